@@ -1,0 +1,156 @@
+//! Newtypes for secret material: OTP keys, passwords, encryption keys.
+//!
+//! Every type here zeroizes its memory on drop, prints as `<redacted>` under
+//! `Debug`, implements neither `Display` nor `Serialize`, and hands its bytes
+//! out only through an explicit `expose()` at the point of use.
+
+use std::fmt;
+
+use secrecy::{ExposeSecret, SecretSlice, SecretString};
+use zeroize::Zeroizing;
+
+/// Secret bytes: an OTP key, a data key, a decrypted buffer.
+#[derive(Clone)]
+pub struct SecretBytes(SecretSlice<u8>);
+
+impl SecretBytes {
+    /// Takes ownership of `bytes`; the vector's buffer is wiped when this value drops.
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Self(SecretSlice::from(bytes))
+    }
+
+    /// Copies `bytes` into a new secret. The caller remains responsible for its own copy.
+    pub fn from_slice(bytes: &[u8]) -> Self {
+        Self::new(bytes.to_vec())
+    }
+
+    /// The secret bytes. Call only where they are used, and do not keep copies.
+    pub fn expose(&self) -> &[u8] {
+        self.0.expose_secret()
+    }
+
+    /// Number of bytes (not secret in itself: it is visible in any encoding).
+    pub fn len(&self) -> usize {
+        self.expose().len()
+    }
+
+    /// True when there are no bytes at all.
+    pub fn is_empty(&self) -> bool {
+        self.expose().is_empty()
+    }
+
+    /// Equality whose running time does not depend on where the bytes differ.
+    pub fn ct_eq(&self, other: &Self) -> bool {
+        constant_time_eq(self.expose(), other.expose())
+    }
+}
+
+impl From<Zeroizing<Vec<u8>>> for SecretBytes {
+    fn from(mut bytes: Zeroizing<Vec<u8>>) -> Self {
+        Self::new(std::mem::take(&mut *bytes))
+    }
+}
+
+impl PartialEq for SecretBytes {
+    fn eq(&self, other: &Self) -> bool {
+        self.ct_eq(other)
+    }
+}
+
+impl Eq for SecretBytes {}
+
+impl fmt::Debug for SecretBytes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretBytes(<redacted>)")
+    }
+}
+
+/// A password typed by a person, or read from a file or the keyring.
+#[derive(Clone)]
+pub struct Password(SecretString);
+
+impl Password {
+    /// Takes ownership of `text`; its buffer is wiped when this value drops.
+    pub fn new(text: String) -> Self {
+        Self(SecretString::from(text))
+    }
+
+    /// The password text. Call only where it is used.
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+
+    /// True for an empty password.
+    pub fn is_empty(&self) -> bool {
+        self.expose().is_empty()
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(<redacted>)")
+    }
+}
+
+/// Text that carries a secret, such as an `otpauth://` URI with its key.
+#[derive(Clone)]
+pub struct SecretText(SecretString);
+
+impl SecretText {
+    /// Takes ownership of `text`; its buffer is wiped when this value drops.
+    pub fn new(text: String) -> Self {
+        Self(SecretString::from(text))
+    }
+
+    /// The text. Call only where it is shown or written because the user asked.
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+}
+
+impl fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretText(<redacted>)")
+    }
+}
+
+/// Compares two byte strings in time that depends only on their lengths.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff = a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y));
+    std::hint::black_box(diff) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_the_secret() {
+        let bytes = SecretBytes::from_slice(b"hunter2-bytes");
+        let password = Password::new("hunter2".into());
+        let text = SecretText::new("otpauth://totp/x?secret=JBSWY3DP".into());
+        let shown = format!("{bytes:?} {password:?} {text:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(!shown.contains("JBSWY3DP"), "{shown}");
+        assert!(shown.contains("redacted"));
+    }
+
+    #[test]
+    fn equality_compares_content() {
+        assert_eq!(
+            SecretBytes::from_slice(b"abc"),
+            SecretBytes::from_slice(b"abc")
+        );
+        assert_ne!(
+            SecretBytes::from_slice(b"abc"),
+            SecretBytes::from_slice(b"abd")
+        );
+        assert_ne!(
+            SecretBytes::from_slice(b"abc"),
+            SecretBytes::from_slice(b"abcd")
+        );
+    }
+}

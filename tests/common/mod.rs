@@ -1,0 +1,43 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// The `tessera` binary built for this test run.
+pub fn tessera() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
+    // No test may reach the user's real vault, config or keyring by accident.
+    command.env_remove("TESSERA_VAULT");
+    command
+}
+
+/// Runs a command and returns its output, failing the test if it cannot start.
+pub fn run(command: &mut Command) -> Output {
+    match command.output() {
+        Ok(output) => output,
+        Err(e) => panic!("cannot run {command:?}: {e}"),
+    }
+}
+
+/// Panics with a clear message when a reference tool the test relies on is missing.
+pub fn require_tool(name: &str, package: &str) {
+    let found = std::env::var_os("PATH")
+        .map(|paths| std::env::split_paths(&paths).any(|dir| Path::new(&dir).join(name).is_file()))
+        .unwrap_or(false);
+    assert!(
+        found,
+        "`{name}` is not installed; this test uses it as a reference. Install the Debian package \
+         `{package}` (the README's test command does this when run as root)."
+    );
+}
+
+/// Standard output as a string.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Standard error as a string.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
