@@ -6,6 +6,7 @@
 pub mod clock;
 pub mod otp;
 pub mod secret;
+pub mod vault;
 
 #[cfg(feature = "cli")]
 pub mod cli;

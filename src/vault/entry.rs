@@ -1,0 +1,230 @@
+//! The entry model: one account with its metadata, and the helpers both front
+//! ends share (search, lookup by id or query, duplicate detection).
+
+use crate::clock::Timestamp;
+use crate::otp::{Account, Code, ParamsError};
+use crate::secret::SecretText;
+
+/// A stable entry id (a random UUID, hyphenated lower-case).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryId(pub(crate) String);
+
+impl EntryId {
+    /// A new random id.
+    pub fn random() -> Result<Self, getrandom::Error> {
+        let mut bytes = [0u8; 16];
+        getrandom::fill(&mut bytes)?;
+        Ok(Self(
+            uuid::Builder::from_random_bytes(bytes)
+                .into_uuid()
+                .hyphenated()
+                .to_string(),
+        ))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Parses a stored id (any UUID form).
+    pub(crate) fn parse(text: &str) -> Option<Self> {
+        uuid::Uuid::parse_str(text)
+            .ok()
+            .map(|u| Self(u.hyphenated().to_string()))
+    }
+}
+
+impl std::fmt::Display for EntryId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One one-time recovery code handed out by a service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecoveryCode {
+    /// The code as the service printed it.
+    pub code: SecretText,
+    /// When it was used, if it was.
+    pub used_at: Option<Timestamp>,
+}
+
+/// An account in the vault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// Stable id.
+    pub id: EntryId,
+    /// Issuer, name, key and code parameters.
+    pub account: Account,
+    /// A free-form group ("Work", "Cloud"); empty for none.
+    pub group: String,
+    /// Shown first in lists.
+    pub favourite: bool,
+    /// Free-form notes.
+    pub notes: String,
+    /// One-time recovery codes, in the order given.
+    pub recovery_codes: Vec<RecoveryCode>,
+    /// When the entry was added.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub modified: Timestamp,
+    /// When a code was last copied or shown on request.
+    pub last_used: Option<Timestamp>,
+}
+
+impl Entry {
+    /// A new entry for `account`, created at `now`, with a fresh id.
+    pub fn new(account: Account, now: Timestamp) -> Result<Self, getrandom::Error> {
+        Ok(Self {
+            id: EntryId::random()?,
+            account,
+            group: String::new(),
+            favourite: false,
+            notes: String::new(),
+            recovery_codes: Vec::new(),
+            created: now,
+            modified: now,
+            last_used: None,
+        })
+    }
+
+    /// The current code (TOTP/Steam at `at`, HOTP at the stored counter).
+    pub fn code_at(&self, at: Timestamp) -> Result<Code, ParamsError> {
+        self.account.code_at(at)
+    }
+
+    /// Recovery codes not used yet.
+    pub fn unused_recovery_codes(&self) -> usize {
+        self.recovery_codes
+            .iter()
+            .filter(|c| c.used_at.is_none())
+            .count()
+    }
+
+    /// True if `query` (case-insensitive, every word) occurs in the issuer,
+    /// account name or group. An empty query matches everything.
+    pub fn matches(&self, query: &str) -> bool {
+        let haystack = format!(
+            "{}\n{}\n{}",
+            self.account.issuer, self.account.name, self.group
+        )
+        .to_lowercase();
+        query
+            .split_whitespace()
+            .all(|word| haystack.contains(&word.to_lowercase()))
+    }
+}
+
+/// Orders entries for display: favourites first, then by issuer, then name
+/// (case-insensitive), then id for stability.
+pub fn display_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    b.favourite
+        .cmp(&a.favourite)
+        .then_with(|| {
+            a.account
+                .issuer
+                .to_lowercase()
+                .cmp(&b.account.issuer.to_lowercase())
+        })
+        .then_with(|| {
+            a.account
+                .name
+                .to_lowercase()
+                .cmp(&b.account.name.to_lowercase())
+        })
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Why an ID or query did not name exactly one entry.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FindError {
+    /// Nothing matched.
+    #[error("no entry matches {query:?}; `tessera list` shows every entry with its id")]
+    NoMatch {
+        /// What was looked for.
+        query: String,
+    },
+    /// Several entries matched.
+    #[error(
+        "{query:?} matches {count} entries ({examples}); give more of the id or a longer query"
+    )]
+    Ambiguous {
+        /// What was looked for.
+        query: String,
+        /// How many matched.
+        count: usize,
+        /// A few of their labels.
+        examples: String,
+    },
+}
+
+/// Finds the entry an ID names: an exact id, an unambiguous id prefix, or a
+/// query (see [`Entry::matches`]) that matches exactly one entry.
+pub fn find<'a>(entries: &'a [Entry], id_or_query: &str) -> Result<&'a Entry, FindError> {
+    let wanted = id_or_query.trim().to_lowercase();
+    if let Some(entry) = entries.iter().find(|e| e.id.as_str() == wanted) {
+        return Ok(entry);
+    }
+    let by_prefix: Vec<&Entry> = if wanted.len() >= 4 {
+        entries
+            .iter()
+            .filter(|e| e.id.as_str().starts_with(&wanted))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let candidates = if by_prefix.is_empty() {
+        entries.iter().filter(|e| e.matches(id_or_query)).collect()
+    } else {
+        by_prefix
+    };
+    match candidates.as_slice() {
+        [one] => Ok(one),
+        [] => Err(FindError::NoMatch {
+            query: id_or_query.to_owned(),
+        }),
+        many => Err(FindError::Ambiguous {
+            query: id_or_query.to_owned(),
+            count: many.len(),
+            examples: many
+                .iter()
+                .take(3)
+                .map(|e| e.account.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }),
+    }
+}
+
+/// Why an account counts as already present.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Duplicate {
+    /// Same key and kind: the very same account.
+    SameSecret,
+    /// Same issuer and account name (perhaps a re-issued key).
+    SameName,
+}
+
+/// The first existing entry that `account` duplicates, and why.
+pub fn find_duplicate<'a>(
+    entries: &'a [Entry],
+    account: &Account,
+) -> Option<(&'a Entry, Duplicate)> {
+    entries
+        .iter()
+        .find(|e| {
+            e.account.params.kind == account.params.kind && e.account.secret == account.secret
+        })
+        .map(|e| (e, Duplicate::SameSecret))
+        .or_else(|| {
+            entries
+                .iter()
+                .find(|e| {
+                    e.account.issuer.to_lowercase() == account.issuer.to_lowercase()
+                        && e.account.name.to_lowercase() == account.name.to_lowercase()
+                })
+                .map(|e| (e, Duplicate::SameName))
+        })
+}

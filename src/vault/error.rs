@@ -1,0 +1,164 @@
+//! Errors of the `vault` module. None carries key material or entry content.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use thiserror::Error;
+
+use super::kdf::KdfParams;
+
+/// What went wrong with a vault, worded for the person who has to act on it.
+#[derive(Clone, Debug, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The password does not unlock the vault.
+    #[error("wrong password for the vault at {path}; try again (passwords are case-sensitive)")]
+    WrongPassword {
+        /// The vault file.
+        path: PathBuf,
+    },
+    /// The key from the system keyring does not unlock this vault.
+    #[error(
+        "the key stored in the system keyring does not unlock the vault at {path}; unlock it with the password, then turn keyring unlock off and on again"
+    )]
+    KeyringKeyRejected {
+        /// The vault file.
+        path: PathBuf,
+    },
+    /// The file is damaged or was tampered with.
+    #[error("{}", damaged_message(path, detail, last_good_backup.as_deref()))]
+    Damaged {
+        /// The vault file.
+        path: PathBuf,
+        /// What check failed (no secret content).
+        detail: String,
+        /// The newest backup whose structure checks out, if any.
+        last_good_backup: Option<PathBuf>,
+    },
+    /// The file is not a Tessera vault at all.
+    #[error("{path} is not a Tessera vault; check the path given with --vault or TESSERA_VAULT")]
+    NotAVault {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Written by a newer Tessera with a format this one cannot read.
+    #[error(
+        "the vault at {path} was written by a newer version of Tessera (format {found}, this one reads up to {supported}); update Tessera to open it"
+    )]
+    NewerVersion {
+        /// The vault file.
+        path: PathBuf,
+        /// The version found.
+        found: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// Another process is writing the vault right now.
+    #[error(
+        "the vault at {path} is open for writing elsewhere (another Tessera window or command); wait a moment and try again"
+    )]
+    OpenElsewhere {
+        /// The vault file.
+        path: PathBuf,
+    },
+    /// The vault was replaced by a different vault since it was opened.
+    #[error(
+        "the vault at {path} was replaced by a different vault since it was opened; nothing was saved. Open it again"
+    )]
+    Replaced {
+        /// The vault file.
+        path: PathBuf,
+    },
+    /// No vault at the path.
+    #[error(
+        "there is no vault at {path}; create one with `tessera init`, or give the right path with --vault"
+    )]
+    NotFound {
+        /// Where one was expected.
+        path: PathBuf,
+    },
+    /// `create` found a file already there.
+    #[error(
+        "a file already exists at {path}; Tessera will not overwrite it. Choose another path with --vault"
+    )]
+    AlreadyExists {
+        /// The path.
+        path: PathBuf,
+    },
+    /// KDF settings below the accepted minimum: a downgrade.
+    #[error(
+        "the vault at {path} asks for weaker password protection ({found}) than Tessera accepts ({floor}); the file may have been tampered with, so it was not opened. Restore a backup"
+    )]
+    WeakKdf {
+        /// The vault file.
+        path: PathBuf,
+        /// The settings in the file.
+        found: KdfParams,
+        /// The minimum accepted.
+        floor: KdfParams,
+    },
+    /// KDF settings so costly they would exhaust the machine.
+    #[error(
+        "the vault at {path} asks for more memory or time to check the password ({found}) than Tessera allows ({ceiling}); the file is damaged or was not made by Tessera"
+    )]
+    ExcessiveKdf {
+        /// The vault file.
+        path: PathBuf,
+        /// The settings in the file.
+        found: KdfParams,
+        /// The maximum accepted.
+        ceiling: KdfParams,
+    },
+    /// The vault has no keyring slot (or no password slot) to use.
+    #[error("the vault at {path} has no {slot} unlock set up")]
+    NoSuchSlot {
+        /// The vault file.
+        path: PathBuf,
+        /// `password` or `keyring`.
+        slot: &'static str,
+    },
+    /// Input for an entry was rejected.
+    #[error("{0}")]
+    Invalid(String),
+    /// An operating-system I/O failure.
+    #[error("could not {action} {path}: {source}")]
+    Io {
+        /// What Tessera was doing (`read`, `write`, `lock`...).
+        action: &'static str,
+        /// The file or directory.
+        path: PathBuf,
+        /// The system's error.
+        source: Arc<std::io::Error>,
+    },
+    /// The system's random number generator failed.
+    #[error("the system's random number generator is not available ({0}); nothing was written")]
+    Random(String),
+}
+
+fn damaged_message(
+    path: &std::path::Path,
+    detail: &str,
+    backup: Option<&std::path::Path>,
+) -> String {
+    let advice = match backup {
+        Some(backup) => format!(
+            "the last good backup is {}; copy it over the damaged file to restore it",
+            backup.display()
+        ),
+        None => String::from("no intact backup was found next to it"),
+    };
+    format!(
+        "the vault at {} is damaged ({detail}) and was not opened; {advice}",
+        path.display()
+    )
+}
+
+impl Error {
+    pub(crate) fn io(action: &'static str, path: &std::path::Path, source: std::io::Error) -> Self {
+        Self::Io {
+            action,
+            path: path.to_owned(),
+            source: Arc::new(source),
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! File I/O for the vault: bounded reads, atomic replacement with fsync of the
+//! file and its directory, rotating backups, and the writer lock.
+//!
+//! Names next to `vault.tessera`:
+//! - `vault.tessera.lock`: the writer lock (never deleted; `flock`-style lock on it);
+//! - `.vault.tessera.tmp-XXXXXXXX`: a save in progress (removed by the next writer);
+//! - `vault.tessera.bak1` (newest) .. `vault.tessera.bak3`: previous versions.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::error::Error;
+use super::format::MAX_FILE_LEN;
+
+/// How many previous versions are kept.
+pub const BACKUPS: usize = 3;
+/// How long a writer waits for another writer before giving up.
+const LOCK_WAIT: Duration = Duration::from_millis(1500);
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// The n-th backup (1 = newest).
+pub fn backup_path(path: &Path, n: usize) -> PathBuf {
+    with_suffix(path, &format!(".bak{n}"))
+}
+
+/// The lock file of a vault.
+pub fn lock_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".lock")
+}
+
+fn temp_prefix(path: &Path) -> String {
+    format!(
+        ".{}.tmp-",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    )
+}
+
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+#[cfg(unix)]
+fn private_file(options: &mut OpenOptions) -> &mut OpenOptions {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    options.mode(0o600)
+}
+
+#[cfg(not(unix))]
+fn private_file(options: &mut OpenOptions) -> &mut OpenOptions {
+    options
+}
+
+/// Reads a whole vault file, refusing files larger than any real vault.
+pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
+    let file = File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound {
+            path: path.to_owned(),
+        },
+        _ => Error::io("read", path, e),
+    })?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_LEN + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, e))?;
+    if bytes.len() as u64 > MAX_FILE_LEN {
+        return Err(Error::Damaged {
+            path: path.to_owned(),
+            detail: format!("it is larger than {} MiB", MAX_FILE_LEN / (1024 * 1024)),
+            last_good_backup: None,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Creates the vault's directory (0700) if it does not exist.
+pub fn ensure_dir(path: &Path) -> Result<(), Error> {
+    let dir = parent(path);
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder
+        .create(dir)
+        .map_err(|e| Error::io("create the directory", dir, e))
+}
+
+/// The writer lock; released on drop.
+#[derive(Debug)]
+pub struct WriteLock {
+    file: File,
+}
+
+impl Drop for WriteLock {
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+    }
+}
+
+/// Takes the writer lock, waiting briefly for another writer to finish.
+pub fn lock(path: &Path) -> Result<WriteLock, Error> {
+    ensure_dir(path)?;
+    let lock_path = lock_path(path);
+    let file = private_file(
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false),
+    )
+    .open(&lock_path)
+    .map_err(|e| Error::io("lock", &lock_path, e))?;
+    let started = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(WriteLock { file }),
+            Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(Error::OpenElsewhere {
+                    path: path.to_owned(),
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(Error::io("lock", &lock_path, e)),
+        }
+    }
+}
+
+/// Replaces `path` with `bytes` atomically: the file at `path` is always
+/// either the old or the new content. The previous content becomes backup 1.
+/// Must be called with the lock held.
+pub fn replace(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error> {
+    let dir = parent(path);
+    remove_stale_temps(path);
+    let suffix: [u8; 4] = super::crypto::random().map_err(|e| Error::Random(e.to_string()))?;
+    let temp = dir.join(format!(
+        "{}{}",
+        temp_prefix(path),
+        suffix
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    ));
+    let result = write_new(&temp, bytes)
+        .and_then(|()| rotate_backups(path))
+        .and_then(|()| fs::rename(&temp, path).map_err(|e| Error::io("save", path, e)))
+        .and_then(|()| sync_dir(dir));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Writes a new file (0600) and flushes it to disk. Fails if it exists.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let mut file = private_file(OpenOptions::new().write(true).create_new(true))
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => Error::AlreadyExists {
+                path: path.to_owned(),
+            },
+            _ => Error::io("write", path, e),
+        })?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Error::io("write", path, e))
+}
+
+/// Flushes a directory's entries (the rename) to disk.
+pub fn sync_dir(dir: &Path) -> Result<(), Error> {
+    #[cfg(unix)]
+    {
+        File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|e| Error::io("flush", dir, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+fn rotate_backups(path: &Path) -> Result<(), Error> {
+    if !path.exists() {
+        return Ok(());
+    }
+    for n in (1..BACKUPS).rev() {
+        let from = backup_path(path, n);
+        if from.exists() {
+            let to = backup_path(path, n + 1);
+            fs::rename(&from, &to).map_err(|e| Error::io("rotate the backup", &from, e))?;
+        }
+    }
+    let newest = backup_path(path, 1);
+    // A hard link costs nothing and keeps the vault in place at every moment.
+    if fs::hard_link(path, &newest).is_err() {
+        let bytes = read(path)?;
+        write_new(&newest, &bytes)?;
+    }
+    Ok(())
+}
+
+/// Removes temporary files left by a writer that was killed mid-save.
+fn remove_stale_temps(path: &Path) {
+    let prefix = temp_prefix(path);
+    if let Ok(entries) = fs::read_dir(parent(path)) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+/// Existing backups, newest first.
+pub fn backups(path: &Path) -> Vec<PathBuf> {
+    (1..=BACKUPS)
+        .map(|n| backup_path(path, n))
+        .filter(|p| p.is_file())
+        .collect()
+}

@@ -1,0 +1,397 @@
+//! The encrypted vault: entries, the file format, key slots, atomic saves,
+//! locking and backups. See `docs/vault-format.md`.
+//!
+//! Reading never takes the lock. Every change is a read-modify-write under the
+//! writer lock ([`Vault::modify`]): if the file changed since this process
+//! loaded it, the change is re-applied to the newer content, so a GUI left open
+//! never overwrites what the CLI saved meanwhile.
+
+mod crypto;
+pub mod entry;
+mod error;
+mod file;
+pub(crate) mod format;
+pub mod kdf;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+pub use self::entry::{
+    Duplicate, Entry, EntryId, FindError, RecoveryCode, display_order, find, find_duplicate,
+};
+pub use self::error::Error;
+pub use self::file::{BACKUPS, backup_path, backups, lock_path};
+use self::format::read::{self, ReadError};
+use self::format::{Header, PasswordSlot, Slot, write};
+pub use self::kdf::{KdfParams, KdfPolicy};
+pub use self::schema::SCHEMA;
+use crate::secret::{Password, SecretBytes};
+
+/// How to unlock a vault.
+#[derive(Clone, Copy, Debug)]
+pub enum Unlock<'a> {
+    /// With the password (runs the KDF once).
+    Password(&'a Password),
+    /// With the key-encryption key kept in the OS keyring (no KDF).
+    KeyringKey(&'a SecretBytes),
+}
+
+/// What can be learned about a vault file without unlocking it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// The vault's id (a UUID): names its keyring item.
+    pub id: String,
+    /// Whether a keyring slot exists.
+    pub has_keyring_slot: bool,
+    /// The password slot's KDF settings.
+    pub kdf: KdfParams,
+}
+
+/// An unlocked vault.
+#[derive(Debug)]
+pub struct Vault {
+    path: PathBuf,
+    header: Header,
+    data_key: SecretBytes,
+    entries: Vec<Entry>,
+    /// SHA-256 of the file as last read or written, to notice changes made elsewhere.
+    stamp: [u8; 32],
+}
+
+fn random_error(e: getrandom::Error) -> Error {
+    Error::Random(e.to_string())
+}
+
+fn uuid_text(id: &[u8; 16]) -> String {
+    uuid::Uuid::from_bytes(*id).hyphenated().to_string()
+}
+
+impl Vault {
+    /// Creates a new, empty vault at `path` protected by `password`.
+    /// Refuses to overwrite an existing file.
+    pub fn create(path: &Path, password: &Password, policy: &KdfPolicy) -> Result<Self, Error> {
+        let _lock = file::lock(path)?;
+        if path.exists() {
+            return Err(Error::AlreadyExists {
+                path: path.to_owned(),
+            });
+        }
+        let data_key = crypto::random_key().map_err(random_error)?;
+        let mut header = Header {
+            vault_id: crypto::random().map_err(random_error)?,
+            body_nonce: [0; format::NONCE_LEN],
+            slots: Vec::new(),
+        };
+        let slot = password_slot(
+            &header.vault_id,
+            &data_key,
+            password,
+            policy.default_params(),
+        )?;
+        header.slots.push(Slot::Password(slot));
+        let mut vault = Self {
+            path: path.to_owned(),
+            header,
+            data_key,
+            entries: Vec::new(),
+            stamp: [0; 32],
+        };
+        let bytes = vault.serialize()?;
+        file::write_new(path, &bytes)?;
+        file::sync_dir(path.parent().unwrap_or(Path::new(".")))?;
+        vault.stamp = crypto::sha256(&bytes);
+        Ok(vault)
+    }
+
+    /// Reads what needs no key: the id, whether a keyring slot exists.
+    pub fn inspect(path: &Path) -> Result<Summary, Error> {
+        let bytes = file::read(path)?;
+        let parsed = parse(path, &bytes)?;
+        let header = &parsed.header;
+        let kdf = header
+            .password_slot()
+            .map(|p| p.kdf)
+            .ok_or_else(|| damaged(path, "it has no password slot"))?;
+        Ok(Summary {
+            id: uuid_text(&header.vault_id),
+            has_keyring_slot: header.keyring_slot().is_some(),
+            kdf,
+        })
+    }
+
+    /// Opens and decrypts the vault at `path`.
+    pub fn open(path: &Path, unlock: Unlock<'_>, policy: &KdfPolicy) -> Result<Self, Error> {
+        let bytes = file::read(path)?;
+        let parsed = parse(path, &bytes)?;
+        let header = &parsed.header;
+        let data_key = match unlock {
+            Unlock::Password(password) => {
+                let slot = header.password_slot().ok_or(Error::NoSuchSlot {
+                    path: path.to_owned(),
+                    slot: "password",
+                })?;
+                match policy.check(&slot.kdf) {
+                    Ok(()) => {}
+                    Err(true) => {
+                        return Err(Error::WeakKdf {
+                            path: path.to_owned(),
+                            found: slot.kdf,
+                            floor: policy.floor(),
+                        });
+                    }
+                    Err(false) => {
+                        return Err(Error::ExcessiveKdf {
+                            path: path.to_owned(),
+                            found: slot.kdf,
+                            ceiling: policy.ceiling(),
+                        });
+                    }
+                }
+                let kek = kdf::derive(password, &slot.salt, &slot.kdf).map_err(|why| {
+                    damaged(path, &format!("the password settings are invalid: {why}"))
+                })?;
+                format::unwrap(&kek, &slot.key, &slot.aad(&header.vault_id)).ok_or_else(|| {
+                    Error::WrongPassword {
+                        path: path.to_owned(),
+                    }
+                })?
+            }
+            Unlock::KeyringKey(kek) => {
+                let wrapped = header.keyring_slot().ok_or(Error::NoSuchSlot {
+                    path: path.to_owned(),
+                    slot: "keyring",
+                })?;
+                format::unwrap(kek, wrapped, &format::keyring_aad(&header.vault_id)).ok_or_else(
+                    || Error::KeyringKeyRejected {
+                        path: path.to_owned(),
+                    },
+                )?
+            }
+        };
+        let entries = decrypt(path, &parsed, &data_key)?;
+        Ok(Self {
+            path: path.to_owned(),
+            header: parsed.header,
+            data_key,
+            entries,
+            stamp: crypto::sha256(&bytes),
+        })
+    }
+
+    /// The vault file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The vault's id (a UUID).
+    pub fn id(&self) -> String {
+        uuid_text(&self.header.vault_id)
+    }
+
+    /// The entries, in stored order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Whether the vault can be unlocked through the OS keyring.
+    pub fn has_keyring_slot(&self) -> bool {
+        self.header.keyring_slot().is_some()
+    }
+
+    /// Applies `change` to the entries and saves, atomically, under the writer
+    /// lock. If the file changed since it was loaded, the newer content is
+    /// loaded first and `change` applies to it. If `change` fails, nothing is
+    /// written. Never runs the KDF.
+    pub fn modify<T>(
+        &mut self,
+        change: impl FnOnce(&mut Vec<Entry>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        self.write_with(|_, entries| change(entries))
+    }
+
+    /// Re-reads the file if it changed elsewhere. Returns whether it did.
+    pub fn reload(&mut self) -> Result<bool, Error> {
+        let bytes = file::read(&self.path)?;
+        self.absorb(&bytes)
+    }
+
+    /// Replaces the password slot (new salt, the policy's default cost). The
+    /// body is not re-encrypted under a new key: the data key stays.
+    pub fn change_password(&mut self, new: &Password, policy: &KdfPolicy) -> Result<(), Error> {
+        let slot = password_slot(
+            &self.header.vault_id,
+            &self.data_key,
+            new,
+            policy.default_params(),
+        )?;
+        self.write_with(move |header, _| {
+            for s in &mut header.slots {
+                if let Slot::Password(p) = s {
+                    *p = slot.clone();
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Adds (or replaces) the keyring slot, sealing the data key under `kek`.
+    /// Store `kek` in the keyring first, so that a failure leaves no slot
+    /// without its key.
+    pub fn enable_keyring(&mut self, kek: &SecretBytes) -> Result<(), Error> {
+        let aad = format::keyring_aad(&self.header.vault_id);
+        let wrapped = write::wrap(kek, &self.data_key, &aad)
+            .ok_or_else(|| Error::Random("could not seal the key".into()))?;
+        self.write_with(move |header, _| {
+            header.slots.retain(|s| !matches!(s, Slot::Keyring(_)));
+            header.slots.push(Slot::Keyring(wrapped));
+            Ok(())
+        })
+    }
+
+    /// Removes the keyring slot (the caller deletes the keyring item).
+    pub fn disable_keyring(&mut self) -> Result<(), Error> {
+        self.write_with(|header, _| {
+            header.slots.retain(|s| !matches!(s, Slot::Keyring(_)));
+            Ok(())
+        })
+    }
+
+    /// The read-modify-write cycle shared by every change.
+    fn write_with<T>(
+        &mut self,
+        change: impl FnOnce(&mut Header, &mut Vec<Entry>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let lock = file::lock(&self.path)?;
+        let current = file::read(&self.path)?;
+        self.absorb(&current)?;
+        let mut header = self.header.clone();
+        let mut entries = self.entries.clone();
+        let result = change(&mut header, &mut entries)?;
+        let previous = std::mem::replace(&mut self.header, header);
+        let bytes = match self.serialize_entries(&entries) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.header = previous;
+                return Err(e);
+            }
+        };
+        if let Err(e) = file::replace(&self.path, &bytes, &lock) {
+            self.header = previous;
+            return Err(e);
+        }
+        self.entries = entries;
+        self.stamp = crypto::sha256(&bytes);
+        Ok(result)
+    }
+
+    /// Takes in a newer file content if it differs from what was loaded.
+    fn absorb(&mut self, bytes: &[u8]) -> Result<bool, Error> {
+        if crypto::sha256(bytes) == self.stamp {
+            return Ok(false);
+        }
+        let parsed = parse(&self.path, bytes)?;
+        if parsed.header.vault_id != self.header.vault_id {
+            return Err(Error::Replaced {
+                path: self.path.clone(),
+            });
+        }
+        let entries = decrypt(&self.path, &parsed, &self.data_key)?;
+        self.header = parsed.header;
+        self.entries = entries;
+        self.stamp = crypto::sha256(bytes);
+        Ok(true)
+    }
+
+    fn serialize(&mut self) -> Result<Vec<u8>, Error> {
+        let entries = std::mem::take(&mut self.entries);
+        let result = self.serialize_entries(&entries);
+        self.entries = entries;
+        result
+    }
+
+    /// Serialises with a fresh body nonce.
+    fn serialize_entries(&mut self, entries: &[Entry]) -> Result<Vec<u8>, Error> {
+        self.header.body_nonce = crypto::random().map_err(random_error)?;
+        let payload = schema::encode(entries);
+        write::serialize(&self.header, &self.data_key, &payload)
+            .ok_or_else(|| Error::Random("could not encrypt the vault".into()))
+    }
+}
+
+fn password_slot(
+    vault_id: &[u8; 16],
+    data_key: &SecretBytes,
+    password: &Password,
+    kdf: KdfParams,
+) -> Result<PasswordSlot, Error> {
+    let mut slot = PasswordSlot {
+        kdf,
+        salt: crypto::random().map_err(random_error)?,
+        key: format::Wrapped {
+            nonce: [0; format::NONCE_LEN],
+            sealed: [0; format::WRAPPED_LEN],
+        },
+    };
+    let kek = kdf::derive(password, &slot.salt, &kdf).map_err(Error::Invalid)?;
+    slot.key = write::wrap(&kek, data_key, &slot.aad(vault_id))
+        .ok_or_else(|| Error::Random("could not seal the key".into()))?;
+    Ok(slot)
+}
+
+fn damaged(path: &Path, detail: &str) -> Error {
+    Error::Damaged {
+        path: path.to_owned(),
+        detail: detail.to_owned(),
+        last_good_backup: last_good_backup(path),
+    }
+}
+
+/// The newest backup whose structure and checksum are intact.
+fn last_good_backup(path: &Path) -> Option<PathBuf> {
+    backups(path).into_iter().find(|backup| {
+        file::read(backup)
+            .ok()
+            .is_some_and(|bytes| read::parse(&bytes).is_ok())
+    })
+}
+
+fn parse<'a>(path: &Path, bytes: &'a [u8]) -> Result<read::Parsed<'a>, Error> {
+    read::parse(bytes).map_err(|e| match e {
+        ReadError::NotAVault => Error::NotAVault {
+            path: path.to_owned(),
+        },
+        ReadError::Damaged(detail) => damaged(path, &detail),
+        ReadError::Newer(found) => Error::NewerVersion {
+            path: path.to_owned(),
+            found: u32::from(found),
+            supported: u32::from(format::VERSION),
+        },
+    })
+}
+
+/// Checks the header MAC, then decrypts and decodes the body.
+fn decrypt(
+    path: &Path,
+    parsed: &read::Parsed<'_>,
+    data_key: &SecretBytes,
+) -> Result<Vec<Entry>, Error> {
+    let mac = crypto::header_mac(data_key, parsed.authenticated);
+    if !crypto::mac_eq(&mac, parsed.mac) {
+        return Err(damaged(path, "the header does not authenticate"));
+    }
+    let payload = crypto::open(
+        data_key,
+        &parsed.header.body_nonce,
+        &parsed.header.body_aad(),
+        parsed.body,
+    )
+    .ok_or_else(|| damaged(path, "the encrypted contents do not authenticate"))?;
+    schema::decode(&payload).map_err(|e| match e {
+        schema::SchemaError::Newer(found) => Error::NewerVersion {
+            path: path.to_owned(),
+            found,
+            supported: SCHEMA,
+        },
+        schema::SchemaError::Invalid(detail) => damaged(path, &detail),
+    })
+}

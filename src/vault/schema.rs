@@ -1,0 +1,190 @@
+//! The decrypted payload: versioned JSON, and the only place where entries
+//! (secrets included) are serialised.
+//!
+//! The types here are private mirrors of the public model, so that no public
+//! type implements `Serialize` with a secret inside. Plaintext buffers are
+//! `Zeroizing`.
+
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::entry::{Entry, EntryId, RecoveryCode};
+use crate::clock::Timestamp;
+use crate::otp::{Account, Algorithm, Kind, Params, decode_base32, encode_base32};
+use crate::secret::SecretText;
+
+/// The payload schema this build writes and the newest it reads.
+pub const SCHEMA: u32 = 1;
+
+/// Why a payload could not be read.
+#[derive(Debug)]
+pub(crate) enum SchemaError {
+    /// Newer than [`SCHEMA`].
+    Newer(u32),
+    /// Not valid for its schema (with a short reason, no content).
+    Invalid(String),
+}
+
+#[derive(Deserialize)]
+struct Version {
+    schema: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct PayloadV1 {
+    schema: u32,
+    entries: Vec<EntryV1>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EntryV1 {
+    id: String,
+    kind: Kind,
+    issuer: String,
+    account: String,
+    /// Base32, unpadded.
+    secret: Zeroizing<String>,
+    algorithm: Algorithm,
+    digits: u8,
+    period: u32,
+    counter: u64,
+    #[serde(default)]
+    group: String,
+    #[serde(default)]
+    favourite: bool,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    recovery_codes: Vec<RecoveryV1>,
+    created: u64,
+    modified: u64,
+    #[serde(default)]
+    last_used: Option<u64>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RecoveryV1 {
+    code: Zeroizing<String>,
+    #[serde(default)]
+    used_at: Option<u64>,
+}
+
+/// Serialises entries as the current schema.
+pub(crate) fn encode(entries: &[Entry]) -> Zeroizing<Vec<u8>> {
+    let payload = PayloadV1 {
+        schema: SCHEMA,
+        entries: entries.iter().map(entry_to_v1).collect(),
+    };
+    // Pre-size the buffer so that growing it does not leave stale plaintext copies.
+    let estimate = 512 + entries.len() * 512;
+    let mut out = Zeroizing::new(Vec::with_capacity(estimate));
+    // Writing JSON into a Vec cannot fail for these types.
+    let _ = serde_json::to_writer(&mut *out, &payload);
+    out
+}
+
+fn entry_to_v1(e: &Entry) -> EntryV1 {
+    let a = &e.account;
+    EntryV1 {
+        id: e.id.as_str().to_owned(),
+        kind: a.params.kind,
+        issuer: a.issuer.clone(),
+        account: a.name.clone(),
+        secret: encode_base32(a.secret.expose()),
+        algorithm: a.params.algorithm,
+        digits: a.params.digits,
+        period: a.params.period,
+        counter: a.params.counter,
+        group: e.group.clone(),
+        favourite: e.favourite,
+        notes: e.notes.clone(),
+        recovery_codes: e
+            .recovery_codes
+            .iter()
+            .map(|r| RecoveryV1 {
+                code: Zeroizing::new(r.code.expose().to_owned()),
+                used_at: r.used_at.map(Timestamp::secs),
+            })
+            .collect(),
+        created: e.created.secs(),
+        modified: e.modified.secs(),
+        last_used: e.last_used.map(Timestamp::secs),
+    }
+}
+
+/// Reads a payload of any supported schema, migrating it to the current model.
+pub(crate) fn decode(bytes: &[u8]) -> Result<Vec<Entry>, SchemaError> {
+    let version: Version = serde_json::from_slice(bytes)
+        .map_err(|_| SchemaError::Invalid("the payload has no schema version".into()))?;
+    match version.schema {
+        // The migration hook: an older schema is read by its own type here and
+        // converted; every schema ends in the current model.
+        1 => decode_v1(bytes),
+        n if n > SCHEMA => Err(SchemaError::Newer(n)),
+        n => Err(SchemaError::Invalid(format!("unknown payload schema {n}"))),
+    }
+}
+
+fn decode_v1(bytes: &[u8]) -> Result<Vec<Entry>, SchemaError> {
+    let payload: PayloadV1 = serde_json::from_slice(bytes).map_err(|e| {
+        SchemaError::Invalid(format!(
+            "payload does not match schema 1 ({})",
+            e.classify_name()
+        ))
+    })?;
+    payload
+        .entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            entry_from_v1(e).map_err(|why| SchemaError::Invalid(format!("entry {}: {why}", i + 1)))
+        })
+        .collect()
+}
+
+trait ClassifyName {
+    fn classify_name(&self) -> &'static str;
+}
+
+impl ClassifyName for serde_json::Error {
+    fn classify_name(&self) -> &'static str {
+        match self.classify() {
+            serde_json::error::Category::Io => "I/O",
+            serde_json::error::Category::Syntax => "syntax",
+            serde_json::error::Category::Data => "data",
+            serde_json::error::Category::Eof => "truncated",
+        }
+    }
+}
+
+fn entry_from_v1(e: EntryV1) -> Result<Entry, String> {
+    let id = EntryId::parse(&e.id).ok_or("invalid id")?;
+    let secret = decode_base32(&e.secret).map_err(|_| "invalid secret encoding")?;
+    let params = Params {
+        kind: e.kind,
+        algorithm: e.algorithm,
+        digits: e.digits,
+        period: e.period,
+        counter: e.counter,
+    };
+    let account =
+        Account::new(&e.issuer, &e.account, secret, params).map_err(|why| why.to_string())?;
+    Ok(Entry {
+        id,
+        account,
+        group: e.group,
+        favourite: e.favourite,
+        notes: e.notes,
+        recovery_codes: e
+            .recovery_codes
+            .into_iter()
+            .map(|r| RecoveryCode {
+                code: SecretText::new(r.code.as_str().to_owned()),
+                used_at: r.used_at.map(Timestamp),
+            })
+            .collect(),
+        created: Timestamp(e.created),
+        modified: Timestamp(e.modified),
+        last_used: e.last_used.map(Timestamp),
+    })
+}

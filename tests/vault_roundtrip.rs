@@ -1,0 +1,153 @@
+//! Create, save, reopen: everything comes back, nothing is written in the clear.
+
+#[path = "common/vault.rs"]
+mod fixtures;
+
+use std::os::unix::fs::PermissionsExt as _;
+
+use fixtures::*;
+use tessera::secret::Password;
+use tessera::vault::{Error, KdfPolicy, Unlock, Vault, backup_path};
+
+#[test]
+fn round_trip_keeps_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let vault = sample_vault(&path);
+    let reopened = Vault::open(&path, Unlock::Password(&password()), &fast()).unwrap();
+
+    assert_eq!(reopened.entries(), vault.entries());
+    assert_eq!(reopened.entries().len(), 4);
+    assert_eq!(reopened.id(), vault.id());
+}
+
+#[test]
+fn the_file_holds_no_plaintext_and_is_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    sample_vault(&path);
+    let bytes = std::fs::read(&path).unwrap();
+    for needle in [
+        &b"12345678901234567890"[..],
+        b"GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+        b"ACME",
+        "joão".as_bytes(),
+        b"abcd-efgh",
+        b"Trabalho",
+        PASSWORD.as_bytes(),
+    ] {
+        assert!(
+            !bytes.windows(needle.len()).any(|w| w == needle),
+            "plaintext {:?} found in the vault file",
+            String::from_utf8_lossy(needle)
+        );
+    }
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let backup = std::fs::metadata(backup_path(&path, 1))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(backup, 0o600);
+}
+
+#[test]
+fn every_save_uses_a_fresh_nonce() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let mut vault = sample_vault(&path);
+    let first = std::fs::read(&path).unwrap();
+    vault.modify(|_| Ok(())).unwrap();
+    let second = std::fs::read(&path).unwrap();
+    assert_eq!(first.len(), second.len());
+    assert_ne!(
+        first, second,
+        "same content saved twice must not give the same bytes"
+    );
+    // Body nonce: bytes 14+16 .. 14+16+24.
+    assert_ne!(first[30..54], second[30..54]);
+}
+
+#[test]
+fn wrong_password_is_its_own_error_and_touches_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    sample_vault(&path);
+    let before = std::fs::read(&path).unwrap();
+    let wrong = Password::new("Correct horse battery staple".into());
+    let err = Vault::open(&path, Unlock::Password(&wrong), &fast()).unwrap_err();
+    assert!(matches!(err, Error::WrongPassword { .. }), "{err:?}");
+    assert!(err.to_string().contains("wrong password"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn change_password_rewrites_the_slot_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let mut vault = sample_vault(&path);
+    let new = Password::new("a whole new passphrase".into());
+    vault.change_password(&new, &fast()).unwrap();
+    let err = Vault::open(&path, Unlock::Password(&password()), &fast()).unwrap_err();
+    assert!(matches!(err, Error::WrongPassword { .. }));
+    let reopened = Vault::open(&path, Unlock::Password(&new), &fast()).unwrap();
+    assert_eq!(reopened.entries(), vault.entries());
+}
+
+#[test]
+fn backups_rotate_and_stay_at_three() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let mut vault = sample_vault(&path);
+    for i in 0..5 {
+        vault
+            .modify(|entries| {
+                entries[0].notes = format!("save {i}");
+                Ok(())
+            })
+            .unwrap();
+    }
+    let backups = tessera::vault::backups(&path);
+    assert_eq!(backups.len(), 3);
+    // Backup 1 is the state before the last save.
+    let previous = Vault::open(&backups[0], Unlock::Password(&password()), &fast()).unwrap();
+    assert_eq!(previous.entries()[0].notes, "save 3");
+    let oldest = Vault::open(&backups[2], Unlock::Password(&password()), &fast()).unwrap();
+    assert_eq!(oldest.entries()[0].notes, "save 1");
+}
+
+#[test]
+fn create_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    std::fs::write(&path, b"precious").unwrap();
+    let err = Vault::create(&path, &password(), &fast()).unwrap_err();
+    assert!(matches!(err, Error::AlreadyExists { .. }), "{err:?}");
+    assert_eq!(std::fs::read(&path).unwrap(), b"precious");
+}
+
+#[test]
+fn the_standard_policy_refuses_weak_settings_it_cannot_build() {
+    // A vault made with the cheap test KDF is a downgrade for the real policy.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    sample_vault(&path);
+    let err =
+        Vault::open(&path, Unlock::Password(&password()), &KdfPolicy::standard()).unwrap_err();
+    assert!(matches!(err, Error::WeakKdf { .. }), "{err:?}");
+}
+
+#[test]
+fn a_real_vault_uses_the_standard_cost() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let policy = KdfPolicy::standard();
+    Vault::create(&path, &password(), &policy).unwrap();
+    let summary = Vault::inspect(&path).unwrap();
+    assert_eq!(summary.kdf.m_cost_kib, 64 * 1024);
+    assert_eq!(summary.kdf.t_cost, 3);
+    assert_eq!(summary.kdf.p_cost, 1);
+    assert!(!summary.has_keyring_slot);
+    Vault::open(&path, Unlock::Password(&password()), &policy).unwrap();
+}
