@@ -1,5 +1,7 @@
 //! Code generation and URI parsing. Figures are recorded in docs/benchmarks.md.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -1,5 +1,7 @@
 //! `tessera code --uri`: output, exit statuses and messages.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::{run, stderr, stdout, tessera};

@@ -1,6 +1,8 @@
 //! `tessera code --uri ... --at T` against oathtool (Debian's `oathtool`, from
 //! OATH Toolkit) as an outside oracle, on random keys, parameters and times.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use rand::rngs::StdRng;

@@ -1,5 +1,7 @@
 //! Property tests: URI and export round trips, and no panic on any input.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use proptest::prelude::*;
 use tessera::clock::Timestamp;
 use tessera::otp::migration;

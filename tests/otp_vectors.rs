@@ -1,5 +1,7 @@
 //! Published test vectors, as tables that carry their expectation.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use tessera::clock::Timestamp;
 use tessera::otp::{Account, Algorithm, Kind, Params, generate};
 use tessera::secret::SecretBytes;

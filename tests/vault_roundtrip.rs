@@ -1,5 +1,7 @@
 //! Create, save, reopen: everything comes back, nothing is written in the clear.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 #[path = "common/vault.rs"]
 mod fixtures;
 
