@@ -4,6 +4,7 @@
 //! on. See `docs/architecture.md` for the layers.
 
 pub mod clock;
+pub mod keystore;
 pub mod otp;
 pub mod secret;
 pub mod vault;
