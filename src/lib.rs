@@ -6,6 +6,7 @@
 pub mod clock;
 pub mod keystore;
 pub mod otp;
+pub mod paths;
 pub mod secret;
 pub mod vault;
 

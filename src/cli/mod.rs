@@ -4,10 +4,16 @@
 //! URI, a wrong password, nothing found), 2 on bad usage. Errors go to stderr
 //! as one or two plain sentences.
 
+#[macro_use]
+mod output;
 mod code;
+mod entries;
+mod input;
+mod keys;
 
 use std::ffi::OsString;
 use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -19,27 +25,49 @@ pub enum Failure {
     User(String),
     /// The command line itself is wrong (exit 2).
     Usage(String),
+    /// Whoever read the output stopped reading (a closed pipe): end quietly.
+    Closed,
 }
+
+/// `println!` that ends the command quietly on a closed pipe instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        $crate::cli::output::write_line(format_args!($($arg)*))?
+    };
+}
+pub(crate) use say;
 
 impl Failure {
     fn exit_code(&self) -> ExitCode {
         match self {
             Self::User(_) => ExitCode::from(1),
             Self::Usage(_) => ExitCode::from(2),
+            Self::Closed => ExitCode::SUCCESS,
         }
     }
 
     fn message(&self) -> &str {
         match self {
             Self::User(m) | Self::Usage(m) => m,
+            Self::Closed => "",
         }
+    }
+
+    /// A user-facing failure from a plain message.
+    fn user(message: impl AsRef<str>) -> Self {
+        Self::User(sentence(message.as_ref()))
+    }
+
+    /// A usage failure from a plain message.
+    fn usage(message: impl AsRef<str>) -> Self {
+        Self::Usage(sentence(message.as_ref()))
     }
 }
 
 /// Any core error becomes a user-facing failure with its own advice.
 impl<E: std::error::Error> From<E> for Failure {
     fn from(error: E) -> Self {
-        Self::User(sentence(&error.to_string()))
+        Self::user(error.to_string())
     }
 }
 
@@ -56,14 +84,29 @@ fn sentence(text: &str) -> String {
     out
 }
 
+/// Prints a note for the user on stderr (not an error).
+fn note(message: impl AsRef<str>) {
+    let _ = writeln!(std::io::stderr(), "tessera: {}", sentence(message.as_ref()));
+}
+
 const ABOUT: &str = "Tessera: a two-factor authenticator for the desktop.";
 
 const EXAMPLES: &str = "\
 Examples:
-  tessera code --uri 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
-      print the current code for one account, without a vault
+  tessera init --keyring
+      create a vault at the default place, unlocked by the system keyring
+  tessera add 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
+      add the account behind a dashboard's QR code
+  tessera code acme
+      print the current code of the one account matching 'acme'
+  tessera list --json
+      every account, without secrets, for scripts
   tessera code --uri 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP' --at 1700000000
-      print the code at a given time (Unix seconds)";
+      one code from a link, without a vault
+
+The vault lives at $XDG_DATA_HOME/tessera/vault.tessera unless --vault or TESSERA_VAULT says otherwise.
+The password comes from --password-file, else the system keyring (unless --no-keyring), else the
+first line of standard input when it is not a terminal, else a prompt.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -75,14 +118,53 @@ Examples:
     max_term_width = 100
 )]
 struct Args {
+    /// The vault file (default: $XDG_DATA_HOME/tessera/vault.tessera; also TESSERA_VAULT).
+    #[arg(long, global = true, value_name = "PATH")]
+    vault: Option<PathBuf>,
+
+    /// Read the vault password from the first line of this file.
+    #[arg(long, global = true, value_name = "FILE")]
+    password_file: Option<PathBuf>,
+
+    /// Do not unlock with the system keyring; ask for the password.
+    #[arg(long, global = true)]
+    no_keyring: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Show one-time codes.
+    /// Create a new vault.
+    Init(keys::InitArgs),
+    /// Add an account from an otpauth:// link (or every account of a Google
+    /// Authenticator export link), or from its setup key.
+    Add(entries::AddArgs),
+    /// List the accounts, without secrets.
+    List(entries::ListArgs),
+    /// Show current codes.
     Code(code::Args),
+    /// Advance an HOTP account's counter, save, and print the new code.
+    Next(entries::NextArgs),
+    /// Remove an account.
+    Remove(entries::RemoveArgs),
+    /// Change an account's issuer, name, group, favourite mark or notes.
+    Edit(entries::EditArgs),
+    /// Export accounts, secrets included.
+    Export(entries::ExportArgs),
+    /// Change the vault password.
+    Passwd(keys::PasswdArgs),
+    /// Turn unlocking with the system keyring on or off.
+    Keyring(keys::KeyringArgs),
+}
+
+/// Options every vault command shares.
+#[derive(Debug)]
+pub(crate) struct Global {
+    vault: Option<PathBuf>,
+    password_file: Option<PathBuf>,
+    no_keyring: bool,
 }
 
 /// Parses `args` and runs the command; returns the process exit status.
@@ -99,8 +181,13 @@ where
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };
+    let global = Global {
+        vault: args.vault,
+        password_file: args.password_file,
+        no_keyring: args.no_keyring,
+    };
     let result = match args.command {
-        Some(Command::Code(args)) => code::run(&args),
+        Some(command) => dispatch(command, &global),
         None => {
             // The desktop app is not built yet: show what the CLI can do.
             let mut command = <Args as clap::CommandFactory>::command();
@@ -110,9 +197,26 @@ where
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Closed) => ExitCode::SUCCESS,
         Err(failure) => {
             let _ = writeln!(std::io::stderr(), "tessera: {}", failure.message());
             failure.exit_code()
         }
+    }
+}
+
+fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
+    let mut input = input::Input::new(global);
+    match command {
+        Command::Init(args) => keys::init(&args, &mut input),
+        Command::Add(args) => entries::add(&args, &mut input),
+        Command::List(args) => entries::list(&args, &mut input),
+        Command::Code(args) => code::run(&args, &mut input),
+        Command::Next(args) => entries::next(&args, &mut input),
+        Command::Remove(args) => entries::remove(&args, &mut input),
+        Command::Edit(args) => entries::edit(&args, &mut input),
+        Command::Export(args) => entries::export(&args, &mut input),
+        Command::Passwd(args) => keys::passwd(&args, &mut input),
+        Command::Keyring(args) => keys::keyring(&args, &mut input),
     }
 }

@@ -318,6 +318,12 @@ impl Vault {
     }
 }
 
+/// A fresh random key for a keyring slot (to store in the keyring, then pass
+/// to [`Vault::enable_keyring`]).
+pub fn new_keyring_key() -> Result<SecretBytes, Error> {
+    crypto::random_key().map_err(random_error)
+}
+
 fn password_slot(
     vault_id: &[u8; 16],
     data_key: &SecretBytes,

@@ -1,0 +1,433 @@
+//! Commands that read or change entries: add, list, next, remove, edit, export.
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use super::input::Input;
+use super::output::{entry_json, print_json, short_id};
+use super::{Failure, note, say};
+use crate::clock::{Clock as _, SystemClock};
+use crate::otp::{self, Account, Algorithm, Kind, Params, migration};
+use crate::vault::{Duplicate, Entry, EntryId, Error, Vault, display_order, find, find_duplicate};
+
+const ADD_EXAMPLES: &str = "\
+Examples:
+  tessera add 'otpauth://totp/ACME:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
+  tessera add 'otpauth-migration://offline?data=...'
+      every account of a Google Authenticator export (one QR code of it)
+  tessera add --issuer ACME --account alice@example.com
+      asks for the setup key (hidden); spaces and lower case are fine
+  tessera add --issuer Bank --account me --type hotp --counter 0 --secret-file key.txt";
+
+/// `--type`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum KindArg {
+    /// Time-based codes (the usual kind).
+    Totp,
+    /// Counter-based codes.
+    Hotp,
+    /// Steam Guard.
+    Steam,
+}
+
+/// `--algorithm`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum AlgorithmArg {
+    /// HMAC-SHA1 (nearly every service).
+    Sha1,
+    /// HMAC-SHA256.
+    Sha256,
+    /// HMAC-SHA512.
+    Sha512,
+}
+
+/// Arguments of `tessera add`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = ADD_EXAMPLES)]
+pub struct AddArgs {
+    /// An otpauth:// link, or a Google Authenticator otpauth-migration:// export link.
+    #[arg(value_name = "URI", required_unless_present_any = ["issuer", "account"])]
+    uri: Option<String>,
+    /// Manual entry: the service's name.
+    #[arg(long, conflicts_with = "uri")]
+    issuer: Option<String>,
+    /// Manual entry: your account name at the service.
+    #[arg(long, conflicts_with = "uri")]
+    account: Option<String>,
+    /// Manual entry: the kind of codes.
+    #[arg(long = "type", value_enum, default_value = "totp", conflicts_with = "uri")]
+    kind: KindArg,
+    /// Manual entry: the hash algorithm.
+    #[arg(long, value_enum, default_value = "sha1", conflicts_with = "uri")]
+    algorithm: AlgorithmArg,
+    /// Manual entry: code length (6, 7 or 8).
+    #[arg(long, default_value_t = otp::DEFAULT_DIGITS, conflicts_with = "uri")]
+    digits: u8,
+    /// Manual entry: seconds per code.
+    #[arg(long, default_value_t = otp::DEFAULT_PERIOD, conflicts_with = "uri")]
+    period: u32,
+    /// Manual entry: the HOTP counter to start from (required for --type hotp).
+    #[arg(long, conflicts_with = "uri")]
+    counter: Option<u64>,
+    /// Manual entry: read the setup key from this file instead of a prompt.
+    #[arg(long, value_name = "FILE", conflicts_with = "uri")]
+    secret_file: Option<PathBuf>,
+    /// Put the new entries in this group.
+    #[arg(long)]
+    group: Option<String>,
+}
+
+fn manual_account(args: &AddArgs, input: &mut Input<'_>) -> Result<Account, Failure> {
+    let params = match args.kind {
+        KindArg::Steam => Params::steam(),
+        KindArg::Totp | KindArg::Hotp => Params {
+            kind: if matches!(args.kind, KindArg::Hotp) {
+                Kind::Hotp
+            } else {
+                Kind::Totp
+            },
+            algorithm: match args.algorithm {
+                AlgorithmArg::Sha1 => Algorithm::Sha1,
+                AlgorithmArg::Sha256 => Algorithm::Sha256,
+                AlgorithmArg::Sha512 => Algorithm::Sha512,
+            },
+            digits: args.digits,
+            period: args.period,
+            counter: match (args.kind, args.counter) {
+                (KindArg::Hotp, None) => {
+                    return Err(Failure::usage(
+                        "an HOTP account needs --counter (0 for a new account, or the number the service shows)",
+                    ));
+                }
+                (_, counter) => counter.unwrap_or(0),
+            },
+        },
+    };
+    params.validate()?;
+    let key = match &args.secret_file {
+        Some(file) => zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
+            Failure::user(format!("could not read the setup key file {}: {e}", file.display()))
+        })?),
+        None => input.secret_line("Setup key: ", "setup key")?,
+    };
+    let secret = otp::decode_base32(key.trim())?;
+    Ok(Account::new(
+        args.issuer.as_deref().unwrap_or(""),
+        args.account.as_deref().unwrap_or(""),
+        secret,
+        params,
+    )?)
+}
+
+/// What adding a batch of accounts did.
+struct Added {
+    added: Vec<(String, String)>,
+    skipped: Vec<(String, String)>,
+    same_name: Vec<String>,
+}
+
+/// Adds accounts in one save, skipping exact duplicates.
+fn add_accounts(vault: &mut Vault, accounts: Vec<Account>, group: Option<&str>) -> Result<Added, Failure> {
+    let now = SystemClock.now();
+    let mut new_entries = Vec::with_capacity(accounts.len());
+    for account in accounts {
+        let mut entry = Entry::new(account, now).map_err(|e| Failure::user(format!("{e}")))?;
+        if let Some(group) = group {
+            entry.group = group.to_owned();
+        }
+        new_entries.push(entry);
+    }
+    Ok(vault.modify(move |entries| {
+        let mut report = Added {
+            added: Vec::new(),
+            skipped: Vec::new(),
+            same_name: Vec::new(),
+        };
+        for entry in new_entries {
+            match find_duplicate(entries, &entry.account) {
+                Some((existing, Duplicate::SameSecret)) => {
+                    report
+                        .skipped
+                        .push((entry.account.label(), short_id(existing).to_owned()));
+                    continue;
+                }
+                Some((_, Duplicate::SameName)) => report.same_name.push(entry.account.label()),
+                None => {}
+            }
+            report
+                .added
+                .push((entry.account.label(), short_id(&entry).to_owned()));
+            entries.push(entry);
+        }
+        Ok(report)
+    })?)
+}
+
+pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    let mut vault = input.open_vault()?;
+    let accounts = match &args.uri {
+        Some(uri) if migration::is_migration_uri(uri) => {
+            let batch = migration::decode(uri)?;
+            if batch.position.size > 1 {
+                note(format!(
+                    "this is part {} of a Google Authenticator export; add the other parts too",
+                    batch.position.describe()
+                ));
+            }
+            for rejected in &batch.rejected {
+                note(format!(
+                    "left out account {} ({}): {}",
+                    rejected.position, rejected.label, rejected.reason
+                ));
+            }
+            batch.accounts
+        }
+        Some(uri) => vec![Account::from_uri(uri)?],
+        None => vec![manual_account(args, input)?],
+    };
+    if accounts.is_empty() {
+        return Err(Failure::user("the link holds no account that can be added"));
+    }
+    let report = add_accounts(&mut vault, accounts, args.group.as_deref())?;
+    for (label, id) in &report.added {
+        say!("Added {label} ({id}).");
+    }
+    for (label, id) in &report.skipped {
+        note(format!("skipped {label}: it is already in the vault as {id}"));
+    }
+    for label in &report.same_name {
+        note(format!(
+            "another entry is also called {label}; if the service issued a new key, remove the old entry"
+        ));
+    }
+    Ok(())
+}
+
+/// Arguments of `tessera list`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  tessera list\n  tessera list --json | jq -r '.[].issuer'")]
+pub struct ListArgs {
+    /// Print a JSON array of {id, issuer, account, kind, algorithm, digits, period, counter, ...}.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn list(args: &ListArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    let vault = input.open_vault()?;
+    let mut entries: Vec<&Entry> = vault.entries().iter().collect();
+    entries.sort_by(|a, b| display_order(a, b));
+    if args.json {
+        print_json(&Value::Array(entries.iter().map(|e| entry_json(e)).collect()))?;
+        return Ok(());
+    }
+    if entries.is_empty() {
+        say!("The vault has no accounts yet; add one with `tessera add`.");
+        return Ok(());
+    }
+    for entry in entries {
+        let params = &entry.account.params;
+        let detail = match params.kind {
+            Kind::Hotp => format!("hotp, counter {}", params.counter),
+            Kind::Steam => String::from("steam"),
+            Kind::Totp if params.period == 30 && params.digits == 6 && params.algorithm == Algorithm::Sha1 => {
+                String::from("totp")
+            }
+            Kind::Totp => format!("totp, {} digits, {} s, {}", params.digits, params.period, params.algorithm),
+        };
+        let mut extras = Vec::new();
+        if entry.favourite {
+            extras.push(String::from("favourite"));
+        }
+        if !entry.group.is_empty() {
+            extras.push(format!("group {}", entry.group));
+        }
+        if !entry.recovery_codes.is_empty() {
+            extras.push(format!("{} recovery codes left", entry.unused_recovery_codes()));
+        }
+        let extras = if extras.is_empty() {
+            String::new()
+        } else {
+            format!("  [{}]", extras.join(", "))
+        };
+        say!("{}  {}  ({detail}){extras}", short_id(entry), entry.account.label());
+    }
+    Ok(())
+}
+
+/// Resolves an ID argument to a stable id.
+fn resolve(vault: &Vault, id: &str) -> Result<EntryId, Failure> {
+    Ok(find(vault.entries(), id)?.id.clone())
+}
+
+/// Finds `id` again inside a modification (the entries may have been reloaded).
+fn position(entries: &[Entry], id: &EntryId) -> Result<usize, Error> {
+    entries.iter().position(|e| &e.id == id).ok_or_else(|| {
+        Error::Invalid(String::from(
+            "the entry was removed elsewhere while this command ran; nothing was changed",
+        ))
+    })
+}
+
+/// Arguments of `tessera next`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  tessera next bank\n  tessera next 1a2b3c4d")]
+pub struct NextArgs {
+    /// The HOTP entry: its id, an id prefix, or a query matching only it.
+    id: String,
+}
+
+pub fn next(args: &NextArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    let mut vault = input.open_vault()?;
+    let id = resolve(&vault, &args.id)?;
+    let now = SystemClock.now();
+    let code = vault.modify(|entries| {
+        let at = position(entries, &id)?;
+        let entry = &mut entries[at];
+        if entry.account.params.kind != Kind::Hotp {
+            return Err(Error::Invalid(format!(
+                "{} is not a counter-based (HOTP) account; its code changes by itself, see `tessera code`",
+                entry.account.label()
+            )));
+        }
+        let counter = entry.account.params.counter.checked_add(1).ok_or_else(|| {
+            Error::Invalid(String::from("the counter cannot go any higher"))
+        })?;
+        entry.account.params.counter = counter;
+        entry.modified = now;
+        entry.last_used = Some(now);
+        entry
+            .code_at(now)
+            .map_err(|e| Error::Invalid(e.to_string()))
+    })?;
+    say!("{}", code.value);
+    Ok(())
+}
+
+/// Arguments of `tessera remove`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  tessera remove 1a2b3c4d\n\nThe previous vault is kept as a backup (vault.tessera.bak1).")]
+pub struct RemoveArgs {
+    /// The entry: its id, an id prefix, or a query matching only it.
+    id: String,
+}
+
+pub fn remove(args: &RemoveArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    let mut vault = input.open_vault()?;
+    let id = resolve(&vault, &args.id)?;
+    let removed = vault.modify(|entries| {
+        let at = position(entries, &id)?;
+        Ok(entries.remove(at))
+    })?;
+    say!("Removed {} ({}).", removed.account.label(), short_id(&removed));
+    Ok(())
+}
+
+/// Arguments of `tessera edit`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  tessera edit acme --group Work --favourite\n  tessera edit 1a2b3c4d --notes 'Recovery email: me@example.com'")]
+pub struct EditArgs {
+    /// The entry: its id, an id prefix, or a query matching only it.
+    id: String,
+    /// New issuer (service name).
+    #[arg(long)]
+    issuer: Option<String>,
+    /// New account name.
+    #[arg(long)]
+    account: Option<String>,
+    /// New group (empty for none).
+    #[arg(long)]
+    group: Option<String>,
+    /// Mark as favourite (listed first).
+    #[arg(long, conflicts_with = "no_favourite")]
+    favourite: bool,
+    /// Remove the favourite mark.
+    #[arg(long)]
+    no_favourite: bool,
+    /// Replace the notes.
+    #[arg(long)]
+    notes: Option<String>,
+}
+
+pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    if args.issuer.is_none()
+        && args.account.is_none()
+        && args.group.is_none()
+        && args.notes.is_none()
+        && !args.favourite
+        && !args.no_favourite
+    {
+        return Err(Failure::usage(
+            "say what to change: --issuer, --account, --group, --favourite, --no-favourite or --notes",
+        ));
+    }
+    let mut vault = input.open_vault()?;
+    let id = resolve(&vault, &args.id)?;
+    let now = SystemClock.now();
+    let label = vault.modify(|entries| {
+        let at = position(entries, &id)?;
+        let entry = &mut entries[at];
+        if let Some(issuer) = &args.issuer {
+            entry.account.issuer = issuer.trim().to_owned();
+        }
+        if let Some(account) = &args.account {
+            entry.account.name = account.trim().to_owned();
+        }
+        if let Some(group) = &args.group {
+            entry.group = group.trim().to_owned();
+        }
+        if let Some(notes) = &args.notes {
+            entry.notes = notes.clone();
+        }
+        if args.favourite {
+            entry.favourite = true;
+        }
+        if args.no_favourite {
+            entry.favourite = false;
+        }
+        entry.modified = now;
+        Ok(entry.account.label())
+    })?;
+    say!("Saved {label}.");
+    Ok(())
+}
+
+/// `export --format`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One otpauth:// URI per line, secrets included.
+    Uris,
+}
+
+/// Arguments of `tessera export`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  tessera export --format uris > accounts.txt\n\nThe output holds every secret key in the clear: keep it safe and delete it after use.")]
+pub struct ExportArgs {
+    /// The output format.
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+}
+
+pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    let vault = input.open_vault()?;
+    let mut entries: Vec<&Entry> = vault.entries().iter().collect();
+    entries.sort_by(|a, b| display_order(a, b));
+    match args.format {
+        ExportFormat::Uris => {
+            if std::io::stdout().is_terminal() {
+                note(format!(
+                    "this prints the secret keys of {} accounts in the clear; anyone who sees them can generate your codes",
+                    entries.len()
+                ));
+                if std::io::stdin().is_terminal() && !input.confirm("Print them?") {
+                    return Err(Failure::user("nothing was exported"));
+                }
+            }
+            for entry in entries {
+                say!("{}", entry.account.to_uri().expose());
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,176 @@
+//! Where the CLI gets what it asks for: the vault path, passwords (by the
+//! contract's precedence), secrets, confirmations.
+//!
+//! Password precedence, first match wins: `--password-file`; the keyring slot
+//! (unless `--no-keyring`); the first line of stdin when it is not a terminal;
+//! a hidden prompt on the terminal.
+
+use std::io::{BufRead as _, IsTerminal as _, Write as _};
+use std::path::PathBuf;
+
+use zeroize::Zeroizing;
+
+use super::{Failure, Global, note};
+use crate::keystore::{Keystore, OsKeystore};
+use crate::paths;
+use crate::secret::Password;
+use crate::vault::{Error, KdfPolicy, Unlock, Vault};
+
+/// Shortest password `init` and `passwd` accept.
+pub const MIN_PASSWORD_CHARS: usize = 8;
+/// Attempts at a terminal prompt before giving up.
+const PROMPT_ATTEMPTS: usize = 3;
+
+pub(crate) struct Input<'a> {
+    global: &'a Global,
+    stdin_is_terminal: bool,
+}
+
+impl<'a> Input<'a> {
+    pub fn new(global: &'a Global) -> Self {
+        Self {
+            global,
+            stdin_is_terminal: std::io::stdin().is_terminal(),
+        }
+    }
+
+    /// The vault path by `--vault`, `TESSERA_VAULT`, or the platform default.
+    pub fn vault_path(&self) -> Result<PathBuf, Failure> {
+        paths::vault(self.global.vault.clone()).ok_or_else(|| {
+            Failure::user(
+                "cannot find a home directory for the default vault; give a path with --vault or TESSERA_VAULT",
+            )
+        })
+    }
+
+    pub fn keyring_allowed(&self) -> bool {
+        !self.global.no_keyring
+    }
+
+    pub fn keystore(&self) -> OsKeystore {
+        OsKeystore::new()
+    }
+
+    /// The next line of stdin (not a terminal), without its line ending.
+    fn stdin_line(&mut self, what: &str) -> Result<Zeroizing<String>, Failure> {
+        let mut line = Zeroizing::new(String::new());
+        let read = std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| Failure::user(format!("could not read the {what} from standard input: {e}")))?;
+        if read == 0 {
+            return Err(Failure::user(format!(
+                "standard input ended before the {what}; pipe it in, or use --password-file"
+            )));
+        }
+        let trimmed = line.trim_end_matches(['\n', '\r']).len();
+        line.truncate(trimmed);
+        Ok(line)
+    }
+
+    /// Reads a secret line: hidden prompt on a terminal, else the next stdin line.
+    pub fn secret_line(&mut self, prompt: &str, what: &str) -> Result<Zeroizing<String>, Failure> {
+        if self.stdin_is_terminal {
+            rpassword::prompt_password(prompt)
+                .map(Zeroizing::new)
+                .map_err(|e| Failure::user(format!("could not read the {what}: {e}")))
+        } else {
+            self.stdin_line(what)
+        }
+    }
+
+    fn password_from_file(&self) -> Result<Option<Password>, Failure> {
+        let Some(file) = &self.global.password_file else {
+            return Ok(None);
+        };
+        let text = Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
+            Failure::user(format!(
+                "could not read the password file {}: {e}",
+                file.display()
+            ))
+        })?);
+        let first = text.lines().next().unwrap_or("");
+        Ok(Some(Password::new(first.to_owned())))
+    }
+
+    /// Opens the vault, trying each password source in turn.
+    pub fn open_vault(&mut self) -> Result<Vault, Failure> {
+        let path = self.vault_path()?;
+        let policy = KdfPolicy::standard();
+        if let Some(password) = self.password_from_file()? {
+            return Ok(Vault::open(&path, Unlock::Password(&password), &policy)?);
+        }
+        let summary = Vault::inspect(&path)?;
+        if summary.has_keyring_slot && self.keyring_allowed() {
+            match self.keystore().get(&summary.id) {
+                Ok(Some(kek)) => match Vault::open(&path, Unlock::KeyringKey(&kek), &policy) {
+                    Ok(vault) => return Ok(vault),
+                    Err(Error::KeyringKeyRejected { .. }) => note(
+                        "the key in the system keyring does not fit this vault; asking for the password instead",
+                    ),
+                    Err(other) => return Err(other.into()),
+                },
+                Ok(None) => note(
+                    "the system keyring has no key for this vault (it may have been removed); asking for the password instead",
+                ),
+                Err(e) => note(format!("{e}")),
+            }
+        }
+        if !self.stdin_is_terminal {
+            let password = Password::new(self.stdin_line("password")?.to_string());
+            return Ok(Vault::open(&path, Unlock::Password(&password), &policy)?);
+        }
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let password = Password::new(
+                self.secret_line(&format!("Password for {}: ", path.display()), "password")?
+                    .to_string(),
+            );
+            match Vault::open(&path, Unlock::Password(&password), &policy) {
+                Err(Error::WrongPassword { .. }) if attempt < PROMPT_ATTEMPTS => {
+                    let _ = writeln!(std::io::stderr(), "Wrong password, try again.");
+                }
+                other => return Ok(other?),
+            }
+        }
+    }
+
+    /// A new password: from --password-file, else stdin, else typed twice.
+    pub fn new_password(&mut self, use_file: bool) -> Result<Password, Failure> {
+        let password = match self.password_from_file()?.filter(|_| use_file) {
+            Some(password) => password,
+            None if !self.stdin_is_terminal => Password::new(self.stdin_line("new password")?.to_string()),
+            None => {
+                let first = self.secret_line("New password: ", "new password")?;
+                let second = self.secret_line("Repeat the new password: ", "new password")?;
+                if first != second {
+                    return Err(Failure::user("the two passwords differ; nothing was changed"));
+                }
+                Password::new(first.to_string())
+            }
+        };
+        self.check_new_password(password)
+    }
+
+    /// Refuses passwords too short to protect anything.
+    pub fn check_new_password(&self, password: Password) -> Result<Password, Failure> {
+        if password.expose().chars().count() < MIN_PASSWORD_CHARS {
+            return Err(Failure::user(format!(
+                "the password must have at least {MIN_PASSWORD_CHARS} characters; a few random words make a strong one"
+            )));
+        }
+        Ok(password)
+    }
+
+    /// Asks a yes/no question on the terminal; false when there is none.
+    pub fn confirm(&mut self, question: &str) -> bool {
+        if !self.stdin_is_terminal {
+            return false;
+        }
+        let _ = write!(std::io::stderr(), "{question} [y/N] ");
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer).is_ok()
+            && matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
+    }
+}

@@ -1,0 +1,141 @@
+//! `init`, `passwd` and `keyring enable|disable`: creating the vault and the
+//! ways to unlock it.
+
+use std::path::PathBuf;
+
+use super::input::Input;
+use super::{Failure, note, say};
+use crate::keystore::Keystore as _;
+use crate::secret::Password;
+use crate::vault::{self, KdfPolicy, Vault};
+
+const INIT_EXAMPLES: &str = "\
+Examples:
+  tessera init
+      create the vault at the default place; asks for a password twice
+  tessera init --keyring
+      also store an unlock key in the system keyring, so no password is asked
+  tessera --vault ./work.tessera --password-file pw.txt init";
+
+/// Arguments of `tessera init`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = INIT_EXAMPLES)]
+pub struct InitArgs {
+    /// Also unlock with the system keyring (Secret Service) from now on.
+    #[arg(long)]
+    keyring: bool,
+}
+
+pub fn init(args: &InitArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    let path = input.vault_path()?;
+    if path.exists() {
+        return Err(vault::Error::AlreadyExists { path }.into());
+    }
+    let password = input.new_password(true)?;
+    let mut vault = Vault::create(&path, &password, &KdfPolicy::standard())?;
+    say!("Created a vault at {}.", path.display());
+    if args.keyring {
+        enable(&mut vault, input).map_err(|failure| {
+            Failure::user(format!(
+                "the vault was created, but keyring unlock could not be set up: {} Run `tessera keyring enable` once the keyring works",
+                failure_text(&failure)
+            ))
+        })?;
+        say!("The system keyring will unlock it from now on.");
+    }
+    Ok(())
+}
+
+fn failure_text(failure: &Failure) -> &str {
+    match failure {
+        Failure::User(m) | Failure::Usage(m) => m,
+        Failure::Closed => "",
+    }
+}
+
+/// Stores a fresh key in the keyring, then adds the slot it opens.
+fn enable(vault: &mut Vault, input: &Input<'_>) -> Result<(), Failure> {
+    let keystore = input.keystore();
+    let kek = vault::new_keyring_key()?;
+    keystore.set(&vault.id(), &kek)?;
+    if let Err(e) = vault.enable_keyring(&kek) {
+        let _ = keystore.delete(&vault.id());
+        return Err(e.into());
+    }
+    Ok(())
+}
+
+const PASSWD_EXAMPLES: &str = "\
+Examples:
+  tessera passwd
+      asks for the current password (unless the keyring unlocks), then the new one twice
+  printf '%s\\n' \"$OLD\" \"$NEW\" | tessera --no-keyring passwd
+  tessera --password-file old.txt passwd --new-password-file new.txt";
+
+/// Arguments of `tessera passwd`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = PASSWD_EXAMPLES)]
+pub struct PasswdArgs {
+    /// Read the new password from the first line of this file.
+    #[arg(long, value_name = "FILE")]
+    new_password_file: Option<PathBuf>,
+}
+
+pub fn passwd(args: &PasswdArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    let mut vault = input.open_vault()?;
+    let new = match &args.new_password_file {
+        Some(file) => {
+            let text = zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
+                Failure::user(format!("could not read the password file {}: {e}", file.display()))
+            })?);
+            let password = Password::new(text.lines().next().unwrap_or("").to_owned());
+            input.check_new_password(password)?
+        }
+        None => input.new_password(false)?,
+    };
+    vault.change_password(&new, &KdfPolicy::standard())?;
+    say!("Changed the password of {}.", vault.path().display());
+    Ok(())
+}
+
+/// What to do with keyring unlock.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum KeyringAction {
+    /// Store an unlock key in the system keyring.
+    Enable,
+    /// Remove the keyring unlock and its key.
+    Disable,
+}
+
+/// Arguments of `tessera keyring`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  tessera keyring enable\n  tessera keyring disable")]
+pub struct KeyringArgs {
+    /// `enable` or `disable`.
+    action: KeyringAction,
+}
+
+pub fn keyring(args: &KeyringArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    let mut vault = input.open_vault()?;
+    match args.action {
+        KeyringAction::Enable => {
+            enable(&mut vault, input)?;
+            say!("The system keyring now unlocks {}.", vault.path().display());
+        }
+        KeyringAction::Disable => {
+            let had_slot = vault.has_keyring_slot();
+            vault.disable_keyring()?;
+            if let Err(e) = input.keystore().delete(&vault.id()) {
+                note(format!(
+                    "keyring unlock is off, but its key could not be removed from the keyring: {e}"
+                ));
+            }
+            if had_slot {
+                say!("Keyring unlock is off; the password is needed from now on.");
+            } else {
+                say!("Keyring unlock was already off.");
+            }
+        }
+    }
+    Ok(())
+}

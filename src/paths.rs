@@ -1,0 +1,39 @@
+//! Where Tessera keeps things: the application id, the default vault path and
+//! the config directory. `--vault` and `TESSERA_VAULT` override the vault path.
+
+use std::path::PathBuf;
+
+/// The application id (window class, desktop file, D-Bus name).
+pub const APP_ID: &str = "app.tessera.Tessera";
+/// The environment variable that overrides the vault path.
+pub const VAULT_ENV: &str = "TESSERA_VAULT";
+/// The vault's file name inside the data directory.
+pub const VAULT_FILE: &str = "vault.tessera";
+/// The directory name under the platform's data and config directories.
+const DIR_NAME: &str = "tessera";
+
+/// The platform data directory for Tessera (`$XDG_DATA_HOME/tessera` on Linux).
+pub fn data_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|dirs| dirs.data_dir().join(DIR_NAME))
+}
+
+/// The platform config directory for Tessera (`$XDG_CONFIG_HOME/tessera` on Linux).
+pub fn config_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|dirs| dirs.config_dir().join(DIR_NAME))
+}
+
+/// The default vault path: `$XDG_DATA_HOME/tessera/vault.tessera` on Linux.
+pub fn default_vault() -> Option<PathBuf> {
+    data_dir().map(|dir| dir.join(VAULT_FILE))
+}
+
+/// The vault to use: the explicit path, else `TESSERA_VAULT`, else the default.
+pub fn vault(explicit: Option<PathBuf>) -> Option<PathBuf> {
+    explicit
+        .or_else(|| {
+            std::env::var_os(VAULT_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .or_else(default_vault)
+}
