@@ -14,6 +14,7 @@
 
 use std::io::Read as _;
 use std::os::unix::net::UnixListener;
+use std::os::unix::process::CommandExt as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -73,7 +74,13 @@ fn expect_child_passes(mut command: Command, test: &str) {
         (Ok(o), Ok(e)) => (o, e),
         _ => panic!("cannot share temporary files with the child"),
     };
-    command.stdin(Stdio::null()).stdout(out_w).stderr(err_w);
+    // Its own process group, so that a hung child is killed with everything it
+    // started (the session bus, the keyring daemon).
+    command
+        .stdin(Stdio::null())
+        .stdout(out_w)
+        .stderr(err_w)
+        .process_group(0);
     let mut process = match command.spawn() {
         Ok(process) => process,
         Err(e) => panic!("cannot run {command:?}: {e}"),
@@ -83,6 +90,8 @@ fn expect_child_passes(mut command: Command, test: &str) {
         match process.try_wait() {
             Ok(Some(status)) => break Some(status),
             Ok(None) if started.elapsed() > CHILD_LIMIT => {
+                let group = format!("-{}", process.id());
+                let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
                 let _ = process.kill();
                 let _ = process.wait();
                 break None;

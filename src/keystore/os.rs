@@ -47,7 +47,7 @@ pub struct OsKeystore {
 
 impl OsKeystore {
     /// The system keyring with [`DEFAULT_TIMEOUT`].
-    pub fn new() -> Self {
+    pub const fn new() -> Self {
         Self {
             timeout: DEFAULT_TIMEOUT,
         }
@@ -55,7 +55,7 @@ impl OsKeystore {
 
     /// The same keyring, giving up on a call after `timeout`.
     #[must_use]
-    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+    pub const fn with_timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
