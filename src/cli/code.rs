@@ -51,7 +51,11 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
         None => vault.entries().iter().collect(),
         Some(query) => match crate::vault::find(vault.entries(), query) {
             Ok(one) => vec![one],
-            Err(_) => vault.entries().iter().filter(|e| e.matches(query)).collect(),
+            Err(_) => vault
+                .entries()
+                .iter()
+                .filter(|e| e.matches(query))
+                .collect(),
         },
     };
     entries.sort_by(|a, b| display_order(a, b));
@@ -68,12 +72,20 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
         codes.push(entry.code_at(at)?);
     }
     if args.json {
-        let list = entries.iter().zip(&codes).map(|(e, c)| code_json(e, c)).collect();
+        let list = entries
+            .iter()
+            .zip(&codes)
+            .map(|(e, c)| code_json(e, c))
+            .collect();
         print_json(&serde_json::Value::Array(list))?;
     } else if args.query.is_some() && entries.len() == 1 {
         say!("{}", codes[0].value);
     } else {
-        let width = entries.iter().map(|e| e.account.label().chars().count()).max().unwrap_or(0);
+        let width = entries
+            .iter()
+            .map(|e| e.account.label().chars().count())
+            .max()
+            .unwrap_or(0);
         for (entry, code) in entries.iter().zip(&codes) {
             let validity = match code.remaining {
                 Some(seconds) => format!("{seconds:>3}s"),

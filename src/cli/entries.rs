@@ -57,7 +57,12 @@ pub struct AddArgs {
     #[arg(long, conflicts_with = "uri")]
     account: Option<String>,
     /// Manual entry: the kind of codes.
-    #[arg(long = "type", value_enum, default_value = "totp", conflicts_with = "uri")]
+    #[arg(
+        long = "type",
+        value_enum,
+        default_value = "totp",
+        conflicts_with = "uri"
+    )]
     kind: KindArg,
     /// Manual entry: the hash algorithm.
     #[arg(long, value_enum, default_value = "sha1", conflicts_with = "uri")]
@@ -108,7 +113,10 @@ fn manual_account(args: &AddArgs, input: &mut Input<'_>) -> Result<Account, Fail
     params.validate()?;
     let key = match &args.secret_file {
         Some(file) => zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
-            Failure::user(format!("could not read the setup key file {}: {e}", file.display()))
+            Failure::user(format!(
+                "could not read the setup key file {}: {e}",
+                file.display()
+            ))
         })?),
         None => input.secret_line("Setup key: ", "setup key")?,
     };
@@ -129,7 +137,11 @@ struct Added {
 }
 
 /// Adds accounts in one save, skipping exact duplicates.
-fn add_accounts(vault: &mut Vault, accounts: Vec<Account>, group: Option<&str>) -> Result<Added, Failure> {
+fn add_accounts(
+    vault: &mut Vault,
+    accounts: Vec<Account>,
+    group: Option<&str>,
+) -> Result<Added, Failure> {
     let now = SystemClock.now();
     let mut new_entries = Vec::with_capacity(accounts.len());
     for account in accounts {
@@ -195,7 +207,9 @@ pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         say!("Added {label} ({id}).");
     }
     for (label, id) in &report.skipped {
-        note(format!("skipped {label}: it is already in the vault as {id}"));
+        note(format!(
+            "skipped {label}: it is already in the vault as {id}"
+        ));
     }
     for label in &report.same_name {
         note(format!(
@@ -219,7 +233,9 @@ pub fn list(args: &ListArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut entries: Vec<&Entry> = vault.entries().iter().collect();
     entries.sort_by(|a, b| display_order(a, b));
     if args.json {
-        print_json(&Value::Array(entries.iter().map(|e| entry_json(e)).collect()))?;
+        print_json(&Value::Array(
+            entries.iter().map(|e| entry_json(e)).collect(),
+        ))?;
         return Ok(());
     }
     if entries.is_empty() {
@@ -231,10 +247,17 @@ pub fn list(args: &ListArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         let detail = match params.kind {
             Kind::Hotp => format!("hotp, counter {}", params.counter),
             Kind::Steam => String::from("steam"),
-            Kind::Totp if params.period == 30 && params.digits == 6 && params.algorithm == Algorithm::Sha1 => {
+            Kind::Totp
+                if params.period == 30
+                    && params.digits == 6
+                    && params.algorithm == Algorithm::Sha1 =>
+            {
                 String::from("totp")
             }
-            Kind::Totp => format!("totp, {} digits, {} s, {}", params.digits, params.period, params.algorithm),
+            Kind::Totp => format!(
+                "totp, {} digits, {} s, {}",
+                params.digits, params.period, params.algorithm
+            ),
         };
         let mut extras = Vec::new();
         if entry.favourite {
@@ -244,14 +267,21 @@ pub fn list(args: &ListArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             extras.push(format!("group {}", entry.group));
         }
         if !entry.recovery_codes.is_empty() {
-            extras.push(format!("{} recovery codes left", entry.unused_recovery_codes()));
+            extras.push(format!(
+                "{} recovery codes left",
+                entry.unused_recovery_codes()
+            ));
         }
         let extras = if extras.is_empty() {
             String::new()
         } else {
             format!("  [{}]", extras.join(", "))
         };
-        say!("{}  {}  ({detail}){extras}", short_id(entry), entry.account.label());
+        say!(
+            "{}  {}  ({detail}){extras}",
+            short_id(entry),
+            entry.account.label()
+        );
     }
     Ok(())
 }
@@ -307,7 +337,9 @@ pub fn next(args: &NextArgs, input: &mut Input<'_>) -> Result<(), Failure> {
 
 /// Arguments of `tessera remove`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  tessera remove 1a2b3c4d\n\nThe previous vault is kept as a backup (vault.tessera.bak1).")]
+#[command(
+    after_help = "Examples:\n  tessera remove 1a2b3c4d\n\nThe previous vault is kept as a backup (vault.tessera.bak1)."
+)]
 pub struct RemoveArgs {
     /// The entry: its id, an id prefix, or a query matching only it.
     id: String,
@@ -320,13 +352,19 @@ pub fn remove(args: &RemoveArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         let at = position(entries, &id)?;
         Ok(entries.remove(at))
     })?;
-    say!("Removed {} ({}).", removed.account.label(), short_id(&removed));
+    say!(
+        "Removed {} ({}).",
+        removed.account.label(),
+        short_id(&removed)
+    );
     Ok(())
 }
 
 /// Arguments of `tessera edit`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  tessera edit acme --group Work --favourite\n  tessera edit 1a2b3c4d --notes 'Recovery email: me@example.com'")]
+#[command(
+    after_help = "Examples:\n  tessera edit acme --group Work --favourite\n  tessera edit 1a2b3c4d --notes 'Recovery email: me@example.com'"
+)]
 pub struct EditArgs {
     /// The entry: its id, an id prefix, or a query matching only it.
     id: String,
@@ -402,7 +440,9 @@ pub enum ExportFormat {
 
 /// Arguments of `tessera export`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  tessera export --format uris > accounts.txt\n\nThe output holds every secret key in the clear: keep it safe and delete it after use.")]
+#[command(
+    after_help = "Examples:\n  tessera export --format uris > accounts.txt\n\nThe output holds every secret key in the clear: keep it safe and delete it after use."
+)]
 pub struct ExportArgs {
     /// The output format.
     #[arg(long, value_enum)]

@@ -54,10 +54,11 @@ impl<'a> Input<'a> {
     /// The next line of stdin (not a terminal), without its line ending.
     fn stdin_line(&mut self, what: &str) -> Result<Zeroizing<String>, Failure> {
         let mut line = Zeroizing::new(String::new());
-        let read = std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| Failure::user(format!("could not read the {what} from standard input: {e}")))?;
+        let read = std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+            Failure::user(format!(
+                "could not read the {what} from standard input: {e}"
+            ))
+        })?;
         if read == 0 {
             return Err(Failure::user(format!(
                 "standard input ended before the {what}; pipe it in, or use --password-file"
@@ -140,12 +141,16 @@ impl<'a> Input<'a> {
     pub fn new_password(&mut self, use_file: bool) -> Result<Password, Failure> {
         let password = match self.password_from_file()?.filter(|_| use_file) {
             Some(password) => password,
-            None if !self.stdin_is_terminal => Password::new(self.stdin_line("new password")?.to_string()),
+            None if !self.stdin_is_terminal => {
+                Password::new(self.stdin_line("new password")?.to_string())
+            }
             None => {
                 let first = self.secret_line("New password: ", "new password")?;
                 let second = self.secret_line("Repeat the new password: ", "new password")?;
                 if first != second {
-                    return Err(Failure::user("the two passwords differ; nothing was changed"));
+                    return Err(Failure::user(
+                        "the two passwords differ; nothing was changed",
+                    ));
                 }
                 Password::new(first.to_string())
             }

@@ -86,7 +86,10 @@ pub fn passwd(args: &PasswdArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let new = match &args.new_password_file {
         Some(file) => {
             let text = zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
-                Failure::user(format!("could not read the password file {}: {e}", file.display()))
+                Failure::user(format!(
+                    "could not read the password file {}: {e}",
+                    file.display()
+                ))
             })?);
             let password = Password::new(text.lines().next().unwrap_or("").to_owned());
             input.check_new_password(password)?
