@@ -46,10 +46,11 @@ fn a_malformed_uri_is_explained_with_exit_1() {
 #[test]
 fn bad_arguments_exit_2() {
     for args in [
-        &["code"][..],
-        &["code", "--uri", URI, "--at", "yesterday"],
+        &["code", "--uri", URI, "--at", "yesterday"][..],
         &["code", "--uri", URI, "--at", "-5"],
         &["frobnicate"],
+        &["code", "query", "--uri", URI],
+        &["add"],
     ] {
         let out = run(tessera().args(args));
         assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");

@@ -9,6 +9,11 @@ pub fn tessera() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
     // No test may reach the user's real vault, config or keyring by accident.
     command.env_remove("TESSERA_VAULT");
+    let nowhere = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-home");
+    command
+        .env("HOME", &nowhere)
+        .env("XDG_DATA_HOME", nowhere.join("data"))
+        .env("XDG_CONFIG_HOME", nowhere.join("config"));
     command
 }
 
