@@ -497,3 +497,53 @@ fn an_unreachable_keyring_falls_back_to_the_password() {
         stderr(&out)
     );
 }
+
+#[test]
+fn recovery_codes_add_list_use() {
+    let cli = Cli::new();
+    cli.init();
+    cli.ok(&["add", ACME]);
+    let file = cli.dir.path().join("codes.txt");
+    std::fs::write(
+        &file,
+        "ACME Cloud backup codes\nKeep them safe.\n\n1. 2847 1936   4. 1111 2222\n2. 5930 2841   5. 3333 4444\n3. 7712 0349\n",
+    )
+    .unwrap();
+    let out = cli.ok(&["recovery", "acme", "add", file.to_str().unwrap()]);
+    assert!(out.contains("Stored 5 recovery codes"), "{out}");
+    assert_eq!(cli.json(&["list", "--json"])[0]["recovery_codes_left"], 5);
+    assert!(
+        cli.ok(&["recovery", "acme", "use", "2847-1936"])
+            .contains("4 unused codes left")
+    );
+    let out = cli.run_with(
+        &["recovery", "acme", "use", "28471936"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_fails(&out, 1, "already used");
+    let out = cli.run_with(
+        &["recovery", "acme", "use", "0000 0000"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_fails(&out, 1, "not one of this account's recovery codes");
+    let listed = cli.ok(&["recovery", "acme", "list"]);
+    assert_eq!(listed.lines().count(), 5, "{listed}");
+    assert!(
+        listed
+            .lines()
+            .next()
+            .unwrap()
+            .starts_with("2847 1936  used at "),
+        "{listed}"
+    );
+    // The codes are kept encrypted: not in the file.
+    let bytes = std::fs::read(cli.vault()).unwrap();
+    assert!(!bytes.windows(9).any(|w| w == b"5930 2841"));
+    // Prose alone is refused with advice.
+    std::fs::write(&file, "Keep these codes safe.\n").unwrap();
+    let out = cli.run_with(
+        &["recovery", "acme", "add", file.to_str().unwrap()],
+        &format!("{PASSWORD}\n"),
+    );
+    assert_fails(&out, 1, "no recovery codes were found");
+}

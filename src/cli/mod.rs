@@ -10,6 +10,7 @@ mod code;
 mod entries;
 mod input;
 mod keys;
+mod recovery;
 
 use std::ffi::OsString;
 use std::io::Write as _;
@@ -157,6 +158,8 @@ enum Command {
     Passwd(keys::PasswdArgs),
     /// Turn unlocking with the system keyring on or off.
     Keyring(keys::KeyringArgs),
+    /// Keep an account's one-time recovery codes: list, add from a file, mark one used.
+    Recovery(recovery::Args),
 }
 
 /// Options every vault command shares.
@@ -218,5 +221,6 @@ fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
         Command::Export(args) => entries::export(&args, &mut input),
         Command::Passwd(args) => keys::passwd(&args, &mut input),
         Command::Keyring(args) => keys::keyring(&args, &mut input),
+        Command::Recovery(args) => recovery::run(&args, &mut input),
     }
 }

@@ -12,6 +12,7 @@ mod error;
 mod file;
 pub(crate) mod format;
 pub mod kdf;
+pub mod recovery;
 mod schema;
 
 use std::path::{Path, PathBuf};

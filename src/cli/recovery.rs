@@ -1,0 +1,114 @@
+//! `tessera recovery ID [list | add FILE | use CODE]`: the one-time recovery
+//! codes a service handed out with its 2FA setup.
+
+use std::path::PathBuf;
+
+use super::input::Input;
+use super::{Failure, say};
+use crate::clock::{Clock as _, SystemClock};
+use crate::vault::recovery::{self, Supply, supply};
+use crate::vault::{Error, find};
+
+const EXAMPLES: &str = "\
+Examples:
+  tessera recovery acme add codes.txt
+      store the codes from a file saved from the dashboard (any common layout);
+      replaces the previous set, as dashboards do when they regenerate codes
+  tessera recovery acme
+      list the codes and which ones were used
+  tessera recovery acme use 2847-1936
+      mark a code as used (spaces, hyphens and case do not matter)";
+
+/// What to do with the codes.
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// List the codes and when each was used (the default).
+    List,
+    /// Store the codes from FILE, replacing any previous set.
+    Add {
+        /// A text file holding the codes as the service showed them.
+        file: PathBuf,
+    },
+    /// Mark one code as used.
+    Use {
+        /// The code you used.
+        code: String,
+    },
+}
+
+/// Arguments of `tessera recovery`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// The entry: its id, an id prefix, or a query matching only it.
+    id: String,
+    #[command(subcommand)]
+    action: Option<Action>,
+}
+
+pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
+    let mut vault = input.open_vault()?;
+    let id = find(vault.entries(), &args.id)?.id.clone();
+    let now = SystemClock.now();
+    let locate = |entries: &[crate::vault::Entry]| {
+        entries.iter().position(|e| e.id == id).ok_or_else(|| {
+            Error::Invalid("the entry was removed elsewhere while this command ran".into())
+        })
+    };
+    match args.action.as_ref().unwrap_or(&Action::List) {
+        Action::List => {
+            let entry = &vault.entries()[locate(vault.entries())?];
+            if entry.recovery_codes.is_empty() {
+                say!(
+                    "{} has no recovery codes stored; add them with `tessera recovery {} add FILE`.",
+                    entry.account.label(),
+                    args.id
+                );
+                return Ok(());
+            }
+            for code in &entry.recovery_codes {
+                match code.used_at {
+                    Some(at) => say!("{}  used at {}", code.code.expose(), at.secs()),
+                    None => say!("{}", code.code.expose()),
+                }
+            }
+            if let Supply::Few(_) | Supply::Exhausted = supply(entry) {
+                super::note(format!(
+                    "only {} unused recovery codes left; generate new ones on the service's security page",
+                    entry.unused_recovery_codes()
+                ));
+            }
+        }
+        Action::Add { file } => {
+            let text =
+                zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
+                    Failure::user(format!("could not read {}: {e}", file.display()))
+                })?);
+            let codes = recovery::parse_block(&text)?;
+            let count = codes.len();
+            let replaced = vault.modify(|entries| {
+                let at = locate(entries)?;
+                let entry = &mut entries[at];
+                let old = entry.recovery_codes.len();
+                entry.recovery_codes = recovery::fresh_set(codes);
+                entry.modified = now;
+                Ok(old)
+            })?;
+            say!("Stored {count} recovery codes.");
+            if replaced > 0 {
+                super::note(format!("the previous {replaced} codes were replaced"));
+            }
+        }
+        Action::Use { code } => {
+            let left = vault.modify(|entries| {
+                let at = locate(entries)?;
+                let entry = &mut entries[at];
+                recovery::mark_used(entry, code, now).map_err(|e| Error::Invalid(e.to_string()))?;
+                entry.modified = now;
+                Ok(entry.unused_recovery_codes())
+            })?;
+            say!("Marked as used; {left} unused codes left.");
+        }
+    }
+    Ok(())
+}
