@@ -8,6 +8,7 @@
 mod base32;
 mod error;
 pub mod migration;
+pub mod payload;
 mod uri;
 
 use std::fmt;
