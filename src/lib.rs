@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod otp;
+pub mod qr;
 pub mod secret;
 
 #[cfg(feature = "cli")]
