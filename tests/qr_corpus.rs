@@ -1,5 +1,6 @@
 //! The QR decoder against a generated corpus of hard images (tests/common/qr.rs):
 //! every image must decode to exactly its payloads, no more, no fewer.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 

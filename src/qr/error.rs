@@ -82,7 +82,8 @@ pub enum DecodeError {
     /// Decoding would need more memory than allowed (e.g. a 16-bit image near the pixel limit,
     /// or an animation frame larger than its canvas).
     #[error(
-        "decoding this image would need more than {limit} bytes of memory; crop it to the area around the QR code, or save it as an 8-bit PNG or JPEG"
+        "decoding this image would need more than {} MiB of memory; crop it to the area around the QR code, or save it as an 8-bit PNG or JPEG",
+        .limit / (1024 * 1024)
     )]
     OutOfMemoryLimit {
         /// The allocation limit in force, in bytes.

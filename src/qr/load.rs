@@ -40,7 +40,14 @@ pub(super) fn decode(bytes: &[u8], limits: &Limits) -> Result<Luma, DecodeError>
     image_limits
         .reserve(decoder.total_bytes())
         .map_err(|e| map_error(e, limits))?;
-    let image = DynamicImage::from_decoder(decoder).map_err(|e| map_error(e, limits))?;
+    // Some decoders (JPEG) return a partial picture for a file cut short.
+    if container_truncated(format, bytes) {
+        return Err(DecodeError::Truncated);
+    }
+    let image = DynamicImage::from_decoder(decoder).map_err(|e| match map_error(e, limits) {
+        DecodeError::Corrupt { .. } if container_truncated(format, bytes) => DecodeError::Truncated,
+        other => other,
+    })?;
     // Some decoders report a canvas that differs from the frame they return.
     check_dimensions(image.width(), image.height(), limits)?;
     Ok(to_luma(image))
@@ -55,6 +62,30 @@ const SUPPORTED: [ImageFormat; 6] = [
     ImageFormat::Bmp,
     ImageFormat::Tiff,
 ];
+
+/// True when the file's own framing says it is incomplete: a JPEG whose last
+/// scan has no end-of-image marker, a WebP (RIFF) file shorter than its header
+/// declares.
+fn container_truncated(format: ImageFormat, bytes: &[u8]) -> bool {
+    match format {
+        ImageFormat::Jpeg => {
+            // Entropy-coded data escapes 0xFF, so 0xFFD9 after the last SOS is the real EOI.
+            let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
+            match last_scan {
+                Some(at) => !bytes[at..].windows(2).any(|w| w == [0xFF, 0xD9]),
+                None => false,
+            }
+        }
+        ImageFormat::WebP => match bytes.get(4..8) {
+            Some(size) => {
+                let declared = u32::from_le_bytes([size[0], size[1], size[2], size[3]]);
+                (bytes.len() as u64) < u64::from(declared) + 8
+            }
+            None => true,
+        },
+        _ => false,
+    }
+}
 
 /// Refuses empty, code-less and oversized images before any pixel is decoded.
 pub(super) fn check_dimensions(
@@ -136,7 +167,8 @@ fn map_error(error: ImageError, limits: &Limits) -> DecodeError {
 /// Decoders word "the data stopped early" in their own ways; all of them mean truncation.
 fn classify(detail: &str) -> DecodeError {
     let lower = detail.to_ascii_lowercase();
-    const TRUNCATION: [&str; 7] = [
+    const TRUNCATION: [&str; 8] = [
+        "premature end",
         "eof",
         "end of file",
         "unexpected end",

@@ -21,6 +21,13 @@ const UPSCALE_MAX_SIDE: u32 = 1000;
 const DOWNSCALE_MIN_SIDE: u32 = 500;
 /// At most this many candidate regions are tried.
 const MAX_REGIONS: usize = 8;
+/// rqrr's grouping costs about (finder patterns)² × pixels; images whose finder-pattern
+/// look-alikes would exceed this budget are not handed to it.
+const FINDER_BUDGET: f64 = 2e10;
+/// Finder look-alikes always allowed, however large the image.
+const MIN_FINDERS: usize = 40;
+/// Finder look-alikes never allowed, however small the image.
+const MAX_FINDERS: usize = 400;
 /// Regions are resampled so that their longer side is about this many pixels.
 const REGION_TARGET_SIDE: u32 = 640;
 
@@ -136,6 +143,13 @@ impl Search {
 
     /// Runs `rqrr` on a binarised image and keeps every new payload. True if anything new was found.
     fn detect(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
+        // rqrr tries every plausible pair of finder patterns, copying the whole image for
+        // each: an image full of finder look-alikes would keep it busy for hours.
+        let pixels = f64::from(bits.width()) * f64::from(bits.height());
+        let most = ((FINDER_BUDGET / pixels).sqrt() as usize).clamp(MIN_FINDERS, MAX_FINDERS);
+        if finder_candidates(&bits, most + 1) > most {
+            return false;
+        }
         // rqrr indexes with `unwrap` and asserts internally; a bug there on a strange
         // image must cost one pass, not the caller's process.
         let decoded = catch_unwind(AssertUnwindSafe(|| {
@@ -169,6 +183,102 @@ impl Search {
         }
         self.found.len() > before
     }
+}
+
+/// Counts places that look like a finder pattern: a 1:1:3:1:1 run of black and
+/// white across a row and down the column through its centre, with the
+/// tolerance rqrr uses. Stops counting at `stop`. Linear in the image size.
+fn finder_candidates(bits: &GrayImage, stop: usize) -> usize {
+    let width = bits.width() as usize;
+    let raw = bits.as_raw();
+    let mut count = 0;
+    // Candidates seen on recent rows: (centre x, tolerance, last row).
+    let mut active: Vec<(usize, usize, usize)> = Vec::new();
+    for (y, row) in raw.chunks_exact(width.max(1)).enumerate() {
+        active.retain(|&(_, _, last)| last + 2 >= y);
+        let mut runs = [0usize; 5];
+        let mut run = 1usize;
+        let mut changes = 0usize;
+        for x in 1..=width {
+            let colour = row.get(x).copied().unwrap_or(0);
+            if colour == row[x - 1] {
+                run += 1;
+                continue;
+            }
+            runs.rotate_left(1);
+            runs[4] = run;
+            run = 1;
+            changes += 1;
+            // A white pixel after five runs: test the runs as black-white-black-white-black.
+            if colour != 0 || changes < 5 || !finder_ratio(&runs) {
+                continue;
+            }
+            let centre = x - runs[4] - runs[3] - runs[2] / 2;
+            let tolerance = runs[2] / 2 + 1;
+            if let Some(found) = active
+                .iter_mut()
+                .find(|(c, t, _)| c.abs_diff(centre) <= (*t).max(tolerance))
+            {
+                found.2 = y;
+                continue;
+            }
+            if !vertical_finder(raw, width, centre, y, runs.iter().sum::<usize>() * 2) {
+                continue;
+            }
+            active.push((centre, tolerance, y));
+            count += 1;
+            if count >= stop {
+                return count;
+            }
+        }
+    }
+    count
+}
+
+/// True if the column through (x, y) crosses a 1:1:3:1:1 pattern centred near y.
+fn vertical_finder(raw: &[u8], width: usize, x: usize, y: usize, reach: usize) -> bool {
+    let at = |yy: usize| raw.get(yy * width + x).copied().unwrap_or(0);
+    if at(y) != 1 {
+        return false;
+    }
+    let height = raw.len() / width.max(1);
+    // Runs going up from y, then down, alternating colour, each capped at `reach`.
+    let walk = |step_up: bool| {
+        let mut lengths = [0usize; 3];
+        let mut yy = y;
+        for (i, length) in lengths.iter_mut().enumerate() {
+            let colour = u8::from(i != 1);
+            while *length < reach && at(yy) == colour {
+                *length += 1;
+                if step_up {
+                    if yy == 0 {
+                        return lengths;
+                    }
+                    yy -= 1;
+                } else {
+                    if yy + 1 >= height {
+                        return lengths;
+                    }
+                    yy += 1;
+                }
+            }
+        }
+        lengths
+    };
+    let up = walk(true);
+    let down = walk(false);
+    let runs = [up[2], up[1], up[0] + down[0] - 1, down[1], down[2]];
+    runs.iter().all(|&r| r > 0) && finder_ratio(&runs)
+}
+
+/// rqrr's test for a 1:1:3:1:1 pattern (each run within 75 % of the unit).
+fn finder_ratio(runs: &[usize; 5]) -> bool {
+    const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
+    let unit = (runs[0] + runs[1] + runs[3] + runs[4]) / 4;
+    let err = unit * 3 / 4;
+    runs.iter()
+        .zip(CHECK)
+        .all(|(&run, k)| run + err >= k * unit && run <= k * unit + err)
 }
 
 /// Decodes a grid as seen, then mirrored (codes photographed through a selfie camera).
