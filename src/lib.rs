@@ -7,6 +7,7 @@ pub mod clock;
 pub mod keystore;
 pub mod otp;
 pub mod paths;
+pub mod qr;
 pub mod secret;
 pub mod vault;
 

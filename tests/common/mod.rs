@@ -4,6 +4,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// Generated QR images with their expected payloads.
+pub mod qr;
+
 /// The `tessera` binary built for this test run.
 pub fn tessera() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));

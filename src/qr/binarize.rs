@@ -1,0 +1,326 @@
+//! Greyscale to black-and-white, and the greyscale transforms the passes use.
+//!
+//! Every binarised image is a `GrayImage` holding only 0 (white) and 1
+//! (black), the form `rqrr::PreparedImage::without_preparation` accepts, with
+//! a white border of [`PAD`] pixels: a quiet zone for codes cropped tight.
+
+use image::GrayImage;
+
+use super::Luma;
+
+/// White border added around every binarised image, in pixels.
+pub(super) const PAD: u32 = 16;
+
+/// Side of the square blocks the local threshold is computed on.
+const BLOCK: usize = 8;
+/// Blocks on each side of a block that its threshold averages over (5×5 blocks, 40 px).
+const REACH: usize = 2;
+/// Below this spread of grey levels a block is taken as flat (all background or all module).
+const MIN_DYNAMIC_RANGE: u8 = 24;
+
+/// A black-and-white image ready for `rqrr`, with [`PAD`] white pixels on every side.
+pub(super) fn to_bits(luma: &Luma, black: impl Fn(usize, usize, u8) -> bool) -> GrayImage {
+    let (w, h) = (luma.width as usize, luma.height as usize);
+    let pad = PAD as usize;
+    let stride = w + 2 * pad;
+    let mut out = vec![0u8; stride * (h + 2 * pad)];
+    for (y, row) in luma.pixels.chunks_exact(w).enumerate() {
+        let start = (y + pad) * stride + pad;
+        for (x, (&grey, bit)) in row.iter().zip(&mut out[start..start + w]).enumerate() {
+            *bit = u8::from(black(x, y, grey));
+        }
+    }
+    // The buffer has exactly (w + 2·PAD)·(h + 2·PAD) bytes, so this cannot fail.
+    GrayImage::from_raw(luma.width + 2 * PAD, luma.height + 2 * PAD, out)
+        .unwrap_or_else(|| GrayImage::new(1, 1))
+}
+
+/// Swaps black and white inside the border (the border stays white).
+pub(super) fn invert(bits: &mut GrayImage) {
+    let (w, h) = (bits.width() as usize, bits.height() as usize);
+    let pad = PAD as usize;
+    let buffer: &mut [u8] = bits;
+    for y in pad..h.saturating_sub(pad) {
+        for bit in &mut buffer[y * w + pad..y * w + w - pad] {
+            *bit ^= 1;
+        }
+    }
+}
+
+/// A global threshold: every pixel at or below `threshold` is black.
+pub(super) fn global(luma: &Luma, threshold: u8) -> GrayImage {
+    to_bits(luma, |_, _, grey| grey <= threshold)
+}
+
+/// Otsu's threshold: the grey level that best separates the histogram's two classes.
+pub(super) fn otsu(luma: &Luma) -> u8 {
+    let mut histogram = [0u64; 256];
+    for &grey in &luma.pixels {
+        histogram[usize::from(grey)] += 1;
+    }
+    let total: u64 = histogram.iter().sum();
+    let sum_all: f64 = histogram
+        .iter()
+        .enumerate()
+        .map(|(level, &n)| level as f64 * n as f64)
+        .sum();
+    let (mut weight_back, mut sum_back) = (0u64, 0f64);
+    let (mut best, mut best_variance) = (127u8, -1f64);
+    for (level, &n) in histogram.iter().enumerate() {
+        weight_back += n;
+        if weight_back == 0 {
+            continue;
+        }
+        let weight_fore = total - weight_back;
+        if weight_fore == 0 {
+            break;
+        }
+        sum_back += level as f64 * n as f64;
+        let mean_back = sum_back / weight_back as f64;
+        let mean_fore = (sum_all - sum_back) / weight_fore as f64;
+        let variance = weight_back as f64 * weight_fore as f64 * (mean_back - mean_fore).powi(2);
+        if variance > best_variance {
+            best_variance = variance;
+            best = u8::try_from(level).unwrap_or(u8::MAX);
+        }
+    }
+    best
+}
+
+/// A local threshold in the manner of ZXing's hybrid binariser: each 8×8
+/// block gets a black point (its mean, or for flat blocks a value derived from
+/// its neighbours), and each pixel is compared with the mean black point of
+/// the 5×5 blocks around its own. Handles uneven backgrounds, gradients,
+/// low contrast and brand colours; memory is one byte per block.
+pub(super) fn local(luma: &Luma) -> GrayImage {
+    let (w, h) = (luma.width as usize, luma.height as usize);
+    if w < BLOCK * (2 * REACH + 1) || h < BLOCK * (2 * REACH + 1) {
+        return global(luma, otsu(luma));
+    }
+    let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+    let mut points = vec![0u8; bw * bh];
+    for by in 0..bh {
+        let y0 = (by * BLOCK).min(h - BLOCK);
+        for bx in 0..bw {
+            let x0 = (bx * BLOCK).min(w - BLOCK);
+            let (mut sum, mut min, mut max) = (0u32, u8::MAX, 0u8);
+            for row in luma.pixels[y0 * w..].chunks_exact(w).take(BLOCK) {
+                for &grey in &row[x0..x0 + BLOCK] {
+                    sum += u32::from(grey);
+                    min = min.min(grey);
+                    max = max.max(grey);
+                }
+            }
+            let mut point = (sum / (BLOCK * BLOCK) as u32) as u8;
+            if max - min <= MIN_DYNAMIC_RANGE {
+                // Flat block: assume background unless the neighbours say it sits in a module.
+                point = min / 2;
+                if by > 0 && bx > 0 {
+                    let neighbours = (u32::from(points[(by - 1) * bw + bx])
+                        + 2 * u32::from(points[by * bw + bx - 1])
+                        + u32::from(points[(by - 1) * bw + bx - 1]))
+                        / 4;
+                    if u32::from(min) < neighbours {
+                        point = neighbours as u8;
+                    }
+                }
+            }
+            points[by * bw + bx] = point;
+        }
+    }
+    // Mean over the 5×5 neighbourhood, clamped to the grid.
+    let mut thresholds = vec![0u8; bw * bh];
+    for by in 0..bh {
+        let cy = by.clamp(REACH, bh - 1 - REACH);
+        for bx in 0..bw {
+            let cx = bx.clamp(REACH, bw - 1 - REACH);
+            let mut sum = 0u32;
+            for row in points[(cy - REACH) * bw..]
+                .chunks_exact(bw)
+                .take(2 * REACH + 1)
+            {
+                sum += row[cx - REACH..=cx + REACH]
+                    .iter()
+                    .map(|&p| u32::from(p))
+                    .sum::<u32>();
+            }
+            thresholds[by * bw + bx] = (sum / ((2 * REACH + 1) * (2 * REACH + 1)) as u32) as u8;
+        }
+    }
+    to_bits(luma, |x, y, grey| {
+        grey <= thresholds[(y / BLOCK) * bw + x / BLOCK]
+    })
+}
+
+/// Bilinear resampling to `width`×`height` (both at least 1).
+pub(super) fn resize(luma: &Luma, width: u32, height: u32) -> Luma {
+    let (sw, sh) = (luma.width as usize, luma.height as usize);
+    let (dw, dh) = (width.max(1) as usize, height.max(1) as usize);
+    if dw < sw / 2 || dh < sh / 2 {
+        // Shrinking by more than half: average boxes first so nothing aliases.
+        let factor = (sw / dw).min(sh / dh).max(1);
+        return resize(&box_shrink(luma, factor), width, height);
+    }
+    let sx = sw as f32 / dw as f32;
+    let sy = sh as f32 / dh as f32;
+    let mut pixels = Vec::with_capacity(dw * dh);
+    for y in 0..dh {
+        let fy = ((y as f32 + 0.5) * sy - 0.5).clamp(0.0, (sh - 1) as f32);
+        let y0 = fy as usize;
+        let y1 = (y0 + 1).min(sh - 1);
+        let ty = fy - y0 as f32;
+        for x in 0..dw {
+            let fx = ((x as f32 + 0.5) * sx - 0.5).clamp(0.0, (sw - 1) as f32);
+            let x0 = fx as usize;
+            let x1 = (x0 + 1).min(sw - 1);
+            let tx = fx - x0 as f32;
+            let at = |xx: usize, yy: usize| f32::from(luma.pixels[yy * sw + xx]);
+            let top = at(x0, y0) * (1.0 - tx) + at(x1, y0) * tx;
+            let bottom = at(x0, y1) * (1.0 - tx) + at(x1, y1) * tx;
+            pixels.push((top * (1.0 - ty) + bottom * ty + 0.5) as u8);
+        }
+    }
+    Luma {
+        width: dw as u32,
+        height: dh as u32,
+        pixels,
+    }
+}
+
+/// Averages `factor`×`factor` boxes (the right edge and bottom rows that do not fill a box are dropped).
+fn box_shrink(luma: &Luma, factor: usize) -> Luma {
+    let (sw, sh) = (luma.width as usize, luma.height as usize);
+    let (dw, dh) = ((sw / factor).max(1), (sh / factor).max(1));
+    let mut pixels = Vec::with_capacity(dw * dh);
+    let area = (factor * factor) as u32;
+    for y in 0..dh {
+        for x in 0..dw {
+            let mut sum = 0u32;
+            for row in luma.pixels[y * factor * sw..].chunks(sw).take(factor) {
+                sum += row[x * factor..(x * factor + factor).min(sw)]
+                    .iter()
+                    .map(|&p| u32::from(p))
+                    .sum::<u32>();
+            }
+            pixels.push((sum / area) as u8);
+        }
+    }
+    Luma {
+        width: dw as u32,
+        height: dh as u32,
+        pixels,
+    }
+}
+
+/// A 3×3 box blur: smooths JPEG ringing, sensor noise and moiré before thresholding.
+pub(super) fn blur(luma: &Luma) -> Luma {
+    let (w, h) = (luma.width as usize, luma.height as usize);
+    let mut pixels = vec![0u8; w * h];
+    for y in 0..h {
+        let rows = [y.saturating_sub(1), y, (y + 1).min(h - 1)];
+        for x in 0..w {
+            let cols = [x.saturating_sub(1), x, (x + 1).min(w - 1)];
+            let mut sum = 0u32;
+            for &yy in &rows {
+                for &xx in &cols {
+                    sum += u32::from(luma.pixels[yy * w + xx]);
+                }
+            }
+            pixels[y * w + x] = ((sum + 4) / 9) as u8;
+        }
+    }
+    Luma {
+        width: luma.width,
+        height: luma.height,
+        pixels,
+    }
+}
+
+/// The part of `luma` inside the rectangle (clamped to the image).
+pub(super) fn crop(luma: &Luma, x: u32, y: u32, width: u32, height: u32) -> Luma {
+    let x = x.min(luma.width.saturating_sub(1));
+    let y = y.min(luma.height.saturating_sub(1));
+    let width = width.min(luma.width - x).max(1);
+    let height = height.min(luma.height - y).max(1);
+    let (sw, x, width) = (luma.width as usize, x as usize, width as usize);
+    let pixels = luma.pixels[y as usize * sw..]
+        .chunks_exact(sw)
+        .take(height as usize)
+        .flat_map(|row| row[x..x + width].iter().copied())
+        .collect();
+    Luma {
+        width: width as u32,
+        height,
+        pixels,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn luma(width: u32, height: u32, f: impl Fn(u32, u32) -> u8) -> Luma {
+        let pixels = (0..height)
+            .flat_map(|y| (0..width).map(move |x| (x, y)))
+            .map(|(x, y)| f(x, y))
+            .collect();
+        Luma {
+            width,
+            height,
+            pixels,
+        }
+    }
+
+    #[test]
+    fn otsu_splits_two_levels() {
+        let image = luma(64, 64, |x, _| if x < 32 { 40 } else { 200 });
+        let t = otsu(&image);
+        assert!((40..200).contains(&t), "{t}");
+    }
+
+    #[test]
+    fn local_threshold_follows_a_gradient() {
+        // Dark squares on a background that brightens from left to right.
+        let image = luma(200, 80, |x, y| {
+            let background = 90 + (x * 160 / 200) as u8;
+            if (x / 10 + y / 10) % 2 == 0 {
+                background - 60
+            } else {
+                background
+            }
+        });
+        let bits = local(&image);
+        let pad = PAD;
+        assert_eq!(bits.get_pixel(pad + 5, pad + 5).0[0], 1);
+        assert_eq!(bits.get_pixel(pad + 15, pad + 5).0[0], 0);
+        assert_eq!(bits.get_pixel(pad + 185, pad + 5).0[0], 1);
+        assert_eq!(bits.get_pixel(pad + 195, pad + 5).0[0], 0);
+        // The border is white.
+        assert_eq!(bits.get_pixel(0, 0).0[0], 0);
+    }
+
+    #[test]
+    fn invert_keeps_the_border_white() {
+        let image = luma(30, 30, |_, _| 0);
+        let mut bits = global(&image, 128);
+        invert(&mut bits);
+        assert_eq!(bits.get_pixel(PAD + 3, PAD + 3).0[0], 0);
+        assert_eq!(bits.get_pixel(1, 1).0[0], 0);
+    }
+
+    #[test]
+    fn resize_and_crop_keep_dimensions() {
+        let image = luma(100, 50, |x, y| (x + y) as u8);
+        let up = resize(&image, 250, 125);
+        assert_eq!(
+            (up.width, up.height, up.pixels.len()),
+            (250, 125, 250 * 125)
+        );
+        let down = resize(&image, 20, 10);
+        assert_eq!((down.width, down.height, down.pixels.len()), (20, 10, 200));
+        let part = crop(&image, 90, 40, 50, 50);
+        assert_eq!((part.width, part.height, part.pixels.len()), (10, 10, 100));
+        assert_eq!(part.pixels[0], 130);
+        assert_eq!(blur(&image).pixels.len(), 5000);
+    }
+}

@@ -1,0 +1,213 @@
+//! QR codes in images: image bytes or raw pixels in, payloads out.
+//!
+//! Callers pass bytes (a file's content, a capture); this module does no I/O.
+//! Decoding runs a cascade of preprocessing passes around `rqrr` (see
+//! `docs/qr-pipeline.md`), cheapest first, and stops at the first pass that
+//! decodes something. Every input is bounded by [`Limits`] before any pixel
+//! buffer is allocated, and no input makes these functions panic.
+//!
+//! Payloads carry secret keys: [`Found`] holds them as secrets, and nothing
+//! here logs or prints them.
+
+mod binarize;
+mod error;
+mod load;
+mod pipeline;
+
+use std::fmt;
+
+pub use self::error::DecodeError;
+use crate::secret::{SecretBytes, SecretText};
+
+/// The smallest side, in pixels, an image must have to hold a QR code (version 1 is 21 modules).
+pub const MIN_SIDE: u32 = 21;
+
+/// Resource limits for decoding untrusted images.
+///
+/// The defaults keep the peak memory of [`decode_image_bytes`] under about
+/// 300 MB for any input, including the file bytes the caller holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file accepted, in bytes (default 64 MiB).
+    pub max_file_bytes: u64,
+    /// Most pixels (width × height) accepted (default 40 million: an 8K screen is 33 million).
+    pub max_pixels: u64,
+    /// Most memory the image decoder may allocate, output buffer included
+    /// (default 192 MiB: a 40-megapixel RGBA image needs 160 MB).
+    pub max_alloc: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: 64 * 1024 * 1024,
+            max_pixels: 40_000_000,
+            max_alloc: 192 * 1024 * 1024,
+        }
+    }
+}
+
+/// Which preprocessing pass found a code (for diagnostics and measurements).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Pass {
+    /// Local (block-mean) threshold of the image as given.
+    Local,
+    /// The same, light modules on a dark background.
+    LocalInverted,
+    /// Otsu's global threshold.
+    Global,
+    /// The same, inverted.
+    GlobalInverted,
+    /// A small image enlarged twice, local threshold.
+    Upscaled,
+    /// The same, inverted.
+    UpscaledInverted,
+    /// A large image halved, local threshold.
+    Downscaled,
+    /// The same, inverted.
+    DownscaledInverted,
+    /// A 3×3 blur before the local threshold.
+    Blurred,
+    /// The same, inverted.
+    BlurredInverted,
+    /// A candidate region cropped, padded and resampled.
+    Region,
+    /// The same, inverted.
+    RegionInverted,
+}
+
+impl Pass {
+    /// The inverted twin of a pass.
+    const fn inverted(self) -> Self {
+        match self {
+            Self::Local | Self::LocalInverted => Self::LocalInverted,
+            Self::Global | Self::GlobalInverted => Self::GlobalInverted,
+            Self::Upscaled | Self::UpscaledInverted => Self::UpscaledInverted,
+            Self::Downscaled | Self::DownscaledInverted => Self::DownscaledInverted,
+            Self::Blurred | Self::BlurredInverted => Self::BlurredInverted,
+            Self::Region | Self::RegionInverted => Self::RegionInverted,
+        }
+    }
+
+    /// A short lowercase name, e.g. `local-inverted`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Local => "local",
+            Self::LocalInverted => "local-inverted",
+            Self::Global => "global",
+            Self::GlobalInverted => "global-inverted",
+            Self::Upscaled => "upscaled",
+            Self::UpscaledInverted => "upscaled-inverted",
+            Self::Downscaled => "downscaled",
+            Self::DownscaledInverted => "downscaled-inverted",
+            Self::Blurred => "blurred",
+            Self::BlurredInverted => "blurred-inverted",
+            Self::Region => "region",
+            Self::RegionInverted => "region-inverted",
+        }
+    }
+}
+
+impl fmt::Display for Pass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One QR code found in an image.
+#[derive(Clone)]
+pub struct Found {
+    /// The payload as text, exactly: UTF-8 when it is valid UTF-8, otherwise
+    /// each byte read as ISO 8859-1 (the QR default for byte segments).
+    pub text: SecretText,
+    /// The payload's raw bytes.
+    pub bytes: SecretBytes,
+    /// QR version (1–40): the code has 17 + 4 × version modules a side.
+    pub version: u8,
+    /// Corners in input pixel coordinates: top-left, top-right, bottom-right,
+    /// bottom-left as the code reads (approximate after rescaling).
+    pub bounds: [(i32, i32); 4],
+    /// The pass that found it.
+    pub pass: Pass,
+}
+
+impl fmt::Debug for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Found")
+            .field("text", &self.text)
+            .field("bytes", &self.bytes)
+            .field("version", &self.version)
+            .field("bounds", &self.bounds)
+            .field("pass", &self.pass)
+            .finish()
+    }
+}
+
+/// Finds and decodes every QR code in an image file's bytes (PNG, JPEG, WebP,
+/// GIF (first frame), BMP or TIFF).
+///
+/// An empty list means the image holds no readable QR code. Errors mean the
+/// image itself could not be read, or is outside `limits`.
+pub fn decode_image_bytes(bytes: &[u8], limits: &Limits) -> Result<Vec<Found>, DecodeError> {
+    let luma = load::decode(bytes, limits)?;
+    Ok(pipeline::run(&luma))
+}
+
+/// Finds and decodes every QR code in raw RGBA pixels (8 bits per channel, rows
+/// top to bottom, no padding), as screen and clipboard captures deliver them.
+/// Transparent pixels count as white. The default [`Limits`] pixel limit applies.
+pub fn decode_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<Found>, DecodeError> {
+    load::check_dimensions(width, height, &Limits::default())?;
+    let expected = (width as usize)
+        .checked_mul(height as usize)
+        .and_then(|n| n.checked_mul(4));
+    if expected != Some(rgba.len()) {
+        return Err(DecodeError::BadPixelBuffer {
+            width,
+            height,
+            len: rgba.len(),
+        });
+    }
+    let pixels = rgba
+        .chunks_exact(4)
+        .map(|p| {
+            let luma =
+                (2126 * u32::from(p[0]) + 7152 * u32::from(p[1]) + 722 * u32::from(p[2])) / 10_000;
+            let alpha = u32::from(p[3]);
+            ((luma * alpha + 255 * (255 - alpha) + 127) / 255) as u8
+        })
+        .collect();
+    let luma = Luma {
+        width,
+        height,
+        pixels,
+    };
+    Ok(pipeline::run(&luma))
+}
+
+/// Finds and decodes every QR code in 8-bit greyscale pixels (rows top to
+/// bottom, no padding; 0 is black). The default [`Limits`] pixel limit applies.
+pub fn decode_luma(width: u32, height: u32, pixels: &[u8]) -> Result<Vec<Found>, DecodeError> {
+    load::check_dimensions(width, height, &Limits::default())?;
+    if (width as usize).checked_mul(height as usize) != Some(pixels.len()) {
+        return Err(DecodeError::BadPixelBuffer {
+            width,
+            height,
+            len: pixels.len(),
+        });
+    }
+    let luma = Luma {
+        width,
+        height,
+        pixels: pixels.to_vec(),
+    };
+    Ok(pipeline::run(&luma))
+}
+
+/// An 8-bit greyscale image, row-major, `width × height` bytes.
+struct Luma {
+    width: u32,
+    height: u32,
+    pixels: Vec<u8>,
+}
