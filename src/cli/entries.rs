@@ -129,50 +129,71 @@ fn manual_account(args: &AddArgs, input: &mut Input<'_>) -> Result<Account, Fail
     )?)
 }
 
-/// What adding a batch of accounts did.
-struct Added {
-    added: Vec<(String, String)>,
-    skipped: Vec<(String, String)>,
-    same_name: Vec<String>,
+/// What adding a batch of accounts did (or would do).
+pub(crate) struct Added {
+    pub added: Vec<(String, String)>,
+    pub skipped: Vec<(String, String)>,
+    pub same_name: Vec<String>,
+}
+
+/// Sorts accounts into new ones and duplicates of `entries` (and of each other).
+fn sort_new(entries: &[Entry], new_entries: Vec<Entry>) -> (Added, Vec<Entry>) {
+    let mut report = Added {
+        added: Vec::new(),
+        skipped: Vec::new(),
+        same_name: Vec::new(),
+    };
+    let mut accepted: Vec<Entry> = Vec::new();
+    for entry in new_entries {
+        let existing = find_duplicate(entries, &entry.account)
+            .or_else(|| find_duplicate(&accepted, &entry.account));
+        match existing {
+            Some((existing, Duplicate::SameSecret)) => {
+                report
+                    .skipped
+                    .push((entry.account.label(), short_id(existing).to_owned()));
+                continue;
+            }
+            Some((_, Duplicate::SameName)) => report.same_name.push(entry.account.label()),
+            None => {}
+        }
+        report
+            .added
+            .push((entry.account.label(), short_id(&entry).to_owned()));
+        accepted.push(entry);
+    }
+    (report, accepted)
+}
+
+fn to_entries(accounts: Vec<Account>, group: Option<&str>) -> Result<Vec<Entry>, Failure> {
+    let now = SystemClock.now();
+    accounts
+        .into_iter()
+        .map(|account| {
+            let mut entry = Entry::new(account, now).map_err(|e| Failure::user(format!("{e}")))?;
+            if let Some(group) = group {
+                entry.group = group.to_owned();
+            }
+            Ok(entry)
+        })
+        .collect()
+}
+
+/// What adding `accounts` would do, without saving.
+pub(crate) fn plan(vault: &Vault, accounts: Vec<Account>) -> Result<Added, Failure> {
+    Ok(sort_new(vault.entries(), to_entries(accounts, None)?).0)
 }
 
 /// Adds accounts in one save, skipping exact duplicates.
-fn add_accounts(
+pub(crate) fn add_accounts(
     vault: &mut Vault,
     accounts: Vec<Account>,
     group: Option<&str>,
 ) -> Result<Added, Failure> {
-    let now = SystemClock.now();
-    let mut new_entries = Vec::with_capacity(accounts.len());
-    for account in accounts {
-        let mut entry = Entry::new(account, now).map_err(|e| Failure::user(format!("{e}")))?;
-        if let Some(group) = group {
-            entry.group = group.to_owned();
-        }
-        new_entries.push(entry);
-    }
+    let new_entries = to_entries(accounts, group)?;
     Ok(vault.modify(move |entries| {
-        let mut report = Added {
-            added: Vec::new(),
-            skipped: Vec::new(),
-            same_name: Vec::new(),
-        };
-        for entry in new_entries {
-            match find_duplicate(entries, &entry.account) {
-                Some((existing, Duplicate::SameSecret)) => {
-                    report
-                        .skipped
-                        .push((entry.account.label(), short_id(existing).to_owned()));
-                    continue;
-                }
-                Some((_, Duplicate::SameName)) => report.same_name.push(entry.account.label()),
-                None => {}
-            }
-            report
-                .added
-                .push((entry.account.label(), short_id(&entry).to_owned()));
-            entries.push(entry);
-        }
+        let (report, accepted) = sort_new(entries, new_entries);
+        entries.extend(accepted);
         Ok(report)
     })?)
 }

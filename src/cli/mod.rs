@@ -11,6 +11,7 @@ mod entries;
 mod input;
 mod keys;
 mod recovery;
+mod scan;
 
 use std::ffi::OsString;
 use std::io::Write as _;
@@ -158,6 +159,10 @@ enum Command {
     Passwd(keys::PasswdArgs),
     /// Turn unlocking with the system keyring on or off.
     Keyring(keys::KeyringArgs),
+    /// Decode QR codes in images and print the otpauth:// links they hold (no vault).
+    Scan(scan::ScanArgs),
+    /// Add the accounts in QR code images or otpauth:// lists to the vault.
+    Import(scan::ImportArgs),
     /// Keep an account's one-time recovery codes: list, add from a file, mark one used.
     Recovery(recovery::Args),
 }
@@ -222,5 +227,7 @@ fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
         Command::Passwd(args) => keys::passwd(&args, &mut input),
         Command::Keyring(args) => keys::keyring(&args, &mut input),
         Command::Recovery(args) => recovery::run(&args, &mut input),
+        Command::Scan(args) => scan::scan(&args),
+        Command::Import(args) => scan::import(&args, &mut input),
     }
 }

@@ -1,0 +1,283 @@
+//! `tessera scan` (decode QR codes, no vault) and `tessera import` (add what
+//! images and export files hold to the vault).
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use super::input::Input;
+use super::{Failure, note, say};
+use crate::otp::payload::{Batches, Payload, classify};
+use crate::otp::{Account, Kind};
+use crate::qr::{self, Limits};
+use crate::secret::SecretText;
+
+/// One QR code (or pasted text) found, with where it came from.
+pub(crate) struct Scanned {
+    /// The image path, `screen` or `clipboard`.
+    pub source: String,
+    /// The decoded payload, exactly.
+    pub text: SecretText,
+    pub payload: Payload,
+}
+
+/// What one source gave.
+pub(crate) enum Outcome {
+    Found(Vec<Scanned>),
+    /// An image without any QR code.
+    Nothing(String),
+    /// The source could not be read.
+    Failed(String),
+}
+
+fn scanned(source: &str, text: SecretText) -> Scanned {
+    let payload = classify(text.expose());
+    Scanned {
+        source: source.to_owned(),
+        text,
+        payload,
+    }
+}
+
+fn from_found(source: &str, found: Vec<qr::Found>) -> Outcome {
+    if found.is_empty() {
+        return Outcome::Nothing(format!(
+            "{source}: no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand"
+        ));
+    }
+    Outcome::Found(found.into_iter().map(|f| scanned(source, f.text)).collect())
+}
+
+/// Reads at most the decoder's file limit, then decodes.
+pub(crate) fn scan_file(path: &Path) -> Outcome {
+    let source = path.display().to_string();
+    let limits = Limits::default();
+    let bytes = match std::fs::File::open(path).and_then(|f| {
+        let mut bytes = Vec::new();
+        f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }) {
+        Ok(bytes) => zeroize::Zeroizing::new(bytes),
+        Err(e) => return Outcome::Failed(format!("{source}: could not read the file: {e}")),
+    };
+    // A text file of otpauth:// links (an export from another app, or notes).
+    if let Ok(text) = std::str::from_utf8(&bytes)
+        && text.contains("otpauth")
+    {
+        let found: Vec<Scanned> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| scanned(&source, SecretText::new(l.to_owned())))
+            .collect();
+        return Outcome::Found(found);
+    }
+    match qr::decode_image_bytes(&bytes, &limits) {
+        Ok(found) => from_found(&source, found),
+        Err(e) => Outcome::Failed(format!("{source}: {e}")),
+    }
+}
+
+/// An account as `scan --json` shows it: `list --json`'s fields plus its URI.
+fn account_json(account: &Account) -> Value {
+    let params = &account.params;
+    let (period, counter) = match params.kind {
+        Kind::Hotp => (Value::Null, json!(params.counter)),
+        Kind::Totp | Kind::Steam => (json!(params.period), Value::Null),
+    };
+    json!({
+        "issuer": account.issuer,
+        "account": account.name,
+        "kind": params.kind.as_str(),
+        "algorithm": params.algorithm.as_str(),
+        "digits": params.digits,
+        "period": period,
+        "counter": counter,
+        "uri": account.to_uri().expose(),
+    })
+}
+
+fn scanned_json(s: &Scanned) -> Value {
+    let mut object = json!({
+        "image": s.source,
+        "text": s.text.expose(),
+        "kind": s.payload.kind(),
+        "accounts": s.payload.accounts().iter().map(account_json).collect::<Vec<_>>(),
+    });
+    if let Payload::Migration(batch) = &s.payload {
+        object["batch"] = json!({
+            "index": batch.position.index + 1,
+            "size": batch.position.size,
+            "id": batch.position.id,
+        });
+    }
+    if let Some(why) = s.payload.explain() {
+        object["note"] = json!(why);
+    }
+    object
+}
+
+/// Reports what a scan found beyond accounts: content that is no key, missing
+/// export parts, rejected export entries.
+fn explain(found: &[Scanned]) {
+    let mut batches = Batches::default();
+    for s in found {
+        if let Some(why) = s.payload.explain() {
+            note(format!("{}: {why}", s.source));
+        }
+        if let Payload::Migration(batch) = &s.payload {
+            batches.add(batch.position);
+            for rejected in &batch.rejected {
+                note(format!(
+                    "{}: left out {} ({})",
+                    s.source, rejected.label, rejected.reason
+                ));
+            }
+        }
+    }
+    for advice in batches.advice() {
+        note(advice);
+    }
+}
+
+const SCAN_EXAMPLES: &str = "\
+Examples:
+  tessera scan screenshot.png
+      print the otpauth:// link of every account in the image's QR codes
+  tessera scan export-1.png export-2.png --json
+
+Exit status: 0 if at least one account was found (with --json: any QR code), 1 if none.";
+
+/// Arguments of `tessera scan`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = SCAN_EXAMPLES)]
+pub struct ScanArgs {
+    /// Image files (PNG, JPEG, WebP, GIF, BMP, TIFF) or text files of otpauth:// links.
+    #[arg(value_name = "IMAGE")]
+    images: Vec<PathBuf>,
+    /// Print a JSON array with one object per QR code: image, text, kind, accounts.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Scans every requested source; failures are reported as notes.
+fn gather(images: &[PathBuf]) -> Vec<Scanned> {
+    let outcomes: Vec<Outcome> = images.iter().map(|p| scan_file(p)).collect();
+    let mut found = Vec::new();
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Found(list) => found.extend(list),
+            Outcome::Nothing(message) | Outcome::Failed(message) => note(message),
+        }
+    }
+    found
+}
+
+pub fn scan(args: &ScanArgs) -> Result<(), Failure> {
+    if args.images.is_empty() {
+        return Err(Failure::usage("say what to scan: one or more image files"));
+    }
+    let found = gather(&args.images);
+    explain(&found);
+    if args.json {
+        let list: Vec<Value> = found.iter().map(scanned_json).collect();
+        super::output::print_json(&Value::Array(list))?;
+        return if found.is_empty() {
+            Err(Failure::user("no QR code was found"))
+        } else {
+            Ok(())
+        };
+    }
+    let mut accounts = 0;
+    for s in &found {
+        for account in s.payload.accounts() {
+            say!("{}", account.to_uri().expose());
+            accounts += 1;
+        }
+    }
+    if accounts == 0 {
+        return Err(Failure::user("no authenticator account was found"));
+    }
+    Ok(())
+}
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  tessera import screenshot.png
+      add the accounts in an image's QR codes (duplicates are skipped)
+  tessera import export-1.png export-2.png export-3.png
+      every part of a Google Authenticator export
+  tessera import accounts.txt
+      a text file with one otpauth:// link per line
+  tessera import *.png --dry-run
+      show what would be added, change nothing";
+
+/// `import --format`.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ImportFormat {
+    /// Detect from the content (the default).
+    Auto,
+    /// QR code images.
+    Qr,
+    /// Text with one otpauth:// or otpauth-migration:// link per line.
+    Uris,
+}
+
+/// Arguments of `tessera import`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = IMPORT_EXAMPLES)]
+pub struct ImportArgs {
+    /// QR code images or text files of otpauth:// links.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
+    /// The files' format (detected from the content by default).
+    #[arg(long, value_enum, default_value = "auto")]
+    format: ImportFormat,
+    /// Password of an encrypted export file.
+    #[arg(long, value_name = "FILE")]
+    source_password_file: Option<PathBuf>,
+    /// Show what would be added without changing the vault.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+pub fn import(args: &ImportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    if args.source_password_file.is_some() {
+        note(
+            "the formats Tessera reads so far (QR images, otpauth:// lists) are not encrypted, so --source-password-file is not used",
+        );
+    }
+    let _ = args.format;
+    let found = gather(&args.files);
+    explain(&found);
+    let accounts: Vec<Account> = found
+        .iter()
+        .flat_map(|s| s.payload.accounts().iter().cloned())
+        .collect();
+    if accounts.is_empty() {
+        return Err(Failure::user(
+            "nothing to import: no authenticator account was found in the files",
+        ));
+    }
+    let mut vault = input.open_vault()?;
+    let report = if args.dry_run {
+        super::entries::plan(&vault, accounts)?
+    } else {
+        super::entries::add_accounts(&mut vault, accounts, None)?
+    };
+    let verb = if args.dry_run { "Would add" } else { "Added" };
+    for (label, _) in &report.added {
+        say!("{verb} {label}.");
+    }
+    for (label, id) in &report.skipped {
+        note(format!("skipped {label}: already in the vault as {id}"));
+    }
+    say!(
+        "{} {} accounts, skipped {} already in the vault.",
+        verb,
+        report.added.len(),
+        report.skipped.len()
+    );
+    Ok(())
+}
