@@ -3,14 +3,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
-#[path = "common/qr.rs"]
-mod qr;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use common::{stderr, stdout, tessera};
+use common::{qr, stderr, stdout, tessera};
 use image::Rgb;
 use qrcode::EcLevel;
 use serde_json::Value;
