@@ -61,12 +61,8 @@ impl Cli {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
+        // The process may exit without reading its input.
+        let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
         child.wait_with_output().unwrap()
     }
 
@@ -350,12 +346,12 @@ fn the_default_vault_lives_in_xdg_data_home() {
         .stdout(Stdio::null())
         .spawn()
         .unwrap();
-    child
+    // The process may exit without reading its input.
+    let _ = child
         .stdin
         .take()
         .unwrap()
-        .write_all(format!("{PASSWORD}\n").as_bytes())
-        .unwrap();
+        .write_all(format!("{PASSWORD}\n").as_bytes());
     assert!(child.wait().unwrap().success());
     assert!(data.join("tessera/vault.tessera").is_file());
 }
@@ -482,12 +478,12 @@ fn an_unreachable_keyring_falls_back_to_the_password() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child
+        // The process may exit without reading its input.
+        let _ = child
             .stdin
             .take()
             .unwrap()
-            .write_all(format!("{PASSWORD}\n").as_bytes())
-            .unwrap();
+            .write_all(format!("{PASSWORD}\n").as_bytes());
         child.wait_with_output().unwrap()
     };
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -453,29 +453,100 @@ pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
 }
 
 /// `export --format`.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
-    /// One otpauth:// URI per line, secrets included.
+    /// One otpauth:// URI per line on standard output, secrets included.
     Uris,
+    /// One QR code PNG per account in --out DIR (scan them with a phone app).
+    Qr,
+    /// Google Authenticator export QR codes (several accounts each) in --out DIR.
+    MigrationQr,
 }
+
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  tessera export --format uris > accounts.txt
+  tessera export --format qr --out ~/qr-codes
+      one PNG per account, to scan with a phone authenticator
+  tessera export --format migration-qr --out ~/qr-codes
+      Google Authenticator's own export codes (up to 10 accounts each, \"1 of 3\")
+
+Everything exported holds your secret keys in the clear: keep it safe and delete it after use.
+Image files are created readable by you only, and existing files are never overwritten.";
 
 /// Arguments of `tessera export`.
 #[derive(Debug, clap::Args)]
-#[command(
-    after_help = "Examples:\n  tessera export --format uris > accounts.txt\n\nThe output holds every secret key in the clear: keep it safe and delete it after use."
-)]
+#[command(after_help = EXPORT_EXAMPLES)]
 pub struct ExportArgs {
     /// The output format.
     #[arg(long, value_enum)]
     format: ExportFormat,
+    /// The directory for QR code images (qr and migration-qr).
+    #[arg(long, value_name = "DIR", required_if_eq_any = [("format", "qr"), ("format", "migration-qr")])]
+    out: Option<PathBuf>,
+}
+
+/// A file name from free text: letters, digits, `-` and `_` only.
+fn file_stem(text: &str) -> String {
+    let stem: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() {
+        String::from("account")
+    } else {
+        stem.chars().take(60).collect()
+    }
+}
+
+/// Writes a secret-bearing file: 0600, never over an existing file.
+fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::Write as _;
+    #[cfg(unix)]
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    options.mode(0o600);
+    let mut file = options
+        .open(path)
+        .map_err(|e| Failure::user(format!("could not create {}: {e}", path.display())))?;
+    file.write_all(bytes)
+        .map_err(|e| Failure::user(format!("could not write {}: {e}", path.display())))
+}
+
+fn prepare_dir(dir: &std::path::Path) -> Result<(), Failure> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder.create(dir).map_err(|e| {
+        Failure::user(format!(
+            "could not create the directory {}: {e}",
+            dir.display()
+        ))
+    })
 }
 
 pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let vault = input.open_vault()?;
     let mut entries: Vec<&Entry> = vault.entries().iter().collect();
     entries.sort_by(|a, b| display_order(a, b));
-    match args.format {
-        ExportFormat::Uris => {
+    if entries.is_empty() {
+        return Err(Failure::user("the vault has no accounts to export"));
+    }
+    match (args.format, &args.out) {
+        (ExportFormat::Uris, _) => {
             if std::io::stdout().is_terminal() {
                 note(format!(
                     "this prints the secret keys of {} accounts in the clear; anyone who sees them can generate your codes",
@@ -488,6 +559,56 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             for entry in entries {
                 say!("{}", entry.account.to_uri().expose());
             }
+        }
+        (ExportFormat::Qr, Some(dir)) => {
+            prepare_dir(dir)?;
+            for entry in entries {
+                let name = format!(
+                    "{}-{}.png",
+                    file_stem(&entry.account.label()),
+                    short_id(entry)
+                );
+                let png = crate::qr::encode::png(entry.account.to_uri().expose(), 8)?;
+                let path = dir.join(name);
+                write_private(&path, &png)?;
+                say!("{}", path.display());
+            }
+        }
+        (ExportFormat::MigrationQr, Some(dir)) => {
+            prepare_dir(dir)?;
+            let accounts: Vec<Account> = entries.iter().map(|e| e.account.clone()).collect();
+            let batch_id = crate::vault::EntryId::random()
+                .map(|id| {
+                    let hex: String = id
+                        .as_str()
+                        .chars()
+                        .filter(char::is_ascii_hexdigit)
+                        .take(7)
+                        .collect();
+                    i32::from_str_radix(&hex, 16).unwrap_or(1)
+                })
+                .map_err(|e| Failure::user(format!("{e}")))?;
+            let encoded = migration::encode(&accounts, batch_id);
+            for (index, why) in &encoded.skipped {
+                note(format!("left out {}: {why}", accounts[*index].label()));
+            }
+            let total = encoded.uris.len();
+            for (i, uri) in encoded.uris.iter().enumerate() {
+                let png = crate::qr::encode::png(uri.expose(), 6)?;
+                let path = dir.join(format!("tessera-export-{}-of-{total}.png", i + 1));
+                write_private(&path, &png)?;
+                say!("{}", path.display());
+            }
+            if total == 0 {
+                return Err(Failure::user(
+                    "none of the accounts fits a Google Authenticator export; use --format qr instead",
+                ));
+            }
+        }
+        (_, None) => {
+            return Err(Failure::usage(
+                "give the directory for the images with --out DIR",
+            ));
         }
     }
     Ok(())

@@ -10,6 +10,7 @@
 //! here logs or prints them.
 
 mod binarize;
+pub mod encode;
 mod error;
 mod load;
 mod pipeline;
