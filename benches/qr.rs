@@ -39,7 +39,9 @@ fn screen(width: u32, height: u32, with_code: bool) -> Vec<u8> {
 
 fn decode(c: &mut Criterion) {
     let mut group = c.benchmark_group("qr");
-    group.sample_size(10).measurement_time(Duration::from_secs(4));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(4));
     let mut inputs: Vec<(String, Vec<u8>)> = vec![
         ("screen_1920x1080".into(), screen(1920, 1080, true)),
         ("screen_3840x2160".into(), screen(3840, 2160, true)),

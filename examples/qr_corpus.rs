@@ -102,7 +102,9 @@ fn measure() {
         v.sort_by(f64::total_cmp);
         v[v.len() / 2]
     };
-    println!("| family | images | plain rqrr 0.11 | tessera | rqrr median ms | tessera median ms |");
+    println!(
+        "| family | images | plain rqrr 0.11 | tessera | rqrr median ms | tessera median ms |"
+    );
     println!("|---|---|---|---|---|---|");
     let (mut n, mut p, mut t) = (0, 0, 0);
     let (mut all_p, mut all_t) = (Vec::new(), Vec::new());
