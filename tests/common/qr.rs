@@ -699,6 +699,106 @@ pub fn generate() -> Vec<Case> {
             vec![u(1)],
         );
     }
+    // Harder variants of the cases above.
+    {
+        let mut screen = page(3840, 2160, false, 5);
+        let code = render(u(0).as_bytes(), EcLevel::M, 2, 0, BLACK, WHITE);
+        paste(&mut screen, &code, 3000, 1500, 8, WHITE);
+        add(
+            "big-canvas",
+            "3840x2160-2px".into(),
+            png(&screen),
+            "png",
+            vec![u(0)],
+        );
+    }
+    for quality in [20u8, 30] {
+        let code = render(u(1).as_bytes(), EcLevel::M, 3, 4, BLACK, WHITE);
+        let img = scale(&code, 1.25, FilterType::Triangle);
+        add(
+            "jpeg",
+            format!("q{quality}-hard"),
+            jpeg(&img, quality),
+            "jpg",
+            vec![u(1)],
+        );
+        add(
+            "webp",
+            format!("q{quality}-hard"),
+            webp(&img, f32::from(quality)),
+            "webp",
+            vec![u(1)],
+        );
+    }
+    for (degrees, keystone, seed) in [
+        (60.0f32, 0.0f32, 1u64),
+        (-35.0, 0.0012, 2),
+        (15.0, -0.0012, 3),
+        (80.0, 0.0005, 4),
+    ] {
+        let code = render(u(2).as_bytes(), EcLevel::M, 7, 4, BLACK, WHITE);
+        let img = photo(&code, 900, 900, degrees, keystone, seed);
+        add(
+            "photo",
+            format!("{degrees}deg-k{keystone}-q70"),
+            jpeg(&img, 70),
+            "jpg",
+            vec![u(2)],
+        );
+    }
+    {
+        let mut code = render(u(3).as_bytes(), EcLevel::H, 5, 4, BLACK, WHITE);
+        let side = (code.width() as f32 * 0.30) as u32;
+        let at = (code.width() - side) / 2;
+        fill(&mut code, at, at, side, side, Rgb([30, 120, 220]));
+        add("logo", "0.30".into(), png(&code), "png", vec![u(3)]);
+    }
+    for module in [2u32, 3] {
+        let code = render(mig10[0].as_bytes(), EcLevel::M, module, 4, BLACK, WHITE);
+        add(
+            "migration",
+            format!("{module}px-exact"),
+            png(&code),
+            "png",
+            vec![&mig10[0]],
+        );
+    }
+    {
+        let code = render(mig10[0].as_bytes(), EcLevel::M, 2, 4, BLACK, WHITE);
+        let img = scale(&code, 0.9, FilterType::Triangle);
+        add(
+            "migration",
+            "2px-0.9x-q80".into(),
+            jpeg(&img, 80),
+            "jpg",
+            vec![&mig10[0]],
+        );
+        let code = render(u(4).as_bytes(), EcLevel::M, 4, 0, WHITE, Rgb([20, 20, 20]));
+        add(
+            "tight-crop",
+            "inverted-jpeg".into(),
+            jpeg(&code, 60),
+            "jpg",
+            vec![u(4)],
+        );
+        for (i, (dark, light)) in [(120u8, 140u8), (128, 140)].into_iter().enumerate() {
+            let code = render(
+                u(4).as_bytes(),
+                EcLevel::M,
+                4,
+                4,
+                Rgb([dark; 3]),
+                Rgb([light; 3]),
+            );
+            add(
+                "contrast",
+                format!("{}-levels-{i}", light - dark),
+                png(&code),
+                "png",
+                vec![u(4)],
+            );
+        }
+    }
     // A payload that is not UTF-8 (ISO 8859-1 bytes): returned exactly.
     cases.push(Case {
         name: "bytes-latin1".into(),
