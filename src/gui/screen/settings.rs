@@ -15,6 +15,9 @@ use crate::secret::Password;
 
 use super::onboarding::MIN_PASSWORD_CHARS;
 
+/// The clock offset field's id.
+pub const OFFSET_ID: &str = "settings-offset";
+
 /// The settings screen.
 #[derive(Debug)]
 pub struct Settings {
@@ -272,6 +275,7 @@ impl Settings {
             line(
                 t(Key::ClockOffset),
                 text_input("0", &self.offset)
+                    .id(OFFSET_ID)
                     .on_input(Message::Offset)
                     .width(Length::Fixed(90.0))
                     .into()
