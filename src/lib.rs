@@ -1,6 +1,6 @@
 //! Tessera: a desktop two-factor authenticator.
 //!
-//! The library is the core both front ends (the CLI and, later, the GUI) stand
+//! The library is the core both front ends (the CLI and the GUI) stand
 //! on. See `docs/architecture.md` for the layers.
 
 pub mod clock;
@@ -13,3 +13,5 @@ pub mod vault;
 
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "gui")]
+pub mod gui;

@@ -196,8 +196,12 @@ where
     };
     let result = match args.command {
         Some(command) => dispatch(command, &global),
+        // No subcommand: the desktop app, at the vault --vault/TESSERA_VAULT names.
+        #[cfg(feature = "gui")]
+        None => return crate::gui::run_with_vault(global.vault.clone()),
+        #[cfg(not(feature = "gui"))]
         None => {
-            // The desktop app is not built yet: show what the CLI can do.
+            // Built without the desktop app: show what the CLI can do.
             let mut command = <Args as clap::CommandFactory>::command();
             let _ = command.print_help();
             Ok(())

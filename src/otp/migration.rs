@@ -17,8 +17,9 @@ use crate::secret::{SecretBytes, SecretText};
 
 /// Largest `data` value accepted, in characters (a version-40 QR code holds under 3 KB).
 pub const MAX_DATA_LEN: usize = 64 * 1024;
-/// Longest URI that [`encode`] produces for one QR code: it fits a version-25
-/// QR code at error-correction level M, which phones scan from a screen.
+/// Longest URI that [`encode`] produces for one QR code: it fits a version-27
+/// QR code at error-correction level M (1,125 bytes), which phones scan from a
+/// screen (a full 10-account batch is about 1,030 characters, version 26).
 pub const MAX_URI_LEN: usize = 1_100;
 /// Most accounts [`encode`] puts in one payload (Google Authenticator's own limit).
 pub const MAX_ACCOUNTS_PER_PAYLOAD: usize = 10;

@@ -1,0 +1,827 @@
+//! The root of the app: which screen is shown, the unlocked vault, time, the
+//! clipboard, toasts; turns screen `Action`s into `Task`s; subscriptions.
+//!
+//! `update` and `view` never touch the disk, the clock or the keyring: time
+//! arrives in [`Message::Tick`], I/O goes through [`task`].
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use iced::widget::{column, container, operation, text};
+use iced::{Element, Length, Subscription, Task, Theme, keyboard, time};
+
+use super::event::{self, Hotkey};
+use super::i18n::{self, Key, Lang};
+use super::screen::{add, codes, details, onboarding, settings, unlock};
+use super::settings::Settings;
+use super::task::{self, Handle, Opened};
+use super::theme;
+use super::widget::toast::{self, Toast};
+use crate::clock::{Clock as _, SystemClock, Timestamp};
+use crate::keystore::{Keystore, OsKeystore};
+use crate::otp::Kind;
+use crate::secret::SecretText;
+use crate::vault::{self, Entry, EntryId, KdfPolicy, Summary};
+
+/// Everything the app gets from outside: paths, the KDF policy, the keyring,
+/// the settings read at start-up, the time at start. Tests build their own.
+#[derive(Clone, Debug)]
+pub struct Environment {
+    /// The vault file.
+    pub vault_path: PathBuf,
+    /// The settings file (`None`: settings are not saved).
+    pub settings_path: Option<PathBuf>,
+    /// The settings at start-up.
+    pub settings: Settings,
+    /// Why the settings file could not be used, if it could not.
+    pub settings_warning: Option<String>,
+    /// The language of the system locale.
+    pub system_lang: Lang,
+    /// Password hashing costs.
+    pub policy: KdfPolicy,
+    /// Where the keyring slot's key lives.
+    pub keystore: Arc<dyn Keystore>,
+    /// The time at start-up (then [`Message::Tick`] keeps it current).
+    pub now: Timestamp,
+}
+
+impl Environment {
+    /// The real thing: default vault path (or `TESSERA_VAULT`), the settings
+    /// file in the config directory, the OS keyring, the system clock and locale.
+    pub fn system(vault: Option<PathBuf>) -> Result<Self, String> {
+        let vault_path = crate::paths::vault(vault).ok_or_else(|| {
+            String::from(
+                "cannot find a home directory for the default vault; set TESSERA_VAULT to a path",
+            )
+        })?;
+        let settings_path = super::settings::default_path();
+        let (settings, settings_warning) = settings_path
+            .as_deref()
+            .map(Settings::load)
+            .unwrap_or_default();
+        Ok(Self {
+            vault_path,
+            settings_path,
+            settings,
+            settings_warning,
+            system_lang: Lang::from_env(|name| std::env::var(name).ok()),
+            policy: KdfPolicy::standard(),
+            keystore: Arc::new(OsKeystore::new()),
+            now: SystemClock.now(),
+        })
+    }
+}
+
+/// The unlocked vault and what is shown of it.
+#[derive(Debug)]
+struct Session {
+    vault: Handle,
+    entries: Vec<Entry>,
+    has_keyring_slot: bool,
+    codes: codes::Codes,
+}
+
+/// Which screen is up.
+#[derive(Debug)]
+enum Screen {
+    Loading,
+    Onboarding(onboarding::Onboarding),
+    Unlock(unlock::Unlock),
+    Codes,
+    Add(add::Add),
+    Details(details::Details),
+    Settings(settings::Settings),
+}
+
+/// A code copied by us, to clear from the clipboard later if it is still there.
+#[derive(Debug)]
+struct Copied {
+    value: SecretText,
+    clear_at: Timestamp,
+}
+
+/// The app.
+#[derive(Debug)]
+pub struct App {
+    env: Environment,
+    settings: Settings,
+    now: Timestamp,
+    last_input: Timestamp,
+    screen: Screen,
+    session: Option<Session>,
+    vault_id: Option<String>,
+    keyring_answers: Option<bool>,
+    copied: Option<Copied>,
+    toast: Option<Toast>,
+}
+
+/// What a saved change was.
+#[derive(Clone, Debug)]
+pub enum Change {
+    /// An account was added.
+    Added(String),
+    /// An entry was edited.
+    Edited,
+    /// An entry was deleted.
+    Deleted(String),
+    /// An HOTP counter was advanced.
+    Advanced(EntryId),
+}
+
+/// Everything that happens.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The vault file was looked at.
+    Inspected(Result<Option<Summary>, task::Error>),
+    /// The keyring answered the probe (or not).
+    KeyringProbed(bool),
+    /// Create or password unlock finished.
+    Opened(Result<Opened, task::Error>),
+    /// Keyring unlock finished.
+    KeyringOpened(Result<Opened, task::Error>),
+    /// A change to the entries was saved.
+    Saved(Result<(Change, Vec<Entry>), task::Error>),
+    /// The settings file was written.
+    SettingsSaved(Result<(), task::Error>),
+    /// The password was changed.
+    PasswordChanged(Result<(), task::Error>),
+    /// Keyring unlock was turned on or off.
+    KeyringSet(Result<bool, task::Error>),
+    /// The clipboard's content, read to decide whether to clear it.
+    ClipboardRead(Option<String>),
+    /// A screen's message.
+    Onboarding(onboarding::Message),
+    /// A screen's message.
+    Unlock(unlock::Message),
+    /// A screen's message.
+    Codes(codes::Message),
+    /// A screen's message.
+    Add(add::Message),
+    /// A screen's message.
+    Details(details::Message),
+    /// A screen's message.
+    Settings(settings::Message),
+    /// The clock, once a second while unlocked.
+    Tick(Timestamp),
+    /// The busy indicator's step.
+    Spin,
+    /// A key no widget took.
+    Hotkey(Hotkey),
+    /// The user did something (resets auto-lock).
+    Activity,
+    /// Close the toast.
+    DismissToast,
+}
+
+impl App {
+    /// The app at start: looks at the vault file and asks the keyring.
+    pub fn new(env: Environment) -> (Self, Task<Message>) {
+        let toast = env.settings_warning.as_ref().map(|reason| {
+            Toast::error(i18n::tf(
+                env.settings.language.unwrap_or(env.system_lang),
+                Key::SettingsBroken,
+                &[("reason", reason)],
+            ))
+        });
+        let app = Self {
+            settings: env.settings.clone(),
+            now: env.now,
+            last_input: env.now,
+            screen: Screen::Loading,
+            session: None,
+            vault_id: None,
+            keyring_answers: None,
+            copied: None,
+            toast,
+            env,
+        };
+        let tasks = Task::batch([
+            task::inspect(app.env.vault_path.clone()).map(Message::Inspected),
+            task::probe_keyring(app.env.keystore.clone()).map(Message::KeyringProbed),
+        ]);
+        (app, tasks)
+    }
+
+    /// The UI language: the setting, else the system's.
+    pub fn lang(&self) -> Lang {
+        self.settings.language.unwrap_or(self.env.system_lang)
+    }
+
+    /// The current time as the app knows it.
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// Whether a vault is unlocked (its secrets in memory).
+    pub fn is_unlocked(&self) -> bool {
+        self.session.is_some()
+    }
+
+    /// The current settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The toast's text, if one shows.
+    pub fn toast(&self) -> Option<&str> {
+        self.toast
+            .as_ref()
+            .filter(|t| t.is_live(self.now))
+            .map(|t| t.text.as_str())
+    }
+
+    /// The entries of the unlocked vault (empty when locked).
+    pub fn entries(&self) -> &[Entry] {
+        self.session.as_ref().map_or(&[], |s| s.entries.as_slice())
+    }
+
+    /// The name of the screen shown (for tests and the title).
+    pub fn screen_name(&self) -> &'static str {
+        match self.screen {
+            Screen::Loading => "loading",
+            Screen::Onboarding(_) => "onboarding",
+            Screen::Unlock(_) => "unlock",
+            Screen::Codes => "codes",
+            Screen::Add(_) => "add",
+            Screen::Details(_) => "details",
+            Screen::Settings(_) => "settings",
+        }
+    }
+
+    /// The time codes are computed for: the clock plus the offset.
+    fn code_time(&self) -> Timestamp {
+        self.now.offset_by(self.settings.clock_offset_seconds)
+    }
+
+    /// The window title.
+    pub fn title(&self) -> String {
+        i18n::t(self.lang(), Key::AppName).to_owned()
+    }
+
+    /// The theme; `None` follows the system.
+    pub fn theme(&self) -> Option<Theme> {
+        theme::for_choice(self.settings.theme)
+    }
+
+    fn path_text(&self) -> String {
+        self.env.vault_path.display().to_string()
+    }
+
+    fn info(&mut self, text: String) {
+        self.toast = Some(Toast::info(text, self.now));
+    }
+
+    fn error(&mut self, text: String) {
+        self.toast = Some(Toast::error(text));
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        if matches!(
+            message,
+            Message::Activity
+                | Message::Hotkey(_)
+                | Message::Codes(_)
+                | Message::Add(_)
+                | Message::Details(_)
+                | Message::Settings(_)
+        ) {
+            self.last_input = self.now;
+        }
+        let lang = self.lang();
+        match message {
+            Message::Inspected(result) => self.inspected(result),
+            Message::KeyringProbed(answers) => {
+                self.keyring_answers = Some(answers);
+                if let Screen::Onboarding(screen) = &mut self.screen {
+                    screen.keyring_probed(answers);
+                }
+                Task::none()
+            }
+            Message::Opened(result) => match result {
+                Ok(opened) => self.opened(opened),
+                Err(error) => {
+                    match &mut self.screen {
+                        Screen::Unlock(screen) => screen.password_failed(lang, &error),
+                        Screen::Onboarding(screen) => screen.failed(error.to_string()),
+                        _ => self.error(error.to_string()),
+                    }
+                    operation::focus(unlock::PASSWORD_ID)
+                }
+            },
+            Message::KeyringOpened(result) => match result {
+                Ok(opened) => self.opened(opened),
+                Err(error) => {
+                    if let Screen::Unlock(screen) = &mut self.screen {
+                        screen.keyring_failed(lang, &error);
+                    }
+                    operation::focus(unlock::PASSWORD_ID)
+                }
+            },
+            Message::Saved(result) => self.saved(result),
+            Message::SettingsSaved(result) => {
+                if let Err(error) = result {
+                    self.error(i18n::tf(
+                        lang,
+                        Key::SettingsSaveFailed,
+                        &[("reason", &error.to_string())],
+                    ));
+                }
+                Task::none()
+            }
+            Message::PasswordChanged(result) => {
+                if let Screen::Settings(screen) = &mut self.screen {
+                    match result {
+                        Ok(()) => screen.notice(false, i18n::t(lang, Key::PasswordChanged).into()),
+                        Err(e) => screen.notice(true, e.to_string()),
+                    }
+                }
+                Task::none()
+            }
+            Message::KeyringSet(result) => {
+                let notice = match result {
+                    Ok(on) => {
+                        if let Some(session) = &mut self.session {
+                            session.has_keyring_slot = on;
+                        }
+                        if let Screen::Settings(screen) = &mut self.screen {
+                            screen.keyring_set(on);
+                        }
+                        (
+                            false,
+                            i18n::t(lang, if on { Key::KeyringOn } else { Key::KeyringOff })
+                                .to_owned(),
+                        )
+                    }
+                    Err(e) => (true, e.to_string()),
+                };
+                if let Screen::Settings(screen) = &mut self.screen {
+                    screen.notice(notice.0, notice.1);
+                }
+                Task::none()
+            }
+            Message::ClipboardRead(content) => {
+                let Some(copied) = self.copied.take() else {
+                    return Task::none();
+                };
+                if content.is_some_and(|c| {
+                    crate::secret::constant_time_eq(c.as_bytes(), copied.value.expose().as_bytes())
+                }) {
+                    if self.session.is_some() {
+                        self.info(i18n::t(lang, Key::ClipboardCleared).to_owned());
+                    }
+                    return iced::clipboard::write(String::new());
+                }
+                Task::none()
+            }
+            Message::Onboarding(message) => {
+                let Screen::Onboarding(screen) = &mut self.screen else {
+                    return Task::none();
+                };
+                match screen.update(message, lang) {
+                    onboarding::Action::None => Task::none(),
+                    onboarding::Action::FocusRepeat => operation::focus(onboarding::REPEAT_ID),
+                    onboarding::Action::Create { password, keyring } => task::create(
+                        self.env.vault_path.clone(),
+                        password,
+                        self.env.policy.clone(),
+                        self.env.keystore.clone(),
+                        keyring,
+                    )
+                    .map(Message::Opened),
+                }
+            }
+            Message::Unlock(message) => {
+                let Screen::Unlock(screen) = &mut self.screen else {
+                    return Task::none();
+                };
+                match screen.update(message) {
+                    unlock::Action::None => Task::none(),
+                    unlock::Action::Unlock(password) => task::unlock_with_password(
+                        self.env.vault_path.clone(),
+                        password,
+                        self.env.policy.clone(),
+                    )
+                    .map(Message::Opened),
+                }
+            }
+            Message::Codes(message) => {
+                let Some(session) = &mut self.session else {
+                    return Task::none();
+                };
+                let action = session.codes.update(message, &session.entries);
+                self.codes_action(action)
+            }
+            Message::Hotkey(key) => self.hotkey(key),
+            Message::Add(message) => {
+                let (Screen::Add(screen), Some(session)) = (&mut self.screen, &self.session) else {
+                    return Task::none();
+                };
+                match screen.update(message, lang, &session.entries) {
+                    add::Action::None => Task::none(),
+                    add::Action::Cancel => self.show_codes(),
+                    add::Action::Save(account) => {
+                        let now = self.now;
+                        let label = account.label();
+                        task::modify(session.vault.clone(), move |entries| {
+                            let entry = Entry::new(account, now)
+                                .map_err(|e| vault::Error::Random(e.to_string()))?;
+                            entries.push(entry);
+                            Ok(Change::Added(label))
+                        })
+                        .map(Message::Saved)
+                    }
+                }
+            }
+            Message::Details(message) => {
+                let (Screen::Details(screen), Some(session)) = (&mut self.screen, &self.session)
+                else {
+                    return Task::none();
+                };
+                match screen.update(message, lang) {
+                    details::Action::None => Task::none(),
+                    details::Action::Back => self.show_codes(),
+                    details::Action::Save(edit) => {
+                        let now = self.now;
+                        task::modify(session.vault.clone(), move |entries| {
+                            let entry = find_mut(entries, &edit.id)?;
+                            entry.account.issuer = edit.issuer;
+                            entry.account.name = edit.name;
+                            entry.account.params = edit.params;
+                            entry.group = edit.group;
+                            entry.favourite = edit.favourite;
+                            entry.notes = edit.notes;
+                            entry.modified = now;
+                            Ok(Change::Edited)
+                        })
+                        .map(Message::Saved)
+                    }
+                    details::Action::Delete(id) => {
+                        task::modify(session.vault.clone(), move |entries| {
+                            let at = entries.iter().position(|e| e.id == id).ok_or_else(gone)?;
+                            let removed = entries.remove(at);
+                            Ok(Change::Deleted(removed.account.label()))
+                        })
+                        .map(Message::Saved)
+                    }
+                }
+            }
+            Message::Settings(message) => {
+                let Screen::Settings(screen) = &mut self.screen else {
+                    return Task::none();
+                };
+                match screen.update(message, lang) {
+                    settings::Action::None => Task::none(),
+                    settings::Action::Back => self.show_codes(),
+                    settings::Action::Changed(values) => {
+                        self.settings = values;
+                        match &self.env.settings_path {
+                            Some(path) => task::save_settings(path.clone(), self.settings.clone())
+                                .map(Message::SettingsSaved),
+                            None => Task::none(),
+                        }
+                    }
+                    settings::Action::ChangePassword(password) => match &self.session {
+                        Some(session) => task::change_password(
+                            session.vault.clone(),
+                            password,
+                            self.env.policy.clone(),
+                        )
+                        .map(Message::PasswordChanged),
+                        None => Task::none(),
+                    },
+                    settings::Action::SetKeyring(on) => match &self.session {
+                        Some(session) => {
+                            task::set_keyring(session.vault.clone(), self.env.keystore.clone(), on)
+                                .map(Message::KeyringSet)
+                        }
+                        None => Task::none(),
+                    },
+                }
+            }
+            Message::Tick(now) => self.tick(now),
+            Message::Spin => {
+                match &mut self.screen {
+                    Screen::Onboarding(screen) => screen.spin(),
+                    Screen::Unlock(screen) => screen.spin(),
+                    _ => {}
+                }
+                Task::none()
+            }
+            Message::Activity => Task::none(),
+            Message::DismissToast => {
+                self.toast = None;
+                Task::none()
+            }
+        }
+    }
+
+    fn inspected(&mut self, result: Result<Option<Summary>, task::Error>) -> Task<Message> {
+        match result {
+            Ok(None) => {
+                let mut screen = onboarding::Onboarding::new(self.path_text());
+                if let Some(answers) = self.keyring_answers {
+                    screen.keyring_probed(answers);
+                }
+                self.screen = Screen::Onboarding(screen);
+                operation::focus(onboarding::PASSWORD_ID)
+            }
+            Ok(Some(summary)) => {
+                self.vault_id = Some(summary.id.clone());
+                if summary.has_keyring_slot {
+                    self.screen = Screen::Unlock(unlock::Unlock::with_keyring(self.path_text()));
+                    task::unlock_with_keyring(
+                        self.env.vault_path.clone(),
+                        summary.id,
+                        self.env.keystore.clone(),
+                        self.env.policy.clone(),
+                    )
+                    .map(Message::KeyringOpened)
+                } else {
+                    self.screen = Screen::Unlock(unlock::Unlock::new(self.path_text()));
+                    operation::focus(unlock::PASSWORD_ID)
+                }
+            }
+            Err(error) => {
+                self.screen = Screen::Unlock(unlock::Unlock::with_error(
+                    self.path_text(),
+                    error.to_string(),
+                ));
+                operation::focus(unlock::PASSWORD_ID)
+            }
+        }
+    }
+
+    fn opened(&mut self, opened: Opened) -> Task<Message> {
+        if let Some(warning) = opened.warning {
+            self.error(warning);
+        }
+        self.session = Some(Session {
+            vault: opened.vault,
+            entries: opened.entries,
+            has_keyring_slot: opened.has_keyring_slot,
+            codes: codes::Codes::default(),
+        });
+        self.last_input = self.now;
+        self.show_codes()
+    }
+
+    fn show_codes(&mut self) -> Task<Message> {
+        self.screen = Screen::Codes;
+        Task::none()
+    }
+
+    fn saved(&mut self, result: Result<(Change, Vec<Entry>), task::Error>) -> Task<Message> {
+        let lang = self.lang();
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        match result {
+            Ok((change, entries)) => {
+                session.entries = entries;
+                match change {
+                    Change::Added(label) => {
+                        self.info(i18n::tf(lang, Key::Added, &[("label", &label)]));
+                        self.show_codes()
+                    }
+                    Change::Edited => {
+                        self.info(i18n::t(lang, Key::Saved).to_owned());
+                        self.show_codes()
+                    }
+                    Change::Deleted(label) => {
+                        self.info(i18n::tf(lang, Key::Deleted, &[("label", &label)]));
+                        self.show_codes()
+                    }
+                    Change::Advanced(id) => {
+                        session.codes.reveal(id);
+                        Task::none()
+                    }
+                }
+            }
+            Err(error) => {
+                match &mut self.screen {
+                    Screen::Add(screen) => screen.failed(error.to_string()),
+                    Screen::Details(screen) => screen.failed(error.to_string()),
+                    _ => self.error(error.to_string()),
+                }
+                Task::none()
+            }
+        }
+    }
+
+    fn codes_action(&mut self, action: codes::Action) -> Task<Message> {
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        match action {
+            codes::Action::None => Task::none(),
+            codes::Action::Copy(id) => self.copy(&id),
+            codes::Action::Next(id) => {
+                let now = self.now;
+                task::modify(session.vault.clone(), move |entries| {
+                    let entry = find_mut(entries, &id)?;
+                    if entry.account.params.kind != Kind::Hotp {
+                        return Err(vault::Error::Invalid(String::from(
+                            "this account's code changes by itself",
+                        )));
+                    }
+                    entry.account.params.counter =
+                        entry.account.params.counter.checked_add(1).ok_or_else(|| {
+                            vault::Error::Invalid(String::from("the counter cannot go any higher"))
+                        })?;
+                    entry.modified = now;
+                    entry.last_used = Some(now);
+                    Ok(Change::Advanced(id))
+                })
+                .map(Message::Saved)
+            }
+            codes::Action::Details(id) => {
+                if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                    self.screen = Screen::Details(details::Details::new(entry));
+                }
+                Task::none()
+            }
+            codes::Action::Add => {
+                self.screen = Screen::Add(add::Add::default());
+                operation::focus(add::ISSUER_ID)
+            }
+            codes::Action::Settings => {
+                self.screen = Screen::Settings(settings::Settings::new(
+                    self.settings.clone(),
+                    session.has_keyring_slot,
+                ));
+                Task::none()
+            }
+            codes::Action::Lock => self.lock(),
+        }
+    }
+
+    /// Copies an entry's current code and schedules the clipboard clear.
+    fn copy(&mut self, id: &EntryId) -> Task<Message> {
+        let lang = self.lang();
+        let at = self.code_time();
+        let Some(code) = self
+            .entries()
+            .iter()
+            .find(|e| &e.id == id)
+            .and_then(|e| e.code_at(at).ok())
+        else {
+            return Task::none();
+        };
+        let delay = self.settings.clipboard_clear_seconds;
+        if delay > 0 {
+            self.copied = Some(Copied {
+                value: SecretText::new(code.value.clone()),
+                clear_at: Timestamp(self.now.secs().saturating_add(u64::from(delay))),
+            });
+            self.info(i18n::tf(lang, Key::Copied, &[("secs", &delay.to_string())]));
+        } else {
+            self.copied = None;
+            self.info(i18n::t(lang, Key::CopiedNoClear).to_owned());
+        }
+        iced::clipboard::write(code.value)
+    }
+
+    fn hotkey(&mut self, key: Hotkey) -> Task<Message> {
+        if key == Hotkey::Lock && self.session.is_some() {
+            return self.lock();
+        }
+        match &self.screen {
+            Screen::Codes => {
+                let Some(session) = &mut self.session else {
+                    return Task::none();
+                };
+                let action = session.codes.hotkey(key, &session.entries);
+                self.codes_action(action)
+            }
+            Screen::Add(_) | Screen::Details(_) | Screen::Settings(_) if key == Hotkey::Escape => {
+                self.show_codes()
+            }
+            _ => Task::none(),
+        }
+    }
+
+    fn tick(&mut self, now: Timestamp) -> Task<Message> {
+        self.now = now;
+        if self.toast.as_ref().is_some_and(|t| !t.is_live(now)) {
+            self.toast = None;
+        }
+        if self.session.is_some() {
+            let minutes = u64::from(self.settings.auto_lock_minutes);
+            if minutes > 0 && now.secs().saturating_sub(self.last_input.secs()) >= minutes * 60 {
+                return self.lock();
+            }
+        }
+        if self.copied.as_ref().is_some_and(|c| now >= c.clear_at) {
+            return iced::clipboard::read().map(Message::ClipboardRead);
+        }
+        Task::none()
+    }
+
+    /// Locks: drops the vault and every decrypted secret, clears a code still
+    /// in the clipboard, shows the unlock screen.
+    pub fn lock(&mut self) -> Task<Message> {
+        self.session = None;
+        self.screen = Screen::Unlock(unlock::Unlock::new(self.path_text()));
+        let focus = operation::focus(unlock::PASSWORD_ID);
+        if self.copied.is_some() {
+            Task::batch([focus, iced::clipboard::read().map(Message::ClipboardRead)])
+        } else {
+            focus
+        }
+    }
+
+    /// The window's content.
+    pub fn view(&self) -> Element<'_, Message> {
+        let lang = self.lang();
+        let screen: Element<'_, Message> = match &self.screen {
+            Screen::Loading => container(text(i18n::t(lang, Key::Loading)))
+                .center(Length::Fill)
+                .into(),
+            Screen::Onboarding(screen) => screen.view(lang).map(Message::Onboarding),
+            Screen::Unlock(screen) => screen.view(lang).map(Message::Unlock),
+            Screen::Codes => match &self.session {
+                Some(session) => session
+                    .codes
+                    .view(codes::Context {
+                        lang,
+                        entries: &session.entries,
+                        now: self.code_time(),
+                        offset: self.settings.clock_offset_seconds,
+                        hide_codes: self.settings.hide_codes,
+                    })
+                    .map(Message::Codes),
+                None => text("").into(),
+            },
+            Screen::Add(screen) => screen
+                .view(lang, self.code_time(), self.entries())
+                .map(Message::Add),
+            Screen::Details(screen) => screen.view(lang).map(Message::Details),
+            Screen::Settings(screen) => screen
+                .view(lang, self.env.system_lang)
+                .map(Message::Settings),
+        };
+        let mut page = column![container(screen).height(Length::Fill)];
+        if let Some(toast) = self.toast.as_ref().filter(|t| t.is_live(self.now)) {
+            page = page.push(
+                container(toast::view(
+                    toast,
+                    i18n::t(lang, Key::Dismiss),
+                    Message::DismissToast,
+                ))
+                .padding(12),
+            );
+        }
+        page.into()
+    }
+
+    /// Time while unlocked (once a second), the spinner while busy, keys, activity.
+    pub fn subscription(&self) -> Subscription<Message> {
+        let mut subscriptions = vec![keyboard::listen().filter_map(on_key)];
+        if self.session.is_some() {
+            subscriptions.push(time::every(Duration::from_secs(1)).map(on_tick));
+            subscriptions.push(iced::event::listen_with(on_event));
+        }
+        let busy = match &self.screen {
+            Screen::Onboarding(screen) => screen.is_busy(),
+            Screen::Unlock(screen) => screen.busy() != unlock::Busy::Idle,
+            _ => false,
+        };
+        if busy {
+            subscriptions.push(time::every(Duration::from_millis(100)).map(on_spin));
+        }
+        Subscription::batch(subscriptions)
+    }
+}
+
+fn gone() -> vault::Error {
+    vault::Error::Invalid(String::from(
+        "this account is no longer in the vault (it was removed elsewhere)",
+    ))
+}
+
+fn find_mut<'a>(entries: &'a mut [Entry], id: &EntryId) -> Result<&'a mut Entry, vault::Error> {
+    entries.iter_mut().find(|e| &e.id == id).ok_or_else(gone)
+}
+
+/// Maps an uncaptured key press to the app's meaning of it.
+pub fn on_key(event: keyboard::Event) -> Option<Message> {
+    event::hotkey(event).map(Message::Hotkey)
+}
+
+fn on_tick(_: iced::time::Instant) -> Message {
+    Message::Tick(SystemClock.now())
+}
+
+fn on_spin(_: iced::time::Instant) -> Message {
+    Message::Spin
+}
+
+fn on_event(
+    event: iced::Event,
+    status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    event::is_activity(&event, status).then_some(Message::Activity)
+}

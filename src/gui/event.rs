@@ -1,0 +1,67 @@
+//! Keys and input activity, turned into app events by named functions (iced
+//! 0.14 subscriptions take `fn`s, not capturing closures).
+//!
+//! `keyboard::listen()` only sees keys that no widget captured, so typing into
+//! a focused text field never doubles as a shortcut.
+
+use iced::keyboard::{self, key::Named};
+use iced::{Event, event};
+
+/// A key that means something to the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hotkey {
+    /// Ctrl+L (Cmd+L on macOS): lock now.
+    Lock,
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Copy the selected code.
+    Enter,
+    /// Clear the search (or go back).
+    Escape,
+    /// Delete the last character of the search.
+    Backspace,
+    /// Printable text typed while no field has focus: goes to the search.
+    Typed(String),
+}
+
+/// The app meaning of a key press no widget captured.
+pub fn hotkey(event: keyboard::Event) -> Option<Hotkey> {
+    let keyboard::Event::KeyPressed {
+        key,
+        modifiers,
+        text,
+        ..
+    } = event
+    else {
+        return None;
+    };
+    match key.as_ref() {
+        keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("l") => {
+            Some(Hotkey::Lock)
+        }
+        keyboard::Key::Named(Named::ArrowUp) => Some(Hotkey::Up),
+        keyboard::Key::Named(Named::ArrowDown) => Some(Hotkey::Down),
+        keyboard::Key::Named(Named::Enter) => Some(Hotkey::Enter),
+        keyboard::Key::Named(Named::Escape) => Some(Hotkey::Escape),
+        keyboard::Key::Named(Named::Backspace) => Some(Hotkey::Backspace),
+        _ if modifiers.command() || modifiers.alt() => None,
+        _ => text
+            .map(|t| t.to_string())
+            .filter(|t| !t.is_empty() && !t.chars().any(char::is_control))
+            .map(Hotkey::Typed),
+    }
+}
+
+/// True for events that count as the user being there (auto-lock resets).
+pub fn is_activity(event: &Event, _status: event::Status) -> bool {
+    matches!(
+        event,
+        Event::Keyboard(keyboard::Event::KeyPressed { .. })
+            | Event::Mouse(
+                iced::mouse::Event::ButtonPressed(_) | iced::mouse::Event::WheelScrolled { .. }
+            )
+            | Event::Touch(iced::touch::Event::FingerPressed { .. })
+    )
+}

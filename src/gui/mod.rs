@@ -1,0 +1,91 @@
+//! The desktop app (feature `gui`): an iced 0.14 application with the
+//! tiny-skia renderer. See `docs/gui.md`.
+//!
+//! - [`app`]: root state, routing between screens, subscriptions.
+//! - [`screen`]: one module per screen, each with its `Message` and `Action`.
+//! - [`task`]: the only place that turns core I/O (vault, keyring, settings
+//!   file) into `Task`s, all on tokio's blocking pool.
+//! - [`i18n`]: the message catalog (English, Brazilian Portuguese).
+
+pub mod app;
+pub mod event;
+pub mod i18n;
+pub mod icon;
+pub mod screen;
+pub mod settings;
+pub mod task;
+pub mod theme;
+pub mod widget;
+
+use std::io::Write as _;
+use std::process::ExitCode;
+
+pub use app::{App, Environment, Message};
+
+/// Whether a graphical display is reachable (Linux/BSD: `DISPLAY` or `WAYLAND_DISPLAY`).
+fn display_available() -> bool {
+    if cfg!(all(unix, not(target_os = "macos"))) {
+        ["DISPLAY", "WAYLAND_DISPLAY"]
+            .iter()
+            .any(|name| std::env::var_os(name).is_some_and(|v| !v.is_empty()))
+    } else {
+        true
+    }
+}
+
+/// Opens the window at the default vault path (or `TESSERA_VAULT`); returns
+/// the exit status.
+pub fn run() -> ExitCode {
+    run_with_vault(None)
+}
+
+/// Opens the window at `vault` (else `TESSERA_VAULT`, else the default path).
+pub fn run_with_vault(vault: Option<std::path::PathBuf>) -> ExitCode {
+    let fail = |message: &str| {
+        let _ = writeln!(std::io::stderr(), "tessera: {message}");
+        ExitCode::from(1)
+    };
+    if !display_available() {
+        return fail(
+            "no graphical display was found (neither DISPLAY nor WAYLAND_DISPLAY is set). \
+             The command line works without one: see `tessera --help`.",
+        );
+    }
+    let env = match Environment::system(vault) {
+        Ok(env) => env,
+        Err(message) => return fail(&message),
+    };
+    let window = iced::window::Settings {
+        size: iced::Size::new(560.0, 720.0),
+        min_size: Some(iced::Size::new(380.0, 420.0)),
+        icon: icon::window_icon(),
+        platform_specific: platform_specific(),
+        ..iced::window::Settings::default()
+    };
+    let result = iced::application(move || App::new(env.clone()), App::update, App::view)
+        .title(App::title)
+        .theme(App::theme)
+        .subscription(App::subscription)
+        .window(window)
+        .run();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(&format!(
+            "the window could not be opened ({error}). Check that a graphical session is running; \
+             the command line works without one: see `tessera --help`."
+        )),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn platform_specific() -> iced::window::settings::PlatformSpecific {
+    iced::window::settings::PlatformSpecific {
+        application_id: crate::paths::APP_ID.to_owned(),
+        ..Default::default()
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn platform_specific() -> iced::window::settings::PlatformSpecific {
+    iced::window::settings::PlatformSpecific::default()
+}

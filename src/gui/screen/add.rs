@@ -1,0 +1,457 @@
+//! Manual entry: issuer, account, setup key (spaces and lower case accepted,
+//! invalid base32 explained as you type), advanced options, and the code the
+//! key gives now so the user can check it before saving. Pasting a whole
+//! `otpauth://` link into the key field fills the form.
+
+use iced::widget::{
+    button, column, container, pick_list, radio, row, scrollable, text, text_input,
+};
+use iced::{Alignment, Element, Font, Length};
+
+use super::Typed;
+use crate::clock::Timestamp;
+use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::theme;
+use crate::otp::{
+    self, Account, Algorithm, Base32Error, DEFAULT_DIGITS, DEFAULT_PERIOD, Kind, Params,
+    STEAM_DIGITS,
+};
+use crate::secret::SecretBytes;
+use crate::vault::{Duplicate, Entry, find_duplicate};
+
+/// The issuer field's id (focused on arrival).
+pub const ISSUER_ID: &str = "add-issuer";
+/// The account field's id.
+pub const ACCOUNT_ID: &str = "add-account";
+/// The key field's id.
+pub const KEY_ID: &str = "add-key";
+
+const ALGORITHMS: [Algorithm; 3] = [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512];
+
+/// The add screen.
+#[derive(Debug)]
+pub struct Add {
+    issuer: String,
+    account: String,
+    key: Typed,
+    advanced: bool,
+    kind: Kind,
+    algorithm: Algorithm,
+    digits: String,
+    period: String,
+    counter: String,
+    from_link: bool,
+    busy: bool,
+    error: Option<String>,
+}
+
+/// What the user does here.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The issuer changed.
+    Issuer(String),
+    /// The account name changed.
+    Account(String),
+    /// The key field changed (or a link was pasted into it).
+    Key(Typed),
+    /// Show or hide the advanced options.
+    ToggleAdvanced,
+    /// The type changed.
+    Kind(Kind),
+    /// The algorithm changed.
+    Algorithm(Algorithm),
+    /// The digits changed.
+    Digits(String),
+    /// The period changed.
+    Period(String),
+    /// The counter changed.
+    Counter(String),
+    /// Save the account.
+    Save,
+    /// Leave without saving.
+    Cancel,
+}
+
+/// What the app should do.
+#[derive(Debug)]
+pub enum Action {
+    /// Nothing.
+    None,
+    /// Add this account to the vault.
+    Save(Account),
+    /// Back to the list.
+    Cancel,
+}
+
+impl Default for Add {
+    fn default() -> Self {
+        Self {
+            issuer: String::new(),
+            account: String::new(),
+            key: Typed::default(),
+            advanced: false,
+            kind: Kind::Totp,
+            algorithm: Algorithm::Sha1,
+            digits: DEFAULT_DIGITS.to_string(),
+            period: DEFAULT_PERIOD.to_string(),
+            counter: String::from("0"),
+            from_link: false,
+            busy: false,
+            error: None,
+        }
+    }
+}
+
+/// The key check's message in `lang`.
+fn key_error(lang: Lang, error: &Base32Error) -> String {
+    match error {
+        Base32Error::InvalidCharacter {
+            character,
+            position,
+        } => i18n::tf(
+            lang,
+            Key::KeyInvalidChar,
+            &[
+                ("char", &character.to_string()),
+                ("position", &position.to_string()),
+            ],
+        ),
+        Base32Error::MisplacedPadding { position } => i18n::tf(
+            lang,
+            Key::KeyPadding,
+            &[("position", &position.to_string())],
+        ),
+        _ => i18n::t(lang, Key::KeyEmpty).to_owned(),
+    }
+}
+
+fn looks_like_link(text: &str) -> bool {
+    text.trim_start()
+        .get(..10)
+        .is_some_and(|s| s.eq_ignore_ascii_case("otpauth://"))
+}
+
+impl Add {
+    /// Fills the form from an account parsed from a link.
+    fn fill(&mut self, account: &Account) {
+        self.issuer.clone_from(&account.issuer);
+        self.account.clone_from(&account.name);
+        self.key = Typed(otp::encode_base32(account.secret.expose()));
+        self.kind = account.params.kind;
+        self.algorithm = account.params.algorithm;
+        self.digits = account.params.digits.to_string();
+        self.period = account.params.period.to_string();
+        self.counter = account.params.counter.to_string();
+        self.from_link = true;
+        self.advanced = account.params != Params::totp();
+    }
+
+    fn number<T: std::str::FromStr>(lang: Lang, value: &str, field: Key) -> Result<T, String> {
+        value
+            .trim()
+            .parse()
+            .map_err(|_| i18n::tf(lang, Key::NotANumber, &[("field", i18n::t(lang, field))]))
+    }
+
+    fn params(&self, lang: Lang) -> Result<Params, String> {
+        let params = match self.kind {
+            Kind::Steam => Params::steam(),
+            kind => Params {
+                kind,
+                algorithm: self.algorithm,
+                digits: Self::number(lang, &self.digits, Key::Digits)?,
+                period: if kind == Kind::Totp {
+                    Self::number(lang, &self.period, Key::Period)?
+                } else {
+                    DEFAULT_PERIOD
+                },
+                counter: if kind == Kind::Hotp {
+                    Self::number(lang, &self.counter, Key::Counter)?
+                } else {
+                    0
+                },
+            },
+        };
+        params.validate().map_err(|e| e.to_string())?;
+        Ok(params)
+    }
+
+    fn secret(&self, lang: Lang) -> Result<SecretBytes, String> {
+        otp::decode_base32(self.key.as_str()).map_err(|e| key_error(lang, &e))
+    }
+
+    /// The account the form describes, or what is wrong with it.
+    pub fn account(&self, lang: Lang) -> Result<Account, String> {
+        let secret = self.secret(lang)?;
+        let params = self.params(lang)?;
+        Account::new(&self.issuer, &self.account, secret, params).map_err(|e| e.to_string())
+    }
+
+    /// Saving failed: say why, allow another try.
+    pub fn failed(&mut self, reason: String) {
+        self.busy = false;
+        self.error = Some(reason);
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, lang: Lang, entries: &[Entry]) -> Action {
+        self.error = None;
+        match message {
+            Message::Issuer(v) => self.issuer = v,
+            Message::Account(v) => self.account = v,
+            Message::Key(v) => {
+                self.from_link = false;
+                if looks_like_link(v.as_str()) {
+                    match Account::from_uri(v.as_str().trim()) {
+                        Ok(account) => self.fill(&account),
+                        Err(e) => {
+                            self.key = v;
+                            self.error = Some(e.to_string());
+                        }
+                    }
+                } else {
+                    self.key = v;
+                }
+            }
+            Message::ToggleAdvanced => self.advanced = !self.advanced,
+            Message::Kind(kind) => {
+                self.kind = kind;
+                if kind == Kind::Steam {
+                    self.digits = STEAM_DIGITS.to_string();
+                } else if self.digits == STEAM_DIGITS.to_string() {
+                    self.digits = DEFAULT_DIGITS.to_string();
+                }
+            }
+            Message::Algorithm(a) => self.algorithm = a,
+            Message::Digits(v) => self.digits = v,
+            Message::Period(v) => self.period = v,
+            Message::Counter(v) => self.counter = v,
+            Message::Cancel => return Action::Cancel,
+            Message::Save => {
+                if self.busy {
+                    return Action::None;
+                }
+                match self.account(lang) {
+                    Ok(account) => {
+                        if let Some((existing, Duplicate::SameSecret)) =
+                            find_duplicate(entries, &account)
+                        {
+                            self.error = Some(i18n::tf(
+                                lang,
+                                Key::DuplicateSecret,
+                                &[("label", &existing.account.label())],
+                            ));
+                            return Action::None;
+                        }
+                        self.busy = true;
+                        return Action::Save(account);
+                    }
+                    Err(reason) => self.error = Some(reason),
+                }
+            }
+        }
+        Action::None
+    }
+
+    /// The screen; `now` is the time the check code is computed for.
+    pub fn view(&self, lang: Lang, now: Timestamp, entries: &[Entry]) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let mut form = column![
+            text(t(Key::AddTitle)).size(24),
+            text(t(Key::Issuer)).size(14),
+            text_input(t(Key::IssuerPlaceholder), &self.issuer)
+                .id(ISSUER_ID)
+                .on_input(Message::Issuer)
+                .padding(8),
+            text(t(Key::AccountName)).size(14),
+            text_input(t(Key::AccountPlaceholder), &self.account)
+                .id(ACCOUNT_ID)
+                .on_input(Message::Account)
+                .padding(8),
+            text(t(Key::SetupKey)).size(14),
+            text_input(t(Key::SetupKeyPlaceholder), self.key.as_str())
+                .id(KEY_ID)
+                .on_input(|s| Message::Key(Typed::new(s)))
+                .on_submit(Message::Save)
+                .font(Font::MONOSPACE)
+                .padding(8),
+        ]
+        .spacing(6)
+        .max_width(520);
+
+        if self.from_link {
+            form = form.push(
+                text(t(Key::FilledFromLink))
+                    .size(13)
+                    .style(theme::label::muted),
+            );
+        }
+        let key_typed = !self.key.as_str().trim().is_empty();
+        if key_typed && let Err(reason) = self.secret(lang) {
+            form = form.push(text(reason).size(13).style(theme::label::urgent));
+        }
+
+        form = form.push(
+            button(text(t(if self.advanced {
+                Key::HideAdvanced
+            } else {
+                Key::ShowAdvanced
+            })))
+            .style(button::text)
+            .on_press(Message::ToggleAdvanced),
+        );
+        if self.advanced {
+            form = form.push(self.advanced_view(lang));
+        }
+
+        if key_typed && let Ok(account) = self.account(lang) {
+            if let Ok(code) = account.code_at(now) {
+                let check = if account.params.kind == Kind::Hotp {
+                    i18n::tf(
+                        lang,
+                        Key::CheckCodeHotp,
+                        &[
+                            ("code", &code.grouped()),
+                            ("counter", &account.params.counter.to_string()),
+                        ],
+                    )
+                } else {
+                    i18n::tf(lang, Key::CheckCode, &[("code", &code.grouped())])
+                };
+                form = form.push(
+                    container(text(check).size(15))
+                        .padding(10)
+                        .style(theme::boxed::section),
+                );
+            }
+            if let Some((existing, why)) = find_duplicate(entries, &account) {
+                let key = match why {
+                    Duplicate::SameSecret => Key::DuplicateSecret,
+                    Duplicate::SameName => Key::DuplicateName,
+                };
+                form = form.push(
+                    text(i18n::tf(lang, key, &[("label", &existing.account.label())]))
+                        .size(13)
+                        .style(theme::label::urgent),
+                );
+            }
+        }
+        if let Some(error) = &self.error {
+            form = form.push(text(error).style(theme::label::urgent));
+        }
+        let mut save = button(text(t(Key::AddButton)))
+            .style(button::primary)
+            .padding([8, 16]);
+        if !self.busy {
+            save = save.on_press(Message::Save);
+        }
+        form = form.push(
+            row![
+                save,
+                button(text(t(Key::Cancel)))
+                    .style(button::secondary)
+                    .padding([8, 16])
+                    .on_press(Message::Cancel),
+            ]
+            .spacing(8),
+        );
+        scrollable(container(form).center_x(Length::Fill).padding(24)).into()
+    }
+
+    fn advanced_view(&self, lang: Lang) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let kinds = row![
+            radio(t(Key::TypeTotp), Kind::Totp, Some(self.kind), Message::Kind),
+            radio(t(Key::TypeHotp), Kind::Hotp, Some(self.kind), Message::Kind),
+            radio(
+                t(Key::TypeSteam),
+                Kind::Steam,
+                Some(self.kind),
+                Message::Kind
+            ),
+        ]
+        .spacing(16);
+        let mut section = column![text(t(Key::Type)).size(14), kinds].spacing(8);
+        if self.kind != Kind::Steam {
+            section = section.push(
+                row![
+                    text(t(Key::Algorithm)).size(14).width(Length::Fixed(140.0)),
+                    pick_list(ALGORITHMS, Some(self.algorithm), Message::Algorithm),
+                ]
+                .align_y(Alignment::Center),
+            );
+            section = section.push(
+                row![
+                    text(t(Key::Digits)).size(14).width(Length::Fixed(140.0)),
+                    text_input("6", &self.digits)
+                        .on_input(Message::Digits)
+                        .width(Length::Fixed(80.0)),
+                ]
+                .align_y(Alignment::Center),
+            );
+        }
+        section = match self.kind {
+            Kind::Totp => section.push(
+                row![
+                    text(t(Key::Period)).size(14).width(Length::Fixed(140.0)),
+                    text_input("30", &self.period)
+                        .on_input(Message::Period)
+                        .width(Length::Fixed(80.0)),
+                ]
+                .align_y(Alignment::Center),
+            ),
+            Kind::Hotp => section.push(
+                row![
+                    text(t(Key::Counter)).size(14).width(Length::Fixed(140.0)),
+                    text_input("0", &self.counter)
+                        .on_input(Message::Counter)
+                        .width(Length::Fixed(120.0)),
+                ]
+                .align_y(Alignment::Center),
+            ),
+            Kind::Steam => section,
+        };
+        container(section)
+            .padding(12)
+            .style(theme::boxed::section)
+            .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pasted_link_fills_the_form() {
+        let mut add = Add::default();
+        let _ = add.update(
+            Message::Key(Typed::new(
+                "otpauth://hotp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME&counter=7&digits=8"
+                    .into(),
+            )),
+            Lang::En,
+            &[],
+        );
+        let account = add.account(Lang::En).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(account.issuer, "ACME");
+        assert_eq!(account.name, "alice");
+        assert_eq!(account.params.kind, Kind::Hotp);
+        assert_eq!(account.params.counter, 7);
+        assert_eq!(account.params.digits, 8);
+    }
+
+    #[test]
+    fn lower_case_and_spaces_are_accepted_and_bad_characters_explained() {
+        let mut add = Add::default();
+        let _ = add.update(
+            Message::Key(Typed::new("jbsw y3dp ehpk 3pxp".into())),
+            Lang::En,
+            &[],
+        );
+        assert!(add.account(Lang::En).is_ok());
+        let _ = add.update(Message::Key(Typed::new("JBSW1".into())), Lang::En, &[]);
+        let reason = add.account(Lang::En).err().unwrap_or_default();
+        assert!(reason.contains("position 5"), "{reason}");
+    }
+}

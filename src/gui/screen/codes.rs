@@ -1,0 +1,349 @@
+//! The code list: favourites first then by issuer, type-to-search over issuer,
+//! account and group, Up/Down to move the selection, Enter or a click to copy.
+
+use std::collections::HashSet;
+
+use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use iced::{Alignment, Element, Length};
+
+use crate::clock::Timestamp;
+use crate::gui::event::Hotkey;
+use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::theme;
+use crate::gui::widget::{code_row, countdown};
+use crate::otp::Kind;
+use crate::vault::{Entry, EntryId, display_order};
+
+/// The search field's id.
+pub const SEARCH_ID: &str = "codes-search";
+
+/// The list's state (kept while other screens are open over it).
+#[derive(Debug, Default)]
+pub struct Codes {
+    query: String,
+    selected: Option<EntryId>,
+    /// Rows clicked while codes are hidden, and HOTP rows whose code was asked for.
+    revealed: HashSet<EntryId>,
+}
+
+/// What the user does here.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The search text changed.
+    Query(String),
+    /// A row was clicked.
+    Activate(EntryId),
+    /// Enter in the search field.
+    Submit,
+    /// "Next code" on an HOTP row.
+    Next(EntryId),
+    /// "Details" on a row.
+    Details(EntryId),
+    /// "Add account".
+    Add,
+    /// "Settings".
+    Settings,
+    /// "Lock".
+    Lock,
+}
+
+/// What the app should do.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Nothing.
+    None,
+    /// Copy this entry's current code.
+    Copy(EntryId),
+    /// Advance this HOTP entry's counter, save, then show its code.
+    Next(EntryId),
+    /// Open this entry's details.
+    Details(EntryId),
+    /// Open the add screen.
+    Add,
+    /// Open the settings.
+    Settings,
+    /// Lock now.
+    Lock,
+}
+
+/// What the view needs besides the state.
+#[derive(Clone, Copy, Debug)]
+pub struct Context<'a> {
+    /// UI language.
+    pub lang: Lang,
+    /// The entries.
+    pub entries: &'a [Entry],
+    /// The time codes are computed for (the clock plus the offset).
+    pub now: Timestamp,
+    /// The clock offset in seconds (shown when not zero).
+    pub offset: i64,
+    /// Whether codes are hidden until clicked.
+    pub hide_codes: bool,
+}
+
+/// The entries matching `query`, in display order.
+pub fn visible<'a>(entries: &'a [Entry], query: &str) -> Vec<&'a Entry> {
+    let mut shown: Vec<&Entry> = entries.iter().filter(|e| e.matches(query)).collect();
+    shown.sort_by(|a, b| display_order(a, b));
+    shown
+}
+
+impl Codes {
+    /// The search text.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The selected entry.
+    pub fn selected(&self) -> Option<&EntryId> {
+        self.selected.as_ref()
+    }
+
+    /// Marks an HOTP entry's code as asked for (after its counter was saved).
+    pub fn reveal(&mut self, id: EntryId) {
+        self.revealed.insert(id);
+    }
+
+    fn is_revealed(&self, entry: &Entry, hide_codes: bool) -> bool {
+        let asked = self.revealed.contains(&entry.id);
+        match entry.account.params.kind {
+            Kind::Hotp => asked,
+            Kind::Totp | Kind::Steam => !hide_codes || asked,
+        }
+    }
+
+    fn activate(&mut self, id: EntryId, entries: &[Entry]) -> Action {
+        self.selected = Some(id.clone());
+        let Some(entry) = entries.iter().find(|e| e.id == id) else {
+            return Action::None;
+        };
+        if entry.account.params.kind == Kind::Hotp && !self.revealed.contains(&id) {
+            return Action::Next(id);
+        }
+        self.revealed.insert(id.clone());
+        Action::Copy(id)
+    }
+
+    /// Keeps the selection on a visible row.
+    fn fix_selection(&mut self, entries: &[Entry]) {
+        let shown = visible(entries, &self.query);
+        if !shown.iter().any(|e| Some(&e.id) == self.selected.as_ref()) {
+            self.selected = shown.first().map(|e| e.id.clone());
+        }
+    }
+
+    fn move_selection(&mut self, entries: &[Entry], down: bool) {
+        let shown = visible(entries, &self.query);
+        if shown.is_empty() {
+            self.selected = None;
+            return;
+        }
+        let at = shown
+            .iter()
+            .position(|e| Some(&e.id) == self.selected.as_ref());
+        let next = match (at, down) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1).min(shown.len() - 1),
+            (Some(i), false) => i.saturating_sub(1),
+        };
+        self.selected = Some(shown[next].id.clone());
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, entries: &[Entry]) -> Action {
+        match message {
+            Message::Query(query) => {
+                self.query = query;
+                self.fix_selection(entries);
+                Action::None
+            }
+            Message::Activate(id) => self.activate(id, entries),
+            Message::Submit => self.hotkey(Hotkey::Enter, entries),
+            Message::Next(id) => {
+                self.selected = Some(id.clone());
+                Action::Next(id)
+            }
+            Message::Details(id) => Action::Details(id),
+            Message::Add => Action::Add,
+            Message::Settings => Action::Settings,
+            Message::Lock => Action::Lock,
+        }
+    }
+
+    /// Handles a key no widget took.
+    pub fn hotkey(&mut self, key: Hotkey, entries: &[Entry]) -> Action {
+        match key {
+            Hotkey::Lock => Action::Lock,
+            Hotkey::Up => {
+                self.move_selection(entries, false);
+                Action::None
+            }
+            Hotkey::Down => {
+                self.move_selection(entries, true);
+                Action::None
+            }
+            Hotkey::Enter => {
+                self.fix_selection(entries);
+                match self.selected.clone() {
+                    Some(id) => self.activate(id, entries),
+                    None => Action::None,
+                }
+            }
+            Hotkey::Escape => {
+                self.query.clear();
+                self.fix_selection(entries);
+                Action::None
+            }
+            Hotkey::Backspace => {
+                let _ = self.query.pop();
+                self.fix_selection(entries);
+                Action::None
+            }
+            Hotkey::Typed(text) => {
+                self.query.push_str(&text);
+                self.fix_selection(entries);
+                Action::None
+            }
+        }
+    }
+
+    /// The screen.
+    pub fn view<'a>(&'a self, cx: Context<'a>) -> Element<'a, Message> {
+        let t = |key| i18n::t(cx.lang, key);
+        let header = row![
+            text(t(Key::AppName)).size(24).width(Length::Fill),
+            button(text(t(Key::AddAccount)))
+                .style(button::primary)
+                .on_press(Message::Add),
+            button(text(t(Key::Settings)))
+                .style(button::secondary)
+                .on_press(Message::Settings),
+            button(text(t(Key::Lock)))
+                .style(button::secondary)
+                .on_press(Message::Lock),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
+
+        let search = text_input(t(Key::SearchPlaceholder), &self.query)
+            .id(SEARCH_ID)
+            .on_input(Message::Query)
+            .on_submit(Message::Submit)
+            .padding(8);
+
+        let mut page = column![header, search].spacing(12);
+        if cx.offset != 0 {
+            page = page.push(
+                text(i18n::tf(
+                    cx.lang,
+                    Key::ClockOffsetShown,
+                    &[("secs", &format!("{:+}", cx.offset))],
+                ))
+                .size(13)
+                .style(theme::label::muted),
+            );
+        }
+
+        let shown = visible(cx.entries, &self.query);
+        let body: Element<'a, Message> = if cx.entries.is_empty() {
+            column![
+                text(t(Key::EmptyTitle)).size(20),
+                text(t(Key::EmptyHint)).style(theme::label::muted),
+                button(text(t(Key::AddAccount)))
+                    .padding([8, 16])
+                    .on_press(Message::Add),
+            ]
+            .spacing(12)
+            .max_width(460)
+            .into()
+        } else if shown.is_empty() {
+            column![
+                text(i18n::tf(cx.lang, Key::NoMatch, &[("query", &self.query)])).size(18),
+                text(t(Key::NoMatchHint)).style(theme::label::muted),
+                button(text(t(Key::AddAccount))).on_press(Message::Add),
+            ]
+            .spacing(12)
+            .max_width(460)
+            .into()
+        } else {
+            let rows = shown.into_iter().map(|entry| {
+                let revealed = self.is_revealed(entry, cx.hide_codes);
+                let code = if revealed {
+                    entry.code_at(cx.now).ok()
+                } else {
+                    None
+                };
+                let next = code
+                    .as_ref()
+                    .and_then(|c| c.remaining)
+                    .filter(|r| countdown::is_urgent(*r))
+                    .and_then(|remaining| {
+                        entry
+                            .code_at(cx.now.offset_by(i64::from(remaining)))
+                            .ok()
+                            .map(|c| c.value)
+                    });
+                let is_hotp = entry.account.params.kind == Kind::Hotp;
+                code_row::view(
+                    cx.lang,
+                    code_row::Row {
+                        entry,
+                        code,
+                        next,
+                        selected: self.selected.as_ref() == Some(&entry.id),
+                    },
+                    Message::Activate(entry.id.clone()),
+                    is_hotp.then(|| Message::Next(entry.id.clone())),
+                    Message::Details(entry.id.clone()),
+                )
+            });
+            scrollable(column(rows).spacing(6).padding([0, 12]))
+                .height(Length::Fill)
+                .into()
+        };
+        page = page.push(body);
+        container(page).padding(16).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::otp::{Account, Params, decode_base32};
+
+    fn entry(issuer: &str, name: &str, favourite: bool) -> Entry {
+        let secret = decode_base32("JBSWY3DPEHPK3PXP").unwrap_or_else(|e| panic!("{e}"));
+        let account =
+            Account::new(issuer, name, secret, Params::totp()).unwrap_or_else(|e| panic!("{e}"));
+        let mut entry = Entry::new(account, Timestamp(0)).unwrap_or_else(|e| panic!("{e}"));
+        entry.favourite = favourite;
+        entry
+    }
+
+    #[test]
+    fn favourites_first_then_issuer_and_keys_move_the_selection() {
+        let entries = vec![
+            entry("Zeta", "z", false),
+            entry("Alpha", "a", false),
+            entry("Mid", "m", true),
+        ];
+        let order: Vec<_> = visible(&entries, "")
+            .iter()
+            .map(|e| e.account.issuer.as_str())
+            .collect();
+        assert_eq!(order, ["Mid", "Alpha", "Zeta"]);
+
+        let mut codes = Codes::default();
+        let _ = codes.hotkey(Hotkey::Down, &entries);
+        let _ = codes.hotkey(Hotkey::Down, &entries);
+        assert_eq!(codes.selected(), Some(&entries[1].id));
+        assert_eq!(
+            codes.hotkey(Hotkey::Enter, &entries),
+            Action::Copy(entries[1].id.clone())
+        );
+        let _ = codes.hotkey(Hotkey::Typed("ze".into()), &entries);
+        assert_eq!(codes.selected(), Some(&entries[0].id));
+        let _ = codes.hotkey(Hotkey::Escape, &entries);
+        assert_eq!(codes.query(), "");
+    }
+}

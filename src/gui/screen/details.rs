@@ -1,0 +1,339 @@
+//! Entry details: edit every field but the key, the group, the favourite mark
+//! and notes; delete with confirmation.
+
+use iced::widget::{
+    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
+};
+use iced::{Alignment, Element, Length};
+
+use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::theme;
+use crate::otp::{Algorithm, DEFAULT_PERIOD, Kind, Params};
+use crate::vault::{Entry, EntryId};
+
+const ALGORITHMS: [Algorithm; 3] = [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512];
+
+/// The issuer field's id.
+pub const ISSUER_ID: &str = "details-issuer";
+
+/// The details screen.
+#[derive(Debug)]
+pub struct Details {
+    id: EntryId,
+    label: String,
+    kind: Kind,
+    issuer: String,
+    account: String,
+    group: String,
+    favourite: bool,
+    notes: String,
+    algorithm: Algorithm,
+    digits: String,
+    period: String,
+    counter: String,
+    confirm_delete: bool,
+    busy: bool,
+    error: Option<String>,
+}
+
+/// What the user does here.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The issuer changed.
+    Issuer(String),
+    /// The account name changed.
+    Account(String),
+    /// The group changed.
+    Group(String),
+    /// The favourite mark changed.
+    Favourite(bool),
+    /// The notes changed.
+    Notes(String),
+    /// The algorithm changed.
+    Algorithm(Algorithm),
+    /// The digits changed.
+    Digits(String),
+    /// The period changed.
+    Period(String),
+    /// The counter changed.
+    Counter(String),
+    /// Save the changes.
+    Save,
+    /// Ask to delete.
+    Delete,
+    /// Confirm the deletion.
+    ConfirmDelete,
+    /// Do not delete after all.
+    KeepIt,
+    /// Back to the list without saving.
+    Back,
+}
+
+/// The changes to apply to an entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// Which entry.
+    pub id: EntryId,
+    /// New issuer.
+    pub issuer: String,
+    /// New account name.
+    pub name: String,
+    /// New group.
+    pub group: String,
+    /// New favourite mark.
+    pub favourite: bool,
+    /// New notes.
+    pub notes: String,
+    /// New code parameters (validated).
+    pub params: Params,
+}
+
+/// What the app should do.
+#[derive(Debug)]
+pub enum Action {
+    /// Nothing.
+    None,
+    /// Save these changes.
+    Save(Edit),
+    /// Delete the entry.
+    Delete(EntryId),
+    /// Back to the list.
+    Back,
+}
+
+impl Details {
+    /// The screen for `entry`.
+    pub fn new(entry: &Entry) -> Self {
+        let params = entry.account.params;
+        Self {
+            id: entry.id.clone(),
+            label: entry.account.label(),
+            kind: params.kind,
+            issuer: entry.account.issuer.clone(),
+            account: entry.account.name.clone(),
+            group: entry.group.clone(),
+            favourite: entry.favourite,
+            notes: entry.notes.clone(),
+            algorithm: params.algorithm,
+            digits: params.digits.to_string(),
+            period: params.period.to_string(),
+            counter: params.counter.to_string(),
+            confirm_delete: false,
+            busy: false,
+            error: None,
+        }
+    }
+
+    /// The entry shown.
+    pub fn id(&self) -> &EntryId {
+        &self.id
+    }
+
+    /// Saving or deleting failed.
+    pub fn failed(&mut self, reason: String) {
+        self.busy = false;
+        self.error = Some(reason);
+    }
+
+    fn number<T: std::str::FromStr>(lang: Lang, value: &str, field: Key) -> Result<T, String> {
+        value
+            .trim()
+            .parse()
+            .map_err(|_| i18n::tf(lang, Key::NotANumber, &[("field", i18n::t(lang, field))]))
+    }
+
+    fn params(&self, lang: Lang) -> Result<Params, String> {
+        let params = match self.kind {
+            Kind::Steam => Params::steam(),
+            kind => Params {
+                kind,
+                algorithm: self.algorithm,
+                digits: Self::number(lang, &self.digits, Key::Digits)?,
+                period: if kind == Kind::Totp {
+                    Self::number(lang, &self.period, Key::Period)?
+                } else {
+                    DEFAULT_PERIOD
+                },
+                counter: if kind == Kind::Hotp {
+                    Self::number(lang, &self.counter, Key::Counter)?
+                } else {
+                    0
+                },
+            },
+        };
+        params.validate().map_err(|e| e.to_string())?;
+        Ok(params)
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, lang: Lang) -> Action {
+        self.error = None;
+        match message {
+            Message::Issuer(v) => self.issuer = v,
+            Message::Account(v) => self.account = v,
+            Message::Group(v) => self.group = v,
+            Message::Favourite(v) => self.favourite = v,
+            Message::Notes(v) => self.notes = v,
+            Message::Algorithm(v) => self.algorithm = v,
+            Message::Digits(v) => self.digits = v,
+            Message::Period(v) => self.period = v,
+            Message::Counter(v) => self.counter = v,
+            Message::Delete => self.confirm_delete = true,
+            Message::KeepIt => self.confirm_delete = false,
+            Message::ConfirmDelete => {
+                if !self.busy {
+                    self.busy = true;
+                    return Action::Delete(self.id.clone());
+                }
+            }
+            Message::Back => return Action::Back,
+            Message::Save => {
+                if self.busy {
+                    return Action::None;
+                }
+                match self.params(lang) {
+                    Ok(params) => {
+                        self.busy = true;
+                        return Action::Save(Edit {
+                            id: self.id.clone(),
+                            issuer: self.issuer.trim().to_owned(),
+                            name: self.account.trim().to_owned(),
+                            group: self.group.trim().to_owned(),
+                            favourite: self.favourite,
+                            notes: self.notes.clone(),
+                            params,
+                        });
+                    }
+                    Err(reason) => self.error = Some(reason),
+                }
+            }
+        }
+        Action::None
+    }
+
+    /// The screen.
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let mut form = column![
+            text(t(Key::DetailsTitle)).size(24),
+            text(t(Key::Issuer)).size(14),
+            text_input(t(Key::IssuerPlaceholder), &self.issuer)
+                .id(ISSUER_ID)
+                .on_input(Message::Issuer)
+                .padding(8),
+            text(t(Key::AccountName)).size(14),
+            text_input(t(Key::AccountPlaceholder), &self.account)
+                .on_input(Message::Account)
+                .padding(8),
+            text(t(Key::Group)).size(14),
+            text_input(t(Key::GroupPlaceholder), &self.group)
+                .on_input(Message::Group)
+                .padding(8),
+            checkbox(self.favourite)
+                .label(t(Key::Favourite))
+                .on_toggle(Message::Favourite),
+            text(t(Key::Notes)).size(14),
+            text_input(t(Key::Notes), &self.notes)
+                .on_input(Message::Notes)
+                .padding(8),
+        ]
+        .spacing(6)
+        .max_width(520);
+
+        let mut advanced = column![].spacing(8);
+        if self.kind != Kind::Steam {
+            advanced = advanced.push(
+                row![
+                    text(t(Key::Algorithm)).size(14).width(Length::Fixed(140.0)),
+                    pick_list(ALGORITHMS, Some(self.algorithm), Message::Algorithm),
+                ]
+                .align_y(Alignment::Center),
+            );
+            advanced = advanced.push(
+                row![
+                    text(t(Key::Digits)).size(14).width(Length::Fixed(140.0)),
+                    text_input("6", &self.digits)
+                        .on_input(Message::Digits)
+                        .width(Length::Fixed(80.0)),
+                ]
+                .align_y(Alignment::Center),
+            );
+        }
+        match self.kind {
+            Kind::Totp => {
+                advanced = advanced.push(
+                    row![
+                        text(t(Key::Period)).size(14).width(Length::Fixed(140.0)),
+                        text_input("30", &self.period)
+                            .on_input(Message::Period)
+                            .width(Length::Fixed(80.0)),
+                    ]
+                    .align_y(Alignment::Center),
+                );
+            }
+            Kind::Hotp => {
+                advanced = advanced.push(
+                    row![
+                        text(t(Key::Counter)).size(14).width(Length::Fixed(140.0)),
+                        text_input("0", &self.counter)
+                            .on_input(Message::Counter)
+                            .width(Length::Fixed(120.0)),
+                    ]
+                    .align_y(Alignment::Center),
+                );
+            }
+            Kind::Steam => {}
+        }
+        form = form.push(container(advanced).padding(12).style(theme::boxed::section));
+
+        if let Some(error) = &self.error {
+            form = form.push(text(error).style(theme::label::urgent));
+        }
+        let mut save = button(text(t(Key::Save)))
+            .style(button::primary)
+            .padding([8, 16]);
+        if !self.busy {
+            save = save.on_press(Message::Save);
+        }
+        form = form.push(
+            row![
+                save,
+                button(text(t(Key::Back)))
+                    .style(button::secondary)
+                    .padding([8, 16])
+                    .on_press(Message::Back),
+                button(text(t(Key::Delete)))
+                    .style(button::danger)
+                    .padding([8, 16])
+                    .on_press(Message::Delete),
+            ]
+            .spacing(8),
+        );
+        if self.confirm_delete {
+            form = form.push(
+                container(
+                    column![
+                        text(i18n::tf(
+                            lang,
+                            Key::DeleteConfirm,
+                            &[("label", &self.label)]
+                        )),
+                        row![
+                            button(text(t(Key::DeleteYes)))
+                                .style(button::danger)
+                                .on_press(Message::ConfirmDelete),
+                            button(text(t(Key::Cancel)))
+                                .style(button::secondary)
+                                .on_press(Message::KeepIt),
+                        ]
+                        .spacing(8),
+                    ]
+                    .spacing(10),
+                )
+                .padding(12)
+                .style(theme::boxed::error),
+            );
+        }
+        scrollable(container(form).center_x(Length::Fill).padding(24)).into()
+    }
+}

@@ -1,0 +1,54 @@
+//! One module per screen. Each has a state struct, `enum Message`, `enum
+//! Action`, `update(&mut self, Message, ..) -> Action` and `view`. Screens
+//! never perform I/O: effects are `Action`s that `app.rs` turns into tasks.
+
+pub mod add;
+pub mod codes;
+pub mod details;
+pub mod onboarding;
+pub mod settings;
+pub mod unlock;
+
+use iced::widget::{column, progress_bar, text};
+use iced::{Element, Length};
+
+/// A password field's text, wiped on drop and never printed.
+#[derive(Clone, Default)]
+pub struct Typed(pub zeroize::Zeroizing<String>);
+
+impl Typed {
+    /// Wraps text from a field.
+    pub fn new(text: String) -> Self {
+        Self(zeroize::Zeroizing::new(text))
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Moves the text into a [`Password`](crate::secret::Password), leaving the field empty.
+    pub fn take_password(&mut self) -> crate::secret::Password {
+        crate::secret::Password::new(std::mem::take(&mut *self.0))
+    }
+}
+
+impl std::fmt::Debug for Typed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Typed(<redacted>)")
+    }
+}
+
+/// A busy indicator: a short bar sweeping with `phase` (advanced by the app's
+/// spinner subscription, which runs only while something is busy).
+pub fn spinner<'a, Message: 'a>(label: &'a str, phase: u8) -> Element<'a, Message> {
+    let value = f32::from(phase % 20) / 19.0;
+    column![
+        text(label),
+        progress_bar(0.0..=1.0, value)
+            .length(Length::Fixed(160.0))
+            .girth(Length::Fixed(4.0)),
+    ]
+    .spacing(8)
+    .into()
+}

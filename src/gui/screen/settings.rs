@@ -1,0 +1,335 @@
+//! Settings: theme, language, auto-lock, clipboard delay, hidden codes, clock
+//! offset (persisted in the settings file), and the vault's own: change the
+//! password, keyring unlock on or off.
+
+use iced::widget::{
+    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
+};
+use iced::{Alignment, Element, Length};
+
+use super::Typed;
+use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::settings::{MAX_CLOCK_OFFSET, Settings as Values, ThemeChoice};
+use crate::gui::theme;
+use crate::secret::Password;
+
+use super::onboarding::MIN_PASSWORD_CHARS;
+
+/// The clock offset field's id.
+pub const OFFSET_ID: &str = "settings-offset";
+
+/// The settings screen.
+#[derive(Debug)]
+pub struct Settings {
+    values: Values,
+    auto_lock: String,
+    clipboard: String,
+    offset: String,
+    new_password: Typed,
+    repeat: Typed,
+    keyring_on: bool,
+    busy: bool,
+    notice: Option<(bool, String)>,
+}
+
+/// What the user does here.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The theme changed.
+    Theme(Choice<ThemeChoice>),
+    /// The language changed.
+    Language(Choice<Option<Lang>>),
+    /// The auto-lock minutes changed.
+    AutoLock(String),
+    /// The clipboard delay changed.
+    Clipboard(String),
+    /// Hide codes until clicked.
+    HideCodes(bool),
+    /// The clock offset changed.
+    Offset(String),
+    /// The new password field changed.
+    NewPassword(Typed),
+    /// The repeat field changed.
+    Repeat(Typed),
+    /// Change the password.
+    ChangePassword,
+    /// Keyring unlock on or off.
+    Keyring(bool),
+    /// Back to the list.
+    Back,
+}
+
+/// What the app should do.
+#[derive(Debug)]
+pub enum Action {
+    /// Nothing.
+    None,
+    /// Apply and save these settings.
+    Changed(Values),
+    /// Change the vault password.
+    ChangePassword(Password),
+    /// Turn keyring unlock on or off.
+    SetKeyring(bool),
+    /// Back to the list.
+    Back,
+}
+
+/// A menu entry: a value and its label in the UI language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice<T> {
+    /// The value.
+    pub value: T,
+    label: String,
+}
+
+impl<T> std::fmt::Display for Choice<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+fn theme_choices(lang: Lang) -> Vec<Choice<ThemeChoice>> {
+    ThemeChoice::ALL
+        .iter()
+        .map(|&value| Choice {
+            value,
+            label: i18n::t(
+                lang,
+                match value {
+                    ThemeChoice::System => Key::ThemeSystem,
+                    ThemeChoice::Light => Key::ThemeLight,
+                    ThemeChoice::Dark => Key::ThemeDark,
+                },
+            )
+            .to_owned(),
+        })
+        .collect()
+}
+
+fn language_choices(lang: Lang, system: Lang) -> Vec<Choice<Option<Lang>>> {
+    std::iter::once(Choice {
+        value: None,
+        label: i18n::tf(lang, Key::LanguageSystem, &[("name", system.native_name())]),
+    })
+    .chain(Lang::ALL.iter().map(|&l| Choice {
+        value: Some(l),
+        label: l.native_name().to_owned(),
+    }))
+    .collect()
+}
+
+impl Settings {
+    /// The screen over the current values.
+    pub fn new(values: Values, keyring_on: bool) -> Self {
+        Self {
+            auto_lock: values.auto_lock_minutes.to_string(),
+            clipboard: values.clipboard_clear_seconds.to_string(),
+            offset: values.clock_offset_seconds.to_string(),
+            values,
+            new_password: Typed::default(),
+            repeat: Typed::default(),
+            keyring_on,
+            busy: false,
+            notice: None,
+        }
+    }
+
+    /// A result to show (`is_error`, text).
+    pub fn notice(&mut self, is_error: bool, text: String) {
+        self.busy = false;
+        self.notice = Some((is_error, text));
+    }
+
+    /// The keyring switch's new state.
+    pub fn keyring_set(&mut self, on: bool) {
+        self.keyring_on = on;
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message, lang: Lang) -> Action {
+        match message {
+            Message::Theme(choice) => self.values.theme = choice.value,
+            Message::Language(choice) => self.values.language = choice.value,
+            Message::AutoLock(v) => {
+                if let Ok(n) = v.trim().parse::<u32>() {
+                    self.values.auto_lock_minutes = n.min(24 * 60);
+                }
+                self.auto_lock = v;
+            }
+            Message::Clipboard(v) => {
+                if let Ok(n) = v.trim().parse::<u32>() {
+                    self.values.clipboard_clear_seconds = n.min(3600);
+                }
+                self.clipboard = v;
+            }
+            Message::HideCodes(on) => self.values.hide_codes = on,
+            Message::Offset(v) => {
+                if let Ok(n) = v.trim().parse::<i64>() {
+                    self.values.clock_offset_seconds = n.clamp(-MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET);
+                } else if v.trim().is_empty() {
+                    self.values.clock_offset_seconds = 0;
+                }
+                self.offset = v;
+            }
+            Message::NewPassword(v) => {
+                self.new_password = v;
+                return Action::None;
+            }
+            Message::Repeat(v) => {
+                self.repeat = v;
+                return Action::None;
+            }
+            Message::ChangePassword => {
+                if self.busy {
+                    return Action::None;
+                }
+                if self.new_password.as_str().chars().count() < MIN_PASSWORD_CHARS {
+                    self.notice = Some((
+                        true,
+                        i18n::tf(
+                            lang,
+                            Key::PasswordTooShort,
+                            &[("min", &MIN_PASSWORD_CHARS.to_string())],
+                        ),
+                    ));
+                    return Action::None;
+                }
+                if self.new_password.as_str() != self.repeat.as_str() {
+                    self.notice = Some((true, i18n::t(lang, Key::PasswordsDiffer).to_owned()));
+                    return Action::None;
+                }
+                self.busy = true;
+                self.notice = None;
+                self.repeat = Typed::default();
+                return Action::ChangePassword(self.new_password.take_password());
+            }
+            Message::Keyring(on) => {
+                if self.busy {
+                    return Action::None;
+                }
+                self.busy = true;
+                return Action::SetKeyring(on);
+            }
+            Message::Back => return Action::Back,
+        }
+        Action::Changed(self.values.clone())
+    }
+
+    /// The screen; `system` is the language the locale names.
+    pub fn view(&self, lang: Lang, system: Lang) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let line = |label: &'static str, widget: Element<'static, Message>| {
+            row![text(label).width(Length::Fixed(300.0)), widget]
+                .spacing(12)
+                .align_y(Alignment::Center)
+        };
+        let themes = theme_choices(lang);
+        let theme_selected = themes
+            .iter()
+            .find(|c| c.value == self.values.theme)
+            .cloned();
+        let languages = language_choices(lang, system);
+        let language_selected = languages
+            .iter()
+            .find(|c| c.value == self.values.language)
+            .cloned();
+        let mut page = column![
+            row![
+                text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
+                button(text(t(Key::Back)))
+                    .style(button::secondary)
+                    .on_press(Message::Back),
+            ]
+            .align_y(Alignment::Center),
+            line(
+                t(Key::Theme),
+                pick_list(themes, theme_selected, Message::Theme).into()
+            ),
+            line(
+                t(Key::Language),
+                pick_list(languages, language_selected, Message::Language).into()
+            ),
+            line(
+                t(Key::AutoLock),
+                text_input("5", &self.auto_lock)
+                    .on_input(Message::AutoLock)
+                    .width(Length::Fixed(90.0))
+                    .into()
+            ),
+            text(t(Key::AutoLockHint))
+                .size(13)
+                .style(theme::label::muted),
+            line(
+                t(Key::ClipboardDelay),
+                text_input("30", &self.clipboard)
+                    .on_input(Message::Clipboard)
+                    .width(Length::Fixed(90.0))
+                    .into()
+            ),
+            text(t(Key::ClipboardDelayHint))
+                .size(13)
+                .style(theme::label::muted),
+            checkbox(self.values.hide_codes)
+                .label(t(Key::HideCodes))
+                .on_toggle(Message::HideCodes),
+            line(
+                t(Key::ClockOffset),
+                text_input("0", &self.offset)
+                    .id(OFFSET_ID)
+                    .on_input(Message::Offset)
+                    .width(Length::Fixed(90.0))
+                    .into()
+            ),
+            text(t(Key::ClockOffsetHint))
+                .size(13)
+                .style(theme::label::muted),
+        ]
+        .spacing(10)
+        .max_width(640);
+
+        let mut keyring = checkbox(self.keyring_on).label(t(Key::KeyringSetting));
+        if !self.busy {
+            keyring = keyring.on_toggle(Message::Keyring);
+        }
+        page = page.push(keyring);
+        page = page.push(
+            text(t(Key::UseKeyringHint))
+                .size(13)
+                .style(theme::label::muted),
+        );
+
+        let mut change = button(text(t(Key::ChangePassword))).style(button::secondary);
+        if !self.busy {
+            change = change.on_press(Message::ChangePassword);
+        }
+        page = page.push(
+            container(
+                column![
+                    text(t(Key::ChangePassword)).size(18),
+                    text_input(t(Key::NewPassword), self.new_password.as_str())
+                        .secure(true)
+                        .on_input(|s| Message::NewPassword(Typed::new(s)))
+                        .padding(8),
+                    text_input(t(Key::RepeatPassword), self.repeat.as_str())
+                        .secure(true)
+                        .on_input(|s| Message::Repeat(Typed::new(s)))
+                        .on_submit(Message::ChangePassword)
+                        .padding(8),
+                    change,
+                ]
+                .spacing(8),
+            )
+            .padding(12)
+            .style(theme::boxed::section),
+        );
+        if let Some((is_error, notice)) = &self.notice {
+            let label = text(notice);
+            page = page.push(if *is_error {
+                label.style(theme::label::urgent)
+            } else {
+                label
+            });
+        }
+        scrollable(container(page).center_x(Length::Fill).padding(24)).into()
+    }
+}

@@ -1,0 +1,266 @@
+//! The one place where the GUI reaches the disk, the KDF and the keyring.
+//!
+//! Each function returns an iced [`Task`] whose work runs on tokio's blocking
+//! pool (`spawn_blocking`), so the UI thread never waits on Argon2, a file or
+//! a D-Bus call. Results come back as `Clone` values inside messages.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use iced::Task;
+
+use super::settings::Settings;
+use crate::keystore::{Keystore, KeystoreError};
+use crate::secret::Password;
+use crate::vault::{self, Entry, KdfPolicy, Summary, Unlock, Vault};
+
+/// A failure reported by a background task. No variant carries secrets.
+#[derive(Clone, Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// From the vault.
+    #[error(transparent)]
+    Vault(#[from] vault::Error),
+    /// From the keyring.
+    #[error(transparent)]
+    Keystore(#[from] KeystoreError),
+    /// The keyring answered but holds no key for this vault.
+    #[error("the system keyring has no key for this vault; it may have been removed")]
+    NoKeyringKey,
+    /// The settings file could not be written.
+    #[error("could not write {path}: {source}")]
+    Settings {
+        /// The settings file.
+        path: PathBuf,
+        /// The system's error.
+        source: Arc<std::io::Error>,
+    },
+    /// A background task died (a bug).
+    #[error("a background task stopped unexpectedly ({0}); please report this")]
+    Crashed(String),
+}
+
+/// The unlocked vault, shared with the blocking tasks that change it.
+///
+/// It is dropped (and every decrypted secret with it) when the app locks.
+#[derive(Clone)]
+pub struct Handle(Arc<Mutex<Vault>>);
+
+impl std::fmt::Debug for Handle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Handle(<vault>)")
+    }
+}
+
+impl Handle {
+    fn new(vault: Vault) -> Self {
+        Self(Arc::new(Mutex::new(vault)))
+    }
+
+    /// Only ever locked inside blocking tasks.
+    fn lock(&self) -> MutexGuard<'_, Vault> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A vault just opened or created, with what the screens show of it.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    /// The vault.
+    pub vault: Handle,
+    /// Its entries at the time.
+    pub entries: Vec<Entry>,
+    /// Whether a keyring slot exists.
+    pub has_keyring_slot: bool,
+    /// Something that went half wrong (e.g. keyring set-up after creation).
+    pub warning: Option<String>,
+}
+
+impl Opened {
+    fn new(vault: Vault, warning: Option<String>) -> Self {
+        Self {
+            entries: vault.entries().to_vec(),
+            has_keyring_slot: vault.has_keyring_slot(),
+            vault: Handle::new(vault),
+            warning,
+        }
+    }
+}
+
+/// Runs `work` on the blocking pool.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<T, Error> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|e| Err(Error::Crashed(e.to_string())))
+}
+
+/// Looks at the vault file without unlocking it: `None` when there is none.
+pub fn inspect(path: PathBuf) -> Task<Result<Option<Summary>, Error>> {
+    Task::perform(
+        blocking(move || {
+            if !path.exists() {
+                return Ok(None);
+            }
+            Ok(Some(Vault::inspect(&path)?))
+        }),
+        |r| r,
+    )
+}
+
+/// The id nobody uses: asking for it tells whether the keyring answers.
+const PROBE_ID: &str = "00000000-0000-0000-0000-000000000000";
+
+/// Whether the keyring answers at all.
+pub fn probe_keyring(keystore: Arc<dyn Keystore>) -> Task<bool> {
+    Task::perform(blocking(move || Ok(keystore.get(PROBE_ID).is_ok())), |r| {
+        r.unwrap_or(false)
+    })
+}
+
+/// Creates the vault; with `keyring`, also stores an unlock key in the keyring
+/// (a keyring failure leaves the vault created and says so in `warning`).
+pub fn create(
+    path: PathBuf,
+    password: Password,
+    policy: KdfPolicy,
+    keystore: Arc<dyn Keystore>,
+    keyring: bool,
+) -> Task<Result<Opened, Error>> {
+    Task::perform(
+        blocking(move || {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| vault::Error::io("create the folder", dir, e))?;
+            }
+            let mut vault = Vault::create(&path, &password, &policy)?;
+            drop(password);
+            let warning = if keyring {
+                enable_keyring(&mut vault, keystore.as_ref())
+                    .err()
+                    .map(|e| e.to_string())
+            } else {
+                None
+            };
+            Ok(Opened::new(vault, warning))
+        }),
+        |r| r,
+    )
+}
+
+fn enable_keyring(vault: &mut Vault, keystore: &dyn Keystore) -> Result<(), Error> {
+    let kek = vault::new_keyring_key()?;
+    keystore.set(&vault.id(), &kek)?;
+    if let Err(e) = vault.enable_keyring(&kek) {
+        let _ = keystore.delete(&vault.id());
+        return Err(e.into());
+    }
+    Ok(())
+}
+
+/// Opens the vault with a password (runs the KDF).
+pub fn unlock_with_password(
+    path: PathBuf,
+    password: Password,
+    policy: KdfPolicy,
+) -> Task<Result<Opened, Error>> {
+    Task::perform(
+        blocking(move || {
+            let vault = Vault::open(&path, Unlock::Password(&password), &policy)?;
+            Ok(Opened::new(vault, None))
+        }),
+        |r| r,
+    )
+}
+
+/// Opens the vault with the key in the keyring (no KDF).
+pub fn unlock_with_keyring(
+    path: PathBuf,
+    vault_id: String,
+    keystore: Arc<dyn Keystore>,
+    policy: KdfPolicy,
+) -> Task<Result<Opened, Error>> {
+    Task::perform(
+        blocking(move || {
+            let kek = keystore.get(&vault_id)?.ok_or(Error::NoKeyringKey)?;
+            let vault = Vault::open(&path, Unlock::KeyringKey(&kek), &policy)?;
+            Ok(Opened::new(vault, None))
+        }),
+        |r| r,
+    )
+}
+
+/// Applies `change` to the entries and saves (under the writer lock, off the
+/// UI thread). Returns the change's result and the entries after it.
+pub fn modify<T: Send + 'static>(
+    vault: Handle,
+    change: impl FnOnce(&mut Vec<Entry>) -> Result<T, vault::Error> + Send + 'static,
+) -> Task<Result<(T, Vec<Entry>), Error>> {
+    Task::perform(
+        blocking(move || {
+            let mut vault = vault.lock();
+            let result = vault.modify(change)?;
+            Ok((result, vault.entries().to_vec()))
+        }),
+        |r| r,
+    )
+}
+
+/// Re-reads the vault if another process changed it.
+pub fn reload(vault: Handle) -> Task<Result<Vec<Entry>, Error>> {
+    Task::perform(
+        blocking(move || {
+            let mut vault = vault.lock();
+            let _ = vault.reload()?;
+            Ok(vault.entries().to_vec())
+        }),
+        |r| r,
+    )
+}
+
+/// Replaces the password slot (runs the KDF once).
+pub fn change_password(
+    vault: Handle,
+    password: Password,
+    policy: KdfPolicy,
+) -> Task<Result<(), Error>> {
+    Task::perform(
+        blocking(move || Ok(vault.lock().change_password(&password, &policy)?)),
+        |r| r,
+    )
+}
+
+/// Turns keyring unlock on or off; returns whether it is on afterwards.
+pub fn set_keyring(
+    vault: Handle,
+    keystore: Arc<dyn Keystore>,
+    on: bool,
+) -> Task<Result<bool, Error>> {
+    Task::perform(
+        blocking(move || {
+            let mut vault = vault.lock();
+            if on {
+                enable_keyring(&mut vault, keystore.as_ref())?;
+            } else {
+                vault.disable_keyring()?;
+                keystore.delete(&vault.id())?;
+            }
+            Ok(vault.has_keyring_slot())
+        }),
+        |r| r,
+    )
+}
+
+/// Writes the settings file.
+pub fn save_settings(path: PathBuf, settings: Settings) -> Task<Result<(), Error>> {
+    Task::perform(
+        blocking(move || {
+            settings.save(&path).map_err(|e| Error::Settings {
+                path: path.clone(),
+                source: Arc::new(e),
+            })
+        }),
+        |r| r,
+    )
+}

@@ -1,0 +1,160 @@
+//! One account in the code list: avatar, issuer and account, the code in
+//! large monospaced digits, the countdown and, in its last seconds, the next code.
+
+use iced::widget::{button, column, container, row, text};
+use iced::{Alignment, Element, Font, Length, font};
+
+use super::countdown;
+use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::theme;
+use crate::otp::{Code, Kind, group_code};
+use crate::vault::Entry;
+
+/// What a row shows.
+#[derive(Debug)]
+pub struct Row<'a> {
+    /// The account.
+    pub entry: &'a Entry,
+    /// The code to show; `None` while hidden (or an HOTP code not asked for yet).
+    pub code: Option<Code>,
+    /// The next code, in the last seconds of a time-based one.
+    pub next: Option<String>,
+    /// Whether the keyboard selection is on this row.
+    pub selected: bool,
+}
+
+/// The bold face used for issuers.
+const BOLD: Font = Font {
+    weight: font::Weight::Bold,
+    ..Font::DEFAULT
+};
+
+/// The initial shown in the avatar.
+pub fn initial(entry: &Entry) -> String {
+    let name = if entry.account.issuer.is_empty() {
+        &entry.account.name
+    } else {
+        &entry.account.issuer
+    };
+    name.chars()
+        .find(|c| c.is_alphanumeric())
+        .map_or_else(|| String::from("?"), |c| c.to_uppercase().collect())
+}
+
+/// The row: clicking it sends `copy`; HOTP rows get a "Next code" button.
+pub fn view<'a, Message: Clone + 'a>(
+    lang: Lang,
+    row_data: Row<'a>,
+    copy: Message,
+    next: Option<Message>,
+    details: Message,
+) -> Element<'a, Message> {
+    let entry = row_data.entry;
+    let issuer_key = if entry.account.issuer.is_empty() {
+        entry.account.name.as_str()
+    } else {
+        entry.account.issuer.as_str()
+    };
+    let avatar = container(text(initial(entry)).size(18).font(BOLD))
+        .center(Length::Fixed(40.0))
+        .style(theme::boxed::avatar(theme::avatar_colour(issuer_key)));
+
+    let issuer = if entry.account.issuer.is_empty() {
+        i18n::t(lang, Key::NoIssuer).to_owned()
+    } else {
+        entry.account.issuer.clone()
+    };
+    let star = if entry.favourite { "★ " } else { "" };
+    let mut names = column![
+        text(format!("{star}{issuer}")).size(16).font(BOLD),
+        text(&entry.account.name)
+            .size(14)
+            .style(theme::label::muted),
+    ]
+    .spacing(2)
+    .width(Length::Fill);
+    if entry.account.params.kind == Kind::Hotp {
+        names = names.push(
+            text(i18n::tf(
+                lang,
+                Key::CounterLabel,
+                &[("counter", &entry.account.params.counter.to_string())],
+            ))
+            .size(12)
+            .style(theme::label::muted),
+        );
+    }
+
+    let urgent = row_data
+        .code
+        .as_ref()
+        .and_then(|c| c.remaining)
+        .is_some_and(countdown::is_urgent);
+    let shown = match &row_data.code {
+        Some(code) => code.grouped(),
+        None if entry.account.params.kind == Kind::Hotp => String::from("––– –––"),
+        None => i18n::t(lang, Key::HiddenCode).to_owned(),
+    };
+    let code_size = if row_data.code.is_some() { 30 } else { 16 };
+    let mut code_column =
+        column![
+            text(shown)
+                .size(code_size)
+                .font(Font::MONOSPACE)
+                .style(if urgent {
+                    theme::label::urgent
+                } else {
+                    text::default
+                })
+        ]
+        .align_x(Alignment::End);
+    if let Some(next_code) = &row_data.next {
+        code_column = code_column.push(
+            text(i18n::tf(
+                lang,
+                Key::NextCodeSmall,
+                &[("code", &group_code(next_code))],
+            ))
+            .size(13)
+            .font(Font::MONOSPACE)
+            .style(theme::label::muted),
+        );
+    }
+
+    let mut body = row![avatar, names, code_column]
+        .spacing(14)
+        .align_y(Alignment::Center);
+    if let Some(Code {
+        remaining: Some(remaining),
+        period: Some(period),
+        ..
+    }) = &row_data.code
+    {
+        body = body.push(countdown::view(lang, *remaining, *period));
+    }
+
+    let main = button(body)
+        .padding(10)
+        .width(Length::Fill)
+        .style(if row_data.selected {
+            theme::row::selected
+        } else {
+            theme::row::normal
+        })
+        .on_press(copy);
+
+    let mut line = row![main].spacing(6).align_y(Alignment::Center);
+    if let Some(next) = next {
+        line = line.push(
+            button(text(i18n::t(lang, Key::NextCode)).size(14))
+                .style(button::secondary)
+                .on_press(next),
+        );
+    }
+    line = line.push(
+        button(text(i18n::t(lang, Key::Details)).size(14))
+            .style(button::text)
+            .on_press(details),
+    );
+    line.into()
+}

@@ -1,0 +1,565 @@
+//! The desktop app driven headlessly: the real `App::update` and `App::view`
+//! under `iced_test`'s simulator (tiny-skia is the only renderer built), with
+//! the tasks the app returns run for real (vault files in a temporary
+//! directory, a cheap KDF, an in-memory keyring) and the clipboard faked by
+//! answering iced's clipboard actions.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::keyboard::{self, key::Named};
+use iced_test::futures::futures::StreamExt as _;
+use iced_test::runtime::{self, Action};
+use iced_test::selector::id;
+use iced_test::{Simulator, simulator};
+
+use tessera::clock::Timestamp;
+use tessera::gui::app::on_key;
+use tessera::gui::i18n::Lang;
+use tessera::gui::screen::{add, onboarding, unlock};
+use tessera::gui::settings::{Settings, ThemeChoice};
+use tessera::gui::{App, Environment, Message};
+use tessera::keystore::{Keystore as _, MemoryKeystore};
+use tessera::otp::{Account, Params, decode_base32, group_code};
+use tessera::secret::Password;
+use tessera::vault::{self, Entry, KdfPolicy, Unlock, Vault};
+
+const PASSWORD: &str = "correct horse battery staple";
+const KEY: &str = "JBSWY3DPEHPK3PXP";
+/// 2023-11-14T22:13:20Z: 10 seconds left in its 30-second period.
+const T0: Timestamp = Timestamp(1_700_000_000);
+
+struct Harness {
+    app: App,
+    clipboard: Option<String>,
+    runtime: tokio::runtime::Runtime,
+    keystore: Arc<MemoryKeystore>,
+    dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn env(dir: &tempfile::TempDir, keystore: Arc<MemoryKeystore>, lang: Lang) -> Environment {
+        Environment {
+            vault_path: dir.path().join("data/vault.tessera"),
+            settings_path: Some(dir.path().join("config/settings.toml")),
+            settings: Settings::default(),
+            settings_warning: None,
+            system_lang: lang,
+            policy: KdfPolicy::insecure_for_tests(),
+            keystore,
+            now: T0,
+        }
+    }
+
+    /// A harness whose vault directory may be prepared before [`Harness::start`].
+    fn prepare() -> (tempfile::TempDir, Arc<MemoryKeystore>) {
+        (
+            tempfile::tempdir().unwrap(),
+            Arc::new(MemoryKeystore::new()),
+        )
+    }
+
+    fn start_with(dir: tempfile::TempDir, keystore: Arc<MemoryKeystore>, env: Environment) -> Self {
+        let (app, boot) = App::new(env);
+        let mut harness = Self {
+            app,
+            clipboard: None,
+            runtime: tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap(),
+            keystore,
+            dir,
+        };
+        harness.run(boot);
+        harness
+    }
+
+    fn start(dir: tempfile::TempDir, keystore: Arc<MemoryKeystore>, lang: Lang) -> Self {
+        let env = Self::env(&dir, keystore.clone(), lang);
+        Self::start_with(dir, keystore, env)
+    }
+
+    fn vault_path(&self) -> PathBuf {
+        self.dir.path().join("data/vault.tessera")
+    }
+
+    /// Runs a task to completion, feeding its messages back into `update`
+    /// and answering clipboard actions from the fake clipboard.
+    fn run(&mut self, task: iced::Task<Message>) {
+        let mut queue = vec![task];
+        while let Some(task) = queue.pop() {
+            let Some(mut stream) = runtime::task::into_stream(task) else {
+                continue;
+            };
+            while let Some(action) = self.runtime.block_on(stream.next()) {
+                match action {
+                    Action::Output(message) => queue.push(self.app.update(message)),
+                    Action::Clipboard(runtime::clipboard::Action::Write { contents, .. }) => {
+                        self.clipboard = Some(contents);
+                    }
+                    Action::Clipboard(runtime::clipboard::Action::Read { channel, .. }) => {
+                        let _ = channel.send(self.clipboard.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, message: Message) {
+        let task = self.app.update(message);
+        self.run(task);
+    }
+
+    fn ui(&self) -> Simulator<'_, Message> {
+        simulator(self.app.view())
+    }
+
+    /// Runs an interaction on a fresh view, then delivers its messages.
+    fn interact(&mut self, f: impl FnOnce(&mut Simulator<'_, Message>)) {
+        let messages: Vec<Message> = {
+            let mut ui = self.ui();
+            f(&mut ui);
+            ui.into_messages().collect()
+        };
+        for message in messages {
+            self.update(message);
+        }
+    }
+
+    fn click(&mut self, text: &str) {
+        let text = text.to_owned();
+        self.interact(move |ui| {
+            let _ = ui
+                .click(text.as_str())
+                .unwrap_or_else(|e| panic!("click {text:?}: {e}"));
+        });
+    }
+
+    fn type_into(&mut self, field: &'static str, text: &str) {
+        let text = text.to_owned();
+        self.interact(move |ui| {
+            let _ = ui
+                .click(id(field))
+                .unwrap_or_else(|e| panic!("field {field}: {e}"));
+            let _ = ui.typewrite(&text);
+        });
+    }
+
+    fn submit(&mut self, field: &'static str) {
+        self.interact(move |ui| {
+            let _ = ui.click(id(field)).unwrap();
+            let _ = ui.tap_key(Named::Enter);
+        });
+    }
+
+    /// Keys pressed while no widget has focus, through the app's real key mapping.
+    fn keys(&mut self, events: impl IntoIterator<Item = iced::Event>) {
+        for event in events {
+            if let iced::Event::Keyboard(event) = event
+                && let Some(message) = on_key(event)
+            {
+                self.update(message);
+            }
+        }
+    }
+
+    fn shows(&self, text: &str) -> bool {
+        self.ui().find(text).is_ok()
+    }
+
+    fn assert_shows(&self, text: &str) {
+        assert!(
+            self.shows(text),
+            "{text:?} not on the {} screen",
+            self.app.screen_name()
+        );
+    }
+
+    fn tick(&mut self, at: Timestamp) {
+        self.update(Message::Tick(at));
+    }
+}
+
+fn totp(issuer: &str, name: &str, key: &str) -> Account {
+    Account::new(issuer, name, decode_base32(key).unwrap(), Params::totp()).unwrap()
+}
+
+/// A vault at the harness's path with `entries`, unlocked by `PASSWORD`.
+fn make_vault(dir: &tempfile::TempDir, entries: Vec<Entry>) -> Vault {
+    let path = dir.path().join("data/vault.tessera");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut vault = Vault::create(
+        &path,
+        &Password::new(PASSWORD.into()),
+        &KdfPolicy::insecure_for_tests(),
+    )
+    .unwrap();
+    vault
+        .modify(|all| {
+            all.extend(entries);
+            Ok(())
+        })
+        .unwrap();
+    vault
+}
+
+fn reopen(path: &std::path::Path) -> Vault {
+    Vault::open(
+        path,
+        Unlock::Password(&Password::new(PASSWORD.into())),
+        &KdfPolicy::insecure_for_tests(),
+    )
+    .unwrap()
+}
+
+/// Starts on an unlocked vault holding `entries`.
+fn unlocked(entries: Vec<Entry>, lang: Lang) -> Harness {
+    let (dir, keystore) = Harness::prepare();
+    drop(make_vault(&dir, entries));
+    let mut h = Harness::start(dir, keystore, lang);
+    assert_eq!(h.app.screen_name(), "unlock");
+    h.type_into(unlock::PASSWORD_ID, PASSWORD);
+    h.submit(unlock::PASSWORD_ID);
+    assert_eq!(h.app.screen_name(), "codes");
+    h
+}
+
+fn entry(account: Account) -> Entry {
+    Entry::new(account, T0).unwrap()
+}
+
+fn code_at(key: &str, at: Timestamp) -> String {
+    totp("x", "y", key).code_at(at).unwrap().value
+}
+
+#[test]
+fn first_run_creates_a_vault_with_keyring_unlock() {
+    let (dir, keystore) = Harness::prepare();
+    let mut h = Harness::start(dir, keystore, Lang::En);
+    assert_eq!(h.app.screen_name(), "onboarding");
+    h.assert_shows("Create your vault");
+    h.assert_shows("Also unlock with the system keyring");
+
+    h.type_into(onboarding::PASSWORD_ID, "tessera-test-password");
+    h.assert_shows("Strength: very strong");
+    h.type_into(onboarding::REPEAT_ID, "tessera-test-passwort");
+    h.click("Create vault");
+    h.assert_shows("The two passwords differ.");
+    assert!(!h.vault_path().exists());
+
+    h.interact(|ui| {
+        let _ = ui.click(id(onboarding::REPEAT_ID)).unwrap();
+        let _ = ui.tap_key(Named::Backspace);
+        let _ = ui.typewrite("d");
+    });
+    h.click("Create vault");
+    assert_eq!(h.app.screen_name(), "codes");
+    assert!(h.vault_path().exists());
+    h.assert_shows("No accounts yet");
+    h.assert_shows("Add account");
+    // The keyring box was on by default (the keyring answered): a key was stored.
+    assert_eq!(h.keystore.len(), 1);
+    assert!(Vault::inspect(&h.vault_path()).unwrap().has_keyring_slot);
+}
+
+#[test]
+fn unlock_with_a_wrong_then_the_right_password() {
+    let (dir, keystore) = Harness::prepare();
+    drop(make_vault(&dir, vec![entry(totp("ACME", "alice", KEY))]));
+    let mut h = Harness::start(dir, keystore, Lang::En);
+    assert_eq!(h.app.screen_name(), "unlock");
+
+    h.type_into(unlock::PASSWORD_ID, "not the password");
+    h.submit(unlock::PASSWORD_ID);
+    assert_eq!(h.app.screen_name(), "unlock");
+    assert!(!h.app.is_unlocked());
+    h.assert_shows("Wrong password. Try again; passwords are case-sensitive.");
+
+    h.type_into(unlock::PASSWORD_ID, PASSWORD);
+    h.submit(unlock::PASSWORD_ID);
+    assert_eq!(h.app.screen_name(), "codes");
+    h.assert_shows("ACME");
+    h.assert_shows(&group_code(&code_at(KEY, T0)));
+}
+
+#[test]
+fn keyring_slot_unlocks_by_itself_and_falls_back_with_the_reason() {
+    let (dir, keystore) = Harness::prepare();
+    let mut vault = make_vault(&dir, vec![]);
+    let kek = vault::new_keyring_key().unwrap();
+    keystore.set(&vault.id(), &kek).unwrap();
+    vault.enable_keyring(&kek).unwrap();
+    drop(vault);
+
+    let h = Harness::start(dir, keystore.clone(), Lang::En);
+    assert_eq!(h.app.screen_name(), "codes");
+
+    let Harness { dir, .. } = h;
+    keystore.set_unavailable("no Secret Service on the bus");
+    let h = Harness::start(dir, keystore, Lang::En);
+    assert_eq!(h.app.screen_name(), "unlock");
+    let ui_text = "The system keyring did not unlock the vault (the system keyring is not available (no Secret Service on the bus); Tessera will ask for your password instead). Enter the password instead.";
+    h.assert_shows(ui_text);
+}
+
+#[test]
+fn add_an_entry_manually_and_see_its_code() {
+    let mut h = unlocked(vec![], Lang::En);
+    h.click("Add account");
+    assert_eq!(h.app.screen_name(), "add");
+
+    h.type_into(add::ISSUER_ID, "ACME Cloud");
+    h.type_into(add::ACCOUNT_ID, "alice@example.com");
+    // Lower case and spaces are fine; a mistyped 1 is explained as you type.
+    h.type_into(add::KEY_ID, "jbsw y3dp ehpk 3px1");
+    h.assert_shows(
+        "“1” at position 19 is not valid in a setup key: keys use only the letters A–Z and the digits 2–7 (a 0, 1 or 8 is usually a mistyped O, I or B).",
+    );
+    h.interact(|ui| {
+        let _ = ui.click(id(add::KEY_ID)).unwrap();
+        let _ = ui.tap_key(Named::Backspace);
+        let _ = ui.typewrite("p");
+    });
+    let expected = group_code(&code_at(KEY, T0));
+    h.assert_shows(&format!(
+        "This key gives {expected} now. Check it against the service before saving."
+    ));
+
+    h.click("Add");
+    assert_eq!(h.app.screen_name(), "codes");
+    h.assert_shows("ACME Cloud");
+    h.assert_shows("alice@example.com");
+    h.assert_shows(&expected);
+    h.assert_shows("10 s");
+    assert_eq!(reopen(&h.vault_path()).entries().len(), 1);
+}
+
+#[test]
+fn pasting_an_otpauth_link_fills_the_form() {
+    let mut h = unlocked(vec![], Lang::En);
+    h.click("Add account");
+    h.type_into(
+        add::KEY_ID,
+        "otpauth://totp/Example:bob@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example",
+    );
+    h.assert_shows("Filled in from the otpauth:// link.");
+    h.click("Add");
+    h.assert_shows("Example");
+    h.assert_shows("bob@example.com");
+}
+
+#[test]
+fn typing_anywhere_searches_and_esc_clears() {
+    let mut github = entry(totp("GitHub", "octo", KEY));
+    github.group = "Work".into();
+    let mut h = unlocked(
+        vec![
+            github,
+            entry(totp("ACME", "alice", "GEZDGNBVGY3TQOJQ")),
+            entry(totp("Bank", "me", "MFRGGZDFMZTWQ2LK")),
+        ],
+        Lang::En,
+    );
+    h.assert_shows("ACME");
+    h.keys(iced_test::simulator::typewrite("work"));
+    h.assert_shows("GitHub");
+    assert!(!h.shows("ACME"));
+    assert!(!h.shows("Bank"));
+
+    h.keys(iced_test::simulator::typewrite("zz"));
+    h.assert_shows("Nothing matches “workzz”.");
+    h.assert_shows("Press Esc to clear the search, or add the account if it is missing.");
+
+    h.keys(iced_test::simulator::tap_key(Named::Escape, None));
+    h.assert_shows("ACME");
+    h.assert_shows("Bank");
+    h.assert_shows("GitHub");
+}
+
+#[test]
+fn copy_then_clear_the_clipboard_only_if_it_still_holds_the_code() {
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    let code = code_at(KEY, T0);
+    h.click(&group_code(&code));
+    assert_eq!(h.clipboard.as_deref(), Some(code.as_str()));
+    h.assert_shows("Code copied. The clipboard will be cleared in 30 seconds.");
+
+    h.tick(Timestamp(T0.secs() + 29));
+    assert_eq!(h.clipboard.as_deref(), Some(code.as_str()));
+    h.tick(Timestamp(T0.secs() + 30));
+    assert_eq!(h.clipboard.as_deref(), Some(""));
+
+    // Enter on the selection copies too; something else copied meanwhile stays.
+    h.keys(iced_test::simulator::tap_key(Named::Enter, None));
+    assert_eq!(
+        h.clipboard.as_deref(),
+        Some(code_at(KEY, Timestamp(T0.secs() + 30)).as_str())
+    );
+    h.clipboard = Some(String::from("the user's own text"));
+    h.tick(Timestamp(T0.secs() + 61));
+    assert_eq!(h.clipboard.as_deref(), Some("the user's own text"));
+}
+
+#[test]
+fn the_next_code_shows_in_the_last_seconds() {
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    let late = Timestamp(T0.secs() + 6); // 4 seconds left
+    h.tick(late);
+    h.assert_shows("4 s");
+    let next = code_at(KEY, Timestamp(T0.secs() + 10));
+    h.assert_shows(&format!("next: {}", group_code(&next)));
+}
+
+#[test]
+fn hotp_next_saves_the_counter_before_showing_the_code() {
+    let hotp = Account::new("Bank", "me", decode_base32(KEY).unwrap(), Params::hotp(0)).unwrap();
+    let mut h = unlocked(vec![entry(hotp.clone())], Lang::En);
+    h.assert_shows("counter 0");
+    h.click("Next code");
+    assert_eq!(
+        reopen(&h.vault_path()).entries()[0].account.params.counter,
+        1
+    );
+    h.assert_shows("counter 1");
+    let mut at_one = hotp;
+    at_one.params.counter = 1;
+    h.assert_shows(&group_code(&at_one.code_at(T0).unwrap().value));
+}
+
+#[test]
+fn edit_an_entry() {
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    h.click("Details");
+    assert_eq!(h.app.screen_name(), "details");
+    h.interact(|ui| {
+        let _ = ui
+            .click(id(tessera::gui::screen::details::ISSUER_ID))
+            .unwrap();
+        let _ = ui.typewrite(" Corp");
+    });
+    h.click("Favourite");
+    h.click("Save");
+    assert_eq!(h.app.screen_name(), "codes");
+    h.assert_shows("★ ACME Corp");
+    let vault = reopen(&h.vault_path());
+    let stored = &vault.entries()[0];
+    assert_eq!(stored.account.issuer, "ACME Corp");
+    assert!(stored.favourite);
+}
+
+#[test]
+fn delete_an_entry_after_confirming() {
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    h.click("Details");
+    h.click("Delete…");
+    h.assert_shows(
+        "Delete ACME (alice)? Tessera will no longer show its codes; make sure you can still sign in to the service.",
+    );
+    h.click("Delete for good");
+    assert_eq!(h.app.screen_name(), "codes");
+    h.assert_shows("No accounts yet");
+    assert!(reopen(&h.vault_path()).entries().is_empty());
+}
+
+#[test]
+fn auto_lock_after_five_idle_minutes_with_a_pinned_clock() {
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    h.tick(Timestamp(T0.secs() + 200));
+    h.update(Message::Activity);
+    h.tick(Timestamp(T0.secs() + 499));
+    assert!(h.app.is_unlocked(), "input at +200 s restarted the count");
+    h.tick(Timestamp(T0.secs() + 500));
+    assert!(!h.app.is_unlocked());
+    assert!(h.app.entries().is_empty(), "decrypted entries dropped");
+    assert_eq!(h.app.screen_name(), "unlock");
+}
+
+#[test]
+fn ctrl_l_and_the_lock_button_lock() {
+    let mut h = unlocked(vec![], Lang::En);
+    let ctrl_l = iced::keyboard::Event::KeyPressed {
+        key: keyboard::Key::Character("l".into()),
+        modified_key: keyboard::Key::Character("l".into()),
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers: keyboard::Modifiers::CTRL,
+        repeat: false,
+        text: None,
+    };
+    h.keys([iced::Event::Keyboard(ctrl_l)]);
+    assert!(!h.app.is_unlocked());
+
+    h.type_into(unlock::PASSWORD_ID, PASSWORD);
+    h.submit(unlock::PASSWORD_ID);
+    h.click("Lock");
+    assert!(!h.app.is_unlocked());
+}
+
+#[test]
+fn the_list_in_brazilian_portuguese() {
+    let mut h = unlocked(vec![entry(totp("ACME", "joão", KEY))], Lang::PtBr);
+    h.assert_shows("Adicionar conta");
+    h.assert_shows("Configurações");
+    h.assert_shows("Bloquear");
+    h.assert_shows("Detalhes");
+    h.assert_shows("10 s");
+    h.click(&group_code(&code_at(KEY, T0)));
+    h.assert_shows("Código copiado. A área de transferência será limpa em 30 segundos.");
+    h.keys(iced_test::simulator::typewrite("nada"));
+    h.assert_shows("Nada corresponde a “nada”.");
+}
+
+#[test]
+fn settings_persist_and_a_broken_file_does_not_block_start_up() {
+    let mut h = unlocked(vec![], Lang::En);
+    h.click("Settings");
+    assert_eq!(h.app.screen_name(), "settings");
+    h.click("Hide codes until clicked");
+    let path = h.dir.path().join("config/settings.toml");
+    let (saved, warning) = Settings::load(&path);
+    assert!(warning.is_none());
+    assert!(saved.hide_codes);
+    assert_eq!(saved.theme, ThemeChoice::System);
+
+    let (dir, keystore) = Harness::prepare();
+    std::fs::create_dir_all(dir.path().join("config")).unwrap();
+    std::fs::write(
+        dir.path().join("config/settings.toml"),
+        "auto_lock_minutes = \"x",
+    )
+    .unwrap();
+    let mut env = Harness::env(&dir, keystore.clone(), Lang::En);
+    let (settings, warning) = Settings::load(env.settings_path.as_deref().unwrap());
+    env.settings = settings;
+    env.settings_warning = warning;
+    let h = Harness::start_with(dir, keystore, env);
+    assert_eq!(h.app.screen_name(), "onboarding");
+    assert!(
+        h.app
+            .toast()
+            .is_some_and(|t| t.starts_with("The settings file could not be read"))
+    );
+}
+
+#[test]
+fn a_clock_offset_is_shown_and_used() {
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    h.click("Settings");
+    h.interact(|ui| {
+        let _ = ui
+            .click(id(tessera::gui::screen::settings::OFFSET_ID))
+            .unwrap();
+        let _ = ui.tap_key(Named::Backspace);
+        let _ = ui.typewrite("-45");
+    });
+    assert_eq!(h.app.settings().clock_offset_seconds, -45);
+    h.click("Back");
+    h.assert_shows("Codes use a clock offset of -45 seconds (see Settings).");
+    h.assert_shows(&group_code(&code_at(KEY, T0.offset_by(-45))));
+}
