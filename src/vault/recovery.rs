@@ -66,10 +66,10 @@ fn strip_marker(text: &str) -> &str {
     }
     if (1..=3).contains(&digits) {
         let rest = &text[digits..];
-        if let Some(after) = rest.strip_prefix(['.', ')', ':']) {
-            if after.starts_with(char::is_whitespace) || after.is_empty() {
-                return after.trim_start();
-            }
+        if let Some(after) = rest.strip_prefix(['.', ')', ':'])
+            && (after.starts_with(char::is_whitespace) || after.is_empty())
+        {
+            return after.trim_start();
         }
     }
     text
