@@ -450,6 +450,33 @@ fn wayland_without_a_session_bus_is_a_portal_error_at_once() {
     );
 }
 
+#[test]
+fn a_wayland_clipboard_that_cannot_be_reached_is_unavailable() {
+    const TEST: &str = "a_wayland_clipboard_that_cannot_be_reached_is_unavailable";
+    if !is_child() {
+        let dir = temp_dir();
+        let mut command = child(TEST);
+        command
+            .env_remove("DISPLAY")
+            .env("WAYLAND_DISPLAY", "wayland-tessera-test-none")
+            .env("XDG_RUNTIME_DIR", dir.path())
+            .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS);
+        expect_child_passes(command, TEST);
+        return;
+    }
+    let started = Instant::now();
+    let result = capture::clipboard();
+    let Err(CaptureError::ClipboardUnavailable { reason }) = &result else {
+        panic!("expected the clipboard to be unavailable, got {result:?}");
+    };
+    assert!(reason.contains("Wayland"), "{reason}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
 // --- A stand-in desktop portal on a private session bus -------------------------
 
 /// A `dbus-daemon` of the test's own: no service directories (nothing is

@@ -20,7 +20,19 @@ fn unavailable(e: impl std::fmt::Display) -> CaptureError {
 
 /// Reads the clipboard: its image if any, else its text.
 pub(super) fn read() -> Result<Clipboard, CaptureError> {
-    let mut clipboard = arboard::Clipboard::new().map_err(unavailable)?;
+    let mut clipboard = arboard::Clipboard::new().map_err(|e| {
+        if super::env_set("WAYLAND_DISPLAY") && !super::env_set("DISPLAY") {
+            // arboard tried the data-control protocol, then X11 (XWayland).
+            unavailable(
+                "this Wayland desktop does not let other programs read the clipboard (it lacks \
+                 the data-control protocol) and XWayland is not running",
+            )
+        } else {
+            unavailable(e)
+        }
+    })?;
+    // A failed image read is kept only to explain an empty text read: some
+    // owners answer a request for `image/png` with text of the wrong type.
     let image_failure = match clipboard.get_image() {
         Ok(data) => {
             let (width, height) = (data.width as u64, data.height as u64);
@@ -28,9 +40,9 @@ pub(super) fn read() -> Result<Clipboard, CaptureError> {
         }
         Err(ArboardError::ContentNotAvailable) => None,
         Err(ArboardError::ConversionFailure) => {
-            Some("it holds an image that is not a readable PNG")
+            Some("it holds an image that is not a readable PNG".to_owned())
         }
-        Err(e) => return Err(unavailable(e)),
+        Err(e) => Some(e.to_string()),
     };
     match clipboard.get_text() {
         Ok(text) => {
@@ -48,7 +60,7 @@ pub(super) fn read() -> Result<Clipboard, CaptureError> {
 }
 
 /// `ClipboardEmpty`, unless there was an image that could not be read.
-fn empty_or(image_failure: Option<&str>) -> CaptureError {
+fn empty_or(image_failure: Option<String>) -> CaptureError {
     match image_failure {
         Some(reason) => unavailable(reason),
         None => CaptureError::ClipboardEmpty,
