@@ -3,6 +3,8 @@
 //! The library is the core both front ends (the CLI and the GUI) stand
 //! on. See `docs/architecture.md` for the layers.
 
+#[cfg(feature = "capture")]
+pub mod capture;
 pub mod clock;
 pub mod keystore;
 pub mod otp;
