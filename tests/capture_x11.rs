@@ -14,15 +14,16 @@
 #![cfg(feature = "capture")]
 
 use std::collections::HashMap;
-use std::io::{BufRead as _, BufReader, Write as _};
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use tessera::capture::{self, CaptureError, Clipboard, Image};
 
 #[path = "common/mod.rs"]
 mod common;
+use common::x11::{self, Process, Xvfb, eventually, first_line, offer};
 #[path = "common/session.rs"]
 mod session;
 
@@ -69,147 +70,23 @@ fn save_png(image: &image::RgbaImage, path: &Path) {
     }
 }
 
-/// A process killed (and reaped) when the guard drops.
-struct Process {
-    name: &'static str,
-    child: Child,
-}
-
-impl Process {
-    fn spawn(name: &'static str, command: &mut Command) -> Self {
-        match command.spawn() {
-            Ok(child) => Self { name, child },
-            Err(e) => panic!(
-                "cannot start `{name}`: {e}. The capture tests need the Debian packages xvfb, \
-                 xclip, feh and dbus (bash .ci/test installs them when run as root)."
-            ),
-        }
-    }
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = self.name;
-    }
-}
-
-/// Reads the first line a process writes to its standard output.
-fn first_line(process: &mut Process) -> String {
-    let Some(stdout) = process.child.stdout.take() else {
-        panic!("`{}` has no standard output to read", process.name);
-    };
-    let mut line = String::new();
-    if let Err(e) = BufReader::new(stdout).read_line(&mut line) {
-        panic!("cannot read from `{}`: {e}", process.name);
-    }
-    if line.trim().is_empty() {
-        panic!("`{}` exited before it was ready", process.name);
-    }
-    line.trim().to_owned()
-}
-
-/// An Xvfb server on a display number it picks itself.
-struct Xvfb {
-    display: String,
-    // Dropped after everything that uses it (declared last in each test).
-    _process: Process,
-}
-
-impl Xvfb {
-    fn start(width: u32, height: u32, depth: u8) -> Self {
-        common::require_tool("Xvfb", "xvfb");
-        let geometry = format!("{width}x{height}x{depth}");
-        let mut process = Process::spawn(
-            "Xvfb",
-            Command::new("Xvfb")
-                .args(["-displayfd", "1", "-screen", "0", &geometry])
-                .args(["-nolisten", "tcp", "-noreset"])
-                .stdin(Stdio::null())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::null()),
-        );
-        let number = first_line(&mut process);
-        Self {
-            display: format!(":{number}"),
-            _process: process,
-        }
-    }
-
-    /// A command run on this display (and no other display or bus).
-    fn command(&self, program: &str) -> Command {
-        let mut command = Command::new(program);
-        command
-            .env("DISPLAY", &self.display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env_remove("XAUTHORITY")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        command
-    }
-
-    /// This test's body in a child process that sees only this display.
-    fn child(&self, test: &str) -> Command {
-        let mut command = child(test);
-        command
-            .env("DISPLAY", &self.display)
-            .env_remove("WAYLAND_DISPLAY")
-            .env_remove("XAUTHORITY")
-            .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS);
-        command
-    }
+/// This test's body in a child process that sees only this display.
+fn child_on(xvfb: &Xvfb, test: &str) -> Command {
+    let mut command = child(test);
+    command
+        .env("DISPLAY", &xvfb.display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("XAUTHORITY")
+        .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS);
+    command
 }
 
 /// `feh` showing `png` unscaled and borderless at `AT`.
 fn show(xvfb: &Xvfb, png: &Path) -> Process {
-    common::require_tool("feh", "feh");
-    let geometry = format!("+{}+{}", AT.0, AT.1);
-    Process::spawn(
-        "feh",
-        xvfb.command("feh")
-            .args(["--geometry", &geometry, "--borderless", "--no-menus"])
-            .arg(png),
-    )
-}
-
-/// `xclip` owning the clipboard with `data` as `mime` (it stays in the
-/// foreground, `-quiet`, serving the selection until killed).
-fn offer(xvfb: &Xvfb, mime: &str, data: &[u8]) -> Process {
-    common::require_tool("xclip", "xclip");
-    let mut process = Process::spawn(
-        "xclip",
-        xvfb.command("xclip")
-            .args(["-quiet", "-selection", "clipboard", "-t", mime])
-            .stdin(Stdio::piped()),
-    );
-    let Some(mut stdin) = process.child.stdin.take() else {
-        panic!("cannot write to xclip");
-    };
-    if let Err(e) = stdin.write_all(data) {
-        panic!("cannot write to xclip: {e}");
-    }
-    drop(stdin);
-    process
+    x11::show(xvfb, png, AT)
 }
 
 // --- Child-side helpers ------------------------------------------------------
-
-/// Retries `f` until it returns `Some` or `limit` passes (windows take a moment
-/// to map, xclip a moment to take the selection).
-fn eventually<T>(limit: Duration, mut f: impl FnMut() -> Option<T>) -> Option<T> {
-    let started = Instant::now();
-    loop {
-        if let Some(value) = f() {
-            return Some(value);
-        }
-        if started.elapsed() > limit {
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
 
 fn rgb(image: &Image, x: u32, y: u32) -> [u8; 3] {
     match image.pixel(x, y) {
@@ -300,7 +177,7 @@ fn screen_finds_a_window_on_a_wide_screen() {
         let xvfb = Xvfb::start(SCREEN.0, SCREEN.1, 24);
         let _feh = show(&xvfb, &png);
         expect_child_passes(
-            xvfb.child("screen_finds_a_window_on_a_wide_screen"),
+            child_on(&xvfb, "screen_finds_a_window_on_a_wide_screen"),
             "screen_finds_a_window_on_a_wide_screen",
         );
         return;
@@ -317,7 +194,7 @@ fn screen_reads_a_16_bit_display() {
         let xvfb = Xvfb::start(SCREEN.0, SCREEN.1, 16);
         let _feh = show(&xvfb, &png);
         expect_child_passes(
-            xvfb.child("screen_reads_a_16_bit_display"),
+            child_on(&xvfb, "screen_reads_a_16_bit_display"),
             "screen_reads_a_16_bit_display",
         );
         return;
@@ -340,7 +217,7 @@ fn clipboard_gives_a_copied_png() {
         let xvfb = Xvfb::start(640, 480, 24);
         let _xclip = offer(&xvfb, "image/png", &bytes);
         expect_child_passes(
-            xvfb.child("clipboard_gives_a_copied_png"),
+            child_on(&xvfb, "clipboard_gives_a_copied_png"),
             "clipboard_gives_a_copied_png",
         );
         return;
@@ -360,7 +237,7 @@ fn clipboard_gives_copied_text_exactly() {
         let xvfb = Xvfb::start(640, 480, 24);
         let _xclip = offer(&xvfb, "UTF8_STRING", OTPAUTH.as_bytes());
         expect_child_passes(
-            xvfb.child("clipboard_gives_copied_text_exactly"),
+            child_on(&xvfb, "clipboard_gives_copied_text_exactly"),
             "clipboard_gives_copied_text_exactly",
         );
         return;
@@ -377,7 +254,7 @@ fn an_empty_clipboard_says_so() {
     if !is_child() {
         let xvfb = Xvfb::start(640, 480, 24);
         expect_child_passes(
-            xvfb.child("an_empty_clipboard_says_so"),
+            child_on(&xvfb, "an_empty_clipboard_says_so"),
             "an_empty_clipboard_says_so",
         );
         return;

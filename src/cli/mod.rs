@@ -86,6 +86,16 @@ fn sentence(text: &str) -> String {
     out
 }
 
+/// Prints a note about one input (a file path, `screen`, `clipboard`) on
+/// stderr; the input's name is kept exactly as given.
+fn note_about(source: &str, message: impl AsRef<str>) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "tessera: {source}: {}",
+        sentence(message.as_ref())
+    );
+}
+
 /// Prints a note for the user on stderr (not an error).
 fn note(message: impl AsRef<str>) {
     let _ = writeln!(std::io::stderr(), "tessera: {}", sentence(message.as_ref()));

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use super::input::Input;
-use super::{Failure, note, say};
+use super::{Failure, note, note_about, say};
 use crate::otp::payload::{Batches, Payload, classify};
 use crate::otp::{Account, Kind};
 use crate::qr::{self, Limits};
@@ -25,10 +25,10 @@ pub(crate) struct Scanned {
 /// What one source gave.
 pub(crate) enum Outcome {
     Found(Vec<Scanned>),
-    /// An image without any QR code.
-    Nothing(String),
-    /// The source could not be read.
-    Failed(String),
+    /// An image without any QR code: (source, advice).
+    Nothing(String, String),
+    /// The source could not be read: (source, reason).
+    Failed(String, String),
 }
 
 fn scanned(source: &str, text: SecretText) -> Scanned {
@@ -42,9 +42,12 @@ fn scanned(source: &str, text: SecretText) -> Scanned {
 
 fn from_found(source: &str, found: Vec<qr::Found>) -> Outcome {
     if found.is_empty() {
-        return Outcome::Nothing(format!(
-            "{source}: no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand"
-        ));
+        return Outcome::Nothing(
+            source.to_owned(),
+            String::from(
+                "no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand",
+            ),
+        );
     }
     Outcome::Found(found.into_iter().map(|f| scanned(source, f.text)).collect())
 }
@@ -59,7 +62,9 @@ pub(crate) fn scan_file(path: &Path) -> Outcome {
         Ok(bytes)
     }) {
         Ok(bytes) => zeroize::Zeroizing::new(bytes),
-        Err(e) => return Outcome::Failed(format!("{source}: could not read the file: {e}")),
+        Err(e) => {
+            return Outcome::Failed(source.to_owned(), format!("could not read the file: {e}"));
+        }
     };
     // A text file of otpauth:// links (an export from another app, or notes).
     if let Ok(text) = std::str::from_utf8(&bytes)
@@ -75,7 +80,33 @@ pub(crate) fn scan_file(path: &Path) -> Outcome {
     }
     match qr::decode_image_bytes(&bytes, &limits) {
         Ok(found) => from_found(&source, found),
-        Err(e) => Outcome::Failed(format!("{source}: {e}")),
+        Err(e) => Outcome::Failed(source.to_owned(), format!("{e}")),
+    }
+}
+
+fn decode_capture(source: &str, image: &crate::capture::Image) -> Outcome {
+    match qr::decode_rgba(image.width, image.height, &image.rgba) {
+        Ok(found) => from_found(source, found),
+        Err(e) => Outcome::Failed(source.to_owned(), format!("{e}")),
+    }
+}
+
+/// Captures every monitor and decodes what is visible.
+fn scan_screen() -> Outcome {
+    match crate::capture::screen() {
+        Ok(image) => decode_capture("screen", &image),
+        Err(e) => Outcome::Failed(String::from("screen"), e.to_string()),
+    }
+}
+
+/// Decodes the clipboard's image, or classifies its text.
+fn scan_clipboard() -> Outcome {
+    match crate::capture::clipboard() {
+        Ok(crate::capture::Clipboard::Image(image)) => decode_capture("clipboard", &image),
+        Ok(crate::capture::Clipboard::Text(text)) => {
+            Outcome::Found(vec![scanned("clipboard", text)])
+        }
+        Err(e) => Outcome::Failed(String::from("clipboard"), e.to_string()),
     }
 }
 
@@ -124,15 +155,15 @@ fn explain(found: &[Scanned]) {
     let mut batches = Batches::default();
     for s in found {
         if let Some(why) = s.payload.explain() {
-            note(format!("{}: {why}", s.source));
+            note_about(&s.source, why);
         }
         if let Payload::Migration(batch) = &s.payload {
             batches.add(batch.position);
             for rejected in &batch.rejected {
-                note(format!(
-                    "{}: left out {} ({})",
-                    s.source, rejected.label, rejected.reason
-                ));
+                note_about(
+                    &s.source,
+                    format!("left out {} ({})", rejected.label, rejected.reason),
+                );
             }
         }
     }
@@ -146,6 +177,10 @@ Examples:
   tessera scan screenshot.png
       print the otpauth:// link of every account in the image's QR codes
   tessera scan export-1.png export-2.png --json
+  tessera scan --screen
+      decode whatever QR code is visible on any monitor
+  tessera scan --clipboard
+      decode an image (or otpauth:// text) on the clipboard
 
 Exit status: 0 if at least one account was found (with --json: any QR code), 1 if none.";
 
@@ -156,29 +191,45 @@ pub struct ScanArgs {
     /// Image files (PNG, JPEG, WebP, GIF, BMP, TIFF) or text files of otpauth:// links.
     #[arg(value_name = "IMAGE")]
     images: Vec<PathBuf>,
+    /// Also capture the whole screen (every monitor) and decode it.
+    #[arg(long)]
+    screen: bool,
+    /// Also decode the image (or otpauth:// text) on the clipboard.
+    #[arg(long)]
+    clipboard: bool,
     /// Print a JSON array with one object per QR code: image, text, kind, accounts.
     #[arg(long)]
     json: bool,
 }
 
 /// Scans every requested source; failures are reported as notes.
-fn gather(images: &[PathBuf]) -> Vec<Scanned> {
-    let outcomes: Vec<Outcome> = images.iter().map(|p| scan_file(p)).collect();
+fn gather(images: &[PathBuf], screen: bool, clipboard: bool) -> Vec<Scanned> {
+    let mut outcomes: Vec<Outcome> = images.iter().map(|p| scan_file(p)).collect();
+    if screen {
+        outcomes.push(scan_screen());
+    }
+    if clipboard {
+        outcomes.push(scan_clipboard());
+    }
     let mut found = Vec::new();
     for outcome in outcomes {
         match outcome {
             Outcome::Found(list) => found.extend(list),
-            Outcome::Nothing(message) | Outcome::Failed(message) => note(message),
+            Outcome::Nothing(source, message) | Outcome::Failed(source, message) => {
+                note_about(&source, message);
+            }
         }
     }
     found
 }
 
 pub fn scan(args: &ScanArgs) -> Result<(), Failure> {
-    if args.images.is_empty() {
-        return Err(Failure::usage("say what to scan: one or more image files"));
+    if args.images.is_empty() && !args.screen && !args.clipboard {
+        return Err(Failure::usage(
+            "say what to scan: image files, --screen or --clipboard",
+        ));
     }
-    let found = gather(&args.images);
+    let found = gather(&args.images, args.screen, args.clipboard);
     explain(&found);
     if args.json {
         let list: Vec<Value> = found.iter().map(scanned_json).collect();
@@ -249,7 +300,7 @@ pub fn import(args: &ImportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         );
     }
     let _ = args.format;
-    let found = gather(&args.files);
+    let found = gather(&args.files, false, false);
     explain(&found);
     let accounts: Vec<Account> = found
         .iter()

@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 /// Generated QR images with their expected payloads.
 pub mod qr;
+pub mod x11;
 
 /// The `tessera` binary built for this test run.
 pub fn tessera() -> Command {
