@@ -6,12 +6,11 @@
 
 mod common;
 
-use std::io::Write as _;
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
-use common::{require_tool, stderr, stdout, tessera};
+use common::{require_tool, run_with_stdin, stderr, stdout, tessera};
 use tessera::otp::payload::{Payload, classify};
 use tessera::otp::{Account, Params};
 use tessera::qr::{Limits, decode_image_bytes};
@@ -19,21 +18,10 @@ use tessera::qr::{Limits, decode_image_bytes};
 const PASSWORD: &str = "correct horse battery staple";
 
 fn run(vault: &Path, args: &[&str]) -> Output {
-    let mut child = tessera()
-        .env("TESSERA_VAULT", vault)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The process may exit without reading its input.
-    let _ = child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{PASSWORD}\n").as_bytes());
-    child.wait_with_output().unwrap()
+    run_with_stdin(
+        tessera().env("TESSERA_VAULT", vault).args(args),
+        &format!("{PASSWORD}\n"),
+    )
 }
 
 fn accounts() -> Vec<Account> {

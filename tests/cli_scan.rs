@@ -4,11 +4,10 @@
 
 mod common;
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::process::Output;
 
-use common::{qr, stderr, stdout, tessera};
+use common::{qr, run_with_stdin, stderr, stdout, tessera};
 use image::Rgb;
 use qrcode::EcLevel;
 use serde_json::Value;
@@ -28,17 +27,7 @@ fn qr_png(dir: &Path, name: &str, payload: &str) -> PathBuf {
 }
 
 fn run(args: &[&str], stdin: &str, vault: &Path) -> Output {
-    let mut child = tessera()
-        .env("TESSERA_VAULT", vault)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // The process may exit without reading its input.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
+    run_with_stdin(tessera().env("TESSERA_VAULT", vault).args(args), stdin)
 }
 
 fn accounts(n: usize) -> Vec<Account> {

@@ -11,7 +11,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::{stderr, stdout, tessera};
+use common::{run_with_stdin, stderr, stdout, tessera};
 use serde_json::Value;
 use session::{child_in_private_keyring, expect_child_passes, is_child};
 
@@ -53,17 +53,7 @@ impl Cli {
 
     /// Runs with `stdin` fed to the process.
     fn run_with(&self, args: &[&str], stdin: &str) -> Output {
-        let mut child = self
-            .command()
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // The process may exit without reading its input.
-        let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-        child.wait_with_output().unwrap()
+        run_with_stdin(self.command().args(args), stdin)
     }
 
     /// Runs with the password on stdin and expects success.
@@ -465,27 +455,15 @@ fn an_unreachable_keyring_falls_back_to_the_password() {
     let out = cli.run_with(&["init", "--keyring"], &format!("{PASSWORD}\n"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let dead = cli.dir.path().join("no-bus");
-    let out = {
-        let mut child = cli
-            .command()
+    let out = run_with_stdin(
+        cli.command()
             .env(
                 "DBUS_SESSION_BUS_ADDRESS",
                 format!("unix:path={}", dead.display()),
             )
-            .arg("list")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // The process may exit without reading its input.
-        let _ = child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(format!("{PASSWORD}\n").as_bytes());
-        child.wait_with_output().unwrap()
-    };
+            .arg("list"),
+        &format!("{PASSWORD}\n"),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("keyring is not available"),

@@ -29,6 +29,29 @@ pub fn run(command: &mut Command) -> Output {
     }
 }
 
+/// Runs a command with `input` on its standard input and returns its output.
+/// The process may exit without reading its input (e.g. with --password-file).
+pub fn run_with_stdin(command: &mut Command, input: &str) -> Output {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = match command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) => panic!("cannot run {command:?}: {e}"),
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(input.as_bytes());
+    }
+    match child.wait_with_output() {
+        Ok(output) => output,
+        Err(e) => panic!("cannot wait for {command:?}: {e}"),
+    }
+}
+
 /// Panics with a clear message when a reference tool the test relies on is missing.
 pub fn require_tool(name: &str, package: &str) {
     let found = std::env::var_os("PATH")
