@@ -7,6 +7,9 @@ use std::process::{Command, Output};
 /// Generated QR images with their expected payloads.
 pub mod qr;
 
+/// A private Xvfb, xdotool input and xwd screenshots.
+pub mod x11;
+
 /// The `tessera` binary built for this test run.
 pub fn tessera() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
