@@ -502,6 +502,25 @@ fn ctrl_l_and_the_lock_button_lock() {
 }
 
 #[test]
+fn ctrl_n_opens_the_add_screen() {
+    let mut h = unlocked(vec![], Lang::En);
+    let ctrl_n = iced::keyboard::Event::KeyPressed {
+        key: keyboard::Key::Character("n".into()),
+        modified_key: keyboard::Key::Character("n".into()),
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers: keyboard::Modifiers::CTRL,
+        repeat: false,
+        text: None,
+    };
+    h.keys([iced::Event::Keyboard(ctrl_n)]);
+    assert_eq!(h.app.screen_name(), "add");
+    assert!(h.app.is_unlocked());
+}
+
+#[test]
 fn the_list_in_brazilian_portuguese() {
     let mut h = unlocked(vec![entry(totp("ACME", "joão", KEY))], Lang::PtBr);
     h.assert_shows("Adicionar conta");

@@ -684,8 +684,11 @@ impl App {
     }
 
     fn hotkey(&mut self, key: Hotkey) -> Task<Message> {
-        if key == Hotkey::Lock && self.session.is_some() {
-            return self.lock();
+        match key {
+            Hotkey::Lock if self.session.is_some() => return self.lock(),
+            Hotkey::FocusNext => return operation::focus_next(),
+            Hotkey::FocusPrevious => return operation::focus_previous(),
+            _ => {}
         }
         match &self.screen {
             Screen::Codes => {

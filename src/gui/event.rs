@@ -12,6 +12,12 @@ use iced::{Event, event};
 pub enum Hotkey {
     /// Ctrl+L (Cmd+L on macOS): lock now.
     Lock,
+    /// Ctrl+N (Cmd+N on macOS): add an account.
+    Add,
+    /// Tab: focus the next field.
+    FocusNext,
+    /// Shift+Tab: focus the previous field.
+    FocusPrevious,
     /// Move the selection up.
     Up,
     /// Move the selection down.
@@ -41,6 +47,11 @@ pub fn hotkey(event: keyboard::Event) -> Option<Hotkey> {
         keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("l") => {
             Some(Hotkey::Lock)
         }
+        keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("n") => {
+            Some(Hotkey::Add)
+        }
+        keyboard::Key::Named(Named::Tab) if modifiers.shift() => Some(Hotkey::FocusPrevious),
+        keyboard::Key::Named(Named::Tab) => Some(Hotkey::FocusNext),
         keyboard::Key::Named(Named::ArrowUp) => Some(Hotkey::Up),
         keyboard::Key::Named(Named::ArrowDown) => Some(Hotkey::Down),
         keyboard::Key::Named(Named::Enter) => Some(Hotkey::Enter),
@@ -64,4 +75,44 @@ pub fn is_activity(event: &Event, _status: event::Status) -> bool {
             )
             | Event::Touch(iced::touch::Event::FingerPressed { .. })
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced::keyboard::{Location, Modifiers, key};
+
+    fn press(key: keyboard::Key, modifiers: Modifiers, text: Option<&str>) -> keyboard::Event {
+        keyboard::Event::KeyPressed {
+            key: key.clone(),
+            modified_key: key,
+            physical_key: key::Physical::Unidentified(key::NativeCode::Unidentified),
+            location: Location::Standard,
+            modifiers,
+            text: text.map(Into::into),
+            repeat: false,
+        }
+    }
+
+    #[test]
+    fn tab_moves_focus_and_ctrl_n_adds() {
+        let tab = keyboard::Key::Named(Named::Tab);
+        assert_eq!(
+            hotkey(press(tab.clone(), Modifiers::empty(), Some("\t"))),
+            Some(Hotkey::FocusNext)
+        );
+        assert_eq!(
+            hotkey(press(tab, Modifiers::SHIFT, Some("\t"))),
+            Some(Hotkey::FocusPrevious)
+        );
+        let n = keyboard::Key::Character("n".into());
+        assert_eq!(
+            hotkey(press(n.clone(), Modifiers::CTRL, None)),
+            Some(Hotkey::Add)
+        );
+        assert_eq!(
+            hotkey(press(n, Modifiers::empty(), Some("n"))),
+            Some(Hotkey::Typed("n".into()))
+        );
+    }
 }

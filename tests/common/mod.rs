@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 /// Generated QR images with their expected payloads.
 pub mod qr;
+/// A private Xvfb; feh, xclip, xdotool input and xwd screenshots on it.
 pub mod x11;
 
 /// The `tessera` binary built for this test run.

@@ -174,6 +174,9 @@ impl Codes {
     pub fn hotkey(&mut self, key: Hotkey, entries: &[Entry]) -> Action {
         match key {
             Hotkey::Lock => Action::Lock,
+            Hotkey::Add => Action::Add,
+            // Focus moves are the app's business (a widget operation).
+            Hotkey::FocusNext | Hotkey::FocusPrevious => Action::None,
             Hotkey::Up => {
                 self.move_selection(entries, false);
                 Action::None

@@ -1,0 +1,181 @@
+//! The real `tessera` binary, started with no arguments in an X server of the
+//! test's own (Xvfb), driven only by the keyboard through `xdotool`: create the
+//! vault on the first-run screen, open "Add account" (Ctrl+N), fill the manual
+//! form, save; then the CLI, reading the same default vault path, must see the
+//! account. Screenshots of each step go to `$CARGO_TARGET_TMPDIR/gui-e2e/`.
+//!
+//! Nothing outside a temporary directory is touched: HOME and the XDG data and
+//! config directories point into it, and the session bus address names a
+//! socket that does not exist, so no real keyring is asked.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+use common::x11::{Xvfb, ink};
+
+const CLASS: &str = "app.tessera.Tessera";
+const PASSWORD: &str = "grey otter 42 lantern";
+const ISSUER: &str = "Example Bank";
+const ACCOUNT: &str = "alice@example.com";
+/// Typed the way people copy it from a web page: lower case, in groups.
+const SETUP_KEY: &str = "jbsw y3dp ehpk 3pxp";
+const SECRET: &str = "JBSWY3DPEHPK3PXP";
+
+/// The window process; killed on drop so a failing test leaves nothing behind.
+struct App(Child);
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The environment shared by the GUI and the CLI: the default vault path under
+/// a temporary home, nothing configured, no keyring.
+fn isolate(command: &mut Command, home: &Path) {
+    command
+        .env_remove("TESSERA_VAULT")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", home.join("no-bus").display()),
+        );
+}
+
+/// `tessera ARGS` (the CLI) with the password on standard input; its stdout.
+fn cli(home: &Path, args: &[&str]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
+    isolate(&mut command, home);
+    let mut child = command
+        .args(args)
+        .env_remove("DISPLAY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run the CLI: {e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = writeln!(stdin, "{PASSWORD}");
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        output.status.success(),
+        "tessera {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Polls `condition` every 50 ms until it holds or `limit` passes.
+fn wait_until(limit: Duration, what: &str, mut condition: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !condition() {
+        assert!(started.elapsed() < limit, "{what}: not within {limit:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn modified(path: &Path) -> Option<SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+#[test]
+fn create_a_vault_and_add_an_account_by_keyboard() {
+    let started = Instant::now();
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gui-e2e");
+    std::fs::create_dir_all(&out).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let vault = home.path().join("data/tessera/vault.tessera");
+
+    let x = Xvfb::start(1280, 800, 24);
+    let log = std::fs::File::create(out.join("tessera.log")).unwrap();
+    let mut command = x.command(env!("CARGO_BIN_EXE_tessera"));
+    isolate(&mut command, home.path());
+    let mut app = App(command
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start tessera: {e}")));
+
+    // First run: the form is drawn (not just "Loading…") with the password field focused.
+    let window = x.wait_for_window(CLASS, Duration::from_secs(30));
+    x.focus(&window);
+    let _ = x.wait_for_frame(
+        &window,
+        Duration::from_secs(10),
+        "the first-run form",
+        |f| ink(f) > 0.01,
+    );
+    x.screenshot(&window, &out.join("1-first-run.png"));
+    x.type_text(PASSWORD);
+    x.key("Tab");
+    x.type_text(PASSWORD);
+    x.key("Return");
+
+    // Argon2 at 64 MiB runs, the vault appears at the default path and the CLI opens it.
+    wait_until(Duration::from_secs(60), "the vault file", || {
+        vault.is_file()
+    });
+    let listed: serde_json::Value = serde_json::from_str(&cli(home.path(), &["list", "--json"]))
+        .expect("list --json prints JSON");
+    assert_eq!(listed, serde_json::json!([]));
+    let saved = modified(&vault);
+
+    // The (empty) list shows; Ctrl+N opens the add form with the issuer focused.
+    let list = x.wait_for_frame(&window, Duration::from_secs(10), "a still list", |f| {
+        *f == x.capture(&window)
+    });
+    x.key("ctrl+n");
+    let _ = x.wait_for_frame(&window, Duration::from_secs(10), "the add form", |f| {
+        *f != list
+    });
+    x.type_text(ISSUER);
+    x.key("Tab");
+    x.type_text(ACCOUNT);
+    x.key("Tab");
+    x.type_text(SETUP_KEY);
+    x.screenshot(&window, &out.join("2-add.png"));
+    x.key("Return");
+
+    // Saved: the file changes, and the CLI lists exactly this account.
+    wait_until(Duration::from_secs(20), "the account saved", || {
+        modified(&vault) != saved
+    });
+    let listed: serde_json::Value =
+        serde_json::from_str(&cli(home.path(), &["list", "--json"])).unwrap();
+    let entries = listed.as_array().expect("an array");
+    assert_eq!(entries.len(), 1, "{listed}");
+    let entry = &entries[0];
+    assert_eq!(entry["issuer"], ISSUER);
+    assert_eq!(entry["account"], ACCOUNT);
+    assert_eq!(entry["kind"], "totp");
+    assert_eq!(entry["digits"], 6);
+    assert_eq!(entry["period"], 30);
+    let uris = cli(home.path(), &["export", "--format", "uris"]);
+    assert!(uris.contains(&format!("secret={SECRET}")), "{uris}");
+
+    x.screenshot(&window, &out.join("3-codes.png"));
+    assert!(
+        app.0.try_wait().unwrap().is_none(),
+        "the app exited by itself; see {}",
+        out.join("tessera.log").display()
+    );
+    eprintln!(
+        "gui e2e: passed in {:.1} s; screenshots in {}",
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
+}
