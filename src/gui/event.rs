@@ -12,6 +12,8 @@ use iced::{Event, event};
 pub enum Hotkey {
     /// Ctrl+L (Cmd+L on macOS): lock now.
     Lock,
+    /// Ctrl+V (Cmd+V): read the clipboard for a QR image or an otpauth:// link.
+    Paste,
     /// Move the selection up.
     Up,
     /// Move the selection down.
@@ -40,6 +42,9 @@ pub fn hotkey(event: keyboard::Event) -> Option<Hotkey> {
     match key.as_ref() {
         keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("l") => {
             Some(Hotkey::Lock)
+        }
+        keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("v") => {
+            Some(Hotkey::Paste)
         }
         keyboard::Key::Named(Named::ArrowUp) => Some(Hotkey::Up),
         keyboard::Key::Named(Named::ArrowDown) => Some(Hotkey::Down),

@@ -112,6 +112,7 @@ keys! {
     AutoLockHint, ClipboardDelay, ClipboardDelayHint, HideCodes, ClockOffset, ClockOffsetHint,
     ChangePassword, NewPassword, PasswordChanged, KeyringSetting, KeyringOn, KeyringOff,
     SettingsSaveFailed, SettingsBroken, Apply,
+    FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed,
 }
 
 use Key::*;
@@ -300,6 +301,81 @@ const EN: &[(Key, &str)] = &[
         "The settings file could not be read ({reason}); the defaults are used until you change something.",
     ),
     (Apply, "Apply"),
+    (FromQrTitle, "From a QR code"),
+    (
+        FromQrHint,
+        "Drop image files anywhere on this window, press Ctrl+V with a QR image or an otpauth:// link copied, or scan what the screen shows.",
+    ),
+    (ChooseImages, "Choose images…"),
+    (PasteButton, "Paste (Ctrl+V)"),
+    (ScanScreen, "Scan screen"),
+    (
+        ImagePathPlaceholder,
+        "Or type an image file's path and press Enter",
+    ),
+    (OpenPath, "Open"),
+    (ManualTitle, "Enter the setup key by hand"),
+    (Scanning, "Looking for QR codes…"),
+    (ReviewTitle, "Accounts found"),
+    (
+        ReviewIntro,
+        "Tick the accounts to add. Accounts already in the vault start unticked.",
+    ),
+    (ReviewNothing, "No account to add was found."),
+    (
+        ReviewMore,
+        "Drop more images or press Ctrl+V to add them to this list.",
+    ),
+    (ImportAddOne, "Add 1 account"),
+    (ImportAddMany, "Add {n} accounts"),
+    (
+        ExportPart,
+        "{source}, Google Authenticator export part {index} of {size}",
+    ),
+    (OriginScreen, "The screen"),
+    (OriginClipboard, "The clipboard"),
+    (
+        NoCodeInFile,
+        "{source}: no QR code was found. Make sure the whole code is visible and not cut off, or enter the setup key by hand.",
+    ),
+    (
+        NoCodeOnScreen,
+        "No QR code is visible on the screen. Bring the whole code into view, not covered by other windows, and scan again; or save it as an image and open that.",
+    ),
+    (
+        NoCodeInClipboard,
+        "The image on the clipboard holds no QR code. Copy the QR code itself (or the otpauth:// link) and paste again.",
+    ),
+    (
+        FileUnreadable,
+        "{source} could not be read ({reason}). Check that the file still exists and that you may open it.",
+    ),
+    (ImageUnreadable, "{source} could not be scanned: {reason}"),
+    (ScreenFailed, "The screen could not be captured: {reason}"),
+    (ClipboardFailed, "The clipboard could not be read: {reason}"),
+    (NotAKey, "{source}: {reason}"),
+    (LeftOut, "{source}: {label} was left out ({reason})."),
+    (
+        MissingPart,
+        "Part {part} of {size} of a Google Authenticator export is still missing; scan it too.",
+    ),
+    (
+        MissingParts,
+        "Parts {parts} of {size} of a Google Authenticator export are still missing; scan them too.",
+    ),
+    (And, "and"),
+    (ImportedAccounts, "Added {n} accounts."),
+    (
+        DeleteImagesOffer,
+        "The image files ({files}) still hold the secret keys in the clear: anyone who opens them can make your codes. Delete them now?",
+    ),
+    (DeleteImages, "Delete the images"),
+    (KeepImages, "Keep them"),
+    (ImagesDeleted, "Deleted {n} image files."),
+    (
+        DeleteImagesFailed,
+        "The images could not all be deleted: {reason}",
+    ),
 ];
 
 const PT_BR: &[(Key, &str)] = &[
@@ -486,6 +562,87 @@ const PT_BR: &[(Key, &str)] = &[
         "O arquivo de configurações não pôde ser lido ({reason}); os valores padrão são usados até você mudar algo.",
     ),
     (Apply, "Aplicar"),
+    (FromQrTitle, "De um código QR"),
+    (
+        FromQrHint,
+        "Solte arquivos de imagem em qualquer lugar desta janela, tecle Ctrl+V com uma imagem de QR ou um link otpauth:// copiado, ou leia o que a tela mostra.",
+    ),
+    (ChooseImages, "Escolher imagens…"),
+    (PasteButton, "Colar (Ctrl+V)"),
+    (ScanScreen, "Ler a tela"),
+    (
+        ImagePathPlaceholder,
+        "Ou digite o caminho de um arquivo de imagem e tecle Enter",
+    ),
+    (OpenPath, "Abrir"),
+    (ManualTitle, "Digitar a chave de configuração"),
+    (Scanning, "Procurando códigos QR…"),
+    (ReviewTitle, "Contas encontradas"),
+    (
+        ReviewIntro,
+        "Marque as contas a adicionar. As que já estão no cofre começam desmarcadas.",
+    ),
+    (
+        ReviewNothing,
+        "Nenhuma conta para adicionar foi encontrada.",
+    ),
+    (
+        ReviewMore,
+        "Solte mais imagens ou tecle Ctrl+V para juntá-las a esta lista.",
+    ),
+    (ImportAddOne, "Adicionar 1 conta"),
+    (ImportAddMany, "Adicionar {n} contas"),
+    (
+        ExportPart,
+        "{source}, parte {index} de {size} de uma exportação do Google Authenticator",
+    ),
+    (OriginScreen, "A tela"),
+    (OriginClipboard, "A área de transferência"),
+    (
+        NoCodeInFile,
+        "{source}: nenhum código QR foi encontrado. Verifique se o código aparece inteiro, sem cortes, ou digite a chave de configuração.",
+    ),
+    (
+        NoCodeOnScreen,
+        "Nenhum código QR está visível na tela. Deixe o código inteiro à vista, sem outras janelas por cima, e leia de novo; ou salve-o como imagem e abra-a.",
+    ),
+    (
+        NoCodeInClipboard,
+        "A imagem na área de transferência não tem código QR. Copie o próprio código QR (ou o link otpauth://) e cole de novo.",
+    ),
+    (
+        FileUnreadable,
+        "{source} não pôde ser lido ({reason}). Verifique se o arquivo ainda existe e se você pode abri-lo.",
+    ),
+    (ImageUnreadable, "{source} não pôde ser lido: {reason}"),
+    (ScreenFailed, "A tela não pôde ser capturada: {reason}"),
+    (
+        ClipboardFailed,
+        "A área de transferência não pôde ser lida: {reason}",
+    ),
+    (NotAKey, "{source}: {reason}"),
+    (LeftOut, "{source}: {label} ficou de fora ({reason})."),
+    (
+        MissingPart,
+        "Ainda falta a parte {part} de {size} de uma exportação do Google Authenticator; leia-a também.",
+    ),
+    (
+        MissingParts,
+        "Ainda faltam as partes {parts} de {size} de uma exportação do Google Authenticator; leia-as também.",
+    ),
+    (And, "e"),
+    (ImportedAccounts, "{n} contas adicionadas."),
+    (
+        DeleteImagesOffer,
+        "Os arquivos de imagem ({files}) ainda guardam as chaves secretas às claras: quem os abrir pode gerar seus códigos. Apagá-los agora?",
+    ),
+    (DeleteImages, "Apagar as imagens"),
+    (KeepImages, "Manter"),
+    (ImagesDeleted, "{n} arquivos de imagem apagados."),
+    (
+        DeleteImagesFailed,
+        "Nem todas as imagens puderam ser apagadas: {reason}",
+    ),
 ];
 
 fn table(lang: Lang) -> &'static [(Key, &'static str)] {

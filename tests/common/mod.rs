@@ -7,6 +7,10 @@ use std::process::{Command, Output};
 /// Generated QR images with their expected payloads.
 pub mod qr;
 
+/// The headless harness for the desktop app.
+#[cfg(feature = "gui")]
+pub mod gui;
+
 /// The `tessera` binary built for this test run.
 pub fn tessera() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));

@@ -174,6 +174,7 @@ impl Codes {
     pub fn hotkey(&mut self, key: Hotkey, entries: &[Entry]) -> Action {
         match key {
             Hotkey::Lock => Action::Lock,
+            Hotkey::Paste => Action::None,
             Hotkey::Up => {
                 self.move_selection(entries, false);
                 Action::None
