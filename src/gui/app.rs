@@ -13,7 +13,7 @@ use iced::{Element, Length, Subscription, Task, Theme, keyboard, time};
 
 use super::event::{self, Hotkey};
 use super::i18n::{self, Key, Lang};
-use super::screen::{add, codes, details, onboarding, review, settings, unlock};
+use super::screen::{add, codes, details, onboarding, recovery, review, settings, unlock};
 use super::settings::Settings;
 use super::task::{self, Capture, Handle, Opened};
 use super::theme;
@@ -96,6 +96,7 @@ enum Screen {
     Details(details::Details),
     Settings(settings::Settings),
     Review(review::Review),
+    Recovery(recovery::Recovery),
 }
 
 /// A code copied by us, to clear from the clipboard later if it is still there.
@@ -135,6 +136,10 @@ pub enum Change {
     Advanced(EntryId),
     /// Accounts from the review step were added (how many).
     Imported(usize),
+    /// An entry's recovery codes were replaced (how many now).
+    RecoveryReplaced(usize),
+    /// A recovery code was marked used (then it is copied).
+    RecoveryUsed(SecretText),
 }
 
 /// Everything that happens.
@@ -188,6 +193,8 @@ pub enum Message {
     Review(review::Message),
     /// The image files were deleted after adding their accounts.
     FilesDeleted(Result<usize, task::Error>),
+    /// A screen's message.
+    Recovery(recovery::Message),
 }
 
 impl App {
@@ -264,6 +271,7 @@ impl App {
             Screen::Details(_) => "details",
             Screen::Settings(_) => "settings",
             Screen::Review(_) => "review",
+            Screen::Recovery(_) => "recovery",
         }
     }
 
@@ -305,6 +313,7 @@ impl App {
                 | Message::Details(_)
                 | Message::Settings(_)
                 | Message::Review(_)
+                | Message::Recovery(_)
                 | Message::FileDropped(_)
         ) {
             self.last_input = self.now;
@@ -466,6 +475,12 @@ impl App {
                 match screen.update(message, lang) {
                     details::Action::None => Task::none(),
                     details::Action::Back => self.show_codes(),
+                    details::Action::Recovery(id) => {
+                        if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                            self.screen = Screen::Recovery(recovery::Recovery::new(entry));
+                        }
+                        Task::none()
+                    }
                     details::Action::Save(edit) => {
                         let now = self.now;
                         task::modify(session.vault.clone(), move |entries| {
@@ -539,6 +554,50 @@ impl App {
                 Task::none()
             }
             Message::FileDropped(path) => self.scan_files(vec![path]),
+            Message::Recovery(message) => {
+                let (Screen::Recovery(screen), Some(session)) = (&mut self.screen, &self.session)
+                else {
+                    return Task::none();
+                };
+                let entry = session.entries.iter().find(|e| &e.id == screen.id());
+                match screen.update(message, entry) {
+                    recovery::Action::None => Task::none(),
+                    recovery::Action::Back(id) => {
+                        if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                            self.screen = Screen::Details(details::Details::new(entry));
+                        }
+                        Task::none()
+                    }
+                    recovery::Action::Replace(id, codes) => {
+                        let now = self.now;
+                        task::modify(session.vault.clone(), move |entries| {
+                            let entry = find_mut(entries, &id)?;
+                            let count = codes.len();
+                            entry.recovery_codes = vault::recovery::fresh_set(codes);
+                            entry.modified = now;
+                            Ok(Change::RecoveryReplaced(count))
+                        })
+                        .map(Message::Saved)
+                    }
+                    recovery::Action::Use(id, index) => {
+                        let Some(code) = entry
+                            .and_then(|e| e.recovery_codes.get(index))
+                            .map(|c| c.code.clone())
+                        else {
+                            return Task::none();
+                        };
+                        let now = self.now;
+                        task::modify(session.vault.clone(), move |entries| {
+                            let entry = find_mut(entries, &id)?;
+                            vault::recovery::mark_used(entry, code.expose(), now)
+                                .map_err(|e| vault::Error::Invalid(e.to_string()))?;
+                            entry.modified = now;
+                            Ok(Change::RecoveryUsed(code))
+                        })
+                        .map(Message::Saved)
+                    }
+                }
+            }
             Message::Scanned(scanned) => self.scanned(scanned),
             Message::Review(message) => {
                 let Screen::Review(screen) = &mut self.screen else {
@@ -726,6 +785,19 @@ impl App {
                         session.codes.reveal(id);
                         Task::none()
                     }
+                    Change::RecoveryReplaced(n) => {
+                        if let Screen::Recovery(screen) = &mut self.screen {
+                            screen.saved();
+                        }
+                        self.info(i18n::tf(lang, Key::RecoverySaved, &[("n", &n.to_string())]));
+                        Task::none()
+                    }
+                    Change::RecoveryUsed(code) => {
+                        if let Screen::Recovery(screen) = &mut self.screen {
+                            screen.saved();
+                        }
+                        self.copy_text(code, Key::RecoveryCopied)
+                    }
                     Change::Imported(n) => {
                         if let Screen::Review(screen) = &mut self.screen
                             && screen.saved(n)
@@ -746,6 +818,7 @@ impl App {
                     Screen::Add(screen) => screen.failed(error.to_string()),
                     Screen::Details(screen) => screen.failed(error.to_string()),
                     Screen::Review(screen) => screen.failed(error.to_string()),
+                    Screen::Recovery(screen) => screen.failed(error.to_string()),
                     _ => self.error(error.to_string()),
                 }
                 Task::none()
@@ -826,6 +899,30 @@ impl App {
         iced::clipboard::write(code.value)
     }
 
+    /// Copies a secret other than a code (a recovery code), with the same
+    /// clearing as codes; `said` is the toast, which gets the clearing note.
+    fn copy_text(&mut self, value: SecretText, said: Key) -> Task<Message> {
+        let lang = self.lang();
+        let delay = self.settings.clipboard_clear_seconds;
+        let mut note = i18n::t(lang, said).to_owned();
+        if delay > 0 {
+            self.copied = Some(Copied {
+                value: value.clone(),
+                clear_at: Timestamp(self.now.secs().saturating_add(u64::from(delay))),
+            });
+            note.push(' ');
+            note.push_str(&i18n::tf(
+                lang,
+                Key::ClearedIn,
+                &[("secs", &delay.to_string())],
+            ));
+        } else {
+            self.copied = None;
+        }
+        self.info(note);
+        iced::clipboard::write(value.expose().to_owned())
+    }
+
     fn hotkey(&mut self, key: Hotkey) -> Task<Message> {
         if key == Hotkey::Lock && self.session.is_some() {
             return self.lock();
@@ -844,7 +941,11 @@ impl App {
                 let action = session.codes.hotkey(key, &session.entries);
                 self.codes_action(action)
             }
-            Screen::Add(_) | Screen::Details(_) | Screen::Settings(_) | Screen::Review(_)
+            Screen::Add(_)
+            | Screen::Details(_)
+            | Screen::Settings(_)
+            | Screen::Review(_)
+            | Screen::Recovery(_)
                 if key == Hotkey::Escape =>
             {
                 self.show_codes()
@@ -913,6 +1014,12 @@ impl App {
                 .view(lang, self.env.system_lang)
                 .map(Message::Settings),
             Screen::Review(screen) => screen.view(lang, self.code_time()).map(Message::Review),
+            Screen::Recovery(screen) => {
+                match self.entries().iter().find(|e| &e.id == screen.id()) {
+                    Some(entry) => screen.view(lang, entry).map(Message::Recovery),
+                    None => text("").into(),
+                }
+            }
         };
         let mut page = column![container(screen).height(Length::Fill)];
         if self.scanning > 0 {

@@ -112,6 +112,7 @@ keys! {
     AutoLockHint, ClipboardDelay, ClipboardDelayHint, HideCodes, ClockOffset, ClockOffsetHint,
     ChangePassword, NewPassword, PasswordChanged, KeyringSetting, KeyringOn, KeyringOff,
     SettingsSaveFailed, SettingsBroken, Apply,
+    RecoveryButton, RecoveryTitle, RecoveryIntro, RecoveryNone, RecoveryCount, RecoveryUse, RecoveryUsedAt, RecoveryPasteLabel, RecoverySave, RecoveryReplace, RecoveryReplaceConfirm, RecoveryReplaceYes, RecoverySaved, RecoveryCopied, ClearedIn, RecoveryFew, RecoveryExhausted,
     FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed,
 }
 
@@ -301,6 +302,38 @@ const EN: &[(Key, &str)] = &[
         "The settings file could not be read ({reason}); the defaults are used until you change something.",
     ),
     (Apply, "Apply"),
+    (RecoveryButton, "Recovery codes"),
+    (RecoveryTitle, "Recovery codes for {label}"),
+    (
+        RecoveryIntro,
+        "One-time codes the service gave you for when this device is lost. Each works once.",
+    ),
+    (
+        RecoveryNone,
+        "No recovery codes are stored for this account yet. Paste the block the service shows below.",
+    ),
+    (RecoveryCount, "{left} of {total} codes unused"),
+    (RecoveryUse, "Copy and mark used"),
+    (RecoveryUsedAt, "used {when}"),
+    (
+        RecoveryPasteLabel,
+        "Paste the codes as the service shows them (one per line, in columns, numbered: any layout works):",
+    ),
+    (RecoverySave, "Save codes"),
+    (RecoveryReplace, "Replace the current codes"),
+    (
+        RecoveryReplaceConfirm,
+        "This replaces all {total} stored codes, used or not, with the {n} codes pasted. Do it when the service has made new ones.",
+    ),
+    (RecoveryReplaceYes, "Replace them"),
+    (RecoverySaved, "Saved {n} recovery codes."),
+    (RecoveryCopied, "Recovery code copied and marked used."),
+    (
+        ClearedIn,
+        "The clipboard will be cleared in {secs} seconds.",
+    ),
+    (RecoveryFew, "{n} recovery codes left"),
+    (RecoveryExhausted, "No recovery codes left"),
     (FromQrTitle, "From a QR code"),
     (
         FromQrHint,
@@ -562,6 +595,41 @@ const PT_BR: &[(Key, &str)] = &[
         "O arquivo de configurações não pôde ser lido ({reason}); os valores padrão são usados até você mudar algo.",
     ),
     (Apply, "Aplicar"),
+    (RecoveryButton, "Códigos de recuperação"),
+    (RecoveryTitle, "Códigos de recuperação de {label}"),
+    (
+        RecoveryIntro,
+        "Códigos de uso único que o serviço forneceu para quando este aparelho se perder. Cada um vale uma vez.",
+    ),
+    (
+        RecoveryNone,
+        "Ainda não há códigos de recuperação guardados para esta conta. Cole abaixo o bloco que o serviço mostra.",
+    ),
+    (RecoveryCount, "{left} de {total} códigos sem uso"),
+    (RecoveryUse, "Copiar e marcar como usado"),
+    (RecoveryUsedAt, "usado em {when}"),
+    (
+        RecoveryPasteLabel,
+        "Cole os códigos como o serviço os mostra (um por linha, em colunas, numerados: qualquer formato serve):",
+    ),
+    (RecoverySave, "Salvar códigos"),
+    (RecoveryReplace, "Substituir os códigos atuais"),
+    (
+        RecoveryReplaceConfirm,
+        "Isto substitui todos os {total} códigos guardados, usados ou não, pelos {n} colados. Faça isso quando o serviço gerar códigos novos.",
+    ),
+    (RecoveryReplaceYes, "Substituir"),
+    (RecoverySaved, "{n} códigos de recuperação salvos."),
+    (
+        RecoveryCopied,
+        "Código de recuperação copiado e marcado como usado.",
+    ),
+    (
+        ClearedIn,
+        "A área de transferência será limpa em {secs} segundos.",
+    ),
+    (RecoveryFew, "restam {n} códigos de recuperação"),
+    (RecoveryExhausted, "Nenhum código de recuperação restante"),
     (FromQrTitle, "De um código QR"),
     (
         FromQrHint,

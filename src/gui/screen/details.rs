@@ -67,6 +67,8 @@ pub enum Message {
     KeepIt,
     /// Back to the list without saving.
     Back,
+    /// Open the recovery codes.
+    Recovery,
 }
 
 /// The changes to apply to an entry.
@@ -99,6 +101,8 @@ pub enum Action {
     Delete(EntryId),
     /// Back to the list.
     Back,
+    /// Open this entry's recovery codes.
+    Recovery(EntryId),
 }
 
 impl Details {
@@ -187,6 +191,7 @@ impl Details {
                 }
             }
             Message::Back => return Action::Back,
+            Message::Recovery => return Action::Recovery(self.id.clone()),
             Message::Save => {
                 if self.busy {
                     return Action::None;
@@ -285,6 +290,14 @@ impl Details {
             Kind::Steam => {}
         }
         form = form.push(container(advanced).padding(12).style(theme::boxed::section));
+        form = form.push(
+            row![
+                button(text(t(Key::RecoveryButton)))
+                    .style(button::secondary)
+                    .on_press(Message::Recovery),
+            ]
+            .spacing(8),
+        );
 
         if let Some(error) = &self.error {
             form = form.push(text(error).style(theme::label::urgent));

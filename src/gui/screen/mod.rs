@@ -6,6 +6,7 @@ pub mod add;
 pub mod codes;
 pub mod details;
 pub mod onboarding;
+pub mod recovery;
 pub mod review;
 pub mod settings;
 pub mod unlock;
