@@ -13,7 +13,7 @@ use iced::{Element, Length, Subscription, Task, Theme, keyboard, time};
 
 use super::event::{self, Hotkey};
 use super::i18n::{self, Key, Lang};
-use super::screen::{add, codes, details, onboarding, recovery, review, settings, unlock};
+use super::screen::{add, codes, details, onboarding, recovery, review, settings, share, unlock};
 use super::settings::Settings;
 use super::task::{self, Capture, Handle, Opened};
 use super::theme;
@@ -97,6 +97,7 @@ enum Screen {
     Settings(settings::Settings),
     Review(review::Review),
     Recovery(recovery::Recovery),
+    Share(share::Share),
 }
 
 /// A code copied by us, to clear from the clipboard later if it is still there.
@@ -195,6 +196,8 @@ pub enum Message {
     FilesDeleted(Result<usize, task::Error>),
     /// A screen's message.
     Recovery(recovery::Message),
+    /// A screen's message.
+    Share(share::Message),
 }
 
 impl App {
@@ -272,6 +275,15 @@ impl App {
             Screen::Settings(_) => "settings",
             Screen::Review(_) => "review",
             Screen::Recovery(_) => "recovery",
+            Screen::Share(_) => "share",
+        }
+    }
+
+    /// The QR code shown for moving accounts to a phone, if one is on screen.
+    pub fn qr_shown(&self) -> Option<&crate::qr::encode::Matrix> {
+        match &self.screen {
+            Screen::Share(screen) => screen.shown(),
+            _ => None,
         }
     }
 
@@ -314,6 +326,7 @@ impl App {
                 | Message::Settings(_)
                 | Message::Review(_)
                 | Message::Recovery(_)
+                | Message::Share(_)
                 | Message::FileDropped(_)
         ) {
             self.last_input = self.now;
@@ -475,6 +488,12 @@ impl App {
                 match screen.update(message, lang) {
                     details::Action::None => Task::none(),
                     details::Action::Back => self.show_codes(),
+                    details::Action::ShowQr(id) => {
+                        if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                            self.screen = Screen::Share(share::Share::single(entry));
+                        }
+                        Task::none()
+                    }
                     details::Action::Recovery(id) => {
                         if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
                             self.screen = Screen::Recovery(recovery::Recovery::new(entry));
@@ -554,6 +573,41 @@ impl App {
                 Task::none()
             }
             Message::FileDropped(path) => self.scan_files(vec![path]),
+            Message::Share(message) => {
+                let (Screen::Share(screen), Some(session)) = (&mut self.screen, &self.session)
+                else {
+                    return Task::none();
+                };
+                match screen.update(message) {
+                    share::Action::None => Task::none(),
+                    share::Action::Back => self.show_codes(),
+                    share::Action::Encode(ids) => {
+                        let accounts: Vec<crate::otp::Account> =
+                            codes::visible(&session.entries, "")
+                                .into_iter()
+                                .filter(|e| ids.contains(&e.id))
+                                .map(|e| e.account.clone())
+                                .collect();
+                        // A random batch id, as Google Authenticator uses; any value works.
+                        let batch_id = getrandom::u32().map_or(1, |v| (v >> 1) as i32);
+                        let encoded = crate::otp::migration::encode(&accounts, batch_id);
+                        let skipped = encoded
+                            .skipped
+                            .iter()
+                            .map(|(i, why)| {
+                                let label = accounts.get(*i).map(|a| a.label()).unwrap_or_default();
+                                i18n::tf(
+                                    lang,
+                                    Key::ExportSkipped,
+                                    &[("label", &label), ("reason", &why.to_string())],
+                                )
+                            })
+                            .collect();
+                        screen.show_export(&encoded.uris, skipped);
+                        Task::none()
+                    }
+                }
+            }
             Message::Recovery(message) => {
                 let (Screen::Recovery(screen), Some(session)) = (&mut self.screen, &self.session)
                 else {
@@ -870,6 +924,11 @@ impl App {
                 Task::none()
             }
             codes::Action::Lock => self.lock(),
+            codes::Action::Export => {
+                let shown = codes::visible(&session.entries, "");
+                self.screen = Screen::Share(share::Share::export(&shown));
+                Task::none()
+            }
         }
     }
 
@@ -946,6 +1005,7 @@ impl App {
             | Screen::Settings(_)
             | Screen::Review(_)
             | Screen::Recovery(_)
+            | Screen::Share(_)
                 if key == Hotkey::Escape =>
             {
                 self.show_codes()
@@ -1014,6 +1074,7 @@ impl App {
                 .view(lang, self.env.system_lang)
                 .map(Message::Settings),
             Screen::Review(screen) => screen.view(lang, self.code_time()).map(Message::Review),
+            Screen::Share(screen) => screen.view(lang).map(Message::Share),
             Screen::Recovery(screen) => {
                 match self.entries().iter().find(|e| &e.id == screen.id()) {
                     Some(entry) => screen.view(lang, entry).map(Message::Recovery),

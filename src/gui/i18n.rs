@@ -112,6 +112,7 @@ keys! {
     AutoLockHint, ClipboardDelay, ClipboardDelayHint, HideCodes, ClockOffset, ClockOffsetHint,
     ChangePassword, NewPassword, PasswordChanged, KeyringSetting, KeyringOn, KeyringOff,
     SettingsSaveFailed, SettingsBroken, Apply,
+    ShowQrButton, ShowQrTitle, ShowQrWarning, ShowQrYes, ShowQrHint, Done, MoveToPhone, ExportTitle, ExportIntro, Continue, ExportWarning, ExportYes, ExportCounter, ExportHint, ExportNothing, ExportSkipped, Previous, Next,
     RecoveryButton, RecoveryTitle, RecoveryIntro, RecoveryNone, RecoveryCount, RecoveryUse, RecoveryUsedAt, RecoveryPasteLabel, RecoverySave, RecoveryReplace, RecoveryReplaceConfirm, RecoveryReplaceYes, RecoverySaved, RecoveryCopied, ClearedIn, RecoveryFew, RecoveryExhausted,
     FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed,
 }
@@ -302,6 +303,42 @@ const EN: &[(Key, &str)] = &[
         "The settings file could not be read ({reason}); the defaults are used until you change something.",
     ),
     (Apply, "Apply"),
+    (ShowQrButton, "Show QR code"),
+    (ShowQrTitle, "Move this account to a phone"),
+    (
+        ShowQrWarning,
+        "The QR code holds the secret key of {label}. Anyone who sees it, or a photo of it, can make your codes. Show it only to scan it with your phone, with nobody looking.",
+    ),
+    (ShowQrYes, "Show the QR code"),
+    (
+        ShowQrHint,
+        "Scan it with the authenticator app on your phone, then choose Done.",
+    ),
+    (Done, "Done"),
+    (MoveToPhone, "Move to phone"),
+    (ExportTitle, "Move accounts to Google Authenticator"),
+    (
+        ExportIntro,
+        "Choose the accounts to move. They are shown as Google Authenticator export QR codes, at most ten accounts each.",
+    ),
+    (Continue, "Continue"),
+    (
+        ExportWarning,
+        "The QR codes hold the secret keys of {n} accounts. Anyone who sees them, or a photo of them, can make your codes. Show them only to scan them with your phone, with nobody looking.",
+    ),
+    (ExportYes, "Show the QR codes"),
+    (ExportCounter, "QR code {index} of {size}"),
+    (
+        ExportHint,
+        "In Google Authenticator choose Transfer accounts, then Import accounts, and scan each code in turn.",
+    ),
+    (
+        ExportNothing,
+        "None of the chosen accounts fits a Google Authenticator export.",
+    ),
+    (ExportSkipped, "{label} was left out: {reason}."),
+    (Previous, "Previous"),
+    (Next, "Next"),
     (RecoveryButton, "Recovery codes"),
     (RecoveryTitle, "Recovery codes for {label}"),
     (
@@ -595,6 +632,42 @@ const PT_BR: &[(Key, &str)] = &[
         "O arquivo de configurações não pôde ser lido ({reason}); os valores padrão são usados até você mudar algo.",
     ),
     (Apply, "Aplicar"),
+    (ShowQrButton, "Mostrar código QR"),
+    (ShowQrTitle, "Levar esta conta para um celular"),
+    (
+        ShowQrWarning,
+        "O código QR contém a chave secreta de {label}. Quem o vir, ou uma foto dele, pode gerar seus códigos. Mostre-o só para lê-lo com o seu celular, sem ninguém olhando.",
+    ),
+    (ShowQrYes, "Mostrar o código QR"),
+    (
+        ShowQrHint,
+        "Leia-o com o app autenticador do celular e depois escolha Concluir.",
+    ),
+    (Done, "Concluir"),
+    (MoveToPhone, "Levar ao celular"),
+    (ExportTitle, "Levar contas ao Google Authenticator"),
+    (
+        ExportIntro,
+        "Escolha as contas a levar. Elas aparecem como códigos QR de exportação do Google Authenticator, até dez contas em cada.",
+    ),
+    (Continue, "Continuar"),
+    (
+        ExportWarning,
+        "Os códigos QR contêm as chaves secretas de {n} contas. Quem os vir, ou uma foto deles, pode gerar seus códigos. Mostre-os só para lê-los com o seu celular, sem ninguém olhando.",
+    ),
+    (ExportYes, "Mostrar os códigos QR"),
+    (ExportCounter, "Código QR {index} de {size}"),
+    (
+        ExportHint,
+        "No Google Authenticator escolha Transferir contas, depois Importar contas, e leia cada código na sequência.",
+    ),
+    (
+        ExportNothing,
+        "Nenhuma das contas escolhidas cabe numa exportação do Google Authenticator.",
+    ),
+    (ExportSkipped, "{label} ficou de fora: {reason}."),
+    (Previous, "Anterior"),
+    (Next, "Próximo"),
     (RecoveryButton, "Códigos de recuperação"),
     (RecoveryTitle, "Códigos de recuperação de {label}"),
     (

@@ -69,6 +69,8 @@ pub enum Message {
     Back,
     /// Open the recovery codes.
     Recovery,
+    /// Show the entry as a QR code (after a confirmation).
+    ShowQr,
 }
 
 /// The changes to apply to an entry.
@@ -103,6 +105,8 @@ pub enum Action {
     Back,
     /// Open this entry's recovery codes.
     Recovery(EntryId),
+    /// Show this entry's QR code.
+    ShowQr(EntryId),
 }
 
 impl Details {
@@ -192,6 +196,7 @@ impl Details {
             }
             Message::Back => return Action::Back,
             Message::Recovery => return Action::Recovery(self.id.clone()),
+            Message::ShowQr => return Action::ShowQr(self.id.clone()),
             Message::Save => {
                 if self.busy {
                     return Action::None;
@@ -295,6 +300,9 @@ impl Details {
                 button(text(t(Key::RecoveryButton)))
                     .style(button::secondary)
                     .on_press(Message::Recovery),
+                button(text(t(Key::ShowQrButton)))
+                    .style(button::secondary)
+                    .on_press(Message::ShowQr),
             ]
             .spacing(8),
         );

@@ -9,6 +9,7 @@ pub mod onboarding;
 pub mod recovery;
 pub mod review;
 pub mod settings;
+pub mod share;
 pub mod unlock;
 
 use iced::widget::{column, progress_bar, text};
