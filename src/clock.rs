@@ -17,6 +17,27 @@ impl Timestamp {
     pub const fn offset_by(self, offset: i64) -> Self {
         Self(self.0.saturating_add_signed(offset))
     }
+
+    /// The date and time in UTC as `2023-11-14 22:13 UTC` (for "used at" labels).
+    pub fn utc_minutes(self) -> String {
+        let days = self.0 / 86_400;
+        let secs = self.0 % 86_400;
+        // Howard Hinnant's civil_from_days, for days since 1970-01-01.
+        let z = days + 719_468;
+        let era = z / 146_097;
+        let doe = z % 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + u64::from(month <= 2);
+        format!(
+            "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+            secs / 3600,
+            secs % 3600 / 60
+        )
+    }
 }
 
 /// Where the current time comes from.
@@ -46,5 +67,24 @@ pub struct FixedClock(pub Timestamp);
 impl Clock for FixedClock {
     fn now(&self) -> Timestamp {
         self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utc_minutes_matches_known_dates() {
+        assert_eq!(Timestamp(0).utc_minutes(), "1970-01-01 00:00 UTC");
+        assert_eq!(
+            Timestamp(1_700_000_000).utc_minutes(),
+            "2023-11-14 22:13 UTC"
+        );
+        assert_eq!(Timestamp(951_782_400).utc_minutes(), "2000-02-29 00:00 UTC");
+        assert_eq!(
+            Timestamp(4_102_444_799).utc_minutes(),
+            "2099-12-31 23:59 UTC"
+        );
     }
 }

@@ -40,14 +40,18 @@ fn scanned(source: &str, text: SecretText) -> Scanned {
     }
 }
 
+fn nothing(source: &str) -> Outcome {
+    Outcome::Nothing(
+        source.to_owned(),
+        String::from(
+            "no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand",
+        ),
+    )
+}
+
 fn from_found(source: &str, found: Vec<qr::Found>) -> Outcome {
     if found.is_empty() {
-        return Outcome::Nothing(
-            source.to_owned(),
-            String::from(
-                "no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand",
-            ),
-        );
+        return nothing(source);
     }
     Outcome::Found(found.into_iter().map(|f| scanned(source, f.text)).collect())
 }
@@ -66,21 +70,10 @@ pub(crate) fn scan_file(path: &Path) -> Outcome {
             return Outcome::Failed(source.to_owned(), format!("could not read the file: {e}"));
         }
     };
-    // A text file of otpauth:// links (an export from another app, or notes).
-    if let Ok(text) = std::str::from_utf8(&bytes)
-        && text.contains("otpauth")
-    {
-        let found: Vec<Scanned> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| scanned(&source, SecretText::new(l.to_owned())))
-            .collect();
-        return Outcome::Found(found);
-    }
-    match qr::decode_image_bytes(&bytes, &limits) {
-        Ok(found) => from_found(&source, found),
-        Err(e) => Outcome::Failed(source.to_owned(), format!("{e}")),
+    match qr::file_payloads(&bytes, &limits) {
+        Ok(texts) if texts.is_empty() => nothing(&source),
+        Ok(texts) => Outcome::Found(texts.into_iter().map(|t| scanned(&source, t)).collect()),
+        Err(e) => Outcome::Failed(source, e.to_string()),
     }
 }
 

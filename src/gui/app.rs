@@ -13,9 +13,9 @@ use iced::{Element, Length, Subscription, Task, Theme, keyboard, time};
 
 use super::event::{self, Hotkey};
 use super::i18n::{self, Key, Lang};
-use super::screen::{add, codes, details, onboarding, settings, unlock};
+use super::screen::{add, codes, details, onboarding, recovery, review, settings, share, unlock};
 use super::settings::Settings;
-use super::task::{self, Handle, Opened};
+use super::task::{self, Capture, Handle, Opened};
 use super::theme;
 use super::widget::toast::{self, Toast};
 use crate::clock::{Clock as _, SystemClock, Timestamp};
@@ -44,6 +44,8 @@ pub struct Environment {
     pub keystore: Arc<dyn Keystore>,
     /// The time at start-up (then [`Message::Tick`] keeps it current).
     pub now: Timestamp,
+    /// Where screen and clipboard images come from.
+    pub capture: Capture,
 }
 
 impl Environment {
@@ -69,6 +71,7 @@ impl Environment {
             policy: KdfPolicy::standard(),
             keystore: Arc::new(OsKeystore::new()),
             now: SystemClock.now(),
+            capture: Capture::system(),
         })
     }
 }
@@ -92,6 +95,9 @@ enum Screen {
     Add(add::Add),
     Details(details::Details),
     Settings(settings::Settings),
+    Review(review::Review),
+    Recovery(recovery::Recovery),
+    Share(share::Share),
 }
 
 /// A code copied by us, to clear from the clipboard later if it is still there.
@@ -114,6 +120,8 @@ pub struct App {
     keyring_answers: Option<bool>,
     copied: Option<Copied>,
     toast: Option<Toast>,
+    /// QR reads still running.
+    scanning: usize,
 }
 
 /// What a saved change was.
@@ -127,6 +135,12 @@ pub enum Change {
     Deleted(String),
     /// An HOTP counter was advanced.
     Advanced(EntryId),
+    /// Accounts from the review step were added (how many).
+    Imported(usize),
+    /// An entry's recovery codes were replaced (how many now).
+    RecoveryReplaced(usize),
+    /// A recovery code was marked used (then it is copied).
+    RecoveryUsed(SecretText),
 }
 
 /// Everything that happens.
@@ -172,6 +186,18 @@ pub enum Message {
     Activity,
     /// Close the toast.
     DismissToast,
+    /// A file was dropped on the window.
+    FileDropped(PathBuf),
+    /// A file, the screen or the clipboard was read for QR codes.
+    Scanned(task::Scanned),
+    /// A screen's message.
+    Review(review::Message),
+    /// The image files were deleted after adding their accounts.
+    FilesDeleted(Result<usize, task::Error>),
+    /// A screen's message.
+    Recovery(recovery::Message),
+    /// A screen's message.
+    Share(share::Message),
 }
 
 impl App {
@@ -194,6 +220,7 @@ impl App {
             keyring_answers: None,
             copied: None,
             toast,
+            scanning: 0,
             env,
         };
         let tasks = Task::batch([
@@ -246,6 +273,17 @@ impl App {
             Screen::Add(_) => "add",
             Screen::Details(_) => "details",
             Screen::Settings(_) => "settings",
+            Screen::Review(_) => "review",
+            Screen::Recovery(_) => "recovery",
+            Screen::Share(_) => "share",
+        }
+    }
+
+    /// The QR code shown for moving accounts to a phone, if one is on screen.
+    pub fn qr_shown(&self) -> Option<&crate::qr::encode::Matrix> {
+        match &self.screen {
+            Screen::Share(screen) => screen.shown(),
+            _ => None,
         }
     }
 
@@ -286,6 +324,10 @@ impl App {
                 | Message::Add(_)
                 | Message::Details(_)
                 | Message::Settings(_)
+                | Message::Review(_)
+                | Message::Recovery(_)
+                | Message::Share(_)
+                | Message::FileDropped(_)
         ) {
             self.last_input = self.now;
         }
@@ -421,6 +463,10 @@ impl App {
                 match screen.update(message, lang, &session.entries) {
                     add::Action::None => Task::none(),
                     add::Action::Cancel => self.show_codes(),
+                    add::Action::OpenFiles(paths) => self.scan_files(paths),
+                    add::Action::Paste => self.scan_clipboard(),
+                    add::Action::ScanScreen => self.scan_screen(),
+                    add::Action::ChooseFiles => self.choose_files(),
                     add::Action::Save(account) => {
                         let now = self.now;
                         let label = account.label();
@@ -442,6 +488,18 @@ impl App {
                 match screen.update(message, lang) {
                     details::Action::None => Task::none(),
                     details::Action::Back => self.show_codes(),
+                    details::Action::ShowQr(id) => {
+                        if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                            self.screen = Screen::Share(share::Share::single(entry));
+                        }
+                        Task::none()
+                    }
+                    details::Action::Recovery(id) => {
+                        if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                            self.screen = Screen::Recovery(recovery::Recovery::new(entry));
+                        }
+                        Task::none()
+                    }
                     details::Action::Save(edit) => {
                         let now = self.now;
                         task::modify(session.vault.clone(), move |entries| {
@@ -514,7 +572,191 @@ impl App {
                 self.toast = None;
                 Task::none()
             }
+            Message::FileDropped(path) => self.scan_files(vec![path]),
+            Message::Share(message) => {
+                let (Screen::Share(screen), Some(session)) = (&mut self.screen, &self.session)
+                else {
+                    return Task::none();
+                };
+                match screen.update(message) {
+                    share::Action::None => Task::none(),
+                    share::Action::Back => self.show_codes(),
+                    share::Action::Encode(ids) => {
+                        let accounts: Vec<crate::otp::Account> =
+                            codes::visible(&session.entries, "")
+                                .into_iter()
+                                .filter(|e| ids.contains(&e.id))
+                                .map(|e| e.account.clone())
+                                .collect();
+                        // A random batch id, as Google Authenticator uses; any value works.
+                        let batch_id = getrandom::u32().map_or(1, |v| (v >> 1) as i32);
+                        let encoded = crate::otp::migration::encode(&accounts, batch_id);
+                        let skipped = encoded
+                            .skipped
+                            .iter()
+                            .map(|(i, why)| {
+                                let label = accounts.get(*i).map(|a| a.label()).unwrap_or_default();
+                                i18n::tf(
+                                    lang,
+                                    Key::ExportSkipped,
+                                    &[("label", &label), ("reason", &why.to_string())],
+                                )
+                            })
+                            .collect();
+                        screen.show_export(&encoded.uris, skipped);
+                        Task::none()
+                    }
+                }
+            }
+            Message::Recovery(message) => {
+                let (Screen::Recovery(screen), Some(session)) = (&mut self.screen, &self.session)
+                else {
+                    return Task::none();
+                };
+                let entry = session.entries.iter().find(|e| &e.id == screen.id());
+                match screen.update(message, entry) {
+                    recovery::Action::None => Task::none(),
+                    recovery::Action::Back(id) => {
+                        if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                            self.screen = Screen::Details(details::Details::new(entry));
+                        }
+                        Task::none()
+                    }
+                    recovery::Action::Replace(id, codes) => {
+                        let now = self.now;
+                        task::modify(session.vault.clone(), move |entries| {
+                            let entry = find_mut(entries, &id)?;
+                            let count = codes.len();
+                            entry.recovery_codes = vault::recovery::fresh_set(codes);
+                            entry.modified = now;
+                            Ok(Change::RecoveryReplaced(count))
+                        })
+                        .map(Message::Saved)
+                    }
+                    recovery::Action::Use(id, index) => {
+                        let Some(code) = entry
+                            .and_then(|e| e.recovery_codes.get(index))
+                            .map(|c| c.code.clone())
+                        else {
+                            return Task::none();
+                        };
+                        let now = self.now;
+                        task::modify(session.vault.clone(), move |entries| {
+                            let entry = find_mut(entries, &id)?;
+                            vault::recovery::mark_used(entry, code.expose(), now)
+                                .map_err(|e| vault::Error::Invalid(e.to_string()))?;
+                            entry.modified = now;
+                            Ok(Change::RecoveryUsed(code))
+                        })
+                        .map(Message::Saved)
+                    }
+                }
+            }
+            Message::Scanned(scanned) => self.scanned(scanned),
+            Message::Review(message) => {
+                let Screen::Review(screen) = &mut self.screen else {
+                    return Task::none();
+                };
+                match screen.update(message) {
+                    review::Action::None => Task::none(),
+                    review::Action::Back => self.show_codes(),
+                    review::Action::Save(accounts) => {
+                        let Some(session) = &self.session else {
+                            return Task::none();
+                        };
+                        let now = self.now;
+                        task::modify(session.vault.clone(), move |entries| {
+                            let mut added = 0;
+                            for account in accounts {
+                                // Added meanwhile (by the CLI, say): keep one copy.
+                                if let Some((_, vault::Duplicate::SameSecret)) =
+                                    vault::find_duplicate(entries, &account)
+                                {
+                                    continue;
+                                }
+                                let entry = Entry::new(account, now)
+                                    .map_err(|e| vault::Error::Random(e.to_string()))?;
+                                entries.push(entry);
+                                added += 1;
+                            }
+                            Ok(Change::Imported(added))
+                        })
+                        .map(Message::Saved)
+                    }
+                    review::Action::DeleteFiles(paths) => {
+                        task::delete_files(paths).map(Message::FilesDeleted)
+                    }
+                }
+            }
+            Message::FilesDeleted(result) => {
+                match result {
+                    Ok(n) => {
+                        self.info(i18n::tf(lang, Key::ImagesDeleted, &[("n", &n.to_string())]))
+                    }
+                    Err(e) => self.error(i18n::tf(
+                        lang,
+                        Key::DeleteImagesFailed,
+                        &[("reason", &e.to_string())],
+                    )),
+                }
+                self.show_codes()
+            }
         }
+    }
+
+    /// Reads image files for QR codes, off the UI thread.
+    fn scan_files(&mut self, paths: Vec<PathBuf>) -> Task<Message> {
+        if self.session.is_none() || paths.is_empty() {
+            return Task::none();
+        }
+        self.scanning += paths.len();
+        Task::batch(
+            paths
+                .into_iter()
+                .map(|path| task::scan_file(path).map(Message::Scanned)),
+        )
+    }
+
+    /// Reads the clipboard (an image or an otpauth:// link).
+    fn scan_clipboard(&mut self) -> Task<Message> {
+        if self.session.is_none() {
+            return Task::none();
+        }
+        self.scanning += 1;
+        task::scan_clipboard(self.env.capture.clipboard.clone()).map(Message::Scanned)
+    }
+
+    /// Captures every monitor and looks for QR codes.
+    fn scan_screen(&mut self) -> Task<Message> {
+        if self.session.is_none() {
+            return Task::none();
+        }
+        self.scanning += 1;
+        task::scan_screen(self.env.capture.screen.clone()).map(Message::Scanned)
+    }
+
+    /// The system file dialog (not available yet: the path field is the way in).
+    fn choose_files(&mut self) -> Task<Message> {
+        Task::none()
+    }
+
+    /// A read finished: its accounts join the review list (opened if needed).
+    fn scanned(&mut self, scanned: task::Scanned) -> Task<Message> {
+        self.scanning = self.scanning.saturating_sub(1);
+        let Some(session) = &self.session else {
+            return Task::none();
+        };
+        match &mut self.screen {
+            Screen::Review(screen) if !screen.is_done() => {
+                screen.absorb(scanned, &session.entries);
+            }
+            _ => {
+                let mut screen = review::Review::default();
+                screen.absorb(scanned, &session.entries);
+                self.screen = Screen::Review(screen);
+            }
+        }
+        Task::none()
     }
 
     fn inspected(&mut self, result: Result<Option<Summary>, task::Error>) -> Task<Message> {
@@ -597,12 +839,40 @@ impl App {
                         session.codes.reveal(id);
                         Task::none()
                     }
+                    Change::RecoveryReplaced(n) => {
+                        if let Screen::Recovery(screen) = &mut self.screen {
+                            screen.saved();
+                        }
+                        self.info(i18n::tf(lang, Key::RecoverySaved, &[("n", &n.to_string())]));
+                        Task::none()
+                    }
+                    Change::RecoveryUsed(code) => {
+                        if let Screen::Recovery(screen) = &mut self.screen {
+                            screen.saved();
+                        }
+                        self.copy_text(code, Key::RecoveryCopied)
+                    }
+                    Change::Imported(n) => {
+                        if let Screen::Review(screen) = &mut self.screen
+                            && screen.saved(n)
+                        {
+                            return Task::none();
+                        }
+                        self.info(i18n::tf(
+                            lang,
+                            Key::ImportedAccounts,
+                            &[("n", &n.to_string())],
+                        ));
+                        self.show_codes()
+                    }
                 }
             }
             Err(error) => {
                 match &mut self.screen {
                     Screen::Add(screen) => screen.failed(error.to_string()),
                     Screen::Details(screen) => screen.failed(error.to_string()),
+                    Screen::Review(screen) => screen.failed(error.to_string()),
+                    Screen::Recovery(screen) => screen.failed(error.to_string()),
                     _ => self.error(error.to_string()),
                 }
                 Task::none()
@@ -654,6 +924,11 @@ impl App {
                 Task::none()
             }
             codes::Action::Lock => self.lock(),
+            codes::Action::Export => {
+                let shown = codes::visible(&session.entries, "");
+                self.screen = Screen::Share(share::Share::export(&shown));
+                Task::none()
+            }
         }
     }
 
@@ -683,12 +958,42 @@ impl App {
         iced::clipboard::write(code.value)
     }
 
+    /// Copies a secret other than a code (a recovery code), with the same
+    /// clearing as codes; `said` is the toast, which gets the clearing note.
+    fn copy_text(&mut self, value: SecretText, said: Key) -> Task<Message> {
+        let lang = self.lang();
+        let delay = self.settings.clipboard_clear_seconds;
+        let mut note = i18n::t(lang, said).to_owned();
+        if delay > 0 {
+            self.copied = Some(Copied {
+                value: value.clone(),
+                clear_at: Timestamp(self.now.secs().saturating_add(u64::from(delay))),
+            });
+            note.push(' ');
+            note.push_str(&i18n::tf(
+                lang,
+                Key::ClearedIn,
+                &[("secs", &delay.to_string())],
+            ));
+        } else {
+            self.copied = None;
+        }
+        self.info(note);
+        iced::clipboard::write(value.expose().to_owned())
+    }
+
     fn hotkey(&mut self, key: Hotkey) -> Task<Message> {
         match key {
             Hotkey::Lock if self.session.is_some() => return self.lock(),
             Hotkey::FocusNext => return operation::focus_next(),
             Hotkey::FocusPrevious => return operation::focus_previous(),
             _ => {}
+        }
+        if key == Hotkey::Paste {
+            return match self.screen {
+                Screen::Codes | Screen::Add(_) | Screen::Review(_) => self.scan_clipboard(),
+                _ => Task::none(),
+            };
         }
         match &self.screen {
             Screen::Codes => {
@@ -698,7 +1003,14 @@ impl App {
                 let action = session.codes.hotkey(key, &session.entries);
                 self.codes_action(action)
             }
-            Screen::Add(_) | Screen::Details(_) | Screen::Settings(_) if key == Hotkey::Escape => {
+            Screen::Add(_)
+            | Screen::Details(_)
+            | Screen::Settings(_)
+            | Screen::Review(_)
+            | Screen::Recovery(_)
+            | Screen::Share(_)
+                if key == Hotkey::Escape =>
+            {
                 self.show_codes()
             }
             _ => Task::none(),
@@ -764,8 +1076,22 @@ impl App {
             Screen::Settings(screen) => screen
                 .view(lang, self.env.system_lang)
                 .map(Message::Settings),
+            Screen::Review(screen) => screen.view(lang, self.code_time()).map(Message::Review),
+            Screen::Share(screen) => screen.view(lang).map(Message::Share),
+            Screen::Recovery(screen) => {
+                match self.entries().iter().find(|e| &e.id == screen.id()) {
+                    Some(entry) => screen.view(lang, entry).map(Message::Recovery),
+                    None => text("").into(),
+                }
+            }
         };
         let mut page = column![container(screen).height(Length::Fill)];
+        if self.scanning > 0 {
+            page = page.push(
+                container(text(i18n::t(lang, Key::Scanning)).style(theme::label::muted))
+                    .padding([4, 16]),
+            );
+        }
         if let Some(toast) = self.toast.as_ref().filter(|t| t.is_live(self.now)) {
             page = page.push(
                 container(toast::view(
@@ -821,10 +1147,14 @@ fn on_spin(_: iced::time::Instant) -> Message {
     Message::Spin
 }
 
-fn on_event(
+/// Window events while unlocked: dropped files, and input that resets auto-lock.
+pub fn on_event(
     event: iced::Event,
     status: iced::event::Status,
     _window: iced::window::Id,
 ) -> Option<Message> {
+    if let iced::Event::Window(iced::window::Event::FileDropped(path)) = event {
+        return Some(Message::FileDropped(path));
+    }
     event::is_activity(&event, status).then_some(Message::Activity)
 }

@@ -18,6 +18,8 @@ pub enum Hotkey {
     FocusNext,
     /// Shift+Tab: focus the previous field.
     FocusPrevious,
+    /// Ctrl+V (Cmd+V): read the clipboard for a QR image or an otpauth:// link.
+    Paste,
     /// Move the selection up.
     Up,
     /// Move the selection down.
@@ -52,6 +54,9 @@ pub fn hotkey(event: keyboard::Event) -> Option<Hotkey> {
         }
         keyboard::Key::Named(Named::Tab) if modifiers.shift() => Some(Hotkey::FocusPrevious),
         keyboard::Key::Named(Named::Tab) => Some(Hotkey::FocusNext),
+        keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("v") => {
+            Some(Hotkey::Paste)
+        }
         keyboard::Key::Named(Named::ArrowUp) => Some(Hotkey::Up),
         keyboard::Key::Named(Named::ArrowDown) => Some(Hotkey::Down),
         keyboard::Key::Named(Named::Enter) => Some(Hotkey::Enter),

@@ -112,6 +112,9 @@ keys! {
     AutoLockHint, ClipboardDelay, ClipboardDelayHint, HideCodes, ClockOffset, ClockOffsetHint,
     ChangePassword, NewPassword, PasswordChanged, KeyringSetting, KeyringOn, KeyringOff,
     SettingsSaveFailed, SettingsBroken, Apply,
+    ShowQrButton, ShowQrTitle, ShowQrWarning, ShowQrYes, ShowQrHint, Done, MoveToPhone, ExportTitle, ExportIntro, Continue, ExportWarning, ExportYes, ExportCounter, ExportHint, ExportNothing, ExportSkipped, Previous, Next,
+    RecoveryButton, RecoveryTitle, RecoveryIntro, RecoveryNone, RecoveryCount, RecoveryUse, RecoveryUsedAt, RecoveryPasteLabel, RecoverySave, RecoveryReplace, RecoveryReplaceConfirm, RecoveryReplaceYes, RecoverySaved, RecoveryCopied, ClearedIn, RecoveryFew, RecoveryExhausted,
+    FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed,
 }
 
 use Key::*;
@@ -300,6 +303,149 @@ const EN: &[(Key, &str)] = &[
         "The settings file could not be read ({reason}); the defaults are used until you change something.",
     ),
     (Apply, "Apply"),
+    (ShowQrButton, "Show QR code"),
+    (ShowQrTitle, "Move this account to a phone"),
+    (
+        ShowQrWarning,
+        "The QR code holds the secret key of {label}. Anyone who sees it, or a photo of it, can make your codes. Show it only to scan it with your phone, with nobody looking.",
+    ),
+    (ShowQrYes, "Show the QR code"),
+    (
+        ShowQrHint,
+        "Scan it with the authenticator app on your phone, then choose Done.",
+    ),
+    (Done, "Done"),
+    (MoveToPhone, "Move to phone"),
+    (ExportTitle, "Move accounts to Google Authenticator"),
+    (
+        ExportIntro,
+        "Choose the accounts to move. They are shown as Google Authenticator export QR codes, at most ten accounts each.",
+    ),
+    (Continue, "Continue"),
+    (
+        ExportWarning,
+        "The QR codes hold the secret keys of {n} accounts. Anyone who sees them, or a photo of them, can make your codes. Show them only to scan them with your phone, with nobody looking.",
+    ),
+    (ExportYes, "Show the QR codes"),
+    (ExportCounter, "QR code {index} of {size}"),
+    (
+        ExportHint,
+        "In Google Authenticator choose Transfer accounts, then Import accounts, and scan each code in turn.",
+    ),
+    (
+        ExportNothing,
+        "None of the chosen accounts fits a Google Authenticator export.",
+    ),
+    (ExportSkipped, "{label} was left out: {reason}."),
+    (Previous, "Previous"),
+    (Next, "Next"),
+    (RecoveryButton, "Recovery codes"),
+    (RecoveryTitle, "Recovery codes for {label}"),
+    (
+        RecoveryIntro,
+        "One-time codes the service gave you for when this device is lost. Each works once.",
+    ),
+    (
+        RecoveryNone,
+        "No recovery codes are stored for this account yet. Paste the block the service shows below.",
+    ),
+    (RecoveryCount, "{left} of {total} codes unused"),
+    (RecoveryUse, "Copy and mark used"),
+    (RecoveryUsedAt, "used {when}"),
+    (
+        RecoveryPasteLabel,
+        "Paste the codes as the service shows them (one per line, in columns, numbered: any layout works):",
+    ),
+    (RecoverySave, "Save codes"),
+    (RecoveryReplace, "Replace the current codes"),
+    (
+        RecoveryReplaceConfirm,
+        "This replaces all {total} stored codes, used or not, with the {n} codes pasted. Do it when the service has made new ones.",
+    ),
+    (RecoveryReplaceYes, "Replace them"),
+    (RecoverySaved, "Saved {n} recovery codes."),
+    (RecoveryCopied, "Recovery code copied and marked used."),
+    (
+        ClearedIn,
+        "The clipboard will be cleared in {secs} seconds.",
+    ),
+    (RecoveryFew, "{n} recovery codes left"),
+    (RecoveryExhausted, "No recovery codes left"),
+    (FromQrTitle, "From a QR code"),
+    (
+        FromQrHint,
+        "Drop image files anywhere on this window, press Ctrl+V with a QR image or an otpauth:// link copied, or scan what the screen shows.",
+    ),
+    (ChooseImages, "Choose images…"),
+    (PasteButton, "Paste (Ctrl+V)"),
+    (ScanScreen, "Scan screen"),
+    (
+        ImagePathPlaceholder,
+        "Or type an image file's path and press Enter",
+    ),
+    (OpenPath, "Open"),
+    (ManualTitle, "Enter the setup key by hand"),
+    (Scanning, "Looking for QR codes…"),
+    (ReviewTitle, "Accounts found"),
+    (
+        ReviewIntro,
+        "Tick the accounts to add. Accounts already in the vault start unticked.",
+    ),
+    (ReviewNothing, "No account to add was found."),
+    (
+        ReviewMore,
+        "Drop more images or press Ctrl+V to add them to this list.",
+    ),
+    (ImportAddOne, "Add 1 account"),
+    (ImportAddMany, "Add {n} accounts"),
+    (
+        ExportPart,
+        "{source}, Google Authenticator export part {index} of {size}",
+    ),
+    (OriginScreen, "The screen"),
+    (OriginClipboard, "The clipboard"),
+    (
+        NoCodeInFile,
+        "{source}: no QR code was found. Make sure the whole code is visible and not cut off, or enter the setup key by hand.",
+    ),
+    (
+        NoCodeOnScreen,
+        "No QR code is visible on the screen. Bring the whole code into view, not covered by other windows, and scan again; or save it as an image and open that.",
+    ),
+    (
+        NoCodeInClipboard,
+        "The image on the clipboard holds no QR code. Copy the QR code itself (or the otpauth:// link) and paste again.",
+    ),
+    (
+        FileUnreadable,
+        "{source} could not be read ({reason}). Check that the file still exists and that you may open it.",
+    ),
+    (ImageUnreadable, "{source} could not be scanned: {reason}"),
+    (ScreenFailed, "The screen could not be captured: {reason}"),
+    (ClipboardFailed, "The clipboard could not be read: {reason}"),
+    (NotAKey, "{source}: {reason}"),
+    (LeftOut, "{source}: {label} was left out ({reason})."),
+    (
+        MissingPart,
+        "Part {part} of {size} of a Google Authenticator export is still missing; scan it too.",
+    ),
+    (
+        MissingParts,
+        "Parts {parts} of {size} of a Google Authenticator export are still missing; scan them too.",
+    ),
+    (And, "and"),
+    (ImportedAccounts, "Added {n} accounts."),
+    (
+        DeleteImagesOffer,
+        "The image files ({files}) still hold the secret keys in the clear: anyone who opens them can make your codes. Delete them now?",
+    ),
+    (DeleteImages, "Delete the images"),
+    (KeepImages, "Keep them"),
+    (ImagesDeleted, "Deleted {n} image files."),
+    (
+        DeleteImagesFailed,
+        "The images could not all be deleted: {reason}",
+    ),
 ];
 
 const PT_BR: &[(Key, &str)] = &[
@@ -486,6 +632,158 @@ const PT_BR: &[(Key, &str)] = &[
         "O arquivo de configurações não pôde ser lido ({reason}); os valores padrão são usados até você mudar algo.",
     ),
     (Apply, "Aplicar"),
+    (ShowQrButton, "Mostrar código QR"),
+    (ShowQrTitle, "Levar esta conta para um celular"),
+    (
+        ShowQrWarning,
+        "O código QR contém a chave secreta de {label}. Quem o vir, ou uma foto dele, pode gerar seus códigos. Mostre-o só para lê-lo com o seu celular, sem ninguém olhando.",
+    ),
+    (ShowQrYes, "Mostrar o código QR"),
+    (
+        ShowQrHint,
+        "Leia-o com o app autenticador do celular e depois escolha Concluir.",
+    ),
+    (Done, "Concluir"),
+    (MoveToPhone, "Levar ao celular"),
+    (ExportTitle, "Levar contas ao Google Authenticator"),
+    (
+        ExportIntro,
+        "Escolha as contas a levar. Elas aparecem como códigos QR de exportação do Google Authenticator, até dez contas em cada.",
+    ),
+    (Continue, "Continuar"),
+    (
+        ExportWarning,
+        "Os códigos QR contêm as chaves secretas de {n} contas. Quem os vir, ou uma foto deles, pode gerar seus códigos. Mostre-os só para lê-los com o seu celular, sem ninguém olhando.",
+    ),
+    (ExportYes, "Mostrar os códigos QR"),
+    (ExportCounter, "Código QR {index} de {size}"),
+    (
+        ExportHint,
+        "No Google Authenticator escolha Transferir contas, depois Importar contas, e leia cada código na sequência.",
+    ),
+    (
+        ExportNothing,
+        "Nenhuma das contas escolhidas cabe numa exportação do Google Authenticator.",
+    ),
+    (ExportSkipped, "{label} ficou de fora: {reason}."),
+    (Previous, "Anterior"),
+    (Next, "Próximo"),
+    (RecoveryButton, "Códigos de recuperação"),
+    (RecoveryTitle, "Códigos de recuperação de {label}"),
+    (
+        RecoveryIntro,
+        "Códigos de uso único que o serviço forneceu para quando este aparelho se perder. Cada um vale uma vez.",
+    ),
+    (
+        RecoveryNone,
+        "Ainda não há códigos de recuperação guardados para esta conta. Cole abaixo o bloco que o serviço mostra.",
+    ),
+    (RecoveryCount, "{left} de {total} códigos sem uso"),
+    (RecoveryUse, "Copiar e marcar como usado"),
+    (RecoveryUsedAt, "usado em {when}"),
+    (
+        RecoveryPasteLabel,
+        "Cole os códigos como o serviço os mostra (um por linha, em colunas, numerados: qualquer formato serve):",
+    ),
+    (RecoverySave, "Salvar códigos"),
+    (RecoveryReplace, "Substituir os códigos atuais"),
+    (
+        RecoveryReplaceConfirm,
+        "Isto substitui todos os {total} códigos guardados, usados ou não, pelos {n} colados. Faça isso quando o serviço gerar códigos novos.",
+    ),
+    (RecoveryReplaceYes, "Substituir"),
+    (RecoverySaved, "{n} códigos de recuperação salvos."),
+    (
+        RecoveryCopied,
+        "Código de recuperação copiado e marcado como usado.",
+    ),
+    (
+        ClearedIn,
+        "A área de transferência será limpa em {secs} segundos.",
+    ),
+    (RecoveryFew, "restam {n} códigos de recuperação"),
+    (RecoveryExhausted, "Nenhum código de recuperação restante"),
+    (FromQrTitle, "De um código QR"),
+    (
+        FromQrHint,
+        "Solte arquivos de imagem em qualquer lugar desta janela, tecle Ctrl+V com uma imagem de QR ou um link otpauth:// copiado, ou leia o que a tela mostra.",
+    ),
+    (ChooseImages, "Escolher imagens…"),
+    (PasteButton, "Colar (Ctrl+V)"),
+    (ScanScreen, "Ler a tela"),
+    (
+        ImagePathPlaceholder,
+        "Ou digite o caminho de um arquivo de imagem e tecle Enter",
+    ),
+    (OpenPath, "Abrir"),
+    (ManualTitle, "Digitar a chave de configuração"),
+    (Scanning, "Procurando códigos QR…"),
+    (ReviewTitle, "Contas encontradas"),
+    (
+        ReviewIntro,
+        "Marque as contas a adicionar. As que já estão no cofre começam desmarcadas.",
+    ),
+    (
+        ReviewNothing,
+        "Nenhuma conta para adicionar foi encontrada.",
+    ),
+    (
+        ReviewMore,
+        "Solte mais imagens ou tecle Ctrl+V para juntá-las a esta lista.",
+    ),
+    (ImportAddOne, "Adicionar 1 conta"),
+    (ImportAddMany, "Adicionar {n} contas"),
+    (
+        ExportPart,
+        "{source}, parte {index} de {size} de uma exportação do Google Authenticator",
+    ),
+    (OriginScreen, "A tela"),
+    (OriginClipboard, "A área de transferência"),
+    (
+        NoCodeInFile,
+        "{source}: nenhum código QR foi encontrado. Verifique se o código aparece inteiro, sem cortes, ou digite a chave de configuração.",
+    ),
+    (
+        NoCodeOnScreen,
+        "Nenhum código QR está visível na tela. Deixe o código inteiro à vista, sem outras janelas por cima, e leia de novo; ou salve-o como imagem e abra-a.",
+    ),
+    (
+        NoCodeInClipboard,
+        "A imagem na área de transferência não tem código QR. Copie o próprio código QR (ou o link otpauth://) e cole de novo.",
+    ),
+    (
+        FileUnreadable,
+        "{source} não pôde ser lido ({reason}). Verifique se o arquivo ainda existe e se você pode abri-lo.",
+    ),
+    (ImageUnreadable, "{source} não pôde ser lido: {reason}"),
+    (ScreenFailed, "A tela não pôde ser capturada: {reason}"),
+    (
+        ClipboardFailed,
+        "A área de transferência não pôde ser lida: {reason}",
+    ),
+    (NotAKey, "{source}: {reason}"),
+    (LeftOut, "{source}: {label} ficou de fora ({reason})."),
+    (
+        MissingPart,
+        "Ainda falta a parte {part} de {size} de uma exportação do Google Authenticator; leia-a também.",
+    ),
+    (
+        MissingParts,
+        "Ainda faltam as partes {parts} de {size} de uma exportação do Google Authenticator; leia-as também.",
+    ),
+    (And, "e"),
+    (ImportedAccounts, "{n} contas adicionadas."),
+    (
+        DeleteImagesOffer,
+        "Os arquivos de imagem ({files}) ainda guardam as chaves secretas às claras: quem os abrir pode gerar seus códigos. Apagá-los agora?",
+    ),
+    (DeleteImages, "Apagar as imagens"),
+    (KeepImages, "Manter"),
+    (ImagesDeleted, "{n} arquivos de imagem apagados."),
+    (
+        DeleteImagesFailed,
+        "Nem todas as imagens puderam ser apagadas: {reason}",
+    ),
 ];
 
 fn table(lang: Lang) -> &'static [(Key, &'static str)] {

@@ -4,14 +4,18 @@
 //! pool (`spawn_blocking`), so the UI thread never waits on Argon2, a file or
 //! a D-Bus call. Results come back as `Clone` values inside messages.
 
+use std::io::Read as _;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use iced::Task;
+use zeroize::Zeroizing;
 
 use super::settings::Settings;
+use crate::capture::{self, CaptureError, Clipboard, Image};
 use crate::keystore::{Keystore, KeystoreError};
-use crate::secret::Password;
+use crate::qr::{self, DecodeError, Limits};
+use crate::secret::{Password, SecretText};
 use crate::vault::{self, Entry, KdfPolicy, Summary, Unlock, Vault};
 
 /// A failure reported by a background task. No variant carries secrets.
@@ -31,6 +35,14 @@ pub enum Error {
     #[error("could not write {path}: {source}")]
     Settings {
         /// The settings file.
+        path: PathBuf,
+        /// The system's error.
+        source: Arc<std::io::Error>,
+    },
+    /// An image file could not be deleted.
+    #[error("could not delete {path}: {source}")]
+    Delete {
+        /// The file.
         path: PathBuf,
         /// The system's error.
         source: Arc<std::io::Error>,
@@ -260,6 +272,173 @@ pub fn save_settings(path: PathBuf, settings: Settings) -> Task<Result<(), Error
                 path: path.clone(),
                 source: Arc::new(e),
             })
+        }),
+        |r| r,
+    )
+}
+
+/// Takes a picture of the whole screen (every monitor).
+pub type ScreenFn = Arc<dyn Fn() -> Result<Image, CaptureError> + Send + Sync>;
+/// Reads the clipboard's image or text.
+pub type ClipboardFn = Arc<dyn Fn() -> Result<Clipboard, CaptureError> + Send + Sync>;
+
+/// Where screen and clipboard content comes from: [`capture`] in the app,
+/// stand-ins in tests.
+#[derive(Clone)]
+pub struct Capture {
+    /// The screen.
+    pub screen: ScreenFn,
+    /// The clipboard.
+    pub clipboard: ClipboardFn,
+}
+
+impl Capture {
+    /// The real screen and clipboard.
+    pub fn system() -> Self {
+        Self {
+            screen: Arc::new(capture::screen),
+            clipboard: Arc::new(capture::clipboard),
+        }
+    }
+}
+
+impl std::fmt::Debug for Capture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Capture(..)")
+    }
+}
+
+/// Where scanned content came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// An image (or text) file.
+    File(PathBuf),
+    /// A capture of the screen.
+    Screen,
+    /// The clipboard.
+    Clipboard,
+}
+
+/// Why a source gave no content.
+#[derive(Clone, Debug)]
+pub enum Problem {
+    /// The file could not be read.
+    Unreadable(Arc<std::io::Error>),
+    /// The bytes are no image Tessera can read, or too large.
+    Image(DecodeError),
+    /// The image holds no QR code.
+    NoCode,
+    /// The screen or the clipboard could not be read.
+    Capture(CaptureError),
+    /// The background task died.
+    Crashed(String),
+}
+
+/// What one source held: the payload texts (each an `otpauth://` link, an
+/// export, or something else for the screen to explain), or why none.
+#[derive(Clone, Debug)]
+pub struct Scanned {
+    /// Where it came from.
+    pub origin: Origin,
+    /// What it held.
+    pub found: Result<Vec<SecretText>, Problem>,
+}
+
+async fn scanning(
+    origin: Origin,
+    work: impl FnOnce() -> Result<Vec<SecretText>, Problem> + Send + 'static,
+) -> Scanned {
+    let found = tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|e| Err(Problem::Crashed(e.to_string())))
+        .and_then(|texts| {
+            if texts.is_empty() {
+                Err(Problem::NoCode)
+            } else {
+                Ok(texts)
+            }
+        });
+    Scanned { origin, found }
+}
+
+/// Reads a file (refusing one over the decoder's size limit before reading it).
+fn read_limited(path: &std::path::Path, limits: &Limits) -> Result<Zeroizing<Vec<u8>>, Problem> {
+    let unreadable = |e| Problem::Unreadable(Arc::new(e));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let len = file.metadata().map_err(unreadable)?.len();
+    if len > limits.max_file_bytes {
+        return Err(Problem::Image(DecodeError::FileTooLarge {
+            len,
+            limit: limits.max_file_bytes,
+        }));
+    }
+    let mut bytes = Zeroizing::new(Vec::new());
+    file.take(limits.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    Ok(bytes)
+}
+
+/// Reads an image file (or a text file of `otpauth://` links) and decodes it.
+pub fn scan_file(path: PathBuf) -> Task<Scanned> {
+    Task::perform(
+        scanning(Origin::File(path.clone()), move || {
+            let limits = Limits::default();
+            let bytes = read_limited(&path, &limits)?;
+            qr::file_payloads(&bytes, &limits).map_err(Problem::Image)
+        }),
+        |scanned| scanned,
+    )
+}
+
+fn decode_capture(image: &Image) -> Result<Vec<SecretText>, Problem> {
+    Ok(qr::decode_rgba(image.width, image.height, &image.rgba)
+        .map_err(Problem::Image)?
+        .into_iter()
+        .map(|found| found.text)
+        .collect())
+}
+
+/// Captures every monitor and decodes the QR codes shown.
+pub fn scan_screen(screen: ScreenFn) -> Task<Scanned> {
+    Task::perform(
+        scanning(Origin::Screen, move || {
+            let image = screen().map_err(Problem::Capture)?;
+            decode_capture(&image)
+        }),
+        |scanned| scanned,
+    )
+}
+
+/// Reads the clipboard: an image is decoded; text with `otpauth` in it gives
+/// its links (one per line); other text is passed on to be explained.
+pub fn scan_clipboard(clipboard: ClipboardFn) -> Task<Scanned> {
+    Task::perform(
+        scanning(Origin::Clipboard, move || {
+            match clipboard().map_err(Problem::Capture)? {
+                Clipboard::Image(image) => decode_capture(&image),
+                Clipboard::Text(text) if text.expose().contains("otpauth") => {
+                    qr::file_payloads(text.expose().as_bytes(), &Limits::default())
+                        .map_err(Problem::Image)
+                }
+                Clipboard::Text(text) => Ok(vec![text]),
+            }
+        }),
+        |scanned| scanned,
+    )
+}
+
+/// Deletes the image files accounts were added from; returns how many.
+pub fn delete_files(paths: Vec<PathBuf>) -> Task<Result<usize, Error>> {
+    Task::perform(
+        blocking(move || {
+            for path in &paths {
+                std::fs::remove_file(path).map_err(|e| Error::Delete {
+                    path: path.clone(),
+                    source: Arc::new(e),
+                })?;
+            }
+            Ok(paths.len())
         }),
         |r| r,
     )

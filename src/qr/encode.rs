@@ -66,27 +66,35 @@ pub fn matrix(text: &str) -> Result<Matrix, EncodeError> {
 /// Renders `text` as a black-on-white greyscale PNG, `scale` pixels per module,
 /// with the standard quiet zone.
 pub fn png(text: &str, scale: u32) -> Result<Zeroizing<Vec<u8>>, EncodeError> {
-    let m = matrix(text)?;
-    let scale = scale.clamp(1, 64) as usize;
-    let side = (m.size + 2 * QUIET_ZONE) * scale;
-    let mut pixels = Zeroizing::new(vec![255u8; side * side]);
-    for y in 0..m.size {
-        for x in 0..m.size {
-            if m.is_dark(x, y) {
-                for dy in 0..scale {
-                    let row = (y + QUIET_ZONE) * scale + dy;
-                    let start = row * side + (x + QUIET_ZONE) * scale;
-                    pixels[start..start + scale].fill(0);
+    matrix(text)?.to_png(scale)
+}
+
+impl Matrix {
+    /// This code as a black-on-white greyscale PNG, `scale` pixels per module
+    /// (1 to 64), with the standard quiet zone: exactly what the GUI draws.
+    pub fn to_png(&self, scale: u32) -> Result<Zeroizing<Vec<u8>>, EncodeError> {
+        let scale = scale.clamp(1, 64) as usize;
+        let side = (self.size + 2 * QUIET_ZONE) * scale;
+        let mut pixels = Zeroizing::new(vec![255u8; side * side]);
+        for y in 0..self.size {
+            for x in 0..self.size {
+                if self.is_dark(x, y) {
+                    for dy in 0..scale {
+                        let row = (y + QUIET_ZONE) * scale + dy;
+                        let start = row * side + (x + QUIET_ZONE) * scale;
+                        pixels[start..start + scale].fill(0);
+                    }
                 }
             }
         }
+        let too_long = || EncodeError::TooLong { len: self.size };
+        let side = u32::try_from(side).map_err(|_| too_long())?;
+        let mut out = Zeroizing::new(Vec::new());
+        image::codecs::png::PngEncoder::new(std::io::Cursor::new(&mut *out))
+            .write_image(&pixels, side, side, image::ExtendedColorType::L8)
+            .map_err(|e| EncodeError::Png(e.to_string()))?;
+        Ok(out)
     }
-    let side = u32::try_from(side).map_err(|_| EncodeError::TooLong { len: text.len() })?;
-    let mut out = Zeroizing::new(Vec::new());
-    image::codecs::png::PngEncoder::new(std::io::Cursor::new(&mut *out))
-        .write_image(&pixels, side, side, image::ExtendedColorType::L8)
-        .map_err(|e| EncodeError::Png(e.to_string()))?;
-    Ok(out)
 }
 
 use image::ImageEncoder as _;

@@ -155,6 +155,30 @@ pub fn decode_image_bytes(bytes: &[u8], limits: &Limits) -> Result<Vec<Found>, D
     Ok(pipeline::run(&luma))
 }
 
+/// The payload texts a file's bytes hold, as both front ends read a file the
+/// person points at: a text file that mentions `otpauth` gives its lines (one
+/// `otpauth://` or `otpauth-migration://` link per line; blank lines and `#`
+/// comments skipped); anything else is decoded as an image and gives the text
+/// of each QR code in it (an empty list: no QR code).
+///
+/// Classify each text with [`crate::otp::payload::classify`].
+pub fn file_payloads(bytes: &[u8], limits: &Limits) -> Result<Vec<SecretText>, DecodeError> {
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && text.contains("otpauth")
+    {
+        return Ok(text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| SecretText::new(l.to_owned()))
+            .collect());
+    }
+    Ok(decode_image_bytes(bytes, limits)?
+        .into_iter()
+        .map(|found| found.text)
+        .collect())
+}
+
 /// Finds and decodes every QR code in raw RGBA pixels (8 bits per channel, rows
 /// top to bottom, no padding), as screen and clipboard captures deliver them.
 /// Transparent pixels count as white. The default [`Limits`] pixel limit applies.

@@ -9,6 +9,10 @@ pub mod qr;
 /// A private Xvfb; feh, xclip, xdotool input and xwd screenshots on it.
 pub mod x11;
 
+/// The headless harness for the desktop app.
+#[cfg(feature = "gui")]
+pub mod gui;
+
 /// The `tessera` binary built for this test run.
 pub fn tessera() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));

@@ -25,6 +25,8 @@ pub const ISSUER_ID: &str = "add-issuer";
 pub const ACCOUNT_ID: &str = "add-account";
 /// The key field's id.
 pub const KEY_ID: &str = "add-key";
+/// The image path field's id.
+pub const PATH_ID: &str = "add-image-path";
 
 const ALGORITHMS: [Algorithm; 3] = [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512];
 
@@ -43,6 +45,7 @@ pub struct Add {
     from_link: bool,
     busy: bool,
     error: Option<String>,
+    path: String,
 }
 
 /// What the user does here.
@@ -70,6 +73,16 @@ pub enum Message {
     Save,
     /// Leave without saving.
     Cancel,
+    /// The image path field changed.
+    Path(String),
+    /// Open the image at the typed path.
+    OpenPath,
+    /// Read the clipboard (also Ctrl+V).
+    Paste,
+    /// Capture the screen and look for QR codes.
+    ScanScreen,
+    /// Choose image files in the system's file dialog.
+    ChooseFiles,
 }
 
 /// What the app should do.
@@ -81,6 +94,14 @@ pub enum Action {
     Save(Account),
     /// Back to the list.
     Cancel,
+    /// Read these image files.
+    OpenFiles(Vec<std::path::PathBuf>),
+    /// Read the clipboard.
+    Paste,
+    /// Capture the screen.
+    ScanScreen,
+    /// Show the file dialog.
+    ChooseFiles,
 }
 
 impl Default for Add {
@@ -98,6 +119,7 @@ impl Default for Add {
             from_link: false,
             busy: false,
             error: None,
+            path: String::new(),
         }
     }
 }
@@ -227,6 +249,16 @@ impl Add {
             Message::Period(v) => self.period = v,
             Message::Counter(v) => self.counter = v,
             Message::Cancel => return Action::Cancel,
+            Message::Path(v) => self.path = v,
+            Message::OpenPath => {
+                let path = self.path.trim();
+                if !path.is_empty() {
+                    return Action::OpenFiles(vec![std::path::PathBuf::from(path)]);
+                }
+            }
+            Message::Paste => return Action::Paste,
+            Message::ScanScreen => return Action::ScanScreen,
+            Message::ChooseFiles => return Action::ChooseFiles,
             Message::Save => {
                 if self.busy {
                     return Action::None;
@@ -256,8 +288,43 @@ impl Add {
     /// The screen; `now` is the time the check code is computed for.
     pub fn view(&self, lang: Lang, now: Timestamp, entries: &[Entry]) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
+        let from_qr = container(
+            column![
+                text(t(Key::FromQrTitle)).size(16),
+                text(t(Key::FromQrHint)).size(13).style(theme::label::muted),
+                row![
+                    button(text(t(Key::ChooseImages)))
+                        .style(button::secondary)
+                        .on_press(Message::ChooseFiles),
+                    button(text(t(Key::PasteButton)))
+                        .style(button::secondary)
+                        .on_press(Message::Paste),
+                    button(text(t(Key::ScanScreen)))
+                        .style(button::secondary)
+                        .on_press(Message::ScanScreen),
+                ]
+                .spacing(8),
+                row![
+                    text_input(t(Key::ImagePathPlaceholder), &self.path)
+                        .id(PATH_ID)
+                        .on_input(Message::Path)
+                        .on_submit(Message::OpenPath)
+                        .padding(6),
+                    button(text(t(Key::OpenPath)))
+                        .style(button::secondary)
+                        .on_press(Message::OpenPath),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+            ]
+            .spacing(8),
+        )
+        .padding(12)
+        .style(theme::boxed::section);
         let mut form = column![
             text(t(Key::AddTitle)).size(24),
+            from_qr,
+            text(t(Key::ManualTitle)).size(16),
             text(t(Key::Issuer)).size(14),
             text_input(t(Key::IssuerPlaceholder), &self.issuer)
                 .id(ISSUER_ID)

@@ -45,6 +45,8 @@ pub enum Message {
     Settings,
     /// "Lock".
     Lock,
+    /// "Move to phone".
+    Export,
 }
 
 /// What the app should do.
@@ -64,6 +66,8 @@ pub enum Action {
     Settings,
     /// Lock now.
     Lock,
+    /// Choose entries to move to a phone.
+    Export,
 }
 
 /// What the view needs besides the state.
@@ -167,6 +171,7 @@ impl Codes {
             Message::Add => Action::Add,
             Message::Settings => Action::Settings,
             Message::Lock => Action::Lock,
+            Message::Export => Action::Export,
         }
     }
 
@@ -176,7 +181,7 @@ impl Codes {
             Hotkey::Lock => Action::Lock,
             Hotkey::Add => Action::Add,
             // Focus moves are the app's business (a widget operation).
-            Hotkey::FocusNext | Hotkey::FocusPrevious => Action::None,
+            Hotkey::FocusNext | Hotkey::FocusPrevious | Hotkey::Paste => Action::None,
             Hotkey::Up => {
                 self.move_selection(entries, false);
                 Action::None
@@ -218,6 +223,9 @@ impl Codes {
             button(text(t(Key::AddAccount)))
                 .style(button::primary)
                 .on_press(Message::Add),
+            button(text(t(Key::MoveToPhone)))
+                .style(button::secondary)
+                .on_press_maybe((!cx.entries.is_empty()).then_some(Message::Export)),
             button(text(t(Key::Settings)))
                 .style(button::secondary)
                 .on_press(Message::Settings),

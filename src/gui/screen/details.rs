@@ -67,6 +67,10 @@ pub enum Message {
     KeepIt,
     /// Back to the list without saving.
     Back,
+    /// Open the recovery codes.
+    Recovery,
+    /// Show the entry as a QR code (after a confirmation).
+    ShowQr,
 }
 
 /// The changes to apply to an entry.
@@ -99,6 +103,10 @@ pub enum Action {
     Delete(EntryId),
     /// Back to the list.
     Back,
+    /// Open this entry's recovery codes.
+    Recovery(EntryId),
+    /// Show this entry's QR code.
+    ShowQr(EntryId),
 }
 
 impl Details {
@@ -187,6 +195,8 @@ impl Details {
                 }
             }
             Message::Back => return Action::Back,
+            Message::Recovery => return Action::Recovery(self.id.clone()),
+            Message::ShowQr => return Action::ShowQr(self.id.clone()),
             Message::Save => {
                 if self.busy {
                     return Action::None;
@@ -285,6 +295,17 @@ impl Details {
             Kind::Steam => {}
         }
         form = form.push(container(advanced).padding(12).style(theme::boxed::section));
+        form = form.push(
+            row![
+                button(text(t(Key::RecoveryButton)))
+                    .style(button::secondary)
+                    .on_press(Message::Recovery),
+                button(text(t(Key::ShowQrButton)))
+                    .style(button::secondary)
+                    .on_press(Message::ShowQr),
+            ]
+            .spacing(8),
+        );
 
         if let Some(error) = &self.error {
             form = form.push(text(error).style(theme::label::urgent));

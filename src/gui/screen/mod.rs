@@ -6,7 +6,10 @@ pub mod add;
 pub mod codes;
 pub mod details;
 pub mod onboarding;
+pub mod recovery;
+pub mod review;
 pub mod settings;
+pub mod share;
 pub mod unlock;
 
 use iced::widget::{column, progress_bar, text};

@@ -9,6 +9,7 @@ use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::theme;
 use crate::otp::{Code, Kind, group_code};
 use crate::vault::Entry;
+use crate::vault::recovery::{self, Supply};
 
 /// What a row shows.
 #[derive(Debug)]
@@ -82,6 +83,19 @@ pub fn view<'a, Message: Clone + 'a>(
             ))
             .size(12)
             .style(theme::label::muted),
+        );
+    }
+
+    let badge = match recovery::supply(entry) {
+        Supply::Few(n) => Some(i18n::tf(lang, Key::RecoveryFew, &[("n", &n.to_string())])),
+        Supply::Exhausted => Some(i18n::t(lang, Key::RecoveryExhausted).to_owned()),
+        Supply::None | Supply::Enough(_) => None,
+    };
+    if let Some(badge) = badge {
+        names = names.push(
+            container(text(badge).size(11))
+                .padding([1, 6])
+                .style(theme::boxed::error),
         );
     }
 

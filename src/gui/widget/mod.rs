@@ -1,5 +1,7 @@
-//! Small view pieces shared by screens: the code row, the countdown, the toast.
+//! Small view pieces shared by screens: the code row, the countdown, the toast,
+//! a QR code.
 
 pub mod code_row;
 pub mod countdown;
+pub mod qr_code;
 pub mod toast;

@@ -1,0 +1,258 @@
+//! An entry's one-time recovery codes: how many remain, copy one (it is
+//! marked used, with the time), paste a block in any common layout, replace
+//! the whole set when the service regenerates them.
+
+use iced::widget::{button, column, container, row, scrollable, text, text_editor};
+use iced::{Alignment, Element, Font, Length};
+
+use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::theme;
+use crate::vault::recovery::parse_block;
+use crate::vault::{Entry, EntryId};
+
+/// The recovery codes screen.
+#[derive(Debug)]
+pub struct Recovery {
+    id: EntryId,
+    block: text_editor::Content,
+    /// Codes read from the block, waiting for "replace" to be confirmed.
+    pending: Option<Vec<String>>,
+    busy: bool,
+    error: Option<String>,
+}
+
+/// What the user does here.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// The paste area changed.
+    Edit(text_editor::Action),
+    /// Save the pasted codes.
+    Save,
+    /// Yes, replace the stored codes.
+    ConfirmReplace,
+    /// Do not replace them.
+    KeepCurrent,
+    /// Copy the code at this index and mark it used.
+    Use(usize),
+    /// Back to the entry's details.
+    Back,
+}
+
+/// What the app should do.
+#[derive(Debug)]
+pub enum Action {
+    /// Nothing.
+    None,
+    /// Replace the entry's codes with these (all unused).
+    Replace(EntryId, Vec<String>),
+    /// Copy the code at this index and mark it used now.
+    Use(EntryId, usize),
+    /// Back to the details.
+    Back(EntryId),
+}
+
+impl Recovery {
+    /// The screen for `entry`.
+    pub fn new(entry: &Entry) -> Self {
+        Self {
+            id: entry.id.clone(),
+            block: text_editor::Content::new(),
+            pending: None,
+            busy: false,
+            error: None,
+        }
+    }
+
+    /// The entry shown.
+    pub fn id(&self) -> &EntryId {
+        &self.id
+    }
+
+    /// A save finished: clear the paste area.
+    pub fn saved(&mut self) {
+        self.busy = false;
+        self.pending = None;
+        self.block = text_editor::Content::new();
+    }
+
+    /// A save failed.
+    pub fn failed(&mut self, reason: String) {
+        self.busy = false;
+        self.error = Some(reason);
+    }
+
+    /// Handles a message; `entry` is the entry as stored now.
+    pub fn update(&mut self, message: Message, entry: Option<&Entry>) -> Action {
+        self.error = None;
+        match message {
+            Message::Edit(action) => {
+                self.pending = None;
+                self.block.perform(action);
+            }
+            Message::Save => {
+                if self.busy {
+                    return Action::None;
+                }
+                match parse_block(&self.block.text()) {
+                    Ok(codes) => {
+                        if entry.is_some_and(|e| !e.recovery_codes.is_empty()) {
+                            self.pending = Some(codes);
+                        } else {
+                            self.busy = true;
+                            return Action::Replace(self.id.clone(), codes);
+                        }
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+            Message::ConfirmReplace => {
+                if let Some(codes) = self.pending.take()
+                    && !self.busy
+                {
+                    self.busy = true;
+                    return Action::Replace(self.id.clone(), codes);
+                }
+            }
+            Message::KeepCurrent => self.pending = None,
+            Message::Use(i) => {
+                if !self.busy {
+                    self.busy = true;
+                    return Action::Use(self.id.clone(), i);
+                }
+            }
+            Message::Back => return Action::Back(self.id.clone()),
+        }
+        Action::None
+    }
+
+    /// The screen.
+    pub fn view<'a>(&'a self, lang: Lang, entry: &'a Entry) -> Element<'a, Message> {
+        let t = |key| i18n::t(lang, key);
+        let mut page = column![
+            text(i18n::tf(
+                lang,
+                Key::RecoveryTitle,
+                &[("label", &entry.account.label())]
+            ))
+            .size(24),
+            text(t(Key::RecoveryIntro))
+                .size(13)
+                .style(theme::label::muted),
+        ]
+        .spacing(10)
+        .max_width(560);
+
+        let total = entry.recovery_codes.len();
+        if total == 0 {
+            page = page.push(text(t(Key::RecoveryNone)));
+        } else {
+            page = page.push(
+                text(i18n::tf(
+                    lang,
+                    Key::RecoveryCount,
+                    &[
+                        ("left", &entry.unused_recovery_codes().to_string()),
+                        ("total", &total.to_string()),
+                    ],
+                ))
+                .size(16),
+            );
+            let mut list = column![].spacing(4);
+            for (i, code) in entry.recovery_codes.iter().enumerate() {
+                let status: Element<'a, Message> = match code.used_at {
+                    Some(at) => text(i18n::tf(
+                        lang,
+                        Key::RecoveryUsedAt,
+                        &[("when", &at.utc_minutes())],
+                    ))
+                    .size(13)
+                    .style(theme::label::muted)
+                    .into(),
+                    None => {
+                        let mut use_it =
+                            button(text(t(Key::RecoveryUse)).size(13)).style(button::secondary);
+                        if !self.busy {
+                            use_it = use_it.on_press(Message::Use(i));
+                        }
+                        use_it.into()
+                    }
+                };
+                let shown = text(code.code.expose()).font(Font::MONOSPACE);
+                list = list.push(
+                    row![
+                        if code.used_at.is_some() {
+                            shown.style(theme::label::muted)
+                        } else {
+                            shown
+                        }
+                        .width(Length::Fill),
+                        status
+                    ]
+                    .spacing(12)
+                    .align_y(Alignment::Center),
+                );
+            }
+            page = page.push(container(list).padding(12).style(theme::boxed::section));
+        }
+
+        page = page.push(text(t(Key::RecoveryPasteLabel)).size(14));
+        page = page.push(
+            text_editor(&self.block)
+                .on_action(Message::Edit)
+                .font(Font::MONOSPACE)
+                .height(Length::Fixed(120.0)),
+        );
+        if let Some(codes) = &self.pending {
+            page = page.push(
+                container(
+                    column![
+                        text(i18n::tf(
+                            lang,
+                            Key::RecoveryReplaceConfirm,
+                            &[
+                                ("total", &total.to_string()),
+                                ("n", &codes.len().to_string())
+                            ],
+                        )),
+                        row![
+                            button(text(t(Key::RecoveryReplaceYes)))
+                                .style(button::danger)
+                                .on_press(Message::ConfirmReplace),
+                            button(text(t(Key::Cancel)))
+                                .style(button::secondary)
+                                .on_press(Message::KeepCurrent),
+                        ]
+                        .spacing(8),
+                    ]
+                    .spacing(10),
+                )
+                .padding(12)
+                .style(theme::boxed::error),
+            );
+        }
+        if let Some(error) = &self.error {
+            page = page.push(text(error).style(theme::label::urgent));
+        }
+        let mut save = button(text(t(if total == 0 {
+            Key::RecoverySave
+        } else {
+            Key::RecoveryReplace
+        })))
+        .style(button::primary)
+        .padding([8, 16]);
+        if !self.busy && self.pending.is_none() {
+            save = save.on_press(Message::Save);
+        }
+        page = page.push(
+            row![
+                save,
+                button(text(t(Key::Back)))
+                    .style(button::secondary)
+                    .padding([8, 16])
+                    .on_press(Message::Back),
+            ]
+            .spacing(8),
+        );
+        scrollable(container(page).center_x(Length::Fill).padding(24)).into()
+    }
+}

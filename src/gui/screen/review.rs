@@ -1,0 +1,466 @@
+//! The review step after QR codes were read (files, a drop, the clipboard, the
+//! screen): one row per account with a checkbox, duplicates of existing entries
+//! flagged and unticked, missing parts of a Google Authenticator export named,
+//! content that is no authenticator key explained. "Add N accounts" saves them
+//! in one change; accounts that came from image files then prompt an offer to
+//! delete those files (they hold the keys in the clear).
+
+use std::path::PathBuf;
+
+use iced::widget::{button, checkbox, column, container, row, scrollable, text};
+use iced::{Alignment, Element, Font, Length};
+
+use crate::clock::Timestamp;
+use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::task::{Origin, Problem, Scanned};
+use crate::gui::theme;
+use crate::otp::migration::BatchPosition;
+use crate::otp::payload::{Batches, Payload, classify};
+use crate::otp::{Account, Kind};
+use crate::vault::{Duplicate, Entry, find_duplicate};
+
+/// One account found.
+#[derive(Debug)]
+struct Row {
+    account: Account,
+    origin: Origin,
+    part: Option<BatchPosition>,
+    duplicate: Option<(String, Duplicate)>,
+    include: bool,
+}
+
+/// Something found that is not an account, or a source that gave nothing.
+#[derive(Debug)]
+enum Note {
+    Problem(Origin, Problem),
+    /// The core's explanation of unusable content.
+    Explained(Origin, String),
+    /// An export entry left out.
+    LeftOut(Origin, String, String),
+}
+
+/// The review screen.
+#[derive(Debug, Default)]
+pub struct Review {
+    rows: Vec<Row>,
+    notes: Vec<Note>,
+    batches: Batches,
+    busy: bool,
+    error: Option<String>,
+    /// After saving: how many were added, and the image files to offer to delete.
+    added: Option<(usize, Vec<PathBuf>)>,
+}
+
+/// What the user does here.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// Tick or untick a row.
+    Toggle(usize, bool),
+    /// Add the ticked accounts.
+    Add,
+    /// Leave without adding.
+    Back,
+    /// Delete the image files the accounts came from.
+    DeleteFiles,
+    /// Keep them.
+    KeepFiles,
+}
+
+/// What the app should do.
+#[derive(Debug)]
+pub enum Action {
+    /// Nothing.
+    None,
+    /// Add these accounts to the vault (in one save).
+    Save(Vec<Account>),
+    /// Delete these files.
+    DeleteFiles(Vec<PathBuf>),
+    /// Back to the list.
+    Back,
+}
+
+/// The name of a source, as shown.
+pub fn origin_name(lang: Lang, origin: &Origin) -> String {
+    match origin {
+        Origin::File(path) => path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        ),
+        Origin::Screen => i18n::t(lang, Key::OriginScreen).to_owned(),
+        Origin::Clipboard => i18n::t(lang, Key::OriginClipboard).to_owned(),
+    }
+}
+
+/// "1, 2 and 3" in `lang`.
+fn join_and(lang: Lang, items: &[u32]) -> String {
+    let items: Vec<String> = items.iter().map(u32::to_string).collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), i18n::t(lang, Key::And)),
+    }
+}
+
+impl Review {
+    /// Whether the accounts were added already (the delete offer shows).
+    pub fn is_done(&self) -> bool {
+        self.added.is_some()
+    }
+
+    /// How many accounts are ticked.
+    pub fn ticked(&self) -> usize {
+        self.rows.iter().filter(|r| r.include).count()
+    }
+
+    /// How many accounts were found.
+    pub fn found(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Takes in what one source held, checking each account against `entries`
+    /// (and against the accounts already listed, so a code read twice shows once).
+    pub fn absorb(&mut self, scanned: Scanned, entries: &[Entry]) {
+        let origin = scanned.origin;
+        let texts = match scanned.found {
+            Ok(texts) => texts,
+            Err(problem) => {
+                self.notes.push(Note::Problem(origin, problem));
+                return;
+            }
+        };
+        for text in texts {
+            let payload = classify(text.expose());
+            if let Some(why) = payload.explain() {
+                self.notes.push(Note::Explained(origin.clone(), why));
+            }
+            let part = match &payload {
+                Payload::Migration(batch) => {
+                    self.batches.add(batch.position);
+                    for rejected in &batch.rejected {
+                        self.notes.push(Note::LeftOut(
+                            origin.clone(),
+                            rejected.label.clone(),
+                            rejected.reason.to_string(),
+                        ));
+                    }
+                    Some(batch.position)
+                }
+                _ => None,
+            };
+            for account in payload.accounts() {
+                let listed = self.rows.iter().any(|r| {
+                    r.account.params.kind == account.params.kind
+                        && r.account.secret == account.secret
+                });
+                if listed {
+                    continue;
+                }
+                let duplicate = find_duplicate(entries, account)
+                    .map(|(existing, why)| (existing.account.label(), why));
+                self.rows.push(Row {
+                    include: duplicate.is_none(),
+                    account: account.clone(),
+                    origin: origin.clone(),
+                    part,
+                    duplicate,
+                });
+            }
+        }
+    }
+
+    /// Saving failed: say why, allow another try.
+    pub fn failed(&mut self, reason: String) {
+        self.busy = false;
+        self.error = Some(reason);
+    }
+
+    /// The accounts were saved. Returns whether the screen stays up to offer
+    /// deleting the image files they came from.
+    pub fn saved(&mut self, count: usize) -> bool {
+        self.busy = false;
+        let mut files: Vec<PathBuf> = Vec::new();
+        for row in self.rows.iter().filter(|r| r.include) {
+            if let Origin::File(path) = &row.origin
+                && !files.contains(path)
+            {
+                files.push(path.clone());
+            }
+        }
+        let stay = !files.is_empty();
+        self.added = Some((count, files));
+        stay
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Action {
+        self.error = None;
+        match message {
+            Message::Toggle(i, on) => {
+                if let Some(row) = self.rows.get_mut(i) {
+                    row.include = on;
+                }
+                Action::None
+            }
+            Message::Add => {
+                let accounts: Vec<Account> = self
+                    .rows
+                    .iter()
+                    .filter(|r| r.include)
+                    .map(|r| r.account.clone())
+                    .collect();
+                if self.busy || accounts.is_empty() || self.added.is_some() {
+                    return Action::None;
+                }
+                self.busy = true;
+                Action::Save(accounts)
+            }
+            Message::Back | Message::KeepFiles => Action::Back,
+            Message::DeleteFiles => match &self.added {
+                Some((_, files)) if !files.is_empty() && !self.busy => {
+                    self.busy = true;
+                    Action::DeleteFiles(files.clone())
+                }
+                _ => Action::None,
+            },
+        }
+    }
+
+    fn note_text(lang: Lang, note: &Note) -> String {
+        match note {
+            Note::Problem(origin, problem) => {
+                let source = origin_name(lang, origin);
+                match (origin, problem) {
+                    (Origin::Screen, Problem::NoCode) => i18n::t(lang, Key::NoCodeOnScreen).into(),
+                    (Origin::Clipboard, Problem::NoCode) => {
+                        i18n::t(lang, Key::NoCodeInClipboard).into()
+                    }
+                    (_, Problem::NoCode) => {
+                        i18n::tf(lang, Key::NoCodeInFile, &[("source", &source)])
+                    }
+                    (_, Problem::Unreadable(e)) => i18n::tf(
+                        lang,
+                        Key::FileUnreadable,
+                        &[("source", &source), ("reason", &e.to_string())],
+                    ),
+                    (_, Problem::Image(e)) => i18n::tf(
+                        lang,
+                        Key::ImageUnreadable,
+                        &[("source", &source), ("reason", &e.to_string())],
+                    ),
+                    (Origin::Screen, Problem::Capture(e)) => {
+                        i18n::tf(lang, Key::ScreenFailed, &[("reason", &e.to_string())])
+                    }
+                    (_, Problem::Capture(e)) => {
+                        i18n::tf(lang, Key::ClipboardFailed, &[("reason", &e.to_string())])
+                    }
+                    (_, Problem::Crashed(e)) => i18n::tf(
+                        lang,
+                        Key::ImageUnreadable,
+                        &[("source", &source), ("reason", e)],
+                    ),
+                }
+            }
+            Note::Explained(origin, why) => i18n::tf(
+                lang,
+                Key::NotAKey,
+                &[("source", &origin_name(lang, origin)), ("reason", why)],
+            ),
+            Note::LeftOut(origin, label, reason) => i18n::tf(
+                lang,
+                Key::LeftOut,
+                &[
+                    ("source", &origin_name(lang, origin)),
+                    ("label", label),
+                    ("reason", reason),
+                ],
+            ),
+        }
+    }
+
+    /// The sentences shown under the list: problems, explanations, missing parts.
+    pub fn notes(&self, lang: Lang) -> Vec<String> {
+        let mut notes: Vec<String> = self
+            .notes
+            .iter()
+            .map(|n| Self::note_text(lang, n))
+            .collect();
+        for (size, missing) in self.batches.missing() {
+            let size = size.to_string();
+            notes.push(match missing.as_slice() {
+                [one] => i18n::tf(
+                    lang,
+                    Key::MissingPart,
+                    &[("part", &one.to_string()), ("size", &size)],
+                ),
+                many => i18n::tf(
+                    lang,
+                    Key::MissingParts,
+                    &[("parts", &join_and(lang, many)), ("size", &size)],
+                ),
+            });
+        }
+        notes
+    }
+
+    fn row_view(&self, lang: Lang, now: Timestamp, i: usize, row: &Row) -> Element<'_, Message> {
+        let account = &row.account;
+        let label = if account.issuer.is_empty() {
+            account.name.clone()
+        } else if account.name.is_empty() {
+            account.issuer.clone()
+        } else {
+            format!("{} — {}", account.issuer, account.name)
+        };
+        let kind = i18n::t(
+            lang,
+            match account.params.kind {
+                Kind::Totp => Key::TypeTotp,
+                Kind::Hotp => Key::TypeHotp,
+                Kind::Steam => Key::TypeSteam,
+            },
+        );
+        let mut source = origin_name(lang, &row.origin);
+        if let Some(part) = row.part {
+            source = i18n::tf(
+                lang,
+                Key::ExportPart,
+                &[
+                    ("source", &source),
+                    ("index", &(part.index + 1).to_string()),
+                    ("size", &part.size.to_string()),
+                ],
+            );
+        }
+        let mut details = column![
+            checkbox(row.include)
+                .label(label)
+                .on_toggle(move |on| Message::Toggle(i, on)),
+            text(format!("{kind} · {source}"))
+                .size(13)
+                .style(theme::label::muted),
+        ]
+        .spacing(4)
+        .width(Length::Fill);
+        if let Some((existing, why)) = &row.duplicate {
+            let key = match why {
+                Duplicate::SameSecret => Key::DuplicateSecret,
+                Duplicate::SameName => Key::DuplicateName,
+            };
+            details = details.push(
+                text(i18n::tf(lang, key, &[("label", existing)]))
+                    .size(13)
+                    .style(theme::label::urgent),
+            );
+        }
+        let code = match account.params.kind {
+            Kind::Hotp => String::from("––– –––"),
+            _ => account
+                .code_at(now)
+                .map(|c| c.grouped())
+                .unwrap_or_default(),
+        };
+        container(
+            row![details, text(code).size(22).font(Font::MONOSPACE)]
+                .spacing(12)
+                .align_y(Alignment::Center),
+        )
+        .padding(10)
+        .style(theme::boxed::section)
+        .into()
+    }
+
+    /// The screen; `now` is the time the codes are computed for.
+    pub fn view(&self, lang: Lang, now: Timestamp) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let mut page = column![text(t(Key::ReviewTitle)).size(24)]
+            .spacing(10)
+            .max_width(620);
+
+        if let Some((count, files)) = &self.added {
+            page = page.push(text(i18n::tf(
+                lang,
+                Key::ImportedAccounts,
+                &[("n", &count.to_string())],
+            )));
+            if !files.is_empty() {
+                let names: Vec<String> = files
+                    .iter()
+                    .map(|p| origin_name(lang, &Origin::File(p.clone())))
+                    .collect();
+                let mut delete = button(text(t(Key::DeleteImages)))
+                    .style(button::danger)
+                    .padding([8, 16]);
+                if !self.busy {
+                    delete = delete.on_press(Message::DeleteFiles);
+                }
+                page = page.push(
+                    container(
+                        column![
+                            text(i18n::tf(
+                                lang,
+                                Key::DeleteImagesOffer,
+                                &[("files", &names.join(", "))],
+                            )),
+                            row![
+                                delete,
+                                button(text(t(Key::KeepImages)))
+                                    .style(button::secondary)
+                                    .padding([8, 16])
+                                    .on_press(Message::KeepFiles),
+                            ]
+                            .spacing(8),
+                        ]
+                        .spacing(10),
+                    )
+                    .padding(12)
+                    .style(theme::boxed::error),
+                );
+            }
+            if let Some(error) = &self.error {
+                page = page.push(text(error).style(theme::label::urgent));
+            }
+            return scrollable(container(page).center_x(Length::Fill).padding(24)).into();
+        }
+
+        page = page.push(
+            text(t(if self.rows.is_empty() {
+                Key::ReviewNothing
+            } else {
+                Key::ReviewIntro
+            }))
+            .style(theme::label::muted),
+        );
+        for (i, row) in self.rows.iter().enumerate() {
+            page = page.push(self.row_view(lang, now, i, row));
+        }
+        for note in self.notes(lang) {
+            page = page.push(text(note).size(14).style(theme::label::urgent));
+        }
+        if let Some(error) = &self.error {
+            page = page.push(text(error).style(theme::label::urgent));
+        }
+        let n = self.ticked();
+        let mut add = button(text(if n == 1 {
+            t(Key::ImportAddOne).to_owned()
+        } else {
+            i18n::tf(lang, Key::ImportAddMany, &[("n", &n.to_string())])
+        }))
+        .style(button::primary)
+        .padding([8, 16]);
+        if n > 0 && !self.busy {
+            add = add.on_press(Message::Add);
+        }
+        page = page.push(
+            row![
+                add,
+                button(text(t(Key::Cancel)))
+                    .style(button::secondary)
+                    .padding([8, 16])
+                    .on_press(Message::Back),
+            ]
+            .spacing(8),
+        );
+        page = page.push(text(t(Key::ReviewMore)).size(13).style(theme::label::muted));
+        scrollable(container(page).center_x(Length::Fill).padding(24)).into()
+    }
+}

@@ -1,0 +1,280 @@
+//! Moving accounts to a phone: one entry's `otpauth://` link as a QR code, or
+//! several entries as Google Authenticator export codes ("1 of 3") shown one
+//! after the other. Always behind a confirmation: the codes hold the keys.
+
+use iced::widget::{button, checkbox, column, container, row, scrollable, text};
+use iced::{Alignment, Element, Length};
+
+use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::theme;
+use crate::gui::widget::qr_code;
+use crate::qr::encode::{self, Matrix};
+use crate::secret::SecretText;
+use crate::vault::{Entry, EntryId};
+
+/// What is shared.
+#[derive(Debug)]
+enum Mode {
+    /// One entry's link.
+    Single { label: String, uri: SecretText },
+    /// Several entries as a Google Authenticator export.
+    Export {
+        choices: Vec<(EntryId, String, bool)>,
+    },
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Phase {
+    Choose,
+    Confirm,
+    Show,
+}
+
+/// The share screen.
+#[derive(Debug)]
+pub struct Share {
+    mode: Mode,
+    phase: Phase,
+    codes: Vec<Result<Matrix, String>>,
+    notes: Vec<String>,
+    index: usize,
+}
+
+/// What the user does here.
+#[derive(Clone, Debug)]
+pub enum Message {
+    /// Tick or untick an entry for the export.
+    Toggle(usize, bool),
+    /// On to the confirmation.
+    Continue,
+    /// Yes, show the code(s).
+    Show,
+    /// The previous export code.
+    Previous,
+    /// The next export code.
+    Next,
+    /// Leave.
+    Back,
+}
+
+/// What the app should do.
+#[derive(Debug)]
+pub enum Action {
+    /// Nothing.
+    None,
+    /// Encode these entries as export codes and hand them to [`Share::show_export`].
+    Encode(Vec<EntryId>),
+    /// Leave.
+    Back,
+}
+
+impl Share {
+    /// One entry's QR code, after a confirmation.
+    pub fn single(entry: &Entry) -> Self {
+        Self {
+            mode: Mode::Single {
+                label: entry.account.label(),
+                uri: entry.account.to_uri(),
+            },
+            phase: Phase::Confirm,
+            codes: Vec::new(),
+            notes: Vec::new(),
+            index: 0,
+        }
+    }
+
+    /// Choose entries to export as Google Authenticator codes (all ticked).
+    pub fn export(entries: &[&Entry]) -> Self {
+        Self {
+            mode: Mode::Export {
+                choices: entries
+                    .iter()
+                    .map(|e| (e.id.clone(), e.account.label(), true))
+                    .collect(),
+            },
+            phase: Phase::Choose,
+            codes: Vec::new(),
+            notes: Vec::new(),
+            index: 0,
+        }
+    }
+
+    /// The QR code on screen, if one is.
+    pub fn shown(&self) -> Option<&Matrix> {
+        if self.phase != Phase::Show {
+            return None;
+        }
+        self.codes.get(self.index).and_then(|c| c.as_ref().ok())
+    }
+
+    /// The export's links, encoded by the app; `skipped` names the accounts the
+    /// format cannot hold, with why.
+    pub fn show_export(&mut self, uris: &[SecretText], skipped: Vec<String>) {
+        self.codes = uris
+            .iter()
+            .map(|uri| encode::matrix(uri.expose()).map_err(|e| e.to_string()))
+            .collect();
+        self.notes = skipped;
+        self.index = 0;
+        self.phase = Phase::Show;
+    }
+
+    fn ticked(&self) -> Vec<EntryId> {
+        match &self.mode {
+            Mode::Export { choices } => choices
+                .iter()
+                .filter(|c| c.2)
+                .map(|c| c.0.clone())
+                .collect(),
+            Mode::Single { .. } => Vec::new(),
+        }
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, message: Message) -> Action {
+        match message {
+            Message::Toggle(i, on) => {
+                if let Mode::Export { choices } = &mut self.mode
+                    && let Some(choice) = choices.get_mut(i)
+                {
+                    choice.2 = on;
+                }
+            }
+            Message::Continue => {
+                if !self.ticked().is_empty() {
+                    self.phase = Phase::Confirm;
+                }
+            }
+            Message::Show => match &self.mode {
+                Mode::Single { uri, .. } => {
+                    self.codes = vec![encode::matrix(uri.expose()).map_err(|e| e.to_string())];
+                    self.index = 0;
+                    self.phase = Phase::Show;
+                }
+                Mode::Export { .. } => return Action::Encode(self.ticked()),
+            },
+            Message::Previous => self.index = self.index.saturating_sub(1),
+            Message::Next => {
+                if self.index + 1 < self.codes.len() {
+                    self.index += 1;
+                }
+            }
+            Message::Back => {
+                // Leaving the codes: drop them from memory at once.
+                self.codes.clear();
+                return Action::Back;
+            }
+        }
+        Action::None
+    }
+
+    /// The screen.
+    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let mut page = column![].spacing(12).max_width(560);
+        let back = button(text(t(match self.phase {
+            Phase::Show => Key::Done,
+            _ => Key::Cancel,
+        })))
+        .style(button::secondary)
+        .padding([8, 16])
+        .on_press(Message::Back);
+        match (&self.mode, &self.phase) {
+            (Mode::Export { choices }, Phase::Choose) => {
+                page = page.push(text(t(Key::ExportTitle)).size(24));
+                page = page.push(text(t(Key::ExportIntro)).style(theme::label::muted));
+                for (i, (_, label, on)) in choices.iter().enumerate() {
+                    page = page.push(
+                        checkbox(*on)
+                            .label(label.as_str())
+                            .on_toggle(move |on| Message::Toggle(i, on)),
+                    );
+                }
+                let n = self.ticked().len();
+                let mut next = button(text(t(Key::Continue)))
+                    .style(button::primary)
+                    .padding([8, 16]);
+                if n > 0 {
+                    next = next.on_press(Message::Continue);
+                }
+                page = page.push(row![next, back].spacing(8));
+            }
+            (mode, Phase::Confirm | Phase::Choose) => {
+                let (title, warning, show) = match mode {
+                    Mode::Single { label, .. } => (
+                        t(Key::ShowQrTitle).to_owned(),
+                        i18n::tf(lang, Key::ShowQrWarning, &[("label", label)]),
+                        t(Key::ShowQrYes),
+                    ),
+                    Mode::Export { .. } => (
+                        t(Key::ExportTitle).to_owned(),
+                        i18n::tf(
+                            lang,
+                            Key::ExportWarning,
+                            &[("n", &self.ticked().len().to_string())],
+                        ),
+                        t(Key::ExportYes),
+                    ),
+                };
+                page = page.push(text(title).size(24));
+                page = page.push(
+                    container(text(warning))
+                        .padding(12)
+                        .style(theme::boxed::error),
+                );
+                page = page.push(
+                    row![
+                        button(text(show))
+                            .style(button::danger)
+                            .padding([8, 16])
+                            .on_press(Message::Show),
+                        back
+                    ]
+                    .spacing(8),
+                );
+            }
+            (mode, Phase::Show) => {
+                let (title, hint) = match mode {
+                    Mode::Single { label, .. } => (label.clone(), t(Key::ShowQrHint)),
+                    Mode::Export { .. } => (
+                        i18n::tf(
+                            lang,
+                            Key::ExportCounter,
+                            &[
+                                ("index", &(self.index + 1).to_string()),
+                                ("size", &self.codes.len().to_string()),
+                            ],
+                        ),
+                        t(Key::ExportHint),
+                    ),
+                };
+                page = page.push(text(title).size(22));
+                page = page.push(text(hint).style(theme::label::muted));
+                match self.codes.get(self.index) {
+                    Some(Ok(matrix)) => page = page.push(qr_code::view(matrix, 330.0)),
+                    Some(Err(reason)) => {
+                        page = page.push(text(reason.as_str()).style(theme::label::urgent));
+                    }
+                    None => page = page.push(text(t(Key::ExportNothing))),
+                }
+                for note in &self.notes {
+                    page = page.push(text(note.as_str()).size(13).style(theme::label::urgent));
+                }
+                let mut buttons = row![].spacing(8);
+                if self.codes.len() > 1 {
+                    let mut previous = button(text(t(Key::Previous))).style(button::secondary);
+                    if self.index > 0 {
+                        previous = previous.on_press(Message::Previous);
+                    }
+                    let mut next = button(text(t(Key::Next))).style(button::primary);
+                    if self.index + 1 < self.codes.len() {
+                        next = next.on_press(Message::Next);
+                    }
+                    buttons = buttons.push(previous).push(next);
+                }
+                page = page.push(buttons.push(back).align_y(Alignment::Center));
+            }
+        }
+        scrollable(container(page).center_x(Length::Fill).padding(24)).into()
+    }
+}

@@ -1,0 +1,277 @@
+//! The desktop app driven headlessly: the real `App::update` and `App::view`
+//! under `iced_test`'s simulator (tiny-skia is the only renderer built), with
+//! the tasks the app returns run for real (vault files in a temporary
+//! directory, a cheap KDF, an in-memory keyring) and the clipboard faked by
+//! answering iced's clipboard actions. Shared by `tests/gui_*.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::keyboard::key::Named;
+use iced_test::futures::futures::StreamExt as _;
+use iced_test::runtime::{self, Action};
+pub use iced_test::selector::id;
+use iced_test::{Simulator, simulator};
+
+use tessera::clock::Timestamp;
+use tessera::gui::app::on_key;
+use tessera::gui::i18n::Lang;
+use tessera::gui::screen::unlock;
+use tessera::gui::settings::Settings;
+use tessera::gui::{App, Environment, Message};
+use tessera::keystore::MemoryKeystore;
+use tessera::otp::{Account, Params, decode_base32};
+use tessera::secret::Password;
+pub use tessera::vault::{Entry, KdfPolicy, Unlock, Vault};
+
+pub const PASSWORD: &str = "correct horse battery staple";
+pub const KEY: &str = "JBSWY3DPEHPK3PXP";
+/// 2023-11-14T22:13:20Z: 10 seconds left in its 30-second period.
+pub const T0: Timestamp = Timestamp(1_700_000_000);
+
+pub struct Harness {
+    pub app: App,
+    pub clipboard: Option<String>,
+    pub runtime: tokio::runtime::Runtime,
+    pub keystore: Arc<MemoryKeystore>,
+    pub dir: tempfile::TempDir,
+}
+
+impl Harness {
+    pub fn env(dir: &tempfile::TempDir, keystore: Arc<MemoryKeystore>, lang: Lang) -> Environment {
+        Environment {
+            vault_path: dir.path().join("data/vault.tessera"),
+            settings_path: Some(dir.path().join("config/settings.toml")),
+            settings: Settings::default(),
+            settings_warning: None,
+            system_lang: lang,
+            policy: KdfPolicy::insecure_for_tests(),
+            keystore,
+            now: T0,
+            capture: no_capture(),
+        }
+    }
+
+    /// A harness whose vault directory may be prepared before [`Harness::start`].
+    pub fn prepare() -> (tempfile::TempDir, Arc<MemoryKeystore>) {
+        (
+            tempfile::tempdir().unwrap(),
+            Arc::new(MemoryKeystore::new()),
+        )
+    }
+
+    pub fn start_with(
+        dir: tempfile::TempDir,
+        keystore: Arc<MemoryKeystore>,
+        env: Environment,
+    ) -> Self {
+        let (app, boot) = App::new(env);
+        let mut harness = Self {
+            app,
+            clipboard: None,
+            runtime: tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap(),
+            keystore,
+            dir,
+        };
+        harness.run(boot);
+        harness
+    }
+
+    pub fn start(dir: tempfile::TempDir, keystore: Arc<MemoryKeystore>, lang: Lang) -> Self {
+        let env = Self::env(&dir, keystore.clone(), lang);
+        Self::start_with(dir, keystore, env)
+    }
+
+    pub fn vault_path(&self) -> PathBuf {
+        self.dir.path().join("data/vault.tessera")
+    }
+
+    /// Runs a task to completion, feeding its messages back into `update`
+    /// and answering clipboard actions from the fake clipboard.
+    pub fn run(&mut self, task: iced::Task<Message>) {
+        let mut queue = vec![task];
+        while let Some(task) = queue.pop() {
+            let Some(mut stream) = runtime::task::into_stream(task) else {
+                continue;
+            };
+            while let Some(action) = self.runtime.block_on(stream.next()) {
+                match action {
+                    Action::Output(message) => queue.push(self.app.update(message)),
+                    Action::Clipboard(runtime::clipboard::Action::Write { contents, .. }) => {
+                        self.clipboard = Some(contents);
+                    }
+                    Action::Clipboard(runtime::clipboard::Action::Read { channel, .. }) => {
+                        let _ = channel.send(self.clipboard.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    pub fn update(&mut self, message: Message) {
+        let task = self.app.update(message);
+        self.run(task);
+    }
+
+    pub fn ui(&self) -> Simulator<'_, Message> {
+        simulator(self.app.view())
+    }
+
+    /// Runs an interaction on a fresh view, then delivers its messages.
+    pub fn interact(&mut self, f: impl FnOnce(&mut Simulator<'_, Message>)) {
+        let messages: Vec<Message> = {
+            let mut ui = self.ui();
+            f(&mut ui);
+            ui.into_messages().collect()
+        };
+        for message in messages {
+            self.update(message);
+        }
+    }
+
+    pub fn click(&mut self, text: &str) {
+        let text = text.to_owned();
+        self.interact(move |ui| {
+            let _ = ui
+                .click(text.as_str())
+                .unwrap_or_else(|e| panic!("click {text:?}: {e}"));
+        });
+    }
+
+    pub fn type_into(&mut self, field: &'static str, text: &str) {
+        let text = text.to_owned();
+        self.interact(move |ui| {
+            let _ = ui
+                .click(id(field))
+                .unwrap_or_else(|e| panic!("field {field}: {e}"));
+            let _ = ui.typewrite(&text);
+        });
+    }
+
+    pub fn submit(&mut self, field: &'static str) {
+        self.interact(move |ui| {
+            let _ = ui.click(id(field)).unwrap();
+            let _ = ui.tap_key(Named::Enter);
+        });
+    }
+
+    /// Keys pressed while no widget has focus, through the app's real key mapping.
+    pub fn keys(&mut self, events: impl IntoIterator<Item = iced::Event>) {
+        for event in events {
+            if let iced::Event::Keyboard(event) = event
+                && let Some(message) = on_key(event)
+            {
+                self.update(message);
+            }
+        }
+    }
+
+    pub fn shows(&self, text: &str) -> bool {
+        self.ui().find(text).is_ok()
+    }
+
+    pub fn assert_shows(&self, text: &str) {
+        assert!(
+            self.shows(text),
+            "{text:?} not on the {} screen",
+            self.app.screen_name()
+        );
+    }
+
+    pub fn tick(&mut self, at: Timestamp) {
+        self.update(Message::Tick(at));
+    }
+}
+
+pub fn totp(issuer: &str, name: &str, key: &str) -> Account {
+    Account::new(issuer, name, decode_base32(key).unwrap(), Params::totp()).unwrap()
+}
+
+/// A vault at the harness's path with `entries`, unlocked by `PASSWORD`.
+pub fn make_vault(dir: &tempfile::TempDir, entries: Vec<Entry>) -> Vault {
+    let path = dir.path().join("data/vault.tessera");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut vault = Vault::create(
+        &path,
+        &Password::new(PASSWORD.into()),
+        &KdfPolicy::insecure_for_tests(),
+    )
+    .unwrap();
+    vault
+        .modify(|all| {
+            all.extend(entries);
+            Ok(())
+        })
+        .unwrap();
+    vault
+}
+
+pub fn reopen(path: &std::path::Path) -> Vault {
+    Vault::open(
+        path,
+        Unlock::Password(&Password::new(PASSWORD.into())),
+        &KdfPolicy::insecure_for_tests(),
+    )
+    .unwrap()
+}
+
+/// Starts on an unlocked vault holding `entries`.
+pub fn unlocked(entries: Vec<Entry>, lang: Lang) -> Harness {
+    unlocked_with(entries, lang, |_| {})
+}
+
+/// Starts on an unlocked vault holding `entries`, with `adjust` applied to the
+/// environment first (stand-in screen or clipboard, say).
+pub fn unlocked_with(
+    entries: Vec<Entry>,
+    lang: Lang,
+    adjust: impl FnOnce(&mut Environment),
+) -> Harness {
+    let (dir, keystore) = Harness::prepare();
+    drop(make_vault(&dir, entries));
+    let mut env = Harness::env(&dir, keystore.clone(), lang);
+    adjust(&mut env);
+    let mut h = Harness::start_with(dir, keystore, env);
+    assert_eq!(h.app.screen_name(), "unlock");
+    h.type_into(unlock::PASSWORD_ID, PASSWORD);
+    h.submit(unlock::PASSWORD_ID);
+    assert_eq!(h.app.screen_name(), "codes");
+    h
+}
+
+pub fn entry(account: Account) -> Entry {
+    Entry::new(account, T0).unwrap()
+}
+
+pub fn code_at(key: &str, at: Timestamp) -> String {
+    totp("x", "y", key).code_at(at).unwrap().value
+}
+
+/// A screen and clipboard that are not there: tests never reach the real ones.
+pub fn no_capture() -> tessera::gui::task::Capture {
+    use tessera::capture::CaptureError;
+    tessera::gui::task::Capture {
+        screen: Arc::new(|| Err(CaptureError::NoDisplay)),
+        clipboard: Arc::new(|| Err(CaptureError::NoDisplay)),
+    }
+}
+
+/// A key pressed with Ctrl, through the app's real key mapping.
+pub fn ctrl(c: &str) -> iced::Event {
+    iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+        key: iced::keyboard::Key::Character(c.into()),
+        modified_key: iced::keyboard::Key::Character(c.into()),
+        physical_key: iced::keyboard::key::Physical::Unidentified(
+            iced::keyboard::key::NativeCode::Unidentified,
+        ),
+        location: iced::keyboard::Location::Standard,
+        modifiers: iced::keyboard::Modifiers::CTRL,
+        text: None,
+        repeat: false,
+    })
+}

@@ -1,0 +1,279 @@
+//! Accounts from images in the desktop app: a dropped file, a typed path, the
+//! clipboard (image and link), the screen; the review step with duplicates,
+//! a partial Google Authenticator export and content that is no key; the
+//! offer to delete the source images; and every failure said in the window.
+#![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use common::gui::*;
+use tessera::capture::{CaptureError, Clipboard, Image};
+use tessera::gui::app::on_event;
+use tessera::gui::i18n::Lang;
+use tessera::gui::screen::add;
+use tessera::gui::task::Capture;
+use tessera::otp::{Account, Params, migration};
+use tessera::qr::encode;
+use tessera::secret::{SecretBytes, SecretText};
+
+const ALICE: &str = "otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME";
+const BOB: &str =
+    "otpauth://totp/Globex:bob?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ&issuer=Globex";
+
+/// Writes a QR PNG of `text` into the harness's directory.
+fn qr_file(h: &Harness, name: &str, text: &str) -> PathBuf {
+    let path = h.dir.path().join(name);
+    std::fs::write(&path, &*encode::png(text, 4).unwrap()).unwrap();
+    path
+}
+
+/// The RGBA pixels of a QR code of `text`, as a capture gives them.
+fn qr_image(text: &str) -> Image {
+    let png = encode::png(text, 4).unwrap();
+    let rgba = image::load_from_memory(&png).unwrap().to_rgba8();
+    Image {
+        width: rgba.width(),
+        height: rgba.height(),
+        rgba: zeroize::Zeroizing::new(rgba.into_raw()),
+    }
+}
+
+fn drop_file(h: &mut Harness, path: &Path) {
+    let event = iced::Event::Window(iced::window::Event::FileDropped(path.to_path_buf()));
+    let message = on_event(
+        event,
+        iced::event::Status::Ignored,
+        iced::window::Id::unique(),
+    )
+    .expect("a drop becomes a message");
+    h.update(message);
+}
+
+fn with_clipboard(content: impl Fn() -> Clipboard + Send + Sync + 'static) -> Capture {
+    Capture {
+        clipboard: Arc::new(move || Ok(content())),
+        ..no_capture()
+    }
+}
+
+fn labels(h: &Harness) -> Vec<String> {
+    h.app.entries().iter().map(|e| e.account.label()).collect()
+}
+
+fn account(issuer: &str, name: &str, i: u8) -> Account {
+    let key: Vec<u8> = (0..20).map(|b| b ^ i.wrapping_mul(31)).collect();
+    Account::new(issuer, name, SecretBytes::new(key), Params::totp()).unwrap()
+}
+
+#[test]
+fn a_dropped_image_is_reviewed_added_and_its_file_deleted() {
+    let mut h = unlocked(vec![], Lang::En);
+    let path = qr_file(&h, "acme.png", ALICE);
+    drop_file(&mut h, &path);
+    assert_eq!(h.app.screen_name(), "review");
+    h.assert_shows("ACME — alice");
+    h.assert_shows(&group_of(&code_at("JBSWY3DPEHPK3PXP", T0)));
+
+    h.click("Add 1 account");
+    assert_eq!(labels(&h), ["ACME (alice)"]);
+    // Still on the review screen: the image holds the key in the clear.
+    assert_eq!(h.app.screen_name(), "review");
+    h.assert_shows("Added 1 accounts.");
+    h.click("Delete the images");
+    assert!(!path.exists());
+    assert_eq!(h.app.screen_name(), "codes");
+    assert_eq!(h.app.toast(), Some("Deleted 1 image files."));
+    assert_eq!(reopen(&h.vault_path()).entries().len(), 1);
+}
+
+fn group_of(code: &str) -> String {
+    tessera::otp::group_code(code)
+}
+
+#[test]
+fn two_dropped_files_join_one_review_and_keep_them_keeps_the_files() {
+    let mut h = unlocked(vec![], Lang::En);
+    let a = qr_file(&h, "a.png", ALICE);
+    let b = qr_file(&h, "b.png", BOB);
+    drop_file(&mut h, &a);
+    drop_file(&mut h, &b);
+    // The same code dropped again is listed once.
+    drop_file(&mut h, &a);
+    h.assert_shows("ACME — alice");
+    h.assert_shows("Globex — bob");
+    h.click("Add 2 accounts");
+    assert_eq!(labels(&h).len(), 2);
+    h.click("Keep them");
+    assert!(a.exists() && b.exists());
+    assert_eq!(h.app.screen_name(), "codes");
+}
+
+#[test]
+fn a_typed_path_is_the_drop_s_twin() {
+    let mut h = unlocked(vec![], Lang::En);
+    let path = qr_file(&h, "typed.png", ALICE);
+    h.click("Add account");
+    h.type_into(add::PATH_ID, path.to_str().unwrap());
+    h.submit(add::PATH_ID);
+    assert_eq!(h.app.screen_name(), "review");
+    h.assert_shows("ACME — alice");
+}
+
+#[test]
+fn ctrl_v_with_a_qr_image_on_the_clipboard() {
+    let mut h = unlocked_with(vec![], Lang::En, |env| {
+        env.capture = with_clipboard(|| Clipboard::Image(qr_image(BOB)));
+    });
+    h.keys([ctrl("v")]);
+    assert_eq!(h.app.screen_name(), "review");
+    h.assert_shows("Globex — bob");
+    h.assert_shows("Time-based (TOTP) · The clipboard");
+    h.click("Add 1 account");
+    // Nothing to delete: straight back to the list.
+    assert_eq!(h.app.screen_name(), "codes");
+    assert_eq!(h.app.toast(), Some("Added 1 accounts."));
+    assert_eq!(labels(&h), ["Globex (bob)"]);
+}
+
+#[test]
+fn paste_button_with_an_otpauth_link_and_with_plain_text() {
+    let mut h = unlocked_with(vec![], Lang::En, |env| {
+        env.capture = with_clipboard(|| Clipboard::Text(SecretText::new(format!(" {ALICE}\n"))));
+    });
+    h.click("Add account");
+    h.click("Paste (Ctrl+V)");
+    h.assert_shows("ACME — alice");
+
+    let mut h = unlocked_with(vec![], Lang::En, |env| {
+        env.capture = with_clipboard(|| Clipboard::Text(SecretText::new("hello world".into())));
+    });
+    h.keys([ctrl("v")]);
+    h.assert_shows("No account to add was found.");
+    h.assert_shows(
+        "The clipboard: this QR code holds plain text, not an authenticator key; look for the QR code on the service's two-factor setup page",
+    );
+}
+
+#[test]
+fn duplicates_are_flagged_and_unticked() {
+    let existing = account("ACME", "alice", 1);
+    let mut h = unlocked(vec![entry(existing.clone())], Lang::En);
+    let fresh = account("Initech", "peter", 2);
+    let uris = migration::encode(&[existing, fresh], 42).uris;
+    assert_eq!(uris.len(), 1);
+    let path = qr_file(&h, "export.png", uris[0].expose());
+    drop_file(&mut h, &path);
+    h.assert_shows("This key is already in the vault as ACME (alice).");
+    h.assert_shows("Time-based (TOTP) · export.png, Google Authenticator export part 1 of 1");
+    h.assert_shows("Add 1 account");
+    h.click("Add 1 account");
+    assert_eq!(labels(&h), ["ACME (alice)", "Initech (peter)"]);
+}
+
+#[test]
+fn a_partial_export_says_which_parts_are_missing() {
+    let accounts: Vec<Account> = (0..25)
+        .map(|i| account("Service", &format!("user{i}"), i))
+        .collect();
+    let uris = migration::encode(&accounts, 7).uris;
+    assert_eq!(uris.len(), 3);
+    let mut h = unlocked(vec![], Lang::En);
+    let part2 = qr_file(&h, "part2.png", uris[1].expose());
+    drop_file(&mut h, &part2);
+    h.assert_shows("Add 10 accounts");
+    h.assert_shows(
+        "Parts 1 and 3 of 3 of a Google Authenticator export are still missing; scan them too.",
+    );
+    let part3 = qr_file(&h, "part3.png", uris[2].expose());
+    drop_file(&mut h, &part3);
+    h.assert_shows("Part 1 of 3 of a Google Authenticator export is still missing; scan it too.");
+    h.assert_shows("Add 15 accounts");
+}
+
+#[test]
+fn scan_screen_finds_the_code_shown() {
+    let mut h = unlocked_with(vec![], Lang::En, |env| {
+        env.capture.screen = Arc::new(|| Ok(qr_image(ALICE)));
+    });
+    h.click("Add account");
+    h.click("Scan screen");
+    h.assert_shows("ACME — alice");
+    h.assert_shows("Time-based (TOTP) · The screen");
+}
+
+#[test]
+fn failures_say_what_happened_and_what_to_try() {
+    let mut h = unlocked_with(vec![], Lang::En, |env| {
+        env.capture.screen = Arc::new(|| {
+            Ok(Image {
+                width: 64,
+                height: 64,
+                rgba: zeroize::Zeroizing::new(vec![255; 64 * 64 * 4]),
+            })
+        });
+    });
+    // No QR code in the image.
+    let blank = h.dir.path().join("blank.png");
+    image::RgbImage::from_pixel(100, 100, image::Rgb([255, 255, 255]))
+        .save(&blank)
+        .unwrap();
+    drop_file(&mut h, &blank);
+    h.assert_shows("blank.png: no QR code was found. Make sure the whole code is visible and not cut off, or enter the setup key by hand.");
+    // A file that is no image.
+    let notes = h.dir.path().join("notes.txt");
+    std::fs::write(&notes, "shopping list").unwrap();
+    drop_file(&mut h, &notes);
+    h.assert_shows("notes.txt could not be scanned: this file is not an image Tessera can read (PNG, JPEG, WebP, GIF, BMP, TIFF); save the QR code as a screenshot in one of these formats and try again");
+    // A file that is gone.
+    let gone = h.dir.path().join("gone.png");
+    drop_file(&mut h, &gone);
+    h.assert_shows(&format!(
+        "gone.png could not be read ({}). Check that the file still exists and that you may open it.",
+        std::io::Error::from_raw_os_error(2)
+    ));
+    // A huge file is refused before it is read.
+    let huge = h.dir.path().join("huge.png");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(65 * 1024 * 1024)
+        .unwrap();
+    drop_file(&mut h, &huge);
+    h.assert_shows("huge.png could not be scanned: this file is 68157440 bytes, more than the 67108864 bytes Tessera reads as an image; crop the picture to the QR code or save it as PNG or JPEG");
+    assert_eq!(h.app.screen_name(), "review");
+    h.assert_shows("No account to add was found.");
+
+    // The screen shows no code.
+    h.click("Cancel");
+    h.click("Add account");
+    h.click("Scan screen");
+    h.assert_shows("No QR code is visible on the screen. Bring the whole code into view, not covered by other windows, and scan again; or save it as an image and open that.");
+}
+
+#[test]
+fn no_display_for_the_screen_or_the_clipboard() {
+    let mut h = unlocked(vec![], Lang::En);
+    h.click("Add account");
+    h.click("Scan screen");
+    h.assert_shows(&format!(
+        "The screen could not be captured: {}",
+        CaptureError::NoDisplay
+    ));
+    h.click("Cancel");
+    h.keys([ctrl("v")]);
+    h.assert_shows(&format!(
+        "The clipboard could not be read: {}",
+        CaptureError::NoDisplay
+    ));
+}
+
+#[test]
+fn review_in_brazilian_portuguese() {
+    let mut h = unlocked(vec![], Lang::PtBr);
+    let path = qr_file(&h, "acme.png", ALICE);
+    drop_file(&mut h, &path);
+    h.assert_shows("Adicionar 1 conta");
+}
