@@ -104,7 +104,11 @@ fn note(message: impl AsRef<str>) {
 const ABOUT: &str = "Tessera: a two-factor authenticator for the desktop.";
 
 const EXAMPLES: &str = "\
+With no command, tessera opens the desktop app.
+
 Examples:
+  tessera
+      open the desktop app (the first run creates the vault)
   tessera init --keyring
       create a vault at the default place, unlocked by the system keyring
   tessera add 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
