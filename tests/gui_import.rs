@@ -277,3 +277,16 @@ fn review_in_brazilian_portuguese() {
     drop_file(&mut h, &path);
     h.assert_shows("Adicionar 1 conta");
 }
+
+#[test]
+fn files_chosen_in_the_dialog_or_none() {
+    let mut h = unlocked(vec![], Lang::En);
+    h.click("Add account");
+    // Cancelled, or no portal and no zenity: the twins are named.
+    h.update(tessera::gui::Message::FilesChosen(None));
+    h.assert_shows("No file was chosen. If no file dialog appeared, type the image's path below or drop the file on this window.");
+    let a = qr_file(&h, "a.png", ALICE);
+    let b = qr_file(&h, "b.png", BOB);
+    h.update(tessera::gui::Message::FilesChosen(Some(vec![a, b])));
+    h.assert_shows("Add 2 accounts");
+}

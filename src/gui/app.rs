@@ -198,6 +198,8 @@ pub enum Message {
     Recovery(recovery::Message),
     /// A screen's message.
     Share(share::Message),
+    /// The file chooser closed: the files picked, or none.
+    FilesChosen(Option<Vec<PathBuf>>),
 }
 
 impl App {
@@ -573,6 +575,15 @@ impl App {
                 Task::none()
             }
             Message::FileDropped(path) => self.scan_files(vec![path]),
+            Message::FilesChosen(chosen) => match chosen {
+                Some(paths) if !paths.is_empty() => self.scan_files(paths),
+                _ => {
+                    if let Screen::Add(screen) = &mut self.screen {
+                        screen.qr_note(i18n::t(lang, Key::NoFileChosen).to_owned());
+                    }
+                    Task::none()
+                }
+            },
             Message::Share(message) => {
                 let (Screen::Share(screen), Some(session)) = (&mut self.screen, &self.session)
                 else {
@@ -735,9 +746,14 @@ impl App {
         task::scan_screen(self.env.capture.screen.clone()).map(Message::Scanned)
     }
 
-    /// The system file dialog (not available yet: the path field is the way in).
+    /// The system's file chooser; the path field and drops are its twins.
     fn choose_files(&mut self) -> Task<Message> {
-        Task::none()
+        let lang = self.lang();
+        task::choose_images(
+            i18n::t(lang, Key::ChooseImagesTitle).to_owned(),
+            i18n::t(lang, Key::ImagesFilter).to_owned(),
+        )
+        .map(Message::FilesChosen)
     }
 
     /// A read finished: its accounts join the review list (opened if needed).

@@ -112,6 +112,7 @@ keys! {
     AutoLockHint, ClipboardDelay, ClipboardDelayHint, HideCodes, ClockOffset, ClockOffsetHint,
     ChangePassword, NewPassword, PasswordChanged, KeyringSetting, KeyringOn, KeyringOff,
     SettingsSaveFailed, SettingsBroken, Apply,
+    ChooseImagesTitle, ImagesFilter, NoFileChosen,
     ShowQrButton, ShowQrTitle, ShowQrWarning, ShowQrYes, ShowQrHint, Done, MoveToPhone, ExportTitle, ExportIntro, Continue, ExportWarning, ExportYes, ExportCounter, ExportHint, ExportNothing, ExportSkipped, Previous, Next,
     RecoveryButton, RecoveryTitle, RecoveryIntro, RecoveryNone, RecoveryCount, RecoveryUse, RecoveryUsedAt, RecoveryPasteLabel, RecoverySave, RecoveryReplace, RecoveryReplaceConfirm, RecoveryReplaceYes, RecoverySaved, RecoveryCopied, ClearedIn, RecoveryFew, RecoveryExhausted,
     FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed,
@@ -303,6 +304,12 @@ const EN: &[(Key, &str)] = &[
         "The settings file could not be read ({reason}); the defaults are used until you change something.",
     ),
     (Apply, "Apply"),
+    (ChooseImagesTitle, "Choose images with QR codes"),
+    (ImagesFilter, "Images"),
+    (
+        NoFileChosen,
+        "No file was chosen. If no file dialog appeared, type the image's path below or drop the file on this window.",
+    ),
     (ShowQrButton, "Show QR code"),
     (ShowQrTitle, "Move this account to a phone"),
     (
@@ -632,6 +639,12 @@ const PT_BR: &[(Key, &str)] = &[
         "O arquivo de configurações não pôde ser lido ({reason}); os valores padrão são usados até você mudar algo.",
     ),
     (Apply, "Aplicar"),
+    (ChooseImagesTitle, "Escolha imagens com códigos QR"),
+    (ImagesFilter, "Imagens"),
+    (
+        NoFileChosen,
+        "Nenhum arquivo foi escolhido. Se nenhuma janela de arquivos apareceu, digite abaixo o caminho da imagem ou solte o arquivo nesta janela.",
+    ),
     (ShowQrButton, "Mostrar código QR"),
     (ShowQrTitle, "Levar esta conta para um celular"),
     (

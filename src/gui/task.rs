@@ -443,3 +443,24 @@ pub fn delete_files(paths: Vec<PathBuf>) -> Task<Result<usize, Error>> {
         |r| r,
     )
 }
+
+/// The system's file chooser for images (the xdg-desktop-portal; zenity when
+/// no portal answers). `None`: cancelled, or no chooser could be shown.
+pub fn choose_images(title: String, filter: String) -> Task<Option<Vec<PathBuf>>> {
+    Task::perform(
+        async move {
+            rfd::AsyncFileDialog::new()
+                .set_title(title)
+                .add_filter(
+                    filter,
+                    &[
+                        "png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff", "txt",
+                    ],
+                )
+                .pick_files()
+                .await
+                .map(|files| files.iter().map(|f| f.path().to_path_buf()).collect())
+        },
+        |chosen| chosen,
+    )
+}

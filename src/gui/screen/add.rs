@@ -46,6 +46,7 @@ pub struct Add {
     busy: bool,
     error: Option<String>,
     path: String,
+    qr_note: Option<String>,
 }
 
 /// What the user does here.
@@ -120,6 +121,7 @@ impl Default for Add {
             busy: false,
             error: None,
             path: String::new(),
+            qr_note: None,
         }
     }
 }
@@ -209,6 +211,11 @@ impl Add {
         Account::new(&self.issuer, &self.account, secret, params).map_err(|e| e.to_string())
     }
 
+    /// Something to say under the QR buttons (e.g. no file was chosen).
+    pub fn qr_note(&mut self, note: String) {
+        self.qr_note = Some(note);
+    }
+
     /// Saving failed: say why, allow another try.
     pub fn failed(&mut self, reason: String) {
         self.busy = false;
@@ -218,6 +225,7 @@ impl Add {
     /// Handles a message.
     pub fn update(&mut self, message: Message, lang: Lang, entries: &[Entry]) -> Action {
         self.error = None;
+        self.qr_note = None;
         match message {
             Message::Issuer(v) => self.issuer = v,
             Message::Account(v) => self.account = v,
@@ -288,6 +296,10 @@ impl Add {
     /// The screen; `now` is the time the check code is computed for.
     pub fn view(&self, lang: Lang, now: Timestamp, entries: &[Entry]) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
+        let mut qr_section = column![];
+        if let Some(note) = &self.qr_note {
+            qr_section = qr_section.push(text(note).size(13).style(theme::label::urgent));
+        }
         let from_qr = container(
             column![
                 text(t(Key::FromQrTitle)).size(16),
@@ -316,6 +328,7 @@ impl Add {
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center),
+                qr_section,
             ]
             .spacing(8),
         )
