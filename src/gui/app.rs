@@ -1005,11 +1005,18 @@ impl App {
             Hotkey::FocusPrevious => return operation::focus_previous(),
             _ => {}
         }
-        if key == Hotkey::Paste {
+        if key == Hotkey::Paste || key == Hotkey::ScanScreen {
             return match self.screen {
-                Screen::Codes | Screen::Add(_) | Screen::Review(_) => self.scan_clipboard(),
+                Screen::Codes | Screen::Add(_) | Screen::Review(_) if key == Hotkey::Paste => {
+                    self.scan_clipboard()
+                }
+                Screen::Codes | Screen::Add(_) | Screen::Review(_) => self.scan_screen(),
                 _ => Task::none(),
             };
+        }
+        // Enter on the review confirms "Add N accounts".
+        if key == Hotkey::Enter && matches!(self.screen, Screen::Review(_)) {
+            return self.update(Message::Review(review::Message::Add));
         }
         match &self.screen {
             Screen::Codes => {

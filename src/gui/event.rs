@@ -20,6 +20,8 @@ pub enum Hotkey {
     FocusPrevious,
     /// Ctrl+V (Cmd+V): read the clipboard for a QR image or an otpauth:// link.
     Paste,
+    /// Ctrl+Shift+S: capture the screen and decode the QR codes on it.
+    ScanScreen,
     /// Move the selection up.
     Up,
     /// Move the selection down.
@@ -56,6 +58,11 @@ pub fn hotkey(event: keyboard::Event) -> Option<Hotkey> {
         keyboard::Key::Named(Named::Tab) => Some(Hotkey::FocusNext),
         keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("v") => {
             Some(Hotkey::Paste)
+        }
+        keyboard::Key::Character(c)
+            if modifiers.command() && modifiers.shift() && c.eq_ignore_ascii_case("s") =>
+        {
+            Some(Hotkey::ScanScreen)
         }
         keyboard::Key::Named(Named::ArrowUp) => Some(Hotkey::Up),
         keyboard::Key::Named(Named::ArrowDown) => Some(Hotkey::Down),
@@ -118,6 +125,11 @@ mod tests {
         assert_eq!(
             hotkey(press(n, Modifiers::empty(), Some("n"))),
             Some(Hotkey::Typed("n".into()))
+        );
+        let s = keyboard::Key::Character("S".into());
+        assert_eq!(
+            hotkey(press(s, Modifiers::CTRL | Modifiers::SHIFT, None)),
+            Some(Hotkey::ScanScreen)
         );
     }
 }

@@ -181,7 +181,9 @@ impl Codes {
             Hotkey::Lock => Action::Lock,
             Hotkey::Add => Action::Add,
             // Focus moves are the app's business (a widget operation).
-            Hotkey::FocusNext | Hotkey::FocusPrevious | Hotkey::Paste => Action::None,
+            Hotkey::FocusNext | Hotkey::FocusPrevious | Hotkey::Paste | Hotkey::ScanScreen => {
+                Action::None
+            }
             Hotkey::Up => {
                 self.move_selection(entries, false);
                 Action::None
