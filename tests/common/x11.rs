@@ -21,7 +21,8 @@ pub struct Xvfb {
 }
 
 impl Xvfb {
-    /// Starts `Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp` and
+    /// Starts `Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp -noreset`
+    /// (no reset when the last client leaves, so xdotool calls between apps never race one) and
     /// waits (up to 10 s) for it to report the display it listens on.
     pub fn start() -> Self {
         require_tool("Xvfb", "xvfb");
