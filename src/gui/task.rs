@@ -300,6 +300,15 @@ impl Capture {
             clipboard: Arc::new(capture::clipboard),
         }
     }
+
+    /// No screen and no clipboard (as without a display): for tests, benchmarks
+    /// and screenshots, which must never read the real ones.
+    pub fn unavailable() -> Self {
+        Self {
+            screen: Arc::new(|| Err(CaptureError::NoDisplay)),
+            clipboard: Arc::new(|| Err(CaptureError::NoDisplay)),
+        }
+    }
 }
 
 impl std::fmt::Debug for Capture {

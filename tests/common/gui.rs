@@ -254,11 +254,7 @@ pub fn code_at(key: &str, at: Timestamp) -> String {
 
 /// A screen and clipboard that are not there: tests never reach the real ones.
 pub fn no_capture() -> tessera::gui::task::Capture {
-    use tessera::capture::CaptureError;
-    tessera::gui::task::Capture {
-        screen: Arc::new(|| Err(CaptureError::NoDisplay)),
-        clipboard: Arc::new(|| Err(CaptureError::NoDisplay)),
-    }
+    tessera::gui::task::Capture::unavailable()
 }
 
 /// A key pressed with Ctrl, through the app's real key mapping.
