@@ -874,11 +874,7 @@ impl App {
                         {
                             return Task::none();
                         }
-                        self.info(i18n::tf(
-                            lang,
-                            Key::ImportedAccounts,
-                            &[("n", &n.to_string())],
-                        ));
+                        self.info(i18n::imported(lang, n));
                         self.show_codes()
                     }
                 }

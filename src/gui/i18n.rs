@@ -115,7 +115,7 @@ keys! {
     ChooseImagesTitle, ImagesFilter, NoFileChosen,
     ShowQrButton, ShowQrTitle, ShowQrWarning, ShowQrYes, ShowQrHint, Done, MoveToPhone, ExportTitle, ExportIntro, Continue, ExportWarning, ExportYes, ExportCounter, ExportHint, ExportNothing, ExportSkipped, Previous, Next,
     RecoveryButton, RecoveryTitle, RecoveryIntro, RecoveryNone, RecoveryCount, RecoveryUse, RecoveryUsedAt, RecoveryPasteLabel, RecoverySave, RecoveryReplace, RecoveryReplaceConfirm, RecoveryReplaceYes, RecoverySaved, RecoveryCopied, ClearedIn, RecoveryFew, RecoveryExhausted,
-    FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed,
+    FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccount, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed,
 }
 
 use Key::*;
@@ -441,6 +441,7 @@ const EN: &[(Key, &str)] = &[
         "Parts {parts} of {size} of a Google Authenticator export are still missing; scan them too.",
     ),
     (And, "and"),
+    (ImportedAccount, "Added 1 account."),
     (ImportedAccounts, "Added {n} accounts."),
     (
         DeleteImagesOffer,
@@ -785,6 +786,7 @@ const PT_BR: &[(Key, &str)] = &[
         "Ainda faltam as partes {parts} de {size} de uma exportação do Google Authenticator; leia-as também.",
     ),
     (And, "e"),
+    (ImportedAccount, "1 conta adicionada."),
     (ImportedAccounts, "{n} contas adicionadas."),
     (
         DeleteImagesOffer,
@@ -818,6 +820,15 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     lookup(lang, key)
         .or_else(|| lookup(Lang::En, key))
         .unwrap_or("")
+}
+
+/// "Added 1 account." or "Added N accounts.", in `lang`.
+pub fn imported(lang: Lang, n: usize) -> String {
+    if n == 1 {
+        t(lang, Key::ImportedAccount).to_owned()
+    } else {
+        tf(lang, Key::ImportedAccounts, &[("n", &n.to_string())])
+    }
 }
 
 /// The text of `key` in `lang` with each `{name}` replaced by its value.

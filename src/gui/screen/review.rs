@@ -377,11 +377,7 @@ impl Review {
             .max_width(620);
 
         if let Some((count, files)) = &self.added {
-            page = page.push(text(i18n::tf(
-                lang,
-                Key::ImportedAccounts,
-                &[("n", &count.to_string())],
-            )));
+            page = page.push(text(i18n::imported(lang, *count)));
             if !files.is_empty() {
                 let names: Vec<String> = files
                     .iter()
