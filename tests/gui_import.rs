@@ -82,7 +82,7 @@ fn a_dropped_image_is_reviewed_added_and_its_file_deleted() {
     assert_eq!(labels(&h), ["ACME (alice)"]);
     // Still on the review screen: the image holds the key in the clear.
     assert_eq!(h.app.screen_name(), "review");
-    h.assert_shows("Added 1 accounts.");
+    h.assert_shows("Added 1 account.");
     h.click("Delete the images");
     assert!(!path.exists());
     assert_eq!(h.app.screen_name(), "codes");
@@ -135,7 +135,7 @@ fn ctrl_v_with_a_qr_image_on_the_clipboard() {
     h.click("Add 1 account");
     // Nothing to delete: straight back to the list.
     assert_eq!(h.app.screen_name(), "codes");
-    assert_eq!(h.app.toast(), Some("Added 1 accounts."));
+    assert_eq!(h.app.toast(), Some("Added 1 account."));
     assert_eq!(labels(&h), ["Globex (bob)"]);
 }
 
