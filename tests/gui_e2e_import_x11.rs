@@ -8,12 +8,13 @@
 
 mod common;
 
+use common::app::{App, cli, isolate, wait_until};
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Stdio;
+use std::time::Duration;
 
 use common::x11::{self, Xvfb, ink, offer};
-use common::{run_with_stdin, stderr, stdout};
 
 const CLASS: &str = "app.tessera.Tessera";
 const PASSWORD: &str = "grey otter 42 lantern";
@@ -21,54 +22,14 @@ const PASTED: &str = "otpauth://totp/Pasted%20Cloud:ana@exemplo.com.br?secret=JB
 const SCANNED: &str =
     "otpauth://totp/Screen%20Corp:bob@example.com?secret=GEZDGNBVGY3TQOJQ&issuer=Screen%20Corp";
 
-struct App(Child);
-
-impl Drop for App {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn isolate(command: &mut Command, home: &Path) {
-    command
-        .env_remove("TESSERA_VAULT")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "en_US.UTF-8")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env(
-            "DBUS_SESSION_BUS_ADDRESS",
-            format!("unix:path={}", home.join("no-bus").display()),
-        );
-}
-
-fn cli(home: &Path, args: &[&str]) -> String {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
-    isolate(&mut command, home);
-    command.args(args).env_remove("DISPLAY");
-    let out = run_with_stdin(&mut command, &format!("{PASSWORD}\n"));
-    assert!(out.status.success(), "tessera {args:?}: {}", stderr(&out));
-    stdout(&out)
-}
-
 fn issuers(home: &Path) -> Vec<String> {
-    let list: serde_json::Value = serde_json::from_str(&cli(home, &["list", "--json"])).unwrap();
+    let list: serde_json::Value =
+        serde_json::from_str(&cli(home, PASSWORD, &["list", "--json"])).unwrap();
     list.as_array()
         .unwrap()
         .iter()
         .map(|e| e["issuer"].as_str().unwrap().to_owned())
         .collect()
-}
-
-fn wait_until(limit: Duration, what: &str, mut condition: impl FnMut() -> bool) {
-    let started = Instant::now();
-    while !condition() {
-        assert!(started.elapsed() < limit, "{what}: not within {limit:?}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 #[test]
@@ -77,7 +38,7 @@ fn paste_and_scan_screen_add_accounts() {
     std::fs::create_dir_all(&out).unwrap();
     let home = tempfile::tempdir().unwrap();
     // The vault exists already: the app opens on the unlock screen.
-    cli(home.path(), &["init"]);
+    cli(home.path(), PASSWORD, &["init"]);
     assert!(issuers(home.path()).is_empty());
 
     let x = Xvfb::start(1600, 900, 24);

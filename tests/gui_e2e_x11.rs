@@ -12,9 +12,10 @@
 
 mod common;
 
-use std::io::Write as _;
+use common::app::{App, cli, isolate, wait_until};
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
 
 use common::x11::{Xvfb, ink};
@@ -26,66 +27,6 @@ const ACCOUNT: &str = "alice@example.com";
 /// Typed the way people copy it from a web page: lower case, in groups.
 const SETUP_KEY: &str = "jbsw y3dp ehpk 3pxp";
 const SECRET: &str = "JBSWY3DPEHPK3PXP";
-
-/// The window process; killed on drop so a failing test leaves nothing behind.
-struct App(Child);
-
-impl Drop for App {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// The environment shared by the GUI and the CLI: the default vault path under
-/// a temporary home, nothing configured, no keyring.
-fn isolate(command: &mut Command, home: &Path) {
-    command
-        .env_remove("TESSERA_VAULT")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "en_US.UTF-8")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env(
-            "DBUS_SESSION_BUS_ADDRESS",
-            format!("unix:path={}", home.join("no-bus").display()),
-        );
-}
-
-/// `tessera ARGS` (the CLI) with the password on standard input; its stdout.
-fn cli(home: &Path, args: &[&str]) -> String {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
-    isolate(&mut command, home);
-    let mut child = command
-        .args(args)
-        .env_remove("DISPLAY")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run the CLI: {e}"));
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = writeln!(stdin, "{PASSWORD}");
-    }
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "tessera {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Polls `condition` every 50 ms until it holds or `limit` passes.
-fn wait_until(limit: Duration, what: &str, mut condition: impl FnMut() -> bool) {
-    let started = Instant::now();
-    while !condition() {
-        assert!(started.elapsed() < limit, "{what}: not within {limit:?}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
 
 fn modified(path: &Path) -> Option<SystemTime> {
     std::fs::metadata(path).and_then(|m| m.modified()).ok()
@@ -129,8 +70,9 @@ fn create_a_vault_and_add_an_account_by_keyboard() {
     wait_until(Duration::from_secs(60), "the vault file", || {
         vault.is_file()
     });
-    let listed: serde_json::Value = serde_json::from_str(&cli(home.path(), &["list", "--json"]))
-        .expect("list --json prints JSON");
+    let listed: serde_json::Value =
+        serde_json::from_str(&cli(home.path(), PASSWORD, &["list", "--json"]))
+            .expect("list --json prints JSON");
     assert_eq!(listed, serde_json::json!([]));
     let saved = modified(&vault);
 
@@ -155,7 +97,7 @@ fn create_a_vault_and_add_an_account_by_keyboard() {
         modified(&vault) != saved
     });
     let listed: serde_json::Value =
-        serde_json::from_str(&cli(home.path(), &["list", "--json"])).unwrap();
+        serde_json::from_str(&cli(home.path(), PASSWORD, &["list", "--json"])).unwrap();
     let entries = listed.as_array().expect("an array");
     assert_eq!(entries.len(), 1, "{listed}");
     let entry = &entries[0];
@@ -164,7 +106,7 @@ fn create_a_vault_and_add_an_account_by_keyboard() {
     assert_eq!(entry["kind"], "totp");
     assert_eq!(entry["digits"], 6);
     assert_eq!(entry["period"], 30);
-    let uris = cli(home.path(), &["export", "--format", "uris"]);
+    let uris = cli(home.path(), PASSWORD, &["export", "--format", "uris"]);
     assert!(uris.contains(&format!("secret={SECRET}")), "{uris}");
 
     x.screenshot(&window, &out.join("3-codes.png"));

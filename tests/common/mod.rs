@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+/// The real window for end-to-end tests, and the CLI beside it.
+pub mod app;
 /// Generated QR images with their expected payloads.
 pub mod qr;
 /// A private Xvfb; feh, xclip, xdotool input and xwd screenshots on it.

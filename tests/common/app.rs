@@ -1,0 +1,60 @@
+//! The real `tessera` window for end-to-end tests: an environment that uses
+//! the default vault path under a temporary home and never a real keyring, a
+//! guard that kills the window, and the CLI on the same vault.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+/// The window process; killed on drop so a failing test leaves nothing behind.
+pub struct App(pub Child);
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The environment shared by the GUI and the CLI: the default vault path under
+/// `home`, nothing configured, English, and a session bus address where
+/// nothing listens (so no keyring is asked).
+pub fn isolate(command: &mut Command, home: &Path) {
+    command
+        .env_remove("TESSERA_VAULT")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", home.join("no-bus").display()),
+        );
+}
+
+/// `tessera ARGS` (the CLI, no display) on `home`'s vault with `password` on
+/// standard input; its stdout. Fails the test if the command fails.
+pub fn cli(home: &Path, password: &str, args: &[&str]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
+    isolate(&mut command, home);
+    command.args(args).env_remove("DISPLAY");
+    let out = super::run_with_stdin(&mut command, &format!("{password}\n"));
+    assert!(
+        out.status.success(),
+        "tessera {args:?} failed: {}",
+        super::stderr(&out)
+    );
+    super::stdout(&out)
+}
+
+/// Polls `condition` until it holds or `limit` passes.
+pub fn wait_until(limit: Duration, what: &str, mut condition: impl FnMut() -> bool) {
+    let started = Instant::now();
+    while !condition() {
+        assert!(started.elapsed() < limit, "{what}: not within {limit:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
