@@ -170,34 +170,15 @@ impl Add {
         self.advanced = account.params != Params::totp();
     }
 
-    fn number<T: std::str::FromStr>(lang: Lang, value: &str, field: Key) -> Result<T, String> {
-        value
-            .trim()
-            .parse()
-            .map_err(|_| i18n::tf(lang, Key::NotANumber, &[("field", i18n::t(lang, field))]))
-    }
-
     fn params(&self, lang: Lang) -> Result<Params, String> {
-        let params = match self.kind {
-            Kind::Steam => Params::steam(),
-            kind => Params {
-                kind,
-                algorithm: self.algorithm,
-                digits: Self::number(lang, &self.digits, Key::Digits)?,
-                period: if kind == Kind::Totp {
-                    Self::number(lang, &self.period, Key::Period)?
-                } else {
-                    DEFAULT_PERIOD
-                },
-                counter: if kind == Kind::Hotp {
-                    Self::number(lang, &self.counter, Key::Counter)?
-                } else {
-                    0
-                },
-            },
-        };
-        params.validate().map_err(|e| e.to_string())?;
-        Ok(params)
+        super::typed_params(
+            lang,
+            self.kind,
+            self.algorithm,
+            &self.digits,
+            &self.period,
+            &self.counter,
+        )
     }
 
     fn secret(&self, lang: Lang) -> Result<SecretBytes, String> {

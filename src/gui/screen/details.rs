@@ -8,7 +8,7 @@ use iced::{Alignment, Element, Length};
 
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::theme;
-use crate::otp::{Algorithm, DEFAULT_PERIOD, Kind, Params};
+use crate::otp::{Algorithm, Kind, Params};
 use crate::vault::{Entry, EntryId};
 
 const ALGORITHMS: [Algorithm; 3] = [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512];
@@ -143,34 +143,15 @@ impl Details {
         self.error = Some(reason);
     }
 
-    fn number<T: std::str::FromStr>(lang: Lang, value: &str, field: Key) -> Result<T, String> {
-        value
-            .trim()
-            .parse()
-            .map_err(|_| i18n::tf(lang, Key::NotANumber, &[("field", i18n::t(lang, field))]))
-    }
-
     fn params(&self, lang: Lang) -> Result<Params, String> {
-        let params = match self.kind {
-            Kind::Steam => Params::steam(),
-            kind => Params {
-                kind,
-                algorithm: self.algorithm,
-                digits: Self::number(lang, &self.digits, Key::Digits)?,
-                period: if kind == Kind::Totp {
-                    Self::number(lang, &self.period, Key::Period)?
-                } else {
-                    DEFAULT_PERIOD
-                },
-                counter: if kind == Kind::Hotp {
-                    Self::number(lang, &self.counter, Key::Counter)?
-                } else {
-                    0
-                },
-            },
-        };
-        params.validate().map_err(|e| e.to_string())?;
-        Ok(params)
+        super::typed_params(
+            lang,
+            self.kind,
+            self.algorithm,
+            &self.digits,
+            &self.period,
+            &self.counter,
+        )
     }
 
     /// Handles a message.

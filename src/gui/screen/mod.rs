@@ -15,6 +15,51 @@ pub mod unlock;
 use iced::widget::{column, progress_bar, text};
 use iced::{Element, Length};
 
+/// The code settings typed into a form (add and details share them): Steam is
+/// fixed; the period counts for TOTP and the counter for HOTP. Errors name the
+/// field, in `lang`.
+pub fn typed_params(
+    lang: crate::gui::i18n::Lang,
+    kind: crate::otp::Kind,
+    algorithm: crate::otp::Algorithm,
+    digits: &str,
+    period: &str,
+    counter: &str,
+) -> Result<crate::otp::Params, String> {
+    use crate::gui::i18n::{self, Key};
+    use crate::otp::{DEFAULT_PERIOD, Kind, Params};
+    fn number<T: std::str::FromStr>(
+        lang: i18n::Lang,
+        value: &str,
+        field: Key,
+    ) -> Result<T, String> {
+        value
+            .trim()
+            .parse()
+            .map_err(|_| i18n::tf(lang, Key::NotANumber, &[("field", i18n::t(lang, field))]))
+    }
+    let params = match kind {
+        Kind::Steam => Params::steam(),
+        kind => Params {
+            kind,
+            algorithm,
+            digits: number(lang, digits, Key::Digits)?,
+            period: if kind == Kind::Totp {
+                number(lang, period, Key::Period)?
+            } else {
+                DEFAULT_PERIOD
+            },
+            counter: if kind == Kind::Hotp {
+                number(lang, counter, Key::Counter)?
+            } else {
+                0
+            },
+        },
+    };
+    params.validate().map_err(|e| e.to_string())?;
+    Ok(params)
+}
+
 /// A password field's text, wiped on drop and never printed.
 #[derive(Clone, Default)]
 pub struct Typed(pub zeroize::Zeroizing<String>);
