@@ -66,11 +66,17 @@ pub fn view<'a, Message: Clone + 'a>(
         entry.account.issuer.clone()
     };
     let star = if entry.favourite { "★ " } else { "" };
+    // Long names (an e-mail address is one long word) break between glyphs
+    // rather than run under the code.
     let mut names = column![
-        text(format!("{star}{issuer}")).size(16).font(BOLD),
+        text(format!("{star}{issuer}"))
+            .size(16)
+            .font(BOLD)
+            .wrapping(text::Wrapping::WordOrGlyph),
         text(&entry.account.name)
             .size(14)
-            .style(theme::label::muted),
+            .style(theme::label::muted)
+            .wrapping(text::Wrapping::WordOrGlyph),
     ]
     .spacing(2)
     .width(Length::Fill);
@@ -135,6 +141,7 @@ pub fn view<'a, Message: Clone + 'a>(
         );
     }
 
+    let names = container(names).width(Length::Fill).clip(true);
     let mut body = row![avatar, names, code_column]
         .spacing(14)
         .align_y(Alignment::Center);
