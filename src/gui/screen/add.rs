@@ -3,9 +3,7 @@
 //! key gives now so the user can check it before saving. Pasting a whole
 //! `otpauth://` link into the key field fills the form.
 
-use iced::widget::{
-    button, column, container, pick_list, radio, row, scrollable, text, text_input,
-};
+use iced::widget::{button, column, container, radio, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Font, Length};
 
 use super::Typed;
@@ -28,7 +26,13 @@ pub const KEY_ID: &str = "add-key";
 /// The image path field's id.
 pub const PATH_ID: &str = "add-image-path";
 
-const ALGORITHMS: [Algorithm; 3] = [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512];
+/// The messages of the shared code-settings fields.
+const PARAM_MESSAGES: super::ParamMessages<Message> = super::ParamMessages {
+    algorithm: Message::Algorithm,
+    digits: Message::Digits,
+    period: Message::Period,
+    counter: Message::Counter,
+};
 
 /// The add screen.
 #[derive(Debug)]
@@ -433,45 +437,13 @@ impl Add {
         ]
         .spacing(16);
         let mut section = column![text(t(Key::Type)).size(14), kinds].spacing(8);
-        if self.kind != Kind::Steam {
-            section = section.push(
-                row![
-                    text(t(Key::Algorithm)).size(14).width(Length::Fixed(140.0)),
-                    pick_list(ALGORITHMS, Some(self.algorithm), Message::Algorithm),
-                ]
-                .align_y(Alignment::Center),
-            );
-            section = section.push(
-                row![
-                    text(t(Key::Digits)).size(14).width(Length::Fixed(140.0)),
-                    text_input("6", &self.digits)
-                        .on_input(Message::Digits)
-                        .width(Length::Fixed(80.0)),
-                ]
-                .align_y(Alignment::Center),
-            );
-        }
-        section = match self.kind {
-            Kind::Totp => section.push(
-                row![
-                    text(t(Key::Period)).size(14).width(Length::Fixed(140.0)),
-                    text_input("30", &self.period)
-                        .on_input(Message::Period)
-                        .width(Length::Fixed(80.0)),
-                ]
-                .align_y(Alignment::Center),
-            ),
-            Kind::Hotp => section.push(
-                row![
-                    text(t(Key::Counter)).size(14).width(Length::Fixed(140.0)),
-                    text_input("0", &self.counter)
-                        .on_input(Message::Counter)
-                        .width(Length::Fixed(120.0)),
-                ]
-                .align_y(Alignment::Center),
-            ),
-            Kind::Steam => section,
-        };
+        section = section.push(super::param_fields(
+            lang,
+            self.kind,
+            self.algorithm,
+            [&self.digits, &self.period, &self.counter],
+            PARAM_MESSAGES,
+        ));
         container(section)
             .padding(12)
             .style(theme::boxed::section)

@@ -1,17 +1,21 @@
 //! Entry details: edit every field but the key, the group, the favourite mark
 //! and notes; delete with confirmation.
 
-use iced::widget::{
-    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
-};
-use iced::{Alignment, Element, Length};
+use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
+use iced::{Element, Length};
 
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::theme;
 use crate::otp::{Algorithm, Kind, Params};
 use crate::vault::{Entry, EntryId};
 
-const ALGORITHMS: [Algorithm; 3] = [Algorithm::Sha1, Algorithm::Sha256, Algorithm::Sha512];
+/// The messages of the shared code-settings fields.
+const PARAM_MESSAGES: super::ParamMessages<Message> = super::ParamMessages {
+    algorithm: Message::Algorithm,
+    digits: Message::Digits,
+    period: Message::Period,
+    counter: Message::Counter,
+};
 
 /// The issuer field's id.
 pub const ISSUER_ID: &str = "details-issuer";
@@ -231,50 +235,13 @@ impl Details {
         .spacing(6)
         .max_width(520);
 
-        let mut advanced = column![].spacing(8);
-        if self.kind != Kind::Steam {
-            advanced = advanced.push(
-                row![
-                    text(t(Key::Algorithm)).size(14).width(Length::Fixed(140.0)),
-                    pick_list(ALGORITHMS, Some(self.algorithm), Message::Algorithm),
-                ]
-                .align_y(Alignment::Center),
-            );
-            advanced = advanced.push(
-                row![
-                    text(t(Key::Digits)).size(14).width(Length::Fixed(140.0)),
-                    text_input("6", &self.digits)
-                        .on_input(Message::Digits)
-                        .width(Length::Fixed(80.0)),
-                ]
-                .align_y(Alignment::Center),
-            );
-        }
-        match self.kind {
-            Kind::Totp => {
-                advanced = advanced.push(
-                    row![
-                        text(t(Key::Period)).size(14).width(Length::Fixed(140.0)),
-                        text_input("30", &self.period)
-                            .on_input(Message::Period)
-                            .width(Length::Fixed(80.0)),
-                    ]
-                    .align_y(Alignment::Center),
-                );
-            }
-            Kind::Hotp => {
-                advanced = advanced.push(
-                    row![
-                        text(t(Key::Counter)).size(14).width(Length::Fixed(140.0)),
-                        text_input("0", &self.counter)
-                            .on_input(Message::Counter)
-                            .width(Length::Fixed(120.0)),
-                    ]
-                    .align_y(Alignment::Center),
-                );
-            }
-            Kind::Steam => {}
-        }
+        let advanced = super::param_fields(
+            lang,
+            self.kind,
+            self.algorithm,
+            [&self.digits, &self.period, &self.counter],
+            PARAM_MESSAGES,
+        );
         form = form.push(container(advanced).padding(12).style(theme::boxed::section));
         form = form.push(
             row![

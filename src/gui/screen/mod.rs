@@ -60,6 +60,83 @@ pub fn typed_params(
     Ok(params)
 }
 
+/// The algorithms a form offers.
+pub const ALGORITHMS: [crate::otp::Algorithm; 3] = [
+    crate::otp::Algorithm::Sha1,
+    crate::otp::Algorithm::Sha256,
+    crate::otp::Algorithm::Sha512,
+];
+
+/// What the code-settings fields send back, for [`param_fields`].
+#[derive(Clone, Copy, Debug)]
+pub struct ParamMessages<M> {
+    /// The algorithm was picked.
+    pub algorithm: fn(crate::otp::Algorithm) -> M,
+    /// The digits were edited.
+    pub digits: fn(String) -> M,
+    /// The period was edited.
+    pub period: fn(String) -> M,
+    /// The counter was edited.
+    pub counter: fn(String) -> M,
+}
+
+/// The code-settings fields shared by add and details: algorithm and digits
+/// (not for Steam), then the period (TOTP) or the counter (HOTP).
+pub fn param_fields<'a, M: Clone + 'a>(
+    lang: crate::gui::i18n::Lang,
+    kind: crate::otp::Kind,
+    algorithm: crate::otp::Algorithm,
+    [digits, period, counter]: [&'a str; 3],
+    on: ParamMessages<M>,
+) -> iced::widget::Column<'a, M> {
+    use crate::gui::i18n::{self, Key};
+    use crate::otp::Kind;
+    use iced::widget::{pick_list, row, text_input};
+    use iced::{Alignment, Element};
+    let labelled = |key: Key, field: Element<'a, M>| -> Element<'a, M> {
+        row![
+            text(i18n::t(lang, key))
+                .size(14)
+                .width(Length::Fixed(140.0)),
+            field
+        ]
+        .align_y(Alignment::Center)
+        .into()
+    };
+    let mut fields = column![].spacing(8);
+    if kind != Kind::Steam {
+        fields = fields
+            .push(labelled(
+                Key::Algorithm,
+                pick_list(ALGORITHMS, Some(algorithm), on.algorithm).into(),
+            ))
+            .push(labelled(
+                Key::Digits,
+                text_input("6", digits)
+                    .on_input(on.digits)
+                    .width(Length::Fixed(80.0))
+                    .into(),
+            ));
+    }
+    match kind {
+        Kind::Totp => fields.push(labelled(
+            Key::Period,
+            text_input("30", period)
+                .on_input(on.period)
+                .width(Length::Fixed(80.0))
+                .into(),
+        )),
+        Kind::Hotp => fields.push(labelled(
+            Key::Counter,
+            text_input("0", counter)
+                .on_input(on.counter)
+                .width(Length::Fixed(120.0))
+                .into(),
+        )),
+        Kind::Steam => fields,
+    }
+}
+
 /// A password field's text, wiped on drop and never printed.
 #[derive(Clone, Default)]
 pub struct Typed(pub zeroize::Zeroizing<String>);
