@@ -86,24 +86,23 @@ fn sorted(mut list: Vec<Account>) -> Vec<Account> {
     list
 }
 
+/// `export --format FORMAT --out DIR`; the files it wrote.
+fn export_to(vault: &Path, format: &str, dir: &Path) -> Vec<PathBuf> {
+    let out = run(
+        vault,
+        &["export", "--format", format, "--out", dir.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out).lines().map(PathBuf::from).collect()
+}
+
 #[test]
 fn per_account_qr_codes_decode_to_the_same_accounts() {
     require_tool("zbarimg", "zbar-tools");
     let dir = tempfile::tempdir().unwrap();
     let vault = vault_with_accounts(dir.path());
     let out_dir = dir.path().join("qr");
-    let out = run(
-        &vault,
-        &[
-            "export",
-            "--format",
-            "qr",
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let files: Vec<PathBuf> = stdout(&out).lines().map(PathBuf::from).collect();
+    let files = export_to(&vault, "qr", &out_dir);
     assert_eq!(files.len(), accounts().len());
     let mut ours = Vec::new();
     let mut theirs = Vec::new();
@@ -141,18 +140,7 @@ fn migration_qr_codes_decode_to_the_same_accounts() {
     let dir = tempfile::tempdir().unwrap();
     let vault = vault_with_accounts(dir.path());
     let out_dir = dir.path().join("migration");
-    let out = run(
-        &vault,
-        &[
-            "export",
-            "--format",
-            "migration-qr",
-            "--out",
-            out_dir.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let files: Vec<PathBuf> = stdout(&out).lines().map(PathBuf::from).collect();
+    let files = export_to(&vault, "migration-qr", &out_dir);
     assert_eq!(files.len(), 2, "14 accounts need two codes of at most 10");
     assert!(files[0].ends_with("tessera-export-1-of-2.png"));
     for decoder in 0..2 {
