@@ -279,29 +279,17 @@ impl Details {
             .spacing(8),
         );
         if self.confirm_delete {
-            form = form.push(
-                container(
-                    column![
-                        text(i18n::tf(
-                            lang,
-                            Key::DeleteConfirm,
-                            &[("label", &self.label)]
-                        )),
-                        row![
-                            button(text(t(Key::DeleteYes)))
-                                .style(button::danger)
-                                .on_press(Message::ConfirmDelete),
-                            button(text(t(Key::Cancel)))
-                                .style(button::secondary)
-                                .on_press(Message::KeepIt),
-                        ]
-                        .spacing(8),
-                    ]
-                    .spacing(10),
-                )
-                .padding(12)
-                .style(theme::boxed::error),
-            );
+            form = form.push(crate::gui::widget::confirm::view(
+                i18n::tf(lang, Key::DeleteConfirm, &[("label", &self.label)]),
+                (button(text(t(Key::DeleteYes)))
+                    .style(button::danger)
+                    .on_press(Message::ConfirmDelete))
+                .into(),
+                (button(text(t(Key::Cancel)))
+                    .style(button::secondary)
+                    .on_press(Message::KeepIt))
+                .into(),
+            ));
         }
         scrollable(container(form).center_x(Length::Fill).padding(24)).into()
     }

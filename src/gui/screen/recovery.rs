@@ -203,32 +203,24 @@ impl Recovery {
                 .height(Length::Fixed(120.0)),
         );
         if let Some(codes) = &self.pending {
-            page = page.push(
-                container(
-                    column![
-                        text(i18n::tf(
-                            lang,
-                            Key::RecoveryReplaceConfirm,
-                            &[
-                                ("total", &total.to_string()),
-                                ("n", &codes.len().to_string())
-                            ],
-                        )),
-                        row![
-                            button(text(t(Key::RecoveryReplaceYes)))
-                                .style(button::danger)
-                                .on_press(Message::ConfirmReplace),
-                            button(text(t(Key::Cancel)))
-                                .style(button::secondary)
-                                .on_press(Message::KeepCurrent),
-                        ]
-                        .spacing(8),
-                    ]
-                    .spacing(10),
-                )
-                .padding(12)
-                .style(theme::boxed::error),
-            );
+            page = page.push(crate::gui::widget::confirm::view(
+                i18n::tf(
+                    lang,
+                    Key::RecoveryReplaceConfirm,
+                    &[
+                        ("total", &total.to_string()),
+                        ("n", &codes.len().to_string()),
+                    ],
+                ),
+                (button(text(t(Key::RecoveryReplaceYes)))
+                    .style(button::danger)
+                    .on_press(Message::ConfirmReplace))
+                .into(),
+                (button(text(t(Key::Cancel)))
+                    .style(button::secondary)
+                    .on_press(Message::KeepCurrent))
+                .into(),
+            ));
         }
         if let Some(error) = &self.error {
             page = page.push(text(error).style(theme::label::urgent));

@@ -389,28 +389,19 @@ impl Review {
                 if !self.busy {
                     delete = delete.on_press(Message::DeleteFiles);
                 }
-                page = page.push(
-                    container(
-                        column![
-                            text(i18n::tf(
-                                lang,
-                                Key::DeleteImagesOffer,
-                                &[("files", &names.join(", "))],
-                            )),
-                            row![
-                                delete,
-                                button(text(t(Key::KeepImages)))
-                                    .style(button::secondary)
-                                    .padding([8, 16])
-                                    .on_press(Message::KeepFiles),
-                            ]
-                            .spacing(8),
-                        ]
-                        .spacing(10),
-                    )
-                    .padding(12)
-                    .style(theme::boxed::error),
-                );
+                page = page.push(crate::gui::widget::confirm::view(
+                    i18n::tf(
+                        lang,
+                        Key::DeleteImagesOffer,
+                        &[("files", &names.join(", "))],
+                    ),
+                    (delete).into(),
+                    (button(text(t(Key::KeepImages)))
+                        .style(button::secondary)
+                        .padding([8, 16])
+                        .on_press(Message::KeepFiles))
+                    .into(),
+                ));
             }
             if let Some(error) = &self.error {
                 page = page.push(text(error).style(theme::label::urgent));

@@ -2,6 +2,7 @@
 //! a QR code.
 
 pub mod code_row;
+pub mod confirm;
 pub mod countdown;
 pub mod qr_code;
 pub mod toast;

@@ -1,0 +1,19 @@
+//! A question that needs a yes or no before something irreversible happens
+//! (delete an entry, replace recovery codes, delete source images).
+
+use iced::Element;
+use iced::widget::{column, container, row, text};
+
+use crate::gui::theme;
+
+/// The question in a warning box, with its two buttons under it.
+pub fn view<'a, M: 'a>(
+    question: String,
+    yes: Element<'a, M>,
+    no: Element<'a, M>,
+) -> Element<'a, M> {
+    container(column![text(question), row![yes, no].spacing(8)].spacing(10))
+        .padding(12)
+        .style(theme::boxed::error)
+        .into()
+}
