@@ -363,3 +363,45 @@ fn a_clock_offset_is_shown_and_used() {
     h.assert_shows("Codes use a clock offset of -45 seconds (see Settings).");
     h.assert_shows(&group_code(&code_at(KEY, T0.offset_by(-45))));
 }
+
+#[test]
+fn a_long_list_builds_only_the_rows_in_view_and_follows_the_selection() {
+    use tessera::gui::screen::codes::{self, Scroll};
+    let entries = (0..300)
+        .map(|i| entry(totp(&format!("Service {i:03}"), "me", KEY)))
+        .collect();
+    let mut h = unlocked(entries, Lang::En);
+    h.assert_shows("Service 000");
+    h.assert_shows("Service 010");
+    // Rows far below the first screenful are not built at all.
+    assert!(!h.shows("Service 040"));
+    assert!(!h.shows("Service 299"));
+
+    // Moving the selection past the bottom edge scrolls the list with it.
+    for _ in 0..40 {
+        h.keys(iced_test::simulator::tap_key(Named::ArrowDown, None));
+    }
+    h.assert_shows("Service 040");
+    assert!(!h.shows("Service 000"));
+    // Enter copies the selected (scrolled-to) row's code.
+    h.keys(iced_test::simulator::tap_key(Named::Enter, None));
+    assert_eq!(h.clipboard.as_deref(), Some(code_at(KEY, T0).as_str()));
+
+    // Scrolling by hand (the list reports its viewport) shows that part.
+    h.update(Message::Codes(codes::Message::Scrolled(Scroll {
+        offset: 290.0 * codes::ROW_STRIDE,
+        height: 600.0,
+    })));
+    h.assert_shows("Service 290");
+    h.assert_shows("Service 299");
+    assert!(!h.shows("Service 040"));
+
+    // A search starts at the top of its results.
+    h.keys(iced_test::simulator::typewrite("service 00"));
+    h.assert_shows("Service 000");
+    h.assert_shows("Service 009");
+    assert!(!h.shows("Service 290"));
+    h.keys(iced_test::simulator::tap_key(Named::Escape, None));
+    h.assert_shows("Service 000");
+    assert!(!h.shows("Service 299"));
+}

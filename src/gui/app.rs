@@ -322,7 +322,17 @@ impl App {
             message,
             Message::Activity
                 | Message::Hotkey(_)
-                | Message::Codes(_)
+                | Message::Codes(
+                    codes::Message::Query(_)
+                        | codes::Message::Activate(_)
+                        | codes::Message::Submit
+                        | codes::Message::Next(_)
+                        | codes::Message::Details(_)
+                        | codes::Message::Add
+                        | codes::Message::Settings
+                        | codes::Message::Lock
+                        | codes::Message::Export
+                )
                 | Message::Add(_)
                 | Message::Details(_)
                 | Message::Settings(_)
@@ -825,9 +835,15 @@ impl App {
         self.show_codes()
     }
 
+    /// Back to the list, scrolled to where it was (its scrollable is new).
     fn show_codes(&mut self) -> Task<Message> {
         self.screen = Screen::Codes;
-        Task::none()
+        match &self.session {
+            Some(session) if session.codes.scroll().offset > 0.0 => {
+                scroll_list(session.codes.scroll().offset)
+            }
+            _ => Task::none(),
+        }
     }
 
     fn saved(&mut self, result: Result<(Change, Vec<Entry>), task::Error>) -> Task<Message> {
@@ -936,6 +952,7 @@ impl App {
                 Task::none()
             }
             codes::Action::Lock => self.lock(),
+            codes::Action::ScrollTo(offset) => scroll_list(offset),
             codes::Action::Export => {
                 let shown = codes::visible(&session.entries, "");
                 self.screen = Screen::Share(share::Share::export(&shown));
@@ -1156,6 +1173,14 @@ fn find_mut<'a>(entries: &'a mut [Entry], id: &EntryId) -> Result<&'a mut Entry,
 /// Maps an uncaptured key press to the app's meaning of it.
 pub fn on_key(event: keyboard::Event) -> Option<Message> {
     event::hotkey(event).map(Message::Hotkey)
+}
+
+/// Scrolls the code list so that its top is at `offset`.
+fn scroll_list(offset: f32) -> Task<Message> {
+    operation::scroll_to(
+        codes::LIST_ID,
+        operation::AbsoluteOffset { x: 0.0, y: offset },
+    )
 }
 
 fn on_tick(_: iced::time::Instant) -> Message {

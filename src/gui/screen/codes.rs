@@ -1,9 +1,14 @@
 //! The code list: favourites first then by issuer, type-to-search over issuer,
 //! account and group, Up/Down to move the selection, Enter or a click to copy.
+//!
+//! The list is virtualised: rows have one fixed height, and only the rows in
+//! the scrolled viewport (plus a few either side) are built; spacers stand in
+//! for the rest. A list of 1,000 accounts therefore costs what one screenful
+//! costs on every one-second tick (see `docs/gui.md`).
 
 use std::collections::HashSet;
 
-use iced::widget::{button, column, container, row, scrollable, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use crate::clock::Timestamp;
@@ -16,6 +21,15 @@ use crate::vault::{Entry, EntryId, display_order};
 
 /// The search field's id.
 pub const SEARCH_ID: &str = "codes-search";
+/// The list's id (for scrolling the selection into view).
+pub const LIST_ID: &str = "codes-list";
+/// The distance from one row's top to the next's: the row plus the gap.
+pub const ROW_STRIDE: f32 = code_row::HEIGHT + 6.0;
+/// Rows built beyond each edge of the viewport, so that a fast scroll never
+/// shows a blank before the next view.
+const OVERSCAN: usize = 4;
+/// The viewport height assumed until the list reports its own.
+const INITIAL_VIEWPORT: f32 = 1200.0;
 
 /// The list's state (kept while other screens are open over it).
 #[derive(Debug, Default)]
@@ -24,6 +38,62 @@ pub struct Codes {
     selected: Option<EntryId>,
     /// Rows clicked while codes are hidden, and HOTP rows whose code was asked for.
     revealed: HashSet<EntryId>,
+    /// Where the list is scrolled to and how tall its viewport is, as last
+    /// reported by the list (or set when the app scrolled it).
+    scroll: Scroll,
+}
+
+/// The list's vertical scroll position and viewport height, in logical pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scroll {
+    /// The content's offset at the viewport's top.
+    pub offset: f32,
+    /// The viewport's height.
+    pub height: f32,
+}
+
+impl Default for Scroll {
+    fn default() -> Self {
+        Self {
+            offset: 0.0,
+            height: INITIAL_VIEWPORT,
+        }
+    }
+}
+
+impl Scroll {
+    /// The rows to build for a list of `len` rows: the visible ones plus
+    /// [`OVERSCAN`] either side, as a half-open index range.
+    pub fn window(self, len: usize) -> std::ops::Range<usize> {
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss
+        )]
+        let (top, fits) = (
+            (self.offset.max(0.0) / ROW_STRIDE).floor() as usize,
+            (self.height.max(0.0) / ROW_STRIDE).ceil() as usize + 1,
+        );
+        // A stale offset past the end (the list just got shorter) still shows its last rows.
+        let top = top.min(len.saturating_sub(fits));
+        let first = top.saturating_sub(OVERSCAN);
+        let last = (top + fits + OVERSCAN).min(len);
+        first..last
+    }
+
+    /// The offset that brings row `index` fully into view, if it is not.
+    fn reveal(self, index: usize) -> Option<f32> {
+        #[allow(clippy::cast_precision_loss)]
+        let top = index as f32 * ROW_STRIDE;
+        let bottom = top + code_row::HEIGHT;
+        if top < self.offset {
+            Some(top)
+        } else if bottom > self.offset + self.height {
+            Some((bottom - self.height).max(0.0))
+        } else {
+            None
+        }
+    }
 }
 
 /// What the user does here.
@@ -47,10 +117,12 @@ pub enum Message {
     Lock,
     /// "Move to phone".
     Export,
+    /// The list was scrolled or resized.
+    Scrolled(Scroll),
 }
 
 /// What the app should do.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 pub enum Action {
     /// Nothing.
     None,
@@ -68,6 +140,8 @@ pub enum Action {
     Lock,
     /// Choose entries to move to a phone.
     Export,
+    /// Scroll the list so that its top is at this offset.
+    ScrollTo(f32),
 }
 
 /// What the view needs besides the state.
@@ -128,6 +202,11 @@ impl Codes {
         Action::Copy(id)
     }
 
+    /// Where the list is scrolled.
+    pub fn scroll(&self) -> Scroll {
+        self.scroll
+    }
+
     /// Keeps the selection on a visible row.
     fn fix_selection(&mut self, entries: &[Entry]) {
         let shown = visible(entries, &self.query);
@@ -136,11 +215,25 @@ impl Codes {
         }
     }
 
-    fn move_selection(&mut self, entries: &[Entry], down: bool) {
+    /// A new search starts at the top of its results.
+    fn searched(&mut self, entries: &[Entry]) -> Action {
+        self.fix_selection(entries);
+        self.scroll_to(0.0)
+    }
+
+    fn scroll_to(&mut self, offset: f32) -> Action {
+        if (self.scroll.offset - offset).abs() < f32::EPSILON {
+            return Action::None;
+        }
+        self.scroll.offset = offset;
+        Action::ScrollTo(offset)
+    }
+
+    fn move_selection(&mut self, entries: &[Entry], down: bool) -> Action {
         let shown = visible(entries, &self.query);
         if shown.is_empty() {
             self.selected = None;
-            return;
+            return Action::None;
         }
         let at = shown
             .iter()
@@ -151,6 +244,10 @@ impl Codes {
             (Some(i), false) => i.saturating_sub(1),
         };
         self.selected = Some(shown[next].id.clone());
+        match self.scroll.reveal(next) {
+            Some(offset) => self.scroll_to(offset),
+            None => Action::None,
+        }
     }
 
     /// Handles a message.
@@ -158,8 +255,7 @@ impl Codes {
         match message {
             Message::Query(query) => {
                 self.query = query;
-                self.fix_selection(entries);
-                Action::None
+                self.searched(entries)
             }
             Message::Activate(id) => self.activate(id, entries),
             Message::Submit => self.hotkey(Hotkey::Enter, entries),
@@ -172,6 +268,10 @@ impl Codes {
             Message::Settings => Action::Settings,
             Message::Lock => Action::Lock,
             Message::Export => Action::Export,
+            Message::Scrolled(scroll) => {
+                self.scroll = scroll;
+                Action::None
+            }
         }
     }
 
@@ -184,14 +284,8 @@ impl Codes {
             Hotkey::FocusNext | Hotkey::FocusPrevious | Hotkey::Paste | Hotkey::ScanScreen => {
                 Action::None
             }
-            Hotkey::Up => {
-                self.move_selection(entries, false);
-                Action::None
-            }
-            Hotkey::Down => {
-                self.move_selection(entries, true);
-                Action::None
-            }
+            Hotkey::Up => self.move_selection(entries, false),
+            Hotkey::Down => self.move_selection(entries, true),
             Hotkey::Enter => {
                 self.fix_selection(entries);
                 match self.selected.clone() {
@@ -201,20 +295,50 @@ impl Codes {
             }
             Hotkey::Escape => {
                 self.query.clear();
-                self.fix_selection(entries);
-                Action::None
+                self.searched(entries)
             }
             Hotkey::Backspace => {
                 let _ = self.query.pop();
-                self.fix_selection(entries);
-                Action::None
+                self.searched(entries)
             }
             Hotkey::Typed(text) => {
                 self.query.push_str(&text);
-                self.fix_selection(entries);
-                Action::None
+                self.searched(entries)
             }
         }
+    }
+
+    /// One row, with its code computed only now that it is on screen.
+    fn row<'a>(&self, entry: &'a Entry, cx: Context<'a>) -> Element<'a, Message> {
+        let revealed = self.is_revealed(entry, cx.hide_codes);
+        let code = if revealed {
+            entry.code_at(cx.now).ok()
+        } else {
+            None
+        };
+        let next = code
+            .as_ref()
+            .and_then(|c| c.remaining)
+            .filter(|r| countdown::is_urgent(*r))
+            .and_then(|remaining| {
+                entry
+                    .code_at(cx.now.offset_by(i64::from(remaining)))
+                    .ok()
+                    .map(|c| c.value)
+            });
+        let is_hotp = entry.account.params.kind == Kind::Hotp;
+        code_row::view(
+            cx.lang,
+            code_row::Row {
+                entry,
+                code,
+                next,
+                selected: self.selected.as_ref() == Some(&entry.id),
+            },
+            Message::Activate(entry.id.clone()),
+            is_hotp.then(|| Message::Next(entry.id.clone())),
+            Message::Details(entry.id.clone()),
+        )
     }
 
     /// The screen.
@@ -279,38 +403,24 @@ impl Codes {
             .max_width(460)
             .into()
         } else {
-            let rows = shown.into_iter().map(|entry| {
-                let revealed = self.is_revealed(entry, cx.hide_codes);
-                let code = if revealed {
-                    entry.code_at(cx.now).ok()
-                } else {
-                    None
-                };
-                let next = code
-                    .as_ref()
-                    .and_then(|c| c.remaining)
-                    .filter(|r| countdown::is_urgent(*r))
-                    .and_then(|remaining| {
-                        entry
-                            .code_at(cx.now.offset_by(i64::from(remaining)))
-                            .ok()
-                            .map(|c| c.value)
-                    });
-                let is_hotp = entry.account.params.kind == Kind::Hotp;
-                code_row::view(
-                    cx.lang,
-                    code_row::Row {
-                        entry,
-                        code,
-                        next,
-                        selected: self.selected.as_ref() == Some(&entry.id),
-                    },
-                    Message::Activate(entry.id.clone()),
-                    is_hotp.then(|| Message::Next(entry.id.clone())),
-                    Message::Details(entry.id.clone()),
-                )
-            });
-            scrollable(column(rows).spacing(6).padding([0, 12]))
+            let window = self.scroll.window(shown.len());
+            #[allow(clippy::cast_precision_loss)]
+            let (above, below) = (
+                window.start as f32 * ROW_STRIDE,
+                (shown.len() - window.end) as f32 * ROW_STRIDE,
+            );
+            let mut list = column![space().height(above)].padding([0, 12]);
+            for &entry in &shown[window] {
+                list = list.push(container(self.row(entry, cx)).align_top(ROW_STRIDE));
+            }
+            scrollable(list.push(space().height(below)))
+                .id(LIST_ID)
+                .on_scroll(|viewport| {
+                    Message::Scrolled(Scroll {
+                        offset: viewport.absolute_offset().y,
+                        height: viewport.bounds().height,
+                    })
+                })
                 .height(Length::Fill)
                 .into()
         };
@@ -358,5 +468,37 @@ mod tests {
         assert_eq!(codes.selected(), Some(&entries[0].id));
         let _ = codes.hotkey(Hotkey::Escape, &entries);
         assert_eq!(codes.query(), "");
+    }
+
+    #[test]
+    fn the_window_covers_the_viewport_plus_overscan_and_clamps_at_the_end() {
+        let top = Scroll {
+            offset: 0.0,
+            height: 10.0 * ROW_STRIDE,
+        };
+        assert_eq!(top.window(1000), 0..(11 + OVERSCAN));
+        assert_eq!(top.window(3), 0..3);
+        assert_eq!(top.window(0), 0..0);
+        let middle = Scroll {
+            offset: 500.5 * ROW_STRIDE,
+            height: 10.0 * ROW_STRIDE,
+        };
+        assert_eq!(middle.window(1000), (500 - OVERSCAN)..(511 + OVERSCAN));
+        // An offset left over from a longer list still shows the last rows.
+        assert_eq!(middle.window(20), (9 - OVERSCAN)..20);
+    }
+
+    #[test]
+    fn revealing_a_row_scrolls_only_when_it_is_out_of_view() {
+        let view = Scroll {
+            offset: 10.0 * ROW_STRIDE,
+            height: 5.0 * ROW_STRIDE,
+        };
+        assert_eq!(view.reveal(12), None);
+        assert_eq!(view.reveal(9), Some(9.0 * ROW_STRIDE));
+        assert_eq!(
+            view.reveal(15),
+            Some(15.0 * ROW_STRIDE + code_row::HEIGHT - 5.0 * ROW_STRIDE)
+        );
     }
 }

@@ -1,5 +1,10 @@
 //! One account in the code list: avatar, issuer and account, the code in
 //! large monospaced digits, the countdown and, in its last seconds, the next code.
+//!
+//! Every row has the same height, [`HEIGHT`], whatever it shows (the list is
+//! virtualised on that): names stay on one line each and are clipped at their
+//! column, the recovery badge sits beside the issuer, and an HOTP row's
+//! counter sits under its code, where a TOTP row shows the next code.
 
 use iced::widget::{button, column, container, row, text};
 use iced::{Alignment, Element, Font, Length, font};
@@ -23,6 +28,10 @@ pub struct Row<'a> {
     /// Whether the keyboard selection is on this row.
     pub selected: bool,
 }
+
+/// A row's height in logical pixels: the code (30 px text) and the next code
+/// (13 px) under it, plus the padding.
+pub const HEIGHT: f32 = 76.0;
 
 /// The bold face used for issuers.
 const BOLD: Font = Font {
@@ -66,44 +75,37 @@ pub fn view<'a, Message: Clone + 'a>(
         entry.account.issuer.clone()
     };
     let star = if entry.favourite { "★ " } else { "" };
-    // Long names (an e-mail address is one long word) break between glyphs
-    // rather than run under the code.
-    let mut names = column![
+    let mut title = row![
         text(format!("{star}{issuer}"))
             .size(16)
             .font(BOLD)
-            .wrapping(text::Wrapping::WordOrGlyph),
-        text(&entry.account.name)
-            .size(14)
-            .style(theme::label::muted)
-            .wrapping(text::Wrapping::WordOrGlyph),
+            .wrapping(text::Wrapping::None)
     ]
-    .spacing(2)
-    .width(Length::Fill);
-    if entry.account.params.kind == Kind::Hotp {
-        names = names.push(
-            text(i18n::tf(
-                lang,
-                Key::CounterLabel,
-                &[("counter", &entry.account.params.counter.to_string())],
-            ))
-            .size(12)
-            .style(theme::label::muted),
-        );
-    }
-
+    .spacing(8)
+    .align_y(Alignment::Center);
     let badge = match recovery::supply(entry) {
         Supply::Few(n) => Some(i18n::tf(lang, Key::RecoveryFew, &[("n", &n.to_string())])),
         Supply::Exhausted => Some(i18n::t(lang, Key::RecoveryExhausted).to_owned()),
         Supply::None | Supply::Enough(_) => None,
     };
     if let Some(badge) = badge {
-        names = names.push(
-            container(text(badge).size(11))
+        title = title.push(
+            container(text(badge).size(11).wrapping(text::Wrapping::None))
                 .padding([1, 6])
                 .style(theme::boxed::error),
         );
     }
+    // Long names (an e-mail address is one long word) are clipped at the
+    // column's edge rather than run under the code; the details screen shows
+    // them whole.
+    let names = column![
+        title,
+        text(&entry.account.name)
+            .size(14)
+            .style(theme::label::muted)
+            .wrapping(text::Wrapping::None),
+    ]
+    .spacing(2);
 
     let urgent = row_data
         .code
@@ -139,6 +141,16 @@ pub fn view<'a, Message: Clone + 'a>(
             .font(Font::MONOSPACE)
             .style(theme::label::muted),
         );
+    } else if entry.account.params.kind == Kind::Hotp {
+        code_column = code_column.push(
+            text(i18n::tf(
+                lang,
+                Key::CounterLabel,
+                &[("counter", &entry.account.params.counter.to_string())],
+            ))
+            .size(13)
+            .style(theme::label::muted),
+        );
     }
 
     let names = container(names).width(Length::Fill).clip(true);
@@ -157,6 +169,7 @@ pub fn view<'a, Message: Clone + 'a>(
     let main = button(body)
         .padding(10)
         .width(Length::Fill)
+        .height(HEIGHT)
         .style(if row_data.selected {
             theme::row::selected
         } else {
