@@ -16,9 +16,14 @@
 #   cpu      (utime+stime) over the next 30 s while the list shows codes and
 #            countdowns, as % of one core; the X server's share is given too,
 #            since both apps draw through it
+#   keys     (Tessera) keystroke-to-frame latency while searching the list:
+#            benches/gui_keystroke.py types "user0999" and backspaces it
+#            away through XTEST, 3 rounds, and times each key until the search
+#            field's pixels change in the window (read back with GetImage)
 # Results go to stdout as a table and to $OUT (default target/gui-perf/) with
 # the apps' logs and a screenshot (XWD) of each unlocked list.
-# Needs: xvfb, xdotool, x11-apps, dbus, otpclient, python3-cryptography
+# Needs: xvfb, xdotool, x11-apps, dbus, otpclient, python3-cryptography,
+# python3-xlib
 # (installed when missing and run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +42,7 @@ for tool in "${!NEEDED[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${NEEDED[$tool]}")
 done
 python3 -c 'import cryptography' 2>/dev/null || missing+=(python3-cryptography)
+/usr/bin/python3 -c 'import Xlib.ext.xtest' 2>/dev/null || missing+=(python3-xlib)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -143,6 +149,11 @@ measure() {
   local b y
   b=$(ticks "$pid")
   y=$(ticks "$xvfb")
+  if [[ $name == tessera-* ]]; then
+    /usr/bin/python3 benches/gui_keystroke.py "$win" "user0999" --rounds 3 \
+      >"$OUT/$name-keys.txt" 2>&1 || true
+    keys+=("| $name | $(tail -1 "$OUT/$name-keys.txt") |")
+  fi
   stop
   local cpu xcpu
   cpu=$(awk -v d=$((b - a)) -v t="$TICKS" -v s="$CPU_SECONDS" 'BEGIN {printf "%.2f", 100 * d / t / s}')
@@ -154,6 +165,7 @@ measure() {
     )" "$rss" "$cpu" "$xcpu"
 }
 
+keys=()
 echo "| app | accounts | launch to first window (median; all runs) | resident after unlock | CPU, ${CPU_SECONDS} s with codes | X server CPU meanwhile |"
 echo "|---|---|---|---|---|---|"
 for n in $SIZES; do
@@ -179,5 +191,9 @@ for n in $SIZES; do
     "$oh/data/otpclient-db.enc" >"$oh/config/otpclient.cfg"
   measure "otpclient-$n" "$oh" otpclient
 done
+echo
+echo "| app | keystroke to frame, searching (ms) |"
+echo "|---|---|"
+printf '%s\n' "${keys[@]}"
 echo
 echo "$(date -u +%F) $(uname -m), $(nproc) cores; $("$TESSERA_BIN" --version); $(dpkg-query -W -f='otpclient ${Version}' otpclient 2>/dev/null)"
