@@ -405,3 +405,13 @@ fn a_long_list_builds_only_the_rows_in_view_and_follows_the_selection() {
     h.assert_shows("Service 000");
     assert!(!h.shows("Service 299"));
 }
+
+#[test]
+fn a_broken_link_is_explained_in_brazilian_portuguese() {
+    let mut h = unlocked(vec![], Lang::PtBr);
+    h.keys([ctrl("n")]);
+    h.type_into(add::KEY_ID, "otpauth://totp/Example:bob?issuer=Example");
+    h.assert_shows(
+        "o link otpauth:// não tem chave (secret); copie o link inteiro ou digite a chave de configuração",
+    );
+}

@@ -290,3 +290,26 @@ fn files_chosen_in_the_dialog_or_none() {
     h.update(tessera::gui::Message::FilesChosen(Some(vec![a, b])));
     h.assert_shows("Add 2 accounts");
 }
+
+#[test]
+fn core_explanations_and_errors_read_in_brazilian_portuguese() {
+    let mut h = unlocked_with(vec![], Lang::PtBr, |env| {
+        env.capture =
+            with_clipboard(|| Clipboard::Text(SecretText::new("https://example.com/login".into())));
+    });
+    h.keys([ctrl("v")]);
+    h.assert_shows(
+        "A área de transferência: este código QR contém um endereço da web, não uma chave de autenticação; procure o código QR na página de configuração da verificação em duas etapas do serviço",
+    );
+
+    let mut h = unlocked_with(vec![], Lang::PtBr, |env| {
+        env.capture = Capture {
+            clipboard: Arc::new(|| Err(CaptureError::ClipboardEmpty)),
+            ..no_capture()
+        };
+    });
+    h.keys([ctrl("v")]);
+    h.assert_shows(
+        "A área de transferência não pôde ser lida: a área de transferência não tem imagem nem texto; copie a imagem do código QR (ou o link otpauth://) e tente de novo",
+    );
+}

@@ -13,6 +13,7 @@ use iced::{Element, Length, Subscription, Task, Theme, keyboard, time};
 
 use super::event::{self, Hotkey};
 use super::i18n::{self, Key, Lang};
+use super::localized::Localized as _;
 use super::screen::{add, codes, details, onboarding, recovery, review, settings, share, unlock};
 use super::settings::Settings;
 use super::task::{self, Capture, Handle, Opened};
@@ -358,8 +359,8 @@ impl App {
                 Err(error) => {
                     match &mut self.screen {
                         Screen::Unlock(screen) => screen.password_failed(lang, &error),
-                        Screen::Onboarding(screen) => screen.failed(error.to_string()),
-                        _ => self.error(error.to_string()),
+                        Screen::Onboarding(screen) => screen.failed(error.localized(lang)),
+                        _ => self.error(error.localized(lang)),
                     }
                     operation::focus(unlock::PASSWORD_ID)
                 }
@@ -379,7 +380,7 @@ impl App {
                     self.error(i18n::tf(
                         lang,
                         Key::SettingsSaveFailed,
-                        &[("reason", &error.to_string())],
+                        &[("reason", &error.localized(lang))],
                     ));
                 }
                 Task::none()
@@ -388,7 +389,7 @@ impl App {
                 if let Screen::Settings(screen) = &mut self.screen {
                     match result {
                         Ok(()) => screen.notice(false, i18n::t(lang, Key::PasswordChanged).into()),
-                        Err(e) => screen.notice(true, e.to_string()),
+                        Err(e) => screen.notice(true, e.localized(lang)),
                     }
                 }
                 Task::none()
@@ -408,7 +409,7 @@ impl App {
                                 .to_owned(),
                         )
                     }
-                    Err(e) => (true, e.to_string()),
+                    Err(e) => (true, e.localized(lang)),
                 };
                 if let Screen::Settings(screen) = &mut self.screen {
                     screen.notice(notice.0, notice.1);
@@ -515,7 +516,7 @@ impl App {
                     details::Action::Save(edit) => {
                         let now = self.now;
                         task::modify(session.vault.clone(), move |entries| {
-                            let entry = find_mut(entries, &edit.id)?;
+                            let entry = find_mut(entries, &edit.id, lang)?;
                             entry.account.issuer = edit.issuer;
                             entry.account.name = edit.name;
                             entry.account.params = edit.params;
@@ -529,7 +530,10 @@ impl App {
                     }
                     details::Action::Delete(id) => {
                         task::modify(session.vault.clone(), move |entries| {
-                            let at = entries.iter().position(|e| e.id == id).ok_or_else(gone)?;
+                            let at = entries
+                                .iter()
+                                .position(|e| e.id == id)
+                                .ok_or_else(|| gone(lang))?;
                             let removed = entries.remove(at);
                             Ok(Change::Deleted(removed.account.label()))
                         })
@@ -620,7 +624,7 @@ impl App {
                                 i18n::tf(
                                     lang,
                                     Key::ExportSkipped,
-                                    &[("label", &label), ("reason", &why.to_string())],
+                                    &[("label", &label), ("reason", &why.localized(lang))],
                                 )
                             })
                             .collect();
@@ -635,7 +639,7 @@ impl App {
                     return Task::none();
                 };
                 let entry = session.entries.iter().find(|e| &e.id == screen.id());
-                match screen.update(message, entry) {
+                match screen.update(message, entry, lang) {
                     recovery::Action::None => Task::none(),
                     recovery::Action::Back(id) => {
                         if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
@@ -646,7 +650,7 @@ impl App {
                     recovery::Action::Replace(id, codes) => {
                         let now = self.now;
                         task::modify(session.vault.clone(), move |entries| {
-                            let entry = find_mut(entries, &id)?;
+                            let entry = find_mut(entries, &id, lang)?;
                             let count = codes.len();
                             entry.recovery_codes = vault::recovery::fresh_set(codes);
                             entry.modified = now;
@@ -663,9 +667,9 @@ impl App {
                         };
                         let now = self.now;
                         task::modify(session.vault.clone(), move |entries| {
-                            let entry = find_mut(entries, &id)?;
+                            let entry = find_mut(entries, &id, lang)?;
                             vault::recovery::mark_used(entry, code.expose(), now)
-                                .map_err(|e| vault::Error::Invalid(e.to_string()))?;
+                                .map_err(|e| vault::Error::Invalid(e.localized(lang)))?;
                             entry.modified = now;
                             Ok(Change::RecoveryUsed(code))
                         })
@@ -717,7 +721,7 @@ impl App {
                     Err(e) => self.error(i18n::tf(
                         lang,
                         Key::DeleteImagesFailed,
-                        &[("reason", &e.to_string())],
+                        &[("reason", &e.localized(lang))],
                     )),
                 }
                 self.show_codes()
@@ -769,16 +773,17 @@ impl App {
     /// A read finished: its accounts join the review list (opened if needed).
     fn scanned(&mut self, scanned: task::Scanned) -> Task<Message> {
         self.scanning = self.scanning.saturating_sub(1);
+        let lang = self.lang();
         let Some(session) = &self.session else {
             return Task::none();
         };
         match &mut self.screen {
             Screen::Review(screen) if !screen.is_done() => {
-                screen.absorb(scanned, &session.entries);
+                screen.absorb(scanned, &session.entries, lang);
             }
             _ => {
                 let mut screen = review::Review::default();
-                screen.absorb(scanned, &session.entries);
+                screen.absorb(scanned, &session.entries, lang);
                 self.screen = Screen::Review(screen);
             }
         }
@@ -814,7 +819,7 @@ impl App {
             Err(error) => {
                 self.screen = Screen::Unlock(unlock::Unlock::with_error(
                     self.path_text(),
-                    error.to_string(),
+                    error.localized(self.lang()),
                 ));
                 operation::focus(unlock::PASSWORD_ID)
             }
@@ -823,7 +828,7 @@ impl App {
 
     fn opened(&mut self, opened: Opened) -> Task<Message> {
         if let Some(warning) = opened.warning {
-            self.error(warning);
+            self.error(warning.localized(self.lang()));
         }
         self.session = Some(Session {
             vault: opened.vault,
@@ -897,11 +902,11 @@ impl App {
             }
             Err(error) => {
                 match &mut self.screen {
-                    Screen::Add(screen) => screen.failed(error.to_string()),
-                    Screen::Details(screen) => screen.failed(error.to_string()),
-                    Screen::Review(screen) => screen.failed(error.to_string()),
-                    Screen::Recovery(screen) => screen.failed(error.to_string()),
-                    _ => self.error(error.to_string()),
+                    Screen::Add(screen) => screen.failed(error.localized(lang)),
+                    Screen::Details(screen) => screen.failed(error.localized(lang)),
+                    Screen::Review(screen) => screen.failed(error.localized(lang)),
+                    Screen::Recovery(screen) => screen.failed(error.localized(lang)),
+                    _ => self.error(error.localized(lang)),
                 }
                 Task::none()
             }
@@ -909,6 +914,7 @@ impl App {
     }
 
     fn codes_action(&mut self, action: codes::Action) -> Task<Message> {
+        let lang = self.lang();
         let Some(session) = &mut self.session else {
             return Task::none();
         };
@@ -918,15 +924,15 @@ impl App {
             codes::Action::Next(id) => {
                 let now = self.now;
                 task::modify(session.vault.clone(), move |entries| {
-                    let entry = find_mut(entries, &id)?;
+                    let entry = find_mut(entries, &id, lang)?;
                     if entry.account.params.kind != Kind::Hotp {
-                        return Err(vault::Error::Invalid(String::from(
-                            "this account's code changes by itself",
-                        )));
+                        return Err(vault::Error::Invalid(
+                            i18n::t(lang, Key::NotCounterBased).to_owned(),
+                        ));
                     }
                     entry.account.params.counter =
                         entry.account.params.counter.checked_add(1).ok_or_else(|| {
-                            vault::Error::Invalid(String::from("the counter cannot go any higher"))
+                            vault::Error::Invalid(i18n::t(lang, Key::CounterAtMax).to_owned())
                         })?;
                     entry.modified = now;
                     entry.last_used = Some(now);
@@ -1160,14 +1166,19 @@ impl App {
     }
 }
 
-fn gone() -> vault::Error {
-    vault::Error::Invalid(String::from(
-        "this account is no longer in the vault (it was removed elsewhere)",
-    ))
+fn gone(lang: Lang) -> vault::Error {
+    vault::Error::Invalid(i18n::t(lang, Key::EntryGone).to_owned())
 }
 
-fn find_mut<'a>(entries: &'a mut [Entry], id: &EntryId) -> Result<&'a mut Entry, vault::Error> {
-    entries.iter_mut().find(|e| &e.id == id).ok_or_else(gone)
+fn find_mut<'a>(
+    entries: &'a mut [Entry],
+    id: &EntryId,
+    lang: Lang,
+) -> Result<&'a mut Entry, vault::Error> {
+    entries
+        .iter_mut()
+        .find(|e| &e.id == id)
+        .ok_or_else(|| gone(lang))
 }
 
 /// Maps an uncaptured key press to the app's meaning of it.

@@ -99,7 +99,7 @@ keys! {
     // the code list
     AddAccount, SearchPlaceholder, EmptyTitle, EmptyHint, NoMatch, NoMatchHint, Copied,
     CopiedNoClear, ClipboardCleared, NextCode, NextCodeSmall, SecondsShort, ClockOffsetShown,
-    Details, HiddenCode, CounterLabel, Favourite, NoIssuer,
+    Details, HiddenCode, CounterLabel, Favourite, NoIssuer, EntryGone, NotCounterBased, CounterAtMax,
     // add
     AddTitle, Issuer, IssuerPlaceholder, AccountName, AccountPlaceholder, SetupKey,
     SetupKeyPlaceholder, ShowAdvanced, HideAdvanced, Type, Algorithm, Digits, Period, Counter,
@@ -202,6 +202,18 @@ const EN: &[(Key, &str)] = &[
     (CounterLabel, "counter {counter}"),
     (Favourite, "Favourite"),
     (NoIssuer, "(no issuer)"),
+    (
+        EntryGone,
+        "this account is no longer in the vault (it was removed elsewhere)",
+    ),
+    (
+        NotCounterBased,
+        "this account's code changes by itself; it has no next code to ask for",
+    ),
+    (
+        CounterAtMax,
+        "the counter cannot go any higher; this account cannot give more codes",
+    ),
     (AddTitle, "Add an account"),
     (Issuer, "Issuer"),
     (IssuerPlaceholder, "e.g. ACME Cloud"),
@@ -538,6 +550,18 @@ const PT_BR: &[(Key, &str)] = &[
     (CounterLabel, "contador {counter}"),
     (Favourite, "Favorita"),
     (NoIssuer, "(sem emissor)"),
+    (
+        EntryGone,
+        "esta conta não está mais no cofre (foi removida em outro lugar)",
+    ),
+    (
+        NotCounterBased,
+        "o código desta conta muda sozinho; não há próximo código para pedir",
+    ),
+    (
+        CounterAtMax,
+        "o contador não pode subir mais; esta conta não pode dar mais códigos",
+    ),
     (AddTitle, "Adicionar uma conta"),
     (Issuer, "Emissor"),
     (IssuerPlaceholder, "ex.: ACME Cloud"),

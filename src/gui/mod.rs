@@ -11,6 +11,7 @@ pub mod app;
 pub mod event;
 pub mod i18n;
 pub mod icon;
+pub mod localized;
 pub mod screen;
 pub mod settings;
 pub mod task;

@@ -85,11 +85,11 @@ pub struct Opened {
     /// Whether a keyring slot exists.
     pub has_keyring_slot: bool,
     /// Something that went half wrong (e.g. keyring set-up after creation).
-    pub warning: Option<String>,
+    pub warning: Option<Error>,
 }
 
 impl Opened {
-    fn new(vault: Vault, warning: Option<String>) -> Self {
+    fn new(vault: Vault, warning: Option<Error>) -> Self {
         Self {
             entries: vault.entries().to_vec(),
             has_keyring_slot: vault.has_keyring_slot(),
@@ -149,9 +149,7 @@ pub fn create(
             let mut vault = Vault::create(&path, &password, &policy)?;
             drop(password);
             let warning = if keyring {
-                enable_keyring(&mut vault, keystore.as_ref())
-                    .err()
-                    .map(|e| e.to_string())
+                enable_keyring(&mut vault, keystore.as_ref()).err()
             } else {
                 None
             };

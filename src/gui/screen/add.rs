@@ -9,6 +9,7 @@ use iced::{Alignment, Element, Font, Length};
 use super::Typed;
 use crate::clock::Timestamp;
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::localized::Localized as _;
 use crate::gui::theme;
 use crate::otp::{
     self, Account, Algorithm, Base32Error, DEFAULT_DIGITS, DEFAULT_PERIOD, Kind, Params,
@@ -193,7 +194,7 @@ impl Add {
     pub fn account(&self, lang: Lang) -> Result<Account, String> {
         let secret = self.secret(lang)?;
         let params = self.params(lang)?;
-        Account::new(&self.issuer, &self.account, secret, params).map_err(|e| e.to_string())
+        Account::new(&self.issuer, &self.account, secret, params).map_err(|e| e.localized(lang))
     }
 
     /// Something to say under the QR buttons (e.g. no file was chosen).
@@ -221,7 +222,7 @@ impl Add {
                         Ok(account) => self.fill(&account),
                         Err(e) => {
                             self.key = v;
-                            self.error = Some(e.to_string());
+                            self.error = Some(e.localized(lang));
                         }
                     }
                 } else {

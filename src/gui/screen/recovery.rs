@@ -6,6 +6,7 @@ use iced::widget::{button, column, container, row, scrollable, text, text_editor
 use iced::{Alignment, Element, Font, Length};
 
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::localized::Localized as _;
 use crate::gui::theme;
 use crate::vault::recovery::parse_block;
 use crate::vault::{Entry, EntryId};
@@ -82,7 +83,7 @@ impl Recovery {
     }
 
     /// Handles a message; `entry` is the entry as stored now.
-    pub fn update(&mut self, message: Message, entry: Option<&Entry>) -> Action {
+    pub fn update(&mut self, message: Message, entry: Option<&Entry>, lang: Lang) -> Action {
         self.error = None;
         match message {
             Message::Edit(action) => {
@@ -102,7 +103,7 @@ impl Recovery {
                             return Action::Replace(self.id.clone(), codes);
                         }
                     }
-                    Err(e) => self.error = Some(e.to_string()),
+                    Err(e) => self.error = Some(e.localized(lang)),
                 }
             }
             Message::ConfirmReplace => {

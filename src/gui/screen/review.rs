@@ -12,6 +12,7 @@ use iced::{Alignment, Element, Font, Length};
 
 use crate::clock::Timestamp;
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::localized::{self, Localized as _};
 use crate::gui::task::{Origin, Problem, Scanned};
 use crate::gui::theme;
 use crate::otp::migration::BatchPosition;
@@ -33,9 +34,9 @@ struct Row {
 #[derive(Debug)]
 enum Note {
     Problem(Origin, Problem),
-    /// The core's explanation of unusable content.
+    /// Why the content is no usable key (in the UI language when it was read).
     Explained(Origin, String),
-    /// An export entry left out.
+    /// An export entry left out: its label and why (in the UI language).
     LeftOut(Origin, String, String),
 }
 
@@ -119,7 +120,7 @@ impl Review {
 
     /// Takes in what one source held, checking each account against `entries`
     /// (and against the accounts already listed, so a code read twice shows once).
-    pub fn absorb(&mut self, scanned: Scanned, entries: &[Entry]) {
+    pub fn absorb(&mut self, scanned: Scanned, entries: &[Entry], lang: Lang) {
         let origin = scanned.origin;
         let texts = match scanned.found {
             Ok(texts) => texts,
@@ -130,7 +131,7 @@ impl Review {
         };
         for text in texts {
             let payload = classify(text.expose());
-            if let Some(why) = payload.explain() {
+            if let Some(why) = localized::explain(&payload, lang) {
                 self.notes.push(Note::Explained(origin.clone(), why));
             }
             let part = match &payload {
@@ -140,7 +141,7 @@ impl Review {
                         self.notes.push(Note::LeftOut(
                             origin.clone(),
                             rejected.label.clone(),
-                            rejected.reason.to_string(),
+                            rejected.reason.localized(lang),
                         ));
                     }
                     Some(batch.position)
@@ -240,19 +241,21 @@ impl Review {
                     (_, Problem::Unreadable(e)) => i18n::tf(
                         lang,
                         Key::FileUnreadable,
-                        &[("source", &source), ("reason", &e.to_string())],
+                        &[("source", &source), ("reason", &e.localized(lang))],
                     ),
                     (_, Problem::Image(e)) => i18n::tf(
                         lang,
                         Key::ImageUnreadable,
-                        &[("source", &source), ("reason", &e.to_string())],
+                        &[("source", &source), ("reason", &e.localized(lang))],
                     ),
                     (Origin::Screen, Problem::Capture(e)) => {
-                        i18n::tf(lang, Key::ScreenFailed, &[("reason", &e.to_string())])
+                        i18n::tf(lang, Key::ScreenFailed, &[("reason", &e.localized(lang))])
                     }
-                    (_, Problem::Capture(e)) => {
-                        i18n::tf(lang, Key::ClipboardFailed, &[("reason", &e.to_string())])
-                    }
+                    (_, Problem::Capture(e)) => i18n::tf(
+                        lang,
+                        Key::ClipboardFailed,
+                        &[("reason", &e.localized(lang))],
+                    ),
                     (_, Problem::Crashed(e)) => i18n::tf(
                         lang,
                         Key::ImageUnreadable,

@@ -6,6 +6,7 @@ use iced::{Element, Length};
 
 use super::Typed;
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::localized::Localized as _;
 use crate::gui::task;
 use crate::gui::theme;
 use crate::secret::Password;
@@ -97,7 +98,7 @@ impl Unlock {
         self.error = Some(i18n::tf(
             lang,
             Key::KeyringFellBack,
-            &[("reason", &error.to_string())],
+            &[("reason", &error.localized(lang))],
         ));
     }
 
@@ -108,7 +109,7 @@ impl Unlock {
             task::Error::Vault(vault::Error::WrongPassword { .. }) => {
                 i18n::t(lang, Key::WrongPassword).to_owned()
             }
-            other => other.to_string(),
+            other => other.localized(lang),
         });
     }
 
