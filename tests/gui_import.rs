@@ -42,16 +42,22 @@ fn qr_image(text: &str) -> Image {
     }
 }
 
-fn drop_file(h: &mut Harness, path: &Path) {
-    let event = iced::Event::Window(iced::window::Event::FileDropped(path.to_path_buf()));
+/// A window event through the app's real event mapping.
+fn window_event(h: &mut Harness, event: iced::window::Event) {
     let message = on_event(
-        event,
+        iced::Event::Window(event),
         iced::event::Status::Ignored,
         iced::window::Id::unique(),
     )
-    .expect("a drop becomes a message");
+    .expect("a drag-and-drop event becomes a message");
     h.update(message);
 }
+
+fn drop_file(h: &mut Harness, path: &Path) {
+    window_event(h, iced::window::Event::FileDropped(path.to_path_buf()));
+}
+
+const DROP_HINT: &str = "Drop the image here to add the accounts in its QR code";
 
 fn with_clipboard(content: impl Fn() -> Clipboard + Send + Sync + 'static) -> Capture {
     Capture {
@@ -67,6 +73,21 @@ fn labels(h: &Harness) -> Vec<String> {
 fn account(issuer: &str, name: &str, i: u8) -> Account {
     let key: Vec<u8> = (0..20).map(|b| b ^ i.wrapping_mul(31)).collect();
     Account::new(issuer, name, SecretBytes::new(key), Params::totp()).unwrap()
+}
+
+#[test]
+fn a_file_dragged_over_the_window_shows_where_it_will_go() {
+    let mut h = unlocked(vec![], Lang::En);
+    let path = qr_file(&h, "acme.png", ALICE);
+    assert!(!h.shows(DROP_HINT));
+    window_event(&mut h, iced::window::Event::FileHovered(path.clone()));
+    h.assert_shows(DROP_HINT);
+    window_event(&mut h, iced::window::Event::FilesHoveredLeft);
+    assert!(!h.shows(DROP_HINT));
+    window_event(&mut h, iced::window::Event::FileHovered(path.clone()));
+    drop_file(&mut h, &path);
+    assert!(!h.shows(DROP_HINT));
+    assert_eq!(h.app.screen_name(), "review");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use iced::widget::{column, container, operation, text};
+use iced::widget::{column, container, operation, stack, text};
 use iced::{Element, Length, Subscription, Task, Theme, keyboard, time};
 
 use super::event::{self, Hotkey};
@@ -123,6 +123,8 @@ pub struct App {
     toast: Option<Toast>,
     /// QR reads still running.
     scanning: usize,
+    /// A file is being dragged over the window: show where it will go.
+    drag_over: bool,
 }
 
 /// What a saved change was.
@@ -189,6 +191,8 @@ pub enum Message {
     DismissToast,
     /// A file was dropped on the window.
     FileDropped(PathBuf),
+    /// A file is being dragged over the window (`true`) or left it (`false`).
+    DragOver(bool),
     /// A file, the screen or the clipboard was read for QR codes.
     Scanned(task::Scanned),
     /// A screen's message.
@@ -224,6 +228,7 @@ impl App {
             copied: None,
             toast,
             scanning: 0,
+            drag_over: false,
             env,
         };
         let tasks = Task::batch([
@@ -588,7 +593,14 @@ impl App {
                 self.toast = None;
                 Task::none()
             }
-            Message::FileDropped(path) => self.scan_files(vec![path]),
+            Message::FileDropped(path) => {
+                self.drag_over = false;
+                self.scan_files(vec![path])
+            }
+            Message::DragOver(over) => {
+                self.drag_over = over;
+                Task::none()
+            }
             Message::FilesChosen(chosen) => match chosen {
                 Some(paths) if !paths.is_empty() => self.scan_files(paths),
                 _ => {
@@ -1127,6 +1139,19 @@ impl App {
                 }
             }
         };
+        let screen: Element<'_, Message> = if self.drag_over && self.session.is_some() {
+            let cue = container(
+                text(i18n::t(lang, Key::DropHint))
+                    .size(20)
+                    .align_x(iced::alignment::Horizontal::Center),
+            )
+            .center(Length::Fill)
+            .padding(24)
+            .style(theme::boxed::drop_target);
+            stack![screen, container(cue).padding(12)].into()
+        } else {
+            screen
+        };
         let mut page = column![container(screen).height(Length::Fill)];
         if self.scanning > 0 {
             page = page.push(
@@ -1208,8 +1233,17 @@ pub fn on_event(
     status: iced::event::Status,
     _window: iced::window::Id,
 ) -> Option<Message> {
-    if let iced::Event::Window(iced::window::Event::FileDropped(path)) = event {
-        return Some(Message::FileDropped(path));
+    match event {
+        iced::Event::Window(iced::window::Event::FileDropped(path)) => {
+            return Some(Message::FileDropped(path));
+        }
+        iced::Event::Window(iced::window::Event::FileHovered(_)) => {
+            return Some(Message::DragOver(true));
+        }
+        iced::Event::Window(iced::window::Event::FilesHoveredLeft) => {
+            return Some(Message::DragOver(false));
+        }
+        _ => {}
     }
     event::is_activity(&event, status).then_some(Message::Activity)
 }

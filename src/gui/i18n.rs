@@ -115,7 +115,7 @@ keys! {
     ChooseImagesTitle, ImagesFilter, NoFileChosen,
     ShowQrButton, ShowQrTitle, ShowQrWarning, ShowQrYes, ShowQrHint, Done, MoveToPhone, ExportTitle, ExportIntro, Continue, ExportWarning, ExportYes, ExportCounter, ExportHint, ExportNothing, ExportSkipped, Previous, Next,
     RecoveryButton, RecoveryTitle, RecoveryIntro, RecoveryNone, RecoveryCount, RecoveryUse, RecoveryUsedAt, RecoveryPasteLabel, RecoverySave, RecoveryReplace, RecoveryReplaceConfirm, RecoveryReplaceYes, RecoverySaved, RecoveryCopied, ClearedIn, RecoveryFew, RecoveryExhausted,
-    FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccount, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed,
+    FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccount, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed, DropHint,
 }
 
 use Key::*;
@@ -440,6 +440,10 @@ const EN: &[(Key, &str)] = &[
         "{source} could not be read ({reason}). Check that the file still exists and that you may open it.",
     ),
     (ImageUnreadable, "{source} could not be scanned: {reason}"),
+    (
+        DropHint,
+        "Drop the image here to add the accounts in its QR code",
+    ),
     (ScreenFailed, "The screen could not be captured: {reason}"),
     (ClipboardFailed, "The clipboard could not be read: {reason}"),
     (NotAKey, "{source}: {reason}"),
@@ -794,6 +798,10 @@ const PT_BR: &[(Key, &str)] = &[
         "{source} não pôde ser lido ({reason}). Verifique se o arquivo ainda existe e se você pode abri-lo.",
     ),
     (ImageUnreadable, "{source} não pôde ser lido: {reason}"),
+    (
+        DropHint,
+        "Solte a imagem aqui para adicionar as contas do código QR",
+    ),
     (ScreenFailed, "A tela não pôde ser capturada: {reason}"),
     (
         ClipboardFailed,

@@ -70,6 +70,24 @@ pub mod boxed {
         }
     }
 
+    /// The cue over the window while a file is dragged over it.
+    pub fn drop_target(theme: &Theme) -> container::Style {
+        let palette = theme.extended_palette();
+        container::Style {
+            background: Some(Background::Color(Color {
+                a: 0.92,
+                ..palette.background.base.color
+            })),
+            text_color: Some(palette.primary.base.color),
+            border: Border {
+                radius: 12.0.into(),
+                width: 3.0,
+                color: palette.primary.base.color,
+            },
+            ..container::Style::default()
+        }
+    }
+
     /// A notice that something failed.
     pub fn error(theme: &Theme) -> container::Style {
         let palette = theme.extended_palette();
