@@ -98,7 +98,7 @@ keys! {
     UnlockTitle, UnlockIntro, UnlockButton, Unlocking, UnlockingKeyring, WrongPassword, KeyringFellBack,
     // the code list
     AddAccount, SearchPlaceholder, EmptyTitle, EmptyHint, NoMatch, NoMatchHint, Copied,
-    CopiedNoClear, ClipboardCleared, NextCode, NextCodeSmall, SecondsShort, ClockOffsetShown,
+    CopiedNoClear, ClipboardCleared, NextCode, NextCodeSmall, ClockOffsetShown,
     Details, HiddenCode, CounterLabel, Favourite, NoIssuer, EntryGone, NotCounterBased, CounterAtMax,
     // add
     AddTitle, Issuer, IssuerPlaceholder, AccountName, AccountPlaceholder, SetupKey,
@@ -192,7 +192,6 @@ const EN: &[(Key, &str)] = &[
     (ClipboardCleared, "The clipboard was cleared."),
     (NextCode, "Next code"),
     (NextCodeSmall, "next: {code}"),
-    (SecondsShort, "{secs} s"),
     (
         ClockOffsetShown,
         "Codes use a clock offset of {secs} seconds (see Settings).",
@@ -544,7 +543,6 @@ const PT_BR: &[(Key, &str)] = &[
     (ClipboardCleared, "A área de transferência foi limpa."),
     (NextCode, "Próximo código"),
     (NextCodeSmall, "próximo: {code}"),
-    (SecondsShort, "{secs} s"),
     (
         ClockOffsetShown,
         "Os códigos usam um ajuste de relógio de {secs} segundos (veja Configurações).",
@@ -943,6 +941,9 @@ mod tests {
 
     #[test]
     fn fills_placeholders() {
-        assert_eq!(tf(Lang::PtBr, Key::SecondsShort, &[("secs", "7")]), "7 s");
+        assert_eq!(
+            tf(Lang::PtBr, Key::ClockOffsetShown, &[("secs", "+7")]),
+            "Os códigos usam um ajuste de relógio de +7 segundos (veja Configurações)."
+        );
     }
 }

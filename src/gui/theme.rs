@@ -1,6 +1,6 @@
 //! Colours and style functions, named by role (`row::selected`, `text::urgent`).
 
-use iced::widget::{button, container, progress_bar, text};
+use iced::widget::{button, container, text};
 use iced::{Background, Border, Color, Theme};
 
 use super::settings::ThemeChoice;
@@ -172,37 +172,6 @@ pub mod label {
         text::Style {
             color: Some(palette.background.base.text.scale_alpha(0.65)),
         }
-    }
-}
-
-/// Progress-bar styles for the countdown.
-pub mod bar {
-    use super::{Background, Border, Theme, progress_bar};
-
-    fn with(theme: &Theme, urgent: bool) -> progress_bar::Style {
-        let palette = theme.extended_palette();
-        progress_bar::Style {
-            background: Background::Color(palette.background.strong.color),
-            bar: Background::Color(if urgent {
-                palette.danger.base.color
-            } else {
-                palette.primary.base.color
-            }),
-            border: Border {
-                radius: 2.0.into(),
-                ..Border::default()
-            },
-        }
-    }
-
-    /// Plenty of time left.
-    pub fn calm(theme: &Theme) -> progress_bar::Style {
-        with(theme, false)
-    }
-
-    /// The last seconds.
-    pub fn urgent(theme: &Theme) -> progress_bar::Style {
-        with(theme, true)
     }
 }
 

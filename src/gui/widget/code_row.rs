@@ -163,7 +163,7 @@ pub fn view<'a, Message: Clone + 'a>(
         ..
     }) = &row_data.code
     {
-        body = body.push(countdown::view(lang, *remaining, *period));
+        body = body.push(countdown::view(*remaining, *period));
     }
 
     let main = button(body)
