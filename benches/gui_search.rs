@@ -11,8 +11,6 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use iced_test::futures::futures::StreamExt as _;
-use iced_test::runtime::{self, Action};
 use iced_test::selector::id;
 use iced_test::{Simulator, simulator};
 
@@ -32,18 +30,11 @@ const ENTRIES: usize = 1_000;
 const WINDOW: (f32, f32) = (560.0, 720.0);
 const T0: Timestamp = Timestamp(1_700_000_000);
 
+#[path = "../tests/common/drive.rs"]
+mod drive;
+
 fn run(app: &mut App, runtime: &tokio::runtime::Runtime, task: iced::Task<Message>) {
-    let mut queue = vec![task];
-    while let Some(task) = queue.pop() {
-        let Some(mut stream) = runtime::task::into_stream(task) else {
-            continue;
-        };
-        while let Some(action) = runtime.block_on(stream.next()) {
-            if let Action::Output(message) = action {
-                queue.push(app.update(message));
-            }
-        }
-    }
+    drive::drive(app, runtime, task, |_| {});
 }
 
 fn unlocked_app(dir: &tempfile::TempDir) -> (App, tokio::runtime::Runtime) {

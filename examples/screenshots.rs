@@ -15,8 +15,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use iced_test::Simulator;
-use iced_test::futures::futures::StreamExt as _;
-use iced_test::runtime::{self, Action};
 
 use tessera::clock::Timestamp;
 use tessera::gui::event::Hotkey;
@@ -34,18 +32,11 @@ const WINDOW: (f32, f32) = (560.0, 720.0);
 /// 2023-11-14T22:13:20Z: 10 seconds left in the 30-second period.
 const T0: Timestamp = Timestamp(1_700_000_000);
 
+#[path = "../tests/common/drive.rs"]
+mod drive;
+
 fn run(app: &mut App, runtime: &tokio::runtime::Runtime, task: iced::Task<Message>) {
-    let mut queue = vec![task];
-    while let Some(task) = queue.pop() {
-        let Some(mut stream) = runtime::task::into_stream(task) else {
-            continue;
-        };
-        while let Some(action) = runtime.block_on(stream.next()) {
-            if let Action::Output(message) = action {
-                queue.push(app.update(message));
-            }
-        }
-    }
+    drive::drive(app, runtime, task, |_| {});
 }
 
 fn update(app: &mut App, runtime: &tokio::runtime::Runtime, message: Message) {

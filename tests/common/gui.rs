@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use iced::keyboard::key::Named;
-use iced_test::futures::futures::StreamExt as _;
 use iced_test::runtime::{self, Action};
 pub use iced_test::selector::id;
 use iced_test::{Simulator, simulator};
@@ -93,24 +92,16 @@ impl Harness {
     /// Runs a task to completion, feeding its messages back into `update`
     /// and answering clipboard actions from the fake clipboard.
     pub fn run(&mut self, task: iced::Task<Message>) {
-        let mut queue = vec![task];
-        while let Some(task) = queue.pop() {
-            let Some(mut stream) = runtime::task::into_stream(task) else {
-                continue;
-            };
-            while let Some(action) = self.runtime.block_on(stream.next()) {
-                match action {
-                    Action::Output(message) => queue.push(self.app.update(message)),
-                    Action::Clipboard(runtime::clipboard::Action::Write { contents, .. }) => {
-                        self.clipboard = Some(contents);
-                    }
-                    Action::Clipboard(runtime::clipboard::Action::Read { channel, .. }) => {
-                        let _ = channel.send(self.clipboard.clone());
-                    }
-                    _ => {}
-                }
+        let clipboard = &mut self.clipboard;
+        super::drive::drive(&mut self.app, &self.runtime, task, |action| match action {
+            Action::Clipboard(runtime::clipboard::Action::Write { contents, .. }) => {
+                *clipboard = Some(contents);
             }
-        }
+            Action::Clipboard(runtime::clipboard::Action::Read { channel, .. }) => {
+                let _ = channel.send(clipboard.clone());
+            }
+            _ => {}
+        });
     }
 
     pub fn update(&mut self, message: Message) {

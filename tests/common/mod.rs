@@ -11,6 +11,9 @@ pub mod qr;
 /// A private Xvfb; feh, xclip, xdotool input and xwd screenshots on it.
 pub mod x11;
 
+/// Running the app's tasks headlessly.
+#[cfg(feature = "gui")]
+pub mod drive;
 /// The headless harness for the desktop app.
 #[cfg(feature = "gui")]
 pub mod gui;
