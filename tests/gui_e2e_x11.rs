@@ -3,6 +3,9 @@
 //! vault on the first-run screen, open "Add account" (Ctrl+N), fill the manual
 //! form, save; then the CLI, reading the same default vault path, must see the
 //! account. Screenshots of each step go to `$CARGO_TARGET_TMPDIR/gui-e2e/`.
+//! A second test fills the vault with 300 accounts and scrolls the real window
+//! with the mouse wheel: the virtualised list must draw a full screen of rows
+//! wherever it is scrolled to (`gui-e2e-scroll/`).
 //!
 //! Nothing outside a temporary directory is touched: HOME and the XDG data and
 //! config directories point into it, and the session bus address names a
@@ -119,5 +122,101 @@ fn create_a_vault_and_add_an_account_by_keyboard() {
         "gui e2e: passed in {:.1} s; screenshots in {}",
         started.elapsed().as_secs_f64(),
         out.display()
+    );
+}
+
+/// Rows drawn in a frame of the list: runs of non-background pixels down a
+/// column through the avatars (left of their initial), below the search field.
+/// Each row's avatar is a 40 px disc; a hovered row's highlight makes one
+/// longer run.
+fn avatars(frame: &image::RgbImage) -> usize {
+    const COLUMN: u32 = 45;
+    const LIST_TOP: u32 = 110;
+    let background = *frame.get_pixel(0, 0);
+    let mut runs = 0;
+    let mut length = 0;
+    for y in LIST_TOP..frame.height().saturating_sub(4) {
+        if *frame.get_pixel(COLUMN, y) == background {
+            if length >= 20 {
+                runs += 1;
+            }
+            length = 0;
+        } else {
+            length += 1;
+        }
+    }
+    runs + usize::from(length >= 20)
+}
+
+#[test]
+fn a_long_list_scrolls_with_every_row_drawn() {
+    const ACCOUNTS: usize = 300;
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("gui-e2e-scroll");
+    std::fs::create_dir_all(&out).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    cli(home.path(), PASSWORD, &["init"]);
+    let uris: String = (0..ACCOUNTS)
+        .map(|i| {
+            format!(
+                "otpauth://totp/Service%20{i:04}:user{i:04}%40example.com?secret={}&issuer=Service%20{i:04}\n",
+                tessera::otp::encode_base32(format!("scroll-test-key-{i:04}").as_bytes()).as_str()
+            )
+        })
+        .collect();
+    let file = home.path().join("uris.txt");
+    std::fs::write(&file, uris).unwrap();
+    cli(home.path(), PASSWORD, &["import", file.to_str().unwrap()]);
+
+    let x = Xvfb::start(1280, 800, 24);
+    let log = std::fs::File::create(out.join("tessera.log")).unwrap();
+    let mut command = x.command(env!("CARGO_BIN_EXE_tessera"));
+    isolate(&mut command, home.path());
+    let _app = App(command
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap());
+    let window = x.wait_for_window(CLASS, Duration::from_secs(30));
+    x.focus(&window);
+    let _ = x.wait_for_frame(&window, Duration::from_secs(10), "the unlock form", |f| {
+        ink(f) > 0.01
+    });
+    x.type_text(PASSWORD);
+    x.key("Return");
+    let top = x.wait_for_frame(&window, Duration::from_secs(60), "the code list", |f| {
+        avatars(f) >= 6
+    });
+    x.screenshot(&window, &out.join("1-top.png"));
+    // A screenful is about seven rows; all of them are drawn.
+    let per_screen = avatars(&top);
+    assert!(per_screen >= 6, "{per_screen} rows drawn at the top");
+
+    // The wheel, far down: rows keep being built for wherever the list is.
+    x.xdotool(&["mousemove", "--window", &window, "200", "400"]);
+    x.xdotool(&["click", "--repeat", "60", "--delay", "5", "5"]);
+    let middle = x.wait_for_frame(&window, Duration::from_secs(20), "the scrolled list", |f| {
+        *f != top && *f == x.capture(&window)
+    });
+    x.screenshot(&window, &out.join("2-middle.png"));
+    assert!(
+        avatars(&middle) >= per_screen - 1,
+        "only {} rows drawn after scrolling (a blank gap in the list)",
+        avatars(&middle)
+    );
+
+    // To the very end: the last rows are there too.
+    x.xdotool(&["click", "--repeat", "600", "--delay", "1", "5"]);
+    let end = x.wait_for_frame(
+        &window,
+        Duration::from_secs(20),
+        "the end of the list",
+        |f| *f != middle && *f == x.capture(&window),
+    );
+    x.screenshot(&window, &out.join("3-end.png"));
+    assert!(
+        avatars(&end) >= per_screen - 1,
+        "only {} rows drawn at the end of the list",
+        avatars(&end)
     );
 }
