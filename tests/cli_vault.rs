@@ -428,6 +428,31 @@ fn keyring_unlock_end_to_end() {
         cli.command().arg("list").output().unwrap().status.code(),
         Some(0)
     );
+
+    // passwd re-keys the vault; the keyring slot is re-sealed under the key
+    // the keyring holds, so keyring unlock keeps working, and the new
+    // password works without it.
+    let new_password = cli.dir.path().join("new-password.txt");
+    std::fs::write(&new_password, "a brand new passphrase\n").unwrap();
+    let out = cli
+        .command()
+        .args(["passwd", "--new-password-file"])
+        .arg(&new_password)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("re-encrypted it under a new key"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(stderr(&out), "", "keyring unlock was kept: no note");
+    let out = cli.command().args(["list", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("ACME Cloud"));
+    let out = cli.run_with(&["--no-keyring", "list"], "a brand new passphrase\n");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
     let out = cli.command().args(["keyring", "disable"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(

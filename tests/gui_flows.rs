@@ -415,3 +415,32 @@ fn a_broken_link_is_explained_in_brazilian_portuguese() {
         "o link otpauth:// não tem chave (secret); copie o link inteiro ou digite a chave de configuração",
     );
 }
+
+#[test]
+fn a_password_changed_elsewhere_locks_with_the_reason_on_the_next_save() {
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    // The CLI (another handle on the same file) changes the password: re-key.
+    let mut other = reopen(&h.vault_path());
+    let new = tessera::secret::Password::new("a whole new passphrase".into());
+    other
+        .change_password(&new, &vault::KdfPolicy::insecure_for_tests(), None)
+        .unwrap();
+    let after = std::fs::read(h.vault_path()).unwrap();
+
+    h.click("Details");
+    h.click("Favourite");
+    h.click("Save");
+    assert_eq!(h.app.screen_name(), "unlock");
+    assert!(h.app.entries().is_empty(), "the stale session is dropped");
+    let path = h.vault_path();
+    h.assert_shows(&format!(
+        "the password of the vault at {} was changed in another Tessera window or command since it was unlocked here; nothing was saved. Unlock it again with the new password",
+        path.display()
+    ));
+    assert_eq!(std::fs::read(&path).unwrap(), after, "nothing written");
+
+    h.type_into(unlock::PASSWORD_ID, "a whole new passphrase");
+    h.submit(unlock::PASSWORD_ID);
+    assert_eq!(h.app.screen_name(), "codes");
+    h.assert_shows("ACME");
+}

@@ -85,16 +85,45 @@ fn wrong_password_is_its_own_error_and_touches_nothing() {
 }
 
 #[test]
-fn change_password_rewrites_the_slot_only() {
+fn change_password_re_keys_and_other_handles_are_told() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("vault.tessera");
     let mut vault = sample_vault(&path);
+    // Another window that unlocked the vault before the change.
+    let mut other = Vault::open(&path, Unlock::Password(&password()), &fast()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+
     let new = Password::new("a whole new passphrase".into());
-    vault.change_password(&new, &fast()).unwrap();
+    assert!(!vault.change_password(&new, &fast(), None).unwrap());
     let err = Vault::open(&path, Unlock::Password(&password()), &fast()).unwrap_err();
     assert!(matches!(err, Error::WrongPassword { .. }));
     let reopened = Vault::open(&path, Unlock::Password(&new), &fast()).unwrap();
     assert_eq!(reopened.entries(), vault.entries());
+
+    // The old handle holds the old data key: its save is refused with a
+    // reason (not "damaged"), and the file is left as the change wrote it.
+    let after = std::fs::read(&path).unwrap();
+    let err = other
+        .modify(|entries| {
+            entries[0].notes = "stale".into();
+            Ok(())
+        })
+        .unwrap_err();
+    assert!(matches!(err, Error::KeyChanged { .. }), "{err}");
+    assert!(
+        err.to_string()
+            .contains("Unlock it again with the new password")
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), after);
+
+    // A copy taken before the change (a backup, say) opens with the old
+    // password, but the key it yields does not decrypt what is saved now.
+    let copy = dir.path().join("copy.tessera");
+    std::fs::write(&copy, &before).unwrap();
+    let mut old = Vault::open(&copy, Unlock::Password(&password()), &fast()).unwrap();
+    std::fs::write(&copy, &after).unwrap();
+    assert!(matches!(old.reload(), Err(Error::KeyChanged { .. })));
+    assert!(old.entries().iter().all(|e| e.notes != "stale"));
 }
 
 #[test]
@@ -152,4 +181,27 @@ fn a_real_vault_uses_the_standard_cost() {
     assert_eq!(summary.kdf.p_cost, 1);
     assert!(!summary.has_keyring_slot);
     Vault::open(&path, Unlock::Password(&password()), &policy).unwrap();
+}
+
+#[test]
+fn change_password_re_seals_or_drops_the_keyring_slot() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let mut vault = sample_vault(&path);
+    let kek = tessera::vault::new_keyring_key().unwrap();
+    vault.enable_keyring(&kek).unwrap();
+
+    // With the keyring's key at hand, keyring unlock survives the re-key.
+    let new = Password::new("a whole new passphrase".into());
+    assert!(vault.change_password(&new, &fast(), Some(&kek)).unwrap());
+    let by_keyring = Vault::open(&path, Unlock::KeyringKey(&kek), &fast()).unwrap();
+    assert_eq!(by_keyring.entries(), vault.entries());
+
+    // Without it (the keyring did not answer), the slot goes: a slot sealing
+    // the old key would unlock nothing.
+    let newer = Password::new("and another one entirely".into());
+    assert!(!vault.change_password(&newer, &fast(), None).unwrap());
+    assert!(!vault.has_keyring_slot());
+    assert!(Vault::open(&path, Unlock::KeyringKey(&kek), &fast()).is_err());
+    assert!(Vault::open(&path, Unlock::Password(&newer), &fast()).is_ok());
 }

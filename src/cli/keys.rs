@@ -96,8 +96,24 @@ pub fn passwd(args: &PasswdArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         }
         None => input.new_password(false)?,
     };
-    vault.change_password(&new, &KdfPolicy::standard())?;
-    say!("Changed the password of {}.", vault.path().display());
+    // The keyring slot is re-sealed under the key the keyring holds; if the
+    // keyring does not answer now, keyring unlock is turned off (and said so).
+    let keyring_key = if vault.has_keyring_slot() {
+        input.keystore().get(&vault.id()).ok().flatten()
+    } else {
+        None
+    };
+    let had_keyring = vault.has_keyring_slot();
+    let kept = vault.change_password(&new, &KdfPolicy::standard(), keyring_key.as_ref())?;
+    say!(
+        "Changed the password of {} and re-encrypted it under a new key.",
+        vault.path().display()
+    );
+    if had_keyring && !kept {
+        note(
+            "keyring unlock was turned off: the system keyring did not answer. Turn it on again with `tessera keyring enable`.",
+        );
+    }
     Ok(())
 }
 

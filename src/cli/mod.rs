@@ -169,7 +169,7 @@ enum Command {
     Edit(entries::EditArgs),
     /// Export accounts, secrets included.
     Export(entries::ExportArgs),
-    /// Change the vault password.
+    /// Change the vault password (the vault is re-encrypted under a new key).
     Passwd(keys::PasswdArgs),
     /// Turn unlocking with the system keyring on or off.
     Keyring(keys::KeyringArgs),

@@ -162,7 +162,7 @@ pub enum Message {
     /// The settings file was written.
     SettingsSaved(Result<(), task::Error>),
     /// The password was changed.
-    PasswordChanged(Result<(), task::Error>),
+    PasswordChanged(Result<bool, task::Error>),
     /// Keyring unlock was turned on or off.
     KeyringSet(Result<bool, task::Error>),
     /// The clipboard's content, read to decide whether to clear it.
@@ -391,11 +391,24 @@ impl App {
                 Task::none()
             }
             Message::PasswordChanged(result) => {
-                if let Screen::Settings(screen) = &mut self.screen {
-                    match result {
-                        Ok(()) => screen.notice(false, i18n::t(lang, Key::PasswordChanged).into()),
-                        Err(e) => screen.notice(true, e.localized(lang)),
+                let notice = match result {
+                    Ok(keyring_on) => {
+                        let mut key = Key::PasswordChanged;
+                        if let Some(session) = &mut self.session {
+                            if session.has_keyring_slot && !keyring_on {
+                                key = Key::PasswordChangedKeyringOff;
+                            }
+                            session.has_keyring_slot = keyring_on;
+                        }
+                        if let Screen::Settings(screen) = &mut self.screen {
+                            screen.keyring_set(keyring_on);
+                        }
+                        (false, i18n::t(lang, key).to_owned())
                     }
+                    Err(e) => (true, e.localized(lang)),
+                };
+                if let Screen::Settings(screen) = &mut self.screen {
+                    screen.notice(notice.0, notice.1);
                 }
                 Task::none()
             }
@@ -564,6 +577,7 @@ impl App {
                     settings::Action::ChangePassword(password) => match &self.session {
                         Some(session) => task::change_password(
                             session.vault.clone(),
+                            self.env.keystore.clone(),
                             password,
                             self.env.policy.clone(),
                         )
@@ -911,6 +925,15 @@ impl App {
                         self.show_codes()
                     }
                 }
+            }
+            // Re-keyed elsewhere: the key held here is stale; unlock again.
+            Err(error @ task::Error::Vault(vault::Error::KeyChanged { .. })) => {
+                let focus = self.lock();
+                self.screen = Screen::Unlock(unlock::Unlock::with_error(
+                    self.path_text(),
+                    error.localized(lang),
+                ));
+                focus
             }
             Err(error) => {
                 match &mut self.screen {

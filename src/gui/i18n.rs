@@ -110,7 +110,7 @@ keys! {
     // settings
     SettingsTitle, Theme, ThemeSystem, ThemeLight, ThemeDark, Language, LanguageSystem, AutoLock,
     AutoLockHint, ClipboardDelay, ClipboardDelayHint, HideCodes, ClockOffset, ClockOffsetHint,
-    ChangePassword, NewPassword, PasswordChanged, KeyringSetting, KeyringOn, KeyringOff,
+    ChangePassword, NewPassword, PasswordChanged, PasswordChangedKeyringOff, KeyringSetting, KeyringOn, KeyringOff,
     SettingsSaveFailed, SettingsBroken, Apply,
     ChooseImagesTitle, ImagesFilter, NoFileChosen,
     ShowQrButton, ShowQrTitle, ShowQrWarning, ShowQrYes, ShowQrHint, Done, MoveToPhone, ExportTitle, ExportIntro, Continue, ExportWarning, ExportYes, ExportCounter, ExportHint, ExportNothing, ExportSkipped, Previous, Next,
@@ -299,7 +299,14 @@ const EN: &[(Key, &str)] = &[
     ),
     (ChangePassword, "Change password"),
     (NewPassword, "New password"),
-    (PasswordChanged, "The password was changed."),
+    (
+        PasswordChanged,
+        "The password was changed, and the vault re-encrypted under a new key.",
+    ),
+    (
+        PasswordChangedKeyringOff,
+        "The password was changed, and the vault re-encrypted under a new key. Keyring unlock was turned off because the system keyring did not answer; turn it on again below.",
+    ),
     (KeyringSetting, "Unlock with the system keyring"),
     (KeyringOn, "The system keyring now unlocks the vault."),
     (
@@ -647,7 +654,14 @@ const PT_BR: &[(Key, &str)] = &[
     ),
     (ChangePassword, "Trocar a senha"),
     (NewPassword, "Nova senha"),
-    (PasswordChanged, "A senha foi trocada."),
+    (
+        PasswordChanged,
+        "A senha foi trocada, e o cofre foi cifrado de novo com uma chave nova.",
+    ),
+    (
+        PasswordChangedKeyringOff,
+        "A senha foi trocada, e o cofre foi cifrado de novo com uma chave nova. O desbloqueio pelo chaveiro foi desligado porque o chaveiro do sistema não respondeu; ligue-o de novo abaixo.",
+    ),
     (KeyringSetting, "Desbloquear pelo chaveiro do sistema"),
     (
         KeyringOn,

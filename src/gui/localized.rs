@@ -139,6 +139,10 @@ fn vault_pt(error: &vault::Error) -> String {
             "o cofre em {} foi substituído por outro cofre depois de aberto; nada foi salvo. Abra-o de novo",
             path.display()
         ),
+        E::KeyChanged { path } => format!(
+            "a senha do cofre em {} foi trocada em outra janela ou comando do Tessera depois que ele foi desbloqueado aqui; nada foi salvo. Desbloqueie-o de novo com a nova senha",
+            path.display()
+        ),
         E::NotFound { path } => format!(
             "não há cofre em {}; crie um com `tessera init` ou informe o caminho certo com --vault",
             path.display()

@@ -229,14 +229,26 @@ pub fn reload(vault: Handle) -> Task<Result<Vec<Entry>, Error>> {
     )
 }
 
-/// Replaces the password slot (runs the KDF once).
+/// Changes the password and re-keys the vault (runs the KDF once). The
+/// keyring slot is re-sealed under the key the keyring holds, or turned off
+/// when the keyring does not answer. Returns whether keyring unlock is on
+/// afterwards.
 pub fn change_password(
     vault: Handle,
+    keystore: Arc<dyn Keystore>,
     password: Password,
     policy: KdfPolicy,
-) -> Task<Result<(), Error>> {
+) -> Task<Result<bool, Error>> {
     Task::perform(
-        blocking(move || Ok(vault.lock().change_password(&password, &policy)?)),
+        blocking(move || {
+            let mut vault = vault.lock();
+            let keyring_key = if vault.has_keyring_slot() {
+                keystore.get(&vault.id()).ok().flatten()
+            } else {
+                None
+            };
+            Ok(vault.change_password(&password, &policy, keyring_key.as_ref())?)
+        }),
         |r| r,
     )
 }

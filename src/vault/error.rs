@@ -69,6 +69,14 @@ pub enum Error {
         /// The vault file.
         path: PathBuf,
     },
+    /// The vault was re-keyed (its password changed) by another handle.
+    #[error(
+        "the password of the vault at {path} was changed in another Tessera window or command since it was unlocked here; nothing was saved. Unlock it again with the new password"
+    )]
+    KeyChanged {
+        /// The vault file.
+        path: PathBuf,
+    },
     /// No vault at the path.
     #[error(
         "there is no vault at {path}; create one with `tessera init`, or give the right path with --vault"

@@ -216,22 +216,50 @@ impl Vault {
         self.absorb(&bytes)
     }
 
-    /// Replaces the password slot (new salt, the policy's default cost). The
-    /// body is not re-encrypted under a new key: the data key stays.
-    pub fn change_password(&mut self, new: &Password, policy: &KdfPolicy) -> Result<(), Error> {
+    /// Changes the password and re-keys the vault: a fresh random data key
+    /// encrypts the contents from this save on, the password slot is rebuilt
+    /// for `new` (new salt, the policy's default cost), and the keyring slot,
+    /// if there is one, is re-sealed under `keyring_key` (the key stored in the
+    /// keyring for this vault) or removed when that is `None`. So whoever held
+    /// the old password, or the old data key, cannot read what is saved from
+    /// now on. Backups written before keep the old key and password: they hold
+    /// the old contents anyway. Returns whether keyring unlock remains.
+    ///
+    /// Other handles on this file (another window, another command) get
+    /// [`Error::KeyChanged`] on their next save or reload.
+    pub fn change_password(
+        &mut self,
+        new: &Password,
+        policy: &KdfPolicy,
+        keyring_key: Option<&SecretBytes>,
+    ) -> Result<bool, Error> {
+        let data_key = crypto::random_key().map_err(random_error)?;
+        // The KDF runs before the writer lock is taken.
         let slot = password_slot(
             &self.header.vault_id,
-            &self.data_key,
+            &data_key,
             new,
             policy.default_params(),
         )?;
-        self.write_with(move |header, _| {
+        let keyring = match keyring_key {
+            Some(kek) if self.has_keyring_slot() => Some(
+                write::wrap(kek, &data_key, &format::keyring_aad(&self.header.vault_id))
+                    .ok_or_else(|| Error::Random("could not seal the key".into()))?,
+            ),
+            _ => None,
+        };
+        self.write_with_key(Some(data_key), move |header, _| {
+            header.slots.retain(|s| !matches!(s, Slot::Keyring(_)));
             for s in &mut header.slots {
                 if let Slot::Password(p) = s {
                     *p = slot.clone();
                 }
             }
-            Ok(())
+            let kept = keyring.is_some();
+            if let Some(wrapped) = keyring {
+                header.slots.push(Slot::Keyring(wrapped));
+            }
+            Ok(kept)
         })
     }
 
@@ -262,6 +290,16 @@ impl Vault {
         &mut self,
         change: impl FnOnce(&mut Header, &mut Vec<Entry>) -> Result<T, Error>,
     ) -> Result<T, Error> {
+        self.write_with_key(None, change)
+    }
+
+    /// The read-modify-write cycle, saving under `new_key` when given (the
+    /// file is read under the current key first).
+    fn write_with_key<T>(
+        &mut self,
+        new_key: Option<SecretBytes>,
+        change: impl FnOnce(&mut Header, &mut Vec<Entry>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let lock = file::lock(&self.path)?;
         let current = file::read(&self.path)?;
         self.absorb(&current)?;
@@ -269,15 +307,22 @@ impl Vault {
         let mut entries = self.entries.clone();
         let result = change(&mut header, &mut entries)?;
         let previous = std::mem::replace(&mut self.header, header);
+        let previous_key = new_key.map(|key| std::mem::replace(&mut self.data_key, key));
+        let restore = |vault: &mut Self, header: Header, key: Option<SecretBytes>| {
+            vault.header = header;
+            if let Some(key) = key {
+                vault.data_key = key;
+            }
+        };
         let bytes = match self.serialize_entries(&entries) {
             Ok(bytes) => bytes,
             Err(e) => {
-                self.header = previous;
+                restore(self, previous, previous_key);
                 return Err(e);
             }
         };
         if let Err(e) = file::replace(&self.path, &bytes, &lock) {
-            self.header = previous;
+            restore(self, previous, previous_key);
             return Err(e);
         }
         self.entries = entries;
@@ -296,7 +341,16 @@ impl Vault {
                 path: self.path.clone(),
             });
         }
-        let entries = decrypt(&self.path, &parsed, &self.data_key)?;
+        let entries = match decrypt(&self.path, &parsed, &self.data_key) {
+            // Different key slots and a header our key does not authenticate:
+            // the vault was re-keyed elsewhere (a password change), not damaged.
+            Err(Error::Damaged { .. }) if parsed.header.slots != self.header.slots => {
+                return Err(Error::KeyChanged {
+                    path: self.path.clone(),
+                });
+            }
+            other => other?,
+        };
         self.header = parsed.header;
         self.entries = entries;
         self.stamp = crypto::sha256(bytes);
