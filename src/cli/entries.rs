@@ -179,9 +179,26 @@ fn to_entries(accounts: Vec<Account>, group: Option<&str>) -> Result<Vec<Entry>,
         .collect()
 }
 
-/// What adding `accounts` would do, without saving.
-pub(crate) fn plan(vault: &Vault, accounts: Vec<Account>) -> Result<Added, Failure> {
-    Ok(sort_new(vault.entries(), to_entries(accounts, None)?).0)
+/// What adding `new_entries` would do, without saving.
+pub(crate) fn plan_entries(vault: &Vault, new_entries: Vec<Entry>) -> Added {
+    sort_new(vault.entries(), new_entries).0
+}
+
+/// Adds entries in one save, skipping exact duplicates.
+pub(crate) fn add_entries(vault: &mut Vault, new_entries: Vec<Entry>) -> Result<Added, Failure> {
+    Ok(vault.modify(move |entries| {
+        let (report, accepted) = sort_new(entries, new_entries);
+        entries.extend(accepted);
+        Ok(report)
+    })?)
+}
+
+/// Entries for `accounts` (created now), in `group` if given.
+pub(crate) fn new_entries(
+    accounts: Vec<Account>,
+    group: Option<&str>,
+) -> Result<Vec<Entry>, Failure> {
+    to_entries(accounts, group)
 }
 
 /// Adds accounts in one save, skipping exact duplicates.

@@ -1,17 +1,20 @@
 //! `tessera scan` (decode QR codes, no vault) and `tessera import` (add what
 //! images and export files hold to the vault).
 
-use std::io::Read as _;
+use std::io::{IsTerminal as _, Read as _};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
 use super::input::Input;
 use super::{Failure, note, note_about, say};
+use crate::clock::{Clock as _, SystemClock};
+use crate::interop;
 use crate::otp::payload::{Batches, Payload, classify};
 use crate::otp::{Account, Kind};
 use crate::qr::{self, Limits};
-use crate::secret::SecretText;
+use crate::secret::{Password, SecretText};
+use crate::vault::Entry;
 
 /// One QR code (or pasted text) found, with where it came from.
 pub(crate) struct Scanned {
@@ -254,11 +257,19 @@ Examples:
       every part of a Google Authenticator export
   tessera import accounts.txt
       a text file with one otpauth:// link per line
+  tessera import aegis-export.json --source-password-file aegis-password.txt
+      an encrypted Aegis export (2FAS backups work the same way)
   tessera import *.png --dry-run
-      show what would be added, change nothing";
+      show what would be added, change nothing
+
+Formats: QR code images (PNG, JPEG, WebP, GIF, BMP, TIFF), otpauth:// and
+otpauth-migration:// links (one per line), Aegis JSON exports (plain or
+encrypted), 2FAS backups (plain or encrypted), andOTP JSON backups (plain) and
+Bitwarden JSON exports (unencrypted; the TOTP of each login). Groups,
+favourites and notes come along where the other app has them.";
 
 /// `import --format`.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportFormat {
     /// Detect from the content (the default).
     Auto,
@@ -266,19 +277,42 @@ pub enum ImportFormat {
     Qr,
     /// Text with one otpauth:// or otpauth-migration:// link per line.
     Uris,
+    /// An Aegis JSON export, plain or encrypted.
+    Aegis,
+    /// A 2FAS backup (.2fas), plain or encrypted.
+    #[value(name = "2fas")]
+    TwoFas,
+    /// An andOTP JSON backup (plain).
+    Andotp,
+    /// A Bitwarden JSON export (unencrypted).
+    Bitwarden,
+}
+
+impl ImportFormat {
+    /// The export format this names, if it names one.
+    const fn export(self) -> Option<interop::Format> {
+        match self {
+            Self::Aegis => Some(interop::Format::Aegis),
+            Self::TwoFas => Some(interop::Format::TwoFas),
+            Self::Andotp => Some(interop::Format::AndOtp),
+            Self::Bitwarden => Some(interop::Format::Bitwarden),
+            Self::Auto | Self::Qr | Self::Uris => None,
+        }
+    }
 }
 
 /// Arguments of `tessera import`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = IMPORT_EXAMPLES)]
 pub struct ImportArgs {
-    /// QR code images or text files of otpauth:// links.
+    /// QR code images, text files of otpauth:// links, or other apps' export files.
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
     /// The files' format (detected from the content by default).
     #[arg(long, value_enum, default_value = "auto")]
     format: ImportFormat,
-    /// Password of an encrypted export file.
+    /// Password of an encrypted export file (first line of FILE). Without it,
+    /// an encrypted file's password is asked for on the terminal.
     #[arg(long, value_name = "FILE")]
     source_password_file: Option<PathBuf>,
     /// Show what would be added without changing the vault.
@@ -286,29 +320,127 @@ pub struct ImportArgs {
     dry_run: bool,
 }
 
-pub fn import(args: &ImportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
-    if args.source_password_file.is_some() {
-        note(
-            "the formats Tessera reads so far (QR images, otpauth:// lists) are not encrypted, so --source-password-file is not used",
+/// The source password from its file, if one was given.
+fn source_password(args: &ImportArgs) -> Result<Option<Password>, Failure> {
+    let Some(file) = &args.source_password_file else {
+        return Ok(None);
+    };
+    let text = zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
+        Failure::user(format!(
+            "could not read the password file {}: {e}",
+            file.display()
+        ))
+    })?);
+    Ok(Some(Password::new(
+        text.lines().next().unwrap_or("").to_owned(),
+    )))
+}
+
+/// Reads one export file into entries; notes what was left out.
+fn read_export(
+    path: &Path,
+    bytes: &[u8],
+    format: interop::Format,
+    password: &mut Option<Password>,
+) -> Result<Vec<Entry>, Failure> {
+    let source = path.display().to_string();
+    let export = match interop::read(bytes, format, password.as_ref()) {
+        Err(interop::InteropError::PasswordNeeded { format }) if password.is_none() => {
+            if !std::io::stdin().is_terminal() {
+                return Err(Failure::user(format!(
+                    "{source}: this {format} export is encrypted; give its password with --source-password-file FILE"
+                )));
+            }
+            let typed = rpassword::prompt_password(format!(
+                "Password of the {format} export {source}: "
+            ))
+            .map_err(|e| Failure::user(format!("could not read the password: {e}")))?;
+            let typed = password.insert(Password::new(typed));
+            interop::read(bytes, format, Some(typed))
+        }
+        other => other,
+    }
+    .map_err(|e| Failure::user(format!("{source}: {e}")))?;
+    for skipped in &export.skipped {
+        note_about(
+            &source,
+            format!("left out {} ({})", skipped.label, skipped.reason),
         );
     }
-    let _ = args.format;
-    let found = gather(&args.files, false, false);
-    explain(&found);
-    let accounts: Vec<Account> = found
-        .iter()
-        .flat_map(|s| s.payload.accounts().iter().cloned())
-        .collect();
-    if accounts.is_empty() {
+    let now = SystemClock.now();
+    export
+        .accounts
+        .into_iter()
+        .map(|imported| {
+            let mut entry =
+                Entry::new(imported.account, now).map_err(|e| Failure::user(format!("{e}")))?;
+            entry.group = imported.group;
+            entry.favourite = imported.favourite;
+            entry.notes = imported.notes;
+            Ok(entry)
+        })
+        .collect()
+}
+
+/// Reads a file for `import`, bounded by the largest image accepted.
+fn read_bounded(path: &Path) -> Result<zeroize::Zeroizing<Vec<u8>>, String> {
+    let limit = Limits::default().max_file_bytes;
+    std::fs::File::open(path)
+        .and_then(|f| {
+            let mut bytes = Vec::new();
+            f.take(limit + 1).read_to_end(&mut bytes)?;
+            Ok(zeroize::Zeroizing::new(bytes))
+        })
+        .map_err(|e| format!("could not read the file: {e}"))
+}
+
+pub fn import(args: &ImportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    let mut password = source_password(args)?;
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut images: Vec<PathBuf> = Vec::new();
+    for path in &args.files {
+        let format = match args.format {
+            ImportFormat::Auto => match read_bounded(path) {
+                Ok(bytes) => interop::detect(&bytes).map(|format| (format, bytes)),
+                Err(_) => None,
+            },
+            named => match named.export() {
+                Some(format) => match read_bounded(path) {
+                    Ok(bytes) => Some((format, bytes)),
+                    Err(e) => {
+                        note_about(&path.display().to_string(), e);
+                        continue;
+                    }
+                },
+                None => None,
+            },
+        };
+        match format {
+            Some((format, bytes)) => {
+                entries.extend(read_export(path, &bytes, format, &mut password)?)
+            }
+            None => images.push(path.clone()),
+        }
+    }
+    if !images.is_empty() {
+        let found = gather(&images, false, false);
+        explain(&found);
+        let accounts: Vec<Account> = found
+            .iter()
+            .flat_map(|s| s.payload.accounts().iter().cloned())
+            .collect();
+        entries.extend(super::entries::new_entries(accounts, None)?);
+    }
+    if entries.is_empty() {
         return Err(Failure::user(
             "nothing to import: no authenticator account was found in the files",
         ));
     }
     let mut vault = input.open_vault()?;
     let report = if args.dry_run {
-        super::entries::plan(&vault, accounts)?
+        super::entries::plan_entries(&vault, entries)
     } else {
-        super::entries::add_accounts(&mut vault, accounts, None)?
+        super::entries::add_entries(&mut vault, entries)?
     };
     let verb = if args.dry_run { "Would add" } else { "Added" };
     for (label, _) in &report.added {

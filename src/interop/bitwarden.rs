@@ -1,0 +1,99 @@
+//! Bitwarden's JSON export: `{"encrypted": false, "items": [...]}`, where a
+//! login item's `login.totp` holds an `otpauth://` link, a `steam://` key or
+//! a bare base32 key. Items without a TOTP are not accounts and are passed
+//! over silently. Password-protected exports (`"encrypted": true`) are not
+//! read.
+
+use serde_json::Value;
+
+use super::{Export, Fields, Format, Imported, InteropError, Skipped, text};
+use crate::otp::Account;
+
+pub(super) fn looks_like(value: &Value) -> bool {
+    value.get("items").is_some_and(Value::is_array) && value.get("encrypted").is_some()
+}
+
+pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> {
+    if value.get("encrypted").and_then(Value::as_bool) == Some(true) {
+        return Err(InteropError::Unsupported {
+            format: Format::Bitwarden,
+            what: String::from("this Bitwarden export is password-protected"),
+        });
+    }
+    let folders = value.get("folders").and_then(Value::as_array);
+    for item in value
+        .get("items")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let login = item.get("login").unwrap_or(&Value::Null);
+        let totp = text(login, "totp").trim();
+        if totp.is_empty() {
+            continue;
+        }
+        let group = folders
+            .and_then(|list| {
+                let id = text(item, "folderId");
+                list.iter().find(|f| !id.is_empty() && text(f, "id") == id)
+            })
+            .map(|f| text(f, "name").to_owned())
+            .unwrap_or_default();
+        let favourite = item
+            .get("favorite")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let notes = text(item, "notes").to_owned();
+        let issuer = text(item, "name");
+        let name = text(login, "username");
+        if totp
+            .get(..10)
+            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("otpauth://"))
+        {
+            match Account::from_uri(totp) {
+                Ok(mut account) => {
+                    if account.issuer.is_empty() {
+                        account.issuer = issuer.to_owned();
+                    }
+                    out.accounts.push(Imported {
+                        account,
+                        group,
+                        favourite,
+                        notes,
+                    });
+                }
+                Err(e) => out.skipped.push(Skipped {
+                    label: label(issuer, name),
+                    reason: e.to_string(),
+                }),
+            }
+            continue;
+        }
+        let (kind, secret) = match totp.get(..8) {
+            Some(prefix) if prefix.eq_ignore_ascii_case("steam://") => {
+                ("steam", totp.get(8..).unwrap_or(""))
+            }
+            _ => ("totp", totp),
+        };
+        let fields = Fields {
+            issuer,
+            name,
+            kind,
+            secret,
+            algorithm: "SHA1",
+            digits: 6,
+            period: 30,
+            counter: 0,
+        };
+        out.push(&fields, group, favourite, notes);
+    }
+    Ok(())
+}
+
+fn label(issuer: &str, name: &str) -> String {
+    if name.is_empty() {
+        issuer.to_owned()
+    } else {
+        format!("{issuer} ({name})")
+    }
+}
