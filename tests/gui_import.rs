@@ -334,3 +334,93 @@ fn core_explanations_and_errors_read_in_brazilian_portuguese() {
         "A área de transferência não pôde ser lida: a área de transferência não tem imagem nem texto; copie a imagem do código QR (ou o link otpauth://) e tente de novo",
     );
 }
+
+/// Other apps' export files written by `tests/interop_fixtures.py` (Python's
+/// hashlib and `cryptography`) into the harness's directory.
+fn exports(h: &Harness, password: &str) -> PathBuf {
+    common::require_tool("/usr/bin/python3", "python3-cryptography");
+    let dir = h.dir.path().join("exports");
+    let out = std::process::Command::new("/usr/bin/python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/interop_fixtures.py"
+        ))
+        .arg(&dir)
+        .arg(password)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir
+}
+
+#[test]
+fn an_encrypted_aegis_export_asks_for_its_password_then_adds_everything() {
+    use tessera::gui::Message;
+    use tessera::gui::screen::review;
+    let mut h = unlocked(vec![], Lang::En);
+    let dir = exports(&h, "export password");
+    drop_file(&mut h, &dir.join("aegis-encrypted.json"));
+    assert_eq!(h.app.screen_name(), "review");
+    h.assert_shows(
+        "aegis-encrypted.json is an encrypted Aegis export. Enter the password it was exported with to see its accounts.",
+    );
+    assert!(!h.shows("No account to add was found."));
+
+    h.update(Message::Review(review::Message::Password(
+        0,
+        "not it".into(),
+    )));
+    h.update(Message::Review(review::Message::Unlock(0)));
+    h.assert_shows(
+        "the password does not decrypt this Aegis export; use the password chosen when exporting (it may differ from the app's unlock password)",
+    );
+
+    h.update(Message::Review(review::Message::Password(
+        0,
+        "export password".into(),
+    )));
+    h.update(Message::Review(review::Message::Unlock(0)));
+    h.assert_shows("GitHub — octo");
+    h.assert_shows("Bank — me");
+    h.assert_shows("Steam — gamer");
+    assert!(!h.shows("the password does not decrypt this Aegis export; use the password chosen when exporting (it may differ from the app's unlock password)"));
+    h.assert_shows(
+        "aegis-encrypted.json: Old VPN (x) was left out (its type \"motp\" is not one Tessera generates (TOTP, HOTP and Steam are)).",
+    );
+    h.click("Add 3 accounts");
+    let vault = reopen(&h.vault_path());
+    let github = vault
+        .entries()
+        .iter()
+        .find(|e| e.account.issuer == "GitHub")
+        .unwrap();
+    assert_eq!(github.group, "Work");
+    assert!(github.favourite);
+    assert_eq!(github.notes, "personal account");
+    assert_eq!(vault.entries().len(), 3);
+}
+
+#[test]
+fn plain_exports_are_reviewed_like_images() {
+    let mut h = unlocked(vec![], Lang::En);
+    let dir = exports(&h, "unused");
+    drop_file(&mut h, &dir.join("twofas-plain.2fas"));
+    drop_file(&mut h, &dir.join("bitwarden.json"));
+    h.assert_shows("Dropbox — dee@example.com");
+    h.assert_shows("Forum — fan");
+    h.assert_shows("Example — alice");
+    h.assert_shows("Plain — carol");
+    h.click("Add 5 accounts");
+    let vault = reopen(&h.vault_path());
+    assert_eq!(vault.entries().len(), 5);
+    let dropbox = vault
+        .entries()
+        .iter()
+        .find(|e| e.account.issuer == "Dropbox")
+        .unwrap();
+    assert_eq!(dropbox.group, "Cloud");
+}

@@ -711,6 +711,10 @@ impl App {
                 match screen.update(message) {
                     review::Action::None => Task::none(),
                     review::Action::Back => self.show_codes(),
+                    review::Action::Decrypt(path, password) => {
+                        self.scanning += 1;
+                        task::scan_file(path, Some(password)).map(Message::Scanned)
+                    }
                     review::Action::Save(accounts) => {
                         let Some(session) = &self.session else {
                             return Task::none();
@@ -718,15 +722,18 @@ impl App {
                         let now = self.now;
                         task::modify(session.vault.clone(), move |entries| {
                             let mut added = 0;
-                            for account in accounts {
+                            for new in accounts {
                                 // Added meanwhile (by the CLI, say): keep one copy.
                                 if let Some((_, vault::Duplicate::SameSecret)) =
-                                    vault::find_duplicate(entries, &account)
+                                    vault::find_duplicate(entries, &new.account)
                                 {
                                     continue;
                                 }
-                                let entry = Entry::new(account, now)
+                                let mut entry = Entry::new(new.account, now)
                                     .map_err(|e| vault::Error::Random(e.to_string()))?;
+                                entry.group = new.group;
+                                entry.favourite = new.favourite;
+                                entry.notes = new.notes;
                                 entries.push(entry);
                                 added += 1;
                             }
@@ -764,7 +771,7 @@ impl App {
         Task::batch(
             paths
                 .into_iter()
-                .map(|path| task::scan_file(path).map(Message::Scanned)),
+                .map(|path| task::scan_file(path, None).map(Message::Scanned)),
         )
     }
 

@@ -115,7 +115,7 @@ keys! {
     ChooseImagesTitle, ImagesFilter, NoFileChosen,
     ShowQrButton, ShowQrTitle, ShowQrWarning, ShowQrYes, ShowQrHint, Done, MoveToPhone, ExportTitle, ExportIntro, Continue, ExportWarning, ExportYes, ExportCounter, ExportHint, ExportNothing, ExportSkipped, Previous, Next,
     RecoveryButton, RecoveryTitle, RecoveryIntro, RecoveryNone, RecoveryCount, RecoveryUse, RecoveryUsedAt, RecoveryPasteLabel, RecoverySave, RecoveryReplace, RecoveryReplaceConfirm, RecoveryReplaceYes, RecoverySaved, RecoveryCopied, ClearedIn, RecoveryFew, RecoveryExhausted,
-    FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccount, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed, DropHint,
+    FromQrTitle, FromQrHint, ChooseImages, PasteButton, ScanScreen, ImagePathPlaceholder, OpenPath, ManualTitle, Scanning, ReviewTitle, ReviewIntro, ReviewNothing, ReviewMore, ImportAddOne, ImportAddMany, ExportPart, OriginScreen, OriginClipboard, NoCodeInFile, NoCodeOnScreen, NoCodeInClipboard, FileUnreadable, ImageUnreadable, ScreenFailed, ClipboardFailed, NotAKey, LeftOut, MissingPart, MissingParts, And, ImportedAccount, ImportedAccounts, DeleteImagesOffer, DeleteImages, KeepImages, ImagesDeleted, DeleteImagesFailed, DropHint, ExportLocked, ExportPassword, ExportOpen, ExportUnreadable,
 }
 
 use Key::*;
@@ -322,8 +322,11 @@ const EN: &[(Key, &str)] = &[
         "The settings file could not be read ({reason}); the defaults are used until you change something.",
     ),
     (Apply, "Apply"),
-    (ChooseImagesTitle, "Choose images with QR codes"),
-    (ImagesFilter, "Images"),
+    (
+        ChooseImagesTitle,
+        "Choose images with QR codes, or another app's export",
+    ),
+    (ImagesFilter, "Images and exports"),
     (
         NoFileChosen,
         "No file was chosen. If no file dialog appeared, type the image's path below or drop the file on this window.",
@@ -450,6 +453,13 @@ const EN: &[(Key, &str)] = &[
         DropHint,
         "Drop the image here to add the accounts in its QR code",
     ),
+    (
+        ExportLocked,
+        "{source} is an encrypted {format} export. Enter the password it was exported with to see its accounts.",
+    ),
+    (ExportPassword, "Export password"),
+    (ExportOpen, "Open"),
+    (ExportUnreadable, "{source}: {reason}"),
     (ScreenFailed, "The screen could not be captured: {reason}"),
     (ClipboardFailed, "The clipboard could not be read: {reason}"),
     (NotAKey, "{source}: {reason}"),
@@ -680,8 +690,11 @@ const PT_BR: &[(Key, &str)] = &[
         "O arquivo de configurações não pôde ser lido ({reason}); os valores padrão são usados até você mudar algo.",
     ),
     (Apply, "Aplicar"),
-    (ChooseImagesTitle, "Escolha imagens com códigos QR"),
-    (ImagesFilter, "Imagens"),
+    (
+        ChooseImagesTitle,
+        "Escolha imagens com códigos QR, ou a exportação de outro app",
+    ),
+    (ImagesFilter, "Imagens e exportações"),
     (
         NoFileChosen,
         "Nenhum arquivo foi escolhido. Se nenhuma janela de arquivos apareceu, digite abaixo o caminho da imagem ou solte o arquivo nesta janela.",
@@ -814,6 +827,13 @@ const PT_BR: &[(Key, &str)] = &[
         DropHint,
         "Solte a imagem aqui para adicionar as contas do código QR",
     ),
+    (
+        ExportLocked,
+        "{source} é uma exportação cifrada do {format}. Digite a senha usada na exportação para ver as contas.",
+    ),
+    (ExportPassword, "Senha da exportação"),
+    (ExportOpen, "Abrir"),
+    (ExportUnreadable, "{source}: {reason}"),
     (ScreenFailed, "A tela não pôde ser capturada: {reason}"),
     (
         ClipboardFailed,

@@ -12,6 +12,7 @@
 //! texts other than the common kinds mapped in [`io`].
 
 use crate::capture::CaptureError;
+use crate::interop::InteropError;
 use crate::keystore::KeystoreError;
 use crate::otp::migration::{MigrationError, Skip, Unrepresentable};
 use crate::otp::payload::{Other, Payload};
@@ -58,6 +59,7 @@ localized! {
     CaptureError => capture_pt,
     std::io::Error => io_pt,
     RecoveryError => recovery_pt,
+    InteropError => interop_pt,
 }
 
 /// Why a scanned payload gives no account, in `lang`; `None` when it gives one.
@@ -435,6 +437,29 @@ fn capture_pt(error: &CaptureError) -> String {
         CaptureError::ClipboardUnavailable { reason } => {
             format!("não foi possível ler a área de transferência ({reason}); {INSTEAD}")
         }
+    }
+}
+
+fn interop_pt(error: &InteropError) -> String {
+    match error {
+        InteropError::PasswordNeeded { format } => format!(
+            "esta exportação do {format} é cifrada; ela precisa da senha usada na exportação"
+        ),
+        InteropError::WrongPassword { format } => format!(
+            "a senha não decifra esta exportação do {format}; use a senha escolhida ao exportar (ela pode ser diferente da senha de desbloqueio do app)"
+        ),
+        InteropError::Damaged { format, detail } => format!(
+            "esta exportação do {format} está danificada ({detail}); exporte de novo pelo {format}"
+        ),
+        InteropError::Unsupported { format, what } => {
+            format!("{what}; exporte de novo pelo {format} sem senha (ou como links otpauth://)")
+        }
+        InteropError::TooCostly { format } => format!(
+            "esta exportação do {format} pede mais memória ou tempo para verificar a senha do que o Tessera permite; ela está danificada ou não foi feita pelo {format}"
+        ),
+        InteropError::TooLarge { len } => format!(
+            "este arquivo tem {len} bytes, mais do que qualquer exportação de autenticador que o Tessera lê"
+        ),
     }
 }
 

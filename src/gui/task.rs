@@ -13,6 +13,7 @@ use zeroize::Zeroizing;
 
 use super::settings::Settings;
 use crate::capture::{self, CaptureError, Clipboard, Image};
+use crate::interop::{self, InteropError};
 use crate::keystore::{Keystore, KeystoreError};
 use crate::qr::{self, DecodeError, Limits};
 use crate::secret::{Password, SecretText};
@@ -349,6 +350,8 @@ pub enum Problem {
     NoCode,
     /// The screen or the clipboard could not be read.
     Capture(CaptureError),
+    /// Another app's export file could not be read (or needs its password).
+    Export(InteropError),
     /// The background task died.
     Crashed(String),
 }
@@ -361,6 +364,21 @@ pub struct Scanned {
     pub origin: Origin,
     /// What it held.
     pub found: Result<Vec<SecretText>, Problem>,
+    /// Accounts from another app's export file, with their metadata.
+    pub imported: Vec<interop::Imported>,
+    /// Entries of such a file that were left out.
+    pub skipped: Vec<interop::Skipped>,
+}
+
+impl Scanned {
+    fn texts(origin: Origin, found: Result<Vec<SecretText>, Problem>) -> Self {
+        Self {
+            origin,
+            found,
+            imported: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
 }
 
 async fn scanning(
@@ -377,7 +395,7 @@ async fn scanning(
                 Ok(texts)
             }
         });
-    Scanned { origin, found }
+    Scanned::texts(origin, found)
 }
 
 /// Reads a file (refusing one over the decoder's size limit before reading it).
@@ -398,16 +416,52 @@ fn read_limited(path: &std::path::Path, limits: &Limits) -> Result<Zeroizing<Vec
     Ok(bytes)
 }
 
-/// Reads an image file (or a text file of `otpauth://` links) and decodes it.
-pub fn scan_file(path: PathBuf) -> Task<Scanned> {
+/// Reads an image file, a text file of `otpauth://` links, or another app's
+/// export file (`password` decrypts an encrypted one) and decodes it.
+pub fn scan_file(path: PathBuf, password: Option<Password>) -> Task<Scanned> {
+    let origin = Origin::File(path.clone());
     Task::perform(
-        scanning(Origin::File(path.clone()), move || {
-            let limits = Limits::default();
-            let bytes = read_limited(&path, &limits)?;
-            qr::file_payloads(&bytes, &limits).map_err(Problem::Image)
-        }),
+        async move {
+            let crashed = origin.clone();
+            tokio::task::spawn_blocking(move || read_file(&path, password.as_ref()))
+                .await
+                .unwrap_or_else(|e| Scanned::texts(crashed, Err(Problem::Crashed(e.to_string()))))
+        },
         |scanned| scanned,
     )
+}
+
+fn read_file(path: &std::path::Path, password: Option<&Password>) -> Scanned {
+    let origin = Origin::File(path.to_owned());
+    let limits = Limits::default();
+    let bytes = match read_limited(path, &limits) {
+        Ok(bytes) => bytes,
+        Err(problem) => return Scanned::texts(origin, Err(problem)),
+    };
+    if let Some(format) = interop::detect(&bytes) {
+        return match interop::read(&bytes, format, password) {
+            Ok(export) if export.accounts.is_empty() && export.skipped.is_empty() => {
+                Scanned::texts(origin, Err(Problem::NoCode))
+            }
+            Ok(export) => Scanned {
+                origin,
+                found: Ok(Vec::new()),
+                imported: export.accounts,
+                skipped: export.skipped,
+            },
+            Err(e) => Scanned::texts(origin, Err(Problem::Export(e))),
+        };
+    }
+    let found = qr::file_payloads(&bytes, &limits)
+        .map_err(Problem::Image)
+        .and_then(|texts| {
+            if texts.is_empty() {
+                Err(Problem::NoCode)
+            } else {
+                Ok(texts)
+            }
+        });
+    Scanned::texts(origin, found)
 }
 
 fn decode_capture(image: &Image) -> Result<Vec<SecretText>, Problem> {
@@ -463,7 +517,8 @@ pub fn delete_files(paths: Vec<PathBuf>) -> Task<Result<usize, Error>> {
     )
 }
 
-/// The system's file chooser for images (the xdg-desktop-portal; zenity when
+/// The system's file chooser for images, link lists and other apps' export
+/// files (the xdg-desktop-portal; zenity when
 /// no portal answers). `None`: cancelled, or no chooser could be shown.
 pub fn choose_images(title: String, filter: String) -> Task<Option<Vec<PathBuf>>> {
     Task::perform(
@@ -473,7 +528,8 @@ pub fn choose_images(title: String, filter: String) -> Task<Option<Vec<PathBuf>>
                 .add_filter(
                     filter,
                     &[
-                        "png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff", "txt",
+                        "png", "jpg", "jpeg", "webp", "gif", "bmp", "tif", "tiff", "txt", "json",
+                        "2fas",
                     ],
                 )
                 .pick_files()

@@ -54,7 +54,7 @@ impl std::fmt::Display for Format {
 }
 
 /// One account from an export, with the metadata Tessera keeps.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Imported {
     /// The account.
     pub account: Account,

@@ -4,20 +4,27 @@
 //! content that is no authenticator key explained. "Add N accounts" saves them
 //! in one change; accounts that came from image files then prompt an offer to
 //! delete those files (they hold the keys in the clear).
+//!
+//! Other apps' export files (Aegis, 2FAS, andOTP, Bitwarden) come here too,
+//! with their groups, favourites and notes; an encrypted one shows a password
+//! field, and its accounts join the list once it opens.
 
 use std::path::PathBuf;
 
-use iced::widget::{button, checkbox, column, container, row, scrollable, text};
+use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Font, Length};
+use zeroize::Zeroizing;
 
 use crate::clock::Timestamp;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::{self, Localized as _};
 use crate::gui::task::{Origin, Problem, Scanned};
 use crate::gui::theme;
+use crate::interop::{Format, InteropError};
 use crate::otp::migration::BatchPosition;
 use crate::otp::payload::{Batches, Payload, classify};
 use crate::otp::{Account, Kind};
+use crate::secret::Password;
 use crate::vault::{Duplicate, Entry, find_duplicate};
 
 /// One account found.
@@ -28,6 +35,35 @@ struct Row {
     part: Option<BatchPosition>,
     duplicate: Option<(String, Duplicate)>,
     include: bool,
+    /// Group, favourite and notes from another app's export (empty otherwise).
+    group: String,
+    favourite: bool,
+    notes: String,
+}
+
+/// An account to add, with what another app's export said about it.
+#[derive(Clone, Debug)]
+pub struct NewAccount {
+    /// The account.
+    pub account: Account,
+    /// Its group, or empty.
+    pub group: String,
+    /// Whether it is a favourite.
+    pub favourite: bool,
+    /// Its notes, or empty.
+    pub notes: String,
+}
+
+/// An encrypted export waiting for its password.
+#[derive(Debug)]
+struct Locked {
+    path: PathBuf,
+    format: Format,
+    password: Zeroizing<String>,
+    /// The last try was wrong.
+    wrong: bool,
+    /// Its password is being tried.
+    busy: bool,
 }
 
 /// Something found that is not an account, or a source that gave nothing.
@@ -45,6 +81,7 @@ enum Note {
 pub struct Review {
     rows: Vec<Row>,
     notes: Vec<Note>,
+    locked: Vec<Locked>,
     batches: Batches,
     busy: bool,
     error: Option<String>,
@@ -65,6 +102,10 @@ pub enum Message {
     DeleteFiles,
     /// Keep them.
     KeepFiles,
+    /// The password typed for an encrypted export.
+    Password(usize, String),
+    /// Try that password.
+    Unlock(usize),
 }
 
 /// What the app should do.
@@ -73,7 +114,9 @@ pub enum Action {
     /// Nothing.
     None,
     /// Add these accounts to the vault (in one save).
-    Save(Vec<Account>),
+    Save(Vec<NewAccount>),
+    /// Read this encrypted export again with this password.
+    Decrypt(PathBuf, Password),
     /// Delete these files.
     DeleteFiles(Vec<PathBuf>),
     /// Back to the list.
@@ -124,11 +167,50 @@ impl Review {
         let origin = scanned.origin;
         let texts = match scanned.found {
             Ok(texts) => texts,
+            Err(Problem::Export(
+                error @ (InteropError::PasswordNeeded { format }
+                | InteropError::WrongPassword { format }),
+            )) if matches!(origin, Origin::File(_)) => {
+                if let Origin::File(path) = origin {
+                    let wrong = matches!(error, InteropError::WrongPassword { .. });
+                    match self.locked.iter_mut().find(|l| l.path == path) {
+                        Some(locked) => {
+                            locked.wrong = wrong;
+                            locked.busy = false;
+                            locked.password = Zeroizing::new(String::new());
+                        }
+                        None => self.locked.push(Locked {
+                            path,
+                            format,
+                            password: Zeroizing::new(String::new()),
+                            wrong,
+                            busy: false,
+                        }),
+                    }
+                }
+                return;
+            }
             Err(problem) => {
                 self.notes.push(Note::Problem(origin, problem));
                 return;
             }
         };
+        if let Origin::File(path) = &origin {
+            self.locked.retain(|l| &l.path != path);
+        }
+        for skipped in scanned.skipped {
+            self.notes
+                .push(Note::LeftOut(origin.clone(), skipped.label, skipped.reason));
+        }
+        for imported in scanned.imported {
+            let secret = imported.account.secret.clone();
+            self.push_row(&origin, imported.account, None, entries);
+            if let Some(row) = self.rows.last_mut().filter(|r| r.account.secret == secret) {
+                row.group = imported.group;
+                row.favourite = imported.favourite;
+                row.notes = imported.notes;
+            }
+        }
         for text in texts {
             let payload = classify(text.expose());
             if let Some(why) = localized::explain(&payload, lang) {
@@ -149,24 +231,37 @@ impl Review {
                 _ => None,
             };
             for account in payload.accounts() {
-                let listed = self.rows.iter().any(|r| {
-                    r.account.params.kind == account.params.kind
-                        && r.account.secret == account.secret
-                });
-                if listed {
-                    continue;
-                }
-                let duplicate = find_duplicate(entries, account)
-                    .map(|(existing, why)| (existing.account.label(), why));
-                self.rows.push(Row {
-                    include: duplicate.is_none(),
-                    account: account.clone(),
-                    origin: origin.clone(),
-                    part,
-                    duplicate,
-                });
+                self.push_row(&origin, account.clone(), part, entries);
             }
         }
+    }
+
+    /// Lists an account unless it is listed already; flags a duplicate of an entry.
+    fn push_row(
+        &mut self,
+        origin: &Origin,
+        account: Account,
+        part: Option<BatchPosition>,
+        entries: &[Entry],
+    ) {
+        let listed = self.rows.iter().any(|r| {
+            r.account.params.kind == account.params.kind && r.account.secret == account.secret
+        });
+        if listed {
+            return;
+        }
+        let duplicate = find_duplicate(entries, &account)
+            .map(|(existing, why)| (existing.account.label(), why));
+        self.rows.push(Row {
+            include: duplicate.is_none(),
+            account,
+            origin: origin.clone(),
+            part,
+            duplicate,
+            group: String::new(),
+            favourite: false,
+            notes: String::new(),
+        });
     }
 
     /// Saving failed: say why, allow another try.
@@ -202,12 +297,31 @@ impl Review {
                 }
                 Action::None
             }
+            Message::Password(i, typed) => {
+                if let Some(locked) = self.locked.get_mut(i) {
+                    locked.password = Zeroizing::new(typed);
+                }
+                Action::None
+            }
+            Message::Unlock(i) => match self.locked.get_mut(i) {
+                Some(locked) if !locked.busy && !locked.password.is_empty() => {
+                    locked.busy = true;
+                    let password = Password::new(std::mem::take(&mut *locked.password));
+                    Action::Decrypt(locked.path.clone(), password)
+                }
+                _ => Action::None,
+            },
             Message::Add => {
-                let accounts: Vec<Account> = self
+                let accounts: Vec<NewAccount> = self
                     .rows
                     .iter()
                     .filter(|r| r.include)
-                    .map(|r| r.account.clone())
+                    .map(|r| NewAccount {
+                        account: r.account.clone(),
+                        group: r.group.clone(),
+                        favourite: r.favourite,
+                        notes: r.notes.clone(),
+                    })
                     .collect();
                 if self.busy || accounts.is_empty() || self.added.is_some() {
                     return Action::None;
@@ -255,6 +369,11 @@ impl Review {
                         lang,
                         Key::ClipboardFailed,
                         &[("reason", &e.localized(lang))],
+                    ),
+                    (_, Problem::Export(e)) => i18n::tf(
+                        lang,
+                        Key::ExportUnreadable,
+                        &[("source", &source), ("reason", &e.localized(lang))],
                     ),
                     (_, Problem::Crashed(e)) => i18n::tf(
                         lang,
@@ -372,6 +491,44 @@ impl Review {
         .into()
     }
 
+    /// An encrypted export's password field.
+    fn locked_view<'a>(&self, lang: Lang, i: usize, locked: &'a Locked) -> Element<'a, Message> {
+        let source = origin_name(lang, &Origin::File(locked.path.clone()));
+        let mut body = column![text(i18n::tf(
+            lang,
+            Key::ExportLocked,
+            &[("source", &source), ("format", locked.format.name())],
+        ))]
+        .spacing(8);
+        if locked.wrong {
+            body = body.push(
+                text(
+                    InteropError::WrongPassword {
+                        format: locked.format,
+                    }
+                    .localized(lang),
+                )
+                .size(13)
+                .style(theme::label::urgent),
+            );
+        }
+        let mut field = text_input(i18n::t(lang, Key::ExportPassword), &locked.password)
+            .secure(true)
+            .padding(8);
+        let mut open = button(text(i18n::t(lang, Key::ExportOpen))).padding([8, 16]);
+        if !locked.busy {
+            field = field
+                .on_input(move |typed| Message::Password(i, typed))
+                .on_submit(Message::Unlock(i));
+            open = open.on_press(Message::Unlock(i));
+        }
+        body = body.push(row![field, open].spacing(8).align_y(Alignment::Center));
+        container(body)
+            .padding(10)
+            .style(theme::boxed::section)
+            .into()
+    }
+
     /// The screen; `now` is the time the codes are computed for.
     pub fn view(&self, lang: Lang, now: Timestamp) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
@@ -413,7 +570,7 @@ impl Review {
         }
 
         page = page.push(
-            text(t(if self.rows.is_empty() {
+            text(t(if self.rows.is_empty() && self.locked.is_empty() {
                 Key::ReviewNothing
             } else {
                 Key::ReviewIntro
@@ -422,6 +579,9 @@ impl Review {
         );
         for (i, row) in self.rows.iter().enumerate() {
             page = page.push(self.row_view(lang, now, i, row));
+        }
+        for (i, locked) in self.locked.iter().enumerate() {
+            page = page.push(self.locked_view(lang, i, locked));
         }
         for note in self.notes(lang) {
             page = page.push(text(note).size(14).style(theme::label::urgent));
