@@ -298,6 +298,32 @@ pub fn webp(img: &RgbImage, quality: f32) -> Vec<u8> {
         .to_vec()
 }
 
+/// A full screen of light dashboard with one small code (3 px modules, the first
+/// otpauth URI) two-thirds across and a third down, or no code: the screenshots
+/// `benches/qr.rs` times and `examples/qr_corpus.rs` dumps for other decoders.
+pub fn screenshot(width: u32, height: u32, with_code: bool) -> RgbImage {
+    let mut page = page(width, height, false, 11);
+    if with_code {
+        let uri = &otpauth_uris()[0];
+        let code = render(uri.as_bytes(), EcLevel::M, 3, 0, BLACK, WHITE);
+        paste(&mut page, &code, width * 2 / 3, height / 3, 12, WHITE);
+    }
+    page
+}
+
+/// The screenshots timed on their own: (file stem, PNG bytes, expected payloads).
+pub fn screenshots() -> Vec<(String, Vec<u8>, Vec<Vec<u8>>)> {
+    let uri = otpauth_uris()[0].as_bytes().to_vec();
+    [(1920u32, 1080u32, true), (3840, 2160, true), (3840, 2160, false)]
+        .into_iter()
+        .map(|(w, h, with_code)| {
+            let name = format!("screen_{w}x{h}{}", if with_code { "" } else { "_no_code" });
+            let expected = if with_code { vec![uri.clone()] } else { Vec::new() };
+            (name, png(&screenshot(w, h, with_code)), expected)
+        })
+        .collect()
+}
+
 /// The whole corpus, generated once per test binary (deterministic).
 pub fn corpus() -> &'static [Case] {
     static CORPUS: std::sync::OnceLock<Vec<Case>> = std::sync::OnceLock::new();
