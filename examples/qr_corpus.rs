@@ -31,7 +31,8 @@ fn main() {
         Some("dump") => dump(args.get(1).expect("usage: dump DIR")),
         Some("measure") => measure(),
         Some("time") => time(
-            args.get(1).expect("usage: time DIR [REPEATS] [LIST.tsv...]"),
+            args.get(1)
+                .expect("usage: time DIR [REPEATS] [LIST.tsv...]"),
             args.get(2).map_or(5, |r| r.parse().expect("REPEATS")),
             &args[3.min(args.len())..],
         ),
@@ -100,7 +101,11 @@ fn unhex(text: &str) -> Vec<u8> {
 fn time(dir: &str, repeats: usize, lists: &[String]) {
     let dir = std::path::Path::new(dir);
     let default = ["expected.tsv".to_owned(), "screens.tsv".to_owned()];
-    let lists = if lists.is_empty() { &default[..] } else { lists };
+    let lists = if lists.is_empty() {
+        &default[..]
+    } else {
+        lists
+    };
     let mut rows = Vec::new();
     for list in lists {
         for line in std::fs::read_to_string(dir.join(list)).unwrap().lines() {

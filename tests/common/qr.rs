@@ -314,14 +314,22 @@ pub fn screenshot(width: u32, height: u32, with_code: bool) -> RgbImage {
 /// The screenshots timed on their own: (file stem, PNG bytes, expected payloads).
 pub fn screenshots() -> Vec<(String, Vec<u8>, Vec<Vec<u8>>)> {
     let uri = otpauth_uris()[0].as_bytes().to_vec();
-    [(1920u32, 1080u32, true), (3840, 2160, true), (3840, 2160, false)]
-        .into_iter()
-        .map(|(w, h, with_code)| {
-            let name = format!("screen_{w}x{h}{}", if with_code { "" } else { "_no_code" });
-            let expected = if with_code { vec![uri.clone()] } else { Vec::new() };
-            (name, png(&screenshot(w, h, with_code)), expected)
-        })
-        .collect()
+    [
+        (1920u32, 1080u32, true),
+        (3840, 2160, true),
+        (3840, 2160, false),
+    ]
+    .into_iter()
+    .map(|(w, h, with_code)| {
+        let name = format!("screen_{w}x{h}{}", if with_code { "" } else { "_no_code" });
+        let expected = if with_code {
+            vec![uri.clone()]
+        } else {
+            Vec::new()
+        };
+        (name, png(&screenshot(w, h, with_code)), expected)
+    })
+    .collect()
 }
 
 /// The whole corpus, generated once per test binary (deterministic).
