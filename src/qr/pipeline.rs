@@ -41,7 +41,6 @@ const LINK_MODULES: usize = 245;
 pub(super) fn run(luma: &Luma) -> Vec<Found> {
     let mut search = Search::default();
     let whole = Frame::identity();
-
     // 1. Local threshold on the image as it is, dark-on-light then light-on-dark.
     let bits = binarize::local(luma);
     if search.both_polarities(bits, &whole, Pass::Local) {
@@ -56,6 +55,25 @@ pub(super) fn run(luma: &Luma) -> Vec<Found> {
     if luma.width.max(luma.height) <= UPSCALE_MAX_SIDE {
         let big = binarize::resize(luma, luma.width * 2, luma.height * 2);
         if search.both_polarities(binarize::local(&big), &Frame::scaled(0.5), Pass::Upscaled) {
+            return search.found;
+        }
+        // 3b. The same smoothed, Otsu's threshold: dense codes (version 20+) under 3 px a
+        //     module after a non-integer scale and JPEG, whose timing patterns the local
+        //     threshold breaks up.
+        let smooth = binarize::blur(&big);
+        drop(big);
+        let bits = binarize::global(&smooth, binarize::otsu(&smooth));
+        if search.both_polarities(bits, &Frame::scaled(0.5), Pass::Upscaled) {
+            return search.found;
+        }
+        drop(smooth);
+        // 3c. Enlarged 2.5 times, smoothed, Otsu: the module grid lands differently on
+        //     the pixels, which rescues the same kind of code at other scales.
+        let (w, h) = (luma.width * 5 / 2, luma.height * 5 / 2);
+        let smooth = binarize::blur(&binarize::resize(luma, w, h));
+        let bits = binarize::global(&smooth, binarize::otsu(&smooth));
+        let frame = Frame::scaled(luma.width as f32 / w as f32);
+        if search.both_polarities(bits, &frame, Pass::Upscaled) {
             return search.found;
         }
     }
