@@ -211,6 +211,11 @@ impl Search {
         if crops_only && boxes.is_empty() {
             return false;
         }
+        // rqrr needs three finder patterns to outline a code; a large frame with fewer
+        // look-alikes than that is not worth its whole-frame search.
+        if pixels >= CROP_MIN_PIXELS && finders.len() < 3 {
+            return false;
+        }
         let area: u64 = boxes
             .iter()
             .map(|&(x0, y0, x1, y1)| ((x1 - x0) * (y1 - y0)) as u64)
