@@ -1,9 +1,13 @@
 //! The cascade of preprocessing passes, and the `rqrr` calls.
 //!
 //! Each pass binarises a greyscale image its own way and hands the result to
-//! `rqrr` without its own thresholding. Passes run cheapest first; the cascade
-//! stops after the first pass that decodes anything. `docs/qr-pipeline.md`
-//! records what each pass rescues and what it costs.
+//! `rqrr` without its own thresholding, dark-on-light and light-on-dark. Before
+//! rqrr sees a binarisation, one linear scan finds the finder-pattern look-alikes
+//! of both polarities: too many and rqrr is not called (it would take hours);
+//! on large frames rqrr runs on crops around the codes they outline, and on the
+//! whole frame only if that fails. Passes run cheapest first; the cascade stops
+//! after the first pass that decodes anything. `docs/qr-pipeline.md` records what
+//! each pass rescues and what it costs.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -33,6 +37,8 @@ const REGION_TARGET_SIDE: u32 = 640;
 /// Binarised frames of at least this many pixels are searched in crops around
 /// clusters of finder patterns before being handed to rqrr whole.
 const CROP_MIN_PIXELS: u64 = 1_500_000;
+/// More separate crops than this and a frame is searched whole.
+const MAX_CROPS: usize = 16;
 /// Finder patterns this many modules apart (centre to centre) or closer may belong to one
 /// code (version 40: 170 modules across, 241 diagonally).
 const LINK_MODULES: usize = 245;
@@ -146,9 +152,7 @@ impl Frame {
             ((p.y as f32 - pad) * self.scale + self.dy).round() as i32,
         )
     }
-}
 
-impl Frame {
     /// The frame of a part of this pass's binarised image whose top-left pixel is at
     /// (`x`, `y`) in that (padded) image, itself padded again.
     fn shifted(&self, x: usize, y: usize) -> Self {
@@ -473,28 +477,29 @@ fn clusters(finders: &[Finder], bits: &GrayImage) -> Vec<(usize, usize, usize, u
                 let fold = |v: &[f32; 4], f: fn(f32, f32) -> f32| {
                     v[1..].iter().fold(v[0], |m, &x| f(m, x))
                 };
-                boxes.push((
+                let mut b = (
                     (fold(&xs, f32::min) - grow).max(0.0),
                     (fold(&ys, f32::min) - grow).max(0.0),
                     (fold(&xs, f32::max) + grow).min(w),
                     (fold(&ys, f32::max) + grow).min(h),
-                ));
+                );
+                // Merged with every box it overlaps, so that none overlap.
+                while let Some(i) = boxes
+                    .iter()
+                    .position(|m| m.0 < b.2 && b.0 < m.2 && m.1 < b.3 && b.1 < m.3)
+                {
+                    let m = boxes.swap_remove(i);
+                    b = (m.0.min(b.0), m.1.min(b.1), m.2.max(b.2), m.3.max(b.3));
+                }
+                boxes.push(b);
+                // Look-alikes everywhere: the whole frame, which is then not cropped.
+                if boxes.len() > MAX_CROPS {
+                    return vec![(0, 0, w as usize, h as usize)];
+                }
             }
         }
     }
-    // Merge overlapping boxes until none overlap.
-    let mut merged: Vec<(f32, f32, f32, f32)> = Vec::new();
-    for mut b in boxes {
-        while let Some(i) = merged
-            .iter()
-            .position(|m| m.0 < b.2 && b.0 < m.2 && m.1 < b.3 && b.1 < m.3)
-        {
-            let m = merged.swap_remove(i);
-            b = (m.0.min(b.0), m.1.min(b.1), m.2.max(b.2), m.3.max(b.3));
-        }
-        merged.push(b);
-    }
-    merged
+    boxes
         .into_iter()
         .map(|(x0, y0, x1, y1)| (x0 as usize, y0 as usize, x1 as usize, y1 as usize))
         .filter(|&(x0, y0, x1, y1)| x1 > x0 && y1 > y0)
