@@ -10,7 +10,7 @@
 //! per file, tab-separated: name, `ok` or `miss`, the median ms from the file's
 //! bytes in memory (`qr::decode_image_bytes`: image decoding included) and the
 //! median ms from 8-bit grey pixels already in memory (`qr::decode_luma`: image
-//! decoding excluded), then `#rss_kib` lines: the process's resident memory
+//! decoding and grey conversion excluded; transparency composited over white), then `#rss_kib` lines: the process's resident memory
 //! before decoding anything and its peak (`VmHWM`) after decoding everything.
 //! `expected.tsv` has one line per image: file name, then each expected payload
 //! as lowercase hex, tab-separated. `benches/qr_compare.py` reads it.
@@ -133,7 +133,21 @@ fn time(dir: &str, repeats: usize, lists: &[String]) {
             got.sort();
             ok &= got == want;
         }
-        let grey = image::load_from_memory(&bytes).unwrap().into_luma8();
+        // Transparent pixels over white, as the library composites them.
+        let decoded = image::load_from_memory(&bytes).unwrap();
+        let grey = if decoded.color().has_alpha() {
+            let la = decoded.into_luma_alpha8();
+            let pixels = la
+                .pixels()
+                .map(|p| {
+                    let (l, a) = (u32::from(p.0[0]), u32::from(p.0[1]));
+                    ((l * a + 255 * (255 - a) + 127) / 255) as u8
+                })
+                .collect();
+            image::GrayImage::from_raw(la.width(), la.height(), pixels).unwrap()
+        } else {
+            decoded.into_luma8()
+        };
         for _ in 0..repeats.max(1) {
             let t = Instant::now();
             let found = qr::decode_luma(grey.width(), grey.height(), grey.as_raw()).unwrap();
