@@ -8,45 +8,17 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use image::RgbImage;
-use qrcode::EcLevel;
 use tessera::qr::{self, Limits};
-
-/// A full screen of dashboard with one small code (3 px modules), as PNG.
-fn screen(width: u32, height: u32, with_code: bool) -> Vec<u8> {
-    let mut page = corpus::page(width, height, false, 11);
-    if with_code {
-        let uri = &corpus::otpauth_uris()[0];
-        let code: RgbImage = corpus::render(
-            uri.as_bytes(),
-            EcLevel::M,
-            3,
-            0,
-            image::Rgb([0, 0, 0]),
-            image::Rgb([255, 255, 255]),
-        );
-        corpus::paste(
-            &mut page,
-            &code,
-            width * 2 / 3,
-            height / 3,
-            12,
-            image::Rgb([255, 255, 255]),
-        );
-    }
-    corpus::png(&page)
-}
 
 fn decode(c: &mut Criterion) {
     let mut group = c.benchmark_group("qr");
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(4));
-    let mut inputs: Vec<(String, Vec<u8>)> = vec![
-        ("screen_1920x1080".into(), screen(1920, 1080, true)),
-        ("screen_3840x2160".into(), screen(3840, 2160, true)),
-        ("screen_3840x2160_no_code".into(), screen(3840, 2160, false)),
-    ];
+    let mut inputs: Vec<(String, Vec<u8>)> = corpus::screenshots()
+        .into_iter()
+        .map(|(name, bytes, _)| (name, bytes))
+        .collect();
     for name in [
         "hidpi-1.5x-f0-1",
         "inverted-page-1",

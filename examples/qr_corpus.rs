@@ -3,7 +3,15 @@
 //! ```text
 //! cargo run --release --example qr_corpus -- dump DIR    # write every image + DIR/expected.tsv
 //! cargo run --release --example qr_corpus -- measure     # tessera vs plain rqrr, per family
+//! cargo run --release --example qr_corpus -- time DIR [REPEATS] [LIST.tsv...]
 //! ```
+//! `time` decodes every file a dumped folder lists (`expected.tsv` and
+//! `screens.tsv` unless lists are named) `REPEATS` times (default 5) and prints,
+//! per file, tab-separated: name, `ok` or `miss`, the median ms from the file's
+//! bytes in memory (`qr::decode_image_bytes`: image decoding included) and the
+//! median ms from 8-bit grey pixels already in memory (`qr::decode_luma`: image
+//! decoding and grey conversion excluded; transparency composited over white), then `#rss_kib` lines: the process's resident memory
+//! before decoding anything and its peak (`VmHWM`) after decoding everything.
 //! `expected.tsv` has one line per image: file name, then each expected payload
 //! as lowercase hex, tab-separated. `benches/qr_compare.py` reads it.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stderr)]
@@ -22,7 +30,13 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("dump") => dump(args.get(1).expect("usage: dump DIR")),
         Some("measure") => measure(),
-        _ => eprintln!("usage: qr_corpus dump DIR | measure"),
+        Some("time") => time(
+            args.get(1)
+                .expect("usage: time DIR [REPEATS] [LIST.tsv...]"),
+            args.get(2).map_or(5, |r| r.parse().expect("REPEATS")),
+            &args[3.min(args.len())..],
+        ),
+        _ => eprintln!("usage: qr_corpus dump DIR | measure | time DIR [REPEATS] [LIST.tsv...]"),
     }
 }
 
@@ -47,7 +61,108 @@ fn dump(dir: &str) {
         tsv.push('\n');
     }
     std::fs::write(std::path::Path::new(dir).join("expected.tsv"), tsv).unwrap();
-    println!("{} images written to {dir}", corpus::corpus().len());
+    // The benchmark's full-screen screenshots, listed apart so the corpus figures stay over the corpus.
+    let mut tsv = String::new();
+    let screens = corpus::screenshots();
+    for (name, bytes, expected) in &screens {
+        let file = format!("{name}.png");
+        std::fs::write(std::path::Path::new(dir).join(&file), bytes).unwrap();
+        tsv.push_str(&file);
+        for payload in expected {
+            tsv.push('\t');
+            tsv.push_str(&hex(payload));
+        }
+        tsv.push('\n');
+    }
+    std::fs::write(std::path::Path::new(dir).join("screens.tsv"), tsv).unwrap();
+    println!(
+        "{} corpus images and {} screenshots written to {dir}",
+        corpus::corpus().len(),
+        screens.len()
+    );
+}
+
+/// A `/proc/self/status` field in KiB (0 where there is none).
+fn status_kib(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn unhex(text: &str) -> Vec<u8> {
+    (0..text.len() / 2)
+        .map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).unwrap())
+        .collect()
+}
+
+fn time(dir: &str, repeats: usize, lists: &[String]) {
+    let dir = std::path::Path::new(dir);
+    let default = ["expected.tsv".to_owned(), "screens.tsv".to_owned()];
+    let lists = if lists.is_empty() {
+        &default[..]
+    } else {
+        lists
+    };
+    let mut rows = Vec::new();
+    for list in lists {
+        for line in std::fs::read_to_string(dir.join(list)).unwrap().lines() {
+            let mut fields = line.split('\t');
+            let name = fields.next().unwrap().to_owned();
+            let mut want: Vec<Vec<u8>> = fields.map(unhex).collect();
+            want.sort();
+            rows.push((name, want));
+        }
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!("#rss_kib\tbefore\t{}", status_kib("VmRSS:"));
+    for (name, want) in rows {
+        let bytes = std::fs::read(dir.join(&name)).unwrap();
+        let (mut from_bytes, mut from_pixels) = (Vec::new(), Vec::new());
+        let mut ok = true;
+        for _ in 0..repeats.max(1) {
+            let t = Instant::now();
+            let found = qr::decode_image_bytes(&bytes, &Limits::default()).unwrap_or_default();
+            from_bytes.push(t.elapsed().as_secs_f64() * 1e3);
+            let mut got: Vec<Vec<u8>> = found.iter().map(|f| f.bytes.expose().to_vec()).collect();
+            got.sort();
+            ok &= got == want;
+        }
+        // Transparent pixels over white, as the library composites them.
+        let decoded = image::load_from_memory(&bytes).unwrap();
+        let grey = if decoded.color().has_alpha() {
+            let la = decoded.into_luma_alpha8();
+            let pixels = la
+                .pixels()
+                .map(|p| {
+                    let (l, a) = (u32::from(p.0[0]), u32::from(p.0[1]));
+                    ((l * a + 255 * (255 - a) + 127) / 255) as u8
+                })
+                .collect();
+            image::GrayImage::from_raw(la.width(), la.height(), pixels).unwrap()
+        } else {
+            decoded.into_luma8()
+        };
+        for _ in 0..repeats.max(1) {
+            let t = Instant::now();
+            let found = qr::decode_luma(grey.width(), grey.height(), grey.as_raw()).unwrap();
+            from_pixels.push(t.elapsed().as_secs_f64() * 1e3);
+            std::hint::black_box(found);
+        }
+        drop(grey);
+        println!(
+            "{name}\t{}\t{:.2}\t{:.2}",
+            if ok { "ok" } else { "miss" },
+            median(from_bytes),
+            median(from_pixels)
+        );
+    }
+    println!("#rss_kib\tpeak\t{}", status_kib("VmHWM:"));
 }
 
 /// Plain rqrr as its README shows it: its own thresholding, nothing else.

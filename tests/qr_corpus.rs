@@ -164,3 +164,27 @@ fn bounds_locate_the_code() {
         found[0].bounds
     );
 }
+
+#[test]
+fn a_page_with_both_polarities_gives_both_codes() {
+    let cases = corpus();
+    let mixed: Vec<&Case> = cases
+        .iter()
+        .filter(|c| c.name.contains("mixed-polarity"))
+        .collect();
+    assert!(mixed.len() >= 2);
+    for case in mixed {
+        let found = qr::decode_image_bytes(&case.bytes, &Limits::default()).unwrap();
+        let mut got: Vec<Vec<u8>> = found.iter().map(|f| f.bytes.expose().to_vec()).collect();
+        let mut want = case.expected.clone();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{}", case.name);
+        // One dark-on-light code, one light-on-dark.
+        let inverted = found
+            .iter()
+            .filter(|f| f.pass.as_str().ends_with("inverted"))
+            .count();
+        assert_eq!(inverted, 1, "{}", case.name);
+    }
+}

@@ -91,27 +91,56 @@ pub(super) fn otsu(luma: &Luma) -> u8 {
 /// block gets a black point (its mean, or for flat blocks a value derived from
 /// its neighbours), and each pixel is compared with the mean black point of
 /// the 5×5 blocks around its own. Handles uneven backgrounds, gradients,
-/// low contrast and brand colours; memory is one byte per block.
+/// low contrast and brand colours; memory is a few bytes per block.
+///
+/// Blocks that do not fit at the right and bottom edges overlap their
+/// neighbours (they take the last 8 columns or rows).
 pub(super) fn local(luma: &Luma) -> GrayImage {
     let (w, h) = (luma.width as usize, luma.height as usize);
     if w < BLOCK * (2 * REACH + 1) || h < BLOCK * (2 * REACH + 1) {
         return global(luma, otsu(luma));
     }
     let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+    let full = w / BLOCK;
     let mut points = vec![0u8; bw * bh];
+    // Per block of the current block row: sum, minimum, maximum.
+    let mut sums = vec![0u32; bw];
+    let mut mins = vec![u8::MAX; bw];
+    let mut maxs = vec![0u8; bw];
     for by in 0..bh {
         let y0 = (by * BLOCK).min(h - BLOCK);
-        for bx in 0..bw {
-            let x0 = (bx * BLOCK).min(w - BLOCK);
-            let (mut sum, mut min, mut max) = (0u32, u8::MAX, 0u8);
-            for row in luma.pixels[y0 * w..].chunks_exact(w).take(BLOCK) {
-                for &grey in &row[x0..x0 + BLOCK] {
-                    sum += u32::from(grey);
-                    min = min.min(grey);
-                    max = max.max(grey);
+        sums.fill(0);
+        mins.fill(u8::MAX);
+        maxs.fill(0);
+        for row in luma.pixels[y0 * w..(y0 + BLOCK) * w].chunks_exact(w) {
+            let blocks = row.chunks_exact(BLOCK).take(full);
+            let stats = sums.iter_mut().zip(mins.iter_mut()).zip(maxs.iter_mut());
+            for (block, ((sum, min), max)) in blocks.zip(stats) {
+                let (mut s, mut lo, mut hi) = (0u32, *min, *max);
+                for &grey in block {
+                    s += u32::from(grey);
+                    lo = lo.min(grey);
+                    hi = hi.max(grey);
                 }
+                *sum += s;
+                *min = lo;
+                *max = hi;
             }
-            let mut point = (sum / (BLOCK * BLOCK) as u32) as u8;
+            if full < bw {
+                let (mut s, mut lo, mut hi) = (0u32, mins[full], maxs[full]);
+                for &grey in &row[w - BLOCK..] {
+                    s += u32::from(grey);
+                    lo = lo.min(grey);
+                    hi = hi.max(grey);
+                }
+                sums[full] += s;
+                mins[full] = lo;
+                maxs[full] = hi;
+            }
+        }
+        for bx in 0..bw {
+            let (min, max) = (mins[bx], maxs[bx]);
+            let mut point = (sums[bx] / (BLOCK * BLOCK) as u32) as u8;
             if max - min <= MIN_DYNAMIC_RANGE {
                 // Flat block: assume background unless the neighbours say it sits in a module.
                 point = min / 2;
@@ -128,28 +157,44 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
             points[by * bw + bx] = point;
         }
     }
-    // Mean over the 5×5 neighbourhood, clamped to the grid.
-    let mut thresholds = vec![0u8; bw * bh];
-    for by in 0..bh {
-        let cy = by.clamp(REACH, bh - 1 - REACH);
-        for bx in 0..bw {
+    // Mean over the 5×5 neighbourhood, the window clamped to the grid: row sums, then columns.
+    let window = 2 * REACH + 1;
+    let mut across = vec![0u32; bw * bh];
+    for (row, sums) in points.chunks_exact(bw).zip(across.chunks_exact_mut(bw)) {
+        for (bx, sum) in sums.iter_mut().enumerate() {
             let cx = bx.clamp(REACH, bw - 1 - REACH);
-            let mut sum = 0u32;
-            for row in points[(cy - REACH) * bw..]
-                .chunks_exact(bw)
-                .take(2 * REACH + 1)
-            {
-                sum += row[cx - REACH..=cx + REACH]
-                    .iter()
-                    .map(|&p| u32::from(p))
-                    .sum::<u32>();
-            }
-            thresholds[by * bw + bx] = (sum / ((2 * REACH + 1) * (2 * REACH + 1)) as u32) as u8;
+            *sum = row[cx - REACH..=cx + REACH]
+                .iter()
+                .map(|&p| u32::from(p))
+                .sum();
         }
     }
-    to_bits(luma, |x, y, grey| {
-        grey <= thresholds[(y / BLOCK) * bw + x / BLOCK]
-    })
+    let mut thresholds = vec![0u8; bw * bh];
+    for (by, out) in thresholds.chunks_exact_mut(bw).enumerate() {
+        let cy = by.clamp(REACH, bh - 1 - REACH);
+        let rows = &across[(cy - REACH) * bw..(cy + REACH + 1) * bw];
+        for (bx, t) in out.iter_mut().enumerate() {
+            let sum: u32 = rows.chunks_exact(bw).map(|r| r[bx]).sum();
+            *t = (sum / (window * window) as u32) as u8;
+        }
+    }
+    // Each pixel against its block's threshold, a row of blocks at a time.
+    let pad = PAD as usize;
+    let stride = w + 2 * pad;
+    let mut out = vec![0u8; stride * (h + 2 * pad)];
+    for (y, row) in luma.pixels.chunks_exact(w).enumerate() {
+        let start = (y + pad) * stride + pad;
+        let limits = &thresholds[(y / BLOCK) * bw..(y / BLOCK + 1) * bw];
+        let bits = &mut out[start..start + w];
+        for ((pixels, bits), &t) in row.chunks(BLOCK).zip(bits.chunks_mut(BLOCK)).zip(limits) {
+            for (bit, &grey) in bits.iter_mut().zip(pixels) {
+                *bit = u8::from(grey <= t);
+            }
+        }
+    }
+    // The buffer has exactly (w + 2·PAD)·(h + 2·PAD) bytes, so this cannot fail.
+    GrayImage::from_raw(luma.width + 2 * PAD, luma.height + 2 * PAD, out)
+        .unwrap_or_else(|| GrayImage::new(1, 1))
 }
 
 /// Bilinear resampling to `width`×`height` (both at least 1).
@@ -268,6 +313,81 @@ mod tests {
             width,
             height,
             pixels,
+        }
+    }
+
+    /// The original, straightforward local threshold: `local` must match it bit for bit.
+    fn local_reference(luma: &Luma) -> GrayImage {
+        let (w, h) = (luma.width as usize, luma.height as usize);
+        let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
+        let mut points = vec![0u8; bw * bh];
+        for by in 0..bh {
+            let y0 = (by * BLOCK).min(h - BLOCK);
+            for bx in 0..bw {
+                let x0 = (bx * BLOCK).min(w - BLOCK);
+                let (mut sum, mut min, mut max) = (0u32, u8::MAX, 0u8);
+                for row in luma.pixels[y0 * w..].chunks_exact(w).take(BLOCK) {
+                    for &grey in &row[x0..x0 + BLOCK] {
+                        sum += u32::from(grey);
+                        min = min.min(grey);
+                        max = max.max(grey);
+                    }
+                }
+                let mut point = (sum / (BLOCK * BLOCK) as u32) as u8;
+                if max - min <= MIN_DYNAMIC_RANGE {
+                    point = min / 2;
+                    if by > 0 && bx > 0 {
+                        let neighbours = (u32::from(points[(by - 1) * bw + bx])
+                            + 2 * u32::from(points[by * bw + bx - 1])
+                            + u32::from(points[(by - 1) * bw + bx - 1]))
+                            / 4;
+                        if u32::from(min) < neighbours {
+                            point = neighbours as u8;
+                        }
+                    }
+                }
+                points[by * bw + bx] = point;
+            }
+        }
+        let mut thresholds = vec![0u8; bw * bh];
+        for by in 0..bh {
+            let cy = by.clamp(REACH, bh - 1 - REACH);
+            for bx in 0..bw {
+                let cx = bx.clamp(REACH, bw - 1 - REACH);
+                let mut sum = 0u32;
+                for row in points[(cy - REACH) * bw..]
+                    .chunks_exact(bw)
+                    .take(2 * REACH + 1)
+                {
+                    sum += row[cx - REACH..=cx + REACH]
+                        .iter()
+                        .map(|&p| u32::from(p))
+                        .sum::<u32>();
+                }
+                thresholds[by * bw + bx] = (sum / 25) as u8;
+            }
+        }
+        to_bits(luma, |x, y, grey| {
+            grey <= thresholds[(y / BLOCK) * bw + x / BLOCK]
+        })
+    }
+
+    #[test]
+    fn local_threshold_matches_the_reference() {
+        for (w, h, seed) in [
+            (40u32, 40u32, 1u32),
+            (203, 77, 2),
+            (96, 131, 3),
+            (1001, 517, 4),
+        ] {
+            let image = luma(w, h, |x, y| {
+                let n =
+                    (x.wrapping_mul(2654435761) ^ y.wrapping_mul(40503) ^ seed.wrapping_mul(977))
+                        .wrapping_mul(2246822519);
+                let texture = if (x / 7 + y / 5) % 3 == 0 { 60 } else { 190 };
+                (texture + (n >> 27) as u8 / 2).wrapping_add((x / 50) as u8)
+            });
+            assert_eq!(local(&image), local_reference(&image), "{w}x{h}");
         }
     }
 

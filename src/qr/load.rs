@@ -115,27 +115,63 @@ pub(super) fn check_dimensions(
 }
 
 /// Greyscale, with transparent pixels composited over white (a QR code saved
-/// as black modules on a transparent background is common).
+/// as black modules on a transparent background is common). 8-bit RGB and RGBA,
+/// what nearly every screenshot is, are converted here in one integer pass (the
+/// `image` crate's conversion goes through floating point and costs more than
+/// decoding the PNG); other layouts go through `image`.
 fn to_luma(image: DynamicImage) -> Luma {
     let (width, height) = (image.width(), image.height());
-    let pixels = if image.color().has_alpha() {
-        let la = image.into_luma_alpha8();
-        la.pixels()
-            .map(|p| {
-                let [l, a] = p.0;
-                let (l, a) = (u32::from(l), u32::from(a));
-                // l·a + 255·(255 − a), over 255, rounded; always ≤ 255.
-                ((l * a + 255 * (255 - a) + 127) / 255) as u8
-            })
-            .collect()
-    } else {
-        image.into_luma8().into_raw()
+    let pixels = match image {
+        DynamicImage::ImageRgb8(rgb) => rgb
+            .as_raw()
+            .chunks_exact(3)
+            .map(|p| grey(p[0], p[1], p[2]))
+            .collect(),
+        DynamicImage::ImageRgba8(rgba) => rgba_to_grey(rgba.as_raw()),
+        DynamicImage::ImageLuma8(luma) => luma.into_raw(),
+        image if image.color().has_alpha() => {
+            let la = image.into_luma_alpha8();
+            la.pixels()
+                .map(|p| {
+                    let [l, a] = p.0;
+                    over_white(l, a)
+                })
+                .collect()
+        }
+        image => image.into_luma8().into_raw(),
     };
     Luma {
         width,
         height,
         pixels,
     }
+}
+
+/// The luminance of an sRGB pixel (Rec. 709 weights, as the `image` crate uses), in
+/// 15-bit fixed point, rounded.
+pub(super) fn grey(r: u8, g: u8, b: u8) -> u8 {
+    ((6966 * u32::from(r) + 23436 * u32::from(g) + 2366 * u32::from(b) + 16384) >> 15) as u8
+}
+
+/// A grey level `l` of opacity `a` over white.
+pub(super) fn over_white(l: u8, a: u8) -> u8 {
+    let (l, a) = (u32::from(l), u32::from(a));
+    // l·a + 255·(255 − a), over 255, rounded; always ≤ 255.
+    ((l * a + 255 * (255 - a) + 127) / 255) as u8
+}
+
+/// RGBA pixels to grey, composited over white.
+pub(super) fn rgba_to_grey(rgba: &[u8]) -> Vec<u8> {
+    rgba.chunks_exact(4)
+        .map(|p| {
+            let l = grey(p[0], p[1], p[2]);
+            if p[3] == u8::MAX {
+                l
+            } else {
+                over_white(l, p[3])
+            }
+        })
+        .collect()
 }
 
 /// Maps the `image` crate's errors to advice.

@@ -194,15 +194,7 @@ pub fn decode_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<Found>, D
             len: rgba.len(),
         });
     }
-    let pixels = rgba
-        .chunks_exact(4)
-        .map(|p| {
-            let luma =
-                (2126 * u32::from(p[0]) + 7152 * u32::from(p[1]) + 722 * u32::from(p[2])) / 10_000;
-            let alpha = u32::from(p[3]);
-            ((luma * alpha + 255 * (255 - alpha) + 127) / 255) as u8
-        })
-        .collect();
+    let pixels = load::rgba_to_grey(rgba);
     let luma = Luma {
         width,
         height,

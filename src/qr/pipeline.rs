@@ -1,9 +1,13 @@
 //! The cascade of preprocessing passes, and the `rqrr` calls.
 //!
 //! Each pass binarises a greyscale image its own way and hands the result to
-//! `rqrr` without its own thresholding. Passes run cheapest first; the cascade
-//! stops after the first pass that decodes anything. `docs/qr-pipeline.md`
-//! records what each pass rescues and what it costs.
+//! `rqrr` without its own thresholding, dark-on-light and light-on-dark. Before
+//! rqrr sees a binarisation, one linear scan finds the finder-pattern look-alikes
+//! of both polarities: too many and rqrr is not called (it would take hours);
+//! on large frames rqrr runs on crops around the codes they outline, and on the
+//! whole frame only if that fails. Passes run cheapest first; the cascade stops
+//! after the first pass that decodes anything. `docs/qr-pipeline.md` records what
+//! each pass rescues and what it costs.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -30,12 +34,19 @@ const MIN_FINDERS: usize = 40;
 const MAX_FINDERS: usize = 400;
 /// Regions are resampled so that their longer side is about this many pixels.
 const REGION_TARGET_SIDE: u32 = 640;
+/// Binarised frames of at least this many pixels are searched in crops around
+/// clusters of finder patterns before being handed to rqrr whole.
+const CROP_MIN_PIXELS: u64 = 1_500_000;
+/// More separate crops than this and a frame is searched whole.
+const MAX_CROPS: usize = 16;
+/// Finder patterns this many modules apart (centre to centre) or closer may belong to one
+/// code (version 40: 170 modules across, 241 diagonally).
+const LINK_MODULES: usize = 245;
 
 /// Runs the cascade on a greyscale image.
 pub(super) fn run(luma: &Luma) -> Vec<Found> {
     let mut search = Search::default();
     let whole = Frame::identity();
-
     // 1. Local threshold on the image as it is, dark-on-light then light-on-dark.
     let bits = binarize::local(luma);
     if search.both_polarities(bits, &whole, Pass::Local) {
@@ -50,6 +61,25 @@ pub(super) fn run(luma: &Luma) -> Vec<Found> {
     if luma.width.max(luma.height) <= UPSCALE_MAX_SIDE {
         let big = binarize::resize(luma, luma.width * 2, luma.height * 2);
         if search.both_polarities(binarize::local(&big), &Frame::scaled(0.5), Pass::Upscaled) {
+            return search.found;
+        }
+        // 3b. The same smoothed, Otsu's threshold: dense codes (version 20+) under 3 px a
+        //     module after a non-integer scale and JPEG, whose timing patterns the local
+        //     threshold breaks up.
+        let smooth = binarize::blur(&big);
+        drop(big);
+        let bits = binarize::global(&smooth, binarize::otsu(&smooth));
+        if search.both_polarities(bits, &Frame::scaled(0.5), Pass::Upscaled) {
+            return search.found;
+        }
+        drop(smooth);
+        // 3c. Enlarged 2.5 times, smoothed, Otsu: the module grid lands differently on
+        //     the pixels, which rescues the same kind of code at other scales.
+        let (w, h) = (luma.width * 5 / 2, luma.height * 5 / 2);
+        let smooth = binarize::blur(&binarize::resize(luma, w, h));
+        let bits = binarize::global(&smooth, binarize::otsu(&smooth));
+        let frame = Frame::scaled(luma.width as f32 / w as f32);
+        if search.both_polarities(bits, &frame, Pass::Upscaled) {
             return search.found;
         }
     }
@@ -122,6 +152,17 @@ impl Frame {
             ((p.y as f32 - pad) * self.scale + self.dy).round() as i32,
         )
     }
+
+    /// The frame of a part of this pass's binarised image whose top-left pixel is at
+    /// (`x`, `y`) in that (padded) image, itself padded again.
+    fn shifted(&self, x: usize, y: usize) -> Self {
+        let pad = PAD as f32;
+        Self {
+            scale: self.scale,
+            dx: self.dx + (x as f32 - pad) * self.scale,
+            dy: self.dy + (y as f32 - pad) * self.scale,
+        }
+    }
 }
 
 /// What has been found so far, de-duplicated by payload.
@@ -131,25 +172,83 @@ struct Search {
 }
 
 impl Search {
-    /// Detects in `bits`, then (if that found nothing) in its inverse. True if anything new was found.
+    /// Detects in `bits` (dark modules on light), then in its inverse when that found
+    /// nothing, or, when it did, in crops of the inverse around any code its finder
+    /// patterns outline (a light-on-dark code beside a dark-on-light one). True if
+    /// anything new was found.
     fn both_polarities(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
-        let mut inverse = bits.clone();
-        if self.detect(bits, frame, pass) {
-            return true;
-        }
-        binarize::invert(&mut inverse);
-        self.detect(inverse, frame, pass.inverted())
-    }
-
-    /// Runs `rqrr` on a binarised image and keeps every new payload. True if anything new was found.
-    fn detect(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
         // rqrr tries every plausible pair of finder patterns, copying the whole image for
         // each: an image full of finder look-alikes would keep it busy for hours.
         let pixels = f64::from(bits.width()) * f64::from(bits.height());
         let most = ((FINDER_BUDGET / pixels).sqrt() as usize).clamp(MIN_FINDERS, MAX_FINDERS);
-        if finder_candidates(&bits, most + 1) > most {
+        let [dark, light] = finders(&bits, most + 1);
+        let mut found = false;
+        if dark.len() <= most {
+            found = self.polarity(&bits, &dark, false, frame, pass, false);
+        }
+        if light.len() <= most {
+            found |= self.polarity(&bits, &light, true, frame, pass.inverted(), found);
+        }
+        found
+    }
+
+    /// Searches one polarity of `bits`. Large frames are searched first in crops around
+    /// the codes their finder patterns outline (rqrr's cost grows with the pixels it is
+    /// given, and it copies the image for every grouping it tries), and whole only if
+    /// the crops give nothing. `crops_only`: search the crops of any size of frame, and
+    /// never the whole.
+    fn polarity(
+        &mut self,
+        bits: &GrayImage,
+        finders: &[Finder],
+        invert: bool,
+        frame: &Frame,
+        pass: Pass,
+        crops_only: bool,
+    ) -> bool {
+        let pixels = u64::from(bits.width()) * u64::from(bits.height());
+        let boxes = if crops_only || pixels >= CROP_MIN_PIXELS {
+            clusters(finders, bits)
+        } else {
+            Vec::new()
+        };
+        if crops_only && boxes.is_empty() {
             return false;
         }
+        // rqrr needs three finder patterns to outline a code; a large frame with fewer
+        // look-alikes than that is not worth its whole-frame search.
+        if pixels >= CROP_MIN_PIXELS && finders.len() < 3 {
+            return false;
+        }
+        let area: u64 = boxes
+            .iter()
+            .map(|&(x0, y0, x1, y1)| ((x1 - x0) * (y1 - y0)) as u64)
+            .sum();
+        if !boxes.is_empty() && area * 2 <= pixels {
+            let (mut any, mut all) = (false, true);
+            for &(x0, y0, x1, y1) in &boxes {
+                let part = crop_bits(bits, x0, y0, x1 - x0, y1 - y0, invert);
+                let got = self.detect(part, &frame.shifted(x0, y0), pass);
+                any |= got;
+                all &= got;
+            }
+            // A box that gave nothing may have been outlined by a look-alike instead of
+            // a finder pattern rqrr sees: the whole frame then decides.
+            if all || crops_only {
+                return any;
+            }
+        } else if crops_only {
+            return false;
+        }
+        let mut whole = bits.clone();
+        if invert {
+            binarize::invert(&mut whole);
+        }
+        self.detect(whole, frame, pass)
+    }
+
+    /// Runs `rqrr` on a binarised image and keeps every new payload. True if anything new was found.
+    fn detect(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
         // rqrr indexes with `unwrap` and asserts internally; a bug there on a strange
         // image must cost one pass, not the caller's process.
         let decoded = catch_unwind(AssertUnwindSafe(|| {
@@ -185,63 +284,132 @@ impl Search {
     }
 }
 
-/// Counts places that look like a finder pattern: a 1:1:3:1:1 run of black and
-/// white across a row and down the column through its centre, with the
-/// tolerance rqrr uses. Stops counting at `stop`. Linear in the image size.
-fn finder_candidates(bits: &GrayImage, stop: usize) -> usize {
-    let width = bits.width() as usize;
-    let raw = bits.as_raw();
-    let mut count = 0;
-    // Candidates seen on recent rows: (centre x, tolerance, last row).
-    let mut active: Vec<(usize, usize, usize)> = Vec::new();
-    for (y, row) in raw.chunks_exact(width.max(1)).enumerate() {
-        active.retain(|&(_, _, last)| last + 2 >= y);
-        let mut runs = [0usize; 5];
-        let mut run = 1usize;
-        let mut changes = 0usize;
-        for x in 1..=width {
-            let colour = row.get(x).copied().unwrap_or(0);
-            if colour == row[x - 1] {
-                run += 1;
-                continue;
-            }
-            runs.rotate_left(1);
-            runs[4] = run;
-            run = 1;
-            changes += 1;
-            // A white pixel after five runs: test the runs as black-white-black-white-black.
-            if colour != 0 || changes < 5 || !finder_ratio(&runs) {
-                continue;
-            }
-            let centre = x - runs[4] - runs[3] - runs[2] / 2;
-            let tolerance = runs[2] / 2 + 1;
-            if let Some(found) = active
-                .iter_mut()
-                .find(|(c, t, _)| c.abs_diff(centre) <= (*t).max(tolerance))
-            {
-                found.2 = y;
-                continue;
-            }
-            if !vertical_finder(raw, width, centre, y, runs.iter().sum::<usize>() * 2) {
-                continue;
-            }
-            active.push((centre, tolerance, y));
-            count += 1;
-            if count >= stop {
-                return count;
-            }
-        }
-    }
-    count
+/// A place that looks like a finder pattern, in the binarised image's pixels.
+#[derive(Clone, Copy, Debug)]
+struct Finder {
+    x: usize,
+    y: usize,
+    /// The pattern's width across, in pixels (seven modules).
+    span: usize,
+    /// Whether it is about as tall as it is wide, as a finder pattern is (text and
+    /// stripes make patterns that are not): only these outline codes to crop.
+    square: bool,
 }
 
-/// True if the column through (x, y) crosses a 1:1:3:1:1 pattern centred near y.
-fn vertical_finder(raw: &[u8], width: usize, x: usize, y: usize, reach: usize) -> bool {
-    let at = |yy: usize| raw.get(yy * width + x).copied().unwrap_or(0);
-    if at(y) != 1 {
-        return false;
+/// Places that look like a finder pattern: a 1:1:3:1:1 run of dark and light
+/// across a row and down the column through its centre, with the tolerance rqrr
+/// uses, followed over the rows it spans. Dark-on-light patterns first, then
+/// light-on-dark ones (the inverse of the image inside its white border), each
+/// list stopping at `stop`. One linear scan of the image; uniform stretches are
+/// skipped eight pixels at a time.
+fn finders(bits: &GrayImage, stop: usize) -> [Vec<Finder>; 2] {
+    let width = bits.width() as usize;
+    let height = bits.height() as usize;
+    let pad = PAD as usize;
+    let mut found: [Vec<Finder>; 2] = [Vec::new(), Vec::new()];
+    if width <= 2 * pad || height <= 2 * pad {
+        return found;
     }
-    let height = raw.len() / width.max(1);
+    let raw = bits.as_raw();
+    // Per polarity, candidates seen on recent rows: (centre x, tolerance, last row,
+    // index in `found`, first row).
+    type Active = Vec<(usize, usize, usize, usize, usize)>;
+    let mut active: [Active; 2] = [Vec::new(), Vec::new()];
+    for y in pad..height - pad {
+        if found[0].len() >= stop && found[1].len() >= stop {
+            break;
+        }
+        for list in &mut active {
+            list.retain(|a| a.2 + 2 >= y);
+        }
+        let row = &raw[y * width + pad..y * width + width - pad];
+        let n = row.len();
+        // The last five runs, oldest first; `changes` counts completed runs.
+        let mut runs = [0usize; 5];
+        let mut changes = 0usize;
+        let mut x = 0usize;
+        while x < n {
+            let colour = row[x];
+            let start = x;
+            x += 1;
+            let word = u64::from_ne_bytes([colour; 8]);
+            while let Some(chunk) = row.get(x..x + 8) {
+                let mut bytes = [0u8; 8];
+                bytes.copy_from_slice(chunk);
+                if u64::from_ne_bytes(bytes) != word {
+                    break;
+                }
+                x += 8;
+            }
+            while x < n && row[x] == colour {
+                x += 1;
+            }
+            runs = [runs[1], runs[2], runs[3], runs[4], x - start];
+            changes += 1;
+            // The last five runs end with the one just ended: dark-light-dark-light-dark in
+            // one polarity or the other (a run at the row's end ends at the border).
+            let polarity = usize::from(colour == 0);
+            if changes < 5 || found[polarity].len() >= stop {
+                continue;
+            }
+            if !finder_ratio(&runs) {
+                continue;
+            }
+            let centre = pad + x - runs[4] - runs[3] - runs[2] / 2;
+            let tolerance = runs[2] / 2 + 1;
+            let span: usize = runs.iter().sum();
+            let list = &mut found[polarity];
+            // The same pattern on the next rows: as wide, and no taller than it is wide.
+            if let Some(seen) = active[polarity].iter_mut().find(|a| {
+                let f = &list[a.3];
+                a.0.abs_diff(centre) <= a.1.max(tolerance)
+                    && 2 * span <= 3 * f.span
+                    && 2 * f.span <= 3 * span
+                    && y - a.4 <= f.span
+            }) {
+                seen.2 = y;
+                list[seen.3].y = (seen.4 + y) / 2;
+                continue;
+            }
+            let flip = u8::from(polarity == 1);
+            let Some(tall) = vertical_finder(raw, width, height, flip, centre, y, span * 2) else {
+                continue;
+            };
+            active[polarity].push((centre, tolerance, y, list.len(), y));
+            list.push(Finder {
+                x: centre,
+                y,
+                span,
+                square: tall * 10 >= span * 7 && tall * 10 <= span * 14,
+            });
+        }
+    }
+    found
+}
+
+/// The height of the 1:1:3:1:1 pattern the column through (x, y) crosses, if it
+/// crosses one centred near y (`flip` 1: light-on-dark; the white border always
+/// counts as light).
+fn vertical_finder(
+    raw: &[u8],
+    width: usize,
+    height: usize,
+    flip: u8,
+    x: usize,
+    y: usize,
+    reach: usize,
+) -> Option<usize> {
+    let pad = PAD as usize;
+    let at = |yy: usize| {
+        if yy < pad || yy >= height - pad {
+            0
+        } else {
+            raw.get(yy * width + x).copied().unwrap_or(0) ^ flip
+        }
+    };
+    if at(y) != 1 {
+        return None;
+    }
     // Runs going up from y, then down, alternating colour, each capped at `reach`.
     let walk = |step_up: bool| {
         let mut lengths = [0usize; 3];
@@ -268,7 +436,105 @@ fn vertical_finder(raw: &[u8], width: usize, x: usize, y: usize, reach: usize) -
     let up = walk(true);
     let down = walk(false);
     let runs = [up[2], up[1], up[0] + down[0] - 1, down[1], down[2]];
-    runs.iter().all(|&r| r > 0) && finder_ratio(&runs)
+    (runs.iter().all(|&r| r > 0) && finder_ratio(&runs)).then(|| runs.iter().sum())
+}
+
+/// Boxes (x0, y0, x1, y1) in `bits` around every code three finder patterns could
+/// outline: one corner and two neighbours of similar size at similar distances
+/// (14–170 modules, within rqrr's 25 %) at a rough right angle. Each box holds
+/// the three and the fourth corner they imply, grown by eight modules (3.5 from a
+/// finder's centre to the code's edge, the rest for perspective), and overlapping
+/// boxes are merged.
+fn clusters(finders: &[Finder], bits: &GrayImage) -> Vec<(usize, usize, usize, usize)> {
+    let (w, h) = (bits.width() as f32, bits.height() as f32);
+    let mut boxes: Vec<(f32, f32, f32, f32)> = Vec::new();
+    let similar = |a: &Finder, b: &Finder| {
+        let (small, big) = (a.span.min(b.span), a.span.max(b.span));
+        big <= 2 * small + 2
+    };
+    for a in finders.iter().filter(|f| f.square) {
+        let module = a.span as f32 / 7.0;
+        let near: Vec<(f32, f32, f32)> = finders
+            .iter()
+            .filter(|b| b.square && similar(a, b))
+            .filter_map(|b| {
+                let (dx, dy) = (b.x as f32 - a.x as f32, b.y as f32 - a.y as f32);
+                let d = (dx * dx + dy * dy).sqrt();
+                (d >= 10.0 * module && d <= LINK_MODULES as f32 * module).then_some((dx, dy, d))
+            })
+            .collect();
+        for (i, &(bx, by, bd)) in near.iter().enumerate() {
+            for &(cx, cy, cd) in &near[i + 1..] {
+                let ratio = bd.min(cd) / bd.max(cd);
+                let cos = (bx * cx + by * cy) / (bd * cd);
+                if ratio < 0.75 || cos.abs() > 0.5 {
+                    continue;
+                }
+                let (ax, ay) = (a.x as f32, a.y as f32);
+                let xs = [ax, ax + bx, ax + cx, ax + bx + cx];
+                let ys = [ay, ay + by, ay + cy, ay + by + cy];
+                let grow = 8.0 * module;
+                let fold = |v: &[f32; 4], f: fn(f32, f32) -> f32| {
+                    v[1..].iter().fold(v[0], |m, &x| f(m, x))
+                };
+                let mut b = (
+                    (fold(&xs, f32::min) - grow).max(0.0),
+                    (fold(&ys, f32::min) - grow).max(0.0),
+                    (fold(&xs, f32::max) + grow).min(w),
+                    (fold(&ys, f32::max) + grow).min(h),
+                );
+                // Merged with every box it overlaps, so that none overlap.
+                while let Some(i) = boxes
+                    .iter()
+                    .position(|m| m.0 < b.2 && b.0 < m.2 && m.1 < b.3 && b.1 < m.3)
+                {
+                    let m = boxes.swap_remove(i);
+                    b = (m.0.min(b.0), m.1.min(b.1), m.2.max(b.2), m.3.max(b.3));
+                }
+                boxes.push(b);
+                // Look-alikes everywhere: the whole frame, which is then not cropped.
+                if boxes.len() > MAX_CROPS {
+                    return vec![(0, 0, w as usize, h as usize)];
+                }
+            }
+        }
+    }
+    boxes
+        .into_iter()
+        .map(|(x0, y0, x1, y1)| (x0 as usize, y0 as usize, x1 as usize, y1 as usize))
+        .filter(|&(x0, y0, x1, y1)| x1 > x0 && y1 > y0)
+        .collect()
+}
+
+/// A part of a binarised image, inverted if asked, with a fresh white border of [`PAD`].
+fn crop_bits(bits: &GrayImage, x: usize, y: usize, w: usize, h: usize, invert: bool) -> GrayImage {
+    let width = bits.width() as usize;
+    let pad = PAD as usize;
+    let stride = w + 2 * pad;
+    let mut out = vec![0u8; stride * (h + 2 * pad)];
+    let (full_w, full_h) = (width, bits.height() as usize);
+    for (row, line) in bits.as_raw()[y * width..]
+        .chunks_exact(width)
+        .take(h)
+        .enumerate()
+    {
+        let target = &mut out[(row + pad) * stride + pad..(row + pad) * stride + pad + w];
+        target.copy_from_slice(&line[x..x + w]);
+        if invert {
+            // Inside the source's own border only: the border stays white.
+            let yy = y + row;
+            if yy >= pad && yy < full_h - pad {
+                for (i, bit) in target.iter_mut().enumerate() {
+                    let xx = x + i;
+                    if xx >= pad && xx < full_w - pad {
+                        *bit ^= 1;
+                    }
+                }
+            }
+        }
+    }
+    GrayImage::from_raw(stride as u32, (h + 2 * pad) as u32, out)
+        .unwrap_or_else(|| GrayImage::new(1, 1))
 }
 
 /// rqrr's test for a 1:1:3:1:1 pattern (each run within 75 % of the unit).

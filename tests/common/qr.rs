@@ -298,6 +298,40 @@ pub fn webp(img: &RgbImage, quality: f32) -> Vec<u8> {
         .to_vec()
 }
 
+/// A full screen of light dashboard with one small code (3 px modules, the first
+/// otpauth URI) two-thirds across and a third down, or no code: the screenshots
+/// `benches/qr.rs` times and `examples/qr_corpus.rs` dumps for other decoders.
+pub fn screenshot(width: u32, height: u32, with_code: bool) -> RgbImage {
+    let mut page = page(width, height, false, 11);
+    if with_code {
+        let uri = &otpauth_uris()[0];
+        let code = render(uri.as_bytes(), EcLevel::M, 3, 0, BLACK, WHITE);
+        paste(&mut page, &code, width * 2 / 3, height / 3, 12, WHITE);
+    }
+    page
+}
+
+/// The screenshots timed on their own: (file stem, PNG bytes, expected payloads).
+pub fn screenshots() -> Vec<(String, Vec<u8>, Vec<Vec<u8>>)> {
+    let uri = otpauth_uris()[0].as_bytes().to_vec();
+    [
+        (1920u32, 1080u32, true),
+        (3840, 2160, true),
+        (3840, 2160, false),
+    ]
+    .into_iter()
+    .map(|(w, h, with_code)| {
+        let name = format!("screen_{w}x{h}{}", if with_code { "" } else { "_no_code" });
+        let expected = if with_code {
+            vec![uri.clone()]
+        } else {
+            Vec::new()
+        };
+        (name, png(&screenshot(w, h, with_code)), expected)
+    })
+    .collect()
+}
+
 /// The whole corpus, generated once per test binary (deterministic).
 pub fn corpus() -> &'static [Case] {
     static CORPUS: std::sync::OnceLock<Vec<Case>> = std::sync::OnceLock::new();
@@ -552,6 +586,47 @@ pub fn generate() -> Vec<Case> {
             vec![u(1), u(2)],
         );
     }
+    // One dark-on-light and one light-on-dark code on the same page: a light
+    // dashboard with a dark card, and a dark dashboard with a white card.
+    for (i, (w, h, dark_theme)) in [
+        (1600u32, 900u32, false),
+        (1920, 1080, true),
+        (1000, 640, false),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let card = Rgb([28, 30, 36]);
+        let mut screen = page(w, h, dark_theme, 60 + i as u64);
+        let normal = render(u(i).as_bytes(), EcLevel::M, 4, 0, BLACK, WHITE);
+        let inverted = render(
+            u(i + 3).as_bytes(),
+            EcLevel::M,
+            4,
+            0,
+            Rgb([235, 235, 235]),
+            card,
+        );
+        paste(&mut screen, &normal, w / 8, h / 4, 16, WHITE);
+        // The dark card: wider than the code's quiet zone.
+        let (x, y) = (w * 5 / 8, h / 4);
+        fill(
+            &mut screen,
+            x - 40,
+            y - 40,
+            inverted.width() + 80,
+            inverted.height() + 80,
+            card,
+        );
+        paste(&mut screen, &inverted, x, y, 0, card);
+        add(
+            "two-codes",
+            format!("mixed-polarity-{w}x{h}"),
+            png(&screen),
+            "png",
+            vec![u(i), u(i + 3)],
+        );
+    }
     // Dense Google Authenticator exports (10 accounts: version 22–25).
     for (i, (module, factor, quality)) in [
         (4u32, 1.0f32, 0u8),
@@ -773,6 +848,32 @@ pub fn generate() -> Vec<Case> {
             "jpg",
             vec![&mig10[0]],
         );
+        // Dense exports under 3 px a module after a non-integer scale and JPEG: the probe
+        // miss of the first round (3 px, ×0.9, q80; zxing-cpp and zbarimg read it) and its
+        // neighbours.
+        for (factor, quality) in [
+            (0.9f32, 80u8),
+            (0.9, 70),
+            (0.9, 90),
+            (0.85, 70),
+            (0.85, 80),
+            (0.85, 90),
+            (0.95, 70),
+            (0.95, 80),
+            (0.95, 90),
+            (0.8, 80),
+            (0.75, 80),
+        ] {
+            let code = render(mig10[0].as_bytes(), EcLevel::M, 3, 4, BLACK, WHITE);
+            let img = scale(&code, factor, FilterType::Triangle);
+            add(
+                "migration",
+                format!("3px-{factor}x-q{quality}"),
+                jpeg(&img, quality),
+                "jpg",
+                vec![&mig10[0]],
+            );
+        }
         let code = render(u(4).as_bytes(), EcLevel::M, 4, 0, WHITE, Rgb([20, 20, 20]));
         add(
             "tight-crop",
