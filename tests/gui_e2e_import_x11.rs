@@ -8,15 +8,13 @@
 
 mod common;
 
-use common::app::{App, cli, isolate, wait_until};
+use common::app::{cli, launch, wait_until};
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::Duration;
 
 use common::x11::{self, Xvfb, ink, offer};
 
-const CLASS: &str = "app.tessera.Tessera";
 const PASSWORD: &str = "grey otter 42 lantern";
 const PASTED: &str = "otpauth://totp/Pasted%20Cloud:ana@exemplo.com.br?secret=JBSWY3DPEHPK3PXP&issuer=Pasted%20Cloud";
 const SCANNED: &str =
@@ -42,17 +40,7 @@ fn paste_and_scan_screen_add_accounts() {
     assert!(issuers(home.path()).is_empty());
 
     let x = Xvfb::start(1600, 900, 24);
-    let log = std::fs::File::create(out.join("tessera.log")).unwrap();
-    let mut command = x.command(env!("CARGO_BIN_EXE_tessera"));
-    isolate(&mut command, home.path());
-    let _app = App(command
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().unwrap())
-        .stderr(log)
-        .spawn()
-        .unwrap());
-    let window = x.wait_for_window(CLASS, Duration::from_secs(30));
-    x.focus(&window);
+    let (_app, window) = launch(&x, home.path(), &out);
     let _ = x.wait_for_frame(&window, Duration::from_secs(10), "the unlock form", |f| {
         ink(f) > 0.01
     });

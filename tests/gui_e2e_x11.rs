@@ -15,15 +15,13 @@
 
 mod common;
 
-use common::app::{App, cli, isolate, wait_until};
+use common::app::{cli, launch, wait_until};
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
 
 use common::x11::{Xvfb, ink};
 
-const CLASS: &str = "app.tessera.Tessera";
 const PASSWORD: &str = "grey otter 42 lantern";
 const ISSUER: &str = "Example Bank";
 const ACCOUNT: &str = "alice@example.com";
@@ -44,19 +42,9 @@ fn create_a_vault_and_add_an_account_by_keyboard() {
     let vault = home.path().join("data/tessera/vault.tessera");
 
     let x = Xvfb::start(1280, 800, 24);
-    let log = std::fs::File::create(out.join("tessera.log")).unwrap();
-    let mut command = x.command(env!("CARGO_BIN_EXE_tessera"));
-    isolate(&mut command, home.path());
-    let mut app = App(command
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().unwrap())
-        .stderr(log)
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start tessera: {e}")));
+    let (mut app, window) = launch(&x, home.path(), &out);
 
     // First run: the form is drawn (not just "Loading…") with the password field focused.
-    let window = x.wait_for_window(CLASS, Duration::from_secs(30));
-    x.focus(&window);
     let _ = x.wait_for_frame(
         &window,
         Duration::from_secs(10),
@@ -168,17 +156,7 @@ fn a_long_list_scrolls_with_every_row_drawn() {
     cli(home.path(), PASSWORD, &["import", file.to_str().unwrap()]);
 
     let x = Xvfb::start(1280, 800, 24);
-    let log = std::fs::File::create(out.join("tessera.log")).unwrap();
-    let mut command = x.command(env!("CARGO_BIN_EXE_tessera"));
-    isolate(&mut command, home.path());
-    let _app = App(command
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().unwrap())
-        .stderr(log)
-        .spawn()
-        .unwrap());
-    let window = x.wait_for_window(CLASS, Duration::from_secs(30));
-    x.focus(&window);
+    let (_app, window) = launch(&x, home.path(), &out);
     let _ = x.wait_for_frame(&window, Duration::from_secs(10), "the unlock form", |f| {
         ink(f) > 0.01
     });

@@ -360,7 +360,7 @@ fn exports(h: &Harness, password: &str) -> PathBuf {
 #[test]
 fn an_encrypted_aegis_export_asks_for_its_password_then_adds_everything() {
     use tessera::gui::Message;
-    use tessera::gui::screen::review;
+    use tessera::gui::screen::{Typed, review};
     let mut h = unlocked(vec![], Lang::En);
     let dir = exports(&h, "export password");
     drop_file(&mut h, &dir.join("aegis-encrypted.json"));
@@ -372,7 +372,7 @@ fn an_encrypted_aegis_export_asks_for_its_password_then_adds_everything() {
 
     h.update(Message::Review(review::Message::Password(
         0,
-        "not it".into(),
+        Typed::new("not it".into()),
     )));
     h.update(Message::Review(review::Message::Unlock(0)));
     h.assert_shows(
@@ -381,7 +381,7 @@ fn an_encrypted_aegis_export_asks_for_its_password_then_adds_everything() {
 
     h.update(Message::Review(review::Message::Password(
         0,
-        "export password".into(),
+        Typed::new("export password".into()),
     )));
     h.update(Message::Review(review::Message::Unlock(0)));
     h.assert_shows("GitHub — octo");

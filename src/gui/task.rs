@@ -371,10 +371,17 @@ pub struct Scanned {
 }
 
 impl Scanned {
+    /// What a source held as texts; none at all is [`Problem::NoCode`].
     fn texts(origin: Origin, found: Result<Vec<SecretText>, Problem>) -> Self {
         Self {
             origin,
-            found,
+            found: found.and_then(|texts| {
+                if texts.is_empty() {
+                    Err(Problem::NoCode)
+                } else {
+                    Ok(texts)
+                }
+            }),
             imported: Vec::new(),
             skipped: Vec::new(),
         }
@@ -387,14 +394,7 @@ async fn scanning(
 ) -> Scanned {
     let found = tokio::task::spawn_blocking(work)
         .await
-        .unwrap_or_else(|e| Err(Problem::Crashed(e.to_string())))
-        .and_then(|texts| {
-            if texts.is_empty() {
-                Err(Problem::NoCode)
-            } else {
-                Ok(texts)
-            }
-        });
+        .unwrap_or_else(|e| Err(Problem::Crashed(e.to_string())));
     Scanned::texts(origin, found)
 }
 
@@ -441,7 +441,7 @@ fn read_file(path: &std::path::Path, password: Option<&Password>) -> Scanned {
     if let Some(format) = interop::detect(&bytes) {
         return match interop::read(&bytes, format, password) {
             Ok(export) if export.accounts.is_empty() && export.skipped.is_empty() => {
-                Scanned::texts(origin, Err(Problem::NoCode))
+                Scanned::texts(origin, Ok(Vec::new()))
             }
             Ok(export) => Scanned {
                 origin,
@@ -452,16 +452,10 @@ fn read_file(path: &std::path::Path, password: Option<&Password>) -> Scanned {
             Err(e) => Scanned::texts(origin, Err(Problem::Export(e))),
         };
     }
-    let found = qr::file_payloads(&bytes, &limits)
-        .map_err(Problem::Image)
-        .and_then(|texts| {
-            if texts.is_empty() {
-                Err(Problem::NoCode)
-            } else {
-                Ok(texts)
-            }
-        });
-    Scanned::texts(origin, found)
+    Scanned::texts(
+        origin,
+        qr::file_payloads(&bytes, &limits).map_err(Problem::Image),
+    )
 }
 
 fn decode_capture(image: &Image) -> Result<Vec<SecretText>, Problem> {

@@ -1,11 +1,13 @@
 //! The real `tessera` window for end-to-end tests: an environment that uses
 //! the default vault path under a temporary home and never a real keyring, a
 //! guard that kills the window, and the CLI on the same vault.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
-use std::process::{Child, Command};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+use super::x11::Xvfb;
 
 /// The window process; killed on drop so a failing test leaves nothing behind.
 pub struct App(pub Child);
@@ -48,6 +50,23 @@ pub fn cli(home: &Path, password: &str, args: &[&str]) -> String {
         super::stderr(&out)
     );
     super::stdout(&out)
+}
+
+/// Starts the real window on `x` for `home` (its output in `out/tessera.log`),
+/// waits until it is viewable and focuses it. Returns the guard and the window.
+pub fn launch(x: &Xvfb, home: &Path, out: &Path) -> (App, String) {
+    let log = std::fs::File::create(out.join("tessera.log")).unwrap();
+    let mut command = x.command(env!("CARGO_BIN_EXE_tessera"));
+    isolate(&mut command, home);
+    let app = App(command
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start tessera: {e}")));
+    let window = x.wait_for_window(tessera::paths::APP_ID, Duration::from_secs(30));
+    x.focus(&window);
+    (app, window)
 }
 
 /// Polls `condition` until it holds or `limit` passes.

@@ -13,8 +13,8 @@ use std::path::PathBuf;
 
 use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Font, Length};
-use zeroize::Zeroizing;
 
+use super::Typed;
 use crate::clock::Timestamp;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::{self, Localized as _};
@@ -59,7 +59,7 @@ pub struct NewAccount {
 struct Locked {
     path: PathBuf,
     format: Format,
-    password: Zeroizing<String>,
+    password: Typed,
     /// The last try was wrong.
     wrong: bool,
     /// Its password is being tried.
@@ -103,7 +103,7 @@ pub enum Message {
     /// Keep them.
     KeepFiles,
     /// The password typed for an encrypted export.
-    Password(usize, String),
+    Password(usize, Typed),
     /// Try that password.
     Unlock(usize),
 }
@@ -177,12 +177,12 @@ impl Review {
                         Some(locked) => {
                             locked.wrong = wrong;
                             locked.busy = false;
-                            locked.password = Zeroizing::new(String::new());
+                            locked.password = Typed::default();
                         }
                         None => self.locked.push(Locked {
                             path,
                             format,
-                            password: Zeroizing::new(String::new()),
+                            password: Typed::default(),
                             wrong,
                             busy: false,
                         }),
@@ -299,14 +299,14 @@ impl Review {
             }
             Message::Password(i, typed) => {
                 if let Some(locked) = self.locked.get_mut(i) {
-                    locked.password = Zeroizing::new(typed);
+                    locked.password = typed;
                 }
                 Action::None
             }
             Message::Unlock(i) => match self.locked.get_mut(i) {
-                Some(locked) if !locked.busy && !locked.password.is_empty() => {
+                Some(locked) if !locked.busy && !locked.password.as_str().is_empty() => {
                     locked.busy = true;
-                    let password = Password::new(std::mem::take(&mut *locked.password));
+                    let password = locked.password.take_password();
                     Action::Decrypt(locked.path.clone(), password)
                 }
                 _ => Action::None,
@@ -512,13 +512,13 @@ impl Review {
                 .style(theme::label::urgent),
             );
         }
-        let mut field = text_input(i18n::t(lang, Key::ExportPassword), &locked.password)
+        let mut field = text_input(i18n::t(lang, Key::ExportPassword), locked.password.as_str())
             .secure(true)
             .padding(8);
         let mut open = button(text(i18n::t(lang, Key::ExportOpen))).padding([8, 16]);
         if !locked.busy {
             field = field
-                .on_input(move |typed| Message::Password(i, typed))
+                .on_input(move |typed| Message::Password(i, Typed::new(typed)))
                 .on_submit(Message::Unlock(i));
             open = open.on_press(Message::Unlock(i));
         }
