@@ -424,3 +424,14 @@ fn plain_exports_are_reviewed_like_images() {
         .unwrap();
     assert_eq!(dropbox.group, "Cloud");
 }
+
+#[test]
+fn what_an_export_leaves_out_is_said_in_brazilian_portuguese() {
+    let mut h = unlocked(vec![], Lang::PtBr);
+    let dir = exports(&h, "unused");
+    drop_file(&mut h, &dir.join("aegis-plain.json"));
+    h.assert_shows(
+        "aegis-plain.json: Old VPN (x) ficou de fora (o tipo \"motp\" não é um que o Tessera gera (TOTP, HOTP e Steam são)).",
+    );
+    h.assert_shows("Adicionar 3 contas");
+}

@@ -12,7 +12,7 @@
 //! texts other than the common kinds mapped in [`io`].
 
 use crate::capture::CaptureError;
-use crate::interop::InteropError;
+use crate::interop::{InteropError, SkipReason};
 use crate::keystore::KeystoreError;
 use crate::otp::migration::{MigrationError, Skip, Unrepresentable};
 use crate::otp::payload::{Other, Payload};
@@ -60,6 +60,7 @@ localized! {
     std::io::Error => io_pt,
     RecoveryError => recovery_pt,
     InteropError => interop_pt,
+    SkipReason => skip_reason_pt,
 }
 
 /// Why a scanned payload gives no account, in `lang`; `None` when it gives one.
@@ -460,6 +461,18 @@ fn interop_pt(error: &InteropError) -> String {
         InteropError::TooLarge { len } => format!(
             "este arquivo tem {len} bytes, mais do que qualquer exportação de autenticador que o Tessera lê"
         ),
+    }
+}
+
+fn skip_reason_pt(reason: &SkipReason) -> String {
+    match reason {
+        SkipReason::Type(kind) => {
+            format!("o tipo {kind:?} não é um que o Tessera gera (TOTP, HOTP e Steam são)")
+        }
+        SkipReason::Algorithm(name) => format!("ela usa o algoritmo {name}, que o Tessera não usa"),
+        SkipReason::Key(e) => base32_pt(e),
+        SkipReason::Params(e) => params_pt(e),
+        SkipReason::Link(e) => uri_pt(e),
     }
 }
 

@@ -64,7 +64,7 @@ pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> 
                 }
                 Err(e) => out.skipped.push(Skipped {
                     label: label(issuer, name),
-                    reason: e.to_string(),
+                    reason: e.into(),
                 }),
             }
             continue;

@@ -16,7 +16,9 @@ mod twofas;
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::otp::{Account, Algorithm, Kind, Params, decode_base32};
+use crate::otp::{
+    Account, Algorithm, Base32Error, Kind, Params, ParamsError, UriError, decode_base32,
+};
 use crate::secret::Password;
 
 /// Export files larger than this are refused (real exports are kilobytes).
@@ -71,8 +73,29 @@ pub struct Imported {
 pub struct Skipped {
     /// Issuer and name as the export gave them.
     pub label: String,
-    /// Why, as advice.
-    pub reason: String,
+    /// Why.
+    pub reason: SkipReason,
+}
+
+/// Why an export entry cannot be an account.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum SkipReason {
+    /// mOTP, Yandex and other kinds Tessera does not generate.
+    #[error("its type {0:?} is not one Tessera generates (TOTP, HOTP and Steam are)")]
+    Type(String),
+    /// MD5 or another hash Tessera does not use.
+    #[error("it uses the {0} algorithm, which Tessera does not")]
+    Algorithm(String),
+    /// The key is not base32.
+    #[error(transparent)]
+    Key(#[from] Base32Error),
+    /// The parameters cannot give codes.
+    #[error(transparent)]
+    Params(#[from] ParamsError),
+    /// Its `otpauth://` link is not usable.
+    #[error(transparent)]
+    Link(#[from] UriError),
 }
 
 /// What an export file held.
@@ -209,16 +232,12 @@ impl Fields<'_> {
     }
 
     /// The account, or why it cannot be one.
-    fn account(&self) -> Result<Account, String> {
+    fn account(&self) -> Result<Account, SkipReason> {
         let kind = match self.kind.to_ascii_lowercase().as_str() {
             "totp" => Kind::Totp,
             "hotp" => Kind::Hotp,
             "steam" => Kind::Steam,
-            other => {
-                return Err(format!(
-                    "its type {other:?} is not one Tessera generates (TOTP, HOTP and Steam are)"
-                ));
-            }
+            other => return Err(SkipReason::Type(other.to_owned())),
         };
         let algorithm = match self
             .algorithm
@@ -229,13 +248,9 @@ impl Fields<'_> {
             "" | "SHA1" => Algorithm::Sha1,
             "SHA256" => Algorithm::Sha256,
             "SHA512" => Algorithm::Sha512,
-            other => {
-                return Err(format!(
-                    "it uses the {other} algorithm, which Tessera does not"
-                ));
-            }
+            other => return Err(SkipReason::Algorithm(other.to_owned())),
         };
-        let secret = decode_base32(self.secret).map_err(|e| e.to_string())?;
+        let secret = decode_base32(self.secret)?;
         let params = match kind {
             Kind::Steam => Params::steam(),
             Kind::Totp | Kind::Hotp => Params {
@@ -246,7 +261,7 @@ impl Fields<'_> {
                 counter: self.counter,
             },
         };
-        Account::new(self.issuer, self.name, secret, params).map_err(|e| e.to_string())
+        Ok(Account::new(self.issuer, self.name, secret, params)?)
     }
 }
 
@@ -337,13 +352,13 @@ mod tests {
             period: 30,
             counter: 0,
         };
-        let err = fields.account().unwrap_err();
+        let err = fields.account().unwrap_err().to_string();
         assert!(err.contains("\"motp\""), "{err}");
         let md5 = Fields {
             kind: "totp",
             algorithm: "MD5",
             ..fields
         };
-        assert!(md5.account().unwrap_err().contains("MD5"));
+        assert!(md5.account().unwrap_err().to_string().contains("MD5"));
     }
 }

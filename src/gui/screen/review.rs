@@ -199,8 +199,11 @@ impl Review {
             self.locked.retain(|l| &l.path != path);
         }
         for skipped in scanned.skipped {
-            self.notes
-                .push(Note::LeftOut(origin.clone(), skipped.label, skipped.reason));
+            self.notes.push(Note::LeftOut(
+                origin.clone(),
+                skipped.label,
+                skipped.reason.localized(lang),
+            ));
         }
         for imported in scanned.imported {
             let secret = imported.account.secret.clone();
