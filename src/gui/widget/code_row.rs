@@ -6,7 +6,7 @@
 //! column, the recovery badge sits beside the issuer, and an HOTP row's
 //! counter sits under its code, where a TOTP row shows the next code.
 
-use iced::widget::{button, column, container, row, text};
+use iced::widget::{button, column, container, row, text, tooltip};
 use iced::{Alignment, Element, Font, Length, font};
 
 use super::countdown;
@@ -32,6 +32,10 @@ pub struct Row<'a> {
 /// A row's height in logical pixels: the code (30 px text) and the next code
 /// (13 px) under it, plus the padding.
 pub const HEIGHT: f32 = 76.0;
+
+/// Names longer than this many characters may be clipped at the default
+/// window width, so they get a tooltip with the whole text.
+const LONG_NAME: usize = 18;
 
 /// The bold face used for issuers.
 const BOLD: Font = Font {
@@ -154,6 +158,23 @@ pub fn view<'a, Message: Clone + 'a>(
     }
 
     let names = container(names).width(Length::Fill).clip(true);
+    // Names long enough to be clipped show whole in a tooltip after a moment.
+    let names: Element<'a, Message> = if entry.account.issuer.chars().count() > LONG_NAME
+        || entry.account.name.chars().count() > LONG_NAME
+    {
+        let whole = format!("{}\n{}", entry.account.issuer, entry.account.name);
+        tooltip(
+            names,
+            container(text(whole).size(13))
+                .padding([4, 8])
+                .style(theme::boxed::toast),
+            tooltip::Position::Bottom,
+        )
+        .delay(std::time::Duration::from_millis(600))
+        .into()
+    } else {
+        names.into()
+    };
     let mut body = row![avatar, names, code_column]
         .spacing(14)
         .align_y(Alignment::Center);
