@@ -102,18 +102,36 @@ impl Entry {
             .count()
     }
 
-    /// True if `query` (case-insensitive, every word) occurs in the issuer,
-    /// account name or group. An empty query matches everything.
+    /// True if `query` (every word, ignoring case and the accents of Latin
+    /// letters: "joao" finds "João") occurs in the issuer, account name or
+    /// group. An empty query matches everything.
     pub fn matches(&self, query: &str) -> bool {
-        let haystack = format!(
+        let haystack = fold(&format!(
             "{}\n{}\n{}",
             self.account.issuer, self.account.name, self.group
-        )
-        .to_lowercase();
+        ));
         query
             .split_whitespace()
-            .all(|word| haystack.contains(&word.to_lowercase()))
+            .all(|word| haystack.contains(&fold(word)))
     }
+}
+
+/// Lower case without the accents of Latin letters, for searching.
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ý' | 'ÿ' => 'y',
+            other => other,
+        })
+        .collect()
 }
 
 /// Orders entries for display: favourites first, then by issuer, then name
@@ -227,4 +245,40 @@ pub fn find_duplicate<'a>(
                 })
                 .map(|e| (e, Duplicate::SameName))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::otp::{Params, decode_base32};
+
+    fn entry(issuer: &str, name: &str, group: &str) -> Entry {
+        let secret = decode_base32("JBSWY3DPEHPK3PXP").unwrap_or_else(|e| panic!("{e}"));
+        let account =
+            Account::new(issuer, name, secret, Params::totp()).unwrap_or_else(|e| panic!("{e}"));
+        let mut entry = Entry::new(account, Timestamp(0)).unwrap_or_else(|e| panic!("{e}"));
+        entry.group = group.to_owned();
+        entry
+    }
+
+    #[test]
+    fn search_ignores_case_and_accents_and_needs_every_word() {
+        let e = entry("Banco São Paulo", "joão@exemplo.com.br", "Finanças");
+        for query in [
+            "sao",
+            "SÃO",
+            "joao",
+            "JOÃO exemplo",
+            "financas",
+            "banco paulo",
+            "",
+        ] {
+            assert!(e.matches(query), "{query:?}");
+        }
+        for query in ["rio", "joao rio", "sãoo"] {
+            assert!(!e.matches(query), "{query:?}");
+        }
+        // Non-Latin text is compared as it is.
+        assert!(entry("Яндекс", "me", "").matches("яндекс"));
+    }
 }
