@@ -280,3 +280,20 @@ fn a_named_format_that_does_not_match_is_an_error_not_a_guess() {
         stderr(&out)
     );
 }
+
+#[test]
+fn freeotp_backups_with_keys_as_signed_bytes() {
+    let f = Fixtures::new();
+    let out = f.import(&[&f.file("freeotp.json")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let entries = f.entries();
+    let nextcloud = find(&entries, "Nextcloud");
+    // Every byte 0xFF: -1 in the file.
+    assert_eq!(secret(nextcloud), "7777777777777777");
+    assert_eq!(nextcloud.account.params.digits, 8);
+    assert_eq!(nextcloud.account.params.algorithm, Algorithm::Sha256);
+    let vpn = find(&entries, "VPN");
+    assert_eq!(vpn.account.params.kind, Kind::Hotp);
+    assert_eq!(vpn.account.params.counter, 41);
+    assert_eq!(vpn.account.secret.expose(), b"12345678901234567890");
+}

@@ -7,7 +7,8 @@ independent of the Rust crates Tessera reads them with.
     interop_fixtures.py OUT_DIR PASSWORD
 
 Writes aegis-plain.json, aegis-encrypted.json, aegis-costly.json,
-twofas-plain.2fas, twofas-encrypted.2fas, andotp.json, bitwarden.json.
+twofas-plain.2fas, twofas-encrypted.2fas, andotp.json, bitwarden.json,
+freeotp.json.
 The accounts (and their secrets) are the ones tests/interop.rs expects.
 """
 
@@ -154,5 +155,21 @@ write("bitwarden.json", {
         {"type": 1, "name": "No 2FA here", "favorite": False,
          "login": {"username": "dave", "password": "hunter2"}},
         {"type": 2, "name": "A secure note", "notes": "not a login"},
+    ],
+})
+
+# --- FreeOTP+ (keys as signed bytes, as Java writes them) ------------------------------------
+def signed(data):
+    return [b - 256 if b > 127 else b for b in data]
+
+
+write("freeotp.json", {
+    "tokenOrder": ["Nextcloud:admin", "VPN:ops"],
+    "tokens": [
+        {"algo": "SHA256", "counter": 0, "digits": 8, "issuerExt": "Nextcloud",
+         "issuerInt": "Nextcloud", "label": "admin", "period": 30, "type": "TOTP",
+         "secret": signed(base64.b32decode("7777777777777777"))},
+        {"algo": "SHA1", "counter": 41, "digits": 6, "issuerExt": "VPN", "label": "ops",
+         "period": 30, "type": "HOTP", "secret": signed(b"12345678901234567890")},
     ],
 })

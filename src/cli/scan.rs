@@ -264,8 +264,9 @@ Examples:
 
 Formats: QR code images (PNG, JPEG, WebP, GIF, BMP, TIFF), otpauth:// and
 otpauth-migration:// links (one per line), Aegis JSON exports (plain or
-encrypted), 2FAS backups (plain or encrypted), andOTP JSON backups (plain) and
-Bitwarden JSON exports (unencrypted; the TOTP of each login). Groups,
+encrypted), 2FAS backups (plain or encrypted), andOTP JSON backups (plain),
+FreeOTP+ JSON backups and Bitwarden JSON exports (unencrypted; the TOTP of
+each login). Groups,
 favourites and notes come along where the other app has them.";
 
 /// `import --format`.
@@ -286,6 +287,8 @@ pub enum ImportFormat {
     Andotp,
     /// A Bitwarden JSON export (unencrypted).
     Bitwarden,
+    /// A FreeOTP+ JSON backup.
+    Freeotp,
 }
 
 impl ImportFormat {
@@ -296,6 +299,7 @@ impl ImportFormat {
             Self::TwoFas => Some(interop::Format::TwoFas),
             Self::Andotp => Some(interop::Format::AndOtp),
             Self::Bitwarden => Some(interop::Format::Bitwarden),
+            Self::Freeotp => Some(interop::Format::FreeOtp),
             Self::Auto | Self::Qr | Self::Uris => None,
         }
     }

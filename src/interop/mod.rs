@@ -1,6 +1,6 @@
 //! Other authenticators' export files: Aegis (plain and password-encrypted),
-//! 2FAS (plain and password-encrypted), andOTP (plain) and Bitwarden (plain
-//! JSON). Each becomes a list of accounts with the metadata Tessera keeps
+//! 2FAS (plain and password-encrypted), andOTP (plain), FreeOTP+ (JSON) and
+//! Bitwarden (plain JSON). Each becomes a list of accounts with the metadata Tessera keeps
 //! (group, favourite, notes); entries that cannot be used are listed with the
 //! reason instead of failing the whole file.
 //!
@@ -11,6 +11,7 @@
 mod aegis;
 mod andotp;
 mod bitwarden;
+mod freeotp;
 mod twofas;
 
 use serde_json::Value;
@@ -35,6 +36,8 @@ pub enum Format {
     AndOtp,
     /// Bitwarden's JSON export (the `login.totp` fields).
     Bitwarden,
+    /// FreeOTP+'s JSON backup.
+    FreeOtp,
 }
 
 impl Format {
@@ -45,6 +48,7 @@ impl Format {
             Self::TwoFas => "2FAS",
             Self::AndOtp => "andOTP",
             Self::Bitwarden => "Bitwarden",
+            Self::FreeOtp => "FreeOTP+",
         }
     }
 }
@@ -177,6 +181,8 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
         Some(Format::AndOtp)
     } else if bitwarden::looks_like(&value) {
         Some(Format::Bitwarden)
+    } else if freeotp::looks_like(&value) {
+        Some(Format::FreeOtp)
     } else {
         None
     }
@@ -205,6 +211,7 @@ pub fn read(
         Format::TwoFas => twofas::read(&value, password, &mut out)?,
         Format::AndOtp => andotp::read(&value, &mut out)?,
         Format::Bitwarden => bitwarden::read(&value, &mut out)?,
+        Format::FreeOtp => freeotp::read(&value, &mut out)?,
     }
     Ok(out)
 }
