@@ -5,7 +5,7 @@
 //! in one change; accounts that came from image files then prompt an offer to
 //! delete those files (they hold the keys in the clear).
 //!
-//! Other apps' export files (Aegis, 2FAS, andOTP, Bitwarden) come here too,
+//! Other apps' export files (Aegis, 2FAS, andOTP, FreeOTP+, Bitwarden) come here too,
 //! with their groups, favourites and notes; an encrypted one shows a password
 //! field, and its accounts join the list once it opens.
 
