@@ -253,6 +253,13 @@ fn auto_lock_after_five_idle_minutes_with_a_pinned_clock() {
     h.update(Message::Activity);
     h.tick(Timestamp(T0.secs() + 499));
     assert!(h.app.is_unlocked(), "input at +200 s restarted the count");
+    // The list reporting its scroll position (a resize does that) is not input.
+    h.update(Message::Codes(
+        tessera::gui::screen::codes::Message::Scrolled(tessera::gui::screen::codes::Scroll {
+            offset: 0.0,
+            height: 500.0,
+        }),
+    ));
     h.tick(Timestamp(T0.secs() + 500));
     assert!(!h.app.is_unlocked());
     assert!(h.app.entries().is_empty(), "decrypted entries dropped");

@@ -324,21 +324,13 @@ impl App {
 
     /// Handles a message.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        // Input resets the auto-lock clock; the list reporting its scroll
+        // position (which a resize also does) is not input.
         if matches!(
             message,
             Message::Activity
                 | Message::Hotkey(_)
-                | Message::Codes(
-                    codes::Message::Query(_)
-                        | codes::Message::Activate(_)
-                        | codes::Message::Submit
-                        | codes::Message::Next(_)
-                        | codes::Message::Details(_)
-                        | codes::Message::Add
-                        | codes::Message::Settings
-                        | codes::Message::Lock
-                        | codes::Message::Export
-                )
+                | Message::Codes(_)
                 | Message::Add(_)
                 | Message::Details(_)
                 | Message::Settings(_)
@@ -346,7 +338,8 @@ impl App {
                 | Message::Recovery(_)
                 | Message::Share(_)
                 | Message::FileDropped(_)
-        ) {
+        ) && !matches!(message, Message::Codes(codes::Message::Scrolled(_)))
+        {
             self.last_input = self.now;
         }
         let lang = self.lang();
