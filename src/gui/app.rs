@@ -84,7 +84,15 @@ struct Session {
     entries: Vec<Entry>,
     has_keyring_slot: bool,
     codes: codes::Codes,
+    /// A re-read of the file is running.
+    reloading: bool,
+    /// What the last failed re-read said (said once, not every time).
+    reload_error: Option<String>,
 }
+
+/// While the list shows, the vault file is re-read this often (seconds), so
+/// what another window or the CLI saved appears without a restart.
+const RELOAD_SECONDS: u64 = 3;
 
 /// Which screen is up.
 #[derive(Debug)]
@@ -195,6 +203,8 @@ pub enum Message {
     DragOver(bool),
     /// A file, the screen or the clipboard was read for QR codes.
     Scanned(task::Scanned),
+    /// The vault file was re-read: the new entries if it changed elsewhere.
+    Reloaded(Result<Option<Vec<Entry>>, task::Error>),
     /// A screen's message.
     Review(review::Message),
     /// The image files were deleted after adding their accounts.
@@ -697,6 +707,7 @@ impl App {
                 }
             }
             Message::Scanned(scanned) => self.scanned(scanned),
+            Message::Reloaded(result) => self.reloaded(result),
             Message::Review(message) => {
                 let Screen::Review(screen) = &mut self.screen else {
                     return Task::none();
@@ -861,6 +872,8 @@ impl App {
             entries: opened.entries,
             has_keyring_slot: opened.has_keyring_slot,
             codes: codes::Codes::default(),
+            reloading: false,
+            reload_error: None,
         });
         self.last_input = self.now;
         self.show_codes()
@@ -928,12 +941,7 @@ impl App {
             }
             // Re-keyed elsewhere: the key held here is stale; unlock again.
             Err(error @ task::Error::Vault(vault::Error::KeyChanged { .. })) => {
-                let focus = self.lock();
-                self.screen = Screen::Unlock(unlock::Unlock::with_error(
-                    self.path_text(),
-                    error.localized(lang),
-                ));
-                focus
+                self.locked_because(&error)
             }
             Err(error) => {
                 match &mut self.screen {
@@ -1108,7 +1116,53 @@ impl App {
         if self.copied.as_ref().is_some_and(|c| now >= c.clear_at) {
             return iced::clipboard::read().map(Message::ClipboardRead);
         }
+        // The list picks up what another window or the CLI saved.
+        if matches!(self.screen, Screen::Codes)
+            && now.secs().is_multiple_of(RELOAD_SECONDS)
+            && let Some(session) = &mut self.session
+            && !session.reloading
+        {
+            session.reloading = true;
+            return task::reload(session.vault.clone()).map(Message::Reloaded);
+        }
         Task::none()
+    }
+
+    fn reloaded(&mut self, result: Result<Option<Vec<Entry>>, task::Error>) -> Task<Message> {
+        let lang = self.lang();
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        session.reloading = false;
+        match result {
+            Ok(Some(entries)) => {
+                session.entries = entries;
+                session.reload_error = None;
+            }
+            Ok(None) => session.reload_error = None,
+            Err(error @ task::Error::Vault(vault::Error::KeyChanged { .. })) => {
+                return self.locked_because(&error);
+            }
+            Err(error) => {
+                let text = error.localized(lang);
+                if session.reload_error.as_ref() != Some(&text) {
+                    session.reload_error = Some(text.clone());
+                    self.error(text);
+                }
+            }
+        }
+        Task::none()
+    }
+
+    /// Locks, and says why on the unlock screen.
+    fn locked_because(&mut self, error: &task::Error) -> Task<Message> {
+        let lang = self.lang();
+        let focus = self.lock();
+        self.screen = Screen::Unlock(unlock::Unlock::with_error(
+            self.path_text(),
+            error.localized(lang),
+        ));
+        focus
     }
 
     /// Locks: drops the vault and every decrypted secret, clears a code still

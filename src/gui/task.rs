@@ -218,13 +218,14 @@ pub fn modify<T: Send + 'static>(
     )
 }
 
-/// Re-reads the vault if another process changed it.
-pub fn reload(vault: Handle) -> Task<Result<Vec<Entry>, Error>> {
+/// Re-reads the vault; the entries if another window or command changed it
+/// since this one last read or wrote it, `None` if not.
+pub fn reload(vault: Handle) -> Task<Result<Option<Vec<Entry>>, Error>> {
     Task::perform(
         blocking(move || {
             let mut vault = vault.lock();
-            let _ = vault.reload()?;
-            Ok(vault.entries().to_vec())
+            let changed = vault.reload()?;
+            Ok(changed.then(|| vault.entries().to_vec()))
         }),
         |r| r,
     )
