@@ -90,9 +90,10 @@ struct Session {
     reload_error: Option<String>,
 }
 
-/// While the list shows, the vault file is re-read this often (seconds), so
-/// what another window or the CLI saved appears without a restart.
-const RELOAD_SECONDS: u64 = 3;
+/// While unlocked, the vault file's modification time and length are checked
+/// this often (milliseconds), so what another window or the CLI saved appears
+/// without a restart.
+const WATCH_MS: u64 = 2_000;
 
 /// Which screen is up.
 #[derive(Debug)]
@@ -203,6 +204,8 @@ pub enum Message {
     DragOver(bool),
     /// A file, the screen or the clipboard was read for QR codes.
     Scanned(task::Scanned),
+    /// The vault file changed on disk (by this window, another, or the CLI).
+    VaultChanged,
     /// The vault file was re-read: the new entries if it changed elsewhere.
     Reloaded(Result<Option<Vec<Entry>>, task::Error>),
     /// A screen's message.
@@ -707,6 +710,13 @@ impl App {
                 }
             }
             Message::Scanned(scanned) => self.scanned(scanned),
+            Message::VaultChanged => match &mut self.session {
+                Some(session) if !session.reloading => {
+                    session.reloading = true;
+                    task::reload(session.vault.clone()).map(Message::Reloaded)
+                }
+                _ => Task::none(),
+            },
             Message::Reloaded(result) => self.reloaded(result),
             Message::Review(message) => {
                 let Screen::Review(screen) = &mut self.screen else {
@@ -1116,15 +1126,6 @@ impl App {
         if self.copied.as_ref().is_some_and(|c| now >= c.clear_at) {
             return iced::clipboard::read().map(Message::ClipboardRead);
         }
-        // The list picks up what another window or the CLI saved.
-        if matches!(self.screen, Screen::Codes)
-            && now.secs().is_multiple_of(RELOAD_SECONDS)
-            && let Some(session) = &mut self.session
-            && !session.reloading
-        {
-            session.reloading = true;
-            return task::reload(session.vault.clone()).map(Message::Reloaded);
-        }
         Task::none()
     }
 
@@ -1255,6 +1256,14 @@ impl App {
         if self.session.is_some() {
             subscriptions.push(time::every(Duration::from_secs(1)).map(on_tick));
             subscriptions.push(iced::event::listen_with(on_event));
+            subscriptions.push(Subscription::run_with(
+                (self.env.vault_path.clone(), WATCH_MS),
+                |(path, ms)| {
+                    use iced::futures::StreamExt as _;
+                    task::watch(path.clone(), Duration::from_millis(*ms))
+                        .map(|()| Message::VaultChanged)
+                },
+            ));
         }
         let busy = match &self.screen {
             Screen::Onboarding(screen) => screen.is_busy(),

@@ -218,6 +218,44 @@ pub fn modify<T: Send + 'static>(
     )
 }
 
+/// What identifies a version of a file cheaply: its modification time and length.
+type FileStamp = Option<(Option<std::time::SystemTime>, u64)>;
+
+async fn file_stamp(path: &std::path::Path) -> FileStamp {
+    let path = path.to_owned();
+    tokio::task::spawn_blocking(move || {
+        std::fs::metadata(&path)
+            .ok()
+            .map(|m| (m.modified().ok(), m.len()))
+    })
+    .await
+    .ok()
+    .flatten()
+}
+
+/// Yields each time the file at `path` changes (its modification time or
+/// length, checked every `every` off the UI thread), and at no other time, so
+/// an unchanged vault costs no message and no redraw.
+pub fn watch(
+    path: PathBuf,
+    every: std::time::Duration,
+) -> impl iced::futures::Stream<Item = ()> + Send + 'static {
+    iced::futures::stream::unfold((path, None), move |(path, seen)| async move {
+        let mut seen: FileStamp = match seen {
+            Some(stamp) => stamp,
+            None => file_stamp(&path).await,
+        };
+        loop {
+            tokio::time::sleep(every).await;
+            let now = file_stamp(&path).await;
+            if now != seen {
+                return Some(((), (path, Some(now))));
+            }
+            seen = now;
+        }
+    })
+}
+
 /// Re-reads the vault; the entries if another window or command changed it
 /// since this one last read or wrote it, `None` if not.
 pub fn reload(vault: Handle) -> Task<Result<Option<Vec<Entry>>, Error>> {
@@ -533,4 +571,37 @@ pub fn choose_images(title: String, filter: String) -> Task<Option<Vec<PathBuf>>
         },
         |chosen| chosen,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced::futures::StreamExt as _;
+    use std::time::Duration;
+
+    #[test]
+    fn watch_reports_a_change_of_the_file_and_nothing_else() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("vault.tessera");
+        std::fs::write(&path, b"one").unwrap_or_else(|e| panic!("{e}"));
+        let mut stream = Box::pin(watch(path.clone(), Duration::from_millis(20)));
+        runtime.block_on(async {
+            // Unchanged: nothing within several checks.
+            let quiet = tokio::time::timeout(Duration::from_millis(150), stream.next()).await;
+            assert!(quiet.is_err(), "no report while the file is unchanged");
+            std::fs::write(&path, b"three").unwrap_or_else(|e| panic!("{e}"));
+            let report = tokio::time::timeout(Duration::from_secs(2), stream.next()).await;
+            assert_eq!(report.ok().flatten(), Some(()));
+            // Once reported, quiet again until the next change.
+            let quiet = tokio::time::timeout(Duration::from_millis(150), stream.next()).await;
+            assert!(quiet.is_err());
+            std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
+            let report = tokio::time::timeout(Duration::from_secs(2), stream.next()).await;
+            assert_eq!(report.ok().flatten(), Some(()), "removal is a change too");
+        });
+    }
 }
