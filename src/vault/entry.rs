@@ -106,13 +106,15 @@ impl Entry {
     /// letters: "joao" finds "João") occurs in the issuer, account name or
     /// group. An empty query matches everything.
     pub fn matches(&self, query: &str) -> bool {
+        let words: Vec<String> = query.split_whitespace().map(fold).collect();
+        if words.is_empty() {
+            return true;
+        }
         let haystack = fold(&format!(
             "{}\n{}\n{}",
             self.account.issuer, self.account.name, self.group
         ));
-        query
-            .split_whitespace()
-            .all(|word| haystack.contains(&fold(word)))
+        words.iter().all(|word| haystack.contains(word.as_str()))
     }
 }
 
@@ -137,21 +139,18 @@ fn fold(text: &str) -> String {
 /// Orders entries for display: favourites first, then by issuer, then name
 /// (case-insensitive), then id for stability.
 pub fn display_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
-    b.favourite
-        .cmp(&a.favourite)
-        .then_with(|| {
-            a.account
-                .issuer
-                .to_lowercase()
-                .cmp(&b.account.issuer.to_lowercase())
-        })
-        .then_with(|| {
-            a.account
-                .name
-                .to_lowercase()
-                .cmp(&b.account.name.to_lowercase())
-        })
-        .then_with(|| a.id.cmp(&b.id))
+    display_key(a).cmp(&display_key(b))
+}
+
+/// The key [`display_order`] compares, for sorting with the key computed once
+/// per entry (`sort_by_cached_key`) rather than once per comparison.
+pub fn display_key(entry: &Entry) -> (bool, String, String, EntryId) {
+    (
+        !entry.favourite,
+        entry.account.issuer.to_lowercase(),
+        entry.account.name.to_lowercase(),
+        entry.id.clone(),
+    )
 }
 
 /// Why an ID or query did not name exactly one entry.

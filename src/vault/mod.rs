@@ -18,7 +18,8 @@ mod schema;
 use std::path::{Path, PathBuf};
 
 pub use self::entry::{
-    Duplicate, Entry, EntryId, FindError, RecoveryCode, display_order, find, find_duplicate,
+    Duplicate, Entry, EntryId, FindError, RecoveryCode, display_key, display_order, find,
+    find_duplicate,
 };
 pub use self::error::Error;
 pub use self::file::{BACKUPS, backup_path, backups, lock_path};

@@ -17,7 +17,7 @@ use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::theme;
 use crate::gui::widget::{code_row, countdown};
 use crate::otp::Kind;
-use crate::vault::{Entry, EntryId, display_order};
+use crate::vault::{Entry, EntryId, display_key};
 
 /// The search field's id.
 pub const SEARCH_ID: &str = "codes-search";
@@ -162,7 +162,7 @@ pub struct Context<'a> {
 /// The entries matching `query`, in display order.
 pub fn visible<'a>(entries: &'a [Entry], query: &str) -> Vec<&'a Entry> {
     let mut shown: Vec<&Entry> = entries.iter().filter(|e| e.matches(query)).collect();
-    shown.sort_by(|a, b| display_order(a, b));
+    shown.sort_by_cached_key(|e| display_key(e));
     shown
 }
 
