@@ -120,6 +120,10 @@ impl Entry {
 
 /// Lower case without the accents of Latin letters, for searching.
 fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // Most names: no accents to drop, and the fast lower-casing.
+        return text.to_ascii_lowercase();
+    }
     text.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {
