@@ -5,7 +5,7 @@
 
 mod common;
 
-use iced::keyboard::{self, key::Named};
+use iced::keyboard::key::Named;
 
 use common::gui::*;
 use tessera::clock::Timestamp;
@@ -269,18 +269,7 @@ fn auto_lock_after_five_idle_minutes_with_a_pinned_clock() {
 #[test]
 fn ctrl_l_and_the_lock_button_lock() {
     let mut h = unlocked(vec![], Lang::En);
-    let ctrl_l = iced::keyboard::Event::KeyPressed {
-        key: keyboard::Key::Character("l".into()),
-        modified_key: keyboard::Key::Character("l".into()),
-        physical_key: keyboard::key::Physical::Unidentified(
-            keyboard::key::NativeCode::Unidentified,
-        ),
-        location: keyboard::Location::Standard,
-        modifiers: keyboard::Modifiers::CTRL,
-        repeat: false,
-        text: None,
-    };
-    h.keys([iced::Event::Keyboard(ctrl_l)]);
+    h.keys([ctrl("l")]);
     assert!(!h.app.is_unlocked());
 
     h.type_into(unlock::PASSWORD_ID, PASSWORD);
@@ -292,18 +281,7 @@ fn ctrl_l_and_the_lock_button_lock() {
 #[test]
 fn ctrl_n_opens_the_add_screen() {
     let mut h = unlocked(vec![], Lang::En);
-    let ctrl_n = iced::keyboard::Event::KeyPressed {
-        key: keyboard::Key::Character("n".into()),
-        modified_key: keyboard::Key::Character("n".into()),
-        physical_key: keyboard::key::Physical::Unidentified(
-            keyboard::key::NativeCode::Unidentified,
-        ),
-        location: keyboard::Location::Standard,
-        modifiers: keyboard::Modifiers::CTRL,
-        repeat: false,
-        text: None,
-    };
-    h.keys([iced::Event::Keyboard(ctrl_n)]);
+    h.keys([ctrl("n")]);
     assert_eq!(h.app.screen_name(), "add");
     assert!(h.app.is_unlocked());
 }

@@ -435,3 +435,29 @@ fn what_an_export_leaves_out_is_said_in_brazilian_portuguese() {
     );
     h.assert_shows("Adicionar 3 contas");
 }
+
+#[test]
+fn a_locked_export_that_turns_out_damaged_stops_asking_for_its_password() {
+    use tessera::gui::Message;
+    use tessera::gui::screen::{Typed, review};
+    let mut h = unlocked(vec![], Lang::En);
+    let dir = exports(&h, "export password");
+    let path = dir.join("aegis-encrypted.json");
+    drop_file(&mut h, &path);
+    h.assert_shows("Open");
+    // The file is damaged between the drop and the password: its key slot
+    // still opens, its database no longer decodes.
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    json["db"] = serde_json::Value::from("!!! not base64 !!!");
+    std::fs::write(&path, serde_json::to_vec(&json).unwrap()).unwrap();
+    h.update(Message::Review(review::Message::Password(
+        0,
+        Typed::new("export password".into()),
+    )));
+    h.update(Message::Review(review::Message::Unlock(0)));
+    assert!(!h.shows("Open"), "no password field left waiting");
+    h.assert_shows(
+        "aegis-encrypted.json: this Aegis export is damaged (the database is not base64); export it from Aegis again",
+    );
+}

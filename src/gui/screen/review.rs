@@ -191,6 +191,10 @@ impl Review {
                 return;
             }
             Err(problem) => {
+                // A locked export that turned out damaged is no longer waiting.
+                if let Origin::File(path) = &origin {
+                    self.locked.retain(|l| &l.path != path);
+                }
                 self.notes.push(Note::Problem(origin, problem));
                 return;
             }
