@@ -9,8 +9,10 @@ use super::input::Input;
 use super::output::{entry_json, print_json, short_id};
 use super::{Failure, note, say};
 use crate::clock::{Clock as _, SystemClock};
+use crate::import::{self, Contents, Origin, Plan};
 use crate::otp::{self, Account, Algorithm, Kind, Params, migration};
-use crate::vault::{Duplicate, Entry, EntryId, Error, Vault, display_order, find, find_duplicate};
+use crate::secret::SecretText;
+use crate::vault::{Edit, Entry, EntryId, Error, NewEntry, Vault, display_order, find, ops};
 
 const ADD_EXAMPLES: &str = "\
 Examples:
@@ -129,131 +131,51 @@ fn manual_account(args: &AddArgs, input: &mut Input<'_>) -> Result<Account, Fail
     )?)
 }
 
-/// What adding a batch of accounts did (or would do).
-pub(crate) struct Added {
-    pub added: Vec<(String, String)>,
-    pub skipped: Vec<(String, String)>,
-    pub same_name: Vec<String>,
-}
-
-/// Sorts accounts into new ones and duplicates of `entries` (and of each other).
-fn sort_new(entries: &[Entry], new_entries: Vec<Entry>) -> (Added, Vec<Entry>) {
-    let mut report = Added {
-        added: Vec::new(),
-        skipped: Vec::new(),
-        same_name: Vec::new(),
-    };
-    let mut accepted: Vec<Entry> = Vec::new();
-    for entry in new_entries {
-        let existing = find_duplicate(entries, &entry.account)
-            .or_else(|| find_duplicate(&accepted, &entry.account));
-        match existing {
-            Some((existing, Duplicate::SameSecret)) => {
-                report
-                    .skipped
-                    .push((entry.account.label(), short_id(existing).to_owned()));
-                continue;
-            }
-            Some((_, Duplicate::SameName)) => report.same_name.push(entry.account.label()),
-            None => {}
-        }
-        report
-            .added
-            .push((entry.account.label(), short_id(&entry).to_owned()));
-        accepted.push(entry);
-    }
-    (report, accepted)
-}
-
-fn to_entries(accounts: Vec<Account>, group: Option<&str>) -> Result<Vec<Entry>, Failure> {
-    let now = SystemClock.now();
-    accounts
-        .into_iter()
-        .map(|account| {
-            let mut entry = Entry::new(account, now).map_err(|e| Failure::user(format!("{e}")))?;
-            if let Some(group) = group {
-                entry.group = group.to_owned();
-            }
-            Ok(entry)
-        })
-        .collect()
-}
-
-/// What adding `new_entries` would do, without saving.
-pub(crate) fn plan_entries(vault: &Vault, new_entries: Vec<Entry>) -> Added {
-    sort_new(vault.entries(), new_entries).0
-}
-
-/// Adds entries in one save, skipping exact duplicates.
-pub(crate) fn add_entries(vault: &mut Vault, new_entries: Vec<Entry>) -> Result<Added, Failure> {
-    Ok(vault.modify(move |entries| {
-        let (report, accepted) = sort_new(entries, new_entries);
-        entries.extend(accepted);
-        Ok(report)
-    })?)
-}
-
-/// Entries for `accounts` (created now), in `group` if given.
-pub(crate) fn new_entries(
-    accounts: Vec<Account>,
-    group: Option<&str>,
-) -> Result<Vec<Entry>, Failure> {
-    to_entries(accounts, group)
-}
-
-/// Adds accounts in one save, skipping exact duplicates.
-pub(crate) fn add_accounts(
-    vault: &mut Vault,
-    accounts: Vec<Account>,
-    group: Option<&str>,
-) -> Result<Added, Failure> {
-    let new_entries = to_entries(accounts, group)?;
-    Ok(vault.modify(move |entries| {
-        let (report, accepted) = sort_new(entries, new_entries);
-        entries.extend(accepted);
-        Ok(report)
-    })?)
-}
-
 pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
-    let accounts = match &args.uri {
-        Some(uri) if migration::is_migration_uri(uri) => {
-            let batch = migration::decode(uri)?;
-            if batch.position.size > 1 {
-                note(format!(
-                    "this is part {} of a Google Authenticator export; add the other parts too",
-                    batch.position.describe()
-                ));
-            }
-            for rejected in &batch.rejected {
-                note(format!(
-                    "left out account {} ({}): {}",
-                    rejected.position, rejected.label, rejected.reason
-                ));
-            }
-            batch.accounts
+    let contents = match &args.uri {
+        Some(uri) if !uri.contains("otpauth") => {
+            // Not a link at all: the link parser says what is wrong.
+            Account::from_uri(uri)?;
+            return Err(Failure::user("the link holds no account that can be added"));
         }
-        Some(uri) => vec![Account::from_uri(uri)?],
-        None => vec![manual_account(args, input)?],
+        Some(uri) => {
+            let contents = import::text(Origin::Given, &SecretText::new(uri.clone()))?;
+            // One link that is not usable: its own error, as advice.
+            if contents.found.is_empty()
+                && let Some(why) = contents.not_keys().find_map(|p| p.explain())
+            {
+                return Err(Failure::user(why));
+            }
+            contents
+        }
+        None => Contents::given(NewEntry::new(manual_account(args, input)?)),
     };
-    if accounts.is_empty() {
+    for payload in contents.not_keys() {
+        if let Some(why) = payload.explain() {
+            note(why);
+        }
+    }
+    for part in contents.parts().filter(|p| p.size > 1) {
+        note(format!(
+            "this is part {} of a Google Authenticator export; add the other parts too",
+            part.describe()
+        ));
+    }
+    for left_out in &contents.left_out {
+        note(format!(
+            "left out account {} ({})",
+            left_out.label, left_out.reason
+        ));
+    }
+    if contents.found.is_empty() {
         return Err(Failure::user("the link holds no account that can be added"));
     }
-    let report = add_accounts(&mut vault, accounts, args.group.as_deref())?;
-    for (label, id) in &report.added {
-        say!("Added {label} ({id}).");
+    let mut plan = Plan::new(vault.entries(), [&contents]);
+    if let Some(group) = &args.group {
+        plan.set_group(group);
     }
-    for (label, id) in &report.skipped {
-        note(format!(
-            "skipped {label}: it is already in the vault as {id}"
-        ));
-    }
-    for label in &report.same_name {
-        note(format!(
-            "another entry is also called {label}; if the service issued a new key, remove the old entry"
-        ));
-    }
+    super::scan::apply_plan(&mut vault, &plan, true)?;
     Ok(())
 }
 
@@ -329,15 +251,6 @@ fn resolve(vault: &Vault, id: &str) -> Result<EntryId, Failure> {
     Ok(find(vault.entries(), id)?.id.clone())
 }
 
-/// Finds `id` again inside a modification (the entries may have been reloaded).
-fn position(entries: &[Entry], id: &EntryId) -> Result<usize, Error> {
-    entries.iter().position(|e| &e.id == id).ok_or_else(|| {
-        Error::Invalid(String::from(
-            "the entry was removed elsewhere while this command ran; nothing was changed",
-        ))
-    })
-}
-
 /// Arguments of `tessera next`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  tessera next bank\n  tessera next 1a2b3c4d")]
@@ -350,26 +263,13 @@ pub fn next(args: &NextArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
     let id = resolve(&vault, &args.id)?;
     let now = SystemClock.now();
-    let code = vault.modify(|entries| {
-        let at = position(entries, &id)?;
-        let entry = &mut entries[at];
-        if entry.account.params.kind != Kind::Hotp {
-            return Err(Error::Invalid(format!(
-                "{} is not a counter-based (HOTP) account; its code changes by itself, see `tessera code`",
-                entry.account.label()
-            )));
-        }
-        let counter = entry.account.params.counter.checked_add(1).ok_or_else(|| {
-            Error::Invalid(String::from("the counter cannot go any higher"))
-        })?;
-        entry.account.params.counter = counter;
-        entry.modified = now;
-        entry.last_used = Some(now);
-        entry
-            .code_at(now)
-            .map_err(|e| Error::Invalid(e.to_string()))
-    })?;
-    say!("{}", code.value);
+    vault.modify(|entries| ops::advance(entries, &id, now))?;
+    let entry = vault
+        .entries()
+        .iter()
+        .find(|e| e.id == id)
+        .ok_or(Error::Gone)?;
+    say!("{}", entry.code_at(now)?.value);
     Ok(())
 }
 
@@ -386,10 +286,7 @@ pub struct RemoveArgs {
 pub fn remove(args: &RemoveArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
     let id = resolve(&vault, &args.id)?;
-    let removed = vault.modify(|entries| {
-        let at = position(entries, &id)?;
-        Ok(entries.remove(at))
-    })?;
+    let removed = vault.modify(|entries| ops::remove(entries, &id))?;
     say!(
         "Removed {} ({}).",
         removed.account.label(),
@@ -441,30 +338,19 @@ pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
     let id = resolve(&vault, &args.id)?;
     let now = SystemClock.now();
-    let label = vault.modify(|entries| {
-        let at = position(entries, &id)?;
-        let entry = &mut entries[at];
-        if let Some(issuer) = &args.issuer {
-            entry.account.issuer = issuer.trim().to_owned();
-        }
-        if let Some(account) = &args.account {
-            entry.account.name = account.trim().to_owned();
-        }
-        if let Some(group) = &args.group {
-            entry.group = group.trim().to_owned();
-        }
-        if let Some(notes) = &args.notes {
-            entry.notes = notes.clone();
-        }
-        if args.favourite {
-            entry.favourite = true;
-        }
-        if args.no_favourite {
-            entry.favourite = false;
-        }
-        entry.modified = now;
-        Ok(entry.account.label())
-    })?;
+    let change = Edit {
+        issuer: args.issuer.clone(),
+        name: args.account.clone(),
+        group: args.group.clone(),
+        favourite: match (args.favourite, args.no_favourite) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
+        notes: args.notes.clone(),
+        params: None,
+    };
+    let label = vault.modify(|entries| ops::edit(entries, &id, change, now))?;
     say!("Saved {label}.");
     Ok(())
 }
@@ -594,17 +480,7 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         (ExportFormat::MigrationQr, Some(dir)) => {
             prepare_dir(dir)?;
             let accounts: Vec<Account> = entries.iter().map(|e| e.account.clone()).collect();
-            let batch_id = crate::vault::EntryId::random()
-                .map(|id| {
-                    let hex: String = id
-                        .as_str()
-                        .chars()
-                        .filter(char::is_ascii_hexdigit)
-                        .take(7)
-                        .collect();
-                    i32::from_str_radix(&hex, 16).unwrap_or(1)
-                })
-                .map_err(|e| Failure::user(format!("{e}")))?;
+            let batch_id = migration::random_batch_id().map_err(crate::vault::Error::from)?;
             let encoded = migration::encode(&accounts, batch_id);
             for (index, why) in &encoded.skipped {
                 note(format!("left out {}: {why}", accounts[*index].label()));

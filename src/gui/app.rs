@@ -20,10 +20,10 @@ use super::task::{self, Capture, Handle, Opened};
 use super::theme;
 use super::widget::toast::{self, Toast};
 use crate::clock::{Clock as _, SystemClock, Timestamp};
+use crate::import::{Contents, Plan, Report};
 use crate::keystore::{Keystore, OsKeystore};
-use crate::otp::Kind;
 use crate::secret::SecretText;
-use crate::vault::{self, Entry, EntryId, KdfPolicy, Summary};
+use crate::vault::{self, Entry, EntryId, KdfPolicy, NewEntry, Summary, ops};
 
 /// Everything the app gets from outside: paths, the KDF policy, the keyring,
 /// the settings read at start-up, the time at start. Tests build their own.
@@ -139,8 +139,8 @@ pub struct App {
 /// What a saved change was.
 #[derive(Clone, Debug)]
 pub enum Change {
-    /// An account was added.
-    Added(String),
+    /// An account typed on the add screen was added (or found in the vault meanwhile).
+    Added(Report),
     /// An entry was edited.
     Edited,
     /// An entry was deleted.
@@ -218,6 +218,8 @@ pub enum Message {
     Share(share::Message),
     /// The file chooser closed: the files picked, or none.
     FilesChosen(Option<Vec<PathBuf>>),
+    /// The accounts chosen for moving to a phone were encoded as export codes.
+    ExportEncoded(Result<task::Export, task::Error>),
 }
 
 impl App {
@@ -304,6 +306,15 @@ impl App {
     pub fn qr_shown(&self) -> Option<&crate::qr::encode::Matrix> {
         match &self.screen {
             Screen::Share(screen) => screen.shown(),
+            _ => None,
+        }
+    }
+
+    /// The import plan the review screen shows, if it is up: what "Add"
+    /// would do, as [`crate::import`] decided it.
+    pub fn import_plan(&self) -> Option<&Plan> {
+        match &self.screen {
+            Screen::Review(screen) => Some(screen.plan()),
             _ => None,
         }
     }
@@ -506,12 +517,10 @@ impl App {
                     add::Action::ChooseFiles => self.choose_files(),
                     add::Action::Save(account) => {
                         let now = self.now;
-                        let label = account.label();
+                        let given = Contents::given(NewEntry::new(account));
+                        let plan = Plan::new(&session.entries, [&given]);
                         task::modify(session.vault.clone(), move |entries| {
-                            let entry = Entry::new(account, now)
-                                .map_err(|e| vault::Error::Random(e.to_string()))?;
-                            entries.push(entry);
-                            Ok(Change::Added(label))
+                            Ok(Change::Added(plan.apply(entries, now)?))
                         })
                         .map(Message::Saved)
                     }
@@ -539,26 +548,23 @@ impl App {
                     }
                     details::Action::Save(edit) => {
                         let now = self.now;
+                        let change = vault::Edit {
+                            issuer: Some(edit.issuer),
+                            name: Some(edit.name),
+                            group: Some(edit.group),
+                            favourite: Some(edit.favourite),
+                            notes: Some(edit.notes),
+                            params: Some(edit.params),
+                        };
                         task::modify(session.vault.clone(), move |entries| {
-                            let entry = find_mut(entries, &edit.id, lang)?;
-                            entry.account.issuer = edit.issuer;
-                            entry.account.name = edit.name;
-                            entry.account.params = edit.params;
-                            entry.group = edit.group;
-                            entry.favourite = edit.favourite;
-                            entry.notes = edit.notes;
-                            entry.modified = now;
+                            ops::edit(entries, &edit.id, change, now)?;
                             Ok(Change::Edited)
                         })
                         .map(Message::Saved)
                     }
                     details::Action::Delete(id) => {
                         task::modify(session.vault.clone(), move |entries| {
-                            let at = entries
-                                .iter()
-                                .position(|e| e.id == id)
-                                .ok_or_else(|| gone(lang))?;
-                            let removed = entries.remove(at);
+                            let removed = ops::remove(entries, &id)?;
                             Ok(Change::Deleted(removed.account.label()))
                         })
                         .map(Message::Saved)
@@ -645,23 +651,7 @@ impl App {
                                 .filter(|e| ids.contains(&e.id))
                                 .map(|e| e.account.clone())
                                 .collect();
-                        // A random batch id, as Google Authenticator uses; any value works.
-                        let batch_id = getrandom::u32().map_or(1, |v| (v >> 1) as i32);
-                        let encoded = crate::otp::migration::encode(&accounts, batch_id);
-                        let skipped = encoded
-                            .skipped
-                            .iter()
-                            .map(|(i, why)| {
-                                let label = accounts.get(*i).map(|a| a.label()).unwrap_or_default();
-                                i18n::tf(
-                                    lang,
-                                    Key::ExportSkipped,
-                                    &[("label", &label), ("reason", &why.localized(lang))],
-                                )
-                            })
-                            .collect();
-                        screen.show_export(&encoded.uris, skipped);
-                        Task::none()
+                        task::encode_export(accounts).map(Message::ExportEncoded)
                     }
                 }
             }
@@ -681,11 +671,9 @@ impl App {
                     }
                     recovery::Action::Replace(id, codes) => {
                         let now = self.now;
+                        let count = codes.len();
                         task::modify(session.vault.clone(), move |entries| {
-                            let entry = find_mut(entries, &id, lang)?;
-                            let count = codes.len();
-                            entry.recovery_codes = vault::recovery::fresh_set(codes);
-                            entry.modified = now;
+                            ops::replace_recovery_codes(entries, &id, codes, now)?;
                             Ok(Change::RecoveryReplaced(count))
                         })
                         .map(Message::Saved)
@@ -699,10 +687,7 @@ impl App {
                         };
                         let now = self.now;
                         task::modify(session.vault.clone(), move |entries| {
-                            let entry = find_mut(entries, &id, lang)?;
-                            vault::recovery::mark_used(entry, code.expose(), now)
-                                .map_err(|e| vault::Error::Invalid(e.localized(lang)))?;
-                            entry.modified = now;
+                            ops::use_recovery_code(entries, &id, code.expose(), now)?;
                             Ok(Change::RecoveryUsed(code))
                         })
                         .map(Message::Saved)
@@ -710,6 +695,31 @@ impl App {
                 }
             }
             Message::Scanned(scanned) => self.scanned(scanned),
+            Message::ExportEncoded(result) => {
+                let Screen::Share(screen) = &mut self.screen else {
+                    return Task::none();
+                };
+                match result {
+                    Ok(export) => {
+                        let skipped = export
+                            .encoded
+                            .skipped
+                            .iter()
+                            .map(|(i, why)| {
+                                let label = export.labels.get(*i).cloned().unwrap_or_default();
+                                i18n::tf(
+                                    lang,
+                                    Key::ExportSkipped,
+                                    &[("label", &label), ("reason", &why.localized(lang))],
+                                )
+                            })
+                            .collect();
+                        screen.show_export(&export.encoded.uris, skipped);
+                    }
+                    Err(error) => self.error(error.localized(lang)),
+                }
+                Task::none()
+            }
             Message::VaultChanged => match &mut self.session {
                 Some(session) if !session.reloading => {
                     session.reloading = true;
@@ -729,29 +739,13 @@ impl App {
                         self.scanning += 1;
                         task::scan_file(path, Some(password)).map(Message::Scanned)
                     }
-                    review::Action::Save(accounts) => {
+                    review::Action::Save(plan) => {
                         let Some(session) = &self.session else {
                             return Task::none();
                         };
                         let now = self.now;
                         task::modify(session.vault.clone(), move |entries| {
-                            let mut added = 0;
-                            for new in accounts {
-                                // Added meanwhile (by the CLI, say): keep one copy.
-                                if let Some((_, vault::Duplicate::SameSecret)) =
-                                    vault::find_duplicate(entries, &new.account)
-                                {
-                                    continue;
-                                }
-                                let mut entry = Entry::new(new.account, now)
-                                    .map_err(|e| vault::Error::Random(e.to_string()))?;
-                                entry.group = new.group;
-                                entry.favourite = new.favourite;
-                                entry.notes = new.notes;
-                                entries.push(entry);
-                                added += 1;
-                            }
-                            Ok(Change::Imported(added))
+                            Ok(Change::Imported(plan.apply(entries, now)?.added.len()))
                         })
                         .map(Message::Saved)
                     }
@@ -909,10 +903,23 @@ impl App {
             Ok((change, entries)) => {
                 session.entries = entries;
                 match change {
-                    Change::Added(label) => {
-                        self.info(i18n::tf(lang, Key::Added, &[("label", &label)]));
-                        self.show_codes()
-                    }
+                    Change::Added(report) => match (report.added.first(), report.skipped.first()) {
+                        (Some(added), _) => {
+                            self.info(i18n::tf(lang, Key::Added, &[("label", &added.label)]));
+                            self.show_codes()
+                        }
+                        (None, Some(skipped)) => {
+                            if let Screen::Add(screen) = &mut self.screen {
+                                screen.failed(i18n::tf(
+                                    lang,
+                                    Key::DuplicateSecret,
+                                    &[("label", &skipped.existing_label)],
+                                ));
+                            }
+                            Task::none()
+                        }
+                        (None, None) => self.show_codes(),
+                    },
                     Change::Edited => {
                         self.info(i18n::t(lang, Key::Saved).to_owned());
                         self.show_codes()
@@ -967,7 +974,6 @@ impl App {
     }
 
     fn codes_action(&mut self, action: codes::Action) -> Task<Message> {
-        let lang = self.lang();
         let Some(session) = &mut self.session else {
             return Task::none();
         };
@@ -977,18 +983,7 @@ impl App {
             codes::Action::Next(id) => {
                 let now = self.now;
                 task::modify(session.vault.clone(), move |entries| {
-                    let entry = find_mut(entries, &id, lang)?;
-                    if entry.account.params.kind != Kind::Hotp {
-                        return Err(vault::Error::Invalid(
-                            i18n::t(lang, Key::NotCounterBased).to_owned(),
-                        ));
-                    }
-                    entry.account.params.counter =
-                        entry.account.params.counter.checked_add(1).ok_or_else(|| {
-                            vault::Error::Invalid(i18n::t(lang, Key::CounterAtMax).to_owned())
-                        })?;
-                    entry.modified = now;
-                    entry.last_used = Some(now);
+                    ops::advance(entries, &id, now)?;
                     Ok(Change::Advanced(id))
                 })
                 .map(Message::Saved)
@@ -1275,21 +1270,6 @@ impl App {
         }
         Subscription::batch(subscriptions)
     }
-}
-
-fn gone(lang: Lang) -> vault::Error {
-    vault::Error::Invalid(i18n::t(lang, Key::EntryGone).to_owned())
-}
-
-fn find_mut<'a>(
-    entries: &'a mut [Entry],
-    id: &EntryId,
-    lang: Lang,
-) -> Result<&'a mut Entry, vault::Error> {
-    entries
-        .iter_mut()
-        .find(|e| &e.id == id)
-        .ok_or_else(|| gone(lang))
 }
 
 /// Maps an uncaptured key press to the app's meaning of it.

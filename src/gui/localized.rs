@@ -177,8 +177,20 @@ fn vault_pt(error: &vault::Error) -> String {
                 path.display()
             )
         }
-        // Built by the GUI itself from catalog text, or a core text with no variant.
-        E::Invalid(text) => text.clone(),
+        E::Gone => String::from(
+            "esta conta não está mais no cofre (foi removida em outro lugar); nada foi alterado",
+        ),
+        E::NotCounterBased { label } => format!(
+            "{label} não é uma conta por contador (HOTP); o código dela muda sozinho, então não há próximo código para pedir"
+        ),
+        E::CounterAtMax { label } => format!(
+            "o contador de {label} não pode subir mais; esta conta não pode dar mais códigos"
+        ),
+        E::Params(e) => params_pt(e),
+        E::Recovery(e) => recovery_pt(e),
+        E::KdfRejected { params } => format!(
+            "as configurações de proteção da senha ({params}) não puderam ser usadas; nada foi gravado. Por favor, relate isto"
+        ),
         E::Io {
             action,
             path,

@@ -59,18 +59,9 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// One account from an export, with the metadata Tessera keeps.
-#[derive(Clone, Debug)]
-pub struct Imported {
-    /// The account.
-    pub account: Account,
-    /// Its group (the first one, for apps with several), or empty.
-    pub group: String,
-    /// Marked as a favourite in the other app.
-    pub favourite: bool,
-    /// Its note, or empty.
-    pub notes: String,
-}
+/// One account from an export, with the metadata Tessera keeps: the vault's
+/// [`NewEntry`](crate::vault::NewEntry), under the name export readers use.
+pub type Imported = crate::vault::NewEntry;
 
 /// An entry of the export that was left out, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -148,7 +148,7 @@ pub fn lock(path: &Path) -> Result<WriteLock, Error> {
 pub fn replace(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error> {
     let dir = parent(path);
     remove_stale_temps(path);
-    let suffix: [u8; 4] = super::crypto::random().map_err(|e| Error::Random(e.to_string()))?;
+    let suffix: [u8; 4] = super::crypto::random()?;
     let temp = dir.join(format!(
         "{}{}",
         temp_prefix(path),
