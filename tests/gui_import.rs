@@ -535,7 +535,10 @@ fn the_cli_and_the_app_decide_alike_on_the_same_sources() {
     args.extend(files.iter().map(|f| f.to_str().unwrap()));
     args.push("--dry-run");
     let dry = cli(cli_dir.path(), &args);
-    let (out, err) = (stdout_of(&dry), String::from_utf8_lossy(&dry.stderr).into_owned());
+    let (out, err) = (
+        stdout_of(&dry),
+        String::from_utf8_lossy(&dry.stderr).into_owned(),
+    );
     let cli_add = labels_after(&out, "Would add ", ".");
     let cli_duplicates = labels_after(&err, "skipped ", ": already in the vault");
     let cli_same_name = labels_after(&err, "another entry is also called ", ";");
