@@ -23,6 +23,8 @@ pub mod read;
 
 pub use self::plan::{Added, Decision, Plan, Report, Row, Skipped, decision};
 pub use self::read::{
-    Code, Contents, FileKind, Found, LeftOut, LeftOutReason, Origin, Problem, clipboard, detect,
-    file, grey, image, load, screen, text,
+    Code, Contents, FileKind, Found, LeftOut, LeftOutReason, Origin, Problem, detect, file, grey,
+    load, text,
 };
+#[cfg(feature = "capture")]
+pub use self::read::{clipboard, image, screen};

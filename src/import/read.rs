@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
+#[cfg(feature = "capture")]
 use crate::capture::{CaptureError, Clipboard, Image};
 use crate::interop::{self, Format, InteropError, SkipReason};
 use crate::otp::migration::{BatchPosition, Skip};
@@ -198,6 +199,7 @@ pub enum Problem {
     )]
     NoCode,
     /// The screen or the clipboard could not be read.
+    #[cfg(feature = "capture")]
     #[error(transparent)]
     Capture(#[from] CaptureError),
     /// Another app's export file could not be read (or needs its password).
@@ -279,6 +281,7 @@ pub fn text(origin: Origin, text: &SecretText) -> Result<Contents, Problem> {
 }
 
 /// The QR codes in RGBA pixels (a screen or clipboard capture).
+#[cfg(feature = "capture")]
 pub fn image(origin: Origin, image: &Image) -> Result<Contents, Problem> {
     let found = qr::decode_rgba(image.width, image.height, &image.rgba)?;
     Contents::from_texts(origin, found.into_iter().map(|f| f.text).collect())
@@ -291,11 +294,13 @@ pub fn grey(origin: Origin, width: u32, height: u32, pixels: &[u8]) -> Result<Co
 }
 
 /// What a screen capture shows.
+#[cfg(feature = "capture")]
 pub fn screen(capture: Result<Image, CaptureError>) -> Result<Contents, Problem> {
     image(Origin::Screen, &capture?)
 }
 
 /// What the clipboard holds: an image is decoded, text is read as [`text`].
+#[cfg(feature = "capture")]
 pub fn clipboard(capture: Result<Clipboard, CaptureError>) -> Result<Contents, Problem> {
     match capture? {
         Clipboard::Image(captured) => image(Origin::Clipboard, &captured),
