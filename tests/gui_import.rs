@@ -488,9 +488,11 @@ fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
     out
 }
 
-/// The labels in lines of `text` that start with `prefix`, up to `end`.
+/// The labels in lines of `text` that hold `prefix`, up to `end` (the
+/// summary line "Would add 4 accounts, skipped …" is no label).
 fn labels_after(text: &str, prefix: &str, end: &str) -> Vec<String> {
     text.lines()
+        .filter(|line| !line.contains(" accounts, skipped "))
         .filter_map(|line| line.split_once(prefix))
         .filter_map(|(_, rest)| rest.split_once(end).map(|(label, _)| label.to_owned()))
         .collect()
@@ -540,8 +542,9 @@ fn the_cli_and_the_app_decide_alike_on_the_same_sources() {
         String::from_utf8_lossy(&dry.stderr).into_owned(),
     );
     let cli_add = labels_after(&out, "Would add ", ".");
-    let cli_duplicates = labels_after(&err, "skipped ", ": already in the vault");
-    let cli_same_name = labels_after(&err, "another entry is also called ", ";");
+    // Notes are sentences: "tessera: Skipped …", "tessera: Another entry …".
+    let cli_duplicates = labels_after(&err, "Skipped ", ": already in the vault");
+    let cli_same_name = labels_after(&err, "Another entry is also called ", ";");
 
     // The app, the same files dropped on the window.
     for file in files {
