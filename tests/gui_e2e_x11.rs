@@ -101,6 +101,29 @@ fn create_a_vault_and_add_an_account_by_keyboard() {
     assert!(uris.contains(&format!("secret={SECRET}")), "{uris}");
 
     x.screenshot(&window, &out.join("3-codes.png"));
+
+    // Enter copies the selected code, offered with the password-manager hint
+    // that tells clipboard histories to skip it.
+    x.key("Return");
+    let xclip = |target: &str| {
+        let out = x
+            .command("xclip")
+            .args(["-selection", "clipboard", "-t", target, "-o"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    wait_until(Duration::from_secs(10), "the code on the clipboard", || {
+        xclip("TARGETS")
+            .lines()
+            .any(|t| t == "x-kde-passwordManagerHint")
+    });
+    assert_eq!(xclip("x-kde-passwordManagerHint"), "secret");
+    let copied = xclip("UTF8_STRING");
+    assert!(
+        copied.len() == 6 && copied.bytes().all(|b| b.is_ascii_digit()),
+        "{copied:?}"
+    );
     assert!(
         app.0.try_wait().unwrap().is_none(),
         "the app exited by itself; see {}",
