@@ -30,24 +30,29 @@ pub fn harden() -> Hardening {
     imp::harden()
 }
 
+/// Core file size limit 0, soft and hard (so it cannot be raised again).
+#[cfg(unix)]
+fn no_core_files() -> bool {
+    use rustix::process::{Resource, Rlimit, setrlimit};
+    setrlimit(
+        Resource::Core,
+        Rlimit {
+            current: Some(0),
+            maximum: Some(0),
+        },
+    )
+    .is_ok()
+}
+
 #[cfg(target_os = "linux")]
 mod imp {
     use rustix::mm::{MlockAllFlags, mlockall};
-    use rustix::process::{
-        DumpableBehavior, Resource, Rlimit, getrlimit, set_dumpable_behavior, setrlimit,
-    };
+    use rustix::process::{DumpableBehavior, Resource, getrlimit, set_dumpable_behavior};
 
     use super::Hardening;
 
     pub(super) fn harden() -> Hardening {
-        let no_core = setrlimit(
-            Resource::Core,
-            Rlimit {
-                current: Some(0),
-                maximum: Some(0),
-            },
-        )
-        .is_ok();
+        let no_core = super::no_core_files();
         let not_dumpable = set_dumpable_behavior(DumpableBehavior::NotDumpable).is_ok();
         let memlock = getrlimit(Resource::Memlock);
         let memory_locked = memlock.current.is_none()
@@ -63,19 +68,10 @@ mod imp {
 
 #[cfg(all(unix, not(target_os = "linux")))]
 mod imp {
-    use rustix::process::{Resource, Rlimit, setrlimit};
-
     use super::Hardening;
 
     pub(super) fn harden() -> Hardening {
-        let no_core = setrlimit(
-            Resource::Core,
-            Rlimit {
-                current: Some(0),
-                maximum: Some(0),
-            },
-        )
-        .is_ok();
+        let no_core = super::no_core_files();
         Hardening {
             no_core,
             ..Hardening::default()
