@@ -110,6 +110,7 @@ fn create_a_vault_and_add_an_account_by_keyboard() {
         let out = x
             .command("xclip")
             .args(["-selection", "clipboard", "-t", target, "-o"])
+            .stdout(std::process::Stdio::piped())
             .output()
             .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
