@@ -111,7 +111,9 @@ pub enum KeyringAction {
 
 /// Arguments of `tessera keyring`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  tessera keyring enable\n  tessera keyring disable")]
+#[command(
+    after_help = "Examples:\n  tessera keyring enable\n  tessera keyring disable\n      asks for the password: the vault is re-encrypted under a new key, so the key\n      left in the keyring (or a copy of it) opens nothing saved from now on"
+)]
 pub struct KeyringArgs {
     /// `enable` or `disable`.
     action: KeyringAction,
@@ -126,14 +128,21 @@ pub fn keyring(args: &KeyringArgs, input: &mut Input<'_>) -> Result<(), Failure>
         }
         KeyringAction::Disable => {
             let had_slot = vault.has_keyring_slot();
-            vault.disable_keyring()?;
+            if had_slot {
+                // Re-keyed, like `passwd`: the key left in the keyring (or in
+                // any copy of it) opens no later save.
+                let password = input.current_password(&vault)?;
+                vault.disable_keyring_rekeyed(&password, &KdfPolicy::standard())?;
+            }
             if let Err(e) = input.keystore().delete(&vault.id()) {
                 note(format!(
                     "keyring unlock is off, but its key could not be removed from the keyring: {e}"
                 ));
             }
             if had_slot {
-                say!("Keyring unlock is off; the password is needed from now on.");
+                say!(
+                    "Keyring unlock is off and the vault was re-encrypted under a new key; the password is needed from now on."
+                );
             } else {
                 say!("Keyring unlock was already off.");
             }

@@ -117,6 +117,8 @@ pub struct App {
     vault_id: Option<String>,
     keyring_answers: Option<bool>,
     copied: Option<Copied>,
+    /// Quitting once a code still on the clipboard is cleared.
+    quitting: bool,
     toast: Option<Toast>,
     /// QR reads still running.
     scanning: usize,
@@ -145,6 +147,11 @@ pub enum Message {
     KeyringSet(Result<bool, task::Error>),
     /// The clipboard's content, read to decide whether to clear it.
     ClipboardRead(Option<String>),
+    /// A secret could not be copied with the password-manager hint: copy it
+    /// the plain way (iced's clipboard) rather than not at all.
+    CopyPlain(SecretText),
+    /// The window's close button (or the window manager) asked to quit.
+    CloseRequested,
     /// A screen's message.
     Onboarding(onboarding::Message),
     /// A screen's message.
@@ -210,6 +217,7 @@ impl App {
             vault_id: None,
             keyring_answers: None,
             copied: None,
+            quitting: false,
             toast,
             scanning: 0,
             drag_over: false,
@@ -351,6 +359,8 @@ impl App {
             Message::PasswordChanged(result) => self.password_changed(result),
             Message::KeyringSet(result) => self.keyring_set(result),
             Message::ClipboardRead(content) => self.clipboard_read(content),
+            Message::CopyPlain(value) => iced::clipboard::write(value.expose().to_owned()),
+            Message::CloseRequested => self.close_requested(),
             Message::Onboarding(message) => self.onboarding(message),
             Message::Unlock(message) => self.unlock(message),
             Message::Codes(message) => {

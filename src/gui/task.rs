@@ -141,10 +141,7 @@ pub fn create(
 ) -> Task<Result<Opened, Error>> {
     Task::perform(
         blocking(move || {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| vault::Error::io("create the folder", dir, e))?;
-            }
+            // `Vault::create` makes the folder (0700), as the CLI does.
             let mut vault = Vault::create(&path, &password, &policy)?;
             drop(password);
             let warning = if keyring {
@@ -288,23 +285,53 @@ pub fn change_password(
     )
 }
 
-/// Turns keyring unlock on or off; returns whether it is on afterwards.
-pub fn set_keyring(
+/// Turns keyring unlock on; returns whether it is on afterwards.
+pub fn enable_keyring_task(
     vault: Handle,
     keystore: Arc<dyn Keystore>,
-    on: bool,
 ) -> Task<Result<bool, Error>> {
     Task::perform(
         blocking(move || {
             let mut vault = vault.lock();
-            if on {
-                enable_keyring(&mut vault, keystore.as_ref())?;
-            } else {
-                vault.disable_keyring()?;
-                keystore.delete(&vault.id())?;
-            }
+            enable_keyring(&mut vault, keystore.as_ref())?;
             Ok(vault.has_keyring_slot())
         }),
+        |r| r,
+    )
+}
+
+/// Turns keyring unlock off and re-keys the vault under `password` (checked
+/// first: the KDF runs twice); returns whether it is on afterwards (no).
+pub fn disable_keyring(
+    vault: Handle,
+    keystore: Arc<dyn Keystore>,
+    password: Password,
+    policy: KdfPolicy,
+) -> Task<Result<bool, Error>> {
+    Task::perform(
+        blocking(move || {
+            let mut vault = vault.lock();
+            vault.disable_keyring_rekeyed(&password, &policy)?;
+            drop(password);
+            keystore.delete(&vault.id())?;
+            Ok(vault.has_keyring_slot())
+        }),
+        |r| r,
+    )
+}
+
+/// Copies a secret with the hint; gives it back if that failed (to copy it
+/// without the hint instead).
+pub fn copy_secret(copy: CopyFn, value: SecretText) -> Task<Option<SecretText>> {
+    Task::perform(
+        async move {
+            tokio::task::spawn_blocking(move || match copy(&value) {
+                Ok(()) => None,
+                Err(_) => Some(value),
+            })
+            .await
+            .unwrap_or(None)
+        },
         |r| r,
     )
 }
@@ -327,6 +354,9 @@ pub type ScreenFn = Arc<dyn Fn() -> Result<Image, CaptureError> + Send + Sync>;
 /// Reads the clipboard's image or text.
 pub type ClipboardFn = Arc<dyn Fn() -> Result<Clipboard, CaptureError> + Send + Sync>;
 
+/// Copies a secret to the clipboard with the password-manager hint.
+pub type CopyFn = Arc<dyn Fn(&SecretText) -> Result<(), CaptureError> + Send + Sync>;
+
 /// Where screen and clipboard content comes from: [`capture`] in the app,
 /// stand-ins in tests.
 #[derive(Clone)]
@@ -335,6 +365,9 @@ pub struct Capture {
     pub screen: ScreenFn,
     /// The clipboard.
     pub clipboard: ClipboardFn,
+    /// Copying a secret with the password-manager hint (`None`: through
+    /// iced's clipboard, without the hint; tests answer that one).
+    pub copy: Option<CopyFn>,
 }
 
 impl Capture {
@@ -343,6 +376,7 @@ impl Capture {
         Self {
             screen: Arc::new(capture::screen),
             clipboard: Arc::new(capture::clipboard),
+            copy: Some(Arc::new(capture::copy_secret)),
         }
     }
 
@@ -352,6 +386,7 @@ impl Capture {
         Self {
             screen: Arc::new(|| Err(CaptureError::NoDisplay)),
             clipboard: Arc::new(|| Err(CaptureError::NoDisplay)),
+            copy: None,
         }
     }
 }

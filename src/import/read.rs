@@ -2,7 +2,6 @@
 //! the QR codes (or lines of text) read, with what each is; the usable
 //! accounts with their metadata; the entries left out, with typed reasons.
 
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -221,11 +220,8 @@ pub fn load(path: &Path) -> Result<Zeroizing<Vec<u8>>, Problem> {
             limit: limits.max_file_bytes,
         }));
     }
-    let mut bytes = Zeroizing::new(Vec::new());
-    file.take(limits.max_file_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    Ok(bytes)
+    drop(file);
+    crate::secret::read_file(path, limits.max_file_bytes).map_err(unreadable)
 }
 
 /// What a file's bytes hold, read as `kind` (from [`detect`]); `password`

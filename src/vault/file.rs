@@ -82,11 +82,13 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
-/// Creates the vault's directory (0700) if it does not exist.
+/// Creates the vault's directory (0700, with any missing parents) if it does
+/// not exist; refuses one that other users may write to, where they could
+/// swap the vault, plant a link as its lock file, or roll it back.
 pub fn ensure_dir(path: &Path) -> Result<(), Error> {
     let dir = parent(path);
     if dir.is_dir() {
-        return Ok(());
+        return check_dir(dir);
     }
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
@@ -98,6 +100,40 @@ pub fn ensure_dir(path: &Path) -> Result<(), Error> {
     builder
         .create(dir)
         .map_err(|e| Error::io("create the directory", dir, e))
+}
+
+#[cfg(unix)]
+fn check_dir(dir: &Path) -> Result<(), Error> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = fs::metadata(dir)
+        .map_err(|e| Error::io("read", dir, e))?
+        .permissions()
+        .mode();
+    if mode & 0o022 != 0 {
+        return Err(Error::UnsafeFolder {
+            path: dir.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_dir(_dir: &Path) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Opening the lock file never follows a symbolic link (a link planted in
+/// the folder would make Tessera create or lock the file it points to).
+#[cfg(unix)]
+fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    #[allow(clippy::cast_possible_wrap)]
+    options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+}
+
+#[cfg(not(unix))]
+fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
+    options
 }
 
 /// The writer lock; released on drop.
@@ -116,15 +152,23 @@ impl Drop for WriteLock {
 pub fn lock(path: &Path) -> Result<WriteLock, Error> {
     ensure_dir(path)?;
     let lock_path = lock_path(path);
-    let file = private_file(
+    let file = no_follow(private_file(
         OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false),
-    )
+    ))
     .open(&lock_path)
-    .map_err(|e| Error::io("lock", &lock_path, e))?;
+    .map_err(|e| {
+        if fs::symlink_metadata(&lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
+            Error::LockFileLink {
+                path: lock_path.clone(),
+            }
+        } else {
+            Error::io("lock", &lock_path, e)
+        }
+    })?;
     let started = Instant::now();
     loop {
         match file.try_lock() {
@@ -142,14 +186,12 @@ pub fn lock(path: &Path) -> Result<WriteLock, Error> {
     }
 }
 
-/// Replaces `path` with `bytes` atomically: the file at `path` is always
-/// either the old or the new content. The previous content becomes backup 1.
-/// Must be called with the lock held.
-pub fn replace(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error> {
-    let dir = parent(path);
+/// Writes `bytes` to a fresh temporary file (0600, flushed) beside `path`
+/// and returns its name. Must be called with the lock held.
+fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
     remove_stale_temps(path);
     let suffix: [u8; 4] = super::crypto::random()?;
-    let temp = dir.join(format!(
+    let temp = parent(path).join(format!(
         "{}{}",
         temp_prefix(path),
         suffix
@@ -157,10 +199,49 @@ pub fn replace(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error
             .map(|b| format!("{b:02x}"))
             .collect::<String>()
     ));
-    let result = write_new(&temp, bytes)
-        .and_then(|()| rotate_backups(path))
+    match write_new(&temp, bytes) {
+        Ok(()) => Ok(temp),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}
+
+/// Replaces `path` with `bytes` atomically: the file at `path` is always
+/// either the old or the new content. The previous content becomes backup 1.
+/// Must be called with the lock held.
+pub fn replace(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error> {
+    let temp = write_temp(path, bytes)?;
+    let result = rotate_backups(path)
         .and_then(|()| fs::rename(&temp, path).map_err(|e| Error::io("save", path, e)))
-        .and_then(|()| sync_dir(dir));
+        .and_then(|()| sync_dir(parent(path)));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Creates `path` holding `bytes`, atomically: a reader sees either no file or
+/// the whole content, never an empty or partial file (a crash mid-write leaves
+/// only a temporary file, which the next writer removes). Fails with
+/// `AlreadyExists` if `path` exists. Must be called with the lock held.
+pub fn create(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error> {
+    let temp = write_temp(path, bytes)?;
+    // A hard link publishes the finished file and refuses an existing one in
+    // one step; where the file system has no hard links, the lock we hold
+    // makes the check-then-rename safe against other Tessera writers.
+    let result = match fs::hard_link(&temp, path) {
+        Ok(()) => fs::remove_file(&temp).map_err(|e| Error::io("save", &temp, e)),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::AlreadyExists {
+            path: path.to_owned(),
+        }),
+        Err(_) if path.exists() => Err(Error::AlreadyExists {
+            path: path.to_owned(),
+        }),
+        Err(_) => fs::rename(&temp, path).map_err(|e| Error::io("save", path, e)),
+    }
+    .and_then(|()| sync_dir(parent(path)));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -215,16 +296,39 @@ fn rotate_backups(path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Removes temporary files left by a writer that was killed mid-save.
+/// Removes temporary files left by a writer that was killed mid-save: only
+/// names exactly of our form (prefix and 8 hex digits), only regular files
+/// (never a link), and on Unix only files this user owns.
 fn remove_stale_temps(path: &Path) {
     let prefix = temp_prefix(path);
-    if let Ok(entries) = fs::read_dir(parent(path)) {
-        for entry in entries.flatten() {
-            if entry.file_name().to_string_lossy().starts_with(&prefix) {
-                let _ = fs::remove_file(entry.path());
-            }
+    let Ok(entries) = fs::read_dir(parent(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(suffix) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let ours = suffix.len() == 8
+            && suffix
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if ours && fs::symlink_metadata(entry.path()).is_ok_and(|m| m.is_file() && owned_by_us(&m))
+        {
+            let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+#[cfg(unix)]
+fn owned_by_us(metadata: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    metadata.uid() == rustix::process::getuid().as_raw()
+}
+
+#[cfg(not(unix))]
+fn owned_by_us(_metadata: &fs::Metadata) -> bool {
+    true
 }
 
 /// Existing backups, newest first.
@@ -233,4 +337,68 @@ pub fn backups(path: &Path) -> Vec<PathBuf> {
         .map(|n| backup_path(path, n))
         .filter(|p| p.is_file())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader polling while a vault is created never sees the file empty or
+    /// half-written (an app creating its vault while the CLI reads it).
+    #[test]
+    fn a_created_file_appears_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.tessera");
+        let bytes = vec![7u8; 8 << 20];
+        let done = std::sync::atomic::AtomicBool::new(false);
+        /// Stops the reader however the writer ends (a panic included).
+        struct Stop<'a>(&'a std::sync::atomic::AtomicBool);
+        impl Drop for Stop<'_> {
+            fn drop(&mut self) {
+                self.0.store(true, std::sync::atomic::Ordering::Release);
+            }
+        }
+        let seen = std::thread::scope(|s| {
+            let reader = s.spawn(|| {
+                let mut sizes = Vec::new();
+                while !done.load(std::sync::atomic::Ordering::Acquire) {
+                    if let Ok(meta) = fs::metadata(&path) {
+                        sizes.push(meta.len());
+                    }
+                }
+                sizes
+            });
+            let stop = Stop(&done);
+            let lock = lock(&path).unwrap();
+            let created = create(&path, &bytes, &lock);
+            // Let the reader see the finished file a few times too.
+            std::thread::sleep(Duration::from_millis(20));
+            drop(stop);
+            created.unwrap();
+            reader.join().unwrap()
+        });
+        assert!(!seen.is_empty(), "the reader saw the created file");
+        assert!(
+            seen.iter().all(|&len| len == bytes.len() as u64),
+            "partial sizes seen: {:?}",
+            seen.iter()
+                .filter(|&&l| l != bytes.len() as u64)
+                .take(5)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+        // No temporary file is left beside it.
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.contains(".tmp-")), "{names:?}");
+        // A second create is refused and leaves the file alone.
+        let lock = lock(&path).unwrap();
+        assert!(matches!(
+            create(&path, b"other", &lock),
+            Err(Error::AlreadyExists { .. })
+        ));
+        assert_eq!(fs::read(&path).unwrap().len(), bytes.len());
+    }
 }

@@ -20,8 +20,7 @@ mod schema;
 use std::path::{Path, PathBuf};
 
 pub use self::entry::{
-    Duplicate, Entry, EntryId, FindError, NewEntry, RecoveryCode, display_key, display_order, find,
-    find_duplicate,
+    Entry, EntryId, FindError, NewEntry, RecoveryCode, display_key, display_order, find,
 };
 pub use self::error::Error;
 pub use self::file::{BACKUPS, backup_path, backups, lock_path};
@@ -71,7 +70,7 @@ impl Vault {
     /// Creates a new, empty vault at `path` protected by `password`.
     /// Refuses to overwrite an existing file.
     pub fn create(path: &Path, password: &Password, policy: &KdfPolicy) -> Result<Self, Error> {
-        let _lock = file::lock(path)?;
+        let lock = file::lock(path)?;
         if path.exists() {
             return Err(Error::AlreadyExists {
                 path: path.to_owned(),
@@ -98,8 +97,7 @@ impl Vault {
             stamp: [0; 32],
         };
         let bytes = vault.serialize()?;
-        file::write_new(path, &bytes)?;
-        file::sync_dir(path.parent().unwrap_or(Path::new(".")))?;
+        file::create(path, &bytes, &lock)?;
         vault.stamp = crypto::sha256(&bytes);
         Ok(vault)
     }
@@ -154,6 +152,9 @@ impl Vault {
                 keys::open_password_slot(&header.vault_id, slot, &kek).ok_or_else(|| {
                     Error::WrongPassword {
                         path: path.to_owned(),
+                        // The settings are in the slot's associated data: changed
+                        // settings read as a wrong password, so say so.
+                        unusual_kdf: (slot.kdf != policy.default_params()).then_some(slot.kdf),
                     }
                 })?
             }
@@ -276,7 +277,29 @@ impl Vault {
         })
     }
 
-    /// Removes the keyring slot (the caller deletes the keyring item).
+    /// Removes the keyring slot and re-keys the vault (a fresh data key, the
+    /// password slot rebuilt for `password`, which must be the current one):
+    /// whoever copied the keyring key, or a backup with the keyring slot,
+    /// cannot read what is saved from now on. The caller deletes the keyring
+    /// item. Runs the KDF twice (check, then the new slot).
+    pub fn disable_keyring_rekeyed(
+        &mut self,
+        password: &Password,
+        policy: &KdfPolicy,
+    ) -> Result<(), Error> {
+        // The password must open this very file before it re-keys it.
+        let check = Self::open(&self.path, Unlock::Password(password), policy)?;
+        if check.header.vault_id != self.header.vault_id {
+            return Err(Error::Replaced {
+                path: self.path.clone(),
+            });
+        }
+        drop(check);
+        self.change_password(password, policy, None).map(|_| ())
+    }
+
+    /// Removes the keyring slot without re-keying (the caller deletes the
+    /// keyring item). Prefer [`Vault::disable_keyring_rekeyed`].
     pub fn disable_keyring(&mut self) -> Result<(), Error> {
         self.write_with(|header, _| {
             header.slots.retain(|s| !matches!(s, Slot::Keyring(_)));

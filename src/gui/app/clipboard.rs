@@ -34,7 +34,7 @@ impl App {
             self.copied = None;
             self.info(i18n::t(lang, Key::CopiedNoClear).to_owned());
         }
-        iced::clipboard::write(code.value)
+        self.put_on_clipboard(SecretText::new(code.value))
     }
 
     /// Copies a secret other than a code (a recovery code), with the same
@@ -58,24 +58,53 @@ impl App {
             self.copied = None;
         }
         self.info(note);
-        iced::clipboard::write(value.expose().to_owned())
+        self.put_on_clipboard(value)
     }
 
     /// The clipboard was read to decide whether to clear it: cleared only if
-    /// it still holds what Tessera copied.
+    /// it still holds what Tessera copied; then quits if quitting.
     pub(super) fn clipboard_read(&mut self, content: Option<String>) -> Task<Message> {
         let lang = self.lang();
+        let then = if self.quitting {
+            iced::exit()
+        } else {
+            Task::none()
+        };
         let Some(copied) = self.copied.take() else {
-            return Task::none();
+            return then;
         };
         if content.is_some_and(|c| {
             crate::secret::constant_time_eq(c.as_bytes(), copied.value.expose().as_bytes())
         }) {
-            if self.session.is_some() {
+            if self.session.is_some() && !self.quitting {
                 self.info(i18n::t(lang, Key::ClipboardCleared).to_owned());
             }
-            return iced::clipboard::write(String::new());
+            return iced::clipboard::write(String::new()).chain(then);
         }
-        Task::none()
+        then
+    }
+
+    /// The window's close button (or the window manager) asked to quit.
+    pub(super) fn close_requested(&mut self) -> Task<Message> {
+        // A code still on the clipboard goes with the window (the session
+        // ends anyway); the user's own content stays.
+        if self.copied.is_some() {
+            self.quitting = true;
+            return iced::clipboard::read().map(Message::ClipboardRead);
+        }
+        iced::exit()
+    }
+
+    /// Copies a secret with the password-manager hint where the system
+    /// clipboard is at hand (the app), through iced's clipboard otherwise
+    /// (tests) or when the hinted copy fails.
+    pub(super) fn put_on_clipboard(&self, value: SecretText) -> Task<Message> {
+        match &self.env.capture.copy {
+            Some(copy) => task::copy_secret(copy.clone(), value).map(|failed| match failed {
+                Some(value) => Message::CopyPlain(value),
+                None => Message::Activity,
+            }),
+            None => iced::clipboard::write(value.expose().to_owned()),
+        }
     }
 }

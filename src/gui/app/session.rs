@@ -313,11 +313,21 @@ impl App {
                 .map(Message::PasswordChanged),
                 None => Task::none(),
             },
-            settings::Action::SetKeyring(on) => match &self.session {
+            settings::Action::EnableKeyring => match &self.session {
                 Some(session) => {
-                    task::set_keyring(session.vault.clone(), self.env.keystore.clone(), on)
+                    task::enable_keyring_task(session.vault.clone(), self.env.keystore.clone())
                         .map(Message::KeyringSet)
                 }
+                None => Task::none(),
+            },
+            settings::Action::DisableKeyring(password) => match &self.session {
+                Some(session) => task::disable_keyring(
+                    session.vault.clone(),
+                    self.env.keystore.clone(),
+                    password,
+                    self.env.policy.clone(),
+                )
+                .map(Message::KeyringSet),
                 None => Task::none(),
             },
         }

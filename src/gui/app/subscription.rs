@@ -17,6 +17,10 @@ fn on_tick(_: iced::time::Instant) -> Message {
     Message::Tick(SystemClock.now())
 }
 
+fn on_close_request(_: iced::window::Id) -> Message {
+    Message::CloseRequested
+}
+
 fn on_spin(_: iced::time::Instant) -> Message {
     Message::Spin
 }
@@ -45,7 +49,10 @@ pub fn on_event(
 impl App {
     /// Time while unlocked (once a second), the spinner while busy, keys, activity.
     pub fn subscription(&self) -> Subscription<Message> {
-        let mut subscriptions = vec![keyboard::listen().filter_map(on_key)];
+        let mut subscriptions = vec![
+            keyboard::listen().filter_map(on_key),
+            iced::window::close_requests().map(on_close_request),
+        ];
         if self.session.is_some() {
             subscriptions.push(time::every(Duration::from_secs(1)).map(on_tick));
             subscriptions.push(iced::event::listen_with(on_event));
