@@ -14,7 +14,7 @@ use crate::capture::{self, CaptureError, Clipboard, Image};
 pub use crate::import::Origin;
 use crate::import::{self, Contents};
 use crate::keystore::{self, EnableError, Keystore, KeystoreError};
-use crate::secret::Password;
+use crate::secret::{Password, SecretText};
 use crate::vault::{self, Entry, KdfPolicy, Summary, Unlock, Vault};
 
 /// A failure reported by a background task. No variant carries secrets.
