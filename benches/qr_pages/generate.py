@@ -239,8 +239,8 @@ def phone_export_page(rng, code, index, total, theme):
             f'download Google Authenticator on your new device and scan this QR code</div>'
             f'<div style="display:flex;justify-content:center"><div style="background:#fff;padding:14px;border-radius:8px">{code}</div></div>'
             f'<div style="text-align:center;margin-top:20px">QR code {index} of {total}</div>'
-            f'<div style="position:absolute;bottom:30px;right:24px;background:#8ab4f8;color:#202124;'
-            f'padding:10px 24px;border-radius:20px">Next</div></div>')
+            f'<div style="text-align:right;margin-top:24px"><span style="background:#8ab4f8;color:#202124;'
+            f'padding:10px 24px;border-radius:20px">Next</span></div></div>')
 
 
 SCREENS = [(1280, 800), (1366, 768), (1440, 900), (1600, 900), (1920, 1080), (1920, 1200),
@@ -278,9 +278,11 @@ def page(rng):
             qr_error = "H"
             cats.add("logo")
         qr = make_code(rng, payload, error=qr_error, version_max=kw.pop("version_max", 25))
-        # Dense codes get smaller modules only so far: the page must still hold them.
+        # Dense codes get smaller modules only so far: the page (or the phone on it)
+        # must still hold them.
         modules = qr.symbol_size(border=4)[0]
-        mp = min(module_px, (min(css_h, css_w) * dsf * 0.8) / modules)
+        room = kw.pop("room", min(css_h, css_w) * 0.8)
+        mp = min(module_px, room * dsf / modules)
         dark, light = "#000000", "#ffffff"
         style = kw.pop("style", None) or rng.choices(
             ["plain", "brand", "low", "inverted"], weights=[64, 16, 10, 10])[0]
@@ -304,7 +306,8 @@ def page(rng):
         n = rng.choice([1, 3, 5, 8, 10])
         total = rng.choice([1, 1, 2])
         payload = migration_uri(rng, n, (0, total))
-        html_code, mp = code(payload, logo_ok=False, style="plain")
+        room = css_w * 0.3 - 90 if kind == "export-desktop" else css_w - 80
+        html_code, mp = code(payload, logo_ok=False, style="plain", room=min(room, css_h * 0.8))
         if kind == "export-phone":
             cats.add("phone-screen")
             body = phone_export_page(rng, html_code, 1, total, theme)
@@ -521,18 +524,27 @@ class Chromium:
                                   const codes = [...document.querySelectorAll('.qr')];
                                   codes.forEach(e => e.scrollIntoView({block: 'nearest', inline: 'nearest'}));
                                   if (codes.length) codes[0].scrollIntoView({block: 'nearest', inline: 'nearest'});
+                                  // A code counts as shown when its corners and centre are its own
+                                  // pixels (not clipped by a frame, not covered by something else).
+                                  const shown = e => { const b = e.getBoundingClientRect();
+                                      return [[0.02, 0.02], [0.98, 0.02], [0.02, 0.98], [0.98, 0.98], [0.5, 0.5]]
+                                          .every(([fx, fy]) => { const hit = document.elementFromPoint(
+                                              b.x + fx * b.width, b.y + fy * b.height);
+                                              return hit && e.contains(hit); }); };
                                   return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() =>
                                       r(codes.map(e => { const b = e.getBoundingClientRect();
-                                          return [b.x, b.y, b.width, b.height]; })))));
+                                          return [b.x, b.y, b.width, b.height, shown(e) ? 1 : 0]; })))));
                               })""")
         shot = self.call("Page.captureScreenshot", session=True, format="png")
-        boxes = [[v * dsf for v in r] for r in rects["result"]["value"]]
+        boxes = [[v * dsf for v in r[:4]] + r[4:] for r in rects["result"]["value"]]
         return base64.b64decode(shot["data"]), boxes
 
     def visible(self, boxes, width, height, dsf):
-        """Which codes lie wholly inside the viewport (`width`×`height` CSS px)."""
+        """Which codes are shown whole: inside the viewport (`width`×`height` CSS px),
+        neither clipped nor covered."""
         w, h = width * dsf, height * dsf
-        return [x >= 0 and y >= 0 and x + bw <= w + 0.5 and y + bh <= h + 0.5 for x, y, bw, bh in boxes]
+        return [bool(shown) and x >= 0 and y >= 0 and x + bw <= w + 0.5 and y + bh <= h + 0.5
+                for x, y, bw, bh, shown in boxes]
 
     def close(self):
         try:
@@ -570,7 +582,7 @@ def main():
             # A code cut off by the screen's edge is not one a person would point at.
             shown = browser.visible(rects, w, h, dsf)
             payloads = [p for p, v in zip(payloads, shown) if v]
-            rects = [r for r, v in zip(rects, shown) if v]
+            rects = [r[:4] for r, v in zip(rects, shown) if v]
             if len(payloads) < len(shown):
                 cats.add("cut-off")
             if not payloads:
