@@ -9,7 +9,8 @@ is taken when it adds a (kind, category) pair the sample does not hold yet and
 keeps the sample under `--max-bytes` (default 9.5 MB), always including the
 first 2560x1440 PNG page (`tests/cli_scan_x11.rs` shows it on a screen). Only
 images zxing-cpp reads are taken, so the sample asks nothing of Tessera that a
-reference decoder cannot do. Writes the images, `expected.tsv` (file name,
+reference decoder cannot do; with `--tessera`, only those Tessera read too (the
+sample is a regression guard; the held-out part measures). Writes the images, `expected.tsv` (file name,
 then each payload as hex) and `screen.tsv` (the same line for the screen page).
 """
 import argparse
@@ -21,6 +22,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--max-bytes", type=int, default=9_500_000)
+    parser.add_argument("--tessera", type=Path,
+                        help="output of `qr_corpus time CORPUS 1 tune.tsv`: take only images marked ok")
     parser.add_argument("--out", type=Path,
                         default=Path(__file__).resolve().parents[2] / "tests/data/qr-pages")
     args = parser.parse_args()
@@ -35,6 +38,10 @@ def main():
     for line in (args.corpus / "meta.tsv").read_text().splitlines():
         fields = line.split("\t")
         meta[fields[0]] = fields
+    tessera_ok = None
+    if args.tessera:
+        tessera_ok = {line.split("\t")[0] for line in args.tessera.read_text().splitlines()
+                      if "\tok\t" in line}
     chosen, covered, total = [], set(), 0
     screen = None
     for file, payloads in expected.items():
@@ -47,6 +54,8 @@ def main():
         wants_screen = (screen is None and fields[3:5] == ["2560", "1440"] and file.endswith(".png")
                         and not categories & {"photo", "downscaled"})
         if not (pairs - covered or wants_screen) or total + size > args.max_bytes:
+            continue
+        if tessera_ok is not None and file not in tessera_ok:
             continue
         read = zxingcpp.read_barcodes(Image.open(args.corpus / file),
                                       formats=zxingcpp.BarcodeFormat.QRCode)
