@@ -276,7 +276,11 @@ fn probe(files: &[String]) {
                     .iter()
                     .map(|f| format!("{} v{} {:?}", f.pass, f.version, f.bounds[0]))
                     .collect();
-                println!("{file}\t{ms:.1} ms\t{} found\t{}", found.len(), codes.join("; "));
+                println!(
+                    "{file}\t{ms:.1} ms\t{} found\t{}",
+                    found.len(),
+                    codes.join("; ")
+                );
             }
             Err(e) => println!("{file}\t{ms:.1} ms\terror\t{e:?}"),
         }
@@ -289,7 +293,10 @@ fn texts(files: &[String]) {
     for file in files {
         let bytes = std::fs::read(file).unwrap();
         let found = qr::decode_image_bytes(&bytes, &Limits::default()).unwrap_or_default();
-        let texts: Vec<String> = found.iter().map(|f| hex(f.text.expose().as_bytes())).collect();
+        let texts: Vec<String> = found
+            .iter()
+            .map(|f| hex(f.text.expose().as_bytes()))
+            .collect();
         println!("{file}\t{}", texts.join("\t"));
     }
 }

@@ -48,7 +48,10 @@ fn zxing_blackbox_images_give_zxings_text() {
         let dir = root.join(format!("qrcode-{folder}"));
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "png" || e == "jpg" || e == "gif") {
+            if path
+                .extension()
+                .is_some_and(|e| e == "png" || e == "jpg" || e == "gif")
+            {
                 images.push(path);
             }
         }
@@ -59,7 +62,11 @@ fn zxing_blackbox_images_give_zxings_text() {
     for path in &images {
         let name = format!(
             "{}/{}",
-            path.parent().unwrap().file_name().unwrap().to_string_lossy(),
+            path.parent()
+                .unwrap()
+                .file_name()
+                .unwrap()
+                .to_string_lossy(),
             path.file_stem().unwrap().to_string_lossy()
         );
         let expected = lines(&std::fs::read_to_string(path.with_extension("txt")).unwrap());
@@ -84,7 +91,10 @@ fn zxing_blackbox_images_give_zxings_text() {
             }
         }
     }
-    eprintln!("{read} of {} read exactly; missed: {missed:?}", images.len());
+    eprintln!(
+        "{read} of {} read exactly; missed: {missed:?}",
+        images.len()
+    );
     assert!(
         read >= AT_LEAST,
         "{read} of {} read, fewer than {AT_LEAST}",

@@ -130,7 +130,10 @@ mod tests {
 
     #[test]
     fn ascii_and_utf8_stay_utf8() {
-        assert_eq!(decode(b"otpauth://totp/x?secret=AB"), "otpauth://totp/x?secret=AB");
+        assert_eq!(
+            decode(b"otpauth://totp/x?secret=AB"),
+            "otpauth://totp/x?secret=AB"
+        );
         assert_eq!(decode("café".as_bytes()), "café");
         assert_eq!(decode("日本語のテキスト".as_bytes()), "日本語のテキスト");
     }
