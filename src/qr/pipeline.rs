@@ -479,12 +479,8 @@ impl Search {
         crops_only: bool,
     ) -> bool {
         let pixels = u64::from(bits.width()) * u64::from(bits.height());
-        let outlined = triples(finders, bits);
-        if let Some(spans) = &outlined {
-            let own: Vec<Cluster> = spans.iter().map(Span::cluster).collect();
-            self.remember(&own, frame, pixels);
-        }
-        let boxes = clusters(outlined.as_deref(), bits);
+        let boxes = clusters(triples(finders, bits).as_deref(), bits);
+        self.remember(&boxes, frame, pixels);
         if crops_only && boxes.is_empty() {
             return false;
         }
@@ -538,10 +534,10 @@ impl Search {
                 y1.max(0) as usize,
             );
             let module = cluster.module * frame.scale;
-            let known = self.candidates.iter().any(|c| {
-                c.rect.overlap(&rect) * 2 > c.rect.area().min(rect.area())
-                    && c.module.max(module) <= 1.5 * c.module.min(module)
-            });
+            let known = self
+                .candidates
+                .iter()
+                .any(|c| c.rect.overlap(&rect) * 2 > rect.area());
             if rect.area() == 0 || known {
                 continue;
             }
