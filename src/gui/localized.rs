@@ -45,6 +45,7 @@ mod tests {
     fn english_is_the_core_text_and_portuguese_is_translated() {
         let error = vault::Error::WrongPassword {
             path: PathBuf::from("/v"),
+            unusual_kdf: None,
         };
         assert_eq!(error.localized(Lang::En), error.to_string());
         let pt = error.localized(Lang::PtBr);

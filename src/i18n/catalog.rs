@@ -142,6 +142,8 @@ keys! {
     KeyringSetting = "keyring-setting" [],
     KeyringOn = "keyring-on" [],
     KeyringOff = "keyring-off" [],
+    KeyringOffAsk = "keyring-off-ask" [],
+    KeyringOffConfirm = "keyring-off-confirm" [],
     SettingsSaveFailed = "settings-save-failed" [reason],
     SettingsBroken = "settings-broken" [reason],
     Apply = "apply" [],
@@ -339,4 +341,7 @@ keys! {
     OtherPhone = "other-phone" [],
     OtherContact = "other-contact" [],
     OtherText = "other-text" [],
+    ErrWrongPasswordUnusualKdf = "err-wrong-password-unusual-kdf" [path, found],
+    ErrUnsafeFolder = "err-unsafe-folder" [path],
+    ErrLockFileLink = "err-lock-file-link" [path],
 }

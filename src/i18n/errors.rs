@@ -42,7 +42,16 @@ impl Localize for vault::Error {
         use vault::Error as E;
         let at = |key: Key, p: &Path| Message::new(key).with("path", path(p));
         match self {
-            E::WrongPassword { path } => at(Key::ErrWrongPassword, path),
+            E::WrongPassword {
+                path,
+                unusual_kdf: None,
+            } => at(Key::ErrWrongPassword, path),
+            E::WrongPassword {
+                path,
+                unusual_kdf: Some(found),
+            } => at(Key::ErrWrongPasswordUnusualKdf, path).with("found", kdf(found)),
+            E::UnsafeFolder { path } => at(Key::ErrUnsafeFolder, path),
+            E::LockFileLink { path } => at(Key::ErrLockFileLink, path),
             E::KeyringKeyRejected { path } => at(Key::ErrKeyringKeyRejected, path),
             E::Damaged {
                 path,

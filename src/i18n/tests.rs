@@ -191,7 +191,16 @@ fn english_messages_match_the_core_display() {
         p_cost: 1,
     };
     check(&[
-        vault::Error::WrongPassword { path: path() },
+        vault::Error::WrongPassword {
+            path: path(),
+            unusual_kdf: None,
+        },
+        vault::Error::WrongPassword {
+            path: path(),
+            unusual_kdf: Some(kdf),
+        },
+        vault::Error::UnsafeFolder { path: path() },
+        vault::Error::LockFileLink { path: path() },
         vault::Error::KeyringKeyRejected { path: path() },
         vault::Error::Damaged {
             path: path(),
