@@ -344,4 +344,5 @@ keys! {
     ErrWrongPasswordUnusualKdf = "err-wrong-password-unusual-kdf" [path, found],
     ErrUnsafeFolder = "err-unsafe-folder" [path],
     ErrLockFileLink = "err-lock-file-link" [path],
+    ErrImageUnreadable = "err-image-unreadable" [],
 }

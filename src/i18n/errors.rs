@@ -271,6 +271,7 @@ impl Localize for DecodeError {
                 Message::new(Key::ErrImageFormat).with("format", format.as_str())
             }
             Self::Truncated => Message::new(Key::ErrImageTruncated),
+            Self::Unreadable => Message::new(Key::ErrImageUnreadable),
             Self::Corrupt { detail } => {
                 Message::new(Key::ErrImageCorrupt).with("detail", detail.as_str())
             }

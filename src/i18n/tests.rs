@@ -319,6 +319,7 @@ fn english_messages_match_the_core_display() {
             format: String::from("AVIF"),
         },
         DecodeError::Truncated,
+        DecodeError::Unreadable,
         DecodeError::Corrupt {
             detail: String::from("bad huffman"),
         },

@@ -348,3 +348,4 @@ other-text = plain text
 err-wrong-password-unusual-kdf = wrong password for the vault at { $path }; try again (passwords are case-sensitive). Its password settings ({ $found }) are not the ones Tessera writes, so the file may have been tampered with: if the password is right, restore a backup
 err-unsafe-folder = the folder { $path } can be changed by other users, who could replace or roll back the vault in it; make it yours alone (chmod go-w) or keep the vault in another folder
 err-lock-file-link = the lock file { $path } is a symbolic link, which Tessera never follows; remove it if you did not make it, and check who else can write to that folder
+err-image-unreadable = a QR code was found in this image but could not be read; try a larger screenshot, or one of the code alone (zoom in first if it is small), or type the setup key shown beside the code

@@ -343,3 +343,4 @@ other-text = texto simples
 err-wrong-password-unusual-kdf = senha incorreta para o cofre em { $path }; tente de novo (maiúsculas e minúsculas contam). As configurações de senha do arquivo ({ $found }) não são as que o Tessera grava, então ele pode ter sido adulterado: se a senha estiver certa, restaure um backup
 err-unsafe-folder = a pasta { $path } pode ser alterada por outros usuários, que poderiam trocar ou voltar o cofre a uma versão antiga; deixe-a só sua (chmod go-w) ou guarde o cofre em outra pasta
 err-lock-file-link = o arquivo de trava { $path } é um link simbólico, que o Tessera nunca segue; apague-o se não foi você quem o criou e veja quem mais pode escrever nessa pasta
+err-image-unreadable = há um código QR nesta imagem, mas ele não pôde ser lido; tente uma captura de tela maior, ou só do código (amplie antes se ele for pequeno), ou digite a chave de configuração mostrada ao lado do código
