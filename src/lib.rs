@@ -6,6 +6,7 @@
 #[cfg(feature = "capture")]
 pub mod capture;
 pub mod clock;
+pub mod i18n;
 pub mod import;
 pub mod interop;
 pub mod keystore;

@@ -97,3 +97,39 @@ fn hotp_and_steam_uris_work() {
     ]));
     assert_eq!(stdout(&out), "FR8RV\n");
 }
+
+#[test]
+fn errors_follow_the_locale() {
+    let uri = "otpauth://totp/X?secret=AB!!CD";
+    let out = run(tessera()
+        .env("LANG", "pt_BR.UTF-8")
+        .args(["code", "--uri", uri]));
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(
+        stderr(&out),
+        "tessera: A chave de configuração tem um caractere inválido '!' na posição 3; as chaves \
+         usam só as letras A-Z e os dígitos 2-7 (um 0, 1 ou 8 costuma ser um O, I ou B digitado \
+         errado).\n"
+    );
+    // LC_ALL wins over LANG, LC_MESSAGES over LANG; C means English.
+    for (var, value) in [("LC_ALL", "C"), ("LC_MESSAGES", "en_US.UTF-8")] {
+        let out = run(tessera()
+            .env("LANG", "pt_BR.UTF-8")
+            .env(var, value)
+            .args(["code", "--uri", uri]));
+        assert!(
+            stderr(&out).starts_with("tessera: The setup key has an invalid character '!'"),
+            "{var}={value}: {}",
+            stderr(&out)
+        );
+    }
+    let out =
+        run(tessera()
+            .env("LC_MESSAGES", "pt_PT")
+            .args(["code", "--uri", "otpauth://totp/x"]));
+    assert!(
+        stderr(&out).contains("não tem chave (secret)"),
+        "{}",
+        stderr(&out)
+    );
+}
