@@ -107,7 +107,10 @@ fn errors_follow_the_locale() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert_eq!(
         stderr(&out),
-        "tessera: A chave de configuração tem um caractere inválido '!' na posição 3; as chaves \
+        "tessera: O link foi dado na linha de comando, onde outros usuários podem lê-lo (ps, \
+         /proc) e o histórico do shell o guarda; da próxima vez use `tessera code --uri -` e \
+         cole-o quando for pedido.\n\
+         tessera: A chave de configuração tem um caractere inválido '!' na posição 3; as chaves \
          usam só as letras A-Z e os dígitos 2-7 (um 0, 1 ou 8 costuma ser um O, I ou B digitado \
          errado).\n"
     );
@@ -118,7 +121,8 @@ fn errors_follow_the_locale() {
             .env(var, value)
             .args(["code", "--uri", uri]));
         assert!(
-            stderr(&out).starts_with("tessera: The setup key has an invalid character '!'"),
+            stderr(&out).contains("\ntessera: The setup key has an invalid character '!'")
+                && stderr(&out).starts_with("tessera: The link was given on the command line"),
             "{var}={value}: {}",
             stderr(&out)
         );

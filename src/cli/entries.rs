@@ -156,10 +156,31 @@ fn contents_of_link(uri: &str) -> Result<Contents, Failure> {
     Ok(contents)
 }
 
-/// Warns that a secret given in the arguments is visible to others.
-pub(crate) fn warn_secret_in_argv(what: &str, instead: &str) {
-    note(format!(
-        "the {what} was given on the command line, where other users can read it (ps, /proc) and your shell history keeps it; next time use `{instead}` and paste it when asked"
+/// What secret was given in the arguments.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum ArgvSecret {
+    /// An otpauth:// link.
+    Link,
+    /// A recovery code.
+    RecoveryCode,
+}
+
+/// Warns, in the locale's language, that a secret given in the arguments is
+/// visible to others.
+pub(crate) fn warn_secret_in_argv(what: ArgvSecret, instead: &str) {
+    use crate::i18n::{Key, t, tf};
+    let lang = super::lang();
+    let what = t(
+        lang,
+        match what {
+            ArgvSecret::Link => Key::ArgvSecretLink,
+            ArgvSecret::RecoveryCode => Key::ArgvSecretRecoveryCode,
+        },
+    );
+    note(tf(
+        lang,
+        Key::ArgvSecretWarning,
+        &[("what", what), ("instead", instead)],
     ));
 }
 
@@ -172,7 +193,7 @@ pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             Some(contents_of_link(link.trim())?)
         }
         Some(uri) => {
-            warn_secret_in_argv("link", "tessera add -");
+            warn_secret_in_argv(ArgvSecret::Link, "tessera add -");
             Some(contents_of_link(uri)?)
         }
         None => None,

@@ -56,7 +56,10 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
             Some(input.secret_from_stdin("Recovery code (hidden): ", "recovery code")?)
         }
         Some(Action::Use { code }) => {
-            super::entries::warn_secret_in_argv("recovery code", "tessera recovery ID use -");
+            super::entries::warn_secret_in_argv(
+                super::entries::ArgvSecret::RecoveryCode,
+                "tessera recovery ID use -",
+            );
             Some(zeroize::Zeroizing::new(code.clone()))
         }
         _ => None,
