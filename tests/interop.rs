@@ -5,6 +5,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+mod interop {
+    mod apps;
+    mod exports;
+    mod sheet;
+}
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -26,21 +31,26 @@ struct Fixtures {
 
 impl Fixtures {
     fn new() -> Self {
+        Self::written_by(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/interop_fixtures.py"
+        ))
+    }
+
+    /// A fresh vault and the export files `script` writes.
+    fn written_by(script: &str) -> Self {
         common::require_tool("/usr/bin/python3", "python3-cryptography");
         let home = tempfile::tempdir().unwrap();
         let dir = home.path().join("exports");
         let out = Command::new("/usr/bin/python3")
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/interop_fixtures.py"
-            ))
+            .arg(script)
             .arg(&dir)
             .arg(EXPORT_PASSWORD)
             .output()
             .unwrap();
         assert!(
             out.status.success(),
-            "the fixture script failed (needs python3-cryptography): {}",
+            "the fixture script failed (needs python3-cryptography, python3-nacl, python3-argon2): {}",
             stderr(&out)
         );
         std::fs::write(

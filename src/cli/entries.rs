@@ -9,7 +9,9 @@ use super::input::Input;
 use super::output::{entry_json, print_json, short_id};
 use super::{Failure, note, say};
 use crate::clock::{Clock as _, SystemClock};
+use crate::interop;
 use crate::otp::{self, Account, Algorithm, Kind, Params, migration};
+use crate::secret::Password;
 use crate::vault::{Duplicate, Entry, EntryId, Error, Vault, display_order, find, find_duplicate};
 
 const ADD_EXAMPLES: &str = "\
@@ -478,6 +480,13 @@ pub enum ExportFormat {
     Qr,
     /// Google Authenticator export QR codes (several accounts each) in --out DIR.
     MigrationQr,
+    /// An Aegis vault export in --out FILE (encrypted unless --plain).
+    Aegis,
+    /// A 2FAS backup (schema 4) in --out FILE (encrypted unless --plain).
+    #[value(name = "2fas")]
+    TwoFas,
+    /// A printable backup sheet (self-contained HTML) in --out FILE.
+    Html,
 }
 
 const EXPORT_EXAMPLES: &str = "\
@@ -487,9 +496,19 @@ Examples:
       one PNG per account, to scan with a phone authenticator
   tessera export --format migration-qr --out ~/qr-codes
       Google Authenticator's own export codes (up to 10 accounts each, \"1 of 3\")
+  tessera export --format aegis --out aegis-backup.json
+      a file Aegis (and 2FAS, Ente, Proton, GNOME Authenticator) imports,
+      encrypted with a password you type twice
+  tessera export --format 2fas --out backup.2fas --export-password-file pw.txt
+  tessera export --format aegis --out aegis-plain.json --plain
+      unencrypted (anyone who reads the file has your keys)
+  tessera export --format html --out backup-sheet.html
+      a sheet to print and keep in a safe: per account its QR code, setup key,
+      parameters and unused recovery codes
 
-Everything exported holds your secret keys in the clear: keep it safe and delete it after use.
-Image files are created readable by you only, and existing files are never overwritten.";
+Everything exported holds your secret keys: keep it safe and delete it after use.
+Files are created readable by you only, and existing files are never overwritten
+unless --force is given.";
 
 /// Arguments of `tessera export`.
 #[derive(Debug, clap::Args)]
@@ -498,9 +517,23 @@ pub struct ExportArgs {
     /// The output format.
     #[arg(long, value_enum)]
     format: ExportFormat,
-    /// The directory for QR code images (qr and migration-qr).
-    #[arg(long, value_name = "DIR", required_if_eq_any = [("format", "qr"), ("format", "migration-qr")])]
+    /// The directory for QR code images (qr and migration-qr), or the file
+    /// to write (aegis, 2fas; uris: instead of standard output).
+    #[arg(long, value_name = "PATH", required_if_eq_any = [
+        ("format", "qr"), ("format", "migration-qr"), ("format", "aegis"), ("format", "2fas"),
+        ("format", "html"),
+    ])]
     out: Option<PathBuf>,
+    /// The export file's password (first line of FILE), for aegis and 2fas.
+    /// Without it (and without --plain) the password is asked for twice.
+    #[arg(long, value_name = "FILE", conflicts_with = "plain")]
+    export_password_file: Option<PathBuf>,
+    /// Write aegis and 2fas files unencrypted.
+    #[arg(long)]
+    plain: bool,
+    /// Replace an existing --out file.
+    #[arg(long)]
+    force: bool,
 }
 
 /// A file name from free text: letters, digits, `-` and `_` only.
@@ -525,9 +558,25 @@ fn file_stem(text: &str) -> String {
 
 /// Writes a secret-bearing file: 0600, never over an existing file.
 fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
+    write_private_file(path, bytes, false)
+}
+
+/// Writes a secret-bearing file, created 0600; an existing file is an error
+/// unless `force` (then it is removed first, so the new one is 0600 too).
+fn write_private_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     use std::io::Write as _;
     #[cfg(unix)]
     use std::os::unix::fs::OpenOptionsExt as _;
+    if path.exists() {
+        if !force {
+            return Err(Failure::user(format!(
+                "{} already exists; choose another file, or add --force to replace it",
+                path.display()
+            )));
+        }
+        std::fs::remove_file(path)
+            .map_err(|e| Failure::user(format!("could not replace {}: {e}", path.display())))?;
+    }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -555,6 +604,66 @@ fn prepare_dir(dir: &std::path::Path) -> Result<(), Failure> {
     })
 }
 
+/// The entries as the export writers take them.
+fn outgoing<'a>(entries: &[&'a Entry]) -> Vec<interop::Outgoing<'a>> {
+    entries
+        .iter()
+        .map(|entry| interop::Outgoing {
+            account: &entry.account,
+            group: &entry.group,
+            favourite: entry.favourite,
+            notes: &entry.notes,
+            recovery_codes: entry
+                .recovery_codes
+                .iter()
+                .filter(|code| code.used_at.is_none())
+                .map(|code| code.code.expose())
+                .collect(),
+        })
+        .collect()
+}
+
+/// The export file's password: from --export-password-file, none with
+/// --plain, else typed twice on the terminal.
+fn export_password(args: &ExportArgs, input: &mut Input<'_>) -> Result<Option<Password>, Failure> {
+    if args.plain {
+        note("the file is not encrypted: anyone who can read it has your secret keys");
+        return Ok(None);
+    }
+    let password = match &args.export_password_file {
+        Some(file) => {
+            let text = zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
+                Failure::user(format!(
+                    "could not read the password file {}: {e}",
+                    file.display()
+                ))
+            })?);
+            Password::new(text.lines().next().unwrap_or("").to_owned())
+        }
+        None if !std::io::stdin().is_terminal() => {
+            return Err(Failure::user(
+                "the export needs a password: give it with --export-password-file FILE (or use --plain for an unencrypted file)",
+            ));
+        }
+        None => {
+            let first = input.secret_line("Password for the export file: ", "export password")?;
+            let second = input.secret_line("Repeat it: ", "export password")?;
+            if first != second {
+                return Err(Failure::user(
+                    "the two passwords differ; nothing was exported",
+                ));
+            }
+            Password::new(first.to_string())
+        }
+    };
+    if password.is_empty() {
+        return Err(Failure::user(
+            "the export password is empty; give one (or use --plain for an unencrypted file)",
+        ));
+    }
+    Ok(Some(password))
+}
+
 pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let vault = input.open_vault()?;
     let mut entries: Vec<&Entry> = vault.entries().iter().collect();
@@ -562,8 +671,69 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     if entries.is_empty() {
         return Err(Failure::user("the vault has no accounts to export"));
     }
+    if (args.plain || args.export_password_file.is_some())
+        && !matches!(args.format, ExportFormat::Aegis | ExportFormat::TwoFas)
+    {
+        return Err(Failure::usage(
+            "--plain and --export-password-file apply to --format aegis and 2fas only",
+        ));
+    }
     match (args.format, &args.out) {
-        (ExportFormat::Uris, _) => {
+        (ExportFormat::Uris, Some(file)) => {
+            let mut text = zeroize::Zeroizing::new(String::new());
+            for entry in &entries {
+                text.push_str(entry.account.to_uri().expose());
+                text.push('\n');
+            }
+            write_private_file(file, text.as_bytes(), args.force)?;
+            say!("Wrote {} accounts to {}.", entries.len(), file.display());
+        }
+        (format @ (ExportFormat::Aegis | ExportFormat::TwoFas), Some(file)) => {
+            let target = match format {
+                ExportFormat::Aegis => interop::Target::Aegis,
+                _ => interop::Target::TwoFas,
+            };
+            if file.exists() && !args.force {
+                return Err(Failure::user(format!(
+                    "{} already exists; choose another file, or add --force to replace it",
+                    file.display()
+                )));
+            }
+            let password = export_password(args, input)?;
+            let items = outgoing(&entries);
+            let now_ms = SystemClock.now().secs().saturating_mul(1000);
+            let bytes = interop::write(target, &items, password.as_ref(), now_ms)
+                .map_err(|e| Failure::user(format!("{e}")))?;
+            write_private_file(file, &bytes, args.force)?;
+            let how = if password.is_some() {
+                "encrypted with the export password"
+            } else {
+                "unencrypted"
+            };
+            say!(
+                "Wrote {} accounts to {} ({how}).",
+                entries.len(),
+                file.display()
+            );
+        }
+        (ExportFormat::Html, Some(file)) => {
+            if file.exists() && !args.force {
+                return Err(Failure::user(format!(
+                    "{} already exists; choose another file, or add --force to replace it",
+                    file.display()
+                )));
+            }
+            let date = SystemClock.now().utc_minutes();
+            let bytes = interop::sheet(&outgoing(&entries), &date)
+                .map_err(|e| Failure::user(format!("{e}")))?;
+            write_private_file(file, &bytes, args.force)?;
+            say!(
+                "Wrote the backup sheet of {} accounts to {}: open it in a browser and print it (A4 or Letter), then delete the file.",
+                entries.len(),
+                file.display()
+            );
+        }
+        (ExportFormat::Uris, None) => {
             if std::io::stdout().is_terminal() {
                 note(format!(
                     "this prints the secret keys of {} accounts in the clear; anyone who sees them can generate your codes",

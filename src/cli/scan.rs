@@ -264,10 +264,15 @@ Examples:
 
 Formats: QR code images (PNG, JPEG, WebP, GIF, BMP, TIFF), otpauth:// and
 otpauth-migration:// links (one per line), Aegis JSON exports (plain or
-encrypted), 2FAS backups (plain or encrypted), andOTP JSON backups (plain),
-FreeOTP+ JSON backups and Bitwarden JSON exports (unencrypted; the TOTP of
-each login). Groups,
-favourites and notes come along where the other app has them.";
+encrypted), 2FAS backups (plain or encrypted), andOTP backups (plain JSON or
+encrypted .json.aes), Ente Auth exports (plain text or encrypted JSON),
+Proton Authenticator exports (plain or encrypted), Authenticator Pro /
+Stratum backups (plain, encrypted or legacy-encrypted), Steam maFiles,
+Authy's Android token files (shared_prefs XML), FreeOTP tokens.xml, Duo
+Mobile's accounts.json, WinAuth text exports (with --format winauth),
+FreeOTP+ JSON backups and Bitwarden exports (unencrypted JSON or CSV; the
+TOTP of each login). Groups, favourites and notes come along where the other
+app has them. docs/interop.md lists what is kept of each.";
 
 /// `import --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -283,12 +288,28 @@ pub enum ImportFormat {
     /// A 2FAS backup (.2fas), plain or encrypted.
     #[value(name = "2fas")]
     TwoFas,
-    /// An andOTP JSON backup (plain).
+    /// An andOTP backup: plain JSON or encrypted (.json.aes).
     Andotp,
-    /// A Bitwarden JSON export (unencrypted).
+    /// Authy's Android token storage (shared_prefs XML), plain or with its backup password.
+    Authy,
+    /// A Bitwarden export (unencrypted JSON or CSV).
     Bitwarden,
+    /// Duo Mobile's accounts.json.
+    Duo,
+    /// An Ente Auth export: plain text or encrypted JSON.
+    Ente,
     /// A FreeOTP+ JSON backup.
     Freeotp,
+    /// A FreeOTP+ JSON backup.
+    FreeotpPlus,
+    /// A Proton Authenticator export, plain or encrypted.
+    Proton,
+    /// A Steam maFile (Steam Desktop Authenticator).
+    Steam,
+    /// An Authenticator Pro / Stratum backup: plain, encrypted or legacy-encrypted.
+    Stratum,
+    /// WinAuth's text export (never detected: it looks like a link list).
+    Winauth,
 }
 
 impl ImportFormat {
@@ -299,7 +320,14 @@ impl ImportFormat {
             Self::TwoFas => Some(interop::Format::TwoFas),
             Self::Andotp => Some(interop::Format::AndOtp),
             Self::Bitwarden => Some(interop::Format::Bitwarden),
-            Self::Freeotp => Some(interop::Format::FreeOtp),
+            Self::Freeotp | Self::FreeotpPlus => Some(interop::Format::FreeOtp),
+            Self::Ente => Some(interop::Format::Ente),
+            Self::Authy => Some(interop::Format::Authy),
+            Self::Duo => Some(interop::Format::Duo),
+            Self::Winauth => Some(interop::Format::WinAuth),
+            Self::Proton => Some(interop::Format::Proton),
+            Self::Steam => Some(interop::Format::Steam),
+            Self::Stratum => Some(interop::Format::Stratum),
             Self::Auto | Self::Qr | Self::Uris => None,
         }
     }
@@ -365,10 +393,21 @@ fn read_export(
         other => other,
     }
     .map_err(|e| Failure::user(format!("{source}: {e}")))?;
-    for skipped in &export.skipped {
+    // A hostile file can hold a million unusable entries: name the first few.
+    const NAMED: usize = 20;
+    for skipped in export.skipped.iter().take(NAMED) {
         note_about(
             &source,
             format!("left out {} ({})", skipped.label, skipped.reason),
+        );
+    }
+    if export.skipped.len() > NAMED {
+        note_about(
+            &source,
+            format!(
+                "left out {} more entries Tessera cannot use",
+                export.skipped.len() - NAMED
+            ),
         );
     }
     let now = SystemClock.now();

@@ -473,6 +473,7 @@ fn skip_reason_pt(reason: &SkipReason) -> String {
         SkipReason::Key(e) => base32_pt(e),
         SkipReason::Params(e) => params_pt(e),
         SkipReason::Link(e) => uri_pt(e),
+        SkipReason::Trashed => String::from("ela está na lixeira do outro app"),
     }
 }
 
