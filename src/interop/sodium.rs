@@ -10,7 +10,9 @@
 //!   A message is `tag byte ‖ ciphertext ‖ 16-byte MAC`: ChaCha20 block 0
 //!   keys Poly1305, the tag byte is encrypted with block 1 (whose other 63
 //!   key-stream bytes join the MAC input), the text with blocks 2 onwards; the
-//!   MAC covers `AD ‖ pad ‖ block 1 ‖ ciphertext ‖ pad ‖ len(AD) ‖ 64 + len`.
+//!   MAC covers `AD ‖ pad ‖ block 1 ‖ ciphertext ‖ pad ‖ len(AD) ‖ 64 + len`,
+//!   where the second pad is `len % 16` zero bytes (libsodium's arithmetic,
+//!   `(0x10 - 64 + len) & 0xf`; not a pad to a multiple of 16).
 //!
 //! Tests check both against libsodium itself (`tests/interop_fixtures.py`
 //! writes Ente exports with PyNaCl).
@@ -77,7 +79,9 @@ pub(super) fn secretstream_open(
     let mut mac_input = Zeroizing::new(Vec::with_capacity(64 + text_len + 32));
     mac_input.extend_from_slice(block.as_ref());
     mac_input.extend_from_slice(ciphertext);
-    let padded = mac_input.len() + (16 - (64 + text_len) % 16) % 16;
+    // libsodium pads with `(0x10 - 64 + len) & 0xf` zero bytes, which is
+    // `len % 16`, not the usual "up to a multiple of 16": its wire format.
+    let padded = mac_input.len() + text_len % 16;
     mac_input.resize(padded, 0);
     mac_input.extend_from_slice(&0u64.to_le_bytes());
     mac_input.extend_from_slice(&((64 + text_len) as u64).to_le_bytes());
