@@ -142,14 +142,12 @@ pub fn lock(path: &Path) -> Result<WriteLock, Error> {
     }
 }
 
-/// Replaces `path` with `bytes` atomically: the file at `path` is always
-/// either the old or the new content. The previous content becomes backup 1.
-/// Must be called with the lock held.
-pub fn replace(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error> {
-    let dir = parent(path);
+/// Writes `bytes` to a fresh temporary file (0600, flushed) beside `path`
+/// and returns its name. Must be called with the lock held.
+fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
     remove_stale_temps(path);
     let suffix: [u8; 4] = super::crypto::random().map_err(|e| Error::Random(e.to_string()))?;
-    let temp = dir.join(format!(
+    let temp = parent(path).join(format!(
         "{}{}",
         temp_prefix(path),
         suffix
@@ -157,10 +155,49 @@ pub fn replace(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error
             .map(|b| format!("{b:02x}"))
             .collect::<String>()
     ));
-    let result = write_new(&temp, bytes)
-        .and_then(|()| rotate_backups(path))
+    match write_new(&temp, bytes) {
+        Ok(()) => Ok(temp),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
+        }
+    }
+}
+
+/// Replaces `path` with `bytes` atomically: the file at `path` is always
+/// either the old or the new content. The previous content becomes backup 1.
+/// Must be called with the lock held.
+pub fn replace(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error> {
+    let temp = write_temp(path, bytes)?;
+    let result = rotate_backups(path)
         .and_then(|()| fs::rename(&temp, path).map_err(|e| Error::io("save", path, e)))
-        .and_then(|()| sync_dir(dir));
+        .and_then(|()| sync_dir(parent(path)));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Creates `path` holding `bytes`, atomically: a reader sees either no file or
+/// the whole content, never an empty or partial file (a crash mid-write leaves
+/// only a temporary file, which the next writer removes). Fails with
+/// `AlreadyExists` if `path` exists. Must be called with the lock held.
+pub fn create(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error> {
+    let temp = write_temp(path, bytes)?;
+    // A hard link publishes the finished file and refuses an existing one in
+    // one step; where the file system has no hard links, the lock we hold
+    // makes the check-then-rename safe against other Tessera writers.
+    let result = match fs::hard_link(&temp, path) {
+        Ok(()) => fs::remove_file(&temp).map_err(|e| Error::io("save", &temp, e)),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Error::AlreadyExists {
+            path: path.to_owned(),
+        }),
+        Err(_) if path.exists() => Err(Error::AlreadyExists {
+            path: path.to_owned(),
+        }),
+        Err(_) => fs::rename(&temp, path).map_err(|e| Error::io("save", path, e)),
+    }
+    .and_then(|()| sync_dir(parent(path)));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -233,4 +270,68 @@ pub fn backups(path: &Path) -> Vec<PathBuf> {
         .map(|n| backup_path(path, n))
         .filter(|p| p.is_file())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader polling while a vault is created never sees the file empty or
+    /// half-written (an app creating its vault while the CLI reads it).
+    #[test]
+    fn a_created_file_appears_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.tessera");
+        let bytes = vec![7u8; 8 << 20];
+        let done = std::sync::atomic::AtomicBool::new(false);
+        /// Stops the reader however the writer ends (a panic included).
+        struct Stop<'a>(&'a std::sync::atomic::AtomicBool);
+        impl Drop for Stop<'_> {
+            fn drop(&mut self) {
+                self.0.store(true, std::sync::atomic::Ordering::Release);
+            }
+        }
+        let seen = std::thread::scope(|s| {
+            let reader = s.spawn(|| {
+                let mut sizes = Vec::new();
+                while !done.load(std::sync::atomic::Ordering::Acquire) {
+                    if let Ok(meta) = fs::metadata(&path) {
+                        sizes.push(meta.len());
+                    }
+                }
+                sizes
+            });
+            let stop = Stop(&done);
+            let lock = lock(&path).unwrap();
+            let created = create(&path, &bytes, &lock);
+            // Let the reader see the finished file a few times too.
+            std::thread::sleep(Duration::from_millis(20));
+            drop(stop);
+            created.unwrap();
+            reader.join().unwrap()
+        });
+        assert!(!seen.is_empty(), "the reader saw the created file");
+        assert!(
+            seen.iter().all(|&len| len == bytes.len() as u64),
+            "partial sizes seen: {:?}",
+            seen.iter()
+                .filter(|&&l| l != bytes.len() as u64)
+                .take(5)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(fs::read(&path).unwrap(), bytes);
+        // No temporary file is left beside it.
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.contains(".tmp-")), "{names:?}");
+        // A second create is refused and leaves the file alone.
+        let lock = lock(&path).unwrap();
+        assert!(matches!(
+            create(&path, b"other", &lock),
+            Err(Error::AlreadyExists { .. })
+        ));
+        assert_eq!(fs::read(&path).unwrap().len(), bytes.len());
+    }
 }

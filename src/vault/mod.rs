@@ -72,7 +72,7 @@ impl Vault {
     /// Creates a new, empty vault at `path` protected by `password`.
     /// Refuses to overwrite an existing file.
     pub fn create(path: &Path, password: &Password, policy: &KdfPolicy) -> Result<Self, Error> {
-        let _lock = file::lock(path)?;
+        let lock = file::lock(path)?;
         if path.exists() {
             return Err(Error::AlreadyExists {
                 path: path.to_owned(),
@@ -99,8 +99,7 @@ impl Vault {
             stamp: [0; 32],
         };
         let bytes = vault.serialize()?;
-        file::write_new(path, &bytes)?;
-        file::sync_dir(path.parent().unwrap_or(Path::new(".")))?;
+        file::create(path, &bytes, &lock)?;
         vault.stamp = crypto::sha256(&bytes);
         Ok(vault)
     }
