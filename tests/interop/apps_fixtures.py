@@ -270,7 +270,7 @@ write("winauth.txt", "\n".join([
     "otpauth://totp/Google?secret=JBSWY3DPEHPK3PXP",
 ]) + "\n")
 
-# --- Huge counts: 300,000 entries in one (small) file ---------------------------------------------
+# --- Huge counts: 150,000 entries in one file under the 16 MiB limit --------------------------------
 write("stratum-huge.authpro", json.dumps({"Authenticators": [
     {"Type": 3, "Issuer": "x", "Secret": "abcd", "Algorithm": 0, "Digits": 6, "Period": 10}
-] * 300_000}))
+] * 150_000}, separators=(",", ":")))
