@@ -10,6 +10,7 @@ pub mod interop;
 pub mod keystore;
 pub mod otp;
 pub mod paths;
+pub mod process;
 pub mod qr;
 pub mod secret;
 pub mod vault;

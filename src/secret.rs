@@ -131,6 +131,58 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     std::hint::black_box(diff) == 0
 }
 
+/// Reads a file that may hold secrets (a password file, an export, a QR
+/// image) into a zeroizing buffer allocated once, from the file's size: a
+/// growing `Vec` would leave copies of the first part in the memory it frees.
+/// Pipes and other files of unknown size get a buffer of `limit` bytes.
+/// Refuses more than `limit` bytes (`ErrorKind::FileTooLarge`).
+pub fn read_file(path: &std::path::Path, limit: u64) -> std::io::Result<Zeroizing<Vec<u8>>> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path)?;
+    let metadata = file.metadata()?;
+    let expected = if metadata.is_file() {
+        metadata.len()
+    } else {
+        limit
+    };
+    if expected > limit {
+        return Err(too_large(limit));
+    }
+    let capacity = usize::try_from(expected.saturating_add(1)).unwrap_or(usize::MAX);
+    let mut bytes = Zeroizing::new(Vec::with_capacity(capacity));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(limit));
+    }
+    Ok(bytes)
+}
+
+/// [`read_file`] as UTF-8 text.
+pub fn read_text_file(path: &std::path::Path, limit: u64) -> std::io::Result<Zeroizing<String>> {
+    let mut bytes = read_file(path, limit)?;
+    match String::from_utf8(std::mem::take(&mut *bytes)) {
+        Ok(text) => Ok(Zeroizing::new(text)),
+        Err(e) => {
+            // The bytes come back in the error: wiped on drop.
+            drop(Zeroizing::new(e.into_bytes()));
+            Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "it is not UTF-8 text",
+            ))
+        }
+    }
+}
+
+fn too_large(limit: u64) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::FileTooLarge,
+        format!("it is larger than {limit} bytes"),
+    )
+}
+
+/// The largest password, setup-key or recovery-code file read: 64 KiB.
+pub const MAX_SMALL_FILE: u64 = 64 * 1024;
+
 #[cfg(test)]
 mod tests {
     use super::*;

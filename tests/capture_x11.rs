@@ -272,6 +272,45 @@ fn an_empty_clipboard_says_so() {
     );
 }
 
+/// What `xclip` reads from the clipboard as `target`.
+fn xclip_out(target: &str) -> String {
+    let out = Command::new("xclip")
+        .args(["-selection", "clipboard", "-t", target, "-o"])
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run xclip: {e}"));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_copied_secret_carries_the_password_manager_hint() {
+    if !is_child() {
+        let xvfb = Xvfb::start(640, 480, 24);
+        expect_child_passes(
+            child_on(&xvfb, "a_copied_secret_carries_the_password_manager_hint"),
+            "a_copied_secret_carries_the_password_manager_hint",
+        );
+        return;
+    }
+    let code = tessera::secret::SecretText::new(String::from("492039"));
+    if let Err(e) = capture::copy_secret(&code) {
+        panic!("copy failed: {e}");
+    }
+    // Another X client (xclip, as a clipboard manager would) sees the hint
+    // among the targets, with the value KDE's convention gives it.
+    let targets = xclip_out("TARGETS");
+    assert!(
+        targets.lines().any(|t| t == "x-kde-passwordManagerHint"),
+        "targets: {targets}"
+    );
+    assert_eq!(xclip_out("x-kde-passwordManagerHint"), "secret");
+    assert_eq!(xclip_out("UTF8_STRING"), "492039");
+    // Read back through Tessera's own reader too.
+    let Ok(Clipboard::Text(text)) = capture::clipboard() else {
+        panic!("the copied code is not on the clipboard");
+    };
+    assert_eq!(text.expose(), "492039");
+}
+
 // --- No display, no portal -------------------------------------------------------
 
 #[test]

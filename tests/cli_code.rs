@@ -4,17 +4,25 @@
 
 mod common;
 
-use common::{run, stderr, stdout, tessera};
+use common::{run, run_with_stdin, stderr, stdout, tessera};
 
 const URI: &str = "otpauth://totp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME";
 
 #[test]
 fn prints_the_code_alone() {
-    let out = run(tessera().args(["code", "--uri", URI, "--at", "59"]));
+    let out = run_with_stdin(
+        tessera().args(["code", "--uri", "-", "--at", "59"]),
+        &format!("{URI}\n"),
+    );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     // RFC 6238's SHA1 seed at t=59, 6 digits.
     assert_eq!(stdout(&out), "287082\n");
     assert_eq!(stderr(&out), "");
+
+    // The link in the arguments works too, with a warning that others can see it.
+    let out = run(tessera().args(["code", "--uri", URI, "--at", "59"]));
+    assert_eq!(stdout(&out), "287082\n");
+    assert!(stderr(&out).contains("tessera code --uri -"), "{out:?}");
 }
 
 #[test]

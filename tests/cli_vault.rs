@@ -453,8 +453,18 @@ fn keyring_unlock_end_to_end() {
     let out = cli.run_with(&["--no-keyring", "list"], "a brand new passphrase\n");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 
+    // Turning it off needs the password (the vault is re-keyed, like `passwd`).
     let out = cli.command().args(["keyring", "disable"]).output().unwrap();
+    assert_fails(&out, 1, "standard input ended before the password");
+    let out = cli.run_with(&["keyring", "disable"], "not the password\n");
+    assert_fails(&out, 1, "wrong password");
+    let out = cli.run_with(&["keyring", "disable"], "a brand new passphrase\n");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("re-encrypted under a new key"),
+        "{}",
+        stdout(&out)
+    );
     assert!(
         secret_tool_lookup(&id).is_none(),
         "disable removes the item"

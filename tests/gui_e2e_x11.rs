@@ -101,6 +101,31 @@ fn create_a_vault_and_add_an_account_by_keyboard() {
     assert!(uris.contains(&format!("secret={SECRET}")), "{uris}");
 
     x.screenshot(&window, &out.join("3-codes.png"));
+
+    // A click on the code copies it, offered with the password-manager hint
+    // that tells clipboard histories to skip it (the code's digits are at
+    // about (335, 138) in the 560-pixel-wide window: see 3-codes.png).
+    x.xdotool(&["mousemove", "--window", &window, "335", "138", "click", "1"]);
+    let xclip = |target: &str| {
+        let out = x
+            .command("xclip")
+            .args(["-selection", "clipboard", "-t", target, "-o"])
+            .stdout(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    wait_until(Duration::from_secs(10), "the code on the clipboard", || {
+        xclip("TARGETS")
+            .lines()
+            .any(|t| t == "x-kde-passwordManagerHint")
+    });
+    assert_eq!(xclip("x-kde-passwordManagerHint"), "secret");
+    let copied = xclip("UTF8_STRING");
+    assert!(
+        copied.len() == 6 && copied.bytes().all(|b| b.is_ascii_digit()),
+        "{copied:?}"
+    );
     assert!(
         app.0.try_wait().unwrap().is_none(),
         "the app exited by itself; see {}",

@@ -186,6 +186,27 @@ fn copy_then_clear_the_clipboard_only_if_it_still_holds_the_code() {
 }
 
 #[test]
+fn quitting_clears_a_code_still_on_the_clipboard_and_nothing_else() {
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    let code = code_at(KEY, T0);
+    h.click(&group_code(&code));
+    assert_eq!(h.clipboard.as_deref(), Some(code.as_str()));
+    h.update(Message::CloseRequested);
+    assert_eq!(
+        h.clipboard.as_deref(),
+        Some(""),
+        "cleared before the app exits"
+    );
+
+    // Something the user copied after the code is theirs: quitting keeps it.
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    h.click(&group_code(&code));
+    h.clipboard = Some(String::from("the user's own text"));
+    h.update(Message::CloseRequested);
+    assert_eq!(h.clipboard.as_deref(), Some("the user's own text"));
+}
+
+#[test]
 fn the_next_code_shows_in_the_last_seconds() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     let late = Timestamp(T0.secs() + 6); // 4 seconds left
@@ -460,5 +481,48 @@ fn what_the_cli_saves_appears_in_an_open_list() {
     h.assert_shows(&format!(
         "the password of the vault at {} was changed in another Tessera window or command since it was unlocked here; nothing was saved. Unlock it again with the new password",
         h.vault_path().display()
+    ));
+}
+
+#[test]
+fn turning_keyring_unlock_off_asks_for_the_password_and_re_keys_the_vault() {
+    use tessera::gui::screen::settings::KEYRING_OFF_PASSWORD_ID;
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    let path = h.vault_path();
+    h.click("Settings");
+    h.click("Unlock with the system keyring");
+    h.assert_shows("The system keyring now unlocks the vault.");
+    let id = Vault::inspect(&path).unwrap().id;
+    let kek = h.keystore.get(&id).unwrap().expect("a key in the keyring");
+    let mut by_keyring = Vault::open(
+        &path,
+        Unlock::KeyringKey(&kek),
+        &KdfPolicy::insecure_for_tests(),
+    )
+    .unwrap();
+
+    // Unticking asks for the password; nothing changes until it is given.
+    h.click("Unlock with the system keyring");
+    h.assert_shows("Type the vault password to turn keyring unlock off. The vault is re-encrypted under a new key, so the key left in the keyring opens nothing saved from now on.");
+    assert!(Vault::inspect(&path).unwrap().has_keyring_slot);
+    h.type_into(KEYRING_OFF_PASSWORD_ID, "not the password");
+    h.submit(KEYRING_OFF_PASSWORD_ID);
+    // A wrong password says so, and changes nothing.
+    h.assert_shows(&format!(
+        "wrong password for the vault at {}; try again (passwords are case-sensitive)",
+        path.display()
+    ));
+    assert!(Vault::inspect(&path).unwrap().has_keyring_slot);
+
+    h.type_into(KEYRING_OFF_PASSWORD_ID, PASSWORD);
+    h.submit(KEYRING_OFF_PASSWORD_ID);
+    h.assert_shows("Keyring unlock is off and the vault was re-encrypted under a new key; the password is needed from now on.");
+    assert!(!Vault::inspect(&path).unwrap().has_keyring_slot);
+    assert!(h.keystore.get(&id).unwrap().is_none());
+    assert_eq!(reopen(&path).entries().len(), 1);
+    // The data key the keyring's key gave no longer reads the file.
+    assert!(matches!(
+        by_keyring.reload(),
+        Err(vault::Error::KeyChanged { .. })
     ));
 }

@@ -211,6 +211,22 @@ fn encrypted_exports_without_or_with_a_wrong_password_say_what_to_do() {
     );
     assert!(started.elapsed().as_secs() < 5);
 
+    // Thousands of password slots, or a few whose total work is too much, are
+    // refused from the header, before any key derivation runs (each of these
+    // would keep the import busy for seconds to minutes if tried).
+    for file in ["aegis-many-slots.json", "aegis-heavy.json"] {
+        let started = Instant::now();
+        let out = f.import(&[&f.file(file), "--source-password-file", &f.password_file()]);
+        let took = started.elapsed();
+        assert_eq!(out.status.code(), Some(1), "{file}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("more memory or time"),
+            "{file}: {}",
+            stderr(&out)
+        );
+        assert!(took.as_millis() < 2000, "{file} took {took:?}");
+    }
+
     // Nothing was written by any of these.
     assert_eq!(
         std::fs::read(f.home.path().join("data/tessera/vault.tessera")).unwrap(),

@@ -7,6 +7,7 @@ independent of the Rust crates Tessera reads them with.
     interop_fixtures.py OUT_DIR PASSWORD
 
 Writes aegis-plain.json, aegis-encrypted.json, aegis-costly.json,
+aegis-many-slots.json, aegis-heavy.json,
 twofas-plain.2fas, twofas-encrypted.2fas, andotp.json, bitwarden.json,
 freeotp.json.
 The accounts (and their secrets) are the ones tests/interop.rs expects.
@@ -103,6 +104,23 @@ def aegis_encrypted(n, log_cost_ok=True):
 
 write("aegis-encrypted.json", aegis_encrypted(32768))
 write("aegis-costly.json", aegis_encrypted(1 << 31, log_cost_ok=False))
+
+
+def aegis_hostile(count, n):
+    """`count` password slots at scrypt N = n that no password opens: the reader
+    must refuse the file from its header alone, before any key derivation."""
+    value = aegis_encrypted(32768, log_cost_ok=False)
+    template = value["header"]["slots"][1]
+    value["header"]["slots"] = [dict(template, n=n, uuid=f"p{i}", salt=os.urandom(32).hex())
+                                for i in range(count)]
+    return value
+
+
+# The issue's hostile file: thousands of slots at N = 2^20.
+write("aegis-many-slots.json", aegis_hostile(5000, 1 << 20))
+# Three slots each within the per-slot bound (N = 2^18, r = 8: 256 MiB) whose
+# sum is over the total bound: would cost seconds if tried.
+write("aegis-heavy.json", aegis_hostile(3, 1 << 18))
 
 # --- 2FAS -----------------------------------------------------------------------------
 services = [

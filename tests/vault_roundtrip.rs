@@ -205,3 +205,32 @@ fn change_password_re_seals_or_drops_the_keyring_slot() {
     assert!(Vault::open(&path, Unlock::KeyringKey(&kek), &fast()).is_err());
     assert!(Vault::open(&path, Unlock::Password(&newer), &fast()).is_ok());
 }
+
+#[test]
+fn turning_keyring_unlock_off_re_keys_the_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let mut vault = sample_vault(&path);
+    let kek = tessera::vault::new_keyring_key().unwrap();
+    vault.enable_keyring(&kek).unwrap();
+    // A copy holding the keyring slot (a backup, a stolen file), opened with
+    // the keyring's key: it yields the data key as it was.
+    let with_slot = std::fs::read(&path).unwrap();
+    let copy = dir.path().join("copy.tessera");
+    std::fs::write(&copy, &with_slot).unwrap();
+    let mut old = Vault::open(&copy, Unlock::KeyringKey(&kek), &fast()).unwrap();
+
+    // The wrong password re-keys nothing.
+    let wrong = Password::new("not the password at all".into());
+    let err = vault.disable_keyring_rekeyed(&wrong, &fast()).unwrap_err();
+    assert!(matches!(err, Error::WrongPassword { .. }), "{err:?}");
+    assert!(vault.has_keyring_slot());
+    assert_eq!(std::fs::read(&path).unwrap(), with_slot);
+
+    vault.disable_keyring_rekeyed(&password(), &fast()).unwrap();
+    assert!(!vault.has_keyring_slot());
+    assert!(Vault::open(&path, Unlock::Password(&password()), &fast()).is_ok());
+    // The old data key does not decrypt what is saved now.
+    std::fs::write(&copy, std::fs::read(&path).unwrap()).unwrap();
+    assert!(matches!(old.reload(), Err(Error::KeyChanged { .. })));
+}

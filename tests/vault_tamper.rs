@@ -14,7 +14,7 @@ use fixtures::*;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use sha2::{Digest, Sha256};
-use tessera::secret::SecretBytes;
+use tessera::secret::{Password, SecretBytes};
 use tessera::vault::{Error, KdfPolicy, Unlock, Vault};
 
 const PRELUDE: usize = 14;
@@ -205,6 +205,81 @@ fn an_absurd_kdf_cost_is_refused_before_allocating() {
             Vault::open(&path, Unlock::Password(&password()), &KdfPolicy::standard()).unwrap_err();
         assert!(matches!(err, Error::ExcessiveKdf { .. }), "{err:?}");
     }
+}
+
+#[test]
+fn the_ceiling_fits_desktop_settings_and_bounds_their_product() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    Vault::create(&path, &password(), &KdfPolicy::standard()).unwrap();
+    let original = std::fs::read(&path).unwrap();
+    // 1.5 GiB, 20 passes, 12 lanes: each was accepted under the old 2 GiB / 64 / 16
+    // ceiling; 1 GiB × 4 passes is within each dimension but over the product.
+    for (m_cost, t_cost, p_cost) in [
+        (1536 * 1024, 3, 1),
+        (64 * 1024, 20, 1),
+        (64 * 1024, 3, 12),
+        (1024 * 1024, 4, 1),
+    ] {
+        let mut bytes = original.clone();
+        bytes[M_COST_AT..M_COST_AT + 4].copy_from_slice(&u32::to_le_bytes(m_cost));
+        bytes[M_COST_AT + 4..M_COST_AT + 8].copy_from_slice(&u32::to_le_bytes(t_cost));
+        bytes[M_COST_AT + 8..M_COST_AT + 12].copy_from_slice(&u32::to_le_bytes(p_cost));
+        rewrite_checksum(&mut bytes);
+        std::fs::write(&path, &bytes).unwrap();
+        let started = Instant::now();
+        let err =
+            Vault::open(&path, Unlock::Password(&password()), &KdfPolicy::standard()).unwrap_err();
+        assert!(started.elapsed() < Duration::from_millis(500));
+        assert!(
+            matches!(err, Error::ExcessiveKdf { .. }),
+            "{m_cost} {t_cost} {p_cost}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn raised_kdf_settings_read_as_a_wrong_password_that_mentions_tampering() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    Vault::create(&path, &password(), &KdfPolicy::standard()).unwrap();
+    // The right password on the untouched file opens; a wrong one is a plain
+    // "wrong password".
+    let wrong = Password::new("not the password".to_owned());
+    let err = Vault::open(&path, Unlock::Password(&wrong), &KdfPolicy::standard()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::WrongPassword {
+                unusual_kdf: None,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(!err.to_string().contains("tampered"), "{err}");
+
+    // Passes raised from 3 to 4 with the checksum recomputed: within the
+    // ceiling, so the KDF runs, but the slot's associated data no longer
+    // matches, and even the right password fails. The error says why it may.
+    let mut bytes = std::fs::read(&path).unwrap();
+    bytes[M_COST_AT + 4..M_COST_AT + 8].copy_from_slice(&4u32.to_le_bytes());
+    rewrite_checksum(&mut bytes);
+    std::fs::write(&path, &bytes).unwrap();
+    let err =
+        Vault::open(&path, Unlock::Password(&password()), &KdfPolicy::standard()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::WrongPassword {
+                unusual_kdf: Some(_),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("tampered"), "{err}");
+    assert!(err.to_string().contains("restore a backup"), "{err}");
 }
 
 #[test]

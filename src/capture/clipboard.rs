@@ -66,3 +66,42 @@ fn empty_or(image_failure: Option<String>) -> CaptureError {
         None => CaptureError::ClipboardEmpty,
     }
 }
+
+/// The clipboard handle that serves what Tessera copied. On X11 the copying
+/// program must keep serving the selection, and arboard hands it to a
+/// clipboard manager when its last handle is dropped: this one lives as long
+/// as the process, so a secret is never handed over.
+fn owner() -> &'static std::sync::Mutex<Option<arboard::Clipboard>> {
+    static OWNER: std::sync::OnceLock<std::sync::Mutex<Option<arboard::Clipboard>>> =
+        std::sync::OnceLock::new();
+    OWNER.get_or_init(|| std::sync::Mutex::new(None))
+}
+
+/// Puts a secret (a code, a recovery code) on the clipboard, marked for
+/// clipboard managers to leave out of their history: on Linux the
+/// `x-kde-passwordManagerHint` target with the value `secret` (KDE Klipper,
+/// and the managers that follow it); the clipboard of other systems as is.
+pub(super) fn write_secret(text: &str) -> Result<(), CaptureError> {
+    let mut guard = owner()
+        .lock()
+        .map_err(|_| unavailable("the clipboard handle was poisoned"))?;
+    if guard.is_none() {
+        *guard = Some(arboard::Clipboard::new().map_err(unavailable)?);
+    }
+    let Some(clipboard) = guard.as_mut() else {
+        return Err(unavailable("no clipboard"));
+    };
+    #[cfg(all(unix, not(target_os = "macos"), not(target_os = "android")))]
+    {
+        use arboard::SetExtLinux as _;
+        clipboard
+            .set()
+            .exclude_from_history()
+            .text(text.to_owned())
+            .map_err(unavailable)
+    }
+    #[cfg(not(all(unix, not(target_os = "macos"), not(target_os = "android"))))]
+    {
+        clipboard.set_text(text.to_owned()).map_err(unavailable)
+    }
+}

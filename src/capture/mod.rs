@@ -203,6 +203,20 @@ pub fn clipboard() -> Result<Clipboard, CaptureError> {
     clipboard::read()
 }
 
+/// Copies a secret (a code, a recovery code) to the clipboard with the
+/// password-manager hint (`x-kde-passwordManagerHint: secret`), so clipboard
+/// histories skip it. The process keeps serving it until something else is
+/// copied or the process ends (it is never handed to a clipboard manager).
+pub fn copy_secret(text: &SecretText) -> Result<(), CaptureError> {
+    if cfg!(all(unix, not(target_os = "macos")))
+        && !env_set("DISPLAY")
+        && !env_set("WAYLAND_DISPLAY")
+    {
+        return Err(CaptureError::NoDisplay);
+    }
+    clipboard::write_secret(text.expose())
+}
+
 /// True when the environment variable is set and not empty.
 fn env_set(name: &str) -> bool {
     std::env::var_os(name).is_some_and(|value| !value.is_empty())

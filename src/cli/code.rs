@@ -14,9 +14,10 @@ Examples:
   tessera code acme
       the code alone when one account matches 'acme' (by issuer, name, group or id)
   tessera code --json
-  tessera code --uri 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
-      one code from a link, without a vault; prints the code alone
-  tessera code --uri 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP' --at 1700000000";
+  tessera code --uri -
+      one code from a link pasted when asked (hidden), without a vault; prints the code alone
+  tessera code --uri - --at 1700000000 < link.txt
+      the link from standard input, never in the arguments (where `ps` shows it)";
 
 /// Arguments of `tessera code`.
 #[derive(Debug, clap::Args)]
@@ -26,8 +27,9 @@ pub struct Args {
     #[arg(value_name = "QUERY", conflicts_with = "uri")]
     query: Option<String>,
 
-    /// Compute the code of this otpauth:// URI, without a vault; prints the code alone.
-    #[arg(long, value_name = "URI")]
+    /// Compute the code of an otpauth:// URI, without a vault; prints the code alone.
+    /// `-` reads it from standard input (a hidden prompt on a terminal).
+    #[arg(long, value_name = "URI|-")]
     uri: Option<String>,
 
     /// Compute codes for this moment (Unix seconds) instead of now.
@@ -42,7 +44,13 @@ pub struct Args {
 pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
     let at = args.at.map_or_else(|| SystemClock.now(), Timestamp);
     if let Some(uri) = &args.uri {
-        let account = Account::from_uri(uri)?;
+        let account = if uri == "-" {
+            let link = input.secret_from_stdin("otpauth:// link (hidden): ", "link")?;
+            Account::from_uri(link.trim())?
+        } else {
+            super::entries::warn_secret_in_argv("link", "tessera code --uri -");
+            Account::from_uri(uri)?
+        };
         say!("{}", account.code_at(at)?.value);
         return Ok(());
     }

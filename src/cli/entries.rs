@@ -16,9 +16,14 @@ use crate::vault::{Duplicate, Entry, EntryId, Error, Vault, display_order, find,
 
 const ADD_EXAMPLES: &str = "\
 Examples:
-  tessera add 'otpauth://totp/ACME:alice@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
-  tessera add 'otpauth-migration://offline?data=...'
-      every account of a Google Authenticator export (one QR code of it)
+  tessera add -
+      paste the otpauth:// link when asked (hidden); it never appears in `ps`,
+      /proc or your shell history, as a link given in the arguments would
+  tessera scan qr.png | tessera add -
+      the link from a QR code image, through a pipe (the vault password then
+      comes from --password-file, the keyring or the terminal)
+  tessera add - < google-export-link.txt
+      every account of a Google Authenticator export link (otpauth-migration://)
   tessera add --issuer ACME --account alice@example.com
       asks for the setup key (hidden); spaces and lower case are fine
   tessera add --issuer Bank --account me --type hotp --counter 0 --secret-file key.txt";
@@ -49,8 +54,9 @@ pub enum AlgorithmArg {
 #[derive(Debug, clap::Args)]
 #[command(after_help = ADD_EXAMPLES)]
 pub struct AddArgs {
-    /// An otpauth:// link, or a Google Authenticator otpauth-migration:// export link.
-    #[arg(value_name = "URI", required_unless_present_any = ["issuer", "account"])]
+    /// `-` to read the link from standard input (hidden prompt on a terminal);
+    /// or the otpauth:// or otpauth-migration:// link itself (visible to other users in `ps`).
+    #[arg(value_name = "URI|-", required_unless_present_any = ["issuer", "account"])]
     uri: Option<String>,
     /// Manual entry: the service's name.
     #[arg(long, conflicts_with = "uri")]
@@ -114,12 +120,14 @@ fn manual_account(args: &AddArgs, input: &mut Input<'_>) -> Result<Account, Fail
     };
     params.validate()?;
     let key = match &args.secret_file {
-        Some(file) => zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
-            Failure::user(format!(
-                "could not read the setup key file {}: {e}",
-                file.display()
-            ))
-        })?),
+        Some(file) => {
+            crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(|e| {
+                Failure::user(format!(
+                    "could not read the setup key file {}: {e}",
+                    file.display()
+                ))
+            })?
+        }
         None => input.secret_line("Setup key: ", "setup key")?,
     };
     let secret = otp::decode_base32(key.trim())?;
@@ -217,10 +225,11 @@ pub(crate) fn add_accounts(
     })?)
 }
 
-pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
-    let mut vault = input.open_vault()?;
-    let accounts = match &args.uri {
-        Some(uri) if migration::is_migration_uri(uri) => {
+/// The accounts in a link: one otpauth:// URI, or every account of a Google
+/// Authenticator export link.
+fn accounts_of_link(uri: &str) -> Result<Vec<Account>, Failure> {
+    Ok(match uri {
+        uri if migration::is_migration_uri(uri) => {
             let batch = migration::decode(uri)?;
             if batch.position.size > 1 {
                 note(format!(
@@ -236,7 +245,34 @@ pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             }
             batch.accounts
         }
-        Some(uri) => vec![Account::from_uri(uri)?],
+        uri => vec![Account::from_uri(uri)?],
+    })
+}
+
+/// Warns that a secret given in the arguments is visible to others.
+pub(crate) fn warn_secret_in_argv(what: &str, instead: &str) {
+    note(format!(
+        "the {what} was given on the command line, where other users can read it (ps, /proc) and your shell history keeps it; next time use `{instead}` and paste it when asked"
+    ));
+}
+
+pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    // The link is read and parsed before the vault is unlocked: no secret
+    // waits in the arguments during a password prompt, and a bad link fails first.
+    let from_link = match args.uri.as_deref() {
+        Some("-") => {
+            let link = input.secret_from_stdin("otpauth:// link (hidden): ", "link")?;
+            Some(accounts_of_link(link.trim())?)
+        }
+        Some(uri) => {
+            warn_secret_in_argv("link", "tessera add -");
+            Some(accounts_of_link(uri)?)
+        }
+        None => None,
+    };
+    let mut vault = input.open_vault()?;
+    let accounts = match from_link {
+        Some(accounts) => accounts,
         None => vec![manual_account(args, input)?],
     };
     if accounts.is_empty() {
@@ -491,7 +527,9 @@ pub enum ExportFormat {
 
 const EXPORT_EXAMPLES: &str = "\
 Examples:
-  tessera export --format uris > accounts.txt
+  tessera export --format uris --out accounts.txt
+      one otpauth:// link per account, in a file readable by you only
+      (`> accounts.txt` would make a file as readable as your umask says)
   tessera export --format qr --out ~/qr-codes
       one PNG per account, to scan with a phone authenticator
   tessera export --format migration-qr --out ~/qr-codes
@@ -506,9 +544,8 @@ Examples:
       a sheet to print and keep in a safe: per account its QR code, setup key,
       parameters and unused recovery codes
 
-Everything exported holds your secret keys: keep it safe and delete it after use.
-Files are created readable by you only, and existing files are never overwritten
-unless --force is given.";
+Everything exported holds your secret keys in the clear: keep it safe and delete it after use.
+Files are created readable by you only, and existing files are overwritten only with --force.";
 
 /// Arguments of `tessera export`.
 #[derive(Debug, clap::Args)]
@@ -558,25 +595,9 @@ fn file_stem(text: &str) -> String {
 
 /// Writes a secret-bearing file: 0600, never over an existing file.
 fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
-    write_private_file(path, bytes, false)
-}
-
-/// Writes a secret-bearing file, created 0600; an existing file is an error
-/// unless `force` (then it is removed first, so the new one is 0600 too).
-fn write_private_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     use std::io::Write as _;
     #[cfg(unix)]
     use std::os::unix::fs::OpenOptionsExt as _;
-    if path.exists() {
-        if !force {
-            return Err(Failure::user(format!(
-                "{} already exists; choose another file, or add --force to replace it",
-                path.display()
-            )));
-        }
-        std::fs::remove_file(path)
-            .map_err(|e| Failure::user(format!("could not replace {}: {e}", path.display())))?;
-    }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -586,6 +607,34 @@ fn write_private_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Resu
         .map_err(|e| Failure::user(format!("could not create {}: {e}", path.display())))?;
     file.write_all(bytes)
         .map_err(|e| Failure::user(format!("could not write {}: {e}", path.display())))
+}
+
+/// Writes a secret-bearing file (0600): a new file, or with `force` a
+/// replacement (written beside it, then renamed over it, so no moment
+/// leaves the old file's permissions on the new content).
+fn write_secret_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
+    if !force {
+        if path.exists() || path.symlink_metadata().is_ok() {
+            return Err(Failure::user(format!(
+                "{} already exists; choose another name, or add --force to replace it",
+                path.display()
+            )));
+        }
+        return write_private(path, bytes);
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| Failure::usage(format!("{} is not a file name", path.display())))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    let suffix = getrandom::u32().map_err(|e| Failure::user(format!("{e}")))?;
+    temp_name.push(format!(".tessera-new-{suffix:08x}"));
+    let temp = path.with_file_name(temp_name);
+    write_private(&temp, bytes)?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        Failure::user(format!("could not replace {}: {e}", path.display()))
+    })
 }
 
 fn prepare_dir(dir: &std::path::Path) -> Result<(), Failure> {
@@ -685,8 +734,12 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
                 text.push_str(entry.account.to_uri().expose());
                 text.push('\n');
             }
-            write_private_file(file, text.as_bytes(), args.force)?;
-            say!("Wrote {} accounts to {}.", entries.len(), file.display());
+            write_secret_file(file, text.as_bytes(), args.force)?;
+            say!(
+                "Wrote {} accounts to {} (readable by you only).",
+                entries.len(),
+                file.display()
+            );
         }
         (format @ (ExportFormat::Aegis | ExportFormat::TwoFas), Some(file)) => {
             let target = match format {
@@ -695,7 +748,7 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             };
             if file.exists() && !args.force {
                 return Err(Failure::user(format!(
-                    "{} already exists; choose another file, or add --force to replace it",
+                    "{} already exists; choose another name, or add --force to replace it",
                     file.display()
                 )));
             }
@@ -704,7 +757,7 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             let now_ms = SystemClock.now().secs().saturating_mul(1000);
             let bytes = interop::write(target, &items, password.as_ref(), now_ms)
                 .map_err(|e| Failure::user(format!("{e}")))?;
-            write_private_file(file, &bytes, args.force)?;
+            write_secret_file(file, &bytes, args.force)?;
             let how = if password.is_some() {
                 "encrypted with the export password"
             } else {
@@ -719,14 +772,14 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         (ExportFormat::Html, Some(file)) => {
             if file.exists() && !args.force {
                 return Err(Failure::user(format!(
-                    "{} already exists; choose another file, or add --force to replace it",
+                    "{} already exists; choose another name, or add --force to replace it",
                     file.display()
                 )));
             }
             let date = SystemClock.now().utc_minutes();
             let bytes = interop::sheet(&outgoing(&entries), &date)
                 .map_err(|e| Failure::user(format!("{e}")))?;
-            write_private_file(file, &bytes, args.force)?;
+            write_secret_file(file, &bytes, args.force)?;
             say!(
                 "Wrote the backup sheet of {} accounts to {}: open it in a browser and print it (A4 or Letter), then delete the file.",
                 entries.len(),
@@ -742,6 +795,11 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
                 if std::io::stdin().is_terminal() && !input.confirm("Print them?") {
                     return Err(Failure::user("nothing was exported"));
                 }
+            } else {
+                note(format!(
+                    "writing the secret keys of {} accounts in the clear to a file or another program; a file made with `>` may be readable by others: prefer --out FILE, which is readable by you only",
+                    entries.len()
+                ));
             }
             for entry in entries {
                 say!("{}", entry.account.to_uri().expose());

@@ -2,8 +2,13 @@
 //! contract's precedence), secrets, confirmations.
 //!
 //! Password precedence, first match wins: `--password-file`; the keyring slot
-//! (unless `--no-keyring`); the first line of stdin when it is not a terminal;
-//! a hidden prompt on the terminal.
+//! (unless `--no-keyring`); the first line of stdin when it is not a terminal
+//! and carries nothing else (`add -`, `code --uri -` and `recovery ID use -`
+//! read a secret from it); a hidden prompt on the terminal (`/dev/tty`).
+//!
+//! Stdin is read straight from file descriptor 0 (never through std's shared
+//! `Stdin` buffer, which would keep a copy of the line after it is dropped),
+//! one byte at a time into a zeroizing buffer.
 
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::path::PathBuf;
@@ -20,10 +25,58 @@ use crate::vault::{Error, KdfPolicy, Unlock, Vault};
 pub const MIN_PASSWORD_CHARS: usize = 8;
 /// Attempts at a terminal prompt before giving up.
 const PROMPT_ATTEMPTS: usize = 3;
+/// Longest line read from stdin: a Google Authenticator export link of ten
+/// accounts is about 1,100 characters.
+const MAX_STDIN_LINE: usize = 64 * 1024;
 
 pub(crate) struct Input<'a> {
     global: &'a Global,
     stdin_is_terminal: bool,
+    /// Stdin carried a secret (`-`): the password must come from elsewhere.
+    stdin_taken: bool,
+}
+
+/// One line from file descriptor 0, read byte by byte so nothing past the
+/// line is consumed and no buffer outside ours holds it.
+#[cfg(unix)]
+fn read_raw_line() -> std::io::Result<Option<Zeroizing<Vec<u8>>>> {
+    let stdin = std::io::stdin();
+    let mut line = Zeroizing::new(Vec::with_capacity(256));
+    let mut byte = [0u8; 1];
+    loop {
+        match rustix::io::read(&stdin, &mut byte) {
+            Ok(0) if line.is_empty() => return Ok(None),
+            Ok(0) => break,
+            Ok(_) if byte[0] == b'\n' => break,
+            Ok(_) => {
+                if line.len() >= MAX_STDIN_LINE {
+                    return Err(std::io::Error::other(format!(
+                        "the line is longer than {} KiB",
+                        MAX_STDIN_LINE / 1024
+                    )));
+                }
+                line.push(byte[0]);
+            }
+            Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    zeroize::Zeroize::zeroize(&mut byte);
+    if line.last() == Some(&b'\r') {
+        line.pop();
+    }
+    Ok(Some(line))
+}
+
+#[cfg(not(unix))]
+fn read_raw_line() -> std::io::Result<Option<Zeroizing<Vec<u8>>>> {
+    let mut line = Zeroizing::new(String::new());
+    if std::io::stdin().lock().read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    let trimmed = line.trim_end_matches(['\n', '\r']).len();
+    line.truncate(trimmed);
+    Ok(Some(Zeroizing::new(line.as_bytes().to_vec())))
 }
 
 impl<'a> Input<'a> {
@@ -31,7 +84,25 @@ impl<'a> Input<'a> {
         Self {
             global,
             stdin_is_terminal: std::io::stdin().is_terminal(),
+            stdin_taken: false,
         }
+    }
+
+    /// A secret given as `-`: a hidden prompt on a terminal, else the first
+    /// line of stdin (which then no longer carries the vault password).
+    pub fn secret_from_stdin(
+        &mut self,
+        prompt: &str,
+        what: &str,
+    ) -> Result<Zeroizing<String>, Failure> {
+        let secret = self.secret_line(prompt, what)?;
+        self.stdin_taken = true;
+        if secret.trim().is_empty() {
+            return Err(Failure::user(format!(
+                "the {what} read from standard input is empty"
+            )));
+        }
+        Ok(secret)
     }
 
     /// The vault path by `--vault`, `TESSERA_VAULT`, or the platform default.
@@ -53,20 +124,27 @@ impl<'a> Input<'a> {
 
     /// The next line of stdin (not a terminal), without its line ending.
     fn stdin_line(&mut self, what: &str) -> Result<Zeroizing<String>, Failure> {
-        let mut line = Zeroizing::new(String::new());
-        let read = std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+        let line = read_raw_line()
+            .map_err(|e| {
+                Failure::user(format!(
+                    "could not read the {what} from standard input: {e}"
+                ))
+            })?
+            .ok_or_else(|| {
+                Failure::user(if what.contains("password") {
+                    format!(
+                        "standard input ended before the {what}; pipe it in, or use --password-file"
+                    )
+                } else {
+                    format!("standard input ended before the {what}; pipe it in, one per line")
+                })
+            })?;
+        let text = std::str::from_utf8(&line).map_err(|_| {
             Failure::user(format!(
-                "could not read the {what} from standard input: {e}"
+                "the {what} read from standard input is not UTF-8 text"
             ))
         })?;
-        if read == 0 {
-            return Err(Failure::user(format!(
-                "standard input ended before the {what}; pipe it in, or use --password-file"
-            )));
-        }
-        let trimmed = line.trim_end_matches(['\n', '\r']).len();
-        line.truncate(trimmed);
-        Ok(line)
+        Ok(Zeroizing::new(text.to_owned()))
     }
 
     /// Reads a secret line: hidden prompt on a terminal, else the next stdin line.
@@ -80,16 +158,31 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// A hidden prompt on the terminal (`/dev/tty`), whatever stdin is.
+    fn tty_secret(&mut self, prompt: &str, what: &str) -> Result<Zeroizing<String>, Failure> {
+        if self.stdin_is_terminal {
+            return self.secret_line(prompt, what);
+        }
+        rpassword::prompt_password(prompt)
+            .map(Zeroizing::new)
+            .map_err(|_| {
+                Failure::user(format!(
+                    "standard input carried the secret, so the vault {what} must come from --password-file, the system keyring, or a terminal, and there is no terminal here"
+                ))
+            })
+    }
+
     fn password_from_file(&self) -> Result<Option<Password>, Failure> {
         let Some(file) = &self.global.password_file else {
             return Ok(None);
         };
-        let text = Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
-            Failure::user(format!(
-                "could not read the password file {}: {e}",
-                file.display()
-            ))
-        })?);
+        let text =
+            crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(|e| {
+                Failure::user(format!(
+                    "could not read the password file {}: {e}",
+                    file.display()
+                ))
+            })?;
         let first = text.lines().next().unwrap_or("");
         Ok(Some(Password::new(first.to_owned())))
     }
@@ -117,17 +210,15 @@ impl<'a> Input<'a> {
                 Err(e) => note(format!("{e}")),
             }
         }
-        if !self.stdin_is_terminal {
+        if !self.stdin_is_terminal && !self.stdin_taken {
             let password = Password::new(self.stdin_line("password")?.to_string());
             return Ok(Vault::open(&path, Unlock::Password(&password), &policy)?);
         }
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let password = Password::new(
-                self.secret_line(&format!("Password for {}: ", path.display()), "password")?
-                    .to_string(),
-            );
+            let prompt = format!("Password for {}: ", path.display());
+            let password = Password::new(self.tty_secret(&prompt, "password")?.to_string());
             match Vault::open(&path, Unlock::Password(&password), &policy) {
                 Err(Error::WrongPassword { .. }) if attempt < PROMPT_ATTEMPTS => {
                     let _ = writeln!(std::io::stderr(), "Wrong password, try again.");
@@ -135,6 +226,21 @@ impl<'a> Input<'a> {
                 other => return Ok(other?),
             }
         }
+    }
+
+    /// The current password of an open vault (for re-keying it): from
+    /// --password-file, else stdin, else the terminal; never the keyring.
+    pub fn current_password(&mut self, vault: &Vault) -> Result<Password, Failure> {
+        if let Some(password) = self.password_from_file()? {
+            return Ok(password);
+        }
+        if !self.stdin_is_terminal && !self.stdin_taken {
+            return Ok(Password::new(self.stdin_line("password")?.to_string()));
+        }
+        let prompt = format!("Password for {}: ", vault.path().display());
+        Ok(Password::new(
+            self.tty_secret(&prompt, "password")?.to_string(),
+        ))
     }
 
     /// A new password: from --password-file, else stdin, else typed twice.

@@ -85,12 +85,14 @@ pub fn passwd(args: &PasswdArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
     let new = match &args.new_password_file {
         Some(file) => {
-            let text = zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
-                Failure::user(format!(
-                    "could not read the password file {}: {e}",
-                    file.display()
-                ))
-            })?);
+            let text = crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(
+                |e| {
+                    Failure::user(format!(
+                        "could not read the password file {}: {e}",
+                        file.display()
+                    ))
+                },
+            )?;
             let password = Password::new(text.lines().next().unwrap_or("").to_owned());
             input.check_new_password(password)?
         }
@@ -128,7 +130,9 @@ pub enum KeyringAction {
 
 /// Arguments of `tessera keyring`.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  tessera keyring enable\n  tessera keyring disable")]
+#[command(
+    after_help = "Examples:\n  tessera keyring enable\n  tessera keyring disable\n      asks for the password: the vault is re-encrypted under a new key, so the key\n      left in the keyring (or a copy of it) opens nothing saved from now on"
+)]
 pub struct KeyringArgs {
     /// `enable` or `disable`.
     action: KeyringAction,
@@ -143,14 +147,21 @@ pub fn keyring(args: &KeyringArgs, input: &mut Input<'_>) -> Result<(), Failure>
         }
         KeyringAction::Disable => {
             let had_slot = vault.has_keyring_slot();
-            vault.disable_keyring()?;
+            if had_slot {
+                // Re-keyed, like `passwd`: the key left in the keyring (or in
+                // any copy of it) opens no later save.
+                let password = input.current_password(&vault)?;
+                vault.disable_keyring_rekeyed(&password, &KdfPolicy::standard())?;
+            }
             if let Err(e) = input.keystore().delete(&vault.id()) {
                 note(format!(
                     "keyring unlock is off, but its key could not be removed from the keyring: {e}"
                 ));
             }
             if had_slot {
-                say!("Keyring unlock is off; the password is needed from now on.");
+                say!(
+                    "Keyring unlock is off and the vault was re-encrypted under a new key; the password is needed from now on."
+                );
             } else {
                 say!("Keyring unlock was already off.");
             }

@@ -111,18 +111,19 @@ Examples:
       open the desktop app (the first run creates the vault)
   tessera init --keyring
       create a vault at the default place, unlocked by the system keyring
-  tessera add 'otpauth://totp/ACME:alice?secret=JBSWY3DPEHPK3PXP&issuer=ACME'
-      add the account behind a dashboard's QR code
+  tessera add -
+      add the account behind a dashboard's QR code: paste its otpauth:// link when asked
+      (a link in the arguments would be readable by other users in `ps` and your history)
   tessera code acme
       print the current code of the one account matching 'acme'
   tessera list --json
       every account, without secrets, for scripts
-  tessera code --uri 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP' --at 1700000000
-      one code from a link, without a vault
+  tessera code --uri - --at 1700000000 < link.txt
+      one code from a link on standard input, without a vault
 
 The vault lives at $XDG_DATA_HOME/tessera/vault.tessera unless --vault or TESSERA_VAULT says otherwise.
 The password comes from --password-file, else the system keyring (unless --no-keyring), else the
-first line of standard input when it is not a terminal, else a prompt.";
+first line of standard input when it is not a terminal (and `-` did not take it), else a prompt.";
 
 #[derive(Debug, Parser)]
 #[command(

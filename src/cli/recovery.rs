@@ -16,8 +16,9 @@ Examples:
       replaces the previous set, as dashboards do when they regenerate codes
   tessera recovery acme
       list the codes and which ones were used
-  tessera recovery acme use 2847-1936
-      mark a code as used (spaces, hyphens and case do not matter)";
+  tessera recovery acme use -
+      mark a code as used: type it when asked (hidden; spaces, hyphens and case
+      do not matter); a code in the arguments would show in `ps` and your history";
 
 /// What to do with the codes.
 #[derive(Debug, clap::Subcommand)]
@@ -31,7 +32,9 @@ pub enum Action {
     },
     /// Mark one code as used.
     Use {
-        /// The code you used.
+        /// `-` to read the code from standard input (a hidden prompt on a
+        /// terminal); or the code itself (visible to other users in `ps`).
+        #[arg(value_name = "CODE|-")]
         code: String,
     },
 }
@@ -47,6 +50,17 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
+    // A code to mark is read before the vault is unlocked (see `add -`).
+    let used = match &args.action {
+        Some(Action::Use { code }) if code == "-" => {
+            Some(input.secret_from_stdin("Recovery code (hidden): ", "recovery code")?)
+        }
+        Some(Action::Use { code }) => {
+            super::entries::warn_secret_in_argv("recovery code", "tessera recovery ID use -");
+            Some(zeroize::Zeroizing::new(code.clone()))
+        }
+        _ => None,
+    };
     let mut vault = input.open_vault()?;
     let id = find(vault.entries(), &args.id)?.id.clone();
     let now = SystemClock.now();
@@ -80,10 +94,8 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
             }
         }
         Action::Add { file } => {
-            let text =
-                zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
-                    Failure::user(format!("could not read {}: {e}", file.display()))
-                })?);
+            let text = crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE)
+                .map_err(|e| Failure::user(format!("could not read {}: {e}", file.display())))?;
             let codes = recovery::parse_block(&text)?;
             let count = codes.len();
             let replaced = vault.modify(|entries| {
@@ -99,7 +111,8 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
                 super::note(format!("the previous {replaced} codes were replaced"));
             }
         }
-        Action::Use { code } => {
+        Action::Use { .. } => {
+            let code = used.as_deref().map_or("", |c| c.trim());
             let left = vault.modify(|entries| {
                 let at = locate(entries)?;
                 let entry = &mut entries[at];

@@ -1,7 +1,7 @@
 //! `tessera scan` (decode QR codes, no vault) and `tessera import` (add what
 //! images and export files hold to the vault).
 
-use std::io::{IsTerminal as _, Read as _};
+use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
@@ -63,12 +63,8 @@ fn from_found(source: &str, found: Vec<qr::Found>) -> Outcome {
 pub(crate) fn scan_file(path: &Path) -> Outcome {
     let source = path.display().to_string();
     let limits = Limits::default();
-    let bytes = match std::fs::File::open(path).and_then(|f| {
-        let mut bytes = Vec::new();
-        f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes)?;
-        Ok(bytes)
-    }) {
-        Ok(bytes) => zeroize::Zeroizing::new(bytes),
+    let bytes = match crate::secret::read_file(path, limits.max_file_bytes) {
+        Ok(bytes) => bytes,
         Err(e) => {
             return Outcome::Failed(source.to_owned(), format!("could not read the file: {e}"));
         }
@@ -357,12 +353,12 @@ fn source_password(args: &ImportArgs) -> Result<Option<Password>, Failure> {
     let Some(file) = &args.source_password_file else {
         return Ok(None);
     };
-    let text = zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
+    let text = crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(|e| {
         Failure::user(format!(
             "could not read the password file {}: {e}",
             file.display()
         ))
-    })?);
+    })?;
     Ok(Some(Password::new(
         text.lines().next().unwrap_or("").to_owned(),
     )))
@@ -428,13 +424,7 @@ fn read_export(
 /// Reads a file for `import`, bounded by the largest image accepted.
 fn read_bounded(path: &Path) -> Result<zeroize::Zeroizing<Vec<u8>>, String> {
     let limit = Limits::default().max_file_bytes;
-    std::fs::File::open(path)
-        .and_then(|f| {
-            let mut bytes = Vec::new();
-            f.take(limit + 1).read_to_end(&mut bytes)?;
-            Ok(zeroize::Zeroizing::new(bytes))
-        })
-        .map_err(|e| format!("could not read the file: {e}"))
+    crate::secret::read_file(path, limit).map_err(|e| format!("could not read the file: {e}"))
 }
 
 pub fn import(args: &ImportArgs, input: &mut Input<'_>) -> Result<(), Failure> {

@@ -129,6 +129,8 @@ pub struct App {
     vault_id: Option<String>,
     keyring_answers: Option<bool>,
     copied: Option<Copied>,
+    /// Quitting once a code still on the clipboard is cleared.
+    quitting: bool,
     toast: Option<Toast>,
     /// QR reads still running.
     scanning: usize,
@@ -176,6 +178,11 @@ pub enum Message {
     KeyringSet(Result<bool, task::Error>),
     /// The clipboard's content, read to decide whether to clear it.
     ClipboardRead(Option<String>),
+    /// A secret could not be copied with the password-manager hint: copy it
+    /// the plain way (iced's clipboard) rather than not at all.
+    CopyPlain(SecretText),
+    /// The window's close button (or the window manager) asked to quit.
+    CloseRequested,
     /// A screen's message.
     Onboarding(onboarding::Message),
     /// A screen's message.
@@ -239,6 +246,7 @@ impl App {
             vault_id: None,
             keyring_answers: None,
             copied: None,
+            quitting: false,
             toast,
             scanning: 0,
             drag_over: false,
@@ -441,18 +449,33 @@ impl App {
                 Task::none()
             }
             Message::ClipboardRead(content) => {
+                let then = if self.quitting {
+                    iced::exit()
+                } else {
+                    Task::none()
+                };
                 let Some(copied) = self.copied.take() else {
-                    return Task::none();
+                    return then;
                 };
                 if content.is_some_and(|c| {
                     crate::secret::constant_time_eq(c.as_bytes(), copied.value.expose().as_bytes())
                 }) {
-                    if self.session.is_some() {
+                    if self.session.is_some() && !self.quitting {
                         self.info(i18n::t(lang, Key::ClipboardCleared).to_owned());
                     }
-                    return iced::clipboard::write(String::new());
+                    return iced::clipboard::write(String::new()).chain(then);
                 }
-                Task::none()
+                then
+            }
+            Message::CopyPlain(value) => iced::clipboard::write(value.expose().to_owned()),
+            Message::CloseRequested => {
+                // A code still on the clipboard goes with the window (the
+                // session ends anyway); the user's own content stays.
+                if self.copied.is_some() {
+                    self.quitting = true;
+                    return iced::clipboard::read().map(Message::ClipboardRead);
+                }
+                iced::exit()
             }
             Message::Onboarding(message) => {
                 let Screen::Onboarding(screen) = &mut self.screen else {
@@ -590,11 +613,22 @@ impl App {
                         .map(Message::PasswordChanged),
                         None => Task::none(),
                     },
-                    settings::Action::SetKeyring(on) => match &self.session {
-                        Some(session) => {
-                            task::set_keyring(session.vault.clone(), self.env.keystore.clone(), on)
-                                .map(Message::KeyringSet)
-                        }
+                    settings::Action::EnableKeyring => match &self.session {
+                        Some(session) => task::enable_keyring_task(
+                            session.vault.clone(),
+                            self.env.keystore.clone(),
+                        )
+                        .map(Message::KeyringSet),
+                        None => Task::none(),
+                    },
+                    settings::Action::DisableKeyring(password) => match &self.session {
+                        Some(session) => task::disable_keyring(
+                            session.vault.clone(),
+                            self.env.keystore.clone(),
+                            password,
+                            self.env.policy.clone(),
+                        )
+                        .map(Message::KeyringSet),
                         None => Task::none(),
                     },
                 }
@@ -1043,7 +1077,20 @@ impl App {
             self.copied = None;
             self.info(i18n::t(lang, Key::CopiedNoClear).to_owned());
         }
-        iced::clipboard::write(code.value)
+        self.put_on_clipboard(SecretText::new(code.value))
+    }
+
+    /// Copies a secret with the password-manager hint where the system
+    /// clipboard is at hand (the app), through iced's clipboard otherwise
+    /// (tests) or when the hinted copy fails.
+    fn put_on_clipboard(&self, value: SecretText) -> Task<Message> {
+        match &self.env.capture.copy {
+            Some(copy) => task::copy_secret(copy.clone(), value).map(|failed| match failed {
+                Some(value) => Message::CopyPlain(value),
+                None => Message::Activity,
+            }),
+            None => iced::clipboard::write(value.expose().to_owned()),
+        }
     }
 
     /// Copies a secret other than a code (a recovery code), with the same
@@ -1067,7 +1114,7 @@ impl App {
             self.copied = None;
         }
         self.info(note);
-        iced::clipboard::write(value.expose().to_owned())
+        self.put_on_clipboard(value)
     }
 
     fn hotkey(&mut self, key: Hotkey) -> Task<Message> {
@@ -1252,7 +1299,10 @@ impl App {
 
     /// Time while unlocked (once a second), the spinner while busy, keys, activity.
     pub fn subscription(&self) -> Subscription<Message> {
-        let mut subscriptions = vec![keyboard::listen().filter_map(on_key)];
+        let mut subscriptions = vec![
+            keyboard::listen().filter_map(on_key),
+            iced::window::close_requests().map(on_close_request),
+        ];
         if self.session.is_some() {
             subscriptions.push(time::every(Duration::from_secs(1)).map(on_tick));
             subscriptions.push(iced::event::listen_with(on_event));
@@ -1275,6 +1325,10 @@ impl App {
         }
         Subscription::batch(subscriptions)
     }
+}
+
+fn on_close_request(_: iced::window::Id) -> Message {
+    Message::CloseRequested
 }
 
 fn gone(lang: Lang) -> vault::Error {

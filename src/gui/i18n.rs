@@ -110,7 +110,7 @@ keys! {
     // settings
     SettingsTitle, Theme, ThemeSystem, ThemeLight, ThemeDark, Language, LanguageSystem, AutoLock,
     AutoLockHint, ClipboardDelay, ClipboardDelayHint, HideCodes, ClockOffset, ClockOffsetHint,
-    ChangePassword, NewPassword, PasswordChanged, PasswordChangedKeyringOff, KeyringSetting, KeyringOn, KeyringOff,
+    ChangePassword, NewPassword, PasswordChanged, PasswordChangedKeyringOff, KeyringSetting, KeyringOn, KeyringOff, KeyringOffAsk, KeyringOffConfirm,
     SettingsSaveFailed, SettingsBroken, Apply,
     ChooseImagesTitle, ImagesFilter, NoFileChosen,
     ShowQrButton, ShowQrTitle, ShowQrWarning, ShowQrYes, ShowQrHint, Done, MoveToPhone, ExportTitle, ExportIntro, Continue, ExportWarning, ExportYes, ExportCounter, ExportHint, ExportNothing, ExportSkipped, Previous, Next,
@@ -311,8 +311,13 @@ const EN: &[(Key, &str)] = &[
     (KeyringOn, "The system keyring now unlocks the vault."),
     (
         KeyringOff,
-        "Keyring unlock is off; the password is needed from now on.",
+        "Keyring unlock is off and the vault was re-encrypted under a new key; the password is needed from now on.",
     ),
+    (
+        KeyringOffAsk,
+        "Type the vault password to turn keyring unlock off. The vault is re-encrypted under a new key, so the key left in the keyring opens nothing saved from now on.",
+    ),
+    (KeyringOffConfirm, "Turn off and re-encrypt"),
     (
         SettingsSaveFailed,
         "The settings could not be saved ({reason}); they apply until Tessera closes.",
@@ -679,8 +684,13 @@ const PT_BR: &[(Key, &str)] = &[
     ),
     (
         KeyringOff,
-        "O desbloqueio pelo chaveiro está desligado; a senha será pedida daqui em diante.",
+        "O desbloqueio pelo chaveiro está desligado e o cofre foi cifrado de novo com uma chave nova; a senha será pedida daqui em diante.",
     ),
+    (
+        KeyringOffAsk,
+        "Digite a senha do cofre para desligar o desbloqueio pelo chaveiro. O cofre é cifrado de novo com uma chave nova, e a chave que ficou no chaveiro não abre nada salvo daqui em diante.",
+    ),
+    (KeyringOffConfirm, "Desligar e cifrar de novo"),
     (
         SettingsSaveFailed,
         "As configurações não puderam ser salvas ({reason}); elas valem até o Tessera fechar.",

@@ -97,10 +97,18 @@ fn other_pt(other: Other) -> &'static str {
 fn vault_pt(error: &vault::Error) -> String {
     use vault::Error as E;
     match error {
-        E::WrongPassword { path } => format!(
-            "senha incorreta para o cofre em {}; tente de novo (maiúsculas e minúsculas contam)",
-            path.display()
-        ),
+        E::WrongPassword { path, unusual_kdf } => {
+            let mut message = format!(
+                "senha incorreta para o cofre em {}; tente de novo (maiúsculas e minúsculas contam)",
+                path.display()
+            );
+            if let Some(found) = unusual_kdf {
+                message.push_str(&format!(
+                    ". As configurações de senha do arquivo ({found}) não são as que o Tessera grava, então ele pode ter sido adulterado: se a senha estiver certa, restaure um backup"
+                ));
+            }
+            message
+        }
         E::KeyringKeyRejected { path } => format!(
             "a chave guardada no chaveiro do sistema não abre o cofre em {}; desbloqueie com a senha e depois desligue e ligue de novo o desbloqueio pelo chaveiro",
             path.display()
@@ -164,6 +172,14 @@ fn vault_pt(error: &vault::Error) -> String {
             ceiling,
         } => format!(
             "o cofre em {} pede mais memória ou tempo para verificar a senha ({found}) do que o Tessera permite ({ceiling}); o arquivo está danificado ou não foi criado pelo Tessera",
+            path.display()
+        ),
+        E::UnsafeFolder { path } => format!(
+            "a pasta {} pode ser alterada por outros usuários, que poderiam trocar ou voltar o cofre a uma versão antiga; deixe-a só sua (chmod go-w) ou guarde o cofre em outra pasta",
+            path.display()
+        ),
+        E::LockFileLink { path } => format!(
+            "o arquivo de trava {} é um link simbólico, que o Tessera nunca segue; apague-o se não foi você quem o criou e veja quem mais pode escrever nessa pasta",
             path.display()
         ),
         E::NoSuchSlot { path, slot } => {
@@ -519,6 +535,7 @@ mod tests {
     fn english_is_the_core_text_and_portuguese_is_translated() {
         let error = vault::Error::WrongPassword {
             path: PathBuf::from("/v"),
+            unusual_kdf: None,
         };
         assert_eq!(error.localized(Lang::En), error.to_string());
         let pt = error.localized(Lang::PtBr);

@@ -61,6 +61,8 @@ pub fn run_with_vault(vault: Option<std::path::PathBuf>) -> ExitCode {
         min_size: Some(iced::Size::new(380.0, 420.0)),
         icon: icon::window_icon(),
         platform_specific: platform_specific(),
+        // Closing clears a code still on the clipboard first (`CloseRequested`).
+        exit_on_close_request: false,
         ..iced::window::Settings::default()
     };
     let result = iced::application(move || App::new(env.clone()), App::update, App::view)

@@ -4,7 +4,6 @@
 //! pool (`spawn_blocking`), so the UI thread never waits on Argon2, a file or
 //! a D-Bus call. Results come back as `Clone` values inside messages.
 
-use std::io::Read as _;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -143,10 +142,7 @@ pub fn create(
 ) -> Task<Result<Opened, Error>> {
     Task::perform(
         blocking(move || {
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir)
-                    .map_err(|e| vault::Error::io("create the folder", dir, e))?;
-            }
+            // `Vault::create` makes the folder (0700), as the CLI does.
             let mut vault = Vault::create(&path, &password, &policy)?;
             drop(password);
             let warning = if keyring {
@@ -293,23 +289,53 @@ pub fn change_password(
     )
 }
 
-/// Turns keyring unlock on or off; returns whether it is on afterwards.
-pub fn set_keyring(
+/// Turns keyring unlock on; returns whether it is on afterwards.
+pub fn enable_keyring_task(
     vault: Handle,
     keystore: Arc<dyn Keystore>,
-    on: bool,
 ) -> Task<Result<bool, Error>> {
     Task::perform(
         blocking(move || {
             let mut vault = vault.lock();
-            if on {
-                enable_keyring(&mut vault, keystore.as_ref())?;
-            } else {
-                vault.disable_keyring()?;
-                keystore.delete(&vault.id())?;
-            }
+            enable_keyring(&mut vault, keystore.as_ref())?;
             Ok(vault.has_keyring_slot())
         }),
+        |r| r,
+    )
+}
+
+/// Turns keyring unlock off and re-keys the vault under `password` (checked
+/// first: the KDF runs twice); returns whether it is on afterwards (no).
+pub fn disable_keyring(
+    vault: Handle,
+    keystore: Arc<dyn Keystore>,
+    password: Password,
+    policy: KdfPolicy,
+) -> Task<Result<bool, Error>> {
+    Task::perform(
+        blocking(move || {
+            let mut vault = vault.lock();
+            vault.disable_keyring_rekeyed(&password, &policy)?;
+            drop(password);
+            keystore.delete(&vault.id())?;
+            Ok(vault.has_keyring_slot())
+        }),
+        |r| r,
+    )
+}
+
+/// Copies a secret with the hint; gives it back if that failed (to copy it
+/// without the hint instead).
+pub fn copy_secret(copy: CopyFn, value: SecretText) -> Task<Option<SecretText>> {
+    Task::perform(
+        async move {
+            tokio::task::spawn_blocking(move || match copy(&value) {
+                Ok(()) => None,
+                Err(_) => Some(value),
+            })
+            .await
+            .unwrap_or(None)
+        },
         |r| r,
     )
 }
@@ -332,6 +358,9 @@ pub type ScreenFn = Arc<dyn Fn() -> Result<Image, CaptureError> + Send + Sync>;
 /// Reads the clipboard's image or text.
 pub type ClipboardFn = Arc<dyn Fn() -> Result<Clipboard, CaptureError> + Send + Sync>;
 
+/// Copies a secret to the clipboard with the password-manager hint.
+pub type CopyFn = Arc<dyn Fn(&SecretText) -> Result<(), CaptureError> + Send + Sync>;
+
 /// Where screen and clipboard content comes from: [`capture`] in the app,
 /// stand-ins in tests.
 #[derive(Clone)]
@@ -340,6 +369,9 @@ pub struct Capture {
     pub screen: ScreenFn,
     /// The clipboard.
     pub clipboard: ClipboardFn,
+    /// Copying a secret with the password-manager hint (`None`: through
+    /// iced's clipboard, without the hint; tests answer that one).
+    pub copy: Option<CopyFn>,
 }
 
 impl Capture {
@@ -348,6 +380,7 @@ impl Capture {
         Self {
             screen: Arc::new(capture::screen),
             clipboard: Arc::new(capture::clipboard),
+            copy: Some(Arc::new(capture::copy_secret)),
         }
     }
 
@@ -357,6 +390,7 @@ impl Capture {
         Self {
             screen: Arc::new(|| Err(CaptureError::NoDisplay)),
             clipboard: Arc::new(|| Err(CaptureError::NoDisplay)),
+            copy: None,
         }
     }
 }
@@ -448,11 +482,8 @@ fn read_limited(path: &std::path::Path, limits: &Limits) -> Result<Zeroizing<Vec
             limit: limits.max_file_bytes,
         }));
     }
-    let mut bytes = Zeroizing::new(Vec::new());
-    file.take(limits.max_file_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    Ok(bytes)
+    drop(file);
+    crate::secret::read_file(path, limits.max_file_bytes).map_err(unreadable)
 }
 
 /// Reads an image file, a text file of `otpauth://` links, or another app's

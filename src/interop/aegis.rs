@@ -19,8 +19,15 @@ use crate::secret::Password;
 const FORMAT: Format = Format::Aegis;
 /// Slot type of a password slot (0 is a raw key, 2 a biometric one).
 const PASSWORD_SLOT: u64 = 1;
-/// Largest scrypt cost accepted: 2^20 × 8 × 128 bytes = 1 GiB of memory.
-const MAX_SCRYPT_MEMORY: u64 = 1 << 30;
+/// Largest scrypt memory one slot may ask for: 2^18 × 8 × 128 bytes = 256 MiB
+/// (Aegis writes N = 2^15, r = 8, p = 1: 32 MiB).
+const MAX_SCRYPT_MEMORY: u64 = 1 << 28;
+/// Most password slots tried. Aegis writes one; a file with more is refused
+/// before any key derivation runs.
+pub const MAX_PASSWORD_SLOTS: usize = 4;
+/// Largest total scrypt work (the sum of N × r × p over the slots tried):
+/// 16 times what Aegis writes (2^15 × 8 × 1), a few seconds at most.
+pub const MAX_TOTAL_WORK: u64 = 16 * (1 << 15) * 8;
 
 pub(super) fn looks_like(value: &Value) -> bool {
     value.get("header").is_some_and(Value::is_object)
@@ -79,6 +86,18 @@ fn decrypt(
             what: String::from("this Aegis export can only be unlocked by fingerprint"),
         });
     }
+    if password_slots.len() > MAX_PASSWORD_SLOTS {
+        return Err(InteropError::TooCostly { format: FORMAT });
+    }
+    // Every slot's cost is checked, and the total bounded, before any KDF runs.
+    let mut total: u64 = 0;
+    for slot in &password_slots {
+        let (n, r, p) = scrypt_cost(slot)?;
+        total = total.saturating_add(n.saturating_mul(r).saturating_mul(p));
+    }
+    if total > MAX_TOTAL_WORK {
+        return Err(InteropError::TooCostly { format: FORMAT });
+    }
     let mut master = None;
     for slot in password_slots {
         if let Some(key) = open_slot(slot, password)? {
@@ -100,11 +119,8 @@ fn decrypt(
         .ok_or_else(|| damaged("the database does not decrypt with its key"))
 }
 
-/// The master key if `password` opens this slot; `None` if it does not.
-fn open_slot(
-    slot: &Value,
-    password: &Password,
-) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>, InteropError> {
+/// A slot's scrypt (N, r, p), checked against the per-slot bounds.
+fn scrypt_cost(slot: &Value) -> Result<(u64, u64, u64), InteropError> {
     let (n, r, p) = (
         number(slot, "n", 0),
         number(slot, "r", 0),
@@ -116,6 +132,15 @@ fn open_slot(
     if n.saturating_mul(r).saturating_mul(128) > MAX_SCRYPT_MEMORY || r > 32 {
         return Err(InteropError::TooCostly { format: FORMAT });
     }
+    Ok((n, r, p))
+}
+
+/// The master key if `password` opens this slot; `None` if it does not.
+fn open_slot(
+    slot: &Value,
+    password: &Password,
+) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>, InteropError> {
+    let (n, r, p) = scrypt_cost(slot)?;
     let salt = hex(text(slot, "salt")).ok_or_else(|| damaged("a bad slot salt"))?;
     let sealed_key = hex(text(slot, "key")).ok_or_else(|| damaged("a bad slot key"))?;
     let key_params = slot

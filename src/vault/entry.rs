@@ -102,6 +102,19 @@ impl Entry {
             .count()
     }
 
+    /// Whether `query` is exactly this entry's issuer, account name, or
+    /// `issuer:account` (case and Latin accents ignored).
+    pub fn is_named(&self, query: &str) -> bool {
+        let query = fold(query.trim());
+        let issuer = fold(&self.account.issuer);
+        let name = fold(&self.account.name);
+        query == issuer
+            || query == name
+            || query
+                .split_once(':')
+                .is_some_and(|(i, n)| i.trim() == issuer && n.trim() == name)
+    }
+
     /// True if `query` (every word, ignoring case and the accents of Latin
     /// letters: "joao" finds "João") occurs in the issuer, account name or
     /// group. An empty query matches everything.
@@ -196,11 +209,26 @@ pub fn find<'a>(entries: &'a [Entry], id_or_query: &str) -> Result<&'a Entry, Fi
     } else {
         Vec::new()
     };
-    let candidates = if by_prefix.is_empty() {
-        entries.iter().filter(|e| e.matches(id_or_query)).collect()
+    let mut candidates: Vec<&Entry> = if by_prefix.is_empty() {
+        entries
+            .iter()
+            .filter(|e| e.matches(id_or_query) || e.is_named(id_or_query))
+            .collect()
     } else {
         by_prefix
     };
+    if candidates.len() > 1 {
+        // An exact issuer, account or `issuer:account` wins over the names it
+        // is the beginning of (Svc1 over Svc10 and Svc11).
+        let exact: Vec<&Entry> = candidates
+            .iter()
+            .copied()
+            .filter(|e| e.is_named(id_or_query))
+            .collect();
+        if !exact.is_empty() {
+            candidates = exact;
+        }
+    }
     match candidates.as_slice() {
         [one] => Ok(one),
         [] => Err(FindError::NoMatch {
@@ -262,6 +290,50 @@ mod tests {
         let mut entry = Entry::new(account, Timestamp(0)).unwrap_or_else(|e| panic!("{e}"));
         entry.group = group.to_owned();
         entry
+    }
+
+    #[test]
+    fn an_exact_name_wins_over_the_names_it_begins() {
+        let entries = vec![
+            entry("Svc1", "alice", ""),
+            entry("Svc10", "bob", ""),
+            entry("Svc11", "carol", ""),
+            entry("Mail", "svc1", ""),
+            entry("Bank", "dave", ""),
+            entry("Bank", "erin", ""),
+        ];
+        // Issuer Svc1 and the account named svc1 both match exactly: still two.
+        assert!(matches!(
+            find(&entries, "Svc1"),
+            Err(FindError::Ambiguous { count: 2, .. })
+        ));
+        assert_eq!(
+            find(&entries, "Svc1:Alice").map(|e| &e.account.name).ok(),
+            Some(&"alice".to_owned())
+        );
+        assert_eq!(
+            find(&entries, "SVC10").map(|e| &e.account.name).ok(),
+            Some(&"bob".to_owned())
+        );
+        assert_eq!(
+            find(&entries, "Mail:svc1").map(|e| &e.account.name).ok(),
+            Some(&"svc1".to_owned())
+        );
+        // Two exact matches stay ambiguous; a prefix alone is ambiguous as before.
+        assert!(matches!(
+            find(&entries, "bank"),
+            Err(FindError::Ambiguous { count: 2, .. })
+        ));
+        assert!(matches!(
+            find(&entries, "svc"),
+            Err(FindError::Ambiguous { count: 4, .. })
+        ));
+        // Only the issuer is exact: it wins over the longer names.
+        let without_mail = &entries[..3];
+        assert_eq!(
+            find(without_mail, "svc1").map(|e| &e.account.name).ok(),
+            Some(&"alice".to_owned())
+        );
     }
 
     #[test]

@@ -12,10 +12,13 @@ use super::kdf::KdfParams;
 #[non_exhaustive]
 pub enum Error {
     /// The password does not unlock the vault.
-    #[error("wrong password for the vault at {path}; try again (passwords are case-sensitive)")]
+    #[error("{}", wrong_password_message(path, unusual_kdf.as_ref()))]
     WrongPassword {
         /// The vault file.
         path: PathBuf,
+        /// The password settings in the file when they are not the ones
+        /// Tessera writes (a sign the file may have been tampered with).
+        unusual_kdf: Option<KdfParams>,
     },
     /// The key from the system keyring does not unlock this vault.
     #[error(
@@ -117,6 +120,22 @@ pub enum Error {
         /// The maximum accepted.
         ceiling: KdfParams,
     },
+    /// The vault's folder may be written by other users.
+    #[error(
+        "the folder {path} can be changed by other users, who could replace or roll back the vault in it; make it yours alone (chmod go-w) or keep the vault in another folder"
+    )]
+    UnsafeFolder {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// The lock file is a symbolic link (planted to redirect a write).
+    #[error(
+        "the lock file {path} is a symbolic link, which Tessera never follows; remove it if you did not make it, and check who else can write to that folder"
+    )]
+    LockFileLink {
+        /// The lock file.
+        path: PathBuf,
+    },
     /// The vault has no keyring slot (or no password slot) to use.
     #[error("the vault at {path} has no {slot} unlock set up")]
     NoSuchSlot {
@@ -141,6 +160,19 @@ pub enum Error {
     /// The system's random number generator failed.
     #[error("the system's random number generator is not available ({0}); nothing was written")]
     Random(String),
+}
+
+fn wrong_password_message(path: &std::path::Path, unusual: Option<&KdfParams>) -> String {
+    let mut message = format!(
+        "wrong password for the vault at {}; try again (passwords are case-sensitive)",
+        path.display()
+    );
+    if let Some(found) = unusual {
+        message.push_str(&format!(
+            ". Its password settings ({found}) are not the ones Tessera writes, so the file may have been tampered with: if the password is right, restore a backup"
+        ));
+    }
+    message
 }
 
 fn damaged_message(

@@ -82,11 +82,13 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
-/// Creates the vault's directory (0700) if it does not exist.
+/// Creates the vault's directory (0700, with any missing parents) if it does
+/// not exist; refuses one that other users may write to, where they could
+/// swap the vault, plant a link as its lock file, or roll it back.
 pub fn ensure_dir(path: &Path) -> Result<(), Error> {
     let dir = parent(path);
     if dir.is_dir() {
-        return Ok(());
+        return check_dir(dir);
     }
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
@@ -98,6 +100,40 @@ pub fn ensure_dir(path: &Path) -> Result<(), Error> {
     builder
         .create(dir)
         .map_err(|e| Error::io("create the directory", dir, e))
+}
+
+#[cfg(unix)]
+fn check_dir(dir: &Path) -> Result<(), Error> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = fs::metadata(dir)
+        .map_err(|e| Error::io("read", dir, e))?
+        .permissions()
+        .mode();
+    if mode & 0o022 != 0 {
+        return Err(Error::UnsafeFolder {
+            path: dir.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_dir(_dir: &Path) -> Result<(), Error> {
+    Ok(())
+}
+
+/// Opening the lock file never follows a symbolic link (a link planted in
+/// the folder would make Tessera create or lock the file it points to).
+#[cfg(unix)]
+fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    #[allow(clippy::cast_possible_wrap)]
+    options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+}
+
+#[cfg(not(unix))]
+fn no_follow(options: &mut OpenOptions) -> &mut OpenOptions {
+    options
 }
 
 /// The writer lock; released on drop.
@@ -116,15 +152,23 @@ impl Drop for WriteLock {
 pub fn lock(path: &Path) -> Result<WriteLock, Error> {
     ensure_dir(path)?;
     let lock_path = lock_path(path);
-    let file = private_file(
+    let file = no_follow(private_file(
         OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false),
-    )
+    ))
     .open(&lock_path)
-    .map_err(|e| Error::io("lock", &lock_path, e))?;
+    .map_err(|e| {
+        if fs::symlink_metadata(&lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
+            Error::LockFileLink {
+                path: lock_path.clone(),
+            }
+        } else {
+            Error::io("lock", &lock_path, e)
+        }
+    })?;
     let started = Instant::now();
     loop {
         match file.try_lock() {
@@ -252,16 +296,39 @@ fn rotate_backups(path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Removes temporary files left by a writer that was killed mid-save.
+/// Removes temporary files left by a writer that was killed mid-save: only
+/// names exactly of our form (prefix and 8 hex digits), only regular files
+/// (never a link), and on Unix only files this user owns.
 fn remove_stale_temps(path: &Path) {
     let prefix = temp_prefix(path);
-    if let Ok(entries) = fs::read_dir(parent(path)) {
-        for entry in entries.flatten() {
-            if entry.file_name().to_string_lossy().starts_with(&prefix) {
-                let _ = fs::remove_file(entry.path());
-            }
+    let Ok(entries) = fs::read_dir(parent(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(suffix) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let ours = suffix.len() == 8
+            && suffix
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if ours && fs::symlink_metadata(entry.path()).is_ok_and(|m| m.is_file() && owned_by_us(&m))
+        {
+            let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+#[cfg(unix)]
+fn owned_by_us(metadata: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    metadata.uid() == rustix::process::getuid().as_raw()
+}
+
+#[cfg(not(unix))]
+fn owned_by_us(_metadata: &fs::Metadata) -> bool {
+    true
 }
 
 /// Existing backups, newest first.

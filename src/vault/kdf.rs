@@ -44,6 +44,12 @@ impl KdfParams {
         self.m_cost_kib <= ceiling.m_cost_kib
             && self.t_cost <= ceiling.t_cost
             && self.p_cost <= ceiling.p_cost
+            && self.work() <= MAX_WORK_KIB_PASSES
+    }
+
+    /// Memory times passes (KiB × passes): what one attempt costs in time.
+    fn work(&self) -> u64 {
+        u64::from(self.m_cost_kib).saturating_mul(u64::from(self.t_cost))
     }
 }
 
@@ -65,12 +71,18 @@ pub const STANDARD: KdfParams = KdfParams {
     p_cost: 1,
 };
 
-/// 2 GiB, 64 passes, 16 lanes: beyond this a file is refused unopened.
+/// 1 GiB, 10 passes, 8 lanes (the strongest settings desktop password
+/// managers offer): beyond any of these a file is refused unopened.
 pub const CEILING: KdfParams = KdfParams {
-    m_cost_kib: 2 * 1024 * 1024,
-    t_cost: 64,
-    p_cost: 16,
+    m_cost_kib: 1024 * 1024,
+    t_cost: 10,
+    p_cost: 8,
 };
+
+/// Memory × passes allowed in one attempt: 2 GiB-passes (1 GiB × 2, 256 MiB
+/// × 8), about ten times the standard setting (64 MiB × 3), a few seconds.
+/// Each dimension may reach the ceiling, but not all at once.
+pub const MAX_WORK_KIB_PASSES: u64 = 2 * 1024 * 1024;
 
 impl KdfPolicy {
     /// The policy of the app and the CLI.

@@ -154,6 +154,9 @@ impl Vault {
                 format::unwrap(&kek, &slot.key, &slot.aad(&header.vault_id)).ok_or_else(|| {
                     Error::WrongPassword {
                         path: path.to_owned(),
+                        // The settings are in the slot's associated data: changed
+                        // settings read as a wrong password, so say so.
+                        unusual_kdf: (slot.kdf != policy.default_params()).then_some(slot.kdf),
                     }
                 })?
             }
@@ -277,7 +280,29 @@ impl Vault {
         })
     }
 
-    /// Removes the keyring slot (the caller deletes the keyring item).
+    /// Removes the keyring slot and re-keys the vault (a fresh data key, the
+    /// password slot rebuilt for `password`, which must be the current one):
+    /// whoever copied the keyring key, or a backup with the keyring slot,
+    /// cannot read what is saved from now on. The caller deletes the keyring
+    /// item. Runs the KDF twice (check, then the new slot).
+    pub fn disable_keyring_rekeyed(
+        &mut self,
+        password: &Password,
+        policy: &KdfPolicy,
+    ) -> Result<(), Error> {
+        // The password must open this very file before it re-keys it.
+        let check = Self::open(&self.path, Unlock::Password(password), policy)?;
+        if check.header.vault_id != self.header.vault_id {
+            return Err(Error::Replaced {
+                path: self.path.clone(),
+            });
+        }
+        drop(check);
+        self.change_password(password, policy, None).map(|_| ())
+    }
+
+    /// Removes the keyring slot without re-keying (the caller deletes the
+    /// keyring item). Prefer [`Vault::disable_keyring_rekeyed`].
     pub fn disable_keyring(&mut self) -> Result<(), Error> {
         self.write_with(|header, _| {
             header.slots.retain(|s| !matches!(s, Slot::Keyring(_)));

@@ -17,6 +17,8 @@ use super::onboarding::MIN_PASSWORD_CHARS;
 
 /// The clock offset field's id.
 pub const OFFSET_ID: &str = "settings-offset";
+/// The password field shown when keyring unlock is being turned off.
+pub const KEYRING_OFF_PASSWORD_ID: &str = "settings-keyring-off-password";
 
 /// The settings screen.
 #[derive(Debug)]
@@ -28,6 +30,9 @@ pub struct Settings {
     new_password: Typed,
     repeat: Typed,
     keyring_on: bool,
+    /// Turning keyring unlock off asks for the password (the vault is
+    /// re-keyed): the field while it is asked.
+    off_password: Option<Typed>,
     busy: bool,
     notice: Option<(bool, String)>,
 }
@@ -55,6 +60,12 @@ pub enum Message {
     ChangePassword,
     /// Keyring unlock on or off.
     Keyring(bool),
+    /// The password typed to turn keyring unlock off.
+    OffPassword(Typed),
+    /// Turn keyring unlock off with that password.
+    ConfirmOff,
+    /// Keep keyring unlock on.
+    CancelOff,
     /// Back to the list.
     Back,
 }
@@ -68,8 +79,10 @@ pub enum Action {
     Changed(Values),
     /// Change the vault password.
     ChangePassword(Password),
-    /// Turn keyring unlock on or off.
-    SetKeyring(bool),
+    /// Turn keyring unlock on.
+    EnableKeyring,
+    /// Turn keyring unlock off and re-key the vault (needs the password).
+    DisableKeyring(Password),
     /// Back to the list.
     Back,
 }
@@ -129,6 +142,7 @@ impl Settings {
             new_password: Typed::default(),
             repeat: Typed::default(),
             keyring_on,
+            off_password: None,
             busy: false,
             notice: None,
         }
@@ -143,6 +157,9 @@ impl Settings {
     /// The keyring switch's new state.
     pub fn keyring_set(&mut self, on: bool) {
         self.keyring_on = on;
+        if !on {
+            self.off_password = None;
+        }
     }
 
     /// Handles a message.
@@ -207,8 +224,34 @@ impl Settings {
                 if self.busy {
                     return Action::None;
                 }
+                if !on {
+                    // Asked for first: the vault is re-encrypted under a new key.
+                    self.off_password = Some(Typed::default());
+                    self.notice = None;
+                    return Action::None;
+                }
                 self.busy = true;
-                return Action::SetKeyring(on);
+                return Action::EnableKeyring;
+            }
+            Message::OffPassword(v) => {
+                if self.off_password.is_some() {
+                    self.off_password = Some(v);
+                }
+                return Action::None;
+            }
+            Message::ConfirmOff => {
+                let typed = match &mut self.off_password {
+                    Some(typed) if !self.busy && !typed.as_str().is_empty() => typed,
+                    _ => return Action::None,
+                };
+                let password = typed.take_password();
+                self.busy = true;
+                self.notice = None;
+                return Action::DisableKeyring(password);
+            }
+            Message::CancelOff => {
+                self.off_password = None;
+                return Action::None;
             }
             Message::Back => return Action::Back,
         }
@@ -297,6 +340,31 @@ impl Settings {
                 .size(13)
                 .style(theme::label::muted),
         );
+        if let Some(typed) = &self.off_password {
+            let mut confirm = button(text(t(Key::KeyringOffConfirm))).style(button::primary);
+            let mut cancel = button(text(t(Key::Cancel))).style(button::secondary);
+            if !self.busy {
+                confirm = confirm.on_press(Message::ConfirmOff);
+                cancel = cancel.on_press(Message::CancelOff);
+            }
+            page = page.push(
+                container(
+                    column![
+                        text(t(Key::KeyringOffAsk)),
+                        text_input(t(Key::Password), typed.as_str())
+                            .id(KEYRING_OFF_PASSWORD_ID)
+                            .secure(true)
+                            .on_input(|s| Message::OffPassword(Typed::new(s)))
+                            .on_submit(Message::ConfirmOff)
+                            .padding(8),
+                        row![confirm, cancel].spacing(8),
+                    ]
+                    .spacing(8),
+                )
+                .padding(12)
+                .style(theme::boxed::section),
+            );
+        }
 
         let mut change = button(text(t(Key::ChangePassword))).style(button::secondary);
         if !self.busy {

@@ -106,9 +106,10 @@ impl Unlock {
     pub fn password_failed(&mut self, lang: Lang, error: &task::Error) {
         self.busy = Busy::Idle;
         self.error = Some(match error {
-            task::Error::Vault(vault::Error::WrongPassword { .. }) => {
-                i18n::t(lang, Key::WrongPassword).to_owned()
-            }
+            // Unusual password settings: the full sentence, which warns of tampering.
+            task::Error::Vault(vault::Error::WrongPassword {
+                unusual_kdf: None, ..
+            }) => i18n::t(lang, Key::WrongPassword).to_owned(),
             other => other.localized(lang),
         });
     }
