@@ -4,6 +4,11 @@
     cargo build --release --no-default-features --example qr_corpus
     target/release/examples/qr_corpus dump /tmp/qr-corpus
     python3 benches/qr_compare.py /tmp/qr-corpus [REPEATS]
+    python3 benches/qr_compare.py /work/qr-corpus [REPEATS] --lists heldout.tsv
+
+With `--lists`, only the named lists of the folder are decoded (the pages of
+`benches/qr_pages/generate.py`: `tune.tsv`, `heldout.tsv`), and when the folder
+has a `meta.tsv` the results are also given per category.
 
 Needs `zbarimg` (Debian: zbar-tools) and `pip install zxing-cpp pillow`.
 
@@ -59,14 +64,14 @@ def rss_kib(field):
     return 0
 
 
-def zxing_worker(folder, repeats):
+def zxing_worker(folder, repeats, lists):
     """Runs in a child process: times zxing-cpp on every listed file, prints JSON."""
     import zxingcpp
     from PIL import Image
 
     before = rss_kib("VmRSS:")
     rows = {}
-    for file, expected in load_list(folder, "expected.tsv") + load_list(folder, "screens.tsv"):
+    for file, expected in [case for name in lists for case in load_list(folder, name)]:
         data = (folder / file).read_bytes()
         from_bytes, from_pixels, ok = [], [], True
         for _ in range(repeats):
@@ -89,17 +94,18 @@ def zxing_worker(folder, repeats):
     print(json.dumps({"rows": rows, "before": before, "peak": peak}))
 
 
-def zxing(folder, repeats):
+def zxing(folder, repeats, lists):
     out = subprocess.run(
-        [sys.executable, __file__, "--zxing-worker", str(folder), str(repeats)],
+        [sys.executable, __file__, "--zxing-worker", str(folder), str(repeats), *lists],
         capture_output=True, check=True, text=True,
     )
     return json.loads(out.stdout)
 
 
-def tessera(folder, repeats):
+def tessera(folder, repeats, lists):
     out = subprocess.run(
-        [str(TESSERA), "time", str(folder), str(repeats)], capture_output=True, check=True, text=True
+        [str(TESSERA), "time", str(folder), str(repeats), *lists], capture_output=True, check=True,
+        text=True,
     )
     rows, before, peak = {}, 0, 0
     for line in out.stdout.splitlines():
@@ -146,23 +152,41 @@ def fmt(ms):
 
 def main():
     if sys.argv[1:2] == ["--zxing-worker"]:
-        zxing_worker(Path(sys.argv[2]), int(sys.argv[3]))
+        zxing_worker(Path(sys.argv[2]), int(sys.argv[3]), sys.argv[4:])
         return
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/qr-corpus")
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    corpus = load_list(folder, "expected.tsv")
-    screens = load_list(folder, "screens.tsv")
+    args = sys.argv[1:]
+    lists = None
+    if "--lists" in args:
+        at = args.index("--lists")
+        lists = args[at + 1].split(",")
+        del args[at:at + 2]
+    folder = Path(args[0] if args else "/tmp/qr-corpus")
+    repeats = int(args[1]) if len(args) > 1 else 5
+    if lists:
+        corpus = [case for name in lists for case in load_list(folder, name)]
+        screens = []
+    else:
+        lists = ["expected.tsv", "screens.tsv"]
+        corpus = load_list(folder, "expected.tsv")
+        screens = load_list(folder, "screens.tsv")
     # zbarimg first: its peak is the largest of this process's children so far, so no
     # other child may have run before it. It starts a process per decode: fewer repeats
     # keep the run short.
     zbar_runs = max(1, min(repeats, 3))
     zb = zbar(folder, corpus + screens, zbar_runs)
     results = {
-        "Tessera": tessera(folder, repeats),
-        "zxing-cpp": zxing(folder, repeats),
+        "Tessera": tessera(folder, repeats, lists),
+        "zxing-cpp": zxing(folder, repeats, lists),
         "zbarimg": zb,
     }
 
+    if screens:
+        print_screens(screens, results, repeats, zbar_runs)
+    print_corpus(folder, corpus, results)
+
+
+def print_screens(screens, results, repeats, zbar_runs):
+    zb = results["zbarimg"]
     print(f"Screenshots (median of {repeats} runs; zbarimg {zbar_runs}), ms:\n")
     print("| image | Tessera from bytes | zxing-cpp from bytes | Tessera from pixels "
           "| zxing-cpp from pixels | Tessera / zxing-cpp (pixels) | zbarimg (process) |")
@@ -175,6 +199,9 @@ def main():
         print(f"| {file} | {t[1]:.1f}{marks[0]} | {z[1]:.1f}{marks[1]} | {t[2]:.1f} | {z[2]:.1f} "
               f"| {t[2] / z[2]:.2f} | {b[1]:.1f}{marks[2]} |")
 
+
+
+def print_corpus(folder, corpus, results):
     print(f"\nCorpus ({len(corpus)} images):\n")
     print("| decoder | exact payloads | median from bytes | p90 from bytes "
           "| median from pixels | p90 from pixels | peak RSS (before decoding) |")
@@ -193,6 +220,30 @@ def main():
     for name, result in results.items():
         missed = [file for file, _ in corpus if not result["rows"][file][0]]
         print(f"\n{name} missed: {', '.join(missed) or 'none'}")
+    meta = folder / "meta.tsv"
+    if not meta.exists():
+        return
+    categories = {}
+    for line in meta.read_text().splitlines():
+        fields = line.split("\t")
+        categories[fields[0]] = ["all"] + [c for c in fields[2].split(",") if c]
+    names = list(results)
+    by_category = {}
+    for file, _ in corpus:
+        for category in categories.get(file, ["all"]):
+            by_category.setdefault(category, []).append(file)
+    print("\nPer category (exact payloads):\n")
+    print("| category | images | " + " | ".join(names) + " | read by a reference, missed by Tessera |")
+    print("|---|---|" + "---|" * len(names) + "---|")
+    for category in sorted(by_category, key=lambda c: (c != "all", c)):
+        files = by_category[category]
+        counts = [sum(1 for f in files if results[n]["rows"][f][0]) for n in names]
+        lost = sum(1 for f in files if not results["Tessera"]["rows"][f][0]
+                   and any(results[n]["rows"][f][0] for n in names[1:]))
+        print(f"| {category} | {len(files)} | " + " | ".join(map(str, counts)) + f" | {lost} |")
+    lost = [f for f, _ in corpus if not results["Tessera"]["rows"][f][0]
+            and any(results[n]["rows"][f][0] for n in names[1:])]
+    print(f"\nRead by zxing-cpp or zbarimg, missed by Tessera: {', '.join(lost) or 'none'}")
 
 
 if __name__ == "__main__":

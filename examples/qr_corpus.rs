@@ -4,6 +4,8 @@
 //! cargo run --release --example qr_corpus -- dump DIR    # write every image + DIR/expected.tsv
 //! cargo run --release --example qr_corpus -- measure     # tessera vs plain rqrr, per family
 //! cargo run --release --example qr_corpus -- time DIR [REPEATS] [LIST.tsv...]
+//! cargo run --release --example qr_corpus -- probe FILE...   # what each file gives, and how
+//! cargo run --release --example qr_corpus -- texts FILE...   # each file's texts, hex (test data only)
 //! ```
 //! `time` decodes every file a dumped folder lists (`expected.tsv` and
 //! `screens.tsv` unless lists are named) `REPEATS` times (default 5) and prints,
@@ -30,6 +32,8 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("dump") => dump(args.get(1).expect("usage: dump DIR")),
         Some("measure") => measure(),
+        Some("probe") => probe(&args[1..]),
+        Some("texts") => texts(&args[1..]),
         Some("time") => time(
             args.get(1)
                 .expect("usage: time DIR [REPEATS] [LIST.tsv...]"),
@@ -150,7 +154,8 @@ fn time(dir: &str, repeats: usize, lists: &[String]) {
         };
         for _ in 0..repeats.max(1) {
             let t = Instant::now();
-            let found = qr::decode_luma(grey.width(), grey.height(), grey.as_raw()).unwrap();
+            // An error here is `Unreadable` (a code seen, not read): timed all the same.
+            let found = qr::decode_luma(grey.width(), grey.height(), grey.as_raw()).ok();
             from_pixels.push(t.elapsed().as_secs_f64() * 1e3);
             std::hint::black_box(found);
         }
@@ -255,4 +260,43 @@ fn measure() {
         p90(&mut all_t)
     );
     println!("\ncodes found per pass: {passes:?}");
+}
+
+/// Per file: the time, and each code's pass, version and bounds (never its payload),
+/// or the error.
+fn probe(files: &[String]) {
+    for file in files {
+        let bytes = std::fs::read(file).unwrap();
+        let t = Instant::now();
+        let result = qr::decode_image_bytes(&bytes, &Limits::default());
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        match result {
+            Ok(found) => {
+                let codes: Vec<String> = found
+                    .iter()
+                    .map(|f| format!("{} v{} {:?}", f.pass, f.version, f.bounds[0]))
+                    .collect();
+                println!(
+                    "{file}\t{ms:.1} ms\t{} found\t{}",
+                    found.len(),
+                    codes.join("; ")
+                );
+            }
+            Err(e) => println!("{file}\t{ms:.1} ms\terror\t{e:?}"),
+        }
+    }
+}
+
+/// Per file: the text of every code found, as UTF-8 hex, tab-separated (for
+/// comparing with reference texts; use it on test images only).
+fn texts(files: &[String]) {
+    for file in files {
+        let bytes = std::fs::read(file).unwrap();
+        let found = qr::decode_image_bytes(&bytes, &Limits::default()).unwrap_or_default();
+        let texts: Vec<String> = found
+            .iter()
+            .map(|f| hex(f.text.expose().as_bytes()))
+            .collect();
+        println!("{file}\t{}", texts.join("\t"));
+    }
 }

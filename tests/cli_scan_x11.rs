@@ -64,6 +64,47 @@ fn scan_screen_finds_a_code_shown_in_another_window() {
 }
 
 #[test]
+fn scan_screen_reads_a_whole_rendered_page_at_2560x1440() {
+    // A two-factor setup page rendered by Chromium (benches/qr_pages/generate.py),
+    // shown full-screen: the code is one small part of a busy page.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/qr-pages");
+    let line = std::fs::read_to_string(dir.join("screen.tsv")).unwrap();
+    let mut fields = line.trim_end().split('\t');
+    let file = fields.next().unwrap();
+    let want: Vec<String> = fields
+        .map(|hex| {
+            let bytes: Vec<u8> = (0..hex.len() / 2)
+                .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+                .collect();
+            String::from_utf8(bytes).unwrap()
+        })
+        .collect();
+    let xvfb = Xvfb::start(2560, 1440, 24);
+    let _viewer = x11::show(&xvfb, &dir.join(file), (0, 0));
+    let found = eventually(Duration::from_secs(20), || {
+        let out = scan(&xvfb, &["--screen", "--json"]);
+        (out.status.code() == Some(0)).then_some(out)
+    })
+    .unwrap_or_else(|| {
+        panic!(
+            "the page's code was never read from the screen: {}",
+            stderr(&scan(&xvfb, &["--screen"]))
+        )
+    });
+    let list: serde_json::Value = serde_json::from_str(&stdout(&found)).unwrap();
+    let mut got: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    got.sort_unstable();
+    let mut want: Vec<&str> = want.iter().map(String::as_str).collect();
+    want.sort_unstable();
+    assert_eq!(got, want);
+}
+
+#[test]
 fn an_empty_screen_says_no_code_was_found() {
     let xvfb = Xvfb::start(800, 600, 24);
     let out = scan(&xvfb, &["--screen"]);

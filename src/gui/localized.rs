@@ -417,6 +417,9 @@ fn decode_pt(error: &DecodeError) -> String {
             "decodificar esta imagem precisaria de mais de {} MiB de memória; recorte-a em volta do código QR ou salve-a como PNG ou JPEG de 8 bits",
             limit / (1024 * 1024)
         ),
+        DecodeError::Unreadable => String::from(
+            "há um código QR nesta imagem, mas ele não pôde ser lido; tente uma captura de tela maior, ou só do código (amplie antes se ele for pequeno), ou digite a chave de configuração mostrada ao lado do código",
+        ),
         DecodeError::BadPixelBuffer { width, height, len } => format!(
             "a imagem capturada está inconsistente ({len} bytes para {width}×{height} pixels RGBA); capture-a de novo"
         ),

@@ -89,6 +89,13 @@ pub enum DecodeError {
         /// The allocation limit in force, in bytes.
         limit: u64,
     },
+    /// Something shaped like a QR code is in the image (its three corner
+    /// patterns were found), but no code could be read from it: too small, too
+    /// blurred, cut off or damaged.
+    #[error(
+        "a QR code was found in this image but could not be read; try a larger screenshot, or one of the code alone (zoom in first if it is small), or type the setup key shown beside the code"
+    )]
+    Unreadable,
     /// Raw pixels handed to [`decode_rgba`](super::decode_rgba) do not match their dimensions.
     #[error(
         "the captured picture is inconsistent ({len} bytes for {width}×{height} RGBA pixels); capture it again"

@@ -14,6 +14,7 @@ pub mod encode;
 mod error;
 mod load;
 mod pipeline;
+mod text;
 
 use std::fmt;
 
@@ -64,6 +65,14 @@ pub enum Pass {
     Upscaled,
     /// The same, inverted.
     UpscaledInverted,
+    /// A small image enlarged twice and smoothed, Otsu's threshold.
+    UpscaledSmoothed,
+    /// The same, inverted.
+    UpscaledSmoothedInverted,
+    /// A small image enlarged 2.5 times and smoothed, Otsu's threshold.
+    UpscaledFurther,
+    /// The same, inverted.
+    UpscaledFurtherInverted,
     /// A large image halved, local threshold.
     Downscaled,
     /// The same, inverted.
@@ -72,6 +81,11 @@ pub enum Pass {
     Blurred,
     /// The same, inverted.
     BlurredInverted,
+    /// A place where finder patterns outline a code, cropped from the grey image
+    /// and enlarged so its modules are about five pixels.
+    Zoomed,
+    /// The same, inverted.
+    ZoomedInverted,
     /// A candidate region cropped, padded and resampled.
     Region,
     /// The same, inverted.
@@ -85,8 +99,13 @@ impl Pass {
             Self::Local | Self::LocalInverted => Self::LocalInverted,
             Self::Global | Self::GlobalInverted => Self::GlobalInverted,
             Self::Upscaled | Self::UpscaledInverted => Self::UpscaledInverted,
+            Self::UpscaledSmoothed | Self::UpscaledSmoothedInverted => {
+                Self::UpscaledSmoothedInverted
+            }
+            Self::UpscaledFurther | Self::UpscaledFurtherInverted => Self::UpscaledFurtherInverted,
             Self::Downscaled | Self::DownscaledInverted => Self::DownscaledInverted,
             Self::Blurred | Self::BlurredInverted => Self::BlurredInverted,
+            Self::Zoomed | Self::ZoomedInverted => Self::ZoomedInverted,
             Self::Region | Self::RegionInverted => Self::RegionInverted,
         }
     }
@@ -100,10 +119,16 @@ impl Pass {
             Self::GlobalInverted => "global-inverted",
             Self::Upscaled => "upscaled",
             Self::UpscaledInverted => "upscaled-inverted",
+            Self::UpscaledSmoothed => "upscaled-smoothed",
+            Self::UpscaledSmoothedInverted => "upscaled-smoothed-inverted",
+            Self::UpscaledFurther => "upscaled-further",
+            Self::UpscaledFurtherInverted => "upscaled-further-inverted",
             Self::Downscaled => "downscaled",
             Self::DownscaledInverted => "downscaled-inverted",
             Self::Blurred => "blurred",
             Self::BlurredInverted => "blurred-inverted",
+            Self::Zoomed => "zoomed",
+            Self::ZoomedInverted => "zoomed-inverted",
             Self::Region => "region",
             Self::RegionInverted => "region-inverted",
         }
@@ -119,8 +144,10 @@ impl fmt::Display for Pass {
 /// One QR code found in an image.
 #[derive(Clone)]
 pub struct Found {
-    /// The payload as text, exactly: UTF-8 when it is valid UTF-8, otherwise
-    /// each byte read as ISO 8859-1 (the QR default for byte segments).
+    /// The payload as text, as ZXing reads it: UTF-8 when it is valid UTF-8
+    /// (every `otpauth://` URI), Shift JIS for Kanji and Japanese byte
+    /// segments, otherwise each byte read as ISO 8859-1 (the QR default for
+    /// byte segments).
     pub text: SecretText,
     /// The payload's raw bytes.
     pub bytes: SecretBytes,
@@ -148,11 +175,12 @@ impl fmt::Debug for Found {
 /// Finds and decodes every QR code in an image file's bytes (PNG, JPEG, WebP,
 /// GIF (first frame), BMP or TIFF).
 ///
-/// An empty list means the image holds no readable QR code. Errors mean the
-/// image itself could not be read, or is outside `limits`.
+/// An empty list means the image holds nothing shaped like a QR code;
+/// [`DecodeError::Unreadable`] that it holds one that could not be read. Other
+/// errors mean the image itself could not be read, or is outside `limits`.
 pub fn decode_image_bytes(bytes: &[u8], limits: &Limits) -> Result<Vec<Found>, DecodeError> {
     let luma = load::decode(bytes, limits)?;
-    Ok(pipeline::run(&luma))
+    outcome(&luma)
 }
 
 /// The payload texts a file's bytes hold, as both front ends read a file the
@@ -200,7 +228,7 @@ pub fn decode_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<Found>, D
         height,
         pixels,
     };
-    Ok(pipeline::run(&luma))
+    outcome(&luma)
 }
 
 /// Finds and decodes every QR code in 8-bit greyscale pixels (rows top to
@@ -219,7 +247,17 @@ pub fn decode_luma(width: u32, height: u32, pixels: &[u8]) -> Result<Vec<Found>,
         height,
         pixels: pixels.to_vec(),
     };
-    Ok(pipeline::run(&luma))
+    outcome(&luma)
+}
+
+/// The codes the cascade decoded; none at all where it located a code is
+/// [`DecodeError::Unreadable`], none where it located nothing an empty list.
+fn outcome(luma: &Luma) -> Result<Vec<Found>, DecodeError> {
+    let outcome = pipeline::run(luma);
+    if outcome.unreadable {
+        return Err(DecodeError::Unreadable);
+    }
+    Ok(outcome.found)
 }
 
 /// An 8-bit greyscale image, row-major, `width × height` bytes.

@@ -16,6 +16,7 @@ use rqrr::{BitGrid, PreparedImage};
 use zeroize::Zeroizing;
 
 use super::binarize::{self, PAD};
+use super::text;
 use super::{Found, Luma, Pass};
 use crate::secret::{SecretBytes, SecretText};
 
@@ -39,68 +40,266 @@ const REGION_TARGET_SIDE: u32 = 640;
 const CROP_MIN_PIXELS: u64 = 1_500_000;
 /// More separate crops than this and a frame is searched whole.
 const MAX_CROPS: usize = 16;
+/// More finder triples than this: look-alikes everywhere (no crops, no candidates).
+const MAX_TRIPLES: usize = 64;
+/// At most this many places outlined by finder patterns are remembered for zooming.
+const MAX_CANDIDATES: usize = 16;
+/// Zoomed crops are enlarged so that a module is about this many pixels.
+const ZOOM_MODULE: f32 = 5.0;
+/// ... but never more than this factor,
+const ZOOM_MAX_FACTOR: f32 = 4.0;
+/// ... nor beyond this many pixels a side.
+const ZOOM_MAX_SIDE: f32 = 1600.0;
 /// Finder patterns this many modules apart (centre to centre) or closer may belong to one
 /// code (version 40: 170 modules across, 241 diagonally).
 const LINK_MODULES: usize = 245;
 
+/// What the cascade found in an image.
+pub(super) struct Outcome {
+    /// Every code decoded, de-duplicated by payload.
+    pub found: Vec<Found>,
+    /// A code was located (three finder patterns outlining it, and a grid rqrr
+    /// fitted between them) that no pass could decode.
+    pub unreadable: bool,
+}
+
 /// Runs the cascade on a greyscale image.
-pub(super) fn run(luma: &Luma) -> Vec<Found> {
+pub(super) fn run(luma: &Luma) -> Outcome {
     let mut search = Search::default();
-    let whole = Frame::identity();
-    // 1. Local threshold on the image as it is, dark-on-light then light-on-dark.
-    let bits = binarize::local(luma);
-    if search.both_polarities(bits, &whole, Pass::Local) {
-        return search.found;
+    cascade(luma, &mut search);
+    // A grid rqrr fitted but could not decode counts as a code seen only where the
+    // finder scan also saw three finder patterns outline a code (not in noise).
+    Outcome {
+        unreadable: search.unreadable && !search.candidates.is_empty() && search.found.is_empty(),
+        found: search.found,
     }
-    // 2. Otsu's global threshold: low-contrast and brand-coloured codes on flat backgrounds.
+}
+
+/// One step of the cascade: the pass it reports, when it applies, and what it runs.
+struct Step {
+    pass: Pass,
+    /// What the step searches.
+    reach: Reach,
+    /// Whether the step is worth running on an image of this size.
+    applies: fn(&Luma) -> bool,
+    /// Binarises the image (or parts of it) its way and searches both polarities;
+    /// true if it found anything new.
+    run: fn(&Luma, &mut Search, Pass) -> bool,
+}
+
+/// What a step searches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach {
+    /// The whole frame, while nothing has been found.
+    Frame,
+    /// The places where earlier steps saw finder patterns outline a code that no
+    /// code found so far explains (a second code beside a first, or one too fine
+    /// for the frame's scale), found or not.
+    Candidates,
+}
+
+/// The cascade, cheapest first; `docs/qr-pipeline.md` records what each step reads.
+const CASCADE: [Step; 10] = [
+    Step {
+        pass: Pass::Local,
+        reach: Reach::Frame,
+        applies: always,
+        run: local,
+    },
+    Step {
+        pass: Pass::Global,
+        reach: Reach::Frame,
+        applies: always,
+        run: global,
+    },
+    Step {
+        pass: Pass::Zoomed,
+        reach: Reach::Candidates,
+        applies: always,
+        run: zoomed,
+    },
+    Step {
+        pass: Pass::Upscaled,
+        reach: Reach::Frame,
+        applies: small,
+        run: upscaled,
+    },
+    Step {
+        pass: Pass::UpscaledSmoothed,
+        reach: Reach::Frame,
+        applies: small,
+        run: upscaled_smoothed,
+    },
+    Step {
+        pass: Pass::UpscaledFurther,
+        reach: Reach::Frame,
+        applies: small,
+        run: upscaled_further,
+    },
+    Step {
+        pass: Pass::Downscaled,
+        reach: Reach::Frame,
+        applies: large,
+        run: downscaled,
+    },
+    Step {
+        pass: Pass::Blurred,
+        reach: Reach::Frame,
+        applies: always,
+        run: blurred,
+    },
+    Step {
+        pass: Pass::Zoomed,
+        reach: Reach::Candidates,
+        applies: always,
+        run: zoomed,
+    },
+    Step {
+        pass: Pass::Region,
+        reach: Reach::Frame,
+        applies: always,
+        run: region,
+    },
+];
+
+/// Walks the cascade: frame steps until one finds something, candidate steps
+/// wherever a code is outlined and not yet read.
+fn cascade(luma: &Luma, search: &mut Search) {
+    for step in &CASCADE {
+        let wanted = match step.reach {
+            Reach::Frame => search.found.is_empty(),
+            Reach::Candidates => !search.unexplained().is_empty(),
+        };
+        if wanted && (step.applies)(luma) {
+            (step.run)(luma, search, step.pass);
+        }
+    }
+}
+
+/// Each candidate no code explains, cropped from the grey image with a margin and
+/// enlarged so that its modules are about [`ZOOM_MODULE`] pixels, then searched
+/// with the local threshold, smoothed Otsu and smoothed local thresholds.
+fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    let (width, height) = (luma.width as usize, luma.height as usize);
+    let mut any = false;
+    for candidate in search.unexplained() {
+        for c in &mut search.candidates {
+            if c.rect == candidate.rect {
+                c.zoomed = true;
+            }
+        }
+        let module = candidate.module.max(0.5);
+        let rect = candidate.rect.grown((module * 2.0) as usize, width, height);
+        let side = rect.w.max(rect.h) as f32;
+        let factor = (ZOOM_MODULE / module)
+            .clamp(1.0, ZOOM_MAX_FACTOR)
+            .min((ZOOM_MAX_SIDE / side).max(1.0));
+        let part = binarize::crop(
+            luma,
+            rect.x as u32,
+            rect.y as u32,
+            rect.w as u32,
+            rect.h as u32,
+        );
+        let part = if factor > 1.0 {
+            let w = ((rect.w as f32 * factor).round() as u32).max(1);
+            let h = ((rect.h as f32 * factor).round() as u32).max(1);
+            binarize::resize(&part, w, h)
+        } else {
+            part
+        };
+        let frame = Frame {
+            scale: rect.w as f32 / part.width as f32,
+            dx: rect.x as f32,
+            dy: rect.y as f32,
+        };
+        if search.both_polarities(binarize::local(&part), &frame, pass) {
+            any = true;
+            continue;
+        }
+        let smooth = binarize::blur(&part);
+        let bits = binarize::global(&smooth, binarize::otsu(&smooth));
+        any |= search.both_polarities(bits, &frame, pass)
+            || search.both_polarities(binarize::local(&smooth), &frame, pass);
+    }
+    any
+}
+
+fn always(_: &Luma) -> bool {
+    true
+}
+
+/// Images small enough to be searched enlarged.
+fn small(luma: &Luma) -> bool {
+    luma.width.max(luma.height) <= UPSCALE_MAX_SIDE
+}
+
+/// Images large enough to be searched halved.
+fn large(luma: &Luma) -> bool {
+    luma.width.min(luma.height) >= DOWNSCALE_MIN_SIDE
+}
+
+/// Local threshold on the image as it is.
+fn local(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    search.both_polarities(binarize::local(luma), &Frame::identity(), pass)
+}
+
+/// Otsu's global threshold: low-contrast and brand-coloured codes on flat backgrounds.
+fn global(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
     let bits = binarize::global(luma, binarize::otsu(luma));
-    if search.both_polarities(bits, &whole, Pass::Global) {
-        return search.found;
-    }
-    // 3. Small images enlarged: modules of 2–3 pixels smoothed by a non-integer scale.
-    if luma.width.max(luma.height) <= UPSCALE_MAX_SIDE {
-        let big = binarize::resize(luma, luma.width * 2, luma.height * 2);
-        if search.both_polarities(binarize::local(&big), &Frame::scaled(0.5), Pass::Upscaled) {
-            return search.found;
-        }
-        // 3b. The same smoothed, Otsu's threshold: dense codes (version 20+) under 3 px a
-        //     module after a non-integer scale and JPEG, whose timing patterns the local
-        //     threshold breaks up.
-        let smooth = binarize::blur(&big);
-        drop(big);
-        let bits = binarize::global(&smooth, binarize::otsu(&smooth));
-        if search.both_polarities(bits, &Frame::scaled(0.5), Pass::Upscaled) {
-            return search.found;
-        }
-        drop(smooth);
-        // 3c. Enlarged 2.5 times, smoothed, Otsu: the module grid lands differently on
-        //     the pixels, which rescues the same kind of code at other scales.
-        let (w, h) = (luma.width * 5 / 2, luma.height * 5 / 2);
-        let smooth = binarize::blur(&binarize::resize(luma, w, h));
-        let bits = binarize::global(&smooth, binarize::otsu(&smooth));
-        let frame = Frame::scaled(luma.width as f32 / w as f32);
-        if search.both_polarities(bits, &frame, Pass::Upscaled) {
-            return search.found;
-        }
-    }
-    // 4. Large images halved: big modules whose interior is wider than the local window,
-    //    and noise that halving averages away.
-    if luma.width.min(luma.height) >= DOWNSCALE_MIN_SIDE {
-        let small = binarize::resize(luma, luma.width / 2, luma.height / 2);
-        let frame = Frame::scaled(luma.width as f32 / small.width as f32);
-        if search.both_polarities(binarize::local(&small), &frame, Pass::Downscaled) {
-            return search.found;
-        }
-    }
-    // 5. Blurred: JPEG ringing, moiré and sensor noise in photos of screens.
+    search.both_polarities(bits, &Frame::identity(), pass)
+}
+
+/// Enlarged twice, local threshold: modules of 2–3 pixels smoothed by a non-integer scale.
+fn upscaled(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    let big = binarize::resize(luma, luma.width * 2, luma.height * 2);
+    search.both_polarities(binarize::local(&big), &Frame::scaled(0.5), pass)
+}
+
+/// Enlarged twice, smoothed, Otsu's threshold: dense codes (version 20+) under 3 px a
+/// module after a non-integer scale and JPEG, whose timing patterns the local
+/// threshold breaks up.
+fn upscaled_smoothed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    let smooth = binarize::blur(&binarize::resize(luma, luma.width * 2, luma.height * 2));
+    let bits = binarize::global(&smooth, binarize::otsu(&smooth));
+    search.both_polarities(bits, &Frame::scaled(0.5), pass)
+}
+
+/// Enlarged 2.5 times, smoothed, Otsu: the module grid lands differently on the
+/// pixels, which rescues the same kind of code at other scales.
+fn upscaled_further(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    let (w, h) = (luma.width * 5 / 2, luma.height * 5 / 2);
+    let smooth = binarize::blur(&binarize::resize(luma, w, h));
+    let bits = binarize::global(&smooth, binarize::otsu(&smooth));
+    let frame = Frame::scaled(luma.width as f32 / w as f32);
+    search.both_polarities(bits, &frame, pass)
+}
+
+/// Halved: big modules whose interior is wider than the local window, and noise
+/// that halving averages away.
+fn downscaled(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    let small = binarize::resize(luma, luma.width / 2, luma.height / 2);
+    let frame = Frame::scaled(luma.width as f32 / small.width as f32);
+    search.both_polarities(binarize::local(&small), &frame, pass)
+}
+
+/// Blurred 3×3: JPEG ringing, moiré and sensor noise in photos of screens.
+fn blurred(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
     let smooth = binarize::blur(luma);
-    if search.both_polarities(binarize::local(&smooth), &whole, Pass::Blurred) {
-        return search.found;
-    }
-    drop(smooth);
-    // 6. Candidate regions (dense, square-ish texture), cropped, padded and resampled.
-    for (x, y, w, h) in regions(luma) {
-        let part = binarize::crop(luma, x, y, w, h);
+    search.both_polarities(binarize::local(&smooth), &Frame::identity(), pass)
+}
+
+/// Candidate regions (dense, square-ish texture), cropped, padded and resampled.
+fn region(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    let mut any = false;
+    for rect in regions(luma) {
+        let part = binarize::crop(
+            luma,
+            rect.x as u32,
+            rect.y as u32,
+            rect.w as u32,
+            rect.h as u32,
+        );
         let side = part.width.max(part.height);
         let factor = (REGION_TARGET_SIDE as f32 / side as f32).clamp(0.25, 4.0);
         let (rw, rh) = (
@@ -110,18 +309,68 @@ pub(super) fn run(luma: &Luma) -> Vec<Found> {
         let part = binarize::resize(&part, rw, rh);
         let frame = Frame {
             scale: 1.0 / factor,
-            dx: x as f32,
-            dy: y as f32,
+            dx: rect.x as f32,
+            dy: rect.y as f32,
         };
-        if !search.both_polarities(binarize::local(&part), &frame, Pass::Region) {
-            search.both_polarities(
-                binarize::global(&part, binarize::otsu(&part)),
-                &frame,
-                Pass::Region,
-            );
+        let found = search.both_polarities(binarize::local(&part), &frame, pass)
+            || search.both_polarities(binarize::global(&part, binarize::otsu(&part)), &frame, pass);
+        any |= found;
+    }
+    any
+}
+
+/// A rectangle of pixels: top-left corner, width and height.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Rect {
+    x: usize,
+    y: usize,
+    w: usize,
+    h: usize,
+}
+
+impl Rect {
+    /// The rectangle from (x0, y0) to (x1, y1), exclusive.
+    const fn spanning(x0: usize, y0: usize, x1: usize, y1: usize) -> Self {
+        Self {
+            x: x0,
+            y: y0,
+            w: x1.saturating_sub(x0),
+            h: y1.saturating_sub(y0),
         }
     }
-    search.found
+
+    const fn area(&self) -> usize {
+        self.w * self.h
+    }
+
+    /// The pixels this rectangle and `other` share.
+    fn overlap(&self, other: &Self) -> usize {
+        let w = (self.x + self.w)
+            .min(other.x + other.w)
+            .saturating_sub(self.x.max(other.x));
+        let h = (self.y + self.h)
+            .min(other.y + other.h)
+            .saturating_sub(self.y.max(other.y));
+        w * h
+    }
+
+    /// Whether the point lies inside.
+    fn contains(&self, x: i32, y: i32) -> bool {
+        let (Ok(x), Ok(y)) = (usize::try_from(x), usize::try_from(y)) else {
+            return false;
+        };
+        x >= self.x && x < self.x + self.w && y >= self.y && y < self.y + self.h
+    }
+
+    /// Grown by `by` pixels on every side, within a `width`×`height` image.
+    fn grown(&self, by: usize, width: usize, height: usize) -> Self {
+        Self::spanning(
+            self.x.saturating_sub(by),
+            self.y.saturating_sub(by),
+            (self.x + self.w + by).min(width),
+            (self.y + self.h + by).min(height),
+        )
+    }
 }
 
 /// How a pass's pixel coordinates map back to the input image.
@@ -146,10 +395,15 @@ impl Frame {
     }
 
     fn map(&self, p: rqrr::Point) -> (i32, i32) {
+        self.map_xy(p.x as f32, p.y as f32)
+    }
+
+    /// A point of this pass's (padded) image in input pixels.
+    fn map_xy(&self, x: f32, y: f32) -> (i32, i32) {
         let pad = PAD as f32;
         (
-            ((p.x as f32 - pad) * self.scale + self.dx).round() as i32,
-            ((p.y as f32 - pad) * self.scale + self.dy).round() as i32,
+            ((x - pad) * self.scale + self.dx).round() as i32,
+            ((y - pad) * self.scale + self.dy).round() as i32,
         )
     }
 
@@ -169,6 +423,21 @@ impl Frame {
 #[derive(Default)]
 struct Search {
     found: Vec<Found>,
+    /// A grid was located that did not decode.
+    unreadable: bool,
+    /// Where finder patterns outline a code, in input pixels, from every pass so far.
+    candidates: Vec<Candidate>,
+}
+
+/// A place where three finder patterns outline a code.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    /// The code and a margin around it, in input pixels.
+    rect: Rect,
+    /// The module size the finder patterns suggest, in input pixels.
+    module: f32,
+    /// Whether a zoomed search has been tried here.
+    zoomed: bool,
 }
 
 impl Search {
@@ -178,16 +447,19 @@ impl Search {
     /// anything new was found.
     fn both_polarities(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
         // rqrr tries every plausible pair of finder patterns, copying the whole image for
-        // each: an image full of finder look-alikes would keep it busy for hours.
+        // each: an image full of finder look-alikes would keep it busy for hours. Over
+        // the budget, only crops around triples are searched.
         let pixels = f64::from(bits.width()) * f64::from(bits.height());
         let most = ((FINDER_BUDGET / pixels).sqrt() as usize).clamp(MIN_FINDERS, MAX_FINDERS);
-        let [dark, light] = finders(&bits, most + 1);
+        let [dark, light] = finders(&bits, MAX_FINDERS + 1);
         let mut found = false;
-        if dark.len() <= most {
-            found = self.polarity(&bits, &dark, false, frame, pass, false);
+        if dark.len() <= MAX_FINDERS {
+            let whole = dark.len() <= most;
+            found = self.polarity(&bits, &dark, false, frame, pass, !whole);
         }
-        if light.len() <= most {
-            found |= self.polarity(&bits, &light, true, frame, pass.inverted(), found);
+        if light.len() <= MAX_FINDERS {
+            let crops_only = found || light.len() > most;
+            found |= self.polarity(&bits, &light, true, frame, pass.inverted(), crops_only);
         }
         found
     }
@@ -207,11 +479,8 @@ impl Search {
         crops_only: bool,
     ) -> bool {
         let pixels = u64::from(bits.width()) * u64::from(bits.height());
-        let boxes = if crops_only || pixels >= CROP_MIN_PIXELS {
-            clusters(finders, bits)
-        } else {
-            Vec::new()
-        };
+        let boxes = clusters(triples(finders, bits).as_deref(), bits);
+        self.remember(&boxes, frame, pixels);
         if crops_only && boxes.is_empty() {
             return false;
         }
@@ -220,15 +489,14 @@ impl Search {
         if pixels >= CROP_MIN_PIXELS && finders.len() < 3 {
             return false;
         }
-        let area: u64 = boxes
-            .iter()
-            .map(|&(x0, y0, x1, y1)| ((x1 - x0) * (y1 - y0)) as u64)
-            .sum();
-        if !boxes.is_empty() && area * 2 <= pixels {
+        let area: u64 = boxes.iter().map(|c| c.rect.area() as u64).sum();
+        let cropped = crops_only || pixels >= CROP_MIN_PIXELS;
+        if cropped && !boxes.is_empty() && area * 2 <= pixels {
             let (mut any, mut all) = (false, true);
-            for &(x0, y0, x1, y1) in &boxes {
-                let part = crop_bits(bits, x0, y0, x1 - x0, y1 - y0, invert);
-                let got = self.detect(part, &frame.shifted(x0, y0), pass);
+            for cluster in &boxes {
+                let rect = &cluster.rect;
+                let part = crop_bits(bits, rect, invert);
+                let got = self.detect(part, &frame.shifted(rect.x, rect.y), pass);
                 any |= got;
                 all &= got;
             }
@@ -247,24 +515,78 @@ impl Search {
         self.detect(whole, frame, pass)
     }
 
+    /// Keeps the codes finder patterns outline in a pass's frame as candidates in
+    /// input pixels (unless they cover the frame: look-alikes everywhere).
+    fn remember(&mut self, boxes: &[Cluster], frame: &Frame, pixels: u64) {
+        for cluster in boxes {
+            if cluster.rect.area() as u64 * 2 > pixels {
+                continue;
+            }
+            let (x0, y0) = frame.map_xy(cluster.rect.x as f32, cluster.rect.y as f32);
+            let (x1, y1) = frame.map_xy(
+                (cluster.rect.x + cluster.rect.w) as f32,
+                (cluster.rect.y + cluster.rect.h) as f32,
+            );
+            let rect = Rect::spanning(
+                x0.max(0) as usize,
+                y0.max(0) as usize,
+                x1.max(0) as usize,
+                y1.max(0) as usize,
+            );
+            let module = cluster.module * frame.scale;
+            let known = self
+                .candidates
+                .iter()
+                .any(|c| c.rect.overlap(&rect) * 2 > rect.area());
+            if rect.area() == 0 || known {
+                continue;
+            }
+            if self.candidates.len() < MAX_CANDIDATES {
+                self.candidates.push(Candidate {
+                    rect,
+                    module,
+                    zoomed: false,
+                });
+            }
+        }
+    }
+
+    /// Candidates that no code found so far lies in, not yet zoomed into.
+    fn unexplained(&self) -> Vec<Candidate> {
+        self.candidates
+            .iter()
+            .filter(|c| !c.zoomed)
+            .filter(|c| {
+                !self.found.iter().any(|f| {
+                    let (cx, cy) = f.bounds.iter().fold((0, 0), |(x, y), p| (x + p.0, y + p.1));
+                    c.rect.contains(cx / 4, cy / 4)
+                })
+            })
+            .copied()
+            .collect()
+    }
+
     /// Runs `rqrr` on a binarised image and keeps every new payload. True if anything new was found.
     fn detect(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
         // rqrr indexes with `unwrap` and asserts internally; a bug there on a strange
         // image must cost one pass, not the caller's process.
-        let decoded = catch_unwind(AssertUnwindSafe(|| {
+        let grids = catch_unwind(AssertUnwindSafe(|| {
             let mut prepared = PreparedImage::without_preparation(bits);
             prepared
                 .detect_grids()
                 .into_iter()
-                .filter_map(|grid| {
-                    let (version, payload) = read(&grid.grid)?;
-                    Some((version, payload, grid.bounds))
-                })
+                .map(|grid| (read(&grid.grid), grid.bounds))
                 .collect::<Vec<_>>()
         }))
         .unwrap_or_default();
         let before = self.found.len();
-        for (version, payload, bounds) in decoded {
+        for (read, bounds) in grids {
+            let Some((version, payload)) = read else {
+                // rqrr found three finder patterns and the grid between them, but it
+                // did not decode: a code is there.
+                self.unreadable = true;
+                continue;
+            };
             if self
                 .found
                 .iter()
@@ -273,7 +595,7 @@ impl Search {
                 continue;
             }
             self.found.push(Found {
-                text: SecretText::new(text_of(&payload)),
+                text: SecretText::new(text::decode(&payload)),
                 bytes: SecretBytes::from(payload),
                 version,
                 bounds: bounds.map(|p| frame.map(p)),
@@ -439,15 +761,56 @@ fn vertical_finder(
     (runs.iter().all(|&r| r > 0) && finder_ratio(&runs)).then(|| runs.iter().sum())
 }
 
-/// Boxes (x0, y0, x1, y1) in `bits` around every code three finder patterns could
-/// outline: one corner and two neighbours of similar size at similar distances
-/// (14–170 modules, within rqrr's 25 %) at a rough right angle. Each box holds
-/// the three and the fourth corner they imply, grown by eight modules (3.5 from a
-/// finder's centre to the code's edge, the rest for perspective), and overlapping
-/// boxes are merged.
-fn clusters(finders: &[Finder], bits: &GrayImage) -> Vec<(usize, usize, usize, usize)> {
+/// Boxes in `bits` around every code three finder patterns could outline (see
+/// [`triples`]), overlapping boxes merged; the whole frame when look-alikes are
+/// everywhere.
+fn clusters(triples: Option<&[Span]>, bits: &GrayImage) -> Vec<Cluster> {
     let (w, h) = (bits.width() as f32, bits.height() as f32);
-    let mut boxes: Vec<(f32, f32, f32, f32)> = Vec::new();
+    let whole = |module| {
+        vec![Cluster {
+            rect: Rect::spanning(0, 0, w as usize, h as usize),
+            module,
+        }]
+    };
+    let Some(triples) = triples else {
+        return whole(1.0);
+    };
+    let mut boxes: Vec<Span> = Vec::new();
+    for &triple in triples {
+        let mut b = triple;
+        // Merged with every box it overlaps, so that none overlap.
+        while let Some(i) = boxes.iter().position(|m| m.overlaps(&b)) {
+            let m = boxes.swap_remove(i);
+            b = Span {
+                x0: m.x0.min(b.x0),
+                y0: m.y0.min(b.y0),
+                x1: m.x1.max(b.x1),
+                y1: m.y1.max(b.y1),
+                module: m.module.min(b.module),
+            };
+        }
+        boxes.push(b);
+        // Look-alikes everywhere: the whole frame, which is then not cropped.
+        if boxes.len() > MAX_CROPS {
+            return whole(b.module);
+        }
+    }
+    boxes
+        .iter()
+        .map(Span::cluster)
+        .filter(|c| c.rect.area() > 0)
+        .collect()
+}
+
+/// The box around each code three finder patterns could outline: one corner and
+/// two neighbours of similar size at similar distances (10–245 modules, within
+/// rqrr's 25 %) at a rough right angle. Each box holds the three and the fourth
+/// corner they imply, grown by eight modules (3.5 from a finder's centre to the
+/// code's edge, the rest for perspective). `None` when there are more than
+/// [`MAX_TRIPLES`] (look-alikes everywhere).
+fn triples(finders: &[Finder], bits: &GrayImage) -> Option<Vec<Span>> {
+    let (w, h) = (bits.width() as f32, bits.height() as f32);
+    let mut found: Vec<Span> = Vec::new();
     let similar = |a: &Finder, b: &Finder| {
         let (small, big) = (a.span.min(b.span), a.span.max(b.span));
         big <= 2 * small + 2
@@ -477,37 +840,61 @@ fn clusters(finders: &[Finder], bits: &GrayImage) -> Vec<(usize, usize, usize, u
                 let fold = |v: &[f32; 4], f: fn(f32, f32) -> f32| {
                     v[1..].iter().fold(v[0], |m, &x| f(m, x))
                 };
-                let mut b = (
-                    (fold(&xs, f32::min) - grow).max(0.0),
-                    (fold(&ys, f32::min) - grow).max(0.0),
-                    (fold(&xs, f32::max) + grow).min(w),
-                    (fold(&ys, f32::max) + grow).min(h),
-                );
-                // Merged with every box it overlaps, so that none overlap.
-                while let Some(i) = boxes
-                    .iter()
-                    .position(|m| m.0 < b.2 && b.0 < m.2 && m.1 < b.3 && b.1 < m.3)
-                {
-                    let m = boxes.swap_remove(i);
-                    b = (m.0.min(b.0), m.1.min(b.1), m.2.max(b.2), m.3.max(b.3));
-                }
-                boxes.push(b);
-                // Look-alikes everywhere: the whole frame, which is then not cropped.
-                if boxes.len() > MAX_CROPS {
-                    return vec![(0, 0, w as usize, h as usize)];
+                found.push(Span {
+                    x0: (fold(&xs, f32::min) - grow).max(0.0),
+                    y0: (fold(&ys, f32::min) - grow).max(0.0),
+                    x1: (fold(&xs, f32::max) + grow).min(w),
+                    y1: (fold(&ys, f32::max) + grow).min(h),
+                    module,
+                });
+                if found.len() > MAX_TRIPLES {
+                    return None;
                 }
             }
         }
     }
-    boxes
-        .into_iter()
-        .map(|(x0, y0, x1, y1)| (x0 as usize, y0 as usize, x1 as usize, y1 as usize))
-        .filter(|&(x0, y0, x1, y1)| x1 > x0 && y1 > y0)
-        .collect()
+    Some(found)
+}
+
+/// A box in a binarised image that finder patterns outline.
+#[derive(Clone, Copy, Debug)]
+struct Cluster {
+    rect: Rect,
+    /// The smallest module size its finder patterns suggest, in that image's pixels.
+    module: f32,
+}
+
+/// A box in fractional pixels, with the module size of the code it outlines.
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+    module: f32,
+}
+
+impl Span {
+    fn overlaps(&self, other: &Self) -> bool {
+        self.x0 < other.x1 && other.x0 < self.x1 && self.y0 < other.y1 && other.y0 < self.y1
+    }
+
+    fn cluster(&self) -> Cluster {
+        Cluster {
+            rect: Rect::spanning(
+                self.x0 as usize,
+                self.y0 as usize,
+                self.x1 as usize,
+                self.y1 as usize,
+            ),
+            module: self.module,
+        }
+    }
 }
 
 /// A part of a binarised image, inverted if asked, with a fresh white border of [`PAD`].
-fn crop_bits(bits: &GrayImage, x: usize, y: usize, w: usize, h: usize, invert: bool) -> GrayImage {
+fn crop_bits(bits: &GrayImage, rect: &Rect, invert: bool) -> GrayImage {
+    let Rect { x, y, w, h } = *rect;
     let width = bits.width() as usize;
     let pad = PAD as usize;
     let stride = w + 2 * pad;
@@ -588,18 +975,9 @@ impl BitGrid for Mirrored<'_> {
     }
 }
 
-/// The payload as text: UTF-8 when it is valid UTF-8 (every `otpauth` URI),
-/// otherwise ISO 8859-1, the QR standard's default for byte segments.
-pub(super) fn text_of(payload: &[u8]) -> String {
-    match std::str::from_utf8(payload) {
-        Ok(text) => text.to_owned(),
-        Err(_) => payload.iter().map(|&b| char::from(b)).collect(),
-    }
-}
-
-/// Rectangles (x, y, width, height) that look like a QR code: dense texture in
-/// a square-ish block, largest first.
-fn regions(luma: &Luma) -> Vec<(u32, u32, u32, u32)> {
+/// Rectangles that look like a QR code: dense texture in a square-ish block,
+/// largest first.
+fn regions(luma: &Luma) -> Vec<Rect> {
     const BLOCK: usize = 8;
     const MIN_RANGE: u8 = 32;
     let (w, h) = (luma.width as usize, luma.height as usize);
@@ -661,20 +1039,28 @@ fn regions(luma: &Luma) -> Vec<(u32, u32, u32, u32)> {
         let square = cw.max(ch) * 2 <= cw.min(ch) * 5;
         let dense = count * 2 >= cw * ch;
         if cw >= 3 && ch >= 3 && square && dense && cw * ch < bw * bh {
-            boxes.push((x0, y0, cw, ch));
+            boxes.push(Rect {
+                x: x0,
+                y: y0,
+                w: cw,
+                h: ch,
+            });
         }
     }
-    boxes.sort_by_key(|&(_, _, cw, ch)| std::cmp::Reverse(cw * ch));
+    boxes.sort_by_key(|rect| std::cmp::Reverse(rect.area()));
     boxes
         .into_iter()
         .take(MAX_REGIONS)
-        .map(|(x0, y0, cw, ch)| {
+        .map(|blocks| {
             // One block of margin on each side (the grown map already added one).
-            let x = x0.saturating_sub(1) * BLOCK;
-            let y = y0.saturating_sub(1) * BLOCK;
-            let width = ((cw + 2) * BLOCK).min(w - x);
-            let height = ((ch + 2) * BLOCK).min(h - y);
-            (x as u32, y as u32, width as u32, height as u32)
+            let x = blocks.x.saturating_sub(1) * BLOCK;
+            let y = blocks.y.saturating_sub(1) * BLOCK;
+            Rect {
+                x,
+                y,
+                w: ((blocks.w + 2) * BLOCK).min(w - x),
+                h: ((blocks.h + 2) * BLOCK).min(h - y),
+            }
         })
         .collect()
 }
@@ -689,11 +1075,197 @@ fn neighbours(bx: usize, by: usize, bw: usize, bh: usize) -> impl Iterator<Item 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::qr::encode;
+
+    /// A binarised image (1 dark, 0 light) of `w`×`h` pixels inside a white border of
+    /// [`PAD`], with `modules` (row strings of `#` and `.`) drawn at `scale` pixels a
+    /// module with their top-left corner at (`x`, `y`).
+    fn bits(w: u32, h: u32, drawings: &[(&[&str], u32, u32, u32)]) -> GrayImage {
+        let mut image = GrayImage::new(w + 2 * PAD, h + 2 * PAD);
+        for &(modules, scale, x, y) in drawings {
+            for (row, line) in modules.iter().enumerate() {
+                for (col, c) in line.chars().enumerate() {
+                    if c != '#' {
+                        continue;
+                    }
+                    for dy in 0..scale {
+                        for dx in 0..scale {
+                            let px = PAD + x + col as u32 * scale + dx;
+                            let py = PAD + y + row as u32 * scale + dy;
+                            image.put_pixel(px, py, image::Luma([1]));
+                        }
+                    }
+                }
+            }
+        }
+        image
+    }
+
+    const FINDER: &[&str] = &[
+        "#######", "#.....#", "#.###.#", "#.###.#", "#.###.#", "#.....#", "#######",
+    ];
+
+    /// A code's modules as row strings.
+    fn code_rows(text: &str) -> Vec<String> {
+        let matrix = encode::matrix(text).unwrap();
+        (0..matrix.size)
+            .map(|y| {
+                (0..matrix.size)
+                    .map(|x| if matrix.is_dark(x, y) { '#' } else { '.' })
+                    .collect()
+            })
+            .collect()
+    }
 
     #[test]
-    fn text_falls_back_to_latin1() {
-        assert_eq!(text_of(b"otpauth://totp/x"), "otpauth://totp/x");
-        assert_eq!(text_of("café".as_bytes()), "café");
-        assert_eq!(text_of(&[0x63, 0x61, 0x66, 0xe9]), "café");
+    fn finder_ratio_follows_rqrr_tolerance() {
+        assert!(finder_ratio(&[3, 3, 9, 3, 3]));
+        assert!(finder_ratio(&[4, 3, 9, 3, 3]));
+        assert!(!finder_ratio(&[3, 3, 3, 3, 3]));
+        assert!(!finder_ratio(&[1, 1, 12, 1, 1]));
+    }
+
+    #[test]
+    fn a_finder_pattern_is_found_square_in_either_polarity() {
+        let image = bits(60, 60, &[(FINDER, 4, 10, 12)]);
+        let [dark, light] = finders(&image, 10);
+        assert_eq!(dark.len(), 1, "{dark:?}");
+        let f = dark[0];
+        assert!(f.square);
+        assert_eq!(f.span, 28);
+        // Centre of the pattern: 10 + 14 pixels in, plus the border.
+        assert!(f.x.abs_diff((PAD + 24) as usize) <= 2, "{f:?}");
+        assert!(f.y.abs_diff((PAD + 26) as usize) <= 4, "{f:?}");
+        assert!(light.is_empty(), "{light:?}");
+
+        let mut inverse = image.clone();
+        binarize::invert(&mut inverse);
+        let [dark, light] = finders(&inverse, 10);
+        assert_eq!(light.len(), 1, "{light:?}");
+        assert!(dark.is_empty(), "{dark:?}");
+    }
+
+    #[test]
+    fn a_stretched_finder_is_not_square() {
+        // Twice as wide as tall: the 1:1:3:1:1 column still crosses it, but text and
+        // stripes make such shapes, codes do not.
+        let wide: Vec<String> = FINDER
+            .iter()
+            .map(|row| row.chars().flat_map(|c| [c, c]).collect())
+            .collect();
+        let rows: Vec<&str> = wide.iter().map(String::as_str).collect();
+        let image = bits(80, 40, &[(&rows, 3, 4, 4)]);
+        let [dark, _] = finders(&image, 10);
+        assert!(dark.iter().all(|f| !f.square), "{dark:?}");
+    }
+
+    #[test]
+    fn three_finders_at_a_right_angle_outline_one_code() {
+        // The corners of a 25-module code at 4 px a module, and a stray pattern far off.
+        let image = bits(
+            400,
+            200,
+            &[
+                (FINDER, 4, 10, 10),
+                (FINDER, 4, 10 + 18 * 4, 10),
+                (FINDER, 4, 10, 10 + 18 * 4),
+                (FINDER, 4, 330, 150),
+            ],
+        );
+        let [dark, _] = finders(&image, 10);
+        assert_eq!(dark.len(), 4);
+        let outlined = triples(&dark, &image).unwrap();
+        assert_eq!(outlined.len(), 1, "{outlined:?}");
+        let boxes = clusters(Some(outlined.as_slice()), &image);
+        assert_eq!(boxes.len(), 1, "{boxes:?}");
+        let cluster = boxes[0];
+        assert!((cluster.module - 4.0).abs() < 0.5, "{cluster:?}");
+        // The box holds all three patterns and the fourth corner, not the stray one.
+        let rect = cluster.rect;
+        for (x, y) in [(10, 10), (110, 110)] {
+            assert!(rect.contains(PAD as i32 + x, PAD as i32 + y), "{rect:?}");
+        }
+        assert!(
+            !rect.contains(PAD as i32 + 344, PAD as i32 + 164),
+            "{rect:?}"
+        );
+    }
+
+    #[test]
+    fn rects_overlap_contain_and_grow() {
+        let a = Rect::spanning(10, 10, 30, 20);
+        assert_eq!(a.area(), 200);
+        assert_eq!(a.overlap(&Rect::spanning(20, 15, 40, 40)), 50);
+        assert_eq!(a.overlap(&Rect::spanning(30, 10, 40, 20)), 0);
+        assert!(a.contains(10, 10) && !a.contains(30, 10) && !a.contains(-1, 12));
+        assert_eq!(a.grown(15, 35, 100), Rect::spanning(0, 0, 35, 35));
+    }
+
+    #[test]
+    fn crops_invert_inside_the_border_only() {
+        let image = bits(20, 20, &[(&["#"], 4, 0, 0)]);
+        let rect = Rect::spanning(0, 0, 30, 30);
+        let part = crop_bits(&image, &rect, true);
+        assert_eq!(part.dimensions(), (30 + 2 * PAD, 30 + 2 * PAD));
+        // The source's border (now inside the crop, at 0..PAD) stays white...
+        assert_eq!(part.get_pixel(PAD + 2, PAD + 2)[0], 0);
+        // ...the drawn dark square turns light, the light around it dark.
+        assert_eq!(part.get_pixel(2 * PAD + 1, 2 * PAD + 1)[0], 0);
+        assert_eq!(part.get_pixel(2 * PAD + 10, 2 * PAD + 10)[0], 1);
+    }
+
+    #[test]
+    fn a_synthetic_code_decodes_and_maps_back_to_input_pixels() {
+        let rows = code_rows("otpauth://totp/Bits:me?secret=JBSWY3DPEHPK3PXP");
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let image = bits(200, 200, &[(&rows, 4, 30, 40)]);
+        let mut search = Search::default();
+        assert!(search.both_polarities(image, &Frame::identity(), Pass::Local));
+        assert_eq!(search.found.len(), 1);
+        let found = &search.found[0];
+        assert_eq!(
+            found.text.expose(),
+            "otpauth://totp/Bits:me?secret=JBSWY3DPEHPK3PXP"
+        );
+        assert_eq!(found.pass, Pass::Local);
+        let (x, y) = found.bounds[0];
+        assert!(
+            x.abs_diff(30) <= 2 && y.abs_diff(40) <= 2,
+            "{:?}",
+            found.bounds
+        );
+        assert!(!search.unreadable);
+    }
+
+    #[test]
+    fn a_located_code_that_does_not_decode_is_unreadable() {
+        let mut rows = code_rows("otpauth://totp/Bits:me?secret=JBSWY3DPEHPK3PXP");
+        // Scratch out most of the data area: the finder and timing patterns stay.
+        let size = rows.len();
+        for (y, row) in rows.iter_mut().enumerate() {
+            if (9..size - 9).contains(&y) {
+                *row = row
+                    .chars()
+                    .enumerate()
+                    .map(|(x, c)| if x > 8 && x < size - 9 { '#' } else { c })
+                    .collect();
+            }
+        }
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let image = bits(200, 200, &[(&rows, 4, 30, 40)]);
+        let mut search = Search::default();
+        assert!(!search.both_polarities(image, &Frame::identity(), Pass::Local));
+        assert!(search.found.is_empty());
+        assert!(search.unreadable);
+    }
+
+    #[test]
+    fn the_cascade_is_a_table_of_named_passes() {
+        let names: Vec<&str> = CASCADE.iter().map(|s| s.pass.as_str()).collect();
+        assert_eq!(names[..2], ["local", "global"]);
+        assert!(names.contains(&"zoomed") && names.ends_with(&["region"]));
+        for step in &CASCADE {
+            assert!(!step.pass.as_str().ends_with("inverted"), "{}", step.pass);
+        }
     }
 }
