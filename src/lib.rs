@@ -6,6 +6,8 @@
 #[cfg(feature = "capture")]
 pub mod capture;
 pub mod clock;
+pub mod i18n;
+pub mod import;
 pub mod interop;
 pub mod keystore;
 pub mod otp;

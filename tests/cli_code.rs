@@ -97,3 +97,43 @@ fn hotp_and_steam_uris_work() {
     ]));
     assert_eq!(stdout(&out), "FR8RV\n");
 }
+
+#[test]
+fn errors_follow_the_locale() {
+    let uri = "otpauth://totp/X?secret=AB!!CD";
+    let out = run(tessera()
+        .env("LANG", "pt_BR.UTF-8")
+        .args(["code", "--uri", uri]));
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert_eq!(
+        stderr(&out),
+        "tessera: O link foi dado na linha de comando, onde outros usuários podem lê-lo (ps, \
+         /proc) e o histórico do shell o guarda; da próxima vez use `tessera code --uri -` e \
+         cole-o quando for pedido.\n\
+         tessera: A chave de configuração tem um caractere inválido '!' na posição 3; as chaves \
+         usam só as letras A-Z e os dígitos 2-7 (um 0, 1 ou 8 costuma ser um O, I ou B digitado \
+         errado).\n"
+    );
+    // LC_ALL wins over LANG, LC_MESSAGES over LANG; C means English.
+    for (var, value) in [("LC_ALL", "C"), ("LC_MESSAGES", "en_US.UTF-8")] {
+        let out = run(tessera()
+            .env("LANG", "pt_BR.UTF-8")
+            .env(var, value)
+            .args(["code", "--uri", uri]));
+        assert!(
+            stderr(&out).contains("\ntessera: The setup key has an invalid character '!'")
+                && stderr(&out).starts_with("tessera: The link was given on the command line"),
+            "{var}={value}: {}",
+            stderr(&out)
+        );
+    }
+    let out =
+        run(tessera()
+            .env("LC_MESSAGES", "pt_PT")
+            .args(["code", "--uri", "otpauth://totp/x"]));
+    assert!(
+        stderr(&out).contains("não tem chave (secret)"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -148,6 +148,40 @@ fn scan_clipboard_finds_a_copied_image_and_text() {
 }
 
 #[test]
+fn scan_clipboard_with_two_links_copied_as_text_gives_two_accounts() {
+    const OTHER: &str =
+        "otpauth://totp/Globex:bob?secret=KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ&issuer=Globex";
+    let xvfb = Xvfb::start(800, 600, 24);
+    // As copied from a password manager's notes: two links, a blank line, CRLF.
+    let text = format!("{URI}\r\n\r\n{OTHER}\r\n");
+    let _owner = offer(&xvfb, "UTF8_STRING", text.as_bytes());
+    let out = eventually(Duration::from_secs(10), || {
+        let out = scan(&xvfb, &["--clipboard"]);
+        (out.status.code() == Some(0)).then_some(out)
+    })
+    .unwrap_or_else(|| panic!("{}", stderr(&scan(&xvfb, &["--clipboard"]))));
+    let accounts: Vec<Account> = stdout(&out)
+        .lines()
+        .map(|l| Account::from_uri(l).unwrap())
+        .collect();
+    assert_eq!(
+        accounts,
+        vec![expected(), Account::from_uri(OTHER).unwrap()],
+        "{}",
+        stderr(&out)
+    );
+    let json = scan(&xvfb, &["--clipboard", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let texts: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|code| code["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, [URI, OTHER]);
+}
+
+#[test]
 fn no_display_is_explained() {
     let out = common::tessera()
         .args(["scan", "--screen", "--clipboard"])

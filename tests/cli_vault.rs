@@ -11,7 +11,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::{run_with_stdin, stderr, stdout, tessera};
+use common::{run, run_with_stdin, stderr, stdout, tessera};
 use serde_json::Value;
 use session::{child_in_private_keyring, expect_child_passes, is_child};
 
@@ -305,6 +305,26 @@ fn password_sources_follow_the_contract() {
     );
     assert_fails(&out, 1, "at least 8 characters");
     assert!(!Path::new("/tmp/x-never-created.tessera").exists());
+}
+
+#[test]
+fn a_wrong_password_is_told_in_the_locale_language() {
+    let cli = Cli::new();
+    cli.init();
+    let out = run_with_stdin(
+        cli.command().env("LANG", "pt_BR.UTF-8").args(["list"]),
+        "not the password\n",
+    );
+    assert_fails(&out, 1, "Senha incorreta para o cofre em");
+    assert!(stderr(&out).contains("maiúsculas e minúsculas contam"));
+    assert!(stderr(&out).contains(&cli.vault().display().to_string()));
+    // A missing vault, too.
+    let out = run(cli.command().env("LC_ALL", "pt_BR.UTF-8").args([
+        "--vault",
+        "/nonexistent/v.tessera",
+        "list",
+    ]));
+    assert_fails(&out, 1, "não há cofre em /nonexistent/v.tessera");
 }
 
 #[test]

@@ -107,7 +107,8 @@ fn a_dropped_image_is_reviewed_added_and_its_file_deleted() {
     h.click("Delete the images");
     assert!(!path.exists());
     assert_eq!(h.app.screen_name(), "codes");
-    assert_eq!(h.app.toast(), Some("Deleted 1 image files."));
+    // One file, singular (the plural rules of the language).
+    assert_eq!(h.app.toast(), Some("Deleted 1 image file."));
     assert_eq!(reopen(&h.vault_path()).entries().len(), 1);
 }
 
@@ -252,10 +253,10 @@ fn failures_say_what_happened_and_what_to_try() {
     // A file that is gone.
     let gone = h.dir.path().join("gone.png");
     drop_file(&mut h, &gone);
-    h.assert_shows(&format!(
-        "gone.png could not be read ({}). Check that the file still exists and that you may open it.",
-        std::io::Error::from_raw_os_error(2)
-    ));
+    // The common OS error kinds have messages of their own, in every language.
+    h.assert_shows(
+        "gone.png could not be read (file or folder not found). Check that the file still exists and that you may open it.",
+    );
     // A huge file is refused before it is read.
     let huge = h.dir.path().join("huge.png");
     std::fs::File::create(&huge)
@@ -460,4 +461,163 @@ fn a_locked_export_that_turns_out_damaged_stops_asking_for_its_password() {
     h.assert_shows(
         "aegis-encrypted.json: this Aegis export is damaged (the database is not base64); export it from Aegis again",
     );
+}
+
+/// `tessera` on a vault of its own (standard KDF), password from a file, no keyring.
+fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
+    let vault = dir.join("vault.tessera");
+    let password = dir.join("password.txt");
+    if !password.exists() {
+        std::fs::write(&password, format!("{PASSWORD}\n")).unwrap();
+    }
+    let out = common::tessera()
+        .arg("--vault")
+        .arg(&vault)
+        .arg("--password-file")
+        .arg(&password)
+        .arg("--no-keyring")
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The labels in lines of `text` that hold `prefix`, up to `end` (the
+/// summary line "Would add 4 accounts, skipped …" is no label).
+fn labels_after(text: &str, prefix: &str, end: &str) -> Vec<String> {
+    text.lines()
+        .filter(|line| !line.contains(" accounts, skipped "))
+        .filter_map(|line| line.split_once(prefix))
+        .filter_map(|(_, rest)| rest.split_once(end).map(|(label, _)| label.to_owned()))
+        .collect()
+}
+
+/// The same sources through `tessera import` and through the app's review
+/// (files dropped on the window): the same accounts found, the same duplicate
+/// decisions, and the same entries (with their groups) saved.
+#[test]
+fn the_cli_and_the_app_decide_alike_on_the_same_sources() {
+    use tessera::import::Decision;
+    let existing = totp("ACME", "alice", KEY);
+    let mut h = unlocked(vec![entry(existing.clone())], Lang::En);
+    // A Google Authenticator export: the account already there, the same name
+    // with a re-issued key, and a new one.
+    let reissued = totp("ACME", "alice", "GEZDGNBVGY3TQOJQ");
+    let bob = Account::from_uri(BOB).unwrap();
+    let export = migration::encode(&[existing.clone(), reissued, bob], 9).uris;
+    let export = qr_file(&h, "export.png", export[0].expose());
+    // Two links as text: one repeats the export, one is new.
+    let carol = account("Initech", "carol", 3);
+    let links = h.dir.path().join("links.txt");
+    std::fs::write(&links, format!("{BOB}\n{}\n", carol.to_uri().expose())).unwrap();
+    // An andOTP backup with a group, and the existing key once more.
+    let backup = h.dir.path().join("backup.json");
+    std::fs::write(
+        &backup,
+        format!(
+            r#"[{{"secret": "{KEY}", "issuer": "ACME", "label": "alice", "type": "TOTP"}},
+                {{"secret": "KRUGS4ZANFZSAYLVORUGK3TUNFRWC5DF", "issuer": "Umbrella",
+                  "label": "dave", "type": "TOTP", "tags": ["Work"]}}]"#
+        ),
+    )
+    .unwrap();
+    let files = [&export, &links, &backup];
+
+    // The CLI, on a vault holding the same entry.
+    let cli_dir = tempfile::tempdir().unwrap();
+    cli(cli_dir.path(), &["init"]);
+    cli(cli_dir.path(), &["add", existing.to_uri().expose()]);
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    args.push("--dry-run");
+    let dry = cli(cli_dir.path(), &args);
+    let (out, err) = (
+        stdout_of(&dry),
+        String::from_utf8_lossy(&dry.stderr).into_owned(),
+    );
+    let cli_add = labels_after(&out, "Would add ", ".");
+    // Notes are sentences: "tessera: Skipped …", "tessera: Another entry …".
+    let cli_duplicates = labels_after(&err, "Skipped ", ": already in the vault");
+    let cli_same_name = labels_after(&err, "Another entry is also called ", ";");
+
+    // The app, the same files dropped on the window.
+    for file in files {
+        drop_file(&mut h, file);
+    }
+    let plan = h.app.import_plan().expect("the review is up");
+    let app_labels = |keep: fn(&Decision, bool) -> bool| -> Vec<String> {
+        plan.rows()
+            .iter()
+            .filter(|r| keep(&r.decision, r.selected))
+            .map(|r| r.entry.account.label())
+            .collect()
+    };
+    let app_add = app_labels(|_, selected| selected);
+    let app_duplicates = app_labels(|d, _| matches!(d, Decision::Duplicate { .. }));
+    let app_same_name = app_labels(|d, _| matches!(d, Decision::SameName { .. }));
+
+    assert_eq!(
+        cli_add,
+        [
+            "ACME (alice)",
+            "Globex (bob)",
+            "Initech (carol)",
+            "Umbrella (dave)"
+        ]
+    );
+    assert_eq!(app_add, cli_add);
+    assert_eq!(cli_duplicates, ["ACME (alice)"]);
+    assert_eq!(app_duplicates, cli_duplicates);
+    assert_eq!(cli_same_name, ["ACME (alice)"]);
+    assert_eq!(app_same_name, cli_same_name);
+    h.assert_shows("This key is already in the vault as ACME (alice).");
+
+    // Both save the same entries.
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    let saved = cli(cli_dir.path(), &args);
+    assert!(
+        stdout_of(&saved).contains("Added 4 accounts, skipped 3 already in the vault."),
+        "{}",
+        stdout_of(&saved)
+    );
+    let listed: serde_json::Value =
+        serde_json::from_str(&stdout_of(&cli(cli_dir.path(), &["list", "--json"]))).unwrap();
+    let mut cli_entries: Vec<(String, String, String)> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let field = |name: &str| e[name].as_str().unwrap_or("").to_owned();
+            (field("issuer"), field("account"), field("group"))
+        })
+        .collect();
+    h.click("Add 4 accounts");
+    let mut app_entries: Vec<(String, String, String)> = reopen(&h.vault_path())
+        .entries()
+        .iter()
+        .map(|e| {
+            (
+                e.account.issuer.clone(),
+                e.account.name.clone(),
+                e.group.clone(),
+            )
+        })
+        .collect();
+    cli_entries.sort();
+    app_entries.sort();
+    assert_eq!(app_entries.len(), 5);
+    assert_eq!(app_entries, cli_entries);
+    assert!(app_entries.contains(&("Umbrella".into(), "dave".into(), "Work".into())));
+}
+
+fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }

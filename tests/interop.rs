@@ -76,9 +76,14 @@ impl Fixtures {
 
     /// `tessera import ARGS` with the vault password on stdin.
     fn import(&self, args: &[&str]) -> std::process::Output {
+        self.import_in("en_US.UTF-8", args)
+    }
+
+    /// `tessera import ARGS` under the locale `lang`.
+    fn import_in(&self, lang: &str, args: &[&str]) -> std::process::Output {
         let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
         isolate(&mut command, self.home.path());
-        command.arg("import").args(args);
+        command.env("LANG", lang).arg("import").args(args);
         run_with_stdin(&mut command, &format!("{VAULT_PASSWORD}\n"))
     }
 

@@ -48,7 +48,10 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
             let link = input.secret_from_stdin("otpauth:// link (hidden): ", "link")?;
             Account::from_uri(link.trim())?
         } else {
-            super::entries::warn_secret_in_argv("link", "tessera code --uri -");
+            super::entries::warn_secret_in_argv(
+                super::entries::ArgvSecret::Link,
+                "tessera code --uri -",
+            );
             Account::from_uri(uri)?
         };
         say!("{}", account.code_at(at)?.value);

@@ -9,10 +9,11 @@ use super::input::Input;
 use super::output::{entry_json, print_json, short_id};
 use super::{Failure, note, say};
 use crate::clock::{Clock as _, SystemClock};
+use crate::import::{self, Contents, Origin, Plan};
 use crate::interop;
 use crate::otp::{self, Account, Algorithm, Kind, Params, migration};
-use crate::secret::Password;
-use crate::vault::{Duplicate, Entry, EntryId, Error, Vault, display_order, find, find_duplicate};
+use crate::secret::{Password, SecretText};
+use crate::vault::{Edit, Entry, EntryId, Error, NewEntry, Vault, display_order, find, ops};
 
 const ADD_EXAMPLES: &str = "\
 Examples:
@@ -139,120 +140,48 @@ fn manual_account(args: &AddArgs, input: &mut Input<'_>) -> Result<Account, Fail
     )?)
 }
 
-/// What adding a batch of accounts did (or would do).
-pub(crate) struct Added {
-    pub added: Vec<(String, String)>,
-    pub skipped: Vec<(String, String)>,
-    pub same_name: Vec<String>,
-}
-
-/// Sorts accounts into new ones and duplicates of `entries` (and of each other).
-fn sort_new(entries: &[Entry], new_entries: Vec<Entry>) -> (Added, Vec<Entry>) {
-    let mut report = Added {
-        added: Vec::new(),
-        skipped: Vec::new(),
-        same_name: Vec::new(),
-    };
-    let mut accepted: Vec<Entry> = Vec::new();
-    for entry in new_entries {
-        let existing = find_duplicate(entries, &entry.account)
-            .or_else(|| find_duplicate(&accepted, &entry.account));
-        match existing {
-            Some((existing, Duplicate::SameSecret)) => {
-                report
-                    .skipped
-                    .push((entry.account.label(), short_id(existing).to_owned()));
-                continue;
-            }
-            Some((_, Duplicate::SameName)) => report.same_name.push(entry.account.label()),
-            None => {}
-        }
-        report
-            .added
-            .push((entry.account.label(), short_id(&entry).to_owned()));
-        accepted.push(entry);
+/// What a link holds (several, one per line, as pasted text is read): a
+/// link that is no usable key fails with its own advice.
+fn contents_of_link(uri: &str) -> Result<Contents, Failure> {
+    if !uri.contains("otpauth") {
+        // Not a link at all: the link parser says what is wrong.
+        Account::from_uri(uri)?;
+        return Err(Failure::user("the link holds no account that can be added"));
     }
-    (report, accepted)
+    let contents = import::text(Origin::Given, &SecretText::new(uri.to_owned()))?;
+    if contents.found.is_empty()
+        && let Some(why) = contents.not_keys().find_map(|p| p.explain())
+    {
+        return Err(Failure::user(why));
+    }
+    Ok(contents)
 }
 
-fn to_entries(accounts: Vec<Account>, group: Option<&str>) -> Result<Vec<Entry>, Failure> {
-    let now = SystemClock.now();
-    accounts
-        .into_iter()
-        .map(|account| {
-            let mut entry = Entry::new(account, now).map_err(|e| Failure::user(format!("{e}")))?;
-            if let Some(group) = group {
-                entry.group = group.to_owned();
-            }
-            Ok(entry)
-        })
-        .collect()
+/// What secret was given in the arguments.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum ArgvSecret {
+    /// An otpauth:// link.
+    Link,
+    /// A recovery code.
+    RecoveryCode,
 }
 
-/// What adding `new_entries` would do, without saving.
-pub(crate) fn plan_entries(vault: &Vault, new_entries: Vec<Entry>) -> Added {
-    sort_new(vault.entries(), new_entries).0
-}
-
-/// Adds entries in one save, skipping exact duplicates.
-pub(crate) fn add_entries(vault: &mut Vault, new_entries: Vec<Entry>) -> Result<Added, Failure> {
-    Ok(vault.modify(move |entries| {
-        let (report, accepted) = sort_new(entries, new_entries);
-        entries.extend(accepted);
-        Ok(report)
-    })?)
-}
-
-/// Entries for `accounts` (created now), in `group` if given.
-pub(crate) fn new_entries(
-    accounts: Vec<Account>,
-    group: Option<&str>,
-) -> Result<Vec<Entry>, Failure> {
-    to_entries(accounts, group)
-}
-
-/// Adds accounts in one save, skipping exact duplicates.
-pub(crate) fn add_accounts(
-    vault: &mut Vault,
-    accounts: Vec<Account>,
-    group: Option<&str>,
-) -> Result<Added, Failure> {
-    let new_entries = to_entries(accounts, group)?;
-    Ok(vault.modify(move |entries| {
-        let (report, accepted) = sort_new(entries, new_entries);
-        entries.extend(accepted);
-        Ok(report)
-    })?)
-}
-
-/// The accounts in a link: one otpauth:// URI, or every account of a Google
-/// Authenticator export link.
-fn accounts_of_link(uri: &str) -> Result<Vec<Account>, Failure> {
-    Ok(match uri {
-        uri if migration::is_migration_uri(uri) => {
-            let batch = migration::decode(uri)?;
-            if batch.position.size > 1 {
-                note(format!(
-                    "this is part {} of a Google Authenticator export; add the other parts too",
-                    batch.position.describe()
-                ));
-            }
-            for rejected in &batch.rejected {
-                note(format!(
-                    "left out account {} ({}): {}",
-                    rejected.position, rejected.label, rejected.reason
-                ));
-            }
-            batch.accounts
-        }
-        uri => vec![Account::from_uri(uri)?],
-    })
-}
-
-/// Warns that a secret given in the arguments is visible to others.
-pub(crate) fn warn_secret_in_argv(what: &str, instead: &str) {
-    note(format!(
-        "the {what} was given on the command line, where other users can read it (ps, /proc) and your shell history keeps it; next time use `{instead}` and paste it when asked"
+/// Warns, in the locale's language, that a secret given in the arguments is
+/// visible to others.
+pub(crate) fn warn_secret_in_argv(what: ArgvSecret, instead: &str) {
+    use crate::i18n::{Key, t, tf};
+    let lang = super::lang();
+    let what = t(
+        lang,
+        match what {
+            ArgvSecret::Link => Key::ArgvSecretLink,
+            ArgvSecret::RecoveryCode => Key::ArgvSecretRecoveryCode,
+        },
+    );
+    note(tf(
+        lang,
+        Key::ArgvSecretWarning,
+        &[("what", what), ("instead", instead)],
     ));
 }
 
@@ -262,36 +191,44 @@ pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let from_link = match args.uri.as_deref() {
         Some("-") => {
             let link = input.secret_from_stdin("otpauth:// link (hidden): ", "link")?;
-            Some(accounts_of_link(link.trim())?)
+            Some(contents_of_link(link.trim())?)
         }
         Some(uri) => {
-            warn_secret_in_argv("link", "tessera add -");
-            Some(accounts_of_link(uri)?)
+            warn_secret_in_argv(ArgvSecret::Link, "tessera add -");
+            Some(contents_of_link(uri)?)
         }
         None => None,
     };
     let mut vault = input.open_vault()?;
-    let accounts = match from_link {
-        Some(accounts) => accounts,
-        None => vec![manual_account(args, input)?],
+    let contents = match from_link {
+        Some(contents) => contents,
+        None => Contents::given(NewEntry::new(manual_account(args, input)?)),
     };
-    if accounts.is_empty() {
+    for payload in contents.not_keys() {
+        if let Some(why) = payload.explain() {
+            note(why);
+        }
+    }
+    for part in contents.parts().filter(|p| p.size > 1) {
+        note(format!(
+            "this is part {} of a Google Authenticator export; add the other parts too",
+            part.describe()
+        ));
+    }
+    for left_out in &contents.left_out {
+        note(format!(
+            "left out account {} ({})",
+            left_out.label, left_out.reason
+        ));
+    }
+    if contents.found.is_empty() {
         return Err(Failure::user("the link holds no account that can be added"));
     }
-    let report = add_accounts(&mut vault, accounts, args.group.as_deref())?;
-    for (label, id) in &report.added {
-        say!("Added {label} ({id}).");
+    let mut plan = Plan::new(vault.entries(), [&contents]);
+    if let Some(group) = &args.group {
+        plan.set_group(group);
     }
-    for (label, id) in &report.skipped {
-        note(format!(
-            "skipped {label}: it is already in the vault as {id}"
-        ));
-    }
-    for label in &report.same_name {
-        note(format!(
-            "another entry is also called {label}; if the service issued a new key, remove the old entry"
-        ));
-    }
+    super::scan::apply_plan(&mut vault, &plan, true)?;
     Ok(())
 }
 
@@ -367,15 +304,6 @@ fn resolve(vault: &Vault, id: &str) -> Result<EntryId, Failure> {
     Ok(find(vault.entries(), id)?.id.clone())
 }
 
-/// Finds `id` again inside a modification (the entries may have been reloaded).
-fn position(entries: &[Entry], id: &EntryId) -> Result<usize, Error> {
-    entries.iter().position(|e| &e.id == id).ok_or_else(|| {
-        Error::Invalid(String::from(
-            "the entry was removed elsewhere while this command ran; nothing was changed",
-        ))
-    })
-}
-
 /// Arguments of `tessera next`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  tessera next bank\n  tessera next 1a2b3c4d")]
@@ -388,26 +316,13 @@ pub fn next(args: &NextArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
     let id = resolve(&vault, &args.id)?;
     let now = SystemClock.now();
-    let code = vault.modify(|entries| {
-        let at = position(entries, &id)?;
-        let entry = &mut entries[at];
-        if entry.account.params.kind != Kind::Hotp {
-            return Err(Error::Invalid(format!(
-                "{} is not a counter-based (HOTP) account; its code changes by itself, see `tessera code`",
-                entry.account.label()
-            )));
-        }
-        let counter = entry.account.params.counter.checked_add(1).ok_or_else(|| {
-            Error::Invalid(String::from("the counter cannot go any higher"))
-        })?;
-        entry.account.params.counter = counter;
-        entry.modified = now;
-        entry.last_used = Some(now);
-        entry
-            .code_at(now)
-            .map_err(|e| Error::Invalid(e.to_string()))
-    })?;
-    say!("{}", code.value);
+    vault.modify(|entries| ops::advance(entries, &id, now))?;
+    let entry = vault
+        .entries()
+        .iter()
+        .find(|e| e.id == id)
+        .ok_or(Error::Gone)?;
+    say!("{}", entry.code_at(now)?.value);
     Ok(())
 }
 
@@ -424,10 +339,7 @@ pub struct RemoveArgs {
 pub fn remove(args: &RemoveArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
     let id = resolve(&vault, &args.id)?;
-    let removed = vault.modify(|entries| {
-        let at = position(entries, &id)?;
-        Ok(entries.remove(at))
-    })?;
+    let removed = vault.modify(|entries| ops::remove(entries, &id))?;
     say!(
         "Removed {} ({}).",
         removed.account.label(),
@@ -479,30 +391,19 @@ pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
     let id = resolve(&vault, &args.id)?;
     let now = SystemClock.now();
-    let label = vault.modify(|entries| {
-        let at = position(entries, &id)?;
-        let entry = &mut entries[at];
-        if let Some(issuer) = &args.issuer {
-            entry.account.issuer = issuer.trim().to_owned();
-        }
-        if let Some(account) = &args.account {
-            entry.account.name = account.trim().to_owned();
-        }
-        if let Some(group) = &args.group {
-            entry.group = group.trim().to_owned();
-        }
-        if let Some(notes) = &args.notes {
-            entry.notes = notes.clone();
-        }
-        if args.favourite {
-            entry.favourite = true;
-        }
-        if args.no_favourite {
-            entry.favourite = false;
-        }
-        entry.modified = now;
-        Ok(entry.account.label())
-    })?;
+    let change = Edit {
+        issuer: args.issuer.clone(),
+        name: args.account.clone(),
+        group: args.group.clone(),
+        favourite: match (args.favourite, args.no_favourite) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
+        notes: args.notes.clone(),
+        params: None,
+    };
+    let label = vault.modify(|entries| ops::edit(entries, &id, change, now))?;
     say!("Saved {label}.");
     Ok(())
 }
@@ -555,7 +456,7 @@ pub struct ExportArgs {
     #[arg(long, value_enum)]
     format: ExportFormat,
     /// The directory for QR code images (qr and migration-qr), or the file
-    /// to write (aegis, 2fas; uris: instead of standard output).
+    /// to write (aegis, 2fas, html; uris: instead of standard output).
     #[arg(long, value_name = "PATH", required_if_eq_any = [
         ("format", "qr"), ("format", "migration-qr"), ("format", "aegis"), ("format", "2fas"),
         ("format", "html"),
@@ -609,17 +510,24 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
         .map_err(|e| Failure::user(format!("could not write {}: {e}", path.display())))
 }
 
+/// Refuses an existing `path` (or a link there) unless `force`: checked
+/// before a password is asked for, and again when writing.
+fn refuse_existing(path: &std::path::Path, force: bool) -> Result<(), Failure> {
+    if !force && (path.exists() || path.symlink_metadata().is_ok()) {
+        return Err(Failure::user(format!(
+            "{} already exists; choose another name, or add --force to replace it",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Writes a secret-bearing file (0600): a new file, or with `force` a
 /// replacement (written beside it, then renamed over it, so no moment
 /// leaves the old file's permissions on the new content).
 fn write_secret_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     if !force {
-        if path.exists() || path.symlink_metadata().is_ok() {
-            return Err(Failure::user(format!(
-                "{} already exists; choose another name, or add --force to replace it",
-                path.display()
-            )));
-        }
+        refuse_existing(path, false)?;
         return write_private(path, bytes);
     }
     let name = path
@@ -680,15 +588,7 @@ fn export_password(args: &ExportArgs, input: &mut Input<'_>) -> Result<Option<Pa
         return Ok(None);
     }
     let password = match &args.export_password_file {
-        Some(file) => {
-            let text = zeroize::Zeroizing::new(std::fs::read_to_string(file).map_err(|e| {
-                Failure::user(format!(
-                    "could not read the password file {}: {e}",
-                    file.display()
-                ))
-            })?);
-            Password::new(text.lines().next().unwrap_or("").to_owned())
-        }
+        Some(file) => super::input::password_file(file)?,
         None if !std::io::stdin().is_terminal() => {
             return Err(Failure::user(
                 "the export needs a password: give it with --export-password-file FILE (or use --plain for an unencrypted file)",
@@ -714,18 +614,18 @@ fn export_password(args: &ExportArgs, input: &mut Input<'_>) -> Result<Option<Pa
 }
 
 pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
-    let vault = input.open_vault()?;
-    let mut entries: Vec<&Entry> = vault.entries().iter().collect();
-    entries.sort_by(|a, b| display_order(a, b));
-    if entries.is_empty() {
-        return Err(Failure::user("the vault has no accounts to export"));
-    }
     if (args.plain || args.export_password_file.is_some())
         && !matches!(args.format, ExportFormat::Aegis | ExportFormat::TwoFas)
     {
         return Err(Failure::usage(
             "--plain and --export-password-file apply to --format aegis and 2fas only",
         ));
+    }
+    let vault = input.open_vault()?;
+    let mut entries: Vec<&Entry> = vault.entries().iter().collect();
+    entries.sort_by(|a, b| display_order(a, b));
+    if entries.is_empty() {
+        return Err(Failure::user("the vault has no accounts to export"));
     }
     match (args.format, &args.out) {
         (ExportFormat::Uris, Some(file)) => {
@@ -746,17 +646,11 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
                 ExportFormat::Aegis => interop::Target::Aegis,
                 _ => interop::Target::TwoFas,
             };
-            if file.exists() && !args.force {
-                return Err(Failure::user(format!(
-                    "{} already exists; choose another name, or add --force to replace it",
-                    file.display()
-                )));
-            }
+            refuse_existing(file, args.force)?;
             let password = export_password(args, input)?;
             let items = outgoing(&entries);
             let now_ms = SystemClock.now().secs().saturating_mul(1000);
-            let bytes = interop::write(target, &items, password.as_ref(), now_ms)
-                .map_err(|e| Failure::user(format!("{e}")))?;
+            let bytes = interop::write(target, &items, password.as_ref(), now_ms)?;
             write_secret_file(file, &bytes, args.force)?;
             let how = if password.is_some() {
                 "encrypted with the export password"
@@ -770,15 +664,9 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             );
         }
         (ExportFormat::Html, Some(file)) => {
-            if file.exists() && !args.force {
-                return Err(Failure::user(format!(
-                    "{} already exists; choose another name, or add --force to replace it",
-                    file.display()
-                )));
-            }
+            refuse_existing(file, args.force)?;
             let date = SystemClock.now().utc_minutes();
-            let bytes = interop::sheet(&outgoing(&entries), &date)
-                .map_err(|e| Failure::user(format!("{e}")))?;
+            let bytes = interop::sheet(&outgoing(&entries), &date)?;
             write_secret_file(file, &bytes, args.force)?;
             say!(
                 "Wrote the backup sheet of {} accounts to {}: open it in a browser and print it (A4 or Letter), then delete the file.",
@@ -822,17 +710,7 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         (ExportFormat::MigrationQr, Some(dir)) => {
             prepare_dir(dir)?;
             let accounts: Vec<Account> = entries.iter().map(|e| e.account.clone()).collect();
-            let batch_id = crate::vault::EntryId::random()
-                .map(|id| {
-                    let hex: String = id
-                        .as_str()
-                        .chars()
-                        .filter(char::is_ascii_hexdigit)
-                        .take(7)
-                        .collect();
-                    i32::from_str_radix(&hex, 16).unwrap_or(1)
-                })
-                .map_err(|e| Failure::user(format!("{e}")))?;
+            let batch_id = migration::random_batch_id().map_err(crate::vault::Error::from)?;
             let encoded = migration::encode(&accounts, batch_id);
             for (index, why) in &encoded.skipped {
                 note(format!("left out {}: {why}", accounts[*index].label()));

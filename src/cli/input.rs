@@ -173,18 +173,11 @@ impl<'a> Input<'a> {
     }
 
     fn password_from_file(&self) -> Result<Option<Password>, Failure> {
-        let Some(file) = &self.global.password_file else {
-            return Ok(None);
-        };
-        let text =
-            crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(|e| {
-                Failure::user(format!(
-                    "could not read the password file {}: {e}",
-                    file.display()
-                ))
-            })?;
-        let first = text.lines().next().unwrap_or("");
-        Ok(Some(Password::new(first.to_owned())))
+        self.global
+            .password_file
+            .as_deref()
+            .map(password_file)
+            .transpose()
     }
 
     /// Opens the vault, trying each password source in turn.
@@ -284,4 +277,16 @@ impl<'a> Input<'a> {
         std::io::stdin().lock().read_line(&mut answer).is_ok()
             && matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
     }
+}
+
+/// The password in a password file: its first line, without the line ending
+/// (every `--*password-file` option reads its file this way).
+pub fn password_file(file: &std::path::Path) -> Result<Password, Failure> {
+    let text = crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(|e| {
+        Failure::user(format!(
+            "could not read the password file {}: {e}",
+            file.display()
+        ))
+    })?;
+    Ok(Password::new(text.lines().next().unwrap_or("").to_owned()))
 }

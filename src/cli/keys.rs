@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use super::input::Input;
 use super::{Failure, note, say};
 use crate::keystore::Keystore as _;
-use crate::secret::Password;
 use crate::vault::{self, KdfPolicy, Vault};
 
 const INIT_EXAMPLES: &str = "\
@@ -55,14 +54,7 @@ fn failure_text(failure: &Failure) -> &str {
 
 /// Stores a fresh key in the keyring, then adds the slot it opens.
 fn enable(vault: &mut Vault, input: &Input<'_>) -> Result<(), Failure> {
-    let keystore = input.keystore();
-    let kek = vault::new_keyring_key()?;
-    keystore.set(&vault.id(), &kek)?;
-    if let Err(e) = vault.enable_keyring(&kek) {
-        let _ = keystore.delete(&vault.id());
-        return Err(e.into());
-    }
-    Ok(())
+    Ok(crate::keystore::enable_unlock(vault, &input.keystore())?)
 }
 
 const PASSWD_EXAMPLES: &str = "\
@@ -84,18 +76,7 @@ pub struct PasswdArgs {
 pub fn passwd(args: &PasswdArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
     let new = match &args.new_password_file {
-        Some(file) => {
-            let text = crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(
-                |e| {
-                    Failure::user(format!(
-                        "could not read the password file {}: {e}",
-                        file.display()
-                    ))
-                },
-            )?;
-            let password = Password::new(text.lines().next().unwrap_or("").to_owned());
-            input.check_new_password(password)?
-        }
+        Some(file) => input.check_new_password(super::input::password_file(file)?)?,
         None => input.new_password(false)?,
     };
     // The keyring slot is re-sealed under the key the keyring holds; if the

@@ -66,11 +66,19 @@ impl Failure {
     }
 }
 
-/// Any core error becomes a user-facing failure with its own advice.
-impl<E: std::error::Error> From<E> for Failure {
+/// Any core error becomes a user-facing failure with its own advice, in the
+/// language of the locale.
+impl<E: crate::i18n::Localize> From<E> for Failure {
     fn from(error: E) -> Self {
-        Self::user(error.to_string())
+        Self::user(error.localized(lang()))
     }
+}
+
+/// The language of the messages: from `LC_ALL`, `LC_MESSAGES` or `LANG`
+/// (clap's help and usage texts stay English).
+pub(crate) fn lang() -> crate::i18n::Lang {
+    static LANG: std::sync::OnceLock<crate::i18n::Lang> = std::sync::OnceLock::new();
+    *LANG.get_or_init(crate::i18n::Lang::from_process_env)
 }
 
 /// Capitalises the first letter and ends with a full stop.

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::Failure;
 
 use crate::otp::{Code, Kind};
-use crate::vault::Entry;
+use crate::vault::{Entry, EntryId};
 
 /// An entry as `list --json` shows it: everything but secrets and notes.
 pub fn entry_json(entry: &Entry) -> Value {
@@ -45,7 +45,12 @@ pub fn code_json(entry: &Entry, code: &Code) -> Value {
 
 /// The first 8 characters of an id: enough to name an entry in a command.
 pub fn short_id(entry: &Entry) -> &str {
-    entry.id.as_str().get(..8).unwrap_or(entry.id.as_str())
+    short(&entry.id)
+}
+
+/// The first 8 characters of an id.
+pub fn short(id: &EntryId) -> &str {
+    id.as_str().get(..8).unwrap_or(id.as_str())
 }
 
 /// Writes one line to stdout. A closed pipe (`tessera list | head -1`) ends

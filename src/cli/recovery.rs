@@ -7,7 +7,7 @@ use super::input::Input;
 use super::{Failure, say};
 use crate::clock::{Clock as _, SystemClock};
 use crate::vault::recovery::{self, Supply, supply};
-use crate::vault::{Error, find};
+use crate::vault::{Error, find, ops};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -56,7 +56,10 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
             Some(input.secret_from_stdin("Recovery code (hidden): ", "recovery code")?)
         }
         Some(Action::Use { code }) => {
-            super::entries::warn_secret_in_argv("recovery code", "tessera recovery ID use -");
+            super::entries::warn_secret_in_argv(
+                super::entries::ArgvSecret::RecoveryCode,
+                "tessera recovery ID use -",
+            );
             Some(zeroize::Zeroizing::new(code.clone()))
         }
         _ => None,
@@ -64,14 +67,14 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
     let id = find(vault.entries(), &args.id)?.id.clone();
     let now = SystemClock.now();
-    let locate = |entries: &[crate::vault::Entry]| {
-        entries.iter().position(|e| e.id == id).ok_or_else(|| {
-            Error::Invalid("the entry was removed elsewhere while this command ran".into())
-        })
-    };
+
     match args.action.as_ref().unwrap_or(&Action::List) {
         Action::List => {
-            let entry = &vault.entries()[locate(vault.entries())?];
+            let entry = vault
+                .entries()
+                .iter()
+                .find(|e| e.id == id)
+                .ok_or(Error::Gone)?;
             if entry.recovery_codes.is_empty() {
                 say!(
                     "{} has no recovery codes stored; add them with `tessera recovery {} add FILE`.",
@@ -98,14 +101,8 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
                 .map_err(|e| Failure::user(format!("could not read {}: {e}", file.display())))?;
             let codes = recovery::parse_block(&text)?;
             let count = codes.len();
-            let replaced = vault.modify(|entries| {
-                let at = locate(entries)?;
-                let entry = &mut entries[at];
-                let old = entry.recovery_codes.len();
-                entry.recovery_codes = recovery::fresh_set(codes);
-                entry.modified = now;
-                Ok(old)
-            })?;
+            let replaced =
+                vault.modify(|entries| ops::replace_recovery_codes(entries, &id, codes, now))?;
             say!("Stored {count} recovery codes.");
             if replaced > 0 {
                 super::note(format!("the previous {replaced} codes were replaced"));
@@ -113,13 +110,7 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
         }
         Action::Use { .. } => {
             let code = used.as_deref().map_or("", |c| c.trim());
-            let left = vault.modify(|entries| {
-                let at = locate(entries)?;
-                let entry = &mut entries[at];
-                recovery::mark_used(entry, code, now).map_err(|e| Error::Invalid(e.to_string()))?;
-                entry.modified = now;
-                Ok(entry.unused_recovery_codes())
-            })?;
+            let left = vault.modify(|entries| ops::use_recovery_code(entries, &id, code, now))?;
             say!("Marked as used; {left} unused codes left.");
         }
     }

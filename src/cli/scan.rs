@@ -7,99 +7,25 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use super::input::Input;
-use super::{Failure, note, note_about, say};
+use super::output::short;
+use super::{Failure, lang, note, note_about, say};
 use crate::clock::{Clock as _, SystemClock};
+use crate::i18n::Localize as _;
+use crate::import::{self, Code, Contents, Decision, FileKind, Origin, Plan, Problem, Report};
 use crate::interop;
-use crate::otp::payload::{Batches, Payload, classify};
+use crate::otp::payload::Payload;
 use crate::otp::{Account, Kind};
-use crate::qr::{self, Limits};
-use crate::secret::{Password, SecretText};
-use crate::vault::Entry;
+use crate::secret::Password;
 
-/// One QR code (or pasted text) found, with where it came from.
-pub(crate) struct Scanned {
-    /// The image path, `screen` or `clipboard`.
-    pub source: String,
-    /// The decoded payload, exactly.
-    pub text: SecretText,
-    pub payload: Payload,
+/// Notes why a source gave nothing, in the locale's language.
+fn problem(origin: &Origin, problem: &Problem) {
+    note_about(&origin.name(), problem.localized(lang()));
 }
 
-/// What one source gave.
-pub(crate) enum Outcome {
-    Found(Vec<Scanned>),
-    /// An image without any QR code: (source, advice).
-    Nothing(String, String),
-    /// The source could not be read: (source, reason).
-    Failed(String, String),
-}
-
-fn scanned(source: &str, text: SecretText) -> Scanned {
-    let payload = classify(text.expose());
-    Scanned {
-        source: source.to_owned(),
-        text,
-        payload,
-    }
-}
-
-fn nothing(source: &str) -> Outcome {
-    Outcome::Nothing(
-        source.to_owned(),
-        String::from(
-            "no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand",
-        ),
-    )
-}
-
-fn from_found(source: &str, found: Vec<qr::Found>) -> Outcome {
-    if found.is_empty() {
-        return nothing(source);
-    }
-    Outcome::Found(found.into_iter().map(|f| scanned(source, f.text)).collect())
-}
-
-/// Reads at most the decoder's file limit, then decodes.
-pub(crate) fn scan_file(path: &Path) -> Outcome {
-    let source = path.display().to_string();
-    let limits = Limits::default();
-    let bytes = match crate::secret::read_file(path, limits.max_file_bytes) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return Outcome::Failed(source.to_owned(), format!("could not read the file: {e}"));
-        }
-    };
-    match qr::file_payloads(&bytes, &limits) {
-        Ok(texts) if texts.is_empty() => nothing(&source),
-        Ok(texts) => Outcome::Found(texts.into_iter().map(|t| scanned(&source, t)).collect()),
-        Err(e) => Outcome::Failed(source, e.to_string()),
-    }
-}
-
-fn decode_capture(source: &str, image: &crate::capture::Image) -> Outcome {
-    match qr::decode_rgba(image.width, image.height, &image.rgba) {
-        Ok(found) => from_found(source, found),
-        Err(e) => Outcome::Failed(source.to_owned(), format!("{e}")),
-    }
-}
-
-/// Captures every monitor and decodes what is visible.
-fn scan_screen() -> Outcome {
-    match crate::capture::screen() {
-        Ok(image) => decode_capture("screen", &image),
-        Err(e) => Outcome::Failed(String::from("screen"), e.to_string()),
-    }
-}
-
-/// Decodes the clipboard's image, or classifies its text.
-fn scan_clipboard() -> Outcome {
-    match crate::capture::clipboard() {
-        Ok(crate::capture::Clipboard::Image(image)) => decode_capture("clipboard", &image),
-        Ok(crate::capture::Clipboard::Text(text)) => {
-            Outcome::Found(vec![scanned("clipboard", text)])
-        }
-        Err(e) => Outcome::Failed(String::from("clipboard"), e.to_string()),
-    }
+/// Reads what one image (or text) file holds: QR codes or links, never an export.
+fn read_codes(path: &Path) -> Result<Contents, Problem> {
+    let bytes = import::load(path)?;
+    import::file(Origin::File(path.to_owned()), &bytes, FileKind::Codes, None)
 }
 
 /// An account as `scan --json` shows it: `list --json`'s fields plus its URI.
@@ -121,45 +47,54 @@ fn account_json(account: &Account) -> Value {
     })
 }
 
-fn scanned_json(s: &Scanned) -> Value {
+fn code_json(origin: &Origin, code: &Code) -> Value {
+    let payload = &code.payload;
     let mut object = json!({
-        "image": s.source,
-        "text": s.text.expose(),
-        "kind": s.payload.kind(),
-        "accounts": s.payload.accounts().iter().map(account_json).collect::<Vec<_>>(),
+        "image": origin.name(),
+        "text": code.text.expose(),
+        "kind": payload.kind(),
+        "accounts": payload.accounts().iter().map(account_json).collect::<Vec<_>>(),
     });
-    if let Payload::Migration(batch) = &s.payload {
+    if let Payload::Migration(batch) = payload {
         object["batch"] = json!({
             "index": batch.position.index + 1,
             "size": batch.position.size,
             "id": batch.position.id,
         });
     }
-    if let Some(why) = s.payload.explain() {
+    if let Some(why) = payload.explain() {
         object["note"] = json!(why);
     }
     object
 }
 
-/// Reports what a scan found beyond accounts: content that is no key, missing
-/// export parts, rejected export entries.
-fn explain(found: &[Scanned]) {
-    let mut batches = Batches::default();
-    for s in found {
-        if let Some(why) = s.payload.explain() {
-            note_about(&s.source, why);
-        }
-        if let Payload::Migration(batch) = &s.payload {
-            batches.add(batch.position);
-            for rejected in &batch.rejected {
-                note_about(
-                    &s.source,
-                    format!("left out {} ({})", rejected.label, rejected.reason),
-                );
+/// Reports what was read beyond accounts: content that is no key, entries
+/// left out, missing export parts (from the plan).
+fn explain(found: &[Contents], plan: &Plan) {
+    for contents in found {
+        let source = contents.origin.name();
+        for payload in contents.not_keys() {
+            if let Some(why) = payload.explain() {
+                note_about(&source, why);
             }
         }
     }
-    for advice in batches.advice() {
+    // A hostile file can hold a million unusable entries: name the first few.
+    const NAMED: usize = 20;
+    for (origin, left_out) in plan.left_out().iter().take(NAMED) {
+        note_about(
+            &origin.name(),
+            format!(
+                "left out {} ({})",
+                left_out.label,
+                left_out.reason.localized(lang())
+            ),
+        );
+    }
+    if let Some(more) = plan.left_out().len().checked_sub(NAMED).filter(|n| *n > 0) {
+        note(format!("left out {more} more entries Tessera cannot use"));
+    }
+    for advice in plan.missing_advice() {
         note(advice);
     }
 }
@@ -194,22 +129,26 @@ pub struct ScanArgs {
     json: bool,
 }
 
-/// Scans every requested source; failures are reported as notes.
-fn gather(images: &[PathBuf], screen: bool, clipboard: bool) -> Vec<Scanned> {
-    let mut outcomes: Vec<Outcome> = images.iter().map(|p| scan_file(p)).collect();
+/// Reads every requested source; failures are reported as notes.
+fn gather(images: &[PathBuf], screen: bool, clipboard: bool) -> Vec<Contents> {
+    let mut read: Vec<(Origin, Result<Contents, Problem>)> = images
+        .iter()
+        .map(|path| (Origin::File(path.clone()), read_codes(path)))
+        .collect();
     if screen {
-        outcomes.push(scan_screen());
+        read.push((Origin::Screen, import::screen(crate::capture::screen())));
     }
     if clipboard {
-        outcomes.push(scan_clipboard());
+        read.push((
+            Origin::Clipboard,
+            import::clipboard(crate::capture::clipboard()),
+        ));
     }
     let mut found = Vec::new();
-    for outcome in outcomes {
-        match outcome {
-            Outcome::Found(list) => found.extend(list),
-            Outcome::Nothing(source, message) | Outcome::Failed(source, message) => {
-                note_about(&source, message);
-            }
+    for (origin, result) in read {
+        match result {
+            Ok(contents) => found.push(contents),
+            Err(e) => problem(&origin, &e),
         }
     }
     found
@@ -222,19 +161,23 @@ pub fn scan(args: &ScanArgs) -> Result<(), Failure> {
         ));
     }
     let found = gather(&args.images, args.screen, args.clipboard);
-    explain(&found);
+    explain(&found, &Plan::new(&[], &found));
     if args.json {
-        let list: Vec<Value> = found.iter().map(scanned_json).collect();
+        let list: Vec<Value> = found
+            .iter()
+            .flat_map(|c| c.codes.iter().map(|code| code_json(&c.origin, code)))
+            .collect();
+        let empty = list.is_empty();
         super::output::print_json(&Value::Array(list))?;
-        return if found.is_empty() {
+        return if empty {
             Err(Failure::user("no QR code was found"))
         } else {
             Ok(())
         };
     }
     let mut accounts = 0;
-    for s in &found {
-        for account in s.payload.accounts() {
+    for contents in &found {
+        for account in contents.found.iter().map(|f| &f.entry.account) {
             say!("{}", account.to_uri().expose());
             accounts += 1;
         }
@@ -270,7 +213,8 @@ FreeOTP+ JSON backups and Bitwarden exports (unencrypted JSON or CSV; the
 TOTP of each login). Groups, favourites and notes come along where the other
 app has them. docs/interop.md lists what is kept of each.";
 
-/// `import --format`.
+/// `import --format`: `auto`, `qr`, `uris`, then one name per export
+/// format, spelt as [`interop::Format::id`] (a test checks they agree).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportFormat {
     /// Detect from the content (the default).
@@ -294,13 +238,13 @@ pub enum ImportFormat {
     Duo,
     /// An Ente Auth export: plain text or encrypted JSON.
     Ente,
-    /// A FreeOTP+ JSON backup.
+    /// FreeOTP's tokens.xml.
     Freeotp,
-    /// A FreeOTP+ JSON backup.
+    /// A FreeOTP+ JSON backup (or its tokens.xml).
     FreeotpPlus,
     /// A Proton Authenticator export, plain or encrypted.
     Proton,
-    /// A Steam maFile (Steam Desktop Authenticator).
+    /// A Steam maFile (Steam Desktop Authenticator, old and new).
     Steam,
     /// An Authenticator Pro / Stratum backup: plain, encrypted or legacy-encrypted.
     Stratum,
@@ -310,22 +254,10 @@ pub enum ImportFormat {
 
 impl ImportFormat {
     /// The export format this names, if it names one.
-    const fn export(self) -> Option<interop::Format> {
-        match self {
-            Self::Aegis => Some(interop::Format::Aegis),
-            Self::TwoFas => Some(interop::Format::TwoFas),
-            Self::Andotp => Some(interop::Format::AndOtp),
-            Self::Bitwarden => Some(interop::Format::Bitwarden),
-            Self::Freeotp | Self::FreeotpPlus => Some(interop::Format::FreeOtp),
-            Self::Ente => Some(interop::Format::Ente),
-            Self::Authy => Some(interop::Format::Authy),
-            Self::Duo => Some(interop::Format::Duo),
-            Self::Winauth => Some(interop::Format::WinAuth),
-            Self::Proton => Some(interop::Format::Proton),
-            Self::Steam => Some(interop::Format::Steam),
-            Self::Stratum => Some(interop::Format::Stratum),
-            Self::Auto | Self::Qr | Self::Uris => None,
-        }
+    fn export(self) -> Option<interop::Format> {
+        use clap::ValueEnum as _;
+        let name = self.to_possible_value()?;
+        interop::Format::from_id(name.get_name())
     }
 }
 
@@ -350,143 +282,179 @@ pub struct ImportArgs {
 
 /// The source password from its file, if one was given.
 fn source_password(args: &ImportArgs) -> Result<Option<Password>, Failure> {
-    let Some(file) = &args.source_password_file else {
-        return Ok(None);
-    };
-    let text = crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(|e| {
-        Failure::user(format!(
-            "could not read the password file {}: {e}",
-            file.display()
-        ))
-    })?;
-    Ok(Some(Password::new(
-        text.lines().next().unwrap_or("").to_owned(),
-    )))
+    args.source_password_file
+        .as_deref()
+        .map(super::input::password_file)
+        .transpose()
 }
 
-/// Reads one export file into entries; notes what was left out.
-fn read_export(
+/// Reads one file, asking on the terminal for an encrypted export's password
+/// when none was given. Only an export that cannot be read ends the command.
+fn read_file(
     path: &Path,
-    bytes: &[u8],
-    format: interop::Format,
+    format: ImportFormat,
     password: &mut Option<Password>,
-) -> Result<Vec<Entry>, Failure> {
-    let source = path.display().to_string();
-    let export = match interop::read(bytes, format, password.as_ref()) {
-        Err(interop::InteropError::PasswordNeeded { format }) if password.is_none() => {
+) -> Result<Option<Contents>, Failure> {
+    let origin = Origin::File(path.to_owned());
+    let source = origin.name();
+    let bytes = match import::load(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            problem(&origin, &e);
+            return Ok(None);
+        }
+    };
+    let kind = match (format, format.export()) {
+        (_, Some(format)) => FileKind::Export(format),
+        (ImportFormat::Auto, None) => import::detect(&bytes),
+        (_, None) => FileKind::Codes,
+    };
+    let read = match import::file(origin.clone(), &bytes, kind, password.as_ref()) {
+        Err(Problem::Export(interop::InteropError::PasswordNeeded { format }))
+            if password.is_none() =>
+        {
             if !std::io::stdin().is_terminal() {
                 return Err(Failure::user(format!(
                     "{source}: this {format} export is encrypted; give its password with --source-password-file FILE"
                 )));
             }
-            let typed = rpassword::prompt_password(format!(
-                "Password of the {format} export {source}: "
-            ))
-            .map_err(|e| Failure::user(format!("could not read the password: {e}")))?;
+            let typed =
+                rpassword::prompt_password(format!("Password of the {format} export {source}: "))
+                    .map_err(|e| Failure::user(format!("could not read the password: {e}")))?;
             let typed = password.insert(Password::new(typed));
-            interop::read(bytes, format, Some(typed))
+            import::file(origin.clone(), &bytes, kind, Some(typed))
         }
         other => other,
+    };
+    match read {
+        Ok(contents) => Ok(Some(contents)),
+        Err(Problem::Export(e)) => Err(Failure::user(format!("{source}: {}", e.localized(lang())))),
+        Err(e) => {
+            problem(&origin, &e);
+            Ok(None)
+        }
     }
-    .map_err(|e| Failure::user(format!("{source}: {e}")))?;
-    // A hostile file can hold a million unusable entries: name the first few.
-    const NAMED: usize = 20;
-    for skipped in export.skipped.iter().take(NAMED) {
-        note_about(
-            &source,
-            format!("left out {} ({})", skipped.label, skipped.reason),
-        );
-    }
-    if export.skipped.len() > NAMED {
-        note_about(
-            &source,
-            format!(
-                "left out {} more entries Tessera cannot use",
-                export.skipped.len() - NAMED
-            ),
-        );
-    }
-    let now = SystemClock.now();
-    export
-        .accounts
-        .into_iter()
-        .map(|imported| {
-            let mut entry =
-                Entry::new(imported.account, now).map_err(|e| Failure::user(format!("{e}")))?;
-            entry.group = imported.group;
-            entry.favourite = imported.favourite;
-            entry.notes = imported.notes;
-            Ok(entry)
-        })
-        .collect()
 }
 
-/// Reads a file for `import`, bounded by the largest image accepted.
-fn read_bounded(path: &Path) -> Result<zeroize::Zeroizing<Vec<u8>>, String> {
-    let limit = Limits::default().max_file_bytes;
-    crate::secret::read_file(path, limit).map_err(|e| format!("could not read the file: {e}"))
+/// Prints what the policy decided and what was (or would be) added.
+pub(crate) fn print_plan(plan: &Plan) -> Result<(), Failure> {
+    for row in plan.rows().iter().filter(|r| r.selected) {
+        say!("Would add {}.", row.entry.account.label());
+    }
+    report_plan_notes(plan);
+    let skipped = plan.rows().len() - plan.selected() + plan.repeated();
+    say!(
+        "Would add {} accounts, skipped {} already in the vault.",
+        plan.selected(),
+        skipped
+    );
+    Ok(())
+}
+
+/// Notes on duplicates and same-name accounts, as the plan decided them.
+fn report_plan_notes(plan: &Plan) {
+    for row in plan.rows() {
+        let label = row.entry.account.label();
+        match &row.decision {
+            Decision::Duplicate { existing, .. } => note(format!(
+                "skipped {label}: already in the vault as {}",
+                short(existing)
+            )),
+            Decision::SameName { .. } if row.selected => note(format!(
+                "another entry is also called {label}; if the service issued a new key, remove the old entry"
+            )),
+            Decision::SameName { .. } | Decision::New => {}
+        }
+    }
+}
+
+/// Applies the plan in one save and prints the report; `ids` prints the
+/// new entries' ids as `add` does.
+pub(crate) fn apply_plan(
+    vault: &mut crate::vault::Vault,
+    plan: &Plan,
+    ids: bool,
+) -> Result<Report, Failure> {
+    let now = SystemClock.now();
+    let report = vault.modify(|entries| plan.apply(entries, now))?;
+    for added in &report.added {
+        if ids {
+            say!("Added {} ({}).", added.label, short(&added.id));
+        } else {
+            say!("Added {}.", added.label);
+        }
+    }
+    report_plan_notes(plan);
+    for skipped in &report.skipped {
+        note(format!(
+            "skipped {}: it was added to the vault meanwhile as {}",
+            skipped.label,
+            short(&skipped.existing)
+        ));
+    }
+    Ok(report)
 }
 
 pub fn import(args: &ImportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut password = source_password(args)?;
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut images: Vec<PathBuf> = Vec::new();
+    let mut found: Vec<Contents> = Vec::new();
     for path in &args.files {
-        let format = match args.format {
-            ImportFormat::Auto => match read_bounded(path) {
-                Ok(bytes) => interop::detect(&bytes).map(|format| (format, bytes)),
-                Err(_) => None,
-            },
-            named => match named.export() {
-                Some(format) => match read_bounded(path) {
-                    Ok(bytes) => Some((format, bytes)),
-                    Err(e) => {
-                        note_about(&path.display().to_string(), e);
-                        continue;
-                    }
-                },
-                None => None,
-            },
-        };
-        match format {
-            Some((format, bytes)) => {
-                entries.extend(read_export(path, &bytes, format, &mut password)?)
-            }
-            None => images.push(path.clone()),
+        if let Some(contents) = read_file(path, args.format, &mut password)? {
+            found.push(contents);
         }
     }
-    if !images.is_empty() {
-        let found = gather(&images, false, false);
-        explain(&found);
-        let accounts: Vec<Account> = found
-            .iter()
-            .flat_map(|s| s.payload.accounts().iter().cloned())
-            .collect();
-        entries.extend(super::entries::new_entries(accounts, None)?);
-    }
-    if entries.is_empty() {
+    if found.iter().all(|c| c.found.is_empty()) {
+        explain(&found, &Plan::new(&[], &found));
         return Err(Failure::user(
             "nothing to import: no authenticator account was found in the files",
         ));
     }
     let mut vault = input.open_vault()?;
-    let report = if args.dry_run {
-        super::entries::plan_entries(&vault, entries)
-    } else {
-        super::entries::add_entries(&mut vault, entries)?
-    };
-    let verb = if args.dry_run { "Would add" } else { "Added" };
-    for (label, _) in &report.added {
-        say!("{verb} {label}.");
+    let plan = Plan::new(vault.entries(), &found);
+    explain(&found, &plan);
+    if args.dry_run {
+        return print_plan(&plan);
     }
-    for (label, id) in &report.skipped {
-        note(format!("skipped {label}: already in the vault as {id}"));
-    }
+    let report = apply_plan(&mut vault, &plan, false)?;
+    let skipped = plan.rows().len() - plan.selected() + plan.repeated() + report.skipped.len();
     say!(
-        "{} {} accounts, skipped {} already in the vault.",
-        verb,
+        "Added {} accounts, skipped {} already in the vault.",
         report.added.len(),
-        report.skipped.len()
+        skipped
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum as _;
+
+    use super::ImportFormat;
+    use crate::interop::Format;
+
+    #[test]
+    fn every_export_format_has_its_import_format_name_and_no_other() {
+        let names: Vec<String> = ImportFormat::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let mut expected = vec![
+            String::from("auto"),
+            String::from("qr"),
+            String::from("uris"),
+        ];
+        expected.extend(Format::ALL.iter().map(|f| f.id().to_owned()));
+        let (mut sorted, mut want) = (names.clone(), expected);
+        sorted.sort();
+        want.sort();
+        assert_eq!(sorted, want);
+        for format in ImportFormat::value_variants() {
+            let name = format.to_possible_value().unwrap().get_name().to_owned();
+            match format.export() {
+                Some(export) => assert_eq!(export.id(), name),
+                None => assert!(["auto", "qr", "uris"].contains(&name.as_str())),
+            }
+        }
+    }
 }

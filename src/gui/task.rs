@@ -8,13 +8,12 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use iced::Task;
-use zeroize::Zeroizing;
 
 use super::settings::Settings;
 use crate::capture::{self, CaptureError, Clipboard, Image};
-use crate::interop::{self, InteropError};
-use crate::keystore::{Keystore, KeystoreError};
-use crate::qr::{self, DecodeError, Limits};
+pub use crate::import::Origin;
+use crate::import::{self, Contents};
+use crate::keystore::{self, EnableError, Keystore, KeystoreError};
 use crate::secret::{Password, SecretText};
 use crate::vault::{self, Entry, KdfPolicy, Summary, Unlock, Vault};
 
@@ -157,13 +156,10 @@ pub fn create(
 }
 
 fn enable_keyring(vault: &mut Vault, keystore: &dyn Keystore) -> Result<(), Error> {
-    let kek = vault::new_keyring_key()?;
-    keystore.set(&vault.id(), &kek)?;
-    if let Err(e) = vault.enable_keyring(&kek) {
-        let _ = keystore.delete(&vault.id());
-        return Err(e.into());
-    }
-    Ok(())
+    keystore::enable_unlock(vault, keystore).map_err(|e| match e {
+        EnableError::Keyring(e) => Error::Keystore(e),
+        EnableError::Vault(e) => Error::Vault(e),
+    })
 }
 
 /// Opens the vault with a password (runs the KDF).
@@ -401,167 +397,87 @@ impl std::fmt::Debug for Capture {
     }
 }
 
-/// Where scanned content came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Origin {
-    /// An image (or text) file.
-    File(PathBuf),
-    /// A capture of the screen.
-    Screen,
-    /// The clipboard.
-    Clipboard,
-}
-
-/// Why a source gave no content.
+/// Why a source gave nothing: what [`import`] says, or a background task that died.
 #[derive(Clone, Debug)]
 pub enum Problem {
-    /// The file could not be read.
-    Unreadable(Arc<std::io::Error>),
-    /// The bytes are no image Tessera can read, or too large.
-    Image(DecodeError),
-    /// The image holds no QR code.
-    NoCode,
-    /// The screen or the clipboard could not be read.
-    Capture(CaptureError),
-    /// Another app's export file could not be read (or needs its password).
-    Export(InteropError),
-    /// The background task died.
+    /// The source held nothing usable, or could not be read.
+    Read(import::Problem),
+    /// The background task died (a bug).
     Crashed(String),
 }
 
-/// What one source held: the payload texts (each an `otpauth://` link, an
-/// export, or something else for the screen to explain), or why none.
+/// What one source held (see [`import::Contents`]), or why nothing.
 #[derive(Clone, Debug)]
 pub struct Scanned {
     /// Where it came from.
     pub origin: Origin,
     /// What it held.
-    pub found: Result<Vec<SecretText>, Problem>,
-    /// Accounts from another app's export file, with their metadata.
-    pub imported: Vec<interop::Imported>,
-    /// Entries of such a file that were left out.
-    pub skipped: Vec<interop::Skipped>,
-}
-
-impl Scanned {
-    /// What a source held as texts; none at all is [`Problem::NoCode`].
-    fn texts(origin: Origin, found: Result<Vec<SecretText>, Problem>) -> Self {
-        Self {
-            origin,
-            found: found.and_then(|texts| {
-                if texts.is_empty() {
-                    Err(Problem::NoCode)
-                } else {
-                    Ok(texts)
-                }
-            }),
-            imported: Vec::new(),
-            skipped: Vec::new(),
-        }
-    }
+    pub found: Result<Contents, Problem>,
 }
 
 async fn scanning(
     origin: Origin,
-    work: impl FnOnce() -> Result<Vec<SecretText>, Problem> + Send + 'static,
+    work: impl FnOnce() -> Result<Contents, import::Problem> + Send + 'static,
 ) -> Scanned {
-    let found = tokio::task::spawn_blocking(work)
-        .await
-        .unwrap_or_else(|e| Err(Problem::Crashed(e.to_string())));
-    Scanned::texts(origin, found)
-}
-
-/// Reads a file (refusing one over the decoder's size limit before reading it).
-fn read_limited(path: &std::path::Path, limits: &Limits) -> Result<Zeroizing<Vec<u8>>, Problem> {
-    let unreadable = |e| Problem::Unreadable(Arc::new(e));
-    let file = std::fs::File::open(path).map_err(unreadable)?;
-    let len = file.metadata().map_err(unreadable)?.len();
-    if len > limits.max_file_bytes {
-        return Err(Problem::Image(DecodeError::FileTooLarge {
-            len,
-            limit: limits.max_file_bytes,
-        }));
-    }
-    drop(file);
-    crate::secret::read_file(path, limits.max_file_bytes).map_err(unreadable)
+    let found = match tokio::task::spawn_blocking(work).await {
+        Ok(found) => found.map_err(Problem::Read),
+        Err(e) => Err(Problem::Crashed(e.to_string())),
+    };
+    Scanned { origin, found }
 }
 
 /// Reads an image file, a text file of `otpauth://` links, or another app's
-/// export file (`password` decrypts an encrypted one) and decodes it.
+/// export file (`password` decrypts an encrypted one), as [`import`] reads it.
 pub fn scan_file(path: PathBuf, password: Option<Password>) -> Task<Scanned> {
-    let origin = Origin::File(path.clone());
     Task::perform(
-        async move {
-            let crashed = origin.clone();
-            tokio::task::spawn_blocking(move || read_file(&path, password.as_ref()))
-                .await
-                .unwrap_or_else(|e| Scanned::texts(crashed, Err(Problem::Crashed(e.to_string()))))
-        },
+        scanning(Origin::File(path.clone()), move || {
+            let bytes = import::load(&path)?;
+            let kind = import::detect(&bytes);
+            import::file(Origin::File(path), &bytes, kind, password.as_ref())
+        }),
         |scanned| scanned,
     )
-}
-
-fn read_file(path: &std::path::Path, password: Option<&Password>) -> Scanned {
-    let origin = Origin::File(path.to_owned());
-    let limits = Limits::default();
-    let bytes = match read_limited(path, &limits) {
-        Ok(bytes) => bytes,
-        Err(problem) => return Scanned::texts(origin, Err(problem)),
-    };
-    if let Some(format) = interop::detect(&bytes) {
-        return match interop::read(&bytes, format, password) {
-            Ok(export) if export.accounts.is_empty() && export.skipped.is_empty() => {
-                Scanned::texts(origin, Ok(Vec::new()))
-            }
-            Ok(export) => Scanned {
-                origin,
-                found: Ok(Vec::new()),
-                imported: export.accounts,
-                skipped: export.skipped,
-            },
-            Err(e) => Scanned::texts(origin, Err(Problem::Export(e))),
-        };
-    }
-    Scanned::texts(
-        origin,
-        qr::file_payloads(&bytes, &limits).map_err(Problem::Image),
-    )
-}
-
-fn decode_capture(image: &Image) -> Result<Vec<SecretText>, Problem> {
-    Ok(qr::decode_rgba(image.width, image.height, &image.rgba)
-        .map_err(Problem::Image)?
-        .into_iter()
-        .map(|found| found.text)
-        .collect())
 }
 
 /// Captures every monitor and decodes the QR codes shown.
 pub fn scan_screen(screen: ScreenFn) -> Task<Scanned> {
     Task::perform(
-        scanning(Origin::Screen, move || {
-            let image = screen().map_err(Problem::Capture)?;
-            decode_capture(&image)
-        }),
+        scanning(Origin::Screen, move || import::screen(screen())),
         |scanned| scanned,
     )
 }
 
-/// Reads the clipboard: an image is decoded; text with `otpauth` in it gives
-/// its links (one per line); other text is passed on to be explained.
+/// Reads the clipboard as [`import::clipboard`] does: an image is decoded,
+/// text gives its links (several, one per line) or is explained.
 pub fn scan_clipboard(clipboard: ClipboardFn) -> Task<Scanned> {
     Task::perform(
-        scanning(Origin::Clipboard, move || {
-            match clipboard().map_err(Problem::Capture)? {
-                Clipboard::Image(image) => decode_capture(&image),
-                Clipboard::Text(text) if text.expose().contains("otpauth") => {
-                    qr::file_payloads(text.expose().as_bytes(), &Limits::default())
-                        .map_err(Problem::Image)
-                }
-                Clipboard::Text(text) => Ok(vec![text]),
-            }
-        }),
+        scanning(Origin::Clipboard, move || import::clipboard(clipboard())),
         |scanned| scanned,
+    )
+}
+
+/// Accounts encoded as Google Authenticator export codes, with their labels
+/// (for what was left out).
+#[derive(Clone, Debug)]
+pub struct Export {
+    /// The codes and the accounts left out (by index into `labels`).
+    pub encoded: crate::otp::migration::Encoded,
+    /// The accounts' labels, in the order given.
+    pub labels: Vec<String>,
+}
+
+/// Encodes `accounts` as export codes under a fresh random batch id, off the
+/// UI thread (the randomness stays out of `update`).
+pub fn encode_export(accounts: Vec<crate::otp::Account>) -> Task<Result<Export, Error>> {
+    Task::perform(
+        blocking(move || {
+            let batch_id = crate::otp::migration::random_batch_id().map_err(vault::Error::from)?;
+            Ok(Export {
+                encoded: crate::otp::migration::encode(&accounts, batch_id),
+                labels: accounts.iter().map(crate::otp::Account::label).collect(),
+            })
+        }),
+        |r| r,
     )
 }
 

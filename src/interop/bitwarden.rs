@@ -15,9 +15,8 @@ pub(super) fn looks_like(value: &Value) -> bool {
 
 pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> {
     if value.get("encrypted").and_then(Value::as_bool) == Some(true) {
-        return Err(InteropError::Unsupported {
+        return Err(InteropError::Protected {
             format: Format::Bitwarden,
-            what: String::from("this Bitwarden export is password-protected"),
         });
     }
     let folders = value.get("folders").and_then(Value::as_array);

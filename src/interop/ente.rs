@@ -71,12 +71,9 @@ fn decrypt(
     password: &Password,
 ) -> Result<zeroize::Zeroizing<Vec<u8>>, InteropError> {
     if number(value, "version", 0) != 1 {
-        return Err(InteropError::Unsupported {
+        return Err(InteropError::UnknownVersion {
             format: FORMAT,
-            what: format!(
-                "this Ente Auth export has version {}, which Tessera does not read",
-                value.get("version").unwrap_or(&Value::Null)
-            ),
+            found: value.get("version").unwrap_or(&Value::Null).to_string(),
         });
     }
     let kdf = &value["kdfParams"];

@@ -10,9 +10,7 @@
 
 use serde_json::Value;
 
-use super::{
-    Export, Fields, Format, InteropError, SkipReason, Skipped, damaged, number, prefs, text,
-};
+use super::{Export, Fields, InteropError, SkipReason, Skipped, damaged, number, prefs, text};
 use crate::otp::{Base32Error, encode_base32};
 
 /// A SharedPreferences file whose values include FreeOTP token objects.
@@ -29,7 +27,7 @@ pub(super) fn looks_like_xml(text: &str) -> bool {
 
 /// `tokens.xml`: every value that is a token object.
 pub(super) fn read_xml(text: &str, out: &mut Export) -> Result<(), InteropError> {
-    let entries = prefs::entries(text).map_err(|e| damaged(Format::FreeOtp, &e))?;
+    let entries = prefs::entries(text).map_err(|e| damaged(out.format, &e))?;
     let tokens: Vec<Value> = entries
         .iter()
         .filter(|(name, _)| name != "tokenOrder")

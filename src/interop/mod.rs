@@ -43,51 +43,96 @@ use crate::secret::Password;
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
 /// An export format Tessera reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// Aegis Authenticator's JSON vault export.
     Aegis,
     /// 2FAS Authenticator's `.2fas` backup.
     TwoFas,
-    /// andOTP's JSON backup.
+    /// andOTP's backup: plain JSON or encrypted `.json.aes`.
     AndOtp,
-    /// Bitwarden's JSON export (the `login.totp` fields).
-    Bitwarden,
-    /// FreeOTP+'s JSON backup.
-    FreeOtp,
-    /// Ente Auth's export: plain text (otpauth:// links) or encrypted JSON.
-    Ente,
-    /// Proton Authenticator's JSON export, plain or encrypted.
-    Proton,
-    /// Authenticator Pro (now Stratum) backups: JSON, encrypted or legacy-encrypted.
-    Stratum,
-    /// Steam Desktop Authenticator / Steam mobile `.maFile` JSON.
-    Steam,
     /// Authy's Android token storage (SharedPreferences XML).
     Authy,
+    /// Bitwarden's export: JSON (the `login.totp` fields) or CSV.
+    Bitwarden,
     /// Duo Mobile's `accounts.json`.
     Duo,
+    /// Ente Auth's export: plain text (otpauth:// links) or encrypted JSON.
+    Ente,
+    /// FreeOTP's own storage, `tokens.xml` (FreeOTP 1.x).
+    FreeOtp,
+    /// FreeOTP+'s JSON backup (its internal `tokens.xml` is read too).
+    FreeOtpPlus,
+    /// Proton Authenticator's JSON export, plain or encrypted.
+    Proton,
+    /// Steam Desktop Authenticator / Steam mobile `.maFile` JSON.
+    Steam,
+    /// Authenticator Pro (now Stratum) backups: JSON, encrypted or legacy-encrypted.
+    Stratum,
     /// WinAuth's text export (read only when named: it looks like a link list).
     WinAuth,
 }
 
 impl Format {
+    /// Every format Tessera reads: the registry the command line's
+    /// `--format` names, the fuzz target and the tests walk.
+    pub const ALL: &'static [Self] = &[
+        Self::Aegis,
+        Self::TwoFas,
+        Self::AndOtp,
+        Self::Authy,
+        Self::Bitwarden,
+        Self::Duo,
+        Self::Ente,
+        Self::FreeOtp,
+        Self::FreeOtpPlus,
+        Self::Proton,
+        Self::Steam,
+        Self::Stratum,
+        Self::WinAuth,
+    ];
+
     /// The app's name, for messages.
     pub const fn name(self) -> &'static str {
         match self {
             Self::Aegis => "Aegis",
             Self::TwoFas => "2FAS",
             Self::AndOtp => "andOTP",
-            Self::Bitwarden => "Bitwarden",
-            Self::FreeOtp => "FreeOTP",
-            Self::Ente => "Ente Auth",
-            Self::Proton => "Proton Authenticator",
-            Self::Stratum => "Authenticator Pro",
-            Self::Steam => "Steam",
             Self::Authy => "Authy",
+            Self::Bitwarden => "Bitwarden",
             Self::Duo => "Duo Mobile",
+            Self::Ente => "Ente Auth",
+            Self::FreeOtp => "FreeOTP",
+            Self::FreeOtpPlus => "FreeOTP+",
+            Self::Proton => "Proton Authenticator",
+            Self::Steam => "Steam",
+            Self::Stratum => "Authenticator Pro",
             Self::WinAuth => "WinAuth",
         }
+    }
+
+    /// The name `tessera import --format` takes.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Aegis => "aegis",
+            Self::TwoFas => "2fas",
+            Self::AndOtp => "andotp",
+            Self::Authy => "authy",
+            Self::Bitwarden => "bitwarden",
+            Self::Duo => "duo",
+            Self::Ente => "ente",
+            Self::FreeOtp => "freeotp",
+            Self::FreeOtpPlus => "freeotp-plus",
+            Self::Proton => "proton",
+            Self::Steam => "steam",
+            Self::Stratum => "stratum",
+            Self::WinAuth => "winauth",
+        }
+    }
+
+    /// The format `--format` names by `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|format| format.id() == id)
     }
 }
 
@@ -97,18 +142,9 @@ impl std::fmt::Display for Format {
     }
 }
 
-/// One account from an export, with the metadata Tessera keeps.
-#[derive(Clone, Debug)]
-pub struct Imported {
-    /// The account.
-    pub account: Account,
-    /// Its group (the first one, for apps with several), or empty.
-    pub group: String,
-    /// Marked as a favourite in the other app.
-    pub favourite: bool,
-    /// Its note, or empty.
-    pub notes: String,
-}
+/// One account from an export, with the metadata Tessera keeps: the vault's
+/// [`NewEntry`](crate::vault::NewEntry), under the name export readers use.
+pub type Imported = crate::vault::NewEntry;
 
 /// An entry of the export that was left out, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -180,13 +216,32 @@ pub enum InteropError {
         /// What is wrong (never secret content).
         detail: String,
     },
-    /// An encryption Tessera does not read.
-    #[error("{what}; export from {format} again without a password (or as otpauth:// links)")]
-    Unsupported {
+    /// Only a fingerprint (the phone's biometric key) unlocks it.
+    #[error(
+        "this {format} export can only be unlocked by fingerprint; export from {format} again with a password (or without one)"
+    )]
+    FingerprintOnly {
         /// The format.
         format: Format,
-        /// What is not supported.
-        what: String,
+    },
+    /// Protected in a way Tessera does not read (Bitwarden's account-bound
+    /// or password-protected exports).
+    #[error(
+        "this {format} export is password-protected in a way Tessera does not read; export from {format} again unencrypted (or as otpauth:// links)"
+    )]
+    Protected {
+        /// The format.
+        format: Format,
+    },
+    /// A version of the format Tessera does not know.
+    #[error(
+        "this {format} export has version {found}, which Tessera does not read; export from {format} again as otpauth:// links, or update Tessera"
+    )]
+    UnknownVersion {
+        /// The format.
+        format: Format,
+        /// The version the file names, as written there.
+        found: String,
     },
     /// The key-derivation settings in the file would take too much memory or time.
     #[error(
@@ -245,7 +300,7 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     } else if bitwarden::looks_like(&value) {
         Some(Format::Bitwarden)
     } else if freeotp::looks_like(&value) {
-        Some(Format::FreeOtp)
+        Some(Format::FreeOtpPlus)
     } else if ente::looks_like(&value) {
         Some(Format::Ente)
     } else if proton::looks_like(&value) {
@@ -286,7 +341,7 @@ pub fn read(
                 _ => return Err(e),
             },
         },
-        Format::FreeOtp => match std::str::from_utf8(bytes) {
+        Format::FreeOtp | Format::FreeOtpPlus => match std::str::from_utf8(bytes) {
             Ok(text) if prefs::looks_like(text) => freeotp::read_xml(text, &mut out)?,
             _ => freeotp::read(&json(bytes, format)?, &mut out)?,
         },
@@ -361,10 +416,10 @@ pub enum Target {
 #[non_exhaustive]
 pub enum WriteError {
     /// The system's random number generator failed.
-    #[error("the system's random number generator failed; try again")]
+    #[error("the system's random number generator failed; nothing was written, try again")]
     Random,
     /// Serialising or encrypting failed (not expected with valid accounts).
-    #[error("the export could not be encoded")]
+    #[error("the export could not be encoded; nothing was written")]
     Encode,
 }
 

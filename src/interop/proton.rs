@@ -44,12 +44,9 @@ pub(super) fn read(
         ));
     }
     if number(value, "version", 0) != 1 {
-        return Err(InteropError::Unsupported {
+        return Err(InteropError::UnknownVersion {
             format: FORMAT,
-            what: format!(
-                "this Proton Authenticator export has version {}, which Tessera does not read",
-                value.get("version").unwrap_or(&Value::Null)
-            ),
+            found: value.get("version").unwrap_or(&Value::Null).to_string(),
         });
     }
     if value.get("entries").is_some() {

@@ -144,6 +144,37 @@ fn check_vault_id(vault_id: &str) -> Result<(), KeystoreError> {
     }
 }
 
+/// Why keyring unlock could not be turned on. Either way the vault is
+/// unchanged and no keyring item was left behind.
+#[derive(Clone, Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum EnableError {
+    /// The keyring did not take the key.
+    #[error(transparent)]
+    Keyring(#[from] KeystoreError),
+    /// The vault could not be saved with its keyring slot.
+    #[error(transparent)]
+    Vault(#[from] crate::vault::Error),
+}
+
+/// Turns keyring unlock on for `vault`: a fresh key is stored in the keyring
+/// first, then the vault's keyring slot is sealed under it and saved; if that
+/// save fails, the keyring item is removed again, so there is never a keyring
+/// item without its slot (or a slot without its key). Both front ends use it.
+pub fn enable_unlock(
+    vault: &mut crate::vault::Vault,
+    keystore: &dyn Keystore,
+) -> Result<(), EnableError> {
+    let kek = crate::vault::new_keyring_key()?;
+    keystore.set(&vault.id(), &kek)?;
+    if let Err(e) = vault.enable_keyring(&kek) {
+        // Best effort: the save's error is the one to report.
+        let _ = keystore.delete(&vault.id());
+        return Err(e.into());
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

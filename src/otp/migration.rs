@@ -204,7 +204,7 @@ pub struct Batch {
 }
 
 /// The result of [`encode`].
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Encoded {
     /// One `otpauth-migration://` URI per QR code; each fits a scannable code.
     pub uris: Vec<SecretText>,
@@ -398,6 +398,13 @@ fn payload_uri(payload: &proto::MigrationPayload) -> SecretText {
     let mut uri = String::from("otpauth-migration://offline?data=");
     uri.extend(utf8_percent_encode(&b64, DATA_ESCAPES));
     SecretText::new(uri)
+}
+
+/// A fresh batch id for [`encode`]: random and positive, as Google
+/// Authenticator's own (any value works; a random one keeps the parts of two
+/// exports from being taken for one).
+pub fn random_batch_id() -> Result<i32, getrandom::Error> {
+    Ok((getrandom::u32()? >> 1) as i32)
 }
 
 /// Encodes accounts as Google Authenticator export URIs, as many as needed so

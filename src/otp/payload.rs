@@ -8,7 +8,7 @@ use super::migration::{self, Batch, BatchPosition, MigrationError};
 use super::{Account, UriError};
 
 /// The content of a QR code or pasted text.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Payload {
     /// An `otpauth://` account.
     Account(Account),
@@ -135,7 +135,7 @@ pub fn classify(text: &str) -> Payload {
 
 /// Tracks the parts of Google Authenticator exports seen so far, to say which
 /// parts are still missing ("2 of 3").
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Batches {
     seen: BTreeMap<i32, (u32, Vec<u32>)>,
 }

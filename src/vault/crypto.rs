@@ -1,6 +1,8 @@
 //! The cryptographic primitives of the vault format, in one place:
 //! XChaCha20-Poly1305 for the body and key wrapping, HMAC-SHA256 for the
-//! header, SHA-256 for the header checksum, the OS random generator.
+//! header, SHA-256 for the header checksum, the OS random generator, and the
+//! lengths they work with. Nothing here knows the file's layout
+//! ([`super::format`]) or what each key protects ([`super::keys`]).
 
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
@@ -8,8 +10,16 @@ use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use super::format::{HEADER_MAC_LABEL, KEY_LEN, NONCE_LEN};
 use crate::secret::SecretBytes;
+
+/// Data keys and key-encryption keys.
+pub const KEY_LEN: usize = 32;
+/// XChaCha20-Poly1305 nonces.
+pub const NONCE_LEN: usize = 24;
+/// Poly1305 tags.
+pub const TAG_LEN: usize = 16;
+/// SHA-256 digests and HMAC-SHA256 tags.
+pub const DIGEST_LEN: usize = 32;
 
 /// Fills a fresh array from the OS random generator.
 pub(crate) fn random<const N: usize>() -> Result<[u8; N], getrandom::Error> {
@@ -69,17 +79,12 @@ pub(crate) fn open(
         .map(Zeroizing::new)
 }
 
-/// The header MAC: HMAC-SHA256 under a key derived from the data key.
-pub(crate) fn header_mac(data_key: &SecretBytes, header: &[u8]) -> [u8; 32] {
-    let mac_key = Zeroizing::new(hmac_sha256(data_key.expose(), HEADER_MAC_LABEL));
-    hmac_sha256(&*mac_key, header)
-}
-
-fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; 32] {
+/// HMAC-SHA256 of `data` under `key`.
+pub(crate) fn hmac_sha256(key: &[u8], data: &[u8]) -> [u8; DIGEST_LEN] {
     // HMAC accepts keys of any length, so this cannot fail.
     let mut mac = match <Hmac<Sha256> as Mac>::new_from_slice(key) {
         Ok(mac) => mac,
-        Err(_) => return [0; 32],
+        Err(_) => return [0; DIGEST_LEN],
     };
     mac.update(data);
     mac.finalize().into_bytes().into()
@@ -91,6 +96,6 @@ pub(crate) fn mac_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// SHA-256, for the header checksum that catches accidental damage before the KDF runs.
-pub(crate) fn sha256(data: &[u8]) -> [u8; 32] {
+pub(crate) fn sha256(data: &[u8]) -> [u8; DIGEST_LEN] {
     Sha256::digest(data).into()
 }

@@ -1,5 +1,6 @@
 //! The entry model: one account with its metadata, and the helpers both front
-//! ends share (search, lookup by id or query, duplicate detection).
+//! ends share (search, lookup by id or query). Duplicates are decided by
+//! [`crate::import::plan`].
 
 use crate::clock::Timestamp;
 use crate::otp::{Account, Code, ParamsError};
@@ -73,20 +74,59 @@ pub struct Entry {
     pub last_used: Option<Timestamp>,
 }
 
-impl Entry {
-    /// A new entry for `account`, created at `now`, with a fresh id.
-    pub fn new(account: Account, now: Timestamp) -> Result<Self, getrandom::Error> {
-        Ok(Self {
-            id: EntryId::random()?,
+/// An account on its way into the vault, with the metadata Tessera keeps
+/// (from another app's export, the add screen, or `tessera add --group`): the
+/// one type every way of adding accounts uses, made an [`Entry`] in one place
+/// ([`NewEntry::into_entry`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewEntry {
+    /// The account.
+    pub account: Account,
+    /// Its group, or empty.
+    pub group: String,
+    /// Marked as a favourite.
+    pub favourite: bool,
+    /// Its notes, or empty.
+    pub notes: String,
+}
+
+impl NewEntry {
+    /// The account with no group, no favourite mark and no notes.
+    pub fn new(account: Account) -> Self {
+        Self {
             account,
             group: String::new(),
             favourite: false,
             notes: String::new(),
+        }
+    }
+
+    /// The entry, created at `now` with a fresh random id.
+    pub fn into_entry(self, now: Timestamp) -> Result<Entry, getrandom::Error> {
+        Ok(Entry {
+            id: EntryId::random()?,
+            account: self.account,
+            group: self.group,
+            favourite: self.favourite,
+            notes: self.notes,
             recovery_codes: Vec::new(),
             created: now,
             modified: now,
             last_used: None,
         })
+    }
+}
+
+impl From<Account> for NewEntry {
+    fn from(account: Account) -> Self {
+        Self::new(account)
+    }
+}
+
+impl Entry {
+    /// A new entry for `account`, created at `now`, with a fresh id.
+    pub fn new(account: Account, now: Timestamp) -> Result<Self, getrandom::Error> {
+        NewEntry::new(account).into_entry(now)
     }
 
     /// The current code (TOTP/Steam at `at`, HOTP at the stored counter).
@@ -245,37 +285,6 @@ pub fn find<'a>(entries: &'a [Entry], id_or_query: &str) -> Result<&'a Entry, Fi
                 .join(", "),
         }),
     }
-}
-
-/// Why an account counts as already present.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Duplicate {
-    /// Same key and kind: the very same account.
-    SameSecret,
-    /// Same issuer and account name (perhaps a re-issued key).
-    SameName,
-}
-
-/// The first existing entry that `account` duplicates, and why.
-pub fn find_duplicate<'a>(
-    entries: &'a [Entry],
-    account: &Account,
-) -> Option<(&'a Entry, Duplicate)> {
-    entries
-        .iter()
-        .find(|e| {
-            e.account.params.kind == account.params.kind && e.account.secret == account.secret
-        })
-        .map(|e| (e, Duplicate::SameSecret))
-        .or_else(|| {
-            entries
-                .iter()
-                .find(|e| {
-                    e.account.issuer.to_lowercase() == account.issuer.to_lowercase()
-                        && e.account.name.to_lowercase() == account.name.to_lowercase()
-                })
-                .map(|e| (e, Duplicate::SameName))
-        })
 }
 
 #[cfg(test)]

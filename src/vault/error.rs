@@ -144,9 +144,39 @@ pub enum Error {
         /// `password` or `keyring`.
         slot: &'static str,
     },
-    /// Input for an entry was rejected.
-    #[error("{0}")]
-    Invalid(String),
+    /// The entry was removed (by another window or command) since it was shown.
+    #[error(
+        "this account is no longer in the vault (it was removed elsewhere); nothing was changed"
+    )]
+    Gone,
+    /// A next code was asked of an account whose code changes by itself.
+    #[error(
+        "{label} is not a counter-based (HOTP) account; its code changes by itself, so there is no next code to ask for"
+    )]
+    NotCounterBased {
+        /// The account's label.
+        label: String,
+    },
+    /// An HOTP counter at its largest value.
+    #[error("the counter of {label} cannot go any higher; this account cannot give more codes")]
+    CounterAtMax {
+        /// The account's label.
+        label: String,
+    },
+    /// New code parameters cannot give codes.
+    #[error(transparent)]
+    Params(#[from] crate::otp::ParamsError),
+    /// A recovery code could not be marked used.
+    #[error(transparent)]
+    Recovery(#[from] super::recovery::RecoveryError),
+    /// The password-hashing settings could not be used to protect a new key.
+    #[error(
+        "the password-hashing settings ({params}) could not be used; nothing was written. Please report this"
+    )]
+    KdfRejected {
+        /// The settings.
+        params: KdfParams,
+    },
     /// An operating-system I/O failure.
     #[error("could not {action} {path}: {source}")]
     Io {
@@ -159,7 +189,7 @@ pub enum Error {
     },
     /// The system's random number generator failed.
     #[error("the system's random number generator is not available ({0}); nothing was written")]
-    Random(String),
+    Random(#[from] getrandom::Error),
 }
 
 fn wrong_password_message(path: &std::path::Path, unusual: Option<&KdfParams>) -> String {

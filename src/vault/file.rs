@@ -190,7 +190,7 @@ pub fn lock(path: &Path) -> Result<WriteLock, Error> {
 /// and returns its name. Must be called with the lock held.
 fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
     remove_stale_temps(path);
-    let suffix: [u8; 4] = super::crypto::random().map_err(|e| Error::Random(e.to_string()))?;
+    let suffix: [u8; 4] = super::crypto::random()?;
     let temp = parent(path).join(format!(
         "{}{}",
         temp_prefix(path),

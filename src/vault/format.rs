@@ -10,7 +10,13 @@
 //! body      XChaCha20-Poly1305(data_key, body_nonce,
 //!                              aad = BODY_LABEL | vault_id, payload) | tag (16)
 //! ```
+//!
+//! Only bytes live here: the layout, its constants and labels. Which key seals
+//! what, with which associated data, is [`super::keys`]; the primitives and
+//! their lengths are [`super::crypto`] (the SHA-256 checksum, which needs no
+//! key, is the one primitive this module calls).
 
+use super::crypto::{self, DIGEST_LEN, KEY_LEN, NONCE_LEN, TAG_LEN};
 use super::kdf::KdfParams;
 
 /// First bytes of every vault file (a non-ASCII first byte catches text-mode mangling).
@@ -19,18 +25,12 @@ pub const MAGIC: [u8; 8] = *b"\x89TESSERA";
 pub const VERSION: u16 = 1;
 /// magic + version + header_len.
 pub const PRELUDE_LEN: usize = 8 + 2 + 4;
-/// Length of the header checksum and of the header MAC.
-pub const DIGEST_LEN: usize = 32;
-/// Data keys and key-encryption keys.
-pub const KEY_LEN: usize = 32;
-/// XChaCha20-Poly1305 nonces.
-pub const NONCE_LEN: usize = 24;
-/// Poly1305 tags.
-pub const TAG_LEN: usize = 16;
 /// A data key sealed under a key-encryption key.
 pub const WRAPPED_LEN: usize = KEY_LEN + TAG_LEN;
 /// Argon2 salts.
 pub const SALT_LEN: usize = 16;
+/// Vault ids (a UUID's bytes).
+pub const VAULT_ID_LEN: usize = 16;
 /// Largest header accepted.
 pub const MAX_HEADER_LEN: usize = 4096;
 /// Most key slots in one file.
@@ -74,27 +74,6 @@ pub(crate) struct PasswordSlot {
     pub key: Wrapped,
 }
 
-impl PasswordSlot {
-    /// The associated data that binds the wrapped key to this vault and these KDF settings.
-    pub fn aad(&self, vault_id: &[u8; 16]) -> Vec<u8> {
-        let mut aad = PASSWORD_SLOT_LABEL.to_vec();
-        aad.extend_from_slice(vault_id);
-        aad.push(KDF_ARGON2ID);
-        aad.extend_from_slice(&self.kdf.m_cost_kib.to_le_bytes());
-        aad.extend_from_slice(&self.kdf.t_cost.to_le_bytes());
-        aad.extend_from_slice(&self.kdf.p_cost.to_le_bytes());
-        aad.extend_from_slice(&self.salt);
-        aad
-    }
-}
-
-/// The associated data of a keyring slot's wrapped key.
-pub(crate) fn keyring_aad(vault_id: &[u8; 16]) -> Vec<u8> {
-    let mut aad = KEYRING_SLOT_LABEL.to_vec();
-    aad.extend_from_slice(vault_id);
-    aad
-}
-
 /// One way to unlock the vault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Slot {
@@ -105,7 +84,7 @@ pub(crate) enum Slot {
 /// Everything before the checksum.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Header {
-    pub vault_id: [u8; 16],
+    pub vault_id: [u8; VAULT_ID_LEN],
     pub body_nonce: [u8; NONCE_LEN],
     pub slots: Vec<Slot>,
 }
@@ -124,13 +103,6 @@ impl Header {
             Slot::Password(_) => None,
         })
     }
-
-    /// The associated data of the body.
-    pub fn body_aad(&self) -> Vec<u8> {
-        let mut aad = BODY_LABEL.to_vec();
-        aad.extend_from_slice(&self.vault_id);
-        aad
-    }
 }
 
 pub(crate) mod read {
@@ -138,7 +110,6 @@ pub(crate) mod read {
     //! allocates more than the input's size.
 
     use super::*;
-    use crate::vault::crypto;
 
     /// Why a file could not be parsed (before any key is involved).
     #[derive(Debug, PartialEq, Eq)]
@@ -320,8 +291,6 @@ pub(crate) mod write {
     //! Serialisation.
 
     use super::*;
-    use crate::secret::SecretBytes;
-    use crate::vault::crypto;
 
     fn header_bytes(header: &Header) -> Vec<u8> {
         let mut out = Vec::with_capacity(256);
@@ -352,13 +321,13 @@ pub(crate) mod write {
         out
     }
 
-    /// Serialises a whole file. The caller provides a fresh `header.body_nonce`.
+    /// Lays out a whole file: `mac` computes the header MAC over the prelude
+    /// and header it is given; `body` is the sealed payload with its tag.
     pub(crate) fn serialize(
         header: &Header,
-        data_key: &SecretBytes,
-        payload: &[u8],
-    ) -> Option<Vec<u8>> {
-        let body = crypto::seal(data_key, &header.body_nonce, &header.body_aad(), payload)?;
+        mac: impl FnOnce(&[u8]) -> [u8; DIGEST_LEN],
+        body: &[u8],
+    ) -> Vec<u8> {
         let head = header_bytes(header);
         let mut out = Vec::with_capacity(PRELUDE_LEN + head.len() + 2 * DIGEST_LEN + body.len());
         out.extend_from_slice(&MAGIC);
@@ -366,31 +335,10 @@ pub(crate) mod write {
         out.extend_from_slice(&(head.len() as u32).to_le_bytes());
         out.extend_from_slice(&head);
         let checksum = crypto::sha256(&out);
-        let mac = crypto::header_mac(data_key, &out);
+        let mac = mac(&out);
         out.extend_from_slice(&checksum);
         out.extend_from_slice(&mac);
-        out.extend_from_slice(&body);
-        Some(out)
+        out.extend_from_slice(body);
+        out
     }
-
-    /// Seals `data_key` under `kek`, bound to `aad`, with a fresh nonce.
-    pub(crate) fn wrap(kek: &SecretBytes, data_key: &SecretBytes, aad: &[u8]) -> Option<Wrapped> {
-        let nonce = crypto::random::<NONCE_LEN>().ok()?;
-        let sealed = crypto::seal(kek, &nonce, aad, data_key.expose())?;
-        Some(Wrapped {
-            nonce,
-            sealed: sealed.try_into().ok()?,
-        })
-    }
-}
-
-/// Opens a wrapped data key; `None` when the key-encryption key is wrong.
-pub(crate) fn unwrap(
-    kek: &crate::secret::SecretBytes,
-    wrapped: &Wrapped,
-    aad: &[u8],
-) -> Option<crate::secret::SecretBytes> {
-    super::crypto::open(kek, &wrapped.nonce, aad, &wrapped.sealed)
-        .filter(|key| key.len() == KEY_LEN)
-        .map(crate::secret::SecretBytes::from)
 }

@@ -12,20 +12,22 @@ mod error;
 mod file;
 pub(crate) mod format;
 pub mod kdf;
+mod keys;
+pub mod ops;
 pub mod recovery;
 mod schema;
 
 use std::path::{Path, PathBuf};
 
 pub use self::entry::{
-    Duplicate, Entry, EntryId, FindError, RecoveryCode, display_key, display_order, find,
-    find_duplicate,
+    Entry, EntryId, FindError, NewEntry, RecoveryCode, display_key, display_order, find,
 };
 pub use self::error::Error;
 pub use self::file::{BACKUPS, backup_path, backups, lock_path};
 use self::format::read::{self, ReadError};
-use self::format::{Header, PasswordSlot, Slot, write};
+use self::format::{Header, PasswordSlot, Slot};
 pub use self::kdf::{KdfParams, KdfPolicy};
+pub use self::ops::Edit;
 pub use self::schema::SCHEMA;
 use crate::secret::{Password, SecretBytes};
 
@@ -60,10 +62,6 @@ pub struct Vault {
     stamp: [u8; 32],
 }
 
-fn random_error(e: getrandom::Error) -> Error {
-    Error::Random(e.to_string())
-}
-
 fn uuid_text(id: &[u8; 16]) -> String {
     uuid::Uuid::from_bytes(*id).hyphenated().to_string()
 }
@@ -78,10 +76,10 @@ impl Vault {
                 path: path.to_owned(),
             });
         }
-        let data_key = crypto::random_key().map_err(random_error)?;
+        let data_key = crypto::random_key()?;
         let mut header = Header {
-            vault_id: crypto::random().map_err(random_error)?,
-            body_nonce: [0; format::NONCE_LEN],
+            vault_id: crypto::random()?,
+            body_nonce: [0; crypto::NONCE_LEN],
             slots: Vec::new(),
         };
         let slot = password_slot(
@@ -151,7 +149,7 @@ impl Vault {
                 let kek = kdf::derive(password, &slot.salt, &slot.kdf).map_err(|why| {
                     damaged(path, &format!("the password settings are invalid: {why}"))
                 })?;
-                format::unwrap(&kek, &slot.key, &slot.aad(&header.vault_id)).ok_or_else(|| {
+                keys::open_password_slot(&header.vault_id, slot, &kek).ok_or_else(|| {
                     Error::WrongPassword {
                         path: path.to_owned(),
                         // The settings are in the slot's associated data: changed
@@ -165,11 +163,11 @@ impl Vault {
                     path: path.to_owned(),
                     slot: "keyring",
                 })?;
-                format::unwrap(kek, wrapped, &format::keyring_aad(&header.vault_id)).ok_or_else(
-                    || Error::KeyringKeyRejected {
+                keys::open_keyring_slot(&header.vault_id, wrapped, kek).ok_or_else(|| {
+                    Error::KeyringKeyRejected {
                         path: path.to_owned(),
-                    },
-                )?
+                    }
+                })?
             }
         };
         let entries = decrypt(path, &parsed, &data_key)?;
@@ -236,7 +234,7 @@ impl Vault {
         policy: &KdfPolicy,
         keyring_key: Option<&SecretBytes>,
     ) -> Result<bool, Error> {
-        let data_key = crypto::random_key().map_err(random_error)?;
+        let data_key = crypto::random_key()?;
         // The KDF runs before the writer lock is taken.
         let slot = password_slot(
             &self.header.vault_id,
@@ -245,10 +243,11 @@ impl Vault {
             policy.default_params(),
         )?;
         let keyring = match keyring_key {
-            Some(kek) if self.has_keyring_slot() => Some(
-                write::wrap(kek, &data_key, &format::keyring_aad(&self.header.vault_id))
-                    .ok_or_else(|| Error::Random("could not seal the key".into()))?,
-            ),
+            Some(kek) if self.has_keyring_slot() => Some(keys::seal_keyring_slot(
+                &self.header.vault_id,
+                &data_key,
+                kek,
+            )?),
             _ => None,
         };
         self.write_with_key(Some(data_key), move |header, _| {
@@ -270,9 +269,7 @@ impl Vault {
     /// Store `kek` in the keyring first, so that a failure leaves no slot
     /// without its key.
     pub fn enable_keyring(&mut self, kek: &SecretBytes) -> Result<(), Error> {
-        let aad = format::keyring_aad(&self.header.vault_id);
-        let wrapped = write::wrap(kek, &self.data_key, &aad)
-            .ok_or_else(|| Error::Random("could not seal the key".into()))?;
+        let wrapped = keys::seal_keyring_slot(&self.header.vault_id, &self.data_key, kek)?;
         self.write_with(move |header, _| {
             header.slots.retain(|s| !matches!(s, Slot::Keyring(_)));
             header.slots.push(Slot::Keyring(wrapped));
@@ -391,17 +388,16 @@ impl Vault {
 
     /// Serialises with a fresh body nonce.
     fn serialize_entries(&mut self, entries: &[Entry]) -> Result<Vec<u8>, Error> {
-        self.header.body_nonce = crypto::random().map_err(random_error)?;
+        self.header.body_nonce = crypto::random()?;
         let payload = schema::encode(entries);
-        write::serialize(&self.header, &self.data_key, &payload)
-            .ok_or_else(|| Error::Random("could not encrypt the vault".into()))
+        Ok(keys::seal_file(&self.header, &self.data_key, &payload)?)
     }
 }
 
 /// A fresh random key for a keyring slot (to store in the keyring, then pass
 /// to [`Vault::enable_keyring`]).
 pub fn new_keyring_key() -> Result<SecretBytes, Error> {
-    crypto::random_key().map_err(random_error)
+    Ok(crypto::random_key()?)
 }
 
 fn password_slot(
@@ -410,18 +406,11 @@ fn password_slot(
     password: &Password,
     kdf: KdfParams,
 ) -> Result<PasswordSlot, Error> {
-    let mut slot = PasswordSlot {
-        kdf,
-        salt: crypto::random().map_err(random_error)?,
-        key: format::Wrapped {
-            nonce: [0; format::NONCE_LEN],
-            sealed: [0; format::WRAPPED_LEN],
-        },
-    };
-    let kek = kdf::derive(password, &slot.salt, &kdf).map_err(Error::Invalid)?;
-    slot.key = write::wrap(&kek, data_key, &slot.aad(vault_id))
-        .ok_or_else(|| Error::Random("could not seal the key".into()))?;
-    Ok(slot)
+    let salt = crypto::random()?;
+    let kek = kdf::derive(password, &salt, &kdf).map_err(|_| Error::KdfRejected { params: kdf })?;
+    Ok(keys::seal_password_slot(
+        vault_id, data_key, &kek, kdf, salt,
+    )?)
 }
 
 fn damaged(path: &Path, detail: &str) -> Error {
@@ -461,17 +450,10 @@ fn decrypt(
     parsed: &read::Parsed<'_>,
     data_key: &SecretBytes,
 ) -> Result<Vec<Entry>, Error> {
-    let mac = crypto::header_mac(data_key, parsed.authenticated);
-    if !crypto::mac_eq(&mac, parsed.mac) {
-        return Err(damaged(path, "the header does not authenticate"));
-    }
-    let payload = crypto::open(
-        data_key,
-        &parsed.header.body_nonce,
-        &parsed.header.body_aad(),
-        parsed.body,
-    )
-    .ok_or_else(|| damaged(path, "the encrypted contents do not authenticate"))?;
+    let payload = keys::open_file(parsed, data_key).map_err(|failure| match failure {
+        keys::OpenFailure::Header => damaged(path, "the header does not authenticate"),
+        keys::OpenFailure::Body => damaged(path, "the encrypted contents do not authenticate"),
+    })?;
     schema::decode(&payload).map_err(|e| match e {
         schema::SchemaError::Newer(found) => Error::NewerVersion {
             path: path.to_owned(),

@@ -24,6 +24,11 @@ pub fn tessera() -> Command {
     // No test may reach the user's real vault, config or keyring by accident.
     command.env_remove("TESSERA_VAULT");
     let nowhere = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-home");
+    // English unless a test asks for another language (the messages follow the locale).
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
     command
         .env("HOME", &nowhere)
         .env("XDG_DATA_HOME", nowhere.join("data"))

@@ -303,6 +303,23 @@ fn wrong_passwords_exit_1_and_leave_the_vault_unchanged() {
             "{file}: {}",
             stderr(&out)
         );
+        // The same refusal in the locale's language.
+        let out = f.import_in(
+            "pt_BR.UTF-8",
+            &[
+                &f.file(file),
+                "--format",
+                format,
+                "--source-password-file",
+                wrong.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        assert!(
+            stderr(&out).contains("a senha não decifra esta exportação do"),
+            "{file}: {}",
+            stderr(&out)
+        );
         // Without a password and with stdin taken by the vault password: advice.
         let out = f.import(&[&f.file(file), "--format", format]);
         assert_eq!(out.status.code(), Some(1), "{file}");
@@ -373,4 +390,52 @@ fn hostile_files_fail_fast_with_a_clear_error() {
         assert!(took < Duration::from_secs(2), "{file} took {took:?}");
     }
     assert_eq!(f.vault_bytes(), before);
+}
+
+#[test]
+fn every_format_is_detected_from_its_content() {
+    use tessera::import::{FileKind, detect};
+    use tessera::interop::Format;
+    let apps = fixtures();
+    let older = Fixtures::new();
+    let cases = [
+        (&older, "aegis-plain.json", Some(Format::Aegis)),
+        (&older, "aegis-encrypted.json", Some(Format::Aegis)),
+        (&older, "twofas-plain.2fas", Some(Format::TwoFas)),
+        (&older, "twofas-encrypted.2fas", Some(Format::TwoFas)),
+        (&older, "andotp.json", Some(Format::AndOtp)),
+        (&older, "bitwarden.json", Some(Format::Bitwarden)),
+        (&older, "freeotp.json", Some(Format::FreeOtpPlus)),
+        (&apps, "andotp-encrypted.json.aes", Some(Format::AndOtp)),
+        // The old andOTP form is nonce, ciphertext and tag: random bytes
+        // with no header to know it by, so it is read with --format andotp.
+        (&apps, "andotp-old.json.aes", None),
+        (&apps, "authy-authenticator.xml", Some(Format::Authy)),
+        (&apps, "authy-encrypted.xml", Some(Format::Authy)),
+        (&apps, "bitwarden.csv", Some(Format::Bitwarden)),
+        (&apps, "duo-accounts.json", Some(Format::Duo)),
+        (&apps, "ente-plain.txt", Some(Format::Ente)),
+        (&apps, "ente-encrypted.json", Some(Format::Ente)),
+        (&apps, "freeotp-tokens.xml", Some(Format::FreeOtp)),
+        (&apps, "proton-plain.json", Some(Format::Proton)),
+        (&apps, "proton-encrypted.json", Some(Format::Proton)),
+        (&apps, "steam.maFile", Some(Format::Steam)),
+        (&apps, "stratum-plain.authpro", Some(Format::Stratum)),
+        (&apps, "stratum-encrypted.authpro", Some(Format::Stratum)),
+        (&apps, "stratum-legacy.authpro", Some(Format::Stratum)),
+        // A link list in all but name: read as links unless named.
+        (&apps, "winauth.txt", None),
+    ];
+    for (fixtures, file, expected) in cases {
+        let bytes = std::fs::read(fixtures.dir.join(file)).unwrap();
+        let want = expected.map_or(FileKind::Codes, FileKind::Export);
+        assert_eq!(detect(&bytes), want, "{file}");
+    }
+    // Every reader in the registry has a file here (WinAuth: by name only).
+    for format in Format::ALL {
+        assert!(
+            *format == Format::WinAuth || cases.iter().any(|(_, _, f)| *f == Some(*format)),
+            "{format:?} has no detection case"
+        );
+    }
 }

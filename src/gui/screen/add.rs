@@ -11,12 +11,13 @@ use crate::clock::Timestamp;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::Localized as _;
 use crate::gui::theme;
+use crate::import::{self, Decision};
 use crate::otp::{
     self, Account, Algorithm, Base32Error, DEFAULT_DIGITS, DEFAULT_PERIOD, Kind, Params,
     STEAM_DIGITS,
 };
 use crate::secret::SecretBytes;
-use crate::vault::{Duplicate, Entry, find_duplicate};
+use crate::vault::Entry;
 
 /// The issuer field's id (focused on arrival).
 pub const ISSUER_ID: &str = "add-issuer";
@@ -259,14 +260,11 @@ impl Add {
                 }
                 match self.account(lang) {
                     Ok(account) => {
-                        if let Some((existing, Duplicate::SameSecret)) =
-                            find_duplicate(entries, &account)
+                        if let Decision::Duplicate { label, .. } =
+                            import::decision(entries, &account)
                         {
-                            self.error = Some(i18n::tf(
-                                lang,
-                                Key::DuplicateSecret,
-                                &[("label", &existing.account.label())],
-                            ));
+                            self.error =
+                                Some(i18n::tf(lang, Key::DuplicateSecret, &[("label", &label)]));
                             return Action::None;
                         }
                         self.busy = true;
@@ -390,13 +388,14 @@ impl Add {
                         .style(theme::boxed::section),
                 );
             }
-            if let Some((existing, why)) = find_duplicate(entries, &account) {
-                let key = match why {
-                    Duplicate::SameSecret => Key::DuplicateSecret,
-                    Duplicate::SameName => Key::DuplicateName,
-                };
+            let flagged = match import::decision(entries, &account) {
+                Decision::New => None,
+                Decision::Duplicate { label, .. } => Some((Key::DuplicateSecret, label)),
+                Decision::SameName { label, .. } => Some((Key::DuplicateName, label)),
+            };
+            if let Some((key, existing)) = flagged {
                 form = form.push(
-                    text(i18n::tf(lang, key, &[("label", &existing.account.label())]))
+                    text(i18n::tf(lang, key, &[("label", &existing)]))
                         .size(13)
                         .style(theme::label::urgent),
                 );

@@ -56,7 +56,9 @@ pub fn typed_params(
             },
         },
     };
-    params.validate().map_err(|e| e.to_string())?;
+    params
+        .validate()
+        .map_err(|e| crate::i18n::Localize::localized(&e, lang))?;
     Ok(params)
 }
 

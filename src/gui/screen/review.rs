@@ -20,39 +20,11 @@ use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::{self, Localized as _};
 use crate::gui::task::{Origin, Problem, Scanned};
 use crate::gui::theme;
+use crate::import::{self, Decision, LeftOutReason, Plan, Row};
 use crate::interop::{Format, InteropError};
-use crate::otp::migration::BatchPosition;
-use crate::otp::payload::{Batches, Payload, classify};
-use crate::otp::{Account, Kind};
+use crate::otp::Kind;
 use crate::secret::Password;
-use crate::vault::{Duplicate, Entry, find_duplicate};
-
-/// One account found.
-#[derive(Debug)]
-struct Row {
-    account: Account,
-    origin: Origin,
-    part: Option<BatchPosition>,
-    duplicate: Option<(String, Duplicate)>,
-    include: bool,
-    /// Group, favourite and notes from another app's export (empty otherwise).
-    group: String,
-    favourite: bool,
-    notes: String,
-}
-
-/// An account to add, with what another app's export said about it.
-#[derive(Clone, Debug)]
-pub struct NewAccount {
-    /// The account.
-    pub account: Account,
-    /// Its group, or empty.
-    pub group: String,
-    /// Whether it is a favourite.
-    pub favourite: bool,
-    /// Its notes, or empty.
-    pub notes: String,
-}
+use crate::vault::Entry;
 
 /// An encrypted export waiting for its password.
 #[derive(Debug)]
@@ -72,17 +44,15 @@ enum Note {
     Problem(Origin, Problem),
     /// Why the content is no usable key (in the UI language when it was read).
     Explained(Origin, String),
-    /// An export entry left out: its label and why (in the UI language).
-    LeftOut(Origin, String, String),
 }
 
-/// The review screen.
+/// The review screen: the import plan ([`crate::import::Plan`]) shown as a
+/// list to tick, decided by the same policy as `tessera import`.
 #[derive(Debug, Default)]
 pub struct Review {
-    rows: Vec<Row>,
+    plan: Plan,
     notes: Vec<Note>,
     locked: Vec<Locked>,
-    batches: Batches,
     busy: bool,
     error: Option<String>,
     /// After saving: how many were added, and the image files to offer to delete.
@@ -113,8 +83,8 @@ pub enum Message {
 pub enum Action {
     /// Nothing.
     None,
-    /// Add these accounts to the vault (in one save).
-    Save(Vec<NewAccount>),
+    /// Add the plan's selected accounts to the vault (in one save).
+    Save(Plan),
     /// Read this encrypted export again with this password.
     Decrypt(PathBuf, Password),
     /// Delete these files.
@@ -132,6 +102,8 @@ pub fn origin_name(lang: Lang, origin: &Origin) -> String {
         ),
         Origin::Screen => i18n::t(lang, Key::OriginScreen).to_owned(),
         Origin::Clipboard => i18n::t(lang, Key::OriginClipboard).to_owned(),
+        // Typed on the add screen: saved from there, never listed here.
+        Origin::Given => String::new(),
     }
 }
 
@@ -153,24 +125,29 @@ impl Review {
 
     /// How many accounts are ticked.
     pub fn ticked(&self) -> usize {
-        self.rows.iter().filter(|r| r.include).count()
+        self.plan.selected()
     }
 
     /// How many accounts were found.
     pub fn found(&self) -> usize {
-        self.rows.len()
+        self.plan.rows().len()
+    }
+
+    /// The plan as it stands (what "Add" would do).
+    pub fn plan(&self) -> &Plan {
+        &self.plan
     }
 
     /// Takes in what one source held, checking each account against `entries`
     /// (and against the accounts already listed, so a code read twice shows once).
     pub fn absorb(&mut self, scanned: Scanned, entries: &[Entry], lang: Lang) {
         let origin = scanned.origin;
-        let texts = match scanned.found {
-            Ok(texts) => texts,
-            Err(Problem::Export(
+        let contents = match scanned.found {
+            Ok(contents) => contents,
+            Err(Problem::Read(import::Problem::Export(
                 error @ (InteropError::PasswordNeeded { format }
                 | InteropError::WrongPassword { format }),
-            )) if matches!(origin, Origin::File(_)) => {
+            ))) if matches!(origin, Origin::File(_)) => {
                 if let Origin::File(path) = origin {
                     let wrong = matches!(error, InteropError::WrongPassword { .. });
                     match self.locked.iter_mut().find(|l| l.path == path) {
@@ -202,73 +179,12 @@ impl Review {
         if let Origin::File(path) = &origin {
             self.locked.retain(|l| &l.path != path);
         }
-        for skipped in scanned.skipped {
-            self.notes.push(Note::LeftOut(
-                origin.clone(),
-                skipped.label,
-                skipped.reason.localized(lang),
-            ));
-        }
-        for imported in scanned.imported {
-            let secret = imported.account.secret.clone();
-            self.push_row(&origin, imported.account, None, entries);
-            if let Some(row) = self.rows.last_mut().filter(|r| r.account.secret == secret) {
-                row.group = imported.group;
-                row.favourite = imported.favourite;
-                row.notes = imported.notes;
-            }
-        }
-        for text in texts {
-            let payload = classify(text.expose());
-            if let Some(why) = localized::explain(&payload, lang) {
+        for payload in contents.not_keys() {
+            if let Some(why) = localized::explain(payload, lang) {
                 self.notes.push(Note::Explained(origin.clone(), why));
             }
-            let part = match &payload {
-                Payload::Migration(batch) => {
-                    self.batches.add(batch.position);
-                    for rejected in &batch.rejected {
-                        self.notes.push(Note::LeftOut(
-                            origin.clone(),
-                            rejected.label.clone(),
-                            rejected.reason.localized(lang),
-                        ));
-                    }
-                    Some(batch.position)
-                }
-                _ => None,
-            };
-            for account in payload.accounts() {
-                self.push_row(&origin, account.clone(), part, entries);
-            }
         }
-    }
-
-    /// Lists an account unless it is listed already; flags a duplicate of an entry.
-    fn push_row(
-        &mut self,
-        origin: &Origin,
-        account: Account,
-        part: Option<BatchPosition>,
-        entries: &[Entry],
-    ) {
-        let listed = self.rows.iter().any(|r| {
-            r.account.params.kind == account.params.kind && r.account.secret == account.secret
-        });
-        if listed {
-            return;
-        }
-        let duplicate = find_duplicate(entries, &account)
-            .map(|(existing, why)| (existing.account.label(), why));
-        self.rows.push(Row {
-            include: duplicate.is_none(),
-            account,
-            origin: origin.clone(),
-            part,
-            duplicate,
-            group: String::new(),
-            favourite: false,
-            notes: String::new(),
-        });
+        self.plan.add(entries, &contents);
     }
 
     /// Saving failed: say why, allow another try.
@@ -282,7 +198,7 @@ impl Review {
     pub fn saved(&mut self, count: usize) -> bool {
         self.busy = false;
         let mut files: Vec<PathBuf> = Vec::new();
-        for row in self.rows.iter().filter(|r| r.include) {
+        for row in self.plan.rows().iter().filter(|r| r.selected) {
             if let Origin::File(path) = &row.origin
                 && !files.contains(path)
             {
@@ -299,9 +215,7 @@ impl Review {
         self.error = None;
         match message {
             Message::Toggle(i, on) => {
-                if let Some(row) = self.rows.get_mut(i) {
-                    row.include = on;
-                }
+                self.plan.select(i, on);
                 Action::None
             }
             Message::Password(i, typed) => {
@@ -319,22 +233,11 @@ impl Review {
                 _ => Action::None,
             },
             Message::Add => {
-                let accounts: Vec<NewAccount> = self
-                    .rows
-                    .iter()
-                    .filter(|r| r.include)
-                    .map(|r| NewAccount {
-                        account: r.account.clone(),
-                        group: r.group.clone(),
-                        favourite: r.favourite,
-                        notes: r.notes.clone(),
-                    })
-                    .collect();
-                if self.busy || accounts.is_empty() || self.added.is_some() {
+                if self.busy || self.plan.selected() == 0 || self.added.is_some() {
                     return Action::None;
                 }
                 self.busy = true;
-                Action::Save(accounts)
+                Action::Save(self.plan.clone())
             }
             Message::Back | Message::KeepFiles => Action::Back,
             Message::DeleteFiles => match &self.added {
@@ -351,41 +254,43 @@ impl Review {
         match note {
             Note::Problem(origin, problem) => {
                 let source = origin_name(lang, origin);
+                let problem = match problem {
+                    Problem::Read(problem) => problem,
+                    Problem::Crashed(e) => {
+                        return i18n::tf(
+                            lang,
+                            Key::ImageUnreadable,
+                            &[("source", &source), ("reason", e)],
+                        );
+                    }
+                };
+                use import::Problem as P;
                 match (origin, problem) {
-                    (Origin::Screen, Problem::NoCode) => i18n::t(lang, Key::NoCodeOnScreen).into(),
-                    (Origin::Clipboard, Problem::NoCode) => {
-                        i18n::t(lang, Key::NoCodeInClipboard).into()
-                    }
-                    (_, Problem::NoCode) => {
-                        i18n::tf(lang, Key::NoCodeInFile, &[("source", &source)])
-                    }
-                    (_, Problem::Unreadable(e)) => i18n::tf(
+                    (Origin::Screen, P::NoCode) => i18n::t(lang, Key::NoCodeOnScreen).into(),
+                    (Origin::Clipboard, P::NoCode) => i18n::t(lang, Key::NoCodeInClipboard).into(),
+                    (_, P::NoCode) => i18n::tf(lang, Key::NoCodeInFile, &[("source", &source)]),
+                    (_, P::Unreadable(e)) => i18n::tf(
                         lang,
                         Key::FileUnreadable,
                         &[("source", &source), ("reason", &e.localized(lang))],
                     ),
-                    (_, Problem::Image(e)) => i18n::tf(
+                    (_, P::Image(e)) => i18n::tf(
                         lang,
                         Key::ImageUnreadable,
                         &[("source", &source), ("reason", &e.localized(lang))],
                     ),
-                    (Origin::Screen, Problem::Capture(e)) => {
+                    (Origin::Screen, P::Capture(e)) => {
                         i18n::tf(lang, Key::ScreenFailed, &[("reason", &e.localized(lang))])
                     }
-                    (_, Problem::Capture(e)) => i18n::tf(
+                    (_, P::Capture(e)) => i18n::tf(
                         lang,
                         Key::ClipboardFailed,
                         &[("reason", &e.localized(lang))],
                     ),
-                    (_, Problem::Export(e)) => i18n::tf(
+                    (_, P::Export(e)) => i18n::tf(
                         lang,
                         Key::ExportUnreadable,
                         &[("source", &source), ("reason", &e.localized(lang))],
-                    ),
-                    (_, Problem::Crashed(e)) => i18n::tf(
-                        lang,
-                        Key::ImageUnreadable,
-                        &[("source", &source), ("reason", e)],
                     ),
                 }
             }
@@ -393,15 +298,6 @@ impl Review {
                 lang,
                 Key::NotAKey,
                 &[("source", &origin_name(lang, origin)), ("reason", why)],
-            ),
-            Note::LeftOut(origin, label, reason) => i18n::tf(
-                lang,
-                Key::LeftOut,
-                &[
-                    ("source", &origin_name(lang, origin)),
-                    ("label", label),
-                    ("reason", reason),
-                ],
             ),
         }
     }
@@ -413,7 +309,22 @@ impl Review {
             .iter()
             .map(|n| Self::note_text(lang, n))
             .collect();
-        for (size, missing) in self.batches.missing() {
+        for (origin, left_out) in self.plan.left_out() {
+            let reason = match &left_out.reason {
+                LeftOutReason::Export(reason) => reason.localized(lang),
+                LeftOutReason::Migration(reason) => reason.localized(lang),
+            };
+            notes.push(i18n::tf(
+                lang,
+                Key::LeftOut,
+                &[
+                    ("source", &origin_name(lang, origin)),
+                    ("label", &left_out.label),
+                    ("reason", &reason),
+                ],
+            ));
+        }
+        for (size, missing) in self.plan.missing_parts() {
             let size = size.to_string();
             notes.push(match missing.as_slice() {
                 [one] => i18n::tf(
@@ -431,8 +342,14 @@ impl Review {
         notes
     }
 
-    fn row_view(&self, lang: Lang, now: Timestamp, i: usize, row: &Row) -> Element<'_, Message> {
-        let account = &row.account;
+    fn row_view<'a>(
+        &self,
+        lang: Lang,
+        now: Timestamp,
+        i: usize,
+        row: &'a Row,
+    ) -> Element<'a, Message> {
+        let account = &row.entry.account;
         let label = if account.issuer.is_empty() {
             account.name.clone()
         } else if account.name.is_empty() {
@@ -461,7 +378,7 @@ impl Review {
             );
         }
         let mut details = column![
-            checkbox(row.include)
+            checkbox(row.selected)
                 .label(label)
                 .on_toggle(move |on| Message::Toggle(i, on)),
             text(format!("{kind} · {source}"))
@@ -470,11 +387,12 @@ impl Review {
         ]
         .spacing(4)
         .width(Length::Fill);
-        if let Some((existing, why)) = &row.duplicate {
-            let key = match why {
-                Duplicate::SameSecret => Key::DuplicateSecret,
-                Duplicate::SameName => Key::DuplicateName,
-            };
+        let flagged = match &row.decision {
+            Decision::New => None,
+            Decision::Duplicate { label, .. } => Some((Key::DuplicateSecret, label)),
+            Decision::SameName { label, .. } => Some((Key::DuplicateName, label)),
+        };
+        if let Some((key, existing)) = flagged {
             details = details.push(
                 text(i18n::tf(lang, key, &[("label", existing)]))
                     .size(13)
@@ -577,14 +495,16 @@ impl Review {
         }
 
         page = page.push(
-            text(t(if self.rows.is_empty() && self.locked.is_empty() {
-                Key::ReviewNothing
-            } else {
-                Key::ReviewIntro
-            }))
+            text(t(
+                if self.plan.rows().is_empty() && self.locked.is_empty() {
+                    Key::ReviewNothing
+                } else {
+                    Key::ReviewIntro
+                },
+            ))
             .style(theme::label::muted),
         );
-        for (i, row) in self.rows.iter().enumerate() {
+        for (i, row) in self.plan.rows().iter().enumerate() {
             page = page.push(self.row_view(lang, now, i, row));
         }
         for (i, locked) in self.locked.iter().enumerate() {

@@ -8,7 +8,8 @@ use iced::{Alignment, Element, Length};
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::theme;
 use crate::gui::widget::qr_code;
-use crate::qr::encode::{self, Matrix};
+use crate::i18n::Localize as _;
+use crate::qr::encode::{self, EncodeError, Matrix};
 use crate::secret::SecretText;
 use crate::vault::{Entry, EntryId};
 
@@ -35,7 +36,7 @@ enum Phase {
 pub struct Share {
     mode: Mode,
     phase: Phase,
-    codes: Vec<Result<Matrix, String>>,
+    codes: Vec<Result<Matrix, EncodeError>>,
     notes: Vec<String>,
     index: usize,
 }
@@ -112,7 +113,7 @@ impl Share {
     pub fn show_export(&mut self, uris: &[SecretText], skipped: Vec<String>) {
         self.codes = uris
             .iter()
-            .map(|uri| encode::matrix(uri.expose()).map_err(|e| e.to_string()))
+            .map(|uri| encode::matrix(uri.expose()))
             .collect();
         self.notes = skipped;
         self.index = 0;
@@ -147,7 +148,7 @@ impl Share {
             }
             Message::Show => match &self.mode {
                 Mode::Single { uri, .. } => {
-                    self.codes = vec![encode::matrix(uri.expose()).map_err(|e| e.to_string())];
+                    self.codes = vec![encode::matrix(uri.expose())];
                     self.index = 0;
                     self.phase = Phase::Show;
                 }
@@ -253,7 +254,7 @@ impl Share {
                 match self.codes.get(self.index) {
                     Some(Ok(matrix)) => page = page.push(qr_code::view(matrix, 330.0)),
                     Some(Err(reason)) => {
-                        page = page.push(text(reason.as_str()).style(theme::label::urgent));
+                        page = page.push(text(reason.localized(lang)).style(theme::label::urgent));
                     }
                     None => page = page.push(text(t(Key::ExportNothing))),
                 }

@@ -1,0 +1,486 @@
+//! The unlocked session's operations: each screen's action on the entries
+//! becomes a [`task::modify`] over a core operation ([`vault::ops`],
+//! [`crate::import::Plan::apply`]); its result comes back as
+//! [`Message::Saved`]. Also re-reading the file, the password and keyring
+//! settings, moving accounts to a phone, and locking.
+
+use super::*;
+
+/// The unlocked vault and what is shown of it.
+#[derive(Debug)]
+pub(super) struct Session {
+    pub(super) vault: Handle,
+    pub(super) entries: Vec<Entry>,
+    pub(super) has_keyring_slot: bool,
+    pub(super) codes: codes::Codes,
+    /// A re-read of the file is running.
+    pub(super) reloading: bool,
+    /// What the last failed re-read said (said once, not every time).
+    pub(super) reload_error: Option<String>,
+}
+
+/// What a saved change was.
+#[derive(Clone, Debug)]
+pub enum Change {
+    /// An account typed on the add screen was added (or found in the vault meanwhile).
+    Added(Report),
+    /// An entry was edited.
+    Edited,
+    /// An entry was deleted.
+    Deleted(String),
+    /// An HOTP counter was advanced.
+    Advanced(EntryId),
+    /// Accounts from the review step were added (how many).
+    Imported(usize),
+    /// An entry's recovery codes were replaced (how many now).
+    RecoveryReplaced(usize),
+    /// A recovery code was marked used (then it is copied).
+    RecoveryUsed(SecretText),
+}
+
+impl App {
+    pub(super) fn saved(
+        &mut self,
+        result: Result<(Change, Vec<Entry>), task::Error>,
+    ) -> Task<Message> {
+        let lang = self.lang();
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        match result {
+            Ok((change, entries)) => {
+                session.entries = entries;
+                match change {
+                    Change::Added(report) => match (report.added.first(), report.skipped.first()) {
+                        (Some(added), _) => {
+                            self.info(i18n::tf(lang, Key::Added, &[("label", &added.label)]));
+                            self.show_codes()
+                        }
+                        (None, Some(skipped)) => {
+                            if let Screen::Add(screen) = &mut self.screen {
+                                screen.failed(i18n::tf(
+                                    lang,
+                                    Key::DuplicateSecret,
+                                    &[("label", &skipped.existing_label)],
+                                ));
+                            }
+                            Task::none()
+                        }
+                        (None, None) => self.show_codes(),
+                    },
+                    Change::Edited => {
+                        self.info(i18n::t(lang, Key::Saved).to_owned());
+                        self.show_codes()
+                    }
+                    Change::Deleted(label) => {
+                        self.info(i18n::tf(lang, Key::Deleted, &[("label", &label)]));
+                        self.show_codes()
+                    }
+                    Change::Advanced(id) => {
+                        session.codes.reveal(id);
+                        Task::none()
+                    }
+                    Change::RecoveryReplaced(n) => {
+                        if let Screen::Recovery(screen) = &mut self.screen {
+                            screen.saved();
+                        }
+                        self.info(i18n::tf(lang, Key::RecoverySaved, &[("n", &n.to_string())]));
+                        Task::none()
+                    }
+                    Change::RecoveryUsed(code) => {
+                        if let Screen::Recovery(screen) = &mut self.screen {
+                            screen.saved();
+                        }
+                        self.copy_text(code, Key::RecoveryCopied)
+                    }
+                    Change::Imported(n) => {
+                        if let Screen::Review(screen) = &mut self.screen
+                            && screen.saved(n)
+                        {
+                            return Task::none();
+                        }
+                        self.info(i18n::imported(lang, n));
+                        self.show_codes()
+                    }
+                }
+            }
+            // Re-keyed elsewhere: the key held here is stale; unlock again.
+            Err(error @ task::Error::Vault(vault::Error::KeyChanged { .. })) => {
+                self.locked_because(&error)
+            }
+            Err(error) => {
+                match &mut self.screen {
+                    Screen::Add(screen) => screen.failed(error.localized(lang)),
+                    Screen::Details(screen) => screen.failed(error.localized(lang)),
+                    Screen::Review(screen) => screen.failed(error.localized(lang)),
+                    Screen::Recovery(screen) => screen.failed(error.localized(lang)),
+                    _ => self.error(error.localized(lang)),
+                }
+                Task::none()
+            }
+        }
+    }
+
+    pub(super) fn codes_action(&mut self, action: codes::Action) -> Task<Message> {
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        match action {
+            codes::Action::None => Task::none(),
+            codes::Action::Copy(id) => self.copy(&id),
+            codes::Action::Next(id) => {
+                let now = self.now;
+                task::modify(session.vault.clone(), move |entries| {
+                    ops::advance(entries, &id, now)?;
+                    Ok(Change::Advanced(id))
+                })
+                .map(Message::Saved)
+            }
+            codes::Action::Details(id) => {
+                if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                    self.screen = Screen::Details(details::Details::new(entry));
+                }
+                Task::none()
+            }
+            codes::Action::Add => {
+                self.screen = Screen::Add(add::Add::default());
+                operation::focus(add::ISSUER_ID)
+            }
+            codes::Action::Settings => {
+                self.screen = Screen::Settings(settings::Settings::new(
+                    self.settings.clone(),
+                    session.has_keyring_slot,
+                ));
+                Task::none()
+            }
+            codes::Action::Lock => self.lock(),
+            codes::Action::ScrollTo(offset) => scroll_list(offset),
+            codes::Action::Export => {
+                let shown = codes::visible(&session.entries, "");
+                self.screen = Screen::Share(share::Share::export(&shown));
+                Task::none()
+            }
+        }
+    }
+
+    pub(super) fn reloaded(
+        &mut self,
+        result: Result<Option<Vec<Entry>>, task::Error>,
+    ) -> Task<Message> {
+        let lang = self.lang();
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        session.reloading = false;
+        match result {
+            Ok(Some(entries)) => {
+                session.entries = entries;
+                session.reload_error = None;
+            }
+            Ok(None) => session.reload_error = None,
+            Err(error @ task::Error::Vault(vault::Error::KeyChanged { .. })) => {
+                return self.locked_because(&error);
+            }
+            Err(error) => {
+                let text = error.localized(lang);
+                if session.reload_error.as_ref() != Some(&text) {
+                    session.reload_error = Some(text.clone());
+                    self.error(text);
+                }
+            }
+        }
+        Task::none()
+    }
+
+    /// Locks: drops the vault and every decrypted secret, clears a code still
+    /// in the clipboard, shows the unlock screen.
+    pub fn lock(&mut self) -> Task<Message> {
+        self.session = None;
+        self.screen = Screen::Unlock(unlock::Unlock::new(self.path_text()));
+        let focus = operation::focus(unlock::PASSWORD_ID);
+        if self.copied.is_some() {
+            Task::batch([focus, iced::clipboard::read().map(Message::ClipboardRead)])
+        } else {
+            focus
+        }
+    }
+
+    /// Locks, and says why on the unlock screen.
+    pub(super) fn locked_because(&mut self, error: &task::Error) -> Task<Message> {
+        let lang = self.lang();
+        let focus = self.lock();
+        self.screen = Screen::Unlock(unlock::Unlock::with_error(
+            self.path_text(),
+            error.localized(lang),
+        ));
+        focus
+    }
+
+    /// A message of the add screen.
+    pub(super) fn add(&mut self, message: add::Message) -> Task<Message> {
+        let lang = self.lang();
+        let (Screen::Add(screen), Some(session)) = (&mut self.screen, &self.session) else {
+            return Task::none();
+        };
+        match screen.update(message, lang, &session.entries) {
+            add::Action::None => Task::none(),
+            add::Action::Cancel => self.show_codes(),
+            add::Action::OpenFiles(paths) => self.scan_files(paths),
+            add::Action::Paste => self.scan_clipboard(),
+            add::Action::ScanScreen => self.scan_screen(),
+            add::Action::ChooseFiles => self.choose_files(),
+            add::Action::Save(account) => {
+                let now = self.now;
+                let given = Contents::given(NewEntry::new(account));
+                let plan = Plan::new(&session.entries, [&given]);
+                task::modify(session.vault.clone(), move |entries| {
+                    Ok(Change::Added(plan.apply(entries, now)?))
+                })
+                .map(Message::Saved)
+            }
+        }
+    }
+
+    /// A message of the details screen.
+    pub(super) fn details(&mut self, message: details::Message) -> Task<Message> {
+        let lang = self.lang();
+        let (Screen::Details(screen), Some(session)) = (&mut self.screen, &self.session) else {
+            return Task::none();
+        };
+        match screen.update(message, lang) {
+            details::Action::None => Task::none(),
+            details::Action::Back => self.show_codes(),
+            details::Action::ShowQr(id) => {
+                if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                    self.screen = Screen::Share(share::Share::single(entry));
+                }
+                Task::none()
+            }
+            details::Action::Recovery(id) => {
+                if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                    self.screen = Screen::Recovery(recovery::Recovery::new(entry));
+                }
+                Task::none()
+            }
+            details::Action::Save(edit) => {
+                let now = self.now;
+                let change = vault::Edit {
+                    issuer: Some(edit.issuer),
+                    name: Some(edit.name),
+                    group: Some(edit.group),
+                    favourite: Some(edit.favourite),
+                    notes: Some(edit.notes),
+                    params: Some(edit.params),
+                };
+                task::modify(session.vault.clone(), move |entries| {
+                    ops::edit(entries, &edit.id, change, now)?;
+                    Ok(Change::Edited)
+                })
+                .map(Message::Saved)
+            }
+            details::Action::Delete(id) => task::modify(session.vault.clone(), move |entries| {
+                let removed = ops::remove(entries, &id)?;
+                Ok(Change::Deleted(removed.account.label()))
+            })
+            .map(Message::Saved),
+        }
+    }
+
+    /// A message of the settings screen.
+    pub(super) fn settings_message(&mut self, message: settings::Message) -> Task<Message> {
+        let lang = self.lang();
+        let Screen::Settings(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        match screen.update(message, lang) {
+            settings::Action::None => Task::none(),
+            settings::Action::Back => self.show_codes(),
+            settings::Action::Changed(values) => {
+                self.settings = values;
+                match &self.env.settings_path {
+                    Some(path) => task::save_settings(path.clone(), self.settings.clone())
+                        .map(Message::SettingsSaved),
+                    None => Task::none(),
+                }
+            }
+            settings::Action::ChangePassword(password) => match &self.session {
+                Some(session) => task::change_password(
+                    session.vault.clone(),
+                    self.env.keystore.clone(),
+                    password,
+                    self.env.policy.clone(),
+                )
+                .map(Message::PasswordChanged),
+                None => Task::none(),
+            },
+            settings::Action::EnableKeyring => match &self.session {
+                Some(session) => {
+                    task::enable_keyring_task(session.vault.clone(), self.env.keystore.clone())
+                        .map(Message::KeyringSet)
+                }
+                None => Task::none(),
+            },
+            settings::Action::DisableKeyring(password) => match &self.session {
+                Some(session) => task::disable_keyring(
+                    session.vault.clone(),
+                    self.env.keystore.clone(),
+                    password,
+                    self.env.policy.clone(),
+                )
+                .map(Message::KeyringSet),
+                None => Task::none(),
+            },
+        }
+    }
+
+    /// The password was changed (or not).
+    pub(super) fn password_changed(&mut self, result: Result<bool, task::Error>) -> Task<Message> {
+        let lang = self.lang();
+        let notice = match result {
+            Ok(keyring_on) => {
+                let mut key = Key::PasswordChanged;
+                if let Some(session) = &mut self.session {
+                    if session.has_keyring_slot && !keyring_on {
+                        key = Key::PasswordChangedKeyringOff;
+                    }
+                    session.has_keyring_slot = keyring_on;
+                }
+                if let Screen::Settings(screen) = &mut self.screen {
+                    screen.keyring_set(keyring_on);
+                }
+                (false, i18n::t(lang, key).to_owned())
+            }
+            Err(e) => (true, e.localized(lang)),
+        };
+        if let Screen::Settings(screen) = &mut self.screen {
+            screen.notice(notice.0, notice.1);
+        }
+        Task::none()
+    }
+
+    /// Keyring unlock was turned on or off (or not).
+    pub(super) fn keyring_set(&mut self, result: Result<bool, task::Error>) -> Task<Message> {
+        let lang = self.lang();
+        let notice = match result {
+            Ok(on) => {
+                if let Some(session) = &mut self.session {
+                    session.has_keyring_slot = on;
+                }
+                if let Screen::Settings(screen) = &mut self.screen {
+                    screen.keyring_set(on);
+                }
+                (
+                    false,
+                    i18n::t(lang, if on { Key::KeyringOn } else { Key::KeyringOff }).to_owned(),
+                )
+            }
+            Err(e) => (true, e.localized(lang)),
+        };
+        if let Screen::Settings(screen) = &mut self.screen {
+            screen.notice(notice.0, notice.1);
+        }
+        Task::none()
+    }
+
+    /// A message of the share screen.
+    pub(super) fn share(&mut self, message: share::Message) -> Task<Message> {
+        let (Screen::Share(screen), Some(session)) = (&mut self.screen, &self.session) else {
+            return Task::none();
+        };
+        match screen.update(message) {
+            share::Action::None => Task::none(),
+            share::Action::Back => self.show_codes(),
+            share::Action::Encode(ids) => {
+                let accounts: Vec<crate::otp::Account> = codes::visible(&session.entries, "")
+                    .into_iter()
+                    .filter(|e| ids.contains(&e.id))
+                    .map(|e| e.account.clone())
+                    .collect();
+                task::encode_export(accounts).map(Message::ExportEncoded)
+            }
+        }
+    }
+
+    /// A message of the recovery codes screen.
+    pub(super) fn recovery(&mut self, message: recovery::Message) -> Task<Message> {
+        let lang = self.lang();
+        let (Screen::Recovery(screen), Some(session)) = (&mut self.screen, &self.session) else {
+            return Task::none();
+        };
+        let entry = session.entries.iter().find(|e| &e.id == screen.id());
+        match screen.update(message, entry, lang) {
+            recovery::Action::None => Task::none(),
+            recovery::Action::Back(id) => {
+                if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
+                    self.screen = Screen::Details(details::Details::new(entry));
+                }
+                Task::none()
+            }
+            recovery::Action::Replace(id, codes) => {
+                let now = self.now;
+                let count = codes.len();
+                task::modify(session.vault.clone(), move |entries| {
+                    ops::replace_recovery_codes(entries, &id, codes, now)?;
+                    Ok(Change::RecoveryReplaced(count))
+                })
+                .map(Message::Saved)
+            }
+            recovery::Action::Use(id, index) => {
+                let Some(code) = entry
+                    .and_then(|e| e.recovery_codes.get(index))
+                    .map(|c| c.code.clone())
+                else {
+                    return Task::none();
+                };
+                let now = self.now;
+                task::modify(session.vault.clone(), move |entries| {
+                    ops::use_recovery_code(entries, &id, code.expose(), now)?;
+                    Ok(Change::RecoveryUsed(code))
+                })
+                .map(Message::Saved)
+            }
+        }
+    }
+
+    /// The export codes were encoded: the share screen shows them.
+    pub(super) fn export_encoded(
+        &mut self,
+        result: Result<task::Export, task::Error>,
+    ) -> Task<Message> {
+        let lang = self.lang();
+        let Screen::Share(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        match result {
+            Ok(export) => {
+                let skipped = export
+                    .encoded
+                    .skipped
+                    .iter()
+                    .map(|(i, why)| {
+                        let label = export.labels.get(*i).cloned().unwrap_or_default();
+                        i18n::tf(
+                            lang,
+                            Key::ExportSkipped,
+                            &[("label", &label), ("reason", &why.localized(lang))],
+                        )
+                    })
+                    .collect();
+                screen.show_export(&export.encoded.uris, skipped);
+            }
+            Err(error) => self.error(error.localized(lang)),
+        }
+        Task::none()
+    }
+
+    /// The vault file changed on disk: re-read it (once at a time).
+    pub(super) fn vault_changed(&mut self) -> Task<Message> {
+        match &mut self.session {
+            Some(session) if !session.reloading => {
+                session.reloading = true;
+                task::reload(session.vault.clone()).map(Message::Reloaded)
+            }
+            _ => Task::none(),
+        }
+    }
+}

@@ -1,0 +1,78 @@
+//! What the app listens to: keys, the one-second tick while unlocked, the
+//! spinner while busy, window events (drops, activity), the vault file's changes.
+
+use super::*;
+
+/// While unlocked, the vault file's modification time and length are checked
+/// this often (milliseconds), so what another window or the CLI saved appears
+/// without a restart.
+const WATCH_MS: u64 = 2_000;
+
+/// Maps an uncaptured key press to the app's meaning of it.
+pub fn on_key(event: keyboard::Event) -> Option<Message> {
+    event::hotkey(event).map(Message::Hotkey)
+}
+
+fn on_tick(_: iced::time::Instant) -> Message {
+    Message::Tick(SystemClock.now())
+}
+
+fn on_close_request(_: iced::window::Id) -> Message {
+    Message::CloseRequested
+}
+
+fn on_spin(_: iced::time::Instant) -> Message {
+    Message::Spin
+}
+
+/// Window events while unlocked: dropped files, and input that resets auto-lock.
+pub fn on_event(
+    event: iced::Event,
+    status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    match event {
+        iced::Event::Window(iced::window::Event::FileDropped(path)) => {
+            return Some(Message::FileDropped(path));
+        }
+        iced::Event::Window(iced::window::Event::FileHovered(_)) => {
+            return Some(Message::DragOver(true));
+        }
+        iced::Event::Window(iced::window::Event::FilesHoveredLeft) => {
+            return Some(Message::DragOver(false));
+        }
+        _ => {}
+    }
+    event::is_activity(&event, status).then_some(Message::Activity)
+}
+
+impl App {
+    /// Time while unlocked (once a second), the spinner while busy, keys, activity.
+    pub fn subscription(&self) -> Subscription<Message> {
+        let mut subscriptions = vec![
+            keyboard::listen().filter_map(on_key),
+            iced::window::close_requests().map(on_close_request),
+        ];
+        if self.session.is_some() {
+            subscriptions.push(time::every(Duration::from_secs(1)).map(on_tick));
+            subscriptions.push(iced::event::listen_with(on_event));
+            subscriptions.push(Subscription::run_with(
+                (self.env.vault_path.clone(), WATCH_MS),
+                |(path, ms)| {
+                    use iced::futures::StreamExt as _;
+                    task::watch(path.clone(), Duration::from_millis(*ms))
+                        .map(|()| Message::VaultChanged)
+                },
+            ));
+        }
+        let busy = match &self.screen {
+            Screen::Onboarding(screen) => screen.is_busy(),
+            Screen::Unlock(screen) => screen.busy() != unlock::Busy::Idle,
+            _ => false,
+        };
+        if busy {
+            subscriptions.push(time::every(Duration::from_millis(100)).map(on_spin));
+        }
+        Subscription::batch(subscriptions)
+    }
+}
