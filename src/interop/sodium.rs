@@ -14,7 +14,7 @@
 //!   where the second pad is `len % 16` zero bytes (libsodium's arithmetic,
 //!   `(0x10 - 64 + len) & 0xf`; not a pad to a multiple of 16).
 //!
-//! Tests check both against libsodium itself (`tests/interop_fixtures.py`
+//! Tests check both against libsodium itself (`tests/cli/interop_fixtures.py`
 //! writes Ente exports with PyNaCl).
 
 use chacha20::cipher::{KeyIvInit, StreamCipher, StreamCipherSeek};

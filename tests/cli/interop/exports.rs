@@ -9,13 +9,13 @@ use std::process::Command;
 
 use serde_json::{Value, json};
 
-use super::super::{EXPORT_PASSWORD, Fixtures, VAULT_PASSWORD, secret, stderr, stdout};
+use super::{EXPORT_PASSWORD, Fixtures, VAULT_PASSWORD, secret, stderr, stdout};
 use common::app::isolate;
 use common::run_with_stdin;
 use tessera::otp::{Algorithm, Kind};
 use tessera::vault::Entry;
 
-use super::super::common;
+use crate::common;
 
 /// A vault holding every kind of account the fixtures have: TOTP, HOTP and
 /// Steam, SHA-1/256/512, 6 to 8 digits, periods of 30 and 60, groups, a
@@ -47,7 +47,7 @@ fn read_back(kind: &str, file: &Path, password: Option<&str>) -> Value {
     command
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/interop/export_reader.py"
+            "/tests/cli/interop/export_reader.py"
         ))
         .arg(kind)
         .arg(file);

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Export files of Ente Auth, Proton Authenticator, Authenticator Pro
 (Stratum), andOTP (encrypted), Bitwarden (CSV) and Steam, written the way
-each app writes them, for tests/interop/apps.rs. The cryptography is done
+each app writes them, for tests/cli/interop/apps.rs. The cryptography is done
 here with implementations independent of the Rust crates Tessera reads them
 with: libsodium through PyNaCl (Ente's Argon2id and secretstream), the
 reference Argon2 through argon2-cffi, and OpenSSL through `cryptography`
@@ -9,7 +9,7 @@ reference Argon2 through argon2-cffi, and OpenSSL through `cryptography`
 
     apps_fixtures.py OUT_DIR PASSWORD
 
-The accounts (and their secrets) are the ones tests/interop/apps.rs expects.
+The accounts (and their secrets) are the ones tests/cli/interop/apps.rs expects.
 Hostile variants (costs beyond what the apps write, cut files, wrong types)
 are written beside them.
 """

@@ -8,8 +8,8 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 use std::process::Command;
 
-use super::super::common;
-use super::super::{Fixtures, VAULT_PASSWORD, stderr, stdout};
+use super::{Fixtures, VAULT_PASSWORD, stderr, stdout};
+use crate::common;
 use common::app::isolate;
 use common::run_with_stdin;
 

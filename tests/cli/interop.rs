@@ -1,22 +1,19 @@
 //! `tessera import` of other authenticators' export files, written by
-//! `tests/interop_fixtures.py` with Python's hashlib and `cryptography` (an
+//! `tests/cli/interop_fixtures.py` with Python's hashlib and `cryptography` (an
 //! implementation independent of the crates Tessera decrypts with), then read
 //! back from the vault: every secret, parameter, group, favourite and note.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-mod interop {
-    mod apps;
-    mod exports;
-    mod sheet;
-}
+mod apps;
+mod exports;
+mod sheet;
 
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
-use common::app::{cli, isolate};
-use common::{run_with_stdin, stderr, stdout};
+use crate::common;
+use crate::common::app::{cli, isolate};
+use crate::common::{run_with_stdin, stderr, stdout};
 use tessera::otp::{Algorithm, Kind, encode_base32};
 use tessera::secret::Password;
 use tessera::vault::{Entry, KdfPolicy, Unlock, Vault};
@@ -33,7 +30,7 @@ impl Fixtures {
     fn new() -> Self {
         Self::written_by(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/interop_fixtures.py"
+            "/tests/cli/interop_fixtures.py"
         ))
     }
 

@@ -7,14 +7,12 @@
 
 use std::time::{Duration, Instant};
 
-use super::super::{
-    Algorithm, EXPORT_PASSWORD, Entry, Fixtures, Kind, find, secret, stderr, stdout,
-};
+use super::{Algorithm, EXPORT_PASSWORD, Entry, Fixtures, Kind, find, secret, stderr, stdout};
 
 fn fixtures() -> Fixtures {
     Fixtures::written_by(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/interop/apps_fixtures.py"
+        "/tests/cli/interop/apps_fixtures.py"
     ))
 }
 
