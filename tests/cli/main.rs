@@ -12,6 +12,7 @@ mod clock;
 mod code;
 mod export;
 mod hardening;
+mod interop;
 mod scan;
 mod scan_x11;
 mod vault;
