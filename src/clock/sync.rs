@@ -41,6 +41,15 @@ pub struct SystemSync {
     pub source: Source,
 }
 
+impl SystemSync {
+    /// Nobody said anything.
+    pub const UNKNOWN: Self = Self {
+        synchronized: None,
+        network_time: None,
+        source: Source::Nobody,
+    };
+}
+
 /// How long the system bus may take to answer (timedated starts on demand).
 const BUS_WAIT: Duration = Duration::from_secs(3);
 /// systemd-timesyncd touches this file once it has synchronised the clock.
@@ -62,11 +71,7 @@ fn from_timesyncd_flag(flag: &Path) -> SystemSync {
             source: Source::Timesyncd,
         }
     } else {
-        SystemSync {
-            synchronized: None,
-            network_time: None,
-            source: Source::Nobody,
-        }
+        SystemSync::UNKNOWN
     }
 }
 

@@ -24,14 +24,16 @@ use self::clipboard::Copied;
 pub use self::session::Change;
 use self::session::Session;
 pub use self::subscription::{on_event, on_key};
+use super::clock::{ClockCheck, ClockWarning};
 use super::event::{self, Hotkey};
 use super::i18n::{self, Key, Lang};
 use super::localized::Localized as _;
 use super::screen::{add, codes, details, onboarding, recovery, review, settings, share, unlock};
-use super::settings::Settings;
+use super::settings::{MAX_CLOCK_OFFSET, Settings};
 use super::task::{self, Capture, Handle, Opened};
 use super::theme;
 use super::widget::toast::{self, Toast};
+use crate::clock::sync::SystemSync;
 use crate::clock::{Clock as _, SystemClock, Timestamp};
 use crate::import::{Contents, Plan, Report};
 use crate::keystore::{Keystore, OsKeystore};
@@ -60,6 +62,8 @@ pub struct Environment {
     pub now: Timestamp,
     /// Where screen and clipboard images come from.
     pub capture: Capture,
+    /// What the system says about its clock ([`crate::clock::sync::system_sync`]).
+    pub system_clock: fn() -> SystemSync,
 }
 
 impl Environment {
@@ -86,6 +90,7 @@ impl Environment {
             keystore: Arc::new(OsKeystore::new()),
             now: SystemClock.now(),
             capture: Capture::system(),
+            system_clock: crate::clock::sync::system_sync,
         })
     }
 }
@@ -124,6 +129,8 @@ pub struct App {
     scanning: usize,
     /// A file is being dragged over the window: show where it will go.
     drag_over: bool,
+    /// What the last clock check warns about (shown on the list).
+    clock_warning: Option<ClockWarning>,
 }
 
 /// Everything that happens.
@@ -166,6 +173,8 @@ pub enum Message {
     Settings(settings::Message),
     /// The clock, once a second while unlocked.
     Tick(Timestamp),
+    /// A clock check (at unlock, or asked for in the settings) finished.
+    ClockChecked(ClockCheck),
     /// The busy indicator's step.
     Spin,
     /// A key no widget took.
@@ -221,6 +230,7 @@ impl App {
             toast,
             scanning: 0,
             drag_over: false,
+            clock_warning: None,
             env,
         };
         let tasks = Task::batch([
@@ -356,6 +366,10 @@ impl App {
             Message::KeyringOpened(result) => self.keyring_opened(result),
             Message::Saved(result) => self.saved(result),
             Message::SettingsSaved(result) => self.settings_saved(result),
+            Message::ClockChecked(check) => {
+                self.clock_checked(&check);
+                Task::none()
+            }
             Message::PasswordChanged(result) => self.password_changed(result),
             Message::KeyringSet(result) => self.keyring_set(result),
             Message::ClipboardRead(content) => self.clipboard_read(content),
@@ -536,7 +550,12 @@ impl App {
             reload_error: None,
         });
         self.last_input = self.now;
-        self.show_codes()
+        // The clock is checked at each unlock (the network only with a server set).
+        Task::batch([
+            self.show_codes(),
+            super::clock::check(self.settings.time_server.clone(), self.env.system_clock)
+                .map(Message::ClockChecked),
+        ])
     }
 
     /// Back to the list, scrolled to where it was (its scrollable is new).
@@ -627,6 +646,7 @@ impl App {
                         now: self.code_time(),
                         offset: self.settings.clock_offset_seconds,
                         hide_codes: self.settings.hide_codes,
+                        clock_warning: self.clock_warning.as_ref(),
                     })
                     .map(Message::Codes),
                 None => text("").into(),

@@ -54,6 +54,9 @@ pub struct Settings {
     pub hide_codes: bool,
     /// Seconds added to the system clock when computing codes.
     pub clock_offset_seconds: i64,
+    /// A time server (`HOST[:PORT]`) to check this computer's clock against
+    /// at unlock; empty: none, and nothing is sent over the network.
+    pub time_server: String,
 }
 
 impl Default for Settings {
@@ -65,6 +68,7 @@ impl Default for Settings {
             clipboard_clear_seconds: 30,
             hide_codes: false,
             clock_offset_seconds: 0,
+            time_server: String::new(),
         }
     }
 }
@@ -131,6 +135,7 @@ mod tests {
             clipboard_clear_seconds: 0,
             hide_codes: true,
             clock_offset_seconds: -30,
+            time_server: "pool.ntp.org".into(),
         };
         assert_eq!(Settings::parse(&settings.to_text()), Ok(settings));
     }

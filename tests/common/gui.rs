@@ -49,6 +49,8 @@ impl Harness {
             keystore,
             now: T0,
             capture: no_capture(),
+            // Tests never ask the machine's own clock service.
+            system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
         }
     }
 

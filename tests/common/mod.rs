@@ -14,6 +14,8 @@ pub mod cli;
 pub mod qr;
 /// Test bodies run in a child process (optionally in a private keyring).
 pub mod session;
+/// A stand-in SNTP time server.
+pub mod sntp;
 /// Vault fixtures: entries, fast KDF settings.
 pub mod vault;
 /// A private Xvfb; feh, xclip, xdotool input and xwd screenshots on it.

@@ -9,6 +9,7 @@
 mod common;
 
 mod capture_x11;
+mod clock;
 mod e2e_import_x11;
 mod e2e_x11;
 mod flows;

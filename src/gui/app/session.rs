@@ -160,6 +160,16 @@ impl App {
                 self.screen = Screen::Share(share::Share::export(&shown));
                 Task::none()
             }
+            codes::Action::ApplyClockOffset(secs) => {
+                self.clock_warning = None;
+                self.settings.clock_offset_seconds =
+                    secs.clamp(-MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET);
+                self.save_settings()
+            }
+            codes::Action::DismissClockWarning => {
+                self.clock_warning = None;
+                Task::none()
+            }
         }
     }
 
@@ -297,11 +307,11 @@ impl App {
             settings::Action::Back => self.show_codes(),
             settings::Action::Changed(values) => {
                 self.settings = values;
-                match &self.env.settings_path {
-                    Some(path) => task::save_settings(path.clone(), self.settings.clone())
-                        .map(Message::SettingsSaved),
-                    None => Task::none(),
-                }
+                self.save_settings()
+            }
+            settings::Action::CheckClock => {
+                crate::gui::clock::check(self.settings.time_server.clone(), self.env.system_clock)
+                    .map(Message::ClockChecked)
             }
             settings::Action::ChangePassword(password) => match &self.session {
                 Some(session) => task::change_password(
@@ -481,6 +491,43 @@ impl App {
                 task::reload(session.vault.clone()).map(Message::Reloaded)
             }
             _ => Task::none(),
+        }
+    }
+}
+
+impl App {
+    /// Writes the settings file (when there is one).
+    pub(super) fn save_settings(&self) -> Task<Message> {
+        match &self.env.settings_path {
+            Some(path) => {
+                task::save_settings(path.clone(), self.settings.clone()).map(Message::SettingsSaved)
+            }
+            None => Task::none(),
+        }
+    }
+
+    /// A clock check finished: warn on the list, and say the result on the
+    /// settings screen when it was asked for there.
+    pub(super) fn clock_checked(&mut self, check: &ClockCheck) {
+        self.clock_warning = crate::gui::clock::warning(check, self.settings.clock_offset_seconds);
+        let lang = self.lang();
+        if let Screen::Settings(screen) = &mut self.screen {
+            match &check.measured {
+                Some(Ok(measured)) => {
+                    let secs = format!("{:+.1}", measured.offset_seconds);
+                    let server = check.server.clone().unwrap_or_default();
+                    screen.notice(
+                        false,
+                        i18n::tf(
+                            lang,
+                            Key::ClockMeasured,
+                            &[("secs", &secs), ("server", &server)],
+                        ),
+                    );
+                }
+                Some(Err(error)) => screen.notice(true, error.localized(lang)),
+                None => {}
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ use iced::widget::{button, column, container, row, scrollable, space, text, text
 use iced::{Alignment, Element, Length};
 
 use crate::clock::Timestamp;
+use crate::gui::clock::ClockWarning;
 use crate::gui::event::Hotkey;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::theme;
@@ -119,6 +120,10 @@ pub enum Message {
     Export,
     /// The list was scrolled or resized.
     Scrolled(Scroll),
+    /// "Use this offset" on the clock warning.
+    ApplyClockOffset(i64),
+    /// Close the clock warning.
+    DismissClockWarning,
 }
 
 /// What the app should do.
@@ -142,6 +147,10 @@ pub enum Action {
     Export,
     /// Scroll the list so that its top is at this offset.
     ScrollTo(f32),
+    /// Use this clock offset from now on.
+    ApplyClockOffset(i64),
+    /// Close the clock warning.
+    DismissClockWarning,
 }
 
 /// What the view needs besides the state.
@@ -157,6 +166,8 @@ pub struct Context<'a> {
     pub offset: i64,
     /// Whether codes are hidden until clicked.
     pub hide_codes: bool,
+    /// What the last clock check warns about.
+    pub clock_warning: Option<&'a ClockWarning>,
 }
 
 /// The entries matching `query`, in display order.
@@ -272,6 +283,8 @@ impl Codes {
                 self.scroll = scroll;
                 Action::None
             }
+            Message::ApplyClockOffset(secs) => Action::ApplyClockOffset(secs),
+            Message::DismissClockWarning => Action::DismissClockWarning,
         }
     }
 
@@ -381,6 +394,10 @@ impl Codes {
             );
         }
 
+        if let Some(warning) = cx.clock_warning {
+            page = page.push(clock_banner(cx.lang, warning));
+        }
+
         let shown = visible(cx.entries, &self.query);
         let body: Element<'a, Message> = if cx.entries.is_empty() {
             column![
@@ -427,6 +444,52 @@ impl Codes {
         page = page.push(body);
         container(page).padding(16).into()
     }
+}
+
+/// The warning that codes may be refused because of this computer's clock.
+fn clock_banner(lang: Lang, warning: &ClockWarning) -> Element<'_, Message> {
+    let t = |key| i18n::t(lang, key);
+    let (sentence, apply) = match warning {
+        ClockWarning::Off {
+            secs,
+            suggested,
+            server,
+        } => {
+            let key = if *secs < 0 {
+                Key::ClockBannerAhead
+            } else {
+                Key::ClockBannerBehind
+            };
+            let sentence = i18n::tf(
+                lang,
+                key,
+                &[("secs", &secs.abs().to_string()), ("server", server)],
+            );
+            let apply = button(text(i18n::tf(
+                lang,
+                Key::ApplyClockOffset,
+                &[("secs", &format!("{suggested:+}"))],
+            )))
+            .style(button::primary)
+            .on_press(Message::ApplyClockOffset(*suggested));
+            (sentence, Some(apply))
+        }
+        ClockWarning::NotSynchronised => (t(Key::ClockBannerNotSynced).to_owned(), None),
+    };
+    let mut actions = row![].spacing(8);
+    if let Some(apply) = apply {
+        actions = actions.push(apply);
+    }
+    actions = actions.push(
+        button(text(t(Key::Dismiss)))
+            .style(button::secondary)
+            .on_press(Message::DismissClockWarning),
+    );
+    container(column![text(sentence).style(theme::label::urgent), actions].spacing(8))
+        .padding(12)
+        .width(Length::Fill)
+        .style(theme::boxed::section)
+        .into()
 }
 
 #[cfg(test)]

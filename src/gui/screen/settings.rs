@@ -8,6 +8,7 @@ use iced::widget::{
 use iced::{Alignment, Element, Length};
 
 use super::Typed;
+use crate::clock::sntp::Server;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::settings::{MAX_CLOCK_OFFSET, Settings as Values, ThemeChoice};
 use crate::gui::theme;
@@ -17,6 +18,8 @@ use super::onboarding::MIN_PASSWORD_CHARS;
 
 /// The clock offset field's id.
 pub const OFFSET_ID: &str = "settings-offset";
+/// The time server field's id.
+pub const TIME_SERVER_ID: &str = "settings-time-server";
 /// The password field shown when keyring unlock is being turned off.
 pub const KEYRING_OFF_PASSWORD_ID: &str = "settings-keyring-off-password";
 
@@ -27,6 +30,7 @@ pub struct Settings {
     auto_lock: String,
     clipboard: String,
     offset: String,
+    time_server: String,
     new_password: Typed,
     repeat: Typed,
     keyring_on: bool,
@@ -52,6 +56,10 @@ pub enum Message {
     HideCodes(bool),
     /// The clock offset changed.
     Offset(String),
+    /// The time server changed.
+    TimeServer(String),
+    /// "Check the clock now".
+    CheckClock,
     /// The new password field changed.
     NewPassword(Typed),
     /// The repeat field changed.
@@ -83,6 +91,8 @@ pub enum Action {
     EnableKeyring,
     /// Turn keyring unlock off and re-key the vault (needs the password).
     DisableKeyring(Password),
+    /// Check the clock against the time server now.
+    CheckClock,
     /// Back to the list.
     Back,
 }
@@ -138,6 +148,7 @@ impl Settings {
             auto_lock: values.auto_lock_minutes.to_string(),
             clipboard: values.clipboard_clear_seconds.to_string(),
             offset: values.clock_offset_seconds.to_string(),
+            time_server: values.time_server.clone(),
             values,
             new_password: Typed::default(),
             repeat: Typed::default(),
@@ -187,6 +198,22 @@ impl Settings {
                     self.values.clock_offset_seconds = 0;
                 }
                 self.offset = v;
+            }
+            Message::TimeServer(v) => {
+                // What is not a server (yet) is no server: nothing is asked of it.
+                self.values.time_server = if Server::parse(&v).is_ok() {
+                    v.trim().to_owned()
+                } else {
+                    String::new()
+                };
+                self.time_server = v;
+            }
+            Message::CheckClock => {
+                if self.busy || self.values.time_server.is_empty() {
+                    return Action::None;
+                }
+                self.notice = None;
+                return Action::CheckClock;
             }
             Message::NewPassword(v) => {
                 self.new_password = v;
@@ -326,6 +353,33 @@ impl Settings {
             text(t(Key::ClockOffsetHint))
                 .size(13)
                 .style(theme::label::muted),
+            line(
+                t(Key::TimeServer),
+                row![
+                    text_input("pool.ntp.org", &self.time_server)
+                        .id(TIME_SERVER_ID)
+                        .on_input(Message::TimeServer)
+                        .on_submit(Message::CheckClock)
+                        .width(Length::Fixed(200.0)),
+                    button(text(t(Key::CheckClock)))
+                        .style(button::secondary)
+                        .on_press_maybe(
+                            (!self.values.time_server.is_empty()).then_some(Message::CheckClock)
+                        ),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center)
+                .into()
+            ),
+            if self.time_server.trim().is_empty() || Server::parse(&self.time_server).is_ok() {
+                text(t(Key::TimeServerHint))
+                    .size(13)
+                    .style(theme::label::muted)
+            } else {
+                text(t(Key::TimeServerInvalid))
+                    .size(13)
+                    .style(theme::label::urgent)
+            },
         ]
         .spacing(10)
         .max_width(640);
