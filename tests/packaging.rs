@@ -471,3 +471,84 @@ fn is_root() -> bool {
     let out = Command::new("id").arg("-u").output().unwrap();
     String::from_utf8_lossy(&out.stdout).trim() == "0"
 }
+
+/// The Flatpak manifest cannot be built here (the runtimes come from Flathub):
+/// its YAML parses (Debian's PyYAML), names what Flathub requires, installs
+/// the files the checks above validate, and asks for no more than the app uses.
+#[test]
+fn the_flatpak_manifest_parses_and_asks_for_little() {
+    let manifest = root().join("packaging/flatpak/app.tessera.Tessera.yml");
+    let json = stdout(
+        Command::new("/usr/bin/python3")
+            .args([
+                "-c",
+                "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
+            ])
+            .arg(&manifest),
+    );
+    let m: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(m["id"], ID);
+    assert_eq!(m["command"], "tessera");
+    assert_eq!(m["runtime"], "org.freedesktop.Platform");
+    assert_eq!(m["sdk"], "org.freedesktop.Sdk");
+    assert!(m["runtime-version"].as_str().is_some_and(|v| !v.is_empty()));
+    assert_eq!(
+        m["sdk-extensions"],
+        serde_json::json!(["org.freedesktop.Sdk.Extension.rust-stable"])
+    );
+    let finish: BTreeSet<&str> = m["finish-args"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    let want: BTreeSet<&str> = [
+        "--socket=wayland",
+        "--socket=fallback-x11",
+        "--share=ipc",
+        "--talk-name=org.freedesktop.secrets",
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(finish, want, "no home, no network, no devices");
+
+    let modules = m["modules"].as_array().unwrap();
+    let module = modules.iter().find(|m| m["name"] == "tessera").unwrap();
+    let commands: Vec<&str> = module["build-commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(commands.iter().any(|c| c.contains("cargo --offline build --release --locked")));
+    for (source, dest) in [
+        (
+            format!("packaging/linux/{ID}.desktop"),
+            format!("/app/share/applications/{ID}.desktop"),
+        ),
+        (
+            format!("packaging/linux/{ID}.metainfo.xml"),
+            format!("/app/share/metainfo/{ID}.metainfo.xml"),
+        ),
+        (
+            format!("packaging/linux/{ID}.svg"),
+            format!("/app/share/icons/hicolor/scalable/apps/{ID}.svg"),
+        ),
+        ("target/release/tessera".to_owned(), "/app/bin/tessera".to_owned()),
+    ] {
+        assert!(root().join(&source).exists() || source.starts_with("target/"));
+        assert!(
+            commands.iter().any(|c| c.contains(&source) && c.ends_with(&dest)),
+            "{source} -> {dest}"
+        );
+    }
+    // Offline build: the crates come from the generated cargo-sources.json.
+    let sources = module["sources"].as_array().unwrap();
+    assert!(sources.iter().any(|s| s == "cargo-sources.json"));
+    assert_eq!(
+        module["build-options"]["env"]["CARGO_NET_OFFLINE"].as_str().or(
+            m["build-options"]["env"]["CARGO_NET_OFFLINE"].as_str()
+        ),
+        Some("true")
+    );
+}

@@ -118,6 +118,8 @@ With no command, tessera opens the desktop app.
 Examples:
   tessera
       open the desktop app (the first run creates the vault)
+  tessera qr.png
+      open the desktop app and review the accounts in the image's QR code (after the unlock)
   tessera init --keyring
       create a vault at the default place, unlocked by the system keyring
   tessera add -
