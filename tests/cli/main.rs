@@ -11,6 +11,8 @@ mod common;
 mod code;
 mod export;
 mod hardening;
+#[cfg(target_os = "linux")]
+mod packaging;
 mod scan;
 mod scan_x11;
 mod vault;

@@ -6,9 +6,6 @@
 //! `man -w`, bash-completion; the Depends field against the libraries the
 //! binary names (`objdump -p`, `dpkg -S`). Built once per test run, into
 //! `$CARGO_TARGET_TMPDIR/packaging`.
-#![cfg(all(feature = "cli", target_os = "linux"))]
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
