@@ -135,7 +135,11 @@ fn visible_subcommands(command: &Command) -> impl Iterator<Item = &Command> {
 fn command_section(out: &mut Vec<u8>, command: &Command, parents: &[&str]) -> std::io::Result<()> {
     let mut path: Vec<&str> = parents.to_vec();
     path.push(command.get_name());
-    writeln!(out, ".SS {}", quoted(&format!("tessera {}", path.join(" "))))?;
+    writeln!(
+        out,
+        ".SS {}",
+        quoted(&format!("tessera {}", path.join(" ")))
+    )?;
     let usage = command.clone().render_usage().to_string();
     let usage = usage.trim_start_matches("Usage: ").trim();
     writeln!(out, ".PP")?;
@@ -158,7 +162,9 @@ fn command_section(out: &mut Vec<u8>, command: &Command, parents: &[&str]) -> st
 
 /// Options a command defines itself (the global ones are under OPTIONS).
 fn own_argument(arg: &Arg) -> bool {
-    !arg.is_hide_set() && !arg.is_global_set() && !matches!(arg.get_id().as_str(), "help" | "version")
+    !arg.is_hide_set()
+        && !arg.is_global_set()
+        && !matches!(arg.get_id().as_str(), "help" | "version")
 }
 
 fn argument_label(arg: &Arg) -> String {

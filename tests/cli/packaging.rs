@@ -94,9 +94,7 @@ fn expected(zsh: &str) -> BTreeSet<String> {
     .into_iter()
     .collect();
     for size in ICON_SIZES {
-        files.insert(format!(
-            "share/icons/hicolor/{size}x{size}/apps/{ID}.png"
-        ));
+        files.insert(format!("share/icons/hicolor/{size}x{size}/apps/{ID}.png"));
     }
     files
 }
@@ -143,7 +141,10 @@ fn the_deb_holds_every_file_and_the_licence() {
     // The Debian copyright file carries both licences of "MIT OR Apache-2.0".
     let extracted = dist.dir.join("deb-extracted");
     let _ = std::fs::remove_dir_all(&extracted);
-    run(Command::new("dpkg-deb").arg("-x").arg(&dist.deb).arg(&extracted));
+    run(Command::new("dpkg-deb")
+        .arg("-x")
+        .arg(&dist.deb)
+        .arg(&extracted));
     let copyright =
         std::fs::read_to_string(extracted.join("usr/share/doc/tessera/copyright")).unwrap();
     assert!(copyright.contains("License: MIT or Apache-2.0"));
@@ -227,10 +228,7 @@ fn the_tarball_installs_with_its_script_and_uninstalls() {
         .arg(&script)
         .args(["--prefix", "/usr", "--uninstall"])
         .env("DESTDIR", &destdir));
-    let left: Vec<_> = walk(&destdir)
-        .into_iter()
-        .filter(|p| p.is_file())
-        .collect();
+    let left: Vec<_> = walk(&destdir).into_iter().filter(|p| p.is_file()).collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
 
@@ -320,7 +318,12 @@ fn lintian_finds_no_errors_in_the_deb() {
 #[test]
 fn the_deb_depends_on_what_the_binary_links_and_nothing_more() {
     let dist = dist();
-    let control = stdout(Command::new("dpkg-deb").args(["-f"]).arg(&dist.deb).arg("Depends"));
+    let control = stdout(
+        Command::new("dpkg-deb")
+            .args(["-f"])
+            .arg(&dist.deb)
+            .arg("Depends"),
+    );
     let depends: BTreeSet<String> = control
         .trim()
         .split(',')
@@ -370,7 +373,10 @@ fn the_deb_installs_works_and_removes_cleanly() {
     // One install test at a time on this machine (other checkouts run it too).
     let lock = std::fs::File::create("/tmp/tessera-packaging-install.lock").unwrap();
     lock.lock().unwrap();
-    let status = Command::new("dpkg").args(["-s", "tessera"]).output().unwrap();
+    let status = Command::new("dpkg")
+        .args(["-s", "tessera"])
+        .output()
+        .unwrap();
     if status.status.success() {
         eprintln!(
             "SKIPPED: a tessera package is already installed on this machine; not replacing it"
@@ -414,7 +420,10 @@ fn the_deb_installs_works_and_removes_cleanly() {
     assert_eq!(completed.trim(), "list", "bash completion of 'tessera li'");
 
     drop(guard);
-    let status = Command::new("dpkg").args(["-s", "tessera"]).output().unwrap();
+    let status = Command::new("dpkg")
+        .args(["-s", "tessera"])
+        .output()
+        .unwrap();
     assert!(!status.status.success(), "still installed after --purge");
     for file in files {
         assert!(!Path::new(&file).exists(), "{file} left behind");
@@ -517,7 +526,11 @@ fn the_flatpak_manifest_parses_and_asks_for_little() {
         .iter()
         .map(|c| c.as_str().unwrap())
         .collect();
-    assert!(commands.iter().any(|c| c.contains("cargo --offline build --release --locked")));
+    assert!(
+        commands
+            .iter()
+            .any(|c| c.contains("cargo --offline build --release --locked"))
+    );
     for (source, dest) in [
         (
             format!("packaging/linux/{ID}.desktop"),
@@ -531,11 +544,16 @@ fn the_flatpak_manifest_parses_and_asks_for_little() {
             format!("packaging/linux/{ID}.svg"),
             format!("/app/share/icons/hicolor/scalable/apps/{ID}.svg"),
         ),
-        ("target/release/tessera".to_owned(), "/app/bin/tessera".to_owned()),
+        (
+            "target/release/tessera".to_owned(),
+            "/app/bin/tessera".to_owned(),
+        ),
     ] {
         assert!(root().join(&source).exists() || source.starts_with("target/"));
         assert!(
-            commands.iter().any(|c| c.contains(&source) && c.ends_with(&dest)),
+            commands
+                .iter()
+                .any(|c| c.contains(&source) && c.ends_with(&dest)),
             "{source} -> {dest}"
         );
     }
@@ -543,9 +561,9 @@ fn the_flatpak_manifest_parses_and_asks_for_little() {
     let sources = module["sources"].as_array().unwrap();
     assert!(sources.iter().any(|s| s == "cargo-sources.json"));
     assert_eq!(
-        module["build-options"]["env"]["CARGO_NET_OFFLINE"].as_str().or(
-            m["build-options"]["env"]["CARGO_NET_OFFLINE"].as_str()
-        ),
+        module["build-options"]["env"]["CARGO_NET_OFFLINE"]
+            .as_str()
+            .or(m["build-options"]["env"]["CARGO_NET_OFFLINE"].as_str()),
         Some("true")
     );
 }

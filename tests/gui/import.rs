@@ -626,8 +626,8 @@ fn stdout_of(out: &std::process::Output) -> String {
 /// the app as requests; asked before the unlock, they wait for it.
 #[test]
 fn an_image_opened_with_tessera_waits_for_the_unlock_then_is_reviewed() {
-    use tessera::gui::{Message, Request};
     use tessera::gui::screen::unlock;
+    use tessera::gui::{Message, Request};
     let (dir, keystore) = Harness::prepare();
     drop(make_vault(&dir, vec![]));
     let path = dir.path().join("acme.png");
