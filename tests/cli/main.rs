@@ -11,6 +11,7 @@ mod common;
 mod code;
 mod export;
 mod hardening;
+mod interop;
 #[cfg(target_os = "linux")]
 mod packaging;
 mod scan;
