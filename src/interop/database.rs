@@ -151,11 +151,7 @@ impl Database {
             .connection
             .prepare(&format!("SELECT * FROM \"{table}\""))
             .map_err(|e| self.failed(&e))?;
-        let names: Vec<String> = statement
-            .column_names()
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
+        let names: Vec<String> = statement.column_names().map(str::to_owned).collect();
         let mut rows = statement.query([]).map_err(|e| self.failed(&e))?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(|e| self.failed(&e))? {
