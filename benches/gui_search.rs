@@ -69,6 +69,7 @@ fn unlocked_app(dir: &tempfile::TempDir) -> (App, tokio::runtime::Runtime) {
         now: T0,
         // Searching never captures; the real screen and clipboard stay out of it.
         capture: tessera::gui::task::Capture::unavailable(),
+        history: tessera::vault::History::at(dir.path().join("state")),
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -114,6 +114,7 @@ impl Shooter {
             keystore: Arc::new(MemoryKeystore::new()),
             now: T0,
             capture: tessera::gui::task::Capture::unavailable(),
+            history: tessera::vault::History::at(self.tmp.path().join("state")),
         }
     }
 

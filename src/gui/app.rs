@@ -60,6 +60,9 @@ pub struct Environment {
     pub now: Timestamp,
     /// Where screen and clipboard images come from.
     pub capture: Capture,
+    /// Where this computer remembers the vault versions it has seen
+    /// (rollback detection).
+    pub history: vault::History,
 }
 
 impl Environment {
@@ -69,6 +72,11 @@ impl Environment {
         let vault_path = crate::paths::vault(vault).ok_or_else(|| {
             String::from(
                 "cannot find a home directory for the default vault; set TESSERA_VAULT to a path",
+            )
+        })?;
+        let history = crate::paths::history().ok_or_else(|| {
+            String::from(
+                "cannot find a home directory for Tessera's state; set HOME or XDG_STATE_HOME",
             )
         })?;
         let settings_path = super::settings::default_path();
@@ -86,6 +94,7 @@ impl Environment {
             keystore: Arc::new(OsKeystore::new()),
             now: SystemClock.now(),
             capture: Capture::system(),
+            history,
         })
     }
 }
@@ -466,6 +475,7 @@ impl App {
                 self.env.policy.clone(),
                 self.env.keystore.clone(),
                 keyring,
+                self.env.history.clone(),
             )
             .map(Message::Opened),
         }
@@ -482,6 +492,7 @@ impl App {
                 self.env.vault_path.clone(),
                 password,
                 self.env.policy.clone(),
+                self.env.history.clone(),
             )
             .map(Message::Opened),
         }
@@ -506,6 +517,7 @@ impl App {
                         summary.id,
                         self.env.keystore.clone(),
                         self.env.policy.clone(),
+                        self.env.history.clone(),
                     )
                     .map(Message::KeyringOpened)
                 } else {

@@ -49,6 +49,7 @@ impl Harness {
             keystore,
             now: T0,
             capture: no_capture(),
+            history: tessera::vault::History::at(dir.path().join("state")),
         }
     }
 
