@@ -5,14 +5,21 @@
 //! ```text
 //! $XDG_STATE_HOME/tessera/              0700
 //!   vaults/<vault id>/                  0700
-//!     versions                          0600  {"device": "<16 hex>", "seen": {"<16 hex>": saves, ...}}
+//!     versions                          0600  {"device": "<16 hex>", "seen": [{"<16 hex>": saves, ...}, ...]}
 //!     versions.lock                     0600  held while the record is read and rewritten
 //! ```
 //!
-//! A vault file whose vector is older than the remembered one (every counter
-//! at most, one lower) is refused: it is an old copy or a backup put back in
-//! place. A file saved apart on another device (concurrent) is accepted and
-//! the remembered vector becomes the join of both. The record only grows.
+//! `seen` is the newest versions this computer has opened or written: one
+//! vector, or several when files saved apart on different computers
+//! (concurrent versions, which a sync tool may hand over in turn) were
+//! opened and none was saved on top of them yet. A vault file older than one
+//! of them (every counter at most, one lower) is refused: it is an old copy
+//! or a backup put back in place. A concurrent file is accepted and joins
+//! the set; a save here is newer than every member and replaces them all.
+//!
+//! Why a set and not their join: the join of two concurrent versions is
+//! newer than both, so remembering it would make the very file just
+//! accepted (and the other computer's next file built on it) read as older.
 //!
 //! The record is not secret and not authenticated: someone who can rewrite
 //! it can also delete it, which makes Tessera forget (the next file opened is
@@ -39,16 +46,55 @@ pub struct History {
     dir: PathBuf,
 }
 
+/// Most concurrent versions remembered at once (beyond that the oldest
+/// remembered is forgotten, which can only let an old copy through, never
+/// refuse a new one).
+const MAX_SEEN: usize = 16;
+
 #[derive(Serialize, Deserialize)]
 struct Record {
     device: String,
-    seen: std::collections::BTreeMap<String, u64>,
+    seen: Vec<std::collections::BTreeMap<String, u64>>,
 }
 
 /// A vault's record, read under its lock.
 struct Loaded {
     device: DeviceId,
-    seen: Versions,
+    /// The newest versions seen: no member older than or equal to another.
+    seen: Vec<Versions>,
+}
+
+impl Loaded {
+    /// Whether `found` is older than a version seen.
+    fn is_older(&self, found: &Versions) -> bool {
+        self.seen
+            .iter()
+            .any(|seen| found.compare(seen) == Order::Older)
+    }
+
+    /// Adds `found` unless it is older than or equal to a member; drops the
+    /// members older than it.
+    fn add(&mut self, found: &Versions) {
+        if self
+            .seen
+            .iter()
+            .any(|seen| matches!(found.compare(seen), Order::Older | Order::Same))
+        {
+            return;
+        }
+        self.seen.retain(|seen| found.compare(seen) != Order::Newer);
+        self.seen.push(found.clone());
+        if self.seen.len() > MAX_SEEN {
+            self.seen.remove(0);
+        }
+    }
+
+    /// Each device's highest counter over every version seen.
+    fn join(&self) -> Versions {
+        self.seen
+            .iter()
+            .fold(Versions::new(), |acc, seen| acc.join(seen))
+    }
 }
 
 impl History {
@@ -72,17 +118,18 @@ impl History {
         self.vault_dir(vault_id).join(RECORD)
     }
 
-    /// The newest versions remembered for a vault (empty when none).
-    pub fn remembered(&self, vault_id: &str) -> Result<Versions, Error> {
+    /// The newest versions remembered for a vault: one, or several
+    /// concurrent ones (none when the vault was never seen here).
+    pub fn remembered(&self, vault_id: &str) -> Result<Vec<Versions>, Error> {
         Ok(self
             .read(&self.record_path(vault_id))?
             .map(|l| l.seen)
             .unwrap_or_default())
     }
 
-    /// Checks a file's versions against what this computer has seen: an
-    /// older file is refused as [`Error::RolledBack`]; otherwise the record
-    /// becomes the join of both.
+    /// Checks a file's versions against what this computer has seen: a file
+    /// older than a version seen is refused as [`Error::RolledBack`];
+    /// otherwise it is remembered.
     pub(crate) fn observe(
         &self,
         vault_id: &str,
@@ -90,12 +137,12 @@ impl History {
         found: &Versions,
     ) -> Result<(), Error> {
         self.update(vault_id, |loaded| {
-            if found.compare(&loaded.seen) == Order::Older {
+            if loaded.is_older(found) {
                 return Err(Error::RolledBack {
                     path: path.to_owned(),
                 });
             }
-            loaded.seen = loaded.seen.join(found);
+            loaded.add(found);
             Ok(())
         })
     }
@@ -105,7 +152,7 @@ impl History {
     /// remembers for it. Nothing is recorded until [`History::remember`].
     pub(crate) fn next(&self, vault_id: &str, current: &Versions) -> Result<Versions, Error> {
         self.update(vault_id, |loaded| {
-            Ok(bump(current, &loaded.seen, loaded.device))
+            Ok(bump(current, &loaded.join(), loaded.device))
         })
     }
 
@@ -113,9 +160,7 @@ impl History {
     /// record hold, so that it is newer than any version seen here.
     pub(crate) fn newest(&self, vault_id: &str, parts: &[&Versions]) -> Result<Versions, Error> {
         self.update(vault_id, |loaded| {
-            let all = parts
-                .iter()
-                .fold(loaded.seen.clone(), |acc, part| acc.join(part));
+            let all = parts.iter().fold(loaded.join(), |acc, part| acc.join(part));
             Ok(bump(&all, &all, loaded.device))
         })
     }
@@ -123,7 +168,7 @@ impl History {
     /// Records that a file with `versions` was written.
     pub(crate) fn remember(&self, vault_id: &str, versions: &Versions) -> Result<(), Error> {
         self.update(vault_id, |loaded| {
-            loaded.seen = loaded.seen.join(versions);
+            loaded.add(versions);
             Ok(())
         })
     }
@@ -141,7 +186,7 @@ impl History {
             Some(loaded) => loaded,
             None => Loaded {
                 device: DeviceId(super::crypto::random()?),
-                seen: Versions::new(),
+                seen: Vec::new(),
             },
         };
         let before = loaded.seen.clone();
@@ -165,11 +210,18 @@ impl History {
             .map_err(|_| damaged(path))?;
         let record: Record = serde_json::from_str(&text).map_err(|_| damaged(path))?;
         let device = DeviceId::from_hex(&record.device).ok_or_else(|| damaged(path))?;
-        let mut seen = Versions::new();
-        for (id, saves) in &record.seen {
-            seen.set(DeviceId::from_hex(id).ok_or_else(|| damaged(path))?, *saves);
+        let mut loaded = Loaded {
+            device,
+            seen: Vec::new(),
+        };
+        for counters in record.seen.iter().take(MAX_SEEN) {
+            let mut versions = Versions::new();
+            for (id, saves) in counters {
+                versions.set(DeviceId::from_hex(id).ok_or_else(|| damaged(path))?, *saves);
+            }
+            loaded.add(&versions);
         }
-        Ok(Some(Loaded { device, seen }))
+        Ok(Some(loaded))
     }
 }
 
@@ -203,7 +255,12 @@ fn write(path: &Path, loaded: &Loaded) -> Result<(), Error> {
         seen: loaded
             .seen
             .iter()
-            .map(|(device, saves)| (device.to_hex(), saves))
+            .map(|versions| {
+                versions
+                    .iter()
+                    .map(|(device, saves)| (device.to_hex(), saves))
+                    .collect()
+            })
             .collect(),
     };
     let text = serde_json::to_vec(&record).map_err(|_| damaged(path))?;
@@ -246,14 +303,29 @@ mod tests {
             Err(Error::RolledBack { .. })
         ));
         history.observe(id, path, &second).unwrap();
-        // Another device's save on top of `first`: concurrent, accepted, joined.
+        // Another device's save on top of `first`: concurrent, accepted, and
+        // both stay acceptable (each may come back from the sync tool).
         let mut other = first.clone();
         other.set(DeviceId([9; 8]), 1);
         history.observe(id, path, &other).unwrap();
-        assert_eq!(history.remembered(id).unwrap(), second.join(&other));
-        // The device id stays the same from save to save.
-        let third = history.next(id, &second).unwrap();
-        assert_eq!(third.len(), 1);
+        assert_eq!(
+            history.remembered(id).unwrap(),
+            vec![second.clone(), other.clone()]
+        );
+        history.observe(id, path, &other).unwrap();
+        history.observe(id, path, &second).unwrap();
+        // A save on top of the other device's file is newer than both.
+        let third = history.next(id, &other).unwrap();
+        assert_eq!(third.compare(&second), Order::Newer);
+        assert_eq!(third.compare(&other), Order::Newer);
+        history.remember(id, &third).unwrap();
+        assert_eq!(history.remembered(id).unwrap(), vec![third.clone()]);
+        for older in [&first, &second, &other] {
+            assert!(matches!(
+                history.observe(id, path, older),
+                Err(Error::RolledBack { .. })
+            ));
+        }
     }
 
     #[test]
@@ -262,6 +334,7 @@ mod tests {
         let history = History::at(dir.path());
         let id = "0b6f3c1e-2f4d-4c1a-9a57-0d5e8f2b7c11";
         history.remember(id, &Versions::new()).unwrap();
+        assert!(history.record_path(id).is_file());
         fs::write(history.record_path(id), b"{not json").unwrap();
         assert!(matches!(
             history.remembered(id),
