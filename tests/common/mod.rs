@@ -8,6 +8,10 @@ use std::process::{Command, Output};
 pub mod app;
 /// Generated QR images with their expected payloads.
 pub mod qr;
+/// Test bodies run in a child process (optionally in a private keyring).
+pub mod session;
+/// Vault fixtures: entries, fast KDF settings.
+pub mod vault;
 /// A private Xvfb; feh, xclip, xdotool input and xwd screenshots on it.
 pub mod x11;
 

@@ -2,7 +2,7 @@
 # Makes vault.tessera: a format 1 vault (the format before the version vector),
 # written by a `tessera` built from commit de336b3 (the last one writing format 1).
 # Password: "correct horse battery staple". Two accounts: ACME (alice), TOTP;
-# Bank (me), HOTP at counter 5. tests/cli_rollback.rs opens it with the
+# Bank (me), HOTP at counter 5. tests/cli/rollback.rs opens it with the
 # current binary and checks it is upgraded to format 2 on the next save.
 #
 #   git worktree add /tmp/v1 de336b3 && (cd /tmp/v1 && cargo build --bin tessera)

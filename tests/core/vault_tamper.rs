@@ -4,8 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "common/vault.rs"]
-mod fixtures;
+use crate::common::vault as fixtures;
 
 use std::path::Path;
 use std::time::{Duration, Instant};

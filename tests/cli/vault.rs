@@ -3,9 +3,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-#[path = "common/session.rs"]
-mod session;
+use crate::common;
+use crate::common::session;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

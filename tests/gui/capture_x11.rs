@@ -21,11 +21,9 @@ use std::time::{Duration, Instant};
 
 use tessera::capture::{self, CaptureError, Clipboard, Image};
 
-#[path = "common/mod.rs"]
-mod common;
+use crate::common;
+use crate::common::session;
 use common::x11::{self, Process, Xvfb, eventually, first_line, offer};
-#[path = "common/session.rs"]
-mod session;
 
 use session::{child, expect_child_passes, is_child};
 

@@ -3,8 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "common/vault.rs"]
-mod fixtures;
+use crate::common::vault as fixtures;
 
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -109,7 +108,7 @@ fn child(role: &str, path: &Path) -> Command {
     command
         .args([
             "--exact",
-            "child_process_body",
+            "vault_concurrency::child_process_body",
             "--nocapture",
             "--test-threads=1",
         ])

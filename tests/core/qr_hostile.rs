@@ -114,7 +114,13 @@ fn every_hostile_input_fails_cleanly_in_bounded_memory_and_time() {
     for (name, expect) in CASES {
         let start = Instant::now();
         let output = Command::new(&exe)
-            .args(["--exact", "child", "--nocapture", "--test-threads", "1"])
+            .args([
+                "--exact",
+                "qr_hostile::child",
+                "--nocapture",
+                "--test-threads",
+                "1",
+            ])
             .env("QR_HOSTILE_CASE", name)
             .env("RUST_BACKTRACE", "0")
             .output()

@@ -2,8 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-#[path = "common/vault.rs"]
-mod fixtures;
+use crate::common::vault as fixtures;
 
 use std::os::unix::fs::PermissionsExt as _;
 

@@ -5,7 +5,7 @@
 #![cfg(feature = "gui")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::gui::*;
 use tessera::gui::i18n::Lang;

@@ -2,7 +2,7 @@
 //! every image must decode to exactly its payloads, no more, no fewer.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::time::Instant;

@@ -21,8 +21,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use tessera::keystore::{Keystore, KeystoreError, OsKeystore, SERVICE};
 use tessera::secret::SecretBytes;
 
-#[path = "common/session.rs"]
-mod session;
+use crate::common::session;
 
 use session::{child, child_in_private_keyring, expect_child_passes, is_child};
 
