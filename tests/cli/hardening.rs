@@ -5,81 +5,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common;
+use common::cli::{Cli, PASSWORD};
 
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{run_with_stdin, stderr, stdout, tessera};
+use common::{stderr, stdout};
 
-const PASSWORD: &str = "correct horse battery staple";
 const LINK: &str = "otpauth://totp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME";
-
-struct Cli {
-    dir: tempfile::TempDir,
-}
-
-impl Cli {
-    fn new() -> Self {
-        let cli = Self {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        std::fs::write(cli.password_file(), format!("{PASSWORD}\n")).unwrap();
-        cli
-    }
-
-    fn vault(&self) -> PathBuf {
-        self.dir.path().join("data/vault.tessera")
-    }
-
-    fn password_file(&self) -> PathBuf {
-        self.dir.path().join("password.txt")
-    }
-
-    /// `tessera` on this vault, with no controlling terminal (`setsid`), so
-    /// a prompt can never reach a developer's terminal.
-    fn command(&self) -> Command {
-        let mut command = Command::new("setsid");
-        command.arg("-w").arg(env!("CARGO_BIN_EXE_tessera"));
-        let base = tessera();
-        for (key, value) in base.get_envs() {
-            match value {
-                Some(value) => command.env(key, value),
-                None => command.env_remove(key),
-            };
-        }
-        command
-            .env("TESSERA_VAULT", self.vault())
-            .env("HOME", self.dir.path())
-            .env(
-                "DBUS_SESSION_BUS_ADDRESS",
-                format!("unix:path={}", self.dir.path().join("no-bus").display()),
-            )
-            .stdin(Stdio::null());
-        command
-    }
-
-    fn run_with(&self, args: &[&str], stdin: &str) -> Output {
-        run_with_stdin(self.command().args(args), stdin)
-    }
-
-    fn ok(&self, args: &[&str], stdin: &str) -> String {
-        let out = self.run_with(args, stdin);
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        stdout(&out)
-    }
-
-    fn init(&self) {
-        self.ok(&["init"], &format!("{PASSWORD}\n"));
-    }
-
-    fn with_password_file<'a>(&'a self, file: &'a str, args: &[&'a str]) -> Vec<&'a str> {
-        let mut all = vec!["--password-file", file];
-        all.extend_from_slice(args);
-        all
-    }
-}
 
 fn is_root() -> bool {
     std::fs::metadata("/proc/self").map(|m| m.uid()).ok() == Some(0)
@@ -193,15 +128,15 @@ fn a_waiting_add_is_not_dumpable_and_dumps_no_core_unlike_an_ordinary_program() 
 
 #[test]
 fn add_dash_reads_the_link_from_stdin_and_the_password_elsewhere() {
-    let cli = Cli::new();
+    let cli = Cli::detached();
     cli.init();
     let file = cli.password_file().display().to_string();
-    let out = cli.ok(
+    let out = cli.ok_with(
         &cli.with_password_file(&file, &["add", "-", "--group", "Work"]),
         &format!("{LINK}\n"),
     );
     assert!(out.contains("Added ACME (alice)"), "{out}");
-    let list = cli.ok(&["list"], &format!("{PASSWORD}\n"));
+    let list = cli.ok_with(&["list"], &format!("{PASSWORD}\n"));
     assert!(
         list.contains("ACME (alice)") && list.contains("group Work"),
         "{list}"
@@ -213,7 +148,10 @@ fn add_dash_reads_the_link_from_stdin_and_the_password_elsewhere() {
     let out = cli.run_with(&["add", "-"], &format!("{other}\n{PASSWORD}\n"));
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("--password-file"), "{}", stderr(&out));
-    assert!(!cli.ok(&["list"], &format!("{PASSWORD}\n")).contains("bob"));
+    assert!(
+        !cli.ok_with(&["list"], &format!("{PASSWORD}\n"))
+            .contains("bob")
+    );
 
     // A bad link fails before any password is asked for.
     let out = cli.run_with(&["add", "-"], "otpauth://totp/x?secret=not*base32\n");
@@ -228,7 +166,7 @@ fn add_dash_reads_the_link_from_stdin_and_the_password_elsewhere() {
 
 #[test]
 fn code_uri_dash_reads_the_link_from_stdin() {
-    let cli = Cli::new();
+    let cli = Cli::detached();
     // RFC 4226's key, TOTP at t = 59 (RFC 6238 SHA1): 287082.
     let out = cli.run_with(&["code", "--uri", "-", "--at", "59"], &format!("{LINK}\n"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -245,7 +183,7 @@ fn code_uri_dash_reads_the_link_from_stdin() {
 
 #[test]
 fn recovery_use_dash_reads_the_code_from_stdin_and_an_exact_name_wins() {
-    let cli = Cli::new();
+    let cli = Cli::detached();
     cli.init();
     let file = cli.password_file().display().to_string();
     for (issuer, key) in [
@@ -256,26 +194,26 @@ fn recovery_use_dash_reads_the_code_from_stdin_and_an_exact_name_wins() {
         let link = LINK
             .replace("ACME", issuer)
             .replace("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", key);
-        cli.ok(
+        cli.ok_with(
             &cli.with_password_file(&file, &["add", "-"]),
             &format!("{link}\n"),
         );
     }
-    let codes = cli.dir.path().join("codes.txt");
+    let codes = cli.dir().join("codes.txt");
     std::fs::write(&codes, "1111-2222\n3333-4444\n5555-6666\n").unwrap();
     // "Svc1" begins Svc10 and Svc11 too, but names Svc1 exactly.
     let codes = codes.display().to_string();
-    let out = cli.ok(
+    let out = cli.ok_with(
         &["recovery", "Svc1", "add", &codes],
         &format!("{PASSWORD}\n"),
     );
     assert!(out.contains("Stored 3 recovery codes"), "{out}");
-    let out = cli.ok(
+    let out = cli.ok_with(
         &cli.with_password_file(&file, &["recovery", "svc1", "use", "-"]),
         "3333 4444\n",
     );
     assert!(out.contains("2 unused codes left"), "{out}");
-    let list = cli.ok(&["recovery", "Svc1:alice"], &format!("{PASSWORD}\n"));
+    let list = cli.ok_with(&["recovery", "Svc1:alice"], &format!("{PASSWORD}\n"));
     assert!(list.contains("3333-4444  used at"), "{list}");
     // `code` picks the exact name too; a prefix alone stays ambiguous for ID commands.
     let out = cli.run_with(&["code", "svc1", "--at", "59"], &format!("{PASSWORD}\n"));
@@ -287,17 +225,17 @@ fn recovery_use_dash_reads_the_code_from_stdin_and_an_exact_name_wins() {
 
 #[test]
 fn export_uris_out_is_private_and_piped_secrets_are_warned_about() {
-    let cli = Cli::new();
+    let cli = Cli::detached();
     cli.init();
     let file = cli.password_file().display().to_string();
-    cli.ok(
+    cli.ok_with(
         &cli.with_password_file(&file, &["add", "-"]),
         &format!("{LINK}\n"),
     );
-    let out_path = cli.dir.path().join("accounts.txt");
+    let out_path = cli.dir().join("accounts.txt");
     let out_arg = out_path.display().to_string();
     let args = cli.with_password_file(&file, &["export", "--format", "uris", "--out", &out_arg]);
-    cli.ok(&args, "");
+    cli.ok_with(&args, "");
     let written = std::fs::read_to_string(&out_path).unwrap();
     assert!(
         written.starts_with("otpauth://totp/ACME:alice?"),
@@ -320,7 +258,7 @@ fn export_uris_out_is_private_and_piped_secrets_are_warned_about() {
     assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "keep me");
     let mut forced = args.clone();
     forced.push("--force");
-    cli.ok(&forced, "");
+    cli.ok_with(&forced, "");
     assert!(
         std::fs::read_to_string(&out_path)
             .unwrap()
@@ -341,12 +279,12 @@ fn export_uris_out_is_private_and_piped_secrets_are_warned_about() {
 
 #[test]
 fn a_symlinked_lock_file_is_never_followed() {
-    let cli = Cli::new();
-    let folder = cli.dir.path().join("data");
+    let cli = Cli::detached();
+    let folder = cli.dir().join("data");
     std::fs::create_dir(&folder).unwrap();
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
-    let target = cli.dir.path().join("elsewhere/precious");
-    std::fs::create_dir(cli.dir.path().join("elsewhere")).unwrap();
+    let target = cli.dir().join("elsewhere/precious");
+    std::fs::create_dir(cli.dir().join("elsewhere")).unwrap();
     std::os::unix::fs::symlink(&target, folder.join("vault.tessera.lock")).unwrap();
     let out = cli.run_with(&["init"], &format!("{PASSWORD}\n"));
     assert_eq!(out.status.code(), Some(1));
@@ -357,7 +295,7 @@ fn a_symlinked_lock_file_is_never_followed() {
 
 #[test]
 fn the_vault_folder_is_private_and_a_shared_one_is_refused() {
-    let cli = Cli::new();
+    let cli = Cli::detached();
     cli.init();
     let folder = cli.vault().parent().unwrap().to_owned();
     let mode = std::fs::metadata(&folder).unwrap().permissions().mode() & 0o777;
@@ -373,7 +311,7 @@ fn the_vault_folder_is_private_and_a_shared_one_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("other users"), "{}", stderr(&out));
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
-    cli.ok(
+    cli.ok_with(
         &cli.with_password_file(&file, &["add", "-"]),
         &format!("{LINK}\n"),
     );
@@ -381,12 +319,12 @@ fn the_vault_folder_is_private_and_a_shared_one_is_refused() {
 
 #[test]
 fn only_our_own_temp_files_are_cleaned() {
-    let cli = Cli::new();
+    let cli = Cli::detached();
     cli.init();
     let folder = cli.vault().parent().unwrap().to_owned();
     let stale = folder.join(".vault.tessera.tmp-0badc0de");
     let lookalike = folder.join(".vault.tessera.tmp-notes.txt");
-    let victim = cli.dir.path().join("victim");
+    let victim = cli.dir().join("victim");
     std::fs::write(&stale, "left by a killed save").unwrap();
     std::fs::write(&lookalike, "someone's file").unwrap();
     std::fs::write(&victim, "keep").unwrap();
@@ -394,7 +332,7 @@ fn only_our_own_temp_files_are_cleaned() {
     std::os::unix::fs::symlink(&victim, &link).unwrap();
 
     let file = cli.password_file().display().to_string();
-    cli.ok(
+    cli.ok_with(
         &cli.with_password_file(&file, &["add", "-"]),
         &format!("{LINK}\n"),
     );

@@ -5,72 +5,17 @@
 
 use crate::common;
 use crate::common::session;
+use common::cli::{Cli, PASSWORD};
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use common::{run, run_with_stdin, stderr, stdout, tessera};
-use serde_json::Value;
 use session::{child_in_private_keyring, expect_child_passes, is_child};
 
-const PASSWORD: &str = "correct horse battery staple";
 const ACME: &str = "otpauth://totp/ACME%20Cloud:jo%C3%A3o@exemplo.com.br?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME%20Cloud";
 const BANK: &str = "otpauth://hotp/Bank:me?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA&counter=0";
-
-struct Cli {
-    dir: tempfile::TempDir,
-}
-
-impl Cli {
-    fn new() -> Self {
-        let cli = Self {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        std::fs::write(cli.password_file(), format!("{PASSWORD}\n")).unwrap();
-        cli
-    }
-
-    fn vault(&self) -> PathBuf {
-        self.dir.path().join("data/vault.tessera")
-    }
-
-    fn password_file(&self) -> PathBuf {
-        self.dir.path().join("password.txt")
-    }
-
-    /// `tessera` with this vault, a private HOME and no terminal.
-    fn command(&self) -> Command {
-        let mut command = tessera();
-        command
-            .env("TESSERA_VAULT", self.vault())
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.dir.path().join("xdg-data"))
-            .stdin(Stdio::null());
-        command
-    }
-
-    /// Runs with `stdin` fed to the process.
-    fn run_with(&self, args: &[&str], stdin: &str) -> Output {
-        run_with_stdin(self.command().args(args), stdin)
-    }
-
-    /// Runs with the password on stdin and expects success.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run_with(args, &format!("{PASSWORD}\n"));
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        stdout(&out)
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).unwrap()
-    }
-
-    fn init(&self) {
-        let out = self.run_with(&["init"], &format!("{PASSWORD}\n"));
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    }
-}
 
 fn assert_fails(out: &Output, code: i32, words: &str) {
     assert_eq!(out.status.code(), Some(code), "{}", stderr(out));
@@ -281,13 +226,13 @@ fn password_sources_follow_the_contract() {
     // A missing vault says how to make one.
     let out = cli
         .command()
-        .env("TESSERA_VAULT", cli.dir.path().join("nope.tessera"))
+        .env("TESSERA_VAULT", cli.dir().join("nope.tessera"))
         .arg("list")
         .output()
         .unwrap();
     assert_fails(&out, 1, "tessera init");
     // --vault beats TESSERA_VAULT.
-    let other = cli.dir.path().join("other.tessera");
+    let other = cli.dir().join("other.tessera");
     let out = cli.run_with(
         &["--vault", other.to_str().unwrap(), "init"],
         &format!("{PASSWORD}\n"),
@@ -451,7 +396,7 @@ fn keyring_unlock_end_to_end() {
     // passwd re-keys the vault; the keyring slot is re-sealed under the key
     // the keyring holds, so keyring unlock keeps working, and the new
     // password works without it.
-    let new_password = cli.dir.path().join("new-password.txt");
+    let new_password = cli.dir().join("new-password.txt");
     std::fs::write(&new_password, "a brand new passphrase\n").unwrap();
     let out = cli
         .command()
@@ -508,7 +453,7 @@ fn an_unreachable_keyring_falls_back_to_the_password() {
     let cli = Cli::new();
     let out = cli.run_with(&["init", "--keyring"], &format!("{PASSWORD}\n"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let dead = cli.dir.path().join("no-bus");
+    let dead = cli.dir().join("no-bus");
     let out = run_with_stdin(
         cli.command()
             .env(
@@ -531,7 +476,7 @@ fn recovery_codes_add_list_use() {
     let cli = Cli::new();
     cli.init();
     cli.ok(&["add", ACME]);
-    let file = cli.dir.path().join("codes.txt");
+    let file = cli.dir().join("codes.txt");
     std::fs::write(
         &file,
         "ACME Cloud backup codes\nKeep them safe.\n\n1. 2847 1936   4. 1111 2222\n2. 5930 2841   5. 3333 4444\n3. 7712 0349\n",
