@@ -11,76 +11,57 @@ use crate::common::session;
 
 use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use common::{run_with_stdin, stderr, stdout, tessera};
+use common::cli::{Cli, PASSWORD};
+use common::{run_with_stdin, stderr, stdout};
 use serde_json::Value;
 use session::{child_in_private_keyring, expect_child_passes, is_child};
 use sha2::{Digest as _, Sha256};
 
-const PASSWORD: &str = "correct horse battery staple";
 const OTHER_PASSWORD: &str = "a different long passphrase";
 const ACME: &str = "otpauth://totp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME";
 const BANK: &str = "otpauth://hotp/Bank:me?secret=JBSWY3DPEHPK3PXP&counter=5";
 const SHOP: &str = "otpauth://totp/Shop:bo?secret=MFRGGZDFMZTWQ2LK&issuer=Shop";
 
 /// One computer: its own vault path and its own state directory (what it
-/// remembers of the vault's versions).
+/// remembers of the vault's versions), with a second password file.
 struct Device {
-    dir: tempfile::TempDir,
-    keyring: bool,
+    cli: Cli,
 }
 
 impl Device {
+    /// No terminal and no session bus.
     fn new() -> Self {
-        let device = Self {
-            dir: tempfile::tempdir().unwrap(),
-            keyring: false,
-        };
-        std::fs::write(device.file("pw1"), format!("{PASSWORD}\n")).unwrap();
-        std::fs::write(device.file("pw2"), format!("{OTHER_PASSWORD}\n")).unwrap();
-        device
+        Self::from(Cli::detached())
     }
 
     /// A device that uses the session's keyring (inside the private one).
     fn with_keyring() -> Self {
-        Self {
-            keyring: true,
-            ..Self::new()
-        }
+        Self::from(Cli::new())
+    }
+
+    fn from(cli: Cli) -> Self {
+        std::fs::write(cli.dir().join("pw1"), format!("{PASSWORD}\n")).unwrap();
+        std::fs::write(cli.dir().join("pw2"), format!("{OTHER_PASSWORD}\n")).unwrap();
+        Self { cli }
     }
 
     fn file(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.cli.dir().join(name)
     }
 
     fn vault(&self) -> PathBuf {
-        self.file("data/vault.tessera")
+        self.cli.vault()
     }
 
     fn state(&self) -> PathBuf {
         self.file("state")
     }
 
-    fn command(&self) -> Command {
-        let mut command = tessera();
-        command
-            .env("TESSERA_VAULT", self.vault())
-            .env("HOME", self.dir.path())
-            .env("XDG_STATE_HOME", self.state())
-            .stdin(Stdio::null());
-        if !self.keyring {
-            command.env(
-                "DBUS_SESSION_BUS_ADDRESS",
-                format!("unix:path={}", self.file("no-bus").display()),
-            );
-        }
-        command
-    }
-
-    /// `tessera --password-file PW ARGS` with `stdin`.
+    /// `tessera [--password-file PW] ARGS` with `stdin`.
     fn run(&self, password_file: Option<&str>, args: &[&str], stdin: &str) -> Output {
-        let mut command = self.command();
+        let mut command = self.cli.command();
         if let Some(name) = password_file {
             command.arg("--password-file").arg(self.file(name));
         }
