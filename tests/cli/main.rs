@@ -11,6 +11,7 @@ mod common;
 mod code;
 mod export;
 mod hardening;
+mod interop;
 mod rollback;
 mod scan;
 mod scan_x11;

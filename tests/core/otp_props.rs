@@ -222,7 +222,7 @@ proptest! {
         let password = tessera::secret::Password::new("pw".into());
         let _ = interop::detect(&bytes);
         let _ = interop::detect(&raw);
-        for format in [Format::Aegis, Format::TwoFas, Format::AndOtp, Format::Bitwarden, Format::FreeOtp] {
+        for &format in Format::ALL {
             let _ = interop::read(&bytes, format, None);
             let _ = interop::read(&bytes, format, Some(&password));
             let _ = interop::read(&raw, format, None);

@@ -336,7 +336,7 @@ fn core_explanations_and_errors_read_in_brazilian_portuguese() {
     );
 }
 
-/// Other apps' export files written by `tests/interop_fixtures.py` (Python's
+/// Other apps' export files written by `tests/cli/interop_fixtures.py` (Python's
 /// hashlib and `cryptography`) into the harness's directory.
 fn exports(h: &Harness, password: &str) -> PathBuf {
     common::require_tool("/usr/bin/python3", "python3-cryptography");
@@ -344,7 +344,7 @@ fn exports(h: &Harness, password: &str) -> PathBuf {
     let out = std::process::Command::new("/usr/bin/python3")
         .arg(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/tests/interop_fixtures.py"
+            "/tests/cli/interop_fixtures.py"
         ))
         .arg(&dir)
         .arg(password)

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Export files of other authenticators, written the way each app writes them,
-for tests/interop.rs. The encryption is done here with Python's hashlib
+for tests/cli/interop.rs. The encryption is done here with Python's hashlib
 (scrypt, PBKDF2) and the `cryptography` package (AES-GCM): an implementation
 independent of the Rust crates Tessera reads them with.
 
@@ -10,7 +10,7 @@ Writes aegis-plain.json, aegis-encrypted.json, aegis-costly.json,
 aegis-many-slots.json, aegis-heavy.json,
 twofas-plain.2fas, twofas-encrypted.2fas, andotp.json, bitwarden.json,
 freeotp.json.
-The accounts (and their secrets) are the ones tests/interop.rs expects.
+The accounts (and their secrets) are the ones tests/cli/interop.rs expects.
 """
 
 import base64

@@ -1,17 +1,19 @@
 //! `tessera import` of other authenticators' export files, written by
-//! `tests/interop_fixtures.py` with Python's hashlib and `cryptography` (an
+//! `tests/cli/interop_fixtures.py` with Python's hashlib and `cryptography` (an
 //! implementation independent of the crates Tessera decrypts with), then read
 //! back from the vault: every secret, parameter, group, favourite and note.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+mod apps;
+mod exports;
+mod sheet;
 
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
 
-use common::app::{cli, isolate};
-use common::{run_with_stdin, stderr, stdout};
+use crate::common;
+use crate::common::app::{cli, isolate};
+use crate::common::{run_with_stdin, stderr, stdout};
 use tessera::otp::{Algorithm, Kind, encode_base32};
 use tessera::secret::Password;
 use tessera::vault::{Entry, KdfPolicy, Unlock, Vault};
@@ -26,21 +28,26 @@ struct Fixtures {
 
 impl Fixtures {
     fn new() -> Self {
+        Self::written_by(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/cli/interop_fixtures.py"
+        ))
+    }
+
+    /// A fresh vault and the export files `script` writes.
+    fn written_by(script: &str) -> Self {
         common::require_tool("/usr/bin/python3", "python3-cryptography");
         let home = tempfile::tempdir().unwrap();
         let dir = home.path().join("exports");
         let out = Command::new("/usr/bin/python3")
-            .arg(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/interop_fixtures.py"
-            ))
+            .arg(script)
             .arg(&dir)
             .arg(EXPORT_PASSWORD)
             .output()
             .unwrap();
         assert!(
             out.status.success(),
-            "the fixture script failed (needs python3-cryptography): {}",
+            "the fixture script failed (needs python3-cryptography, python3-nacl, python3-argon2): {}",
             stderr(&out)
         );
         std::fs::write(
@@ -66,9 +73,14 @@ impl Fixtures {
 
     /// `tessera import ARGS` with the vault password on stdin.
     fn import(&self, args: &[&str]) -> std::process::Output {
+        self.import_in("en_US.UTF-8", args)
+    }
+
+    /// `tessera import ARGS` under the locale `lang`.
+    fn import_in(&self, lang: &str, args: &[&str]) -> std::process::Output {
         let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
         isolate(&mut command, self.home.path());
-        command.arg("import").args(args);
+        command.env("LANG", lang).arg("import").args(args);
         run_with_stdin(&mut command, &format!("{VAULT_PASSWORD}\n"))
     }
 
