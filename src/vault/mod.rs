@@ -163,9 +163,16 @@ impl Vault {
         policy: &KdfPolicy,
         history: &History,
     ) -> Result<Self, Error> {
-        let mut vault = Self::open(path, unlock, policy)?;
-        history.observe(&vault.id(), path, &vault.header.versions)?;
+        let bytes = file::read(path)?;
+        let mut vault = Self::open_bytes(path, &bytes, unlock, policy)?;
         vault.history = Some(history.clone());
+        if let Err(refusal) = history.observe(&vault.id(), path, &vault.header.versions) {
+            // Another process may have saved while the KDF ran: then the
+            // file read is older than what it recorded, and the newer file is
+            // the one to open (with the key now known), checked in turn.
+            let now = vault.changed_since(&bytes, refusal, 0)?;
+            vault.absorb_try(&now, 1)?;
+        }
         Ok(vault)
     }
 
@@ -225,8 +232,17 @@ impl Vault {
     /// (tools, tests, and checking a password): the app and the CLI use
     /// [`Vault::open_tracked`]. Its saves keep the file's versions as they are.
     pub fn open(path: &Path, unlock: Unlock<'_>, policy: &KdfPolicy) -> Result<Self, Error> {
-        let bytes = file::read(path)?;
-        let parsed = parse(path, &bytes)?;
+        Self::open_bytes(path, &file::read(path)?, unlock, policy)
+    }
+
+    /// Opens the vault file content `bytes` (read from `path`).
+    fn open_bytes(
+        path: &Path,
+        bytes: &[u8],
+        unlock: Unlock<'_>,
+        policy: &KdfPolicy,
+    ) -> Result<Self, Error> {
+        let parsed = parse(path, bytes)?;
         let header = &parsed.header;
         let data_key = match unlock {
             Unlock::Password(password) => {
@@ -281,7 +297,7 @@ impl Vault {
             header: parsed.header,
             data_key,
             entries,
-            stamp: crypto::sha256(&bytes),
+            stamp: crypto::sha256(bytes),
             history: None,
         })
     }
@@ -479,6 +495,22 @@ impl Vault {
 
     /// Takes in a newer file content if it differs from what was loaded.
     fn absorb(&mut self, bytes: &[u8]) -> Result<bool, Error> {
+        self.absorb_try(bytes, 0)
+    }
+
+    /// After [`History::observe`] refused the file content `read` as older:
+    /// the file as it is now if it changed since it was read (a save by
+    /// another process between the read and the check; at most a few
+    /// times), else the refusal.
+    fn changed_since(&self, read: &[u8], refusal: Error, tries: u8) -> Result<Vec<u8>, Error> {
+        if !matches!(refusal, Error::RolledBack { .. }) || tries >= 3 {
+            return Err(refusal);
+        }
+        let now = file::read(&self.path)?;
+        if now == read { Err(refusal) } else { Ok(now) }
+    }
+
+    fn absorb_try(&mut self, bytes: &[u8], tries: u8) -> Result<bool, Error> {
         if crypto::sha256(bytes) == self.stamp {
             return Ok(false);
         }
@@ -500,8 +532,12 @@ impl Vault {
         };
         if let Some(history) = &self.history {
             // An older file put in place while this handle was open (the
-            // app's watcher reloads it, a save re-reads it) is refused too.
-            history.observe(&self.id(), &self.path, &parsed.header.versions)?;
+            // app's watcher reloads it, a save re-reads it) is refused too,
+            // and nothing of it is taken in.
+            if let Err(refusal) = history.observe(&self.id(), &self.path, &parsed.header.versions) {
+                let now = self.changed_since(bytes, refusal, tries)?;
+                return self.absorb_try(&now, tries + 1);
+            }
         }
         self.header = parsed.header;
         self.entries = entries;
