@@ -6,6 +6,7 @@
 
 #[macro_use]
 mod output;
+mod clock;
 mod code;
 mod entries;
 mod input;
@@ -192,6 +193,9 @@ enum Command {
     /// Go back to an older copy or a backup of the vault on purpose (an older
     /// file put in place by hand is refused).
     Restore(restore::Args),
+    /// Check this computer's clock: whether the system keeps it synchronised and,
+    /// against a time server you name, how far off it is (codes depend on it).
+    Clock(clock::Args),
 }
 
 /// Options every vault command shares.
@@ -261,5 +265,6 @@ fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
         Command::Restore(args) => restore::run(&args, &mut input),
         Command::Scan(args) => scan::scan(&args),
         Command::Import(args) => scan::import(&args, &mut input),
+        Command::Clock(args) => clock::run(&args),
     }
 }
