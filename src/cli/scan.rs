@@ -209,8 +209,9 @@ Proton Authenticator exports (plain or encrypted), Authenticator Pro /
 Stratum backups (plain, encrypted or legacy-encrypted), Steam maFiles,
 Authy's Android token files (shared_prefs XML), FreeOTP tokens.xml, Duo
 Mobile's accounts.json, WinAuth text exports (with --format winauth),
-FreeOTP+ JSON backups and Bitwarden exports (unencrypted JSON or CSV; the
-TOTP of each login). Groups, favourites and notes come along where the other
+FreeOTP+ JSON backups, Bitwarden exports (unencrypted JSON or CSV; the
+TOTP of each login), and the SQLite databases of Google Authenticator,
+Microsoft Authenticator and Stratum copied off a phone. Groups, favourites and notes come along where the other
 app has them. docs/interop.md lists what is kept of each.";
 
 /// `import --format`: `auto`, `qr`, `uris`, then one name per export
@@ -242,6 +243,10 @@ pub enum ImportFormat {
     Freeotp,
     /// A FreeOTP+ JSON backup (or its tokens.xml).
     FreeotpPlus,
+    /// Google Authenticator's database (databases/databases), or its export QR codes.
+    GoogleAuthenticator,
+    /// Microsoft Authenticator's database (databases/PhoneFactor).
+    MicrosoftAuthenticator,
     /// A Proton Authenticator export, plain or encrypted.
     Proton,
     /// A Steam maFile (Steam Desktop Authenticator, old and new).

@@ -402,6 +402,12 @@ impl Localize for InteropError {
             Self::TooCostly { format } => {
                 Message::new(Key::ErrExportTooCostly).with("format", text(format))
             }
+            Self::TooSlow { format } => {
+                Message::new(Key::ErrExportTooSlow).with("format", text(format))
+            }
+            Self::TooMany { format, limit } => Message::new(Key::ErrExportTooMany)
+                .with("format", text(format))
+                .with("limit", *limit),
             Self::TooLarge { len } => Message::new(Key::ErrExportTooLarge).with("len", *len),
         }
     }
@@ -416,6 +422,8 @@ impl Localize for SkipReason {
             Self::Params(e) => e.message(),
             Self::Link(e) => e.message(),
             Self::Trashed => Message::new(Key::SkipTrashed),
+            Self::Encrypted => Message::new(Key::SkipEncrypted),
+            Self::NoCodes => Message::new(Key::SkipNoCodes),
         }
     }
 }

@@ -414,6 +414,13 @@ fn english_messages_match_the_core_display() {
         InteropError::TooCostly {
             format: Format::Aegis,
         },
+        InteropError::TooSlow {
+            format: Format::GoogleAuthenticator,
+        },
+        InteropError::TooMany {
+            format: Format::MicrosoftAuthenticator,
+            limit: 100_000,
+        },
         InteropError::TooLarge { len: 1 << 30 },
     ]);
     check(&[
@@ -423,6 +430,8 @@ fn english_messages_match_the_core_display() {
         SkipReason::Params(ParamsError::ZeroPeriod),
         SkipReason::Link(UriError::MissingSecret),
         SkipReason::Trashed,
+        SkipReason::Encrypted,
+        SkipReason::NoCodes,
     ]);
     check(&[
         crate::interop::WriteError::Random,

@@ -233,6 +233,10 @@ pub fn file(
     password: Option<&Password>,
 ) -> Result<Contents, Problem> {
     match kind {
+        // Google Authenticator's own database, or its export QR codes.
+        FileKind::Export(Format::GoogleAuthenticator) if !interop::is_database(bytes) => {
+            file(origin, bytes, FileKind::Codes, password)
+        }
         FileKind::Codes => {
             Contents::from_texts(origin, qr::file_payloads(bytes, &Limits::default())?)
         }

@@ -17,6 +17,7 @@ mod andotp;
 mod authy;
 mod bitwarden;
 mod bitwarden_csv;
+mod database;
 mod duo;
 mod ente;
 mod export_aegis;
@@ -63,6 +64,10 @@ pub enum Format {
     FreeOtp,
     /// FreeOTP+'s JSON backup (its internal `tokens.xml` is read too).
     FreeOtpPlus,
+    /// Google Authenticator's own database (its export QR codes are read as `qr`).
+    GoogleAuthenticator,
+    /// Microsoft Authenticator's own database (`PhoneFactor`).
+    MicrosoftAuthenticator,
     /// Proton Authenticator's JSON export, plain or encrypted.
     Proton,
     /// Steam Desktop Authenticator / Steam mobile `.maFile` JSON.
@@ -86,6 +91,8 @@ impl Format {
         Self::Ente,
         Self::FreeOtp,
         Self::FreeOtpPlus,
+        Self::GoogleAuthenticator,
+        Self::MicrosoftAuthenticator,
         Self::Proton,
         Self::Steam,
         Self::Stratum,
@@ -104,6 +111,8 @@ impl Format {
             Self::Ente => "Ente Auth",
             Self::FreeOtp => "FreeOTP",
             Self::FreeOtpPlus => "FreeOTP+",
+            Self::GoogleAuthenticator => "Google Authenticator",
+            Self::MicrosoftAuthenticator => "Microsoft Authenticator",
             Self::Proton => "Proton Authenticator",
             Self::Steam => "Steam",
             Self::Stratum => "Authenticator Pro",
@@ -123,6 +132,8 @@ impl Format {
             Self::Ente => "ente",
             Self::FreeOtp => "freeotp",
             Self::FreeOtpPlus => "freeotp-plus",
+            Self::GoogleAuthenticator => "google-authenticator",
+            Self::MicrosoftAuthenticator => "microsoft-authenticator",
             Self::Proton => "proton",
             Self::Steam => "steam",
             Self::Stratum => "stratum",
@@ -174,6 +185,14 @@ pub enum SkipReason {
     /// Its `otpauth://` link is not usable.
     #[error(transparent)]
     Link(#[from] UriError),
+    /// The other app sealed its key with a key that never leaves the phone.
+    #[error(
+        "its key is encrypted with a key that stays on the phone; add this account again from the service's security settings"
+    )]
+    Encrypted,
+    /// An account that approves sign-ins by notification and has no codes.
+    #[error("it approves sign-ins by notification and has no codes")]
+    NoCodes,
     /// The other app had it in its trash (deleted, kept for undo).
     #[error("it is in the other app's trash")]
     Trashed,
@@ -251,6 +270,22 @@ pub enum InteropError {
         /// The format.
         format: Format,
     },
+    /// Reading it took longer than any real file does (a hostile database).
+    #[error("this {format} file takes too long to read; it is damaged or was not made by {format}")]
+    TooSlow {
+        /// The format.
+        format: Format,
+    },
+    /// More entries than any real file holds.
+    #[error(
+        "this {format} file holds more than {limit} entries, more than any real one; it is damaged or was not made by {format}"
+    )]
+    TooMany {
+        /// The format.
+        format: Format,
+        /// The most Tessera reads.
+        limit: usize,
+    },
     /// Larger than any real export.
     #[error("this file is {len} bytes, larger than any authenticator export Tessera reads")]
     TooLarge {
@@ -269,6 +304,9 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     }
     if stratum::looks_like_encrypted(bytes) {
         return Some(Format::Stratum);
+    }
+    if database::is_database(bytes) {
+        return database::detect(bytes);
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return andotp::looks_like_encrypted(bytes).then_some(Format::AndOtp);
@@ -346,6 +384,8 @@ pub fn read(
             _ => freeotp::read(&json(bytes, format)?, &mut out)?,
         },
         Format::Ente => ente::read(bytes, password, &mut out)?,
+        Format::GoogleAuthenticator => database::read_google(bytes, &mut out)?,
+        Format::MicrosoftAuthenticator => database::read_microsoft(bytes, &mut out)?,
         Format::Proton => proton::read(&json(bytes, format)?, password, &mut out)?,
         Format::Stratum => stratum::read(bytes, password, &mut out)?,
         Format::Steam => steam::read(&json(bytes, format)?, &mut out)?,
@@ -501,14 +541,24 @@ struct Fields<'a> {
     counter: u64,
 }
 
+/// How an entry is named in the report: `issuer (name)`.
+fn label(issuer: &str, name: &str) -> String {
+    match (issuer.is_empty(), name.is_empty()) {
+        (false, false) => format!("{issuer} ({name})"),
+        (false, true) => issuer.to_owned(),
+        (true, false) => name.to_owned(),
+        (true, true) => String::from("an unnamed entry"),
+    }
+}
+
+/// Whether the bytes are a SQLite database (read by the database formats).
+pub fn is_database(bytes: &[u8]) -> bool {
+    database::is_database(bytes)
+}
+
 impl Fields<'_> {
     fn label(&self) -> String {
-        match (self.issuer.is_empty(), self.name.is_empty()) {
-            (false, false) => format!("{} ({})", self.issuer, self.name),
-            (false, true) => self.issuer.to_owned(),
-            (true, false) => self.name.to_owned(),
-            (true, true) => String::from("an unnamed entry"),
-        }
+        label(self.issuer, self.name)
     }
 
     /// The account, or why it cannot be one.

@@ -40,6 +40,9 @@ pub(super) fn read(
     password: Option<&Password>,
     out: &mut Export,
 ) -> Result<(), InteropError> {
+    if super::database::is_database(bytes) {
+        return super::database::read_stratum(bytes, out);
+    }
     if !looks_like_encrypted(bytes) {
         return entries(&super::json(bytes, FORMAT)?, out);
     }
@@ -100,7 +103,7 @@ fn decrypt_legacy(
         .map_err(|_| InteropError::WrongPassword { format: FORMAT })
 }
 
-fn entries(value: &Value, out: &mut Export) -> Result<(), InteropError> {
+pub(super) fn entries(value: &Value, out: &mut Export) -> Result<(), InteropError> {
     let list = value
         .get("Authenticators")
         .and_then(Value::as_array)

@@ -4,6 +4,7 @@
 //! back from the vault: every secret, parameter, group, favourite and note.
 
 mod apps;
+mod databases;
 mod exports;
 mod sheet;
 

@@ -333,6 +333,8 @@ skip-negative-counter = its counter is negative
 skip-type = its type { $kind } is not one Tessera generates (TOTP, HOTP and Steam are)
 skip-algorithm = it uses the { $name } algorithm, which Tessera does not
 skip-trashed = it is in the other app's trash
+skip-encrypted = its key is encrypted with a key that stays on the phone; add this account again from the service's security settings
+skip-no-codes = it approves sign-ins by notification and has no codes
 export-no-steam = Google Authenticator cannot hold Steam Guard accounts
 export-only30s = Google Authenticator exports only 30-second codes, and this one uses { $secs } seconds
 export-only6or8 = Google Authenticator exports only 6- or 8-digit codes, and this one has { $digits }
@@ -370,6 +372,8 @@ err-export-fingerprint-only = this { $format } export can only be unlocked by fi
 err-export-protected = this { $format } export is password-protected in a way Tessera does not read; export from { $format } again unencrypted (or as otpauth:// links)
 # $found: the version number as the file writes it
 err-export-unknown-version = this { $format } export has version { $found }, which Tessera does not read; export from { $format } again as otpauth:// links, or update Tessera
+err-export-too-slow = this { $format } file takes too long to read; it is damaged or was not made by { $format }
+err-export-too-many = this { $format } file holds more than { $limit } entries, more than any real one; it is damaged or was not made by { $format }
 err-write-random = the system's random number generator failed; nothing was written, try again
 err-write-encode = the export could not be encoded; nothing was written
 err-export-too-costly = this { $format } export asks for more memory or time to check its password than Tessera allows; it is damaged or was not made by { $format }

@@ -396,6 +396,10 @@ fn every_format_is_detected_from_its_content() {
     use tessera::interop::Format;
     let apps = fixtures();
     let older = Fixtures::new();
+    let dbs = Fixtures::written_by(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cli/interop/db_fixtures.py"
+    ));
     let cases = [
         (&older, "aegis-plain.json", Some(Format::Aegis)),
         (&older, "aegis-encrypted.json", Some(Format::Aegis)),
@@ -421,6 +425,14 @@ fn every_format_is_detected_from_its_content() {
         (&apps, "stratum-plain.authpro", Some(Format::Stratum)),
         (&apps, "stratum-encrypted.authpro", Some(Format::Stratum)),
         (&apps, "stratum-legacy.authpro", Some(Format::Stratum)),
+        (&dbs, "google-databases", Some(Format::GoogleAuthenticator)),
+        (
+            &dbs,
+            "microsoft-PhoneFactor",
+            Some(Format::MicrosoftAuthenticator),
+        ),
+        (&dbs, "stratum-authenticator.db3", Some(Format::Stratum)),
+        (&dbs, "other.db", None),
         // A link list in all but name: read as links unless named.
         (&apps, "winauth.txt", None),
     ];
