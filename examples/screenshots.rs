@@ -115,6 +115,7 @@ impl Shooter {
             now: T0,
             capture: tessera::gui::task::Capture::unavailable(),
             system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
+            history: tessera::vault::History::at(self.tmp.path().join("state")),
         }
     }
 

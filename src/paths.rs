@@ -1,5 +1,5 @@
-//! Where Tessera keeps things: the application id, the default vault path and
-//! the config directory. `--vault` and `TESSERA_VAULT` override the vault path.
+//! Where Tessera keeps things: the application id, the default vault path,
+//! the config directory and the state directory. `--vault` and `TESSERA_VAULT` override the vault path.
 
 use std::path::PathBuf;
 
@@ -20,6 +20,22 @@ pub fn data_dir() -> Option<PathBuf> {
 /// The platform config directory for Tessera (`$XDG_CONFIG_HOME/tessera` on Linux).
 pub fn config_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|dirs| dirs.config_dir().join(DIR_NAME))
+}
+
+/// Tessera's state directory (`$XDG_STATE_HOME/tessera` on Linux, else the
+/// local data directory): what this computer remembers of each vault (the
+/// versions it has seen, see `vault::History`), never synced with the vault.
+pub fn state_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|dirs| {
+        dirs.state_dir()
+            .unwrap_or_else(|| dirs.data_local_dir())
+            .join(DIR_NAME)
+    })
+}
+
+/// Where this computer remembers the versions of the vaults it opened.
+pub fn history() -> Option<crate::vault::History> {
+    state_dir().map(crate::vault::History::at)
 }
 
 /// The default vault path: `$XDG_DATA_HOME/tessera/vault.tessera` on Linux.

@@ -19,7 +19,7 @@ use super::{Failure, Global, note};
 use crate::keystore::{Keystore, OsKeystore};
 use crate::paths;
 use crate::secret::Password;
-use crate::vault::{Error, KdfPolicy, Unlock, Vault};
+use crate::vault::{Error, History, KdfPolicy, Unlock, Vault};
 
 /// Shortest password `init` and `passwd` accept.
 pub const MIN_PASSWORD_CHARS: usize = 8;
@@ -114,6 +114,15 @@ impl<'a> Input<'a> {
         })
     }
 
+    /// Where this computer remembers the vault versions it has seen.
+    pub fn history(&self) -> Result<History, Failure> {
+        paths::history().ok_or_else(|| {
+            Failure::user(
+                "cannot find a home directory for Tessera's state (the versions of the vault this computer has seen); set HOME or XDG_STATE_HOME",
+            )
+        })
+    }
+
     pub fn keyring_allowed(&self) -> bool {
         !self.global.no_keyring
     }
@@ -184,35 +193,53 @@ impl<'a> Input<'a> {
     pub fn open_vault(&mut self) -> Result<Vault, Failure> {
         let path = self.vault_path()?;
         let policy = KdfPolicy::standard();
+        let history = self.history()?;
+        self.unlock(&path, true, |unlock| {
+            Vault::open_tracked(&path, unlock, &policy, &history)
+        })
+    }
+
+    /// Runs `open` with each way of unlocking the file at `path` in turn:
+    /// `--password-file`; the keyring (when `keyring` and not `--no-keyring`,
+    /// and the file has a keyring slot); the first line of stdin when it is
+    /// not a terminal; a prompt on the terminal (three tries).
+    pub fn unlock<T>(
+        &mut self,
+        path: &std::path::Path,
+        keyring: bool,
+        mut open: impl FnMut(Unlock<'_>) -> Result<T, Error>,
+    ) -> Result<T, Failure> {
         if let Some(password) = self.password_from_file()? {
-            return Ok(Vault::open(&path, Unlock::Password(&password), &policy)?);
+            return Ok(open(Unlock::Password(&password))?);
         }
-        let summary = Vault::inspect(&path)?;
-        if summary.has_keyring_slot && self.keyring_allowed() {
-            match self.keystore().get(&summary.id) {
-                Ok(Some(kek)) => match Vault::open(&path, Unlock::KeyringKey(&kek), &policy) {
-                    Ok(vault) => return Ok(vault),
-                    Err(Error::KeyringKeyRejected { .. }) => note(
-                        "the key in the system keyring does not fit this vault; asking for the password instead",
+        if keyring && self.keyring_allowed() {
+            let summary = Vault::inspect(path)?;
+            if summary.has_keyring_slot {
+                match self.keystore().get(&summary.id) {
+                    Ok(Some(kek)) => match open(Unlock::KeyringKey(&kek)) {
+                        Ok(vault) => return Ok(vault),
+                        Err(Error::KeyringKeyRejected { .. }) => note(
+                            "the key in the system keyring does not fit this vault; asking for the password instead",
+                        ),
+                        Err(other) => return Err(other.into()),
+                    },
+                    Ok(None) => note(
+                        "the system keyring has no key for this vault (it may have been removed); asking for the password instead",
                     ),
-                    Err(other) => return Err(other.into()),
-                },
-                Ok(None) => note(
-                    "the system keyring has no key for this vault (it may have been removed); asking for the password instead",
-                ),
-                Err(e) => note(format!("{e}")),
+                    Err(e) => note(format!("{e}")),
+                }
             }
         }
         if !self.stdin_is_terminal && !self.stdin_taken {
             let password = Password::new(self.stdin_line("password")?.to_string());
-            return Ok(Vault::open(&path, Unlock::Password(&password), &policy)?);
+            return Ok(open(Unlock::Password(&password))?);
         }
         let mut attempt = 0;
         loop {
             attempt += 1;
             let prompt = format!("Password for {}: ", path.display());
             let password = Password::new(self.tty_secret(&prompt, "password")?.to_string());
-            match Vault::open(&path, Unlock::Password(&password), &policy) {
+            match open(Unlock::Password(&password)) {
                 Err(Error::WrongPassword { .. }) if attempt < PROMPT_ATTEMPTS => {
                     let _ = writeln!(std::io::stderr(), "Wrong password, try again.");
                 }

@@ -31,7 +31,8 @@ pub fn init(args: &InitArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         return Err(vault::Error::AlreadyExists { path }.into());
     }
     let password = input.new_password(true)?;
-    let mut vault = Vault::create(&path, &password, &KdfPolicy::standard())?;
+    let history = input.history()?;
+    let mut vault = Vault::create_tracked(&path, &password, &KdfPolicy::standard(), &history)?;
     say!("Created a vault at {}.", path.display());
     if args.keyring {
         enable(&mut vault, input).map_err(|failure| {

@@ -13,6 +13,7 @@ mod generate;
 mod input;
 mod keys;
 mod recovery;
+mod restore;
 mod scan;
 
 use std::ffi::OsString;
@@ -204,6 +205,9 @@ enum Command {
     Import(scan::ImportArgs),
     /// Keep an account's one-time recovery codes: list, add from a file, mark one used.
     Recovery(recovery::Args),
+    /// Go back to an older copy or a backup of the vault on purpose (an older
+    /// file put in place by hand is refused).
+    Restore(restore::Args),
     /// Check this computer's clock: whether the system keeps it synchronised and,
     /// against a time server you name, how far off it is (codes depend on it).
     Clock(clock::Args),
@@ -311,6 +315,7 @@ fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
         Command::Passwd(args) => keys::passwd(&args, &mut input),
         Command::Keyring(args) => keys::keyring(&args, &mut input),
         Command::Recovery(args) => recovery::run(&args, &mut input),
+        Command::Restore(args) => restore::run(&args, &mut input),
         Command::Scan(args) => scan::scan(&args),
         Command::Import(args) => scan::import(&args, &mut input),
         Command::Clock(args) => clock::run(&args),

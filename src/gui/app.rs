@@ -64,6 +64,9 @@ pub struct Environment {
     pub capture: Capture,
     /// What the system says about its clock ([`crate::clock::sync::system_sync`]).
     pub system_clock: fn() -> SystemSync,
+    /// Where this computer remembers the vault versions it has seen
+    /// (rollback detection).
+    pub history: vault::History,
 }
 
 impl Environment {
@@ -73,6 +76,11 @@ impl Environment {
         let vault_path = crate::paths::vault(vault).ok_or_else(|| {
             String::from(
                 "cannot find a home directory for the default vault; set TESSERA_VAULT to a path",
+            )
+        })?;
+        let history = crate::paths::history().ok_or_else(|| {
+            String::from(
+                "cannot find a home directory for Tessera's state; set HOME or XDG_STATE_HOME",
             )
         })?;
         let settings_path = super::settings::default_path();
@@ -91,6 +99,7 @@ impl Environment {
             now: SystemClock.now(),
             capture: Capture::system(),
             system_clock: crate::clock::sync::system_sync,
+            history,
         })
     }
 }
@@ -518,6 +527,7 @@ impl App {
                 self.env.policy.clone(),
                 self.env.keystore.clone(),
                 keyring,
+                self.env.history.clone(),
             )
             .map(Message::Opened),
         }
@@ -534,6 +544,7 @@ impl App {
                 self.env.vault_path.clone(),
                 password,
                 self.env.policy.clone(),
+                self.env.history.clone(),
             )
             .map(Message::Opened),
         }
@@ -558,6 +569,7 @@ impl App {
                         summary.id,
                         self.env.keystore.clone(),
                         self.env.policy.clone(),
+                        self.env.history.clone(),
                     )
                     .map(Message::KeyringOpened)
                 } else {

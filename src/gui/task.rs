@@ -15,7 +15,7 @@ pub use crate::import::Origin;
 use crate::import::{self, Contents};
 use crate::keystore::{self, EnableError, Keystore, KeystoreError};
 use crate::secret::{Password, SecretText};
-use crate::vault::{self, Entry, KdfPolicy, Summary, Unlock, Vault};
+use crate::vault::{self, Entry, History, KdfPolicy, Summary, Unlock, Vault};
 
 /// A failure reported by a background task. No variant carries secrets.
 #[derive(Clone, Debug, thiserror::Error)]
@@ -138,11 +138,12 @@ pub fn create(
     policy: KdfPolicy,
     keystore: Arc<dyn Keystore>,
     keyring: bool,
+    history: History,
 ) -> Task<Result<Opened, Error>> {
     Task::perform(
         blocking(move || {
             // `Vault::create` makes the folder (0700), as the CLI does.
-            let mut vault = Vault::create(&path, &password, &policy)?;
+            let mut vault = Vault::create_tracked(&path, &password, &policy, &history)?;
             drop(password);
             let warning = if keyring {
                 enable_keyring(&mut vault, keystore.as_ref()).err()
@@ -167,10 +168,11 @@ pub fn unlock_with_password(
     path: PathBuf,
     password: Password,
     policy: KdfPolicy,
+    history: History,
 ) -> Task<Result<Opened, Error>> {
     Task::perform(
         blocking(move || {
-            let vault = Vault::open(&path, Unlock::Password(&password), &policy)?;
+            let vault = Vault::open_tracked(&path, Unlock::Password(&password), &policy, &history)?;
             Ok(Opened::new(vault, None))
         }),
         |r| r,
@@ -183,11 +185,12 @@ pub fn unlock_with_keyring(
     vault_id: String,
     keystore: Arc<dyn Keystore>,
     policy: KdfPolicy,
+    history: History,
 ) -> Task<Result<Opened, Error>> {
     Task::perform(
         blocking(move || {
             let kek = keystore.get(&vault_id)?.ok_or(Error::NoKeyringKey)?;
-            let vault = Vault::open(&path, Unlock::KeyringKey(&kek), &policy)?;
+            let vault = Vault::open_tracked(&path, Unlock::KeyringKey(&kek), &policy, &history)?;
             Ok(Opened::new(vault, None))
         }),
         |r| r,

@@ -79,6 +79,11 @@ impl Localize for vault::Error {
             E::OpenElsewhere { path } => at(Key::ErrOpenElsewhere, path),
             E::Replaced { path } => at(Key::ErrReplaced, path),
             E::KeyChanged { path } => at(Key::ErrKeyChanged, path),
+            E::RolledBack { path } => at(Key::ErrRolledBack, path),
+            E::HistoryDamaged { path } => at(Key::ErrHistoryDamaged, path),
+            E::DifferentVault { path, source_file } => {
+                at(Key::ErrDifferentVault, path).with("source", self::path(source_file))
+            }
             E::NotFound { path } => at(Key::ErrNoVault, path),
             E::AlreadyExists { path } => at(Key::ErrAlreadyExists, path),
             E::WeakKdf { path, found, floor } => at(Key::ErrWeakKdf, path)

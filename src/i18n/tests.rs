@@ -221,6 +221,12 @@ fn english_messages_match_the_core_display() {
         vault::Error::OpenElsewhere { path: path() },
         vault::Error::Replaced { path: path() },
         vault::Error::KeyChanged { path: path() },
+        vault::Error::RolledBack { path: path() },
+        vault::Error::HistoryDamaged { path: path() },
+        vault::Error::DifferentVault {
+            path: path(),
+            source_file: PathBuf::from("/b/old.tessera"),
+        },
         vault::Error::NotFound { path: path() },
         vault::Error::AlreadyExists { path: path() },
         vault::Error::WeakKdf {

@@ -80,6 +80,32 @@ pub enum Error {
         /// The vault file.
         path: PathBuf,
     },
+    /// The file is older than a version this computer already opened or saved.
+    #[error(
+        "the vault at {path} is older than a version of it this computer has already opened or saved: an old copy or a backup was put in its place, so it was not opened. To go back to that version on purpose, run `tessera restore {path}`"
+    )]
+    RolledBack {
+        /// The vault file.
+        path: PathBuf,
+    },
+    /// The record of versions seen (in the state directory) is unreadable.
+    #[error(
+        "the record of the versions this computer has seen of a vault, {path}, is damaged, so Tessera cannot tell an older copy of the vault from the newest; if you did not change that file yourself, delete it and open the vault again"
+    )]
+    HistoryDamaged {
+        /// The record file.
+        path: PathBuf,
+    },
+    /// `restore` was given a copy of another vault.
+    #[error(
+        "{source_file} is a copy of a different vault than the one at {path}; nothing was restored. Open it with --vault instead"
+    )]
+    DifferentVault {
+        /// The vault file.
+        path: PathBuf,
+        /// The file given to restore.
+        source_file: PathBuf,
+    },
     /// No vault at the path.
     #[error(
         "there is no vault at {path}; create one with `tessera init`, or give the right path with --vault"
@@ -212,7 +238,7 @@ fn damaged_message(
 ) -> String {
     let advice = match backup {
         Some(backup) => format!(
-            "the last good backup is {}; copy it over the damaged file to restore it",
+            "the last good backup is {0}; to go back to it, run `tessera restore {0}`",
             backup.display()
         ),
         None => String::from("no intact backup was found next to it"),

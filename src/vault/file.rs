@@ -19,7 +19,7 @@ pub const BACKUPS: usize = 3;
 /// How long a writer waits for another writer before giving up.
 const LOCK_WAIT: Duration = Duration::from_millis(1500);
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(suffix);
     path.with_file_name(name)
@@ -42,7 +42,7 @@ fn temp_prefix(path: &Path) -> String {
     )
 }
 
-fn parent(path: &Path) -> &Path {
+pub(crate) fn parent(path: &Path) -> &Path {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -150,8 +150,14 @@ impl Drop for WriteLock {
 
 /// Takes the writer lock, waiting briefly for another writer to finish.
 pub fn lock(path: &Path) -> Result<WriteLock, Error> {
-    ensure_dir(path)?;
-    let lock_path = lock_path(path);
+    lock_beside(path, &lock_path(path))
+}
+
+/// Takes an exclusive lock on `lock_path` (created 0600 in a private folder
+/// beside `path`, never following a link), waiting briefly; `path` is what
+/// the error names when another process holds it.
+pub(crate) fn lock_beside(path: &Path, lock_path: &Path) -> Result<WriteLock, Error> {
+    ensure_dir(lock_path)?;
     let file = no_follow(private_file(
         OpenOptions::new()
             .read(true)
@@ -159,14 +165,14 @@ pub fn lock(path: &Path) -> Result<WriteLock, Error> {
             .create(true)
             .truncate(false),
     ))
-    .open(&lock_path)
+    .open(lock_path)
     .map_err(|e| {
-        if fs::symlink_metadata(&lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
+        if fs::symlink_metadata(lock_path).is_ok_and(|m| m.file_type().is_symlink()) {
             Error::LockFileLink {
-                path: lock_path.clone(),
+                path: lock_path.to_owned(),
             }
         } else {
-            Error::io("lock", &lock_path, e)
+            Error::io("lock", lock_path, e)
         }
     })?;
     let started = Instant::now();
@@ -181,7 +187,7 @@ pub fn lock(path: &Path) -> Result<WriteLock, Error> {
                     path: path.to_owned(),
                 });
             }
-            Err(fs::TryLockError::Error(e)) => return Err(Error::io("lock", &lock_path, e)),
+            Err(fs::TryLockError::Error(e)) => return Err(Error::io("lock", lock_path, e)),
         }
     }
 }

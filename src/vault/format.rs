@@ -1,10 +1,12 @@
-//! The vault file format, version 1. `docs/vault-format.md` describes it byte
-//! by byte; this file is its executable form. Header parsing lives in
+//! The vault file format, version 2 (version 1 is still read).
+//! `docs/vault-format.md` describes it byte by byte; this file is its
+//! executable form. Header parsing lives in
 //! [`read`], serialisation in [`write`].
 //!
 //! ```text
 //! prelude   magic (8) | version u16 LE | header_len u32 LE
 //! header    vault_id (16) | body_nonce (24) | slot_count u8 | slots...
+//!           | device_count u8 | (device_id (8) | saves u64 LE)...   (version 2 only)
 //! checksum  SHA-256(prelude | header)                       (32)
 //! mac       HMAC-SHA256(K_mac, prelude | header)            (32)
 //! body      XChaCha20-Poly1305(data_key, body_nonce,
@@ -18,11 +20,15 @@
 
 use super::crypto::{self, DIGEST_LEN, KEY_LEN, NONCE_LEN, TAG_LEN};
 use super::kdf::KdfParams;
+use super::versions::{DEVICE_ID_LEN, DeviceId, MAX_DEVICES, Versions};
 
 /// First bytes of every vault file (a non-ASCII first byte catches text-mode mangling).
 pub const MAGIC: [u8; 8] = *b"\x89TESSERA";
 /// The format version this build writes and the newest it reads.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
+/// The first version whose header carries the version vector; older files
+/// read as having none and are upgraded on their next save.
+pub const VERSIONS_SINCE: u16 = 2;
 /// magic + version + header_len.
 pub const PRELUDE_LEN: usize = 8 + 2 + 4;
 /// A data key sealed under a key-encryption key.
@@ -87,6 +93,8 @@ pub(crate) struct Header {
     pub vault_id: [u8; VAULT_ID_LEN],
     pub body_nonce: [u8; NONCE_LEN],
     pub slots: Vec<Slot>,
+    /// Save counters per device (empty in a version 1 file).
+    pub versions: Versions,
 }
 
 impl Header {
@@ -218,7 +226,7 @@ pub(crate) mod read {
         if body.len() < TAG_LEN {
             return Err(damaged("the file is cut short"));
         }
-        let header = parse_header(&authenticated[PRELUDE_LEN..])?;
+        let header = parse_header(&authenticated[PRELUDE_LEN..], version)?;
         Ok(Parsed {
             header,
             authenticated,
@@ -227,7 +235,7 @@ pub(crate) mod read {
         })
     }
 
-    fn parse_header(bytes: &[u8]) -> Result<Header, ReadError> {
+    fn parse_header(bytes: &[u8], version: u16) -> Result<Header, ReadError> {
         let mut cursor = Cursor { bytes, at: 0 };
         let vault_id = cursor.array()?;
         let body_nonce = cursor.array()?;
@@ -268,6 +276,11 @@ pub(crate) mod read {
             };
             slots.push(parsed);
         }
+        let versions = if version >= VERSIONS_SINCE {
+            parse_versions(&mut cursor)?
+        } else {
+            Versions::new()
+        };
         if cursor.at != bytes.len() {
             return Err(damaged("the header has trailing bytes"));
         }
@@ -283,7 +296,29 @@ pub(crate) mod read {
             vault_id,
             body_nonce,
             slots,
+            versions,
         })
+    }
+
+    /// The version vector: devices in strictly increasing id order (one
+    /// encoding per vector), at most [`MAX_DEVICES`].
+    fn parse_versions(cursor: &mut Cursor<'_>) -> Result<Versions, ReadError> {
+        let count = usize::from(cursor.u8()?);
+        if count > MAX_DEVICES {
+            return Err(damaged("the version record lists too many devices"));
+        }
+        let mut versions = Versions::new();
+        let mut last: Option<DeviceId> = None;
+        for _ in 0..count {
+            let device = DeviceId(cursor.array::<DEVICE_ID_LEN>()?);
+            let saves = u64::from_le_bytes(cursor.array()?);
+            if last.is_some_and(|last| last >= device) {
+                return Err(damaged("the version record is out of order"));
+            }
+            last = Some(device);
+            versions.set(device, saves);
+        }
+        Ok(versions)
     }
 }
 
@@ -317,6 +352,12 @@ pub(crate) mod write {
                     out.extend_from_slice(&k.sealed);
                 }
             }
+        }
+        // At most MAX_DEVICES (the vault refuses to add more before saving).
+        out.push(header.versions.len().min(MAX_DEVICES) as u8);
+        for (device, saves) in header.versions.iter().take(MAX_DEVICES) {
+            out.extend_from_slice(&device.0);
+            out.extend_from_slice(&saves.to_le_bytes());
         }
         out
     }

@@ -11,11 +11,13 @@ pub mod entry;
 mod error;
 mod file;
 pub(crate) mod format;
+mod history;
 pub mod kdf;
 mod keys;
 pub mod ops;
 pub mod recovery;
 mod schema;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 
@@ -26,9 +28,11 @@ pub use self::error::Error;
 pub use self::file::{BACKUPS, backup_path, backups, lock_path};
 use self::format::read::{self, ReadError};
 use self::format::{Header, PasswordSlot, Slot};
+pub use self::history::History;
 pub use self::kdf::{KdfParams, KdfPolicy};
 pub use self::ops::Edit;
 pub use self::schema::SCHEMA;
+pub use self::versions::{Order, Versions};
 use crate::secret::{Password, SecretBytes};
 
 /// How to unlock a vault.
@@ -60,6 +64,9 @@ pub struct Vault {
     entries: Vec<Entry>,
     /// SHA-256 of the file as last read or written, to notice changes made elsewhere.
     stamp: [u8; 32],
+    /// Where this computer remembers the vault's versions; `None` for a
+    /// vault opened without rollback detection (tools and tests).
+    history: Option<History>,
 }
 
 fn uuid_text(id: &[u8; 16]) -> String {
@@ -67,9 +74,30 @@ fn uuid_text(id: &[u8; 16]) -> String {
 }
 
 impl Vault {
-    /// Creates a new, empty vault at `path` protected by `password`.
-    /// Refuses to overwrite an existing file.
+    /// Creates a new, empty vault at `path` protected by `password`, without
+    /// rollback detection (see [`Vault::create_tracked`]). Refuses to
+    /// overwrite an existing file.
     pub fn create(path: &Path, password: &Password, policy: &KdfPolicy) -> Result<Self, Error> {
+        Self::create_with(path, password, policy, None)
+    }
+
+    /// Creates a new, empty vault at `path` whose versions this computer
+    /// remembers in `history`: what the app and the CLI use.
+    pub fn create_tracked(
+        path: &Path,
+        password: &Password,
+        policy: &KdfPolicy,
+        history: &History,
+    ) -> Result<Self, Error> {
+        Self::create_with(path, password, policy, Some(history))
+    }
+
+    fn create_with(
+        path: &Path,
+        password: &Password,
+        policy: &KdfPolicy,
+        history: Option<&History>,
+    ) -> Result<Self, Error> {
         let lock = file::lock(path)?;
         if path.exists() {
             return Err(Error::AlreadyExists {
@@ -81,7 +109,11 @@ impl Vault {
             vault_id: crypto::random()?,
             body_nonce: [0; crypto::NONCE_LEN],
             slots: Vec::new(),
+            versions: Versions::new(),
         };
+        if let Some(history) = history {
+            header.versions = history.next(&uuid_text(&header.vault_id), &header.versions)?;
+        }
         let slot = password_slot(
             &header.vault_id,
             &data_key,
@@ -95,10 +127,12 @@ impl Vault {
             data_key,
             entries: Vec::new(),
             stamp: [0; 32],
+            history: history.cloned(),
         };
         let bytes = vault.serialize()?;
         file::create(path, &bytes, &lock)?;
         vault.stamp = crypto::sha256(&bytes);
+        vault.remember()?;
         Ok(vault)
     }
 
@@ -118,10 +152,97 @@ impl Vault {
         })
     }
 
-    /// Opens and decrypts the vault at `path`.
-    pub fn open(path: &Path, unlock: Unlock<'_>, policy: &KdfPolicy) -> Result<Self, Error> {
+    /// Opens and decrypts the vault at `path`, refusing a file older than a
+    /// version this computer has already opened or saved
+    /// ([`Error::RolledBack`]); `history` then remembers the file's versions,
+    /// and every later save and reload of this handle is checked and
+    /// recorded the same way. What the app and the CLI use.
+    pub fn open_tracked(
+        path: &Path,
+        unlock: Unlock<'_>,
+        policy: &KdfPolicy,
+        history: &History,
+    ) -> Result<Self, Error> {
         let bytes = file::read(path)?;
-        let parsed = parse(path, &bytes)?;
+        let mut vault = Self::open_bytes(path, &bytes, unlock, policy)?;
+        vault.history = Some(history.clone());
+        if let Err(refusal) = history.observe(&vault.id(), path, &vault.header.versions) {
+            // Another process may have saved while the KDF ran: then the
+            // file read is older than what it recorded, and the newer file is
+            // the one to open (with the key now known), checked in turn.
+            let now = vault.changed_since(&bytes, refusal, 0)?;
+            vault.absorb_try(&now, 1)?;
+        }
+        Ok(vault)
+    }
+
+    /// Takes `source`, an older copy or a backup of the vault at `path`, on
+    /// purpose: it is opened with `unlock` (its own password, which may be an
+    /// older one), and saved at `path` as the newest version (this device's
+    /// counter above every version `history` remembers and the current
+    /// file's), the current file becoming the newest backup. `path` may be
+    /// missing or damaged; a different vault, another kind of file or a file
+    /// from a newer Tessera there is left alone.
+    pub fn restore(
+        path: &Path,
+        source: &Path,
+        unlock: Unlock<'_>,
+        policy: &KdfPolicy,
+        history: &History,
+    ) -> Result<Self, Error> {
+        let mut vault = Self::open(source, unlock, policy)?;
+        let lock = file::lock(path)?;
+        let current = match file::read(path) {
+            Ok(bytes) => Some(bytes),
+            Err(Error::NotFound { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        let current_versions = match current.as_deref().map(|bytes| parse(path, bytes)) {
+            // Nothing there, or a damaged file: nothing to keep above.
+            None | Some(Err(Error::Damaged { .. })) => Versions::new(),
+            Some(Ok(parsed)) if parsed.header.vault_id != vault.header.vault_id => {
+                return Err(Error::DifferentVault {
+                    path: path.to_owned(),
+                    source_file: source.to_owned(),
+                });
+            }
+            // Not authenticated (its key may be another one after a password
+            // change): it can only raise the counters, never lower them.
+            Some(Ok(parsed)) => parsed.header.versions,
+            // Another kind of file, or one from a newer Tessera: left alone.
+            Some(Err(e)) => return Err(e),
+        };
+        let id = vault.id();
+        vault.header.versions =
+            history.newest(&id, &[&current_versions, &vault.header.versions])?;
+        vault.path = path.to_owned();
+        let bytes = vault.serialize()?;
+        if current.is_some() {
+            file::replace(path, &bytes, &lock)?;
+        } else {
+            file::create(path, &bytes, &lock)?;
+        }
+        vault.stamp = crypto::sha256(&bytes);
+        vault.history = Some(history.clone());
+        vault.remember()?;
+        Ok(vault)
+    }
+
+    /// Opens and decrypts the vault at `path`, without rollback detection
+    /// (tools, tests, and checking a password): the app and the CLI use
+    /// [`Vault::open_tracked`]. Its saves keep the file's versions as they are.
+    pub fn open(path: &Path, unlock: Unlock<'_>, policy: &KdfPolicy) -> Result<Self, Error> {
+        Self::open_bytes(path, &file::read(path)?, unlock, policy)
+    }
+
+    /// Opens the vault file content `bytes` (read from `path`).
+    fn open_bytes(
+        path: &Path,
+        bytes: &[u8],
+        unlock: Unlock<'_>,
+        policy: &KdfPolicy,
+    ) -> Result<Self, Error> {
+        let parsed = parse(path, bytes)?;
         let header = &parsed.header;
         let data_key = match unlock {
             Unlock::Password(password) => {
@@ -176,7 +297,8 @@ impl Vault {
             header: parsed.header,
             data_key,
             entries,
-            stamp: crypto::sha256(&bytes),
+            stamp: crypto::sha256(bytes),
+            history: None,
         })
     }
 
@@ -193,6 +315,11 @@ impl Vault {
     /// The entries, in stored order.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The file's save counters per device.
+    pub fn versions(&self) -> &Versions {
+        &self.header.versions
     }
 
     /// Whether the vault can be unlocked through the OS keyring.
@@ -328,6 +455,9 @@ impl Vault {
         let mut header = self.header.clone();
         let mut entries = self.entries.clone();
         let result = change(&mut header, &mut entries)?;
+        if let Some(history) = &self.history {
+            header.versions = history.next(&self.id(), &header.versions)?;
+        }
         let previous = std::mem::replace(&mut self.header, header);
         let previous_key = new_key.map(|key| std::mem::replace(&mut self.data_key, key));
         let restore = |vault: &mut Self, header: Header, key: Option<SecretBytes>| {
@@ -349,11 +479,38 @@ impl Vault {
         }
         self.entries = entries;
         self.stamp = crypto::sha256(&bytes);
+        // The file is saved; a failure to record it is still reported (the
+        // next open would not know this version is the newest).
+        self.remember()?;
         Ok(result)
+    }
+
+    /// Records the header's versions as seen (a no-op without a history).
+    fn remember(&self) -> Result<(), Error> {
+        match &self.history {
+            Some(history) => history.remember(&self.id(), &self.header.versions),
+            None => Ok(()),
+        }
     }
 
     /// Takes in a newer file content if it differs from what was loaded.
     fn absorb(&mut self, bytes: &[u8]) -> Result<bool, Error> {
+        self.absorb_try(bytes, 0)
+    }
+
+    /// After [`History::observe`] refused the file content `read` as older:
+    /// the file as it is now if it changed since it was read (a save by
+    /// another process between the read and the check; at most a few
+    /// times), else the refusal.
+    fn changed_since(&self, read: &[u8], refusal: Error, tries: u8) -> Result<Vec<u8>, Error> {
+        if !matches!(refusal, Error::RolledBack { .. }) || tries >= 3 {
+            return Err(refusal);
+        }
+        let now = file::read(&self.path)?;
+        if now == read { Err(refusal) } else { Ok(now) }
+    }
+
+    fn absorb_try(&mut self, bytes: &[u8], tries: u8) -> Result<bool, Error> {
         if crypto::sha256(bytes) == self.stamp {
             return Ok(false);
         }
@@ -373,6 +530,15 @@ impl Vault {
             }
             other => other?,
         };
+        if let Some(history) = &self.history {
+            // An older file put in place while this handle was open (the
+            // app's watcher reloads it, a save re-reads it) is refused too,
+            // and nothing of it is taken in.
+            if let Err(refusal) = history.observe(&self.id(), &self.path, &parsed.header.versions) {
+                let now = self.changed_since(bytes, refusal, tries)?;
+                return self.absorb_try(&now, tries + 1);
+            }
+        }
         self.header = parsed.header;
         self.entries = entries;
         self.stamp = crypto::sha256(bytes);

@@ -15,6 +15,7 @@ mod hardening;
 mod interop;
 #[cfg(target_os = "linux")]
 mod packaging;
+mod rollback;
 mod scan;
 mod scan_x11;
 mod vault;

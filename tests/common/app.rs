@@ -31,6 +31,7 @@ pub fn isolate(command: &mut Command, home: &Path) {
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
         .env(
             "DBUS_SESSION_BUS_ADDRESS",
             format!("unix:path={}", home.join("no-bus").display()),

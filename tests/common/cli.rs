@@ -70,6 +70,9 @@ impl Cli {
             .env("TESSERA_VAULT", self.vault())
             .env("HOME", self.dir())
             .env("XDG_DATA_HOME", self.dir().join("xdg-data"))
+            // Each Cli is its own computer: what it remembers of vault
+            // versions (rollback detection) is its own.
+            .env("XDG_STATE_HOME", self.dir().join("state"))
             .stdin(Stdio::null());
         command
     }

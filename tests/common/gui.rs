@@ -51,6 +51,7 @@ impl Harness {
             capture: no_capture(),
             // Tests never ask the machine's own clock service.
             system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
+            history: tessera::vault::History::at(dir.path().join("state")),
         }
     }
 

@@ -42,7 +42,8 @@ pub fn tessera() -> Command {
     command
         .env("HOME", &nowhere)
         .env("XDG_DATA_HOME", nowhere.join("data"))
-        .env("XDG_CONFIG_HOME", nowhere.join("config"));
+        .env("XDG_CONFIG_HOME", nowhere.join("config"))
+        .env("XDG_STATE_HOME", nowhere.join("state"));
     command
 }
 

@@ -288,3 +288,58 @@ fn a_window_left_open_merges_changes_made_elsewhere() {
     assert_eq!(gui.entries().len(), 5);
     assert!(!gui.reload().unwrap());
 }
+
+/// A command opening the vault while the app saves it: the file it read
+/// becomes older than the one the app then records, during the KDF. That is
+/// a save elsewhere, not a rollback: the reader takes the newer file.
+#[test]
+fn a_save_during_another_open_is_not_a_rollback() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use tessera::vault::{History, KdfPolicy};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let history = History::at(dir.path().join("state"));
+    // The real KDF, so that the reader spends its time where the race is.
+    let policy = KdfPolicy::standard();
+    let mut writer = Vault::create_tracked(&path, &password(), &policy, &history).unwrap();
+    let stop = AtomicBool::new(false);
+    let saves = std::thread::scope(|s| {
+        let saver = s.spawn(|| {
+            let mut saves = 0usize;
+            while !stop.load(Ordering::Acquire) {
+                writer
+                    .modify(|entries| {
+                        entries.clear();
+                        entries.push(new_entry(saves));
+                        Ok(())
+                    })
+                    .unwrap();
+                saves += 1;
+            }
+            saves
+        });
+        let opened: Vec<_> = (0..3)
+            .map(|_| Vault::open_tracked(&path, Unlock::Password(&password()), &policy, &history))
+            .collect();
+        stop.store(true, Ordering::Release);
+        let saves = saver.join().unwrap();
+        for result in opened {
+            let vault = result.unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(vault.entries().len(), 1);
+        }
+        saves
+    });
+    assert!(
+        saves > 3,
+        "the writer saved during the opens ({saves} saves)"
+    );
+    // A real older copy is still refused afterwards.
+    let newest = std::fs::read(&path).unwrap();
+    let older = std::fs::read(tessera::vault::backup_path(&path, 1)).unwrap();
+    assert_ne!(newest, older);
+    std::fs::write(&path, &older).unwrap();
+    assert!(matches!(
+        Vault::open_tracked(&path, Unlock::Password(&password()), &policy, &history),
+        Err(Error::RolledBack { .. })
+    ));
+}

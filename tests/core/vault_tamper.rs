@@ -289,13 +289,13 @@ fn other_files_and_newer_versions_have_their_own_errors() {
     let err = Vault::open(&path, Unlock::Password(&password()), &fast()).unwrap_err();
     assert!(matches!(err, Error::NotAVault { .. }), "{err:?}");
 
-    let (mut bytes, kek) = vault_with_both_slots(&dir.path().join("v2.tessera"));
-    bytes[8..10].copy_from_slice(&2u16.to_le_bytes());
+    let (mut bytes, kek) = vault_with_both_slots(&dir.path().join("v3.tessera"));
+    bytes[8..10].copy_from_slice(&3u16.to_le_bytes());
     rewrite_checksum(&mut bytes);
     std::fs::write(&path, &bytes).unwrap();
     let err = Vault::open(&path, Unlock::KeyringKey(&kek), &fast()).unwrap_err();
     assert!(
-        matches!(err, Error::NewerVersion { found: 2, .. }),
+        matches!(err, Error::NewerVersion { found: 3, .. }),
         "{err:?}"
     );
     assert!(err.to_string().contains("newer version"), "{err}");

@@ -253,13 +253,17 @@ err-wrong-password = wrong password for the vault at { $path }; try again (passw
 err-keyring-key-rejected = the key stored in the system keyring does not unlock the vault at { $path }; unlock it with the password, then turn keyring unlock off and on again
 # $advice is err-damaged-backup or err-damaged-no-backup.
 err-damaged = the vault at { $path } is damaged ({ $detail }) and was not opened; { $advice }
-err-damaged-backup = the last good backup is { $backup }; copy it over the damaged file to restore it
+err-damaged-backup = the last good backup is { $backup }; to go back to it, run `tessera restore { $backup }`
 err-damaged-no-backup = no intact backup was found next to it
 err-not-a-vault = { $path } is not a Tessera vault; check the path given with --vault or TESSERA_VAULT
 err-newer-version = the vault at { $path } was written by a newer version of Tessera (format { $found }, this one reads up to { $supported }); update Tessera to open it
 err-open-elsewhere = the vault at { $path } is open for writing elsewhere (another Tessera window or command); wait a moment and try again
 err-replaced = the vault at { $path } was replaced by a different vault since it was opened; nothing was saved. Open it again
 err-key-changed = the password of the vault at { $path } was changed in another Tessera window or command since it was unlocked here; nothing was saved. Unlock it again with the new password
+err-rolled-back = the vault at { $path } is older than a version of it this computer has already opened or saved: an old copy or a backup was put in its place, so it was not opened. To go back to that version on purpose, run `tessera restore { $path }`
+err-history-damaged = the record of the versions this computer has seen of a vault, { $path }, is damaged, so Tessera cannot tell an older copy of the vault from the newest; if you did not change that file yourself, delete it and open the vault again
+# $source is the file given to `tessera restore`.
+err-different-vault = { $source } is a copy of a different vault than the one at { $path }; nothing was restored. Open it with --vault instead
 err-no-vault = there is no vault at { $path }; create one with `tessera init`, or give the right path with --vault
 err-already-exists = a file already exists at { $path }; Tessera will not overwrite it. Choose another path with --vault
 err-weak-kdf = the vault at { $path } asks for weaker password protection ({ $found }) than Tessera accepts ({ $floor }); the file may have been tampered with, so it was not opened. Restore a backup
@@ -290,6 +294,12 @@ err-gone = this account is no longer in the vault (it was removed elsewhere); no
 argv-secret-warning = the { $what } was given on the command line, where other users can read it (ps, /proc) and your shell history keeps it; next time use `{ $instead }` and paste it when asked
 argv-secret-link = link
 argv-secret-recovery-code = recovery code
+# `tessera restore FILE` succeeded; $n is the number of accounts in the restored copy.
+restore-done = { $n ->
+    [one] Restored { $source } as the newest version of the vault at { $path } ({ $n } account).
+   *[other] Restored { $source } as the newest version of the vault at { $path } ({ $n } accounts).
+}
+restore-kept = The vault it replaced is kept as { $backup }.
 err-import-unreadable = could not read the file: { $reason }
 err-import-no-code = no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand
 err-not-counter-based = { $label } is not a counter-based (HOTP) account; its code changes by itself, so there is no next code to ask for

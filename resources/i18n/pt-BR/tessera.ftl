@@ -252,13 +252,17 @@ verbatim = { $text }
 err-wrong-password = senha incorreta para o cofre em { $path }; tente de novo (maiúsculas e minúsculas contam)
 err-keyring-key-rejected = a chave guardada no chaveiro do sistema não abre o cofre em { $path }; desbloqueie com a senha e depois desligue e ligue de novo o desbloqueio pelo chaveiro
 err-damaged = o cofre em { $path } está danificado ({ $detail }) e não foi aberto; { $advice }
-err-damaged-backup = o último backup íntegro é { $backup }; copie-o por cima do arquivo danificado para restaurá-lo
+err-damaged-backup = o último backup íntegro é { $backup }; para voltar a ele, execute `tessera restore { $backup }`
 err-damaged-no-backup = nenhum backup íntegro foi encontrado ao lado dele
 err-not-a-vault = { $path } não é um cofre do Tessera; confira o caminho dado com --vault ou TESSERA_VAULT
 err-newer-version = o cofre em { $path } foi gravado por uma versão mais nova do Tessera (formato { $found }; esta lê até o { $supported }); atualize o Tessera para abri-lo
 err-open-elsewhere = o cofre em { $path } está aberto para gravação em outro lugar (outra janela ou comando do Tessera); aguarde um instante e tente de novo
 err-replaced = o cofre em { $path } foi substituído por outro cofre depois de aberto; nada foi salvo. Abra-o de novo
 err-key-changed = a senha do cofre em { $path } foi trocada em outra janela ou comando do Tessera depois que ele foi desbloqueado aqui; nada foi salvo. Desbloqueie-o de novo com a nova senha
+err-rolled-back = o cofre em { $path } é mais antigo que uma versão dele que este computador já abriu ou salvou: uma cópia antiga ou um backup foi posto no lugar dele, por isso não foi aberto. Para voltar a essa versão de propósito, execute `tessera restore { $path }`
+err-history-damaged = o registro das versões de um cofre que este computador já viu, { $path }, está danificado, então o Tessera não consegue distinguir uma cópia antiga do cofre da mais nova; se você não alterou esse arquivo, apague-o e abra o cofre de novo
+# $source é o arquivo dado a `tessera restore`.
+err-different-vault = { $source } é uma cópia de outro cofre, não do cofre em { $path }; nada foi restaurado. Abra-o com --vault
 err-no-vault = não há cofre em { $path }; crie um com `tessera init` ou informe o caminho certo com --vault
 err-already-exists = já existe um arquivo em { $path }; o Tessera não vai sobrescrevê-lo. Escolha outro caminho com --vault
 err-weak-kdf = o cofre em { $path } pede uma proteção de senha mais fraca ({ $found }) do que o Tessera aceita ({ $floor }); o arquivo pode ter sido adulterado, por isso não foi aberto. Restaure um backup
@@ -287,6 +291,12 @@ err-gone = esta conta não está mais no cofre (foi removida em outro lugar); na
 argv-secret-warning = o { $what } foi dado na linha de comando, onde outros usuários podem lê-lo (ps, /proc) e o histórico do shell o guarda; da próxima vez use `{ $instead }` e cole-o quando for pedido
 argv-secret-link = link
 argv-secret-recovery-code = código de recuperação
+# `tessera restore FILE` deu certo; $n é o número de contas na cópia restaurada.
+restore-done = { $n ->
+    [one] { $source } foi restaurado como a versão mais nova do cofre em { $path } ({ $n } conta).
+   *[other] { $source } foi restaurado como a versão mais nova do cofre em { $path } ({ $n } contas).
+}
+restore-kept = O cofre que ele substituiu foi guardado como { $backup }.
 err-import-unreadable = não foi possível ler o arquivo: { $reason }
 err-import-no-code = nenhum código QR encontrado; verifique se o código inteiro está visível e não cortado, ou digite a chave de configuração à mão
 err-not-counter-based = { $label } não é uma conta por contador (HOTP); o código dela muda sozinho, então não há próximo código para pedir

@@ -1,0 +1,344 @@
+//! What this computer remembers of each vault, outside the vault file: the
+//! newest version vector it has opened or saved, and the device id it saves
+//! under. Kept in Tessera's state directory, one folder per vault id:
+//!
+//! ```text
+//! $XDG_STATE_HOME/tessera/              0700
+//!   vaults/<vault id>/                  0700
+//!     versions                          0600  {"device": "<16 hex>", "seen": [{"<16 hex>": saves, ...}, ...]}
+//!     versions.lock                     0600  held while the record is read and rewritten
+//! ```
+//!
+//! `seen` is the newest versions this computer has opened or written: one
+//! vector, or several when files saved apart on different computers
+//! (concurrent versions, which a sync tool may hand over in turn) were
+//! opened and none was saved on top of them yet. A vault file older than one
+//! of them (every counter at most, one lower) is refused: it is an old copy
+//! or a backup put back in place. A concurrent file is accepted and joins
+//! the set; a save here is newer than every member and replaces them all.
+//!
+//! Why a set and not their join: the join of two concurrent versions is
+//! newer than both, so remembering it would make the very file just
+//! accepted (and the other computer's next file built on it) read as older.
+//!
+//! The record is not secret and not authenticated: someone who can rewrite
+//! it can also delete it, which makes Tessera forget (the next file opened is
+//! taken as the newest). The folder is refused when others may write to it.
+
+use std::fs;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::error::Error;
+use super::file;
+use super::versions::{DeviceId, MAX_DEVICES, Order, Versions};
+
+/// The record file's name inside a vault's state folder.
+const RECORD: &str = "versions";
+/// Largest record accepted (a full vector takes about 4 KiB).
+const MAX_RECORD_LEN: u64 = 64 * 1024;
+
+/// Where this computer remembers vault versions: Tessera's state directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct History {
+    dir: PathBuf,
+}
+
+/// Most concurrent versions remembered at once (beyond that the oldest
+/// remembered is forgotten, which can only let an old copy through, never
+/// refuse a new one).
+const MAX_SEEN: usize = 16;
+
+#[derive(Serialize, Deserialize)]
+struct Record {
+    device: String,
+    seen: Vec<std::collections::BTreeMap<String, u64>>,
+}
+
+/// A vault's record, read under its lock.
+struct Loaded {
+    device: DeviceId,
+    /// The newest versions seen: no member older than or equal to another.
+    seen: Vec<Versions>,
+}
+
+impl Loaded {
+    /// Whether `found` is older than a version seen.
+    fn is_older(&self, found: &Versions) -> bool {
+        self.seen
+            .iter()
+            .any(|seen| found.compare(seen) == Order::Older)
+    }
+
+    /// Adds `found` unless it is older than or equal to a member; drops the
+    /// members older than it.
+    fn add(&mut self, found: &Versions) {
+        if self
+            .seen
+            .iter()
+            .any(|seen| matches!(found.compare(seen), Order::Older | Order::Same))
+        {
+            return;
+        }
+        self.seen.retain(|seen| found.compare(seen) != Order::Newer);
+        self.seen.push(found.clone());
+        if self.seen.len() > MAX_SEEN {
+            self.seen.remove(0);
+        }
+    }
+
+    /// Each device's highest counter over every version seen.
+    fn join(&self) -> Versions {
+        self.seen
+            .iter()
+            .fold(Versions::new(), |acc, seen| acc.join(seen))
+    }
+}
+
+impl History {
+    /// The history kept in `dir` (normally [`crate::paths::state_dir`]).
+    pub fn at(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The state directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The folder that holds what this computer keeps for one vault.
+    pub fn vault_dir(&self, vault_id: &str) -> PathBuf {
+        self.dir.join("vaults").join(vault_id)
+    }
+
+    /// The file that remembers a vault's newest version.
+    pub fn record_path(&self, vault_id: &str) -> PathBuf {
+        self.vault_dir(vault_id).join(RECORD)
+    }
+
+    /// The newest versions remembered for a vault: one, or several
+    /// concurrent ones (none when the vault was never seen here).
+    pub fn remembered(&self, vault_id: &str) -> Result<Vec<Versions>, Error> {
+        Ok(self
+            .read(&self.record_path(vault_id))?
+            .map(|l| l.seen)
+            .unwrap_or_default())
+    }
+
+    /// Checks a file's versions against what this computer has seen: a file
+    /// older than a version seen is refused as [`Error::RolledBack`];
+    /// otherwise it is remembered.
+    pub(crate) fn observe(
+        &self,
+        vault_id: &str,
+        path: &Path,
+        found: &Versions,
+    ) -> Result<(), Error> {
+        self.update(vault_id, |loaded| {
+            if loaded.is_older(found) {
+                return Err(Error::RolledBack {
+                    path: path.to_owned(),
+                });
+            }
+            loaded.add(found);
+            Ok(())
+        })
+    }
+
+    /// The versions for a save on top of `current` (the file's): this
+    /// device's counter above both the file's and the highest this computer
+    /// remembers for it. Nothing is recorded until [`History::remember`].
+    pub(crate) fn next(&self, vault_id: &str, current: &Versions) -> Result<Versions, Error> {
+        self.update(vault_id, |loaded| {
+            Ok(bump(current, &loaded.join(), loaded.device))
+        })
+    }
+
+    /// The versions for a restored file: above everything `parts` and the
+    /// record hold, so that it is newer than any version seen here.
+    pub(crate) fn newest(&self, vault_id: &str, parts: &[&Versions]) -> Result<Versions, Error> {
+        self.update(vault_id, |loaded| {
+            let all = parts.iter().fold(loaded.join(), |acc, part| acc.join(part));
+            Ok(bump(&all, &all, loaded.device))
+        })
+    }
+
+    /// Records that a file with `versions` was written.
+    pub(crate) fn remember(&self, vault_id: &str, versions: &Versions) -> Result<(), Error> {
+        self.update(vault_id, |loaded| {
+            loaded.add(versions);
+            Ok(())
+        })
+    }
+
+    /// Reads, changes and rewrites a vault's record under its lock (creating
+    /// the record, with a new device id, on first use).
+    fn update<T>(
+        &self,
+        vault_id: &str,
+        change: impl FnOnce(&mut Loaded) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let path = self.record_path(vault_id);
+        let _lock = file::lock_beside(&path, &file::with_suffix(&path, ".lock"))?;
+        let mut loaded = match self.read(&path)? {
+            Some(loaded) => loaded,
+            None => Loaded {
+                device: DeviceId(super::crypto::random()?),
+                seen: Vec::new(),
+            },
+        };
+        let before = loaded.seen.clone();
+        let existed = path.exists();
+        let result = change(&mut loaded)?;
+        if !existed || loaded.seen != before {
+            write(&path, &loaded)?;
+        }
+        Ok(result)
+    }
+
+    fn read(&self, path: &Path) -> Result<Option<Loaded>, Error> {
+        let file = match fs::File::open(path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io("read", path, e)),
+        };
+        let mut text = String::new();
+        file.take(MAX_RECORD_LEN)
+            .read_to_string(&mut text)
+            .map_err(|_| damaged(path))?;
+        let record: Record = serde_json::from_str(&text).map_err(|_| damaged(path))?;
+        let device = DeviceId::from_hex(&record.device).ok_or_else(|| damaged(path))?;
+        let mut loaded = Loaded {
+            device,
+            seen: Vec::new(),
+        };
+        for counters in record.seen.iter().take(MAX_SEEN) {
+            let mut versions = Versions::new();
+            for (id, saves) in counters {
+                versions.set(DeviceId::from_hex(id).ok_or_else(|| damaged(path))?, *saves);
+            }
+            loaded.add(&versions);
+        }
+        Ok(Some(loaded))
+    }
+}
+
+fn damaged(path: &Path) -> Error {
+    Error::HistoryDamaged {
+        path: path.to_owned(),
+    }
+}
+
+/// `base` with `device`'s counter one above its counter in `base` and in `seen`.
+fn bump(base: &Versions, seen: &Versions, device: DeviceId) -> Versions {
+    let mut out = base.clone();
+    let saves = base.get(device).max(seen.get(device)).saturating_add(1);
+    if out.get(device) == 0 && out.len() >= MAX_DEVICES {
+        // The header holds MAX_DEVICES; make room by forgetting the device
+        // with the fewest saves (a file it wrote then reads as concurrent
+        // elsewhere, never as older). Reached only after that many devices.
+        if let Some((fewest, _)) = out.iter().min_by_key(|(_, n)| *n) {
+            out.0.remove(&fewest);
+        }
+    }
+    out.set(device, saves);
+    out
+}
+
+/// Rewrites a record atomically (a temporary file renamed over it), 0600 in
+/// a 0700 folder.
+fn write(path: &Path, loaded: &Loaded) -> Result<(), Error> {
+    let record = Record {
+        device: loaded.device.to_hex(),
+        seen: loaded
+            .seen
+            .iter()
+            .map(|versions| {
+                versions
+                    .iter()
+                    .map(|(device, saves)| (device.to_hex(), saves))
+                    .collect()
+            })
+            .collect(),
+    };
+    let text = serde_json::to_vec(&record).map_err(|_| damaged(path))?;
+    let suffix: [u8; 4] = super::crypto::random()?;
+    let temp = file::with_suffix(
+        path,
+        &format!(
+            ".tmp-{}",
+            suffix
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        ),
+    );
+    file::write_new(&temp, &text)?;
+    if let Err(e) = fs::rename(&temp, path) {
+        let _ = fs::remove_file(&temp);
+        return Err(Error::io("save", path, e));
+    }
+    file::sync_dir(file::parent(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembers_and_refuses_older() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::at(dir.path().join("state"));
+        let id = "0b6f3c1e-2f4d-4c1a-9a57-0d5e8f2b7c11";
+        let path = Path::new("vault.tessera");
+        let first = history.next(id, &Versions::new()).unwrap();
+        history.remember(id, &first).unwrap();
+        let second = history.next(id, &first).unwrap();
+        assert_eq!(second.compare(&first), Order::Newer);
+        history.remember(id, &second).unwrap();
+        assert!(matches!(
+            history.observe(id, path, &first),
+            Err(Error::RolledBack { .. })
+        ));
+        history.observe(id, path, &second).unwrap();
+        // Another device's save on top of `first`: concurrent, accepted, and
+        // both stay acceptable (each may come back from the sync tool).
+        let mut other = first.clone();
+        other.set(DeviceId([9; 8]), 1);
+        history.observe(id, path, &other).unwrap();
+        assert_eq!(
+            history.remembered(id).unwrap(),
+            vec![second.clone(), other.clone()]
+        );
+        history.observe(id, path, &other).unwrap();
+        history.observe(id, path, &second).unwrap();
+        // A save on top of the other device's file is newer than both.
+        let third = history.next(id, &other).unwrap();
+        assert_eq!(third.compare(&second), Order::Newer);
+        assert_eq!(third.compare(&other), Order::Newer);
+        history.remember(id, &third).unwrap();
+        assert_eq!(history.remembered(id).unwrap(), vec![third.clone()]);
+        for older in [&first, &second, &other] {
+            assert!(matches!(
+                history.observe(id, path, older),
+                Err(Error::RolledBack { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn a_damaged_record_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let history = History::at(dir.path());
+        let id = "0b6f3c1e-2f4d-4c1a-9a57-0d5e8f2b7c11";
+        history.remember(id, &Versions::new()).unwrap();
+        assert!(history.record_path(id).is_file());
+        fs::write(history.record_path(id), b"{not json").unwrap();
+        assert!(matches!(
+            history.remembered(id),
+            Err(Error::HistoryDamaged { .. })
+        ));
+    }
+}
