@@ -7,7 +7,7 @@ CORPUS is a folder written by `generate.py`. The sample is drawn from the tune
 part only (never the held-out part): walking the tune images in order, an image
 is taken when it adds a (kind, category) pair the sample does not hold yet and
 keeps the sample under `--max-bytes` (default 9.5 MB), always including the
-first 2560x1440 PNG page (`tests/cli_scan_x11.rs` shows it on a screen). Only
+first 2560x1440 PNG page (`tests/cli/scan_x11.rs` shows it on a screen). Only
 images zxing-cpp reads are taken, so the sample asks nothing of Tessera that a
 reference decoder cannot do; with `--tessera`, only those Tessera read too (the
 sample is a regression guard; the held-out part measures). Writes the images, `expected.tsv` (file name,

@@ -10,8 +10,9 @@ use super::output::{entry_json, print_json, short_id};
 use super::{Failure, note, say};
 use crate::clock::{Clock as _, SystemClock};
 use crate::import::{self, Contents, Origin, Plan};
+use crate::interop;
 use crate::otp::{self, Account, Algorithm, Kind, Params, migration};
-use crate::secret::SecretText;
+use crate::secret::{Password, SecretText};
 use crate::vault::{Edit, Entry, EntryId, Error, NewEntry, Vault, display_order, find, ops};
 
 const ADD_EXAMPLES: &str = "\
@@ -416,6 +417,13 @@ pub enum ExportFormat {
     Qr,
     /// Google Authenticator export QR codes (several accounts each) in --out DIR.
     MigrationQr,
+    /// An Aegis vault export in --out FILE (encrypted unless --plain).
+    Aegis,
+    /// A 2FAS backup (schema 4) in --out FILE (encrypted unless --plain).
+    #[value(name = "2fas")]
+    TwoFas,
+    /// A printable backup sheet (self-contained HTML) in --out FILE.
+    Html,
 }
 
 const EXPORT_EXAMPLES: &str = "\
@@ -427,6 +435,15 @@ Examples:
       one PNG per account, to scan with a phone authenticator
   tessera export --format migration-qr --out ~/qr-codes
       Google Authenticator's own export codes (up to 10 accounts each, \"1 of 3\")
+  tessera export --format aegis --out aegis-backup.json
+      a file Aegis (and 2FAS, Ente, Proton, GNOME Authenticator) imports,
+      encrypted with a password you type twice
+  tessera export --format 2fas --out backup.2fas --export-password-file pw.txt
+  tessera export --format aegis --out aegis-plain.json --plain
+      unencrypted (anyone who reads the file has your keys)
+  tessera export --format html --out backup-sheet.html
+      a sheet to print and keep in a safe: per account its QR code, setup key,
+      parameters and unused recovery codes
 
 Everything exported holds your secret keys in the clear: keep it safe and delete it after use.
 Files are created readable by you only, and existing files are overwritten only with --force.";
@@ -438,9 +455,20 @@ pub struct ExportArgs {
     /// The output format.
     #[arg(long, value_enum)]
     format: ExportFormat,
-    /// The file (uris) or the directory for QR code images (qr and migration-qr).
-    #[arg(long, value_name = "FILE|DIR", required_if_eq_any = [("format", "qr"), ("format", "migration-qr")])]
+    /// The directory for QR code images (qr and migration-qr), or the file
+    /// to write (aegis, 2fas, html; uris: instead of standard output).
+    #[arg(long, value_name = "PATH", required_if_eq_any = [
+        ("format", "qr"), ("format", "migration-qr"), ("format", "aegis"), ("format", "2fas"),
+        ("format", "html"),
+    ])]
     out: Option<PathBuf>,
+    /// The export file's password (first line of FILE), for aegis and 2fas.
+    /// Without it (and without --plain) the password is asked for twice.
+    #[arg(long, value_name = "FILE", conflicts_with = "plain")]
+    export_password_file: Option<PathBuf>,
+    /// Write aegis and 2fas files unencrypted.
+    #[arg(long)]
+    plain: bool,
     /// Replace an existing --out file.
     #[arg(long)]
     force: bool,
@@ -482,17 +510,24 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
         .map_err(|e| Failure::user(format!("could not write {}: {e}", path.display())))
 }
 
+/// Refuses an existing `path` (or a link there) unless `force`: checked
+/// before a password is asked for, and again when writing.
+fn refuse_existing(path: &std::path::Path, force: bool) -> Result<(), Failure> {
+    if !force && (path.exists() || path.symlink_metadata().is_ok()) {
+        return Err(Failure::user(format!(
+            "{} already exists; choose another name, or add --force to replace it",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Writes a secret-bearing file (0600): a new file, or with `force` a
 /// replacement (written beside it, then renamed over it, so no moment
 /// leaves the old file's permissions on the new content).
 fn write_secret_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Result<(), Failure> {
     if !force {
-        if path.exists() || path.symlink_metadata().is_ok() {
-            return Err(Failure::user(format!(
-                "{} already exists; choose another name, or add --force to replace it",
-                path.display()
-            )));
-        }
+        refuse_existing(path, false)?;
         return write_private(path, bytes);
     }
     let name = path
@@ -526,7 +561,66 @@ fn prepare_dir(dir: &std::path::Path) -> Result<(), Failure> {
     })
 }
 
+/// The entries as the export writers take them.
+fn outgoing<'a>(entries: &[&'a Entry]) -> Vec<interop::Outgoing<'a>> {
+    entries
+        .iter()
+        .map(|entry| interop::Outgoing {
+            account: &entry.account,
+            group: &entry.group,
+            favourite: entry.favourite,
+            notes: &entry.notes,
+            recovery_codes: entry
+                .recovery_codes
+                .iter()
+                .filter(|code| code.used_at.is_none())
+                .map(|code| code.code.expose())
+                .collect(),
+        })
+        .collect()
+}
+
+/// The export file's password: from --export-password-file, none with
+/// --plain, else typed twice on the terminal.
+fn export_password(args: &ExportArgs, input: &mut Input<'_>) -> Result<Option<Password>, Failure> {
+    if args.plain {
+        note("the file is not encrypted: anyone who can read it has your secret keys");
+        return Ok(None);
+    }
+    let password = match &args.export_password_file {
+        Some(file) => super::input::password_file(file)?,
+        None if !std::io::stdin().is_terminal() => {
+            return Err(Failure::user(
+                "the export needs a password: give it with --export-password-file FILE (or use --plain for an unencrypted file)",
+            ));
+        }
+        None => {
+            let first = input.secret_line("Password for the export file: ", "export password")?;
+            let second = input.secret_line("Repeat it: ", "export password")?;
+            if first != second {
+                return Err(Failure::user(
+                    "the two passwords differ; nothing was exported",
+                ));
+            }
+            Password::new(first.to_string())
+        }
+    };
+    if password.is_empty() {
+        return Err(Failure::user(
+            "the export password is empty; give one (or use --plain for an unencrypted file)",
+        ));
+    }
+    Ok(Some(password))
+}
+
 pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
+    if (args.plain || args.export_password_file.is_some())
+        && !matches!(args.format, ExportFormat::Aegis | ExportFormat::TwoFas)
+    {
+        return Err(Failure::usage(
+            "--plain and --export-password-file apply to --format aegis and 2fas only",
+        ));
+    }
     let vault = input.open_vault()?;
     let mut entries: Vec<&Entry> = vault.entries().iter().collect();
     entries.sort_by(|a, b| display_order(a, b));
@@ -543,6 +637,39 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             write_secret_file(file, text.as_bytes(), args.force)?;
             say!(
                 "Wrote {} accounts to {} (readable by you only).",
+                entries.len(),
+                file.display()
+            );
+        }
+        (format @ (ExportFormat::Aegis | ExportFormat::TwoFas), Some(file)) => {
+            let target = match format {
+                ExportFormat::Aegis => interop::Target::Aegis,
+                _ => interop::Target::TwoFas,
+            };
+            refuse_existing(file, args.force)?;
+            let password = export_password(args, input)?;
+            let items = outgoing(&entries);
+            let now_ms = SystemClock.now().secs().saturating_mul(1000);
+            let bytes = interop::write(target, &items, password.as_ref(), now_ms)?;
+            write_secret_file(file, &bytes, args.force)?;
+            let how = if password.is_some() {
+                "encrypted with the export password"
+            } else {
+                "unencrypted"
+            };
+            say!(
+                "Wrote {} accounts to {} ({how}).",
+                entries.len(),
+                file.display()
+            );
+        }
+        (ExportFormat::Html, Some(file)) => {
+            refuse_existing(file, args.force)?;
+            let date = SystemClock.now().utc_minutes();
+            let bytes = interop::sheet(&outgoing(&entries), &date)?;
+            write_secret_file(file, &bytes, args.force)?;
+            say!(
+                "Wrote the backup sheet of {} accounts to {}: open it in a browser and print it (A4 or Letter), then delete the file.",
                 entries.len(),
                 file.display()
             );

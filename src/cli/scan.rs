@@ -8,17 +8,18 @@ use serde_json::{Value, json};
 
 use super::input::Input;
 use super::output::short;
-use super::{Failure, note, note_about, say};
+use super::{Failure, lang, note, note_about, say};
 use crate::clock::{Clock as _, SystemClock};
+use crate::i18n::Localize as _;
 use crate::import::{self, Code, Contents, Decision, FileKind, Origin, Plan, Problem, Report};
 use crate::interop;
 use crate::otp::payload::Payload;
 use crate::otp::{Account, Kind};
 use crate::secret::Password;
 
-/// Notes why a source gave nothing.
+/// Notes why a source gave nothing, in the locale's language.
 fn problem(origin: &Origin, problem: &Problem) {
-    note_about(&origin.name(), problem.to_string());
+    note_about(&origin.name(), problem.localized(lang()));
 }
 
 /// Reads what one image (or text) file holds: QR codes or links, never an export.
@@ -78,11 +79,20 @@ fn explain(found: &[Contents], plan: &Plan) {
             }
         }
     }
-    for (origin, left_out) in plan.left_out() {
+    // A hostile file can hold a million unusable entries: name the first few.
+    const NAMED: usize = 20;
+    for (origin, left_out) in plan.left_out().iter().take(NAMED) {
         note_about(
             &origin.name(),
-            format!("left out {} ({})", left_out.label, left_out.reason),
+            format!(
+                "left out {} ({})",
+                left_out.label,
+                left_out.reason.localized(lang())
+            ),
         );
+    }
+    if let Some(more) = plan.left_out().len().checked_sub(NAMED).filter(|n| *n > 0) {
+        note(format!("left out {more} more entries Tessera cannot use"));
     }
     for advice in plan.missing_advice() {
         note(advice);
@@ -193,12 +203,18 @@ Examples:
 
 Formats: QR code images (PNG, JPEG, WebP, GIF, BMP, TIFF), otpauth:// and
 otpauth-migration:// links (one per line), Aegis JSON exports (plain or
-encrypted), 2FAS backups (plain or encrypted), andOTP JSON backups (plain),
-FreeOTP+ JSON backups and Bitwarden JSON exports (unencrypted; the TOTP of
-each login). Groups,
-favourites and notes come along where the other app has them.";
+encrypted), 2FAS backups (plain or encrypted), andOTP backups (plain JSON or
+encrypted .json.aes), Ente Auth exports (plain text or encrypted JSON),
+Proton Authenticator exports (plain or encrypted), Authenticator Pro /
+Stratum backups (plain, encrypted or legacy-encrypted), Steam maFiles,
+Authy's Android token files (shared_prefs XML), FreeOTP tokens.xml, Duo
+Mobile's accounts.json, WinAuth text exports (with --format winauth),
+FreeOTP+ JSON backups and Bitwarden exports (unencrypted JSON or CSV; the
+TOTP of each login). Groups, favourites and notes come along where the other
+app has them. docs/interop.md lists what is kept of each.";
 
-/// `import --format`.
+/// `import --format`: `auto`, `qr`, `uris`, then one name per export
+/// format, spelt as [`interop::Format::id`] (a test checks they agree).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportFormat {
     /// Detect from the content (the default).
@@ -212,25 +228,36 @@ pub enum ImportFormat {
     /// A 2FAS backup (.2fas), plain or encrypted.
     #[value(name = "2fas")]
     TwoFas,
-    /// An andOTP JSON backup (plain).
+    /// An andOTP backup: plain JSON or encrypted (.json.aes).
     Andotp,
-    /// A Bitwarden JSON export (unencrypted).
+    /// Authy's Android token storage (shared_prefs XML), plain or with its backup password.
+    Authy,
+    /// A Bitwarden export (unencrypted JSON or CSV).
     Bitwarden,
-    /// A FreeOTP+ JSON backup.
+    /// Duo Mobile's accounts.json.
+    Duo,
+    /// An Ente Auth export: plain text or encrypted JSON.
+    Ente,
+    /// FreeOTP's tokens.xml.
     Freeotp,
+    /// A FreeOTP+ JSON backup (or its tokens.xml).
+    FreeotpPlus,
+    /// A Proton Authenticator export, plain or encrypted.
+    Proton,
+    /// A Steam maFile (Steam Desktop Authenticator, old and new).
+    Steam,
+    /// An Authenticator Pro / Stratum backup: plain, encrypted or legacy-encrypted.
+    Stratum,
+    /// WinAuth's text export (never detected: it looks like a link list).
+    Winauth,
 }
 
 impl ImportFormat {
     /// The export format this names, if it names one.
-    const fn export(self) -> Option<interop::Format> {
-        match self {
-            Self::Aegis => Some(interop::Format::Aegis),
-            Self::TwoFas => Some(interop::Format::TwoFas),
-            Self::Andotp => Some(interop::Format::AndOtp),
-            Self::Bitwarden => Some(interop::Format::Bitwarden),
-            Self::Freeotp => Some(interop::Format::FreeOtp),
-            Self::Auto | Self::Qr | Self::Uris => None,
-        }
+    fn export(self) -> Option<interop::Format> {
+        use clap::ValueEnum as _;
+        let name = self.to_possible_value()?;
+        interop::Format::from_id(name.get_name())
     }
 }
 
@@ -301,7 +328,7 @@ fn read_file(
     };
     match read {
         Ok(contents) => Ok(Some(contents)),
-        Err(Problem::Export(e)) => Err(Failure::user(format!("{source}: {e}"))),
+        Err(Problem::Export(e)) => Err(Failure::user(format!("{source}: {}", e.localized(lang())))),
         Err(e) => {
             problem(&origin, &e);
             Ok(None)
@@ -396,4 +423,38 @@ pub fn import(args: &ImportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         skipped
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum as _;
+
+    use super::ImportFormat;
+    use crate::interop::Format;
+
+    #[test]
+    fn every_export_format_has_its_import_format_name_and_no_other() {
+        let names: Vec<String> = ImportFormat::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let mut expected = vec![
+            String::from("auto"),
+            String::from("qr"),
+            String::from("uris"),
+        ];
+        expected.extend(Format::ALL.iter().map(|f| f.id().to_owned()));
+        let (mut sorted, mut want) = (names.clone(), expected);
+        sorted.sort();
+        want.sort();
+        assert_eq!(sorted, want);
+        for format in ImportFormat::value_variants() {
+            let name = format.to_possible_value().unwrap().get_name().to_owned();
+            match format.export() {
+                Some(export) => assert_eq!(export.id(), name),
+                None => assert!(["auto", "qr", "uris"].contains(&name.as_str())),
+            }
+        }
+    }
 }

@@ -194,20 +194,24 @@ pub fn unlock_with_keyring(
     )
 }
 
+/// Runs `work` on the open vault under its writer lock, off the UI thread.
+fn with_vault<T: Send + 'static>(
+    vault: Handle,
+    work: impl FnOnce(&mut Vault) -> Result<T, Error> + Send + 'static,
+) -> Task<Result<T, Error>> {
+    Task::perform(blocking(move || work(&mut vault.lock())), |r| r)
+}
+
 /// Applies `change` to the entries and saves (under the writer lock, off the
 /// UI thread). Returns the change's result and the entries after it.
 pub fn modify<T: Send + 'static>(
     vault: Handle,
     change: impl FnOnce(&mut Vec<Entry>) -> Result<T, vault::Error> + Send + 'static,
 ) -> Task<Result<(T, Vec<Entry>), Error>> {
-    Task::perform(
-        blocking(move || {
-            let mut vault = vault.lock();
-            let result = vault.modify(change)?;
-            Ok((result, vault.entries().to_vec()))
-        }),
-        |r| r,
-    )
+    with_vault(vault, move |vault| {
+        let result = vault.modify(change)?;
+        Ok((result, vault.entries().to_vec()))
+    })
 }
 
 /// What identifies a version of a file cheaply: its modification time and length.
@@ -251,14 +255,10 @@ pub fn watch(
 /// Re-reads the vault; the entries if another window or command changed it
 /// since this one last read or wrote it, `None` if not.
 pub fn reload(vault: Handle) -> Task<Result<Option<Vec<Entry>>, Error>> {
-    Task::perform(
-        blocking(move || {
-            let mut vault = vault.lock();
-            let changed = vault.reload()?;
-            Ok(changed.then(|| vault.entries().to_vec()))
-        }),
-        |r| r,
-    )
+    with_vault(vault, move |vault| {
+        let changed = vault.reload()?;
+        Ok(changed.then(|| vault.entries().to_vec()))
+    })
 }
 
 /// Changes the password and re-keys the vault (runs the KDF once). The
@@ -271,18 +271,14 @@ pub fn change_password(
     password: Password,
     policy: KdfPolicy,
 ) -> Task<Result<bool, Error>> {
-    Task::perform(
-        blocking(move || {
-            let mut vault = vault.lock();
-            let keyring_key = if vault.has_keyring_slot() {
-                keystore.get(&vault.id()).ok().flatten()
-            } else {
-                None
-            };
-            Ok(vault.change_password(&password, &policy, keyring_key.as_ref())?)
-        }),
-        |r| r,
-    )
+    with_vault(vault, move |vault| {
+        let keyring_key = if vault.has_keyring_slot() {
+            keystore.get(&vault.id()).ok().flatten()
+        } else {
+            None
+        };
+        Ok(vault.change_password(&password, &policy, keyring_key.as_ref())?)
+    })
 }
 
 /// Turns keyring unlock on; returns whether it is on afterwards.
@@ -290,14 +286,10 @@ pub fn enable_keyring_task(
     vault: Handle,
     keystore: Arc<dyn Keystore>,
 ) -> Task<Result<bool, Error>> {
-    Task::perform(
-        blocking(move || {
-            let mut vault = vault.lock();
-            enable_keyring(&mut vault, keystore.as_ref())?;
-            Ok(vault.has_keyring_slot())
-        }),
-        |r| r,
-    )
+    with_vault(vault, move |vault| {
+        enable_keyring(vault, keystore.as_ref())?;
+        Ok(vault.has_keyring_slot())
+    })
 }
 
 /// Turns keyring unlock off and re-keys the vault under `password` (checked
@@ -308,16 +300,12 @@ pub fn disable_keyring(
     password: Password,
     policy: KdfPolicy,
 ) -> Task<Result<bool, Error>> {
-    Task::perform(
-        blocking(move || {
-            let mut vault = vault.lock();
-            vault.disable_keyring_rekeyed(&password, &policy)?;
-            drop(password);
-            keystore.delete(&vault.id())?;
-            Ok(vault.has_keyring_slot())
-        }),
-        |r| r,
-    )
+    with_vault(vault, move |vault| {
+        vault.disable_keyring_rekeyed(&password, &policy)?;
+        drop(password);
+        keystore.delete(&vault.id())?;
+        Ok(vault.has_keyring_slot())
+    })
 }
 
 /// Copies a secret with the hint; gives it back if that failed (to copy it

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 use super::{Arg, Key, Localize, Message};
-use crate::interop::{InteropError, SkipReason};
+use crate::interop::{InteropError, SkipReason, WriteError};
 use crate::keystore::KeystoreError;
 use crate::otp::migration::{MigrationError, Skip, Unrepresentable};
 use crate::otp::payload::{Other, Payload};
@@ -385,9 +385,15 @@ impl Localize for InteropError {
             Self::Damaged { format, detail } => Message::new(Key::ErrExportDamaged)
                 .with("format", text(format))
                 .with("detail", detail.as_str()),
-            Self::Unsupported { format, what } => Message::new(Key::ErrExportUnsupported)
+            Self::FingerprintOnly { format } => {
+                Message::new(Key::ErrExportFingerprintOnly).with("format", text(format))
+            }
+            Self::Protected { format } => {
+                Message::new(Key::ErrExportProtected).with("format", text(format))
+            }
+            Self::UnknownVersion { format, found } => Message::new(Key::ErrExportUnknownVersion)
                 .with("format", text(format))
-                .with("what", what.as_str()),
+                .with("found", found.as_str()),
             Self::TooCostly { format } => {
                 Message::new(Key::ErrExportTooCostly).with("format", text(format))
             }
@@ -404,6 +410,16 @@ impl Localize for SkipReason {
             Self::Key(e) => e.message(),
             Self::Params(e) => e.message(),
             Self::Link(e) => e.message(),
+            Self::Trashed => Message::new(Key::SkipTrashed),
+        }
+    }
+}
+
+impl Localize for WriteError {
+    fn message(&self) -> Message {
+        match self {
+            Self::Random => Message::new(Key::ErrWriteRandom),
+            Self::Encode => Message::new(Key::ErrWriteEncode),
         }
     }
 }
@@ -426,6 +442,15 @@ pub fn explain(payload: &Payload) -> Option<Message> {
                 Other::Text => Key::OtherText,
             };
             Some(Message::new(Key::ExplainNotAKey).with("what", Message::new(what)))
+        }
+    }
+}
+
+impl Localize for crate::import::LeftOutReason {
+    fn message(&self) -> Message {
+        match self {
+            Self::Export(reason) => reason.message(),
+            Self::Migration(reason) => reason.message(),
         }
     }
 }

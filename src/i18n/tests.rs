@@ -395,9 +395,15 @@ fn english_messages_match_the_core_display() {
             format: Format::Aegis,
             detail: String::from("bad json"),
         },
-        InteropError::Unsupported {
+        InteropError::FingerprintOnly {
             format: Format::Aegis,
-            what: String::from("this vault uses a hardware key"),
+        },
+        InteropError::Protected {
+            format: Format::Bitwarden,
+        },
+        InteropError::UnknownVersion {
+            format: Format::Ente,
+            found: String::from("2"),
         },
         InteropError::TooCostly {
             format: Format::Aegis,
@@ -410,6 +416,11 @@ fn english_messages_match_the_core_display() {
         SkipReason::Key(Base32Error::Empty),
         SkipReason::Params(ParamsError::ZeroPeriod),
         SkipReason::Link(UriError::MissingSecret),
+        SkipReason::Trashed,
+    ]);
+    check(&[
+        crate::interop::WriteError::Random,
+        crate::interop::WriteError::Encode,
     ]);
     #[cfg(feature = "capture")]
     {

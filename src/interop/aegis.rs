@@ -81,10 +81,7 @@ fn decrypt(
         .filter(|s| number(s, "type", u64::MAX) == PASSWORD_SLOT)
         .collect();
     if password_slots.is_empty() {
-        return Err(InteropError::Unsupported {
-            format: FORMAT,
-            what: String::from("this Aegis export can only be unlocked by fingerprint"),
-        });
+        return Err(InteropError::FingerprintOnly { format: FORMAT });
     }
     if password_slots.len() > MAX_PASSWORD_SLOTS {
         return Err(InteropError::TooCostly { format: FORMAT });

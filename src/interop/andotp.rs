@@ -1,10 +1,84 @@
-//! andOTP's plain JSON backup: an array of entries with `secret`, `issuer`,
-//! `label`, `digits`, `type`, `algorithm`, `period`, `counter` and `tags`.
-//! (andOTP's encrypted backups are binary files, not JSON, and are not read.)
+//! andOTP's backups (read from Aegis' `AndOtpImporter`, andOTP's
+//! `BackupHelper`).
+//!
+//! Plain (`.json`): an array of entries with `secret`, `issuer`, `label`,
+//! `digits`, `type`, `algorithm`, `period`, `counter` and `tags`.
+//!
+//! Encrypted (`.json.aes`), two forms with nothing in the file to tell them
+//! apart: the current one is `iterations` (4 bytes, big-endian) ‖ salt (12)
+//! ‖ nonce (12) ‖ AES-256-GCM ciphertext ‖ tag, under
+//! PBKDF2-HMAC-SHA1(password, salt, iterations) (andOTP picks 140,000 to
+//! 160,000 rounds); the old one is nonce ‖ ciphertext ‖ tag under SHA-256 of
+//! the password. The current form is tried first when its round count is
+//! plausible, then the old one; only if neither opens is the password wrong.
+//! A round count over 1,000,000 is never run (the file is then taken as the
+//! old form), so a hostile count costs nothing.
 
 use serde_json::Value;
 
-use super::{Export, Fields, InteropError, number, text};
+use super::{Export, Fields, Format, InteropError, damaged, number, text};
+use crate::secret::Password;
+
+const FORMAT: Format = Format::AndOtp;
+/// The most PBKDF2 rounds accepted: several times what andOTP writes.
+const MAX_ROUNDS: u32 = 1_000_000;
+/// The fewest rounds taken as the current form when detecting.
+const DETECT_MIN_ROUNDS: u32 = 100_000;
+const HEADER: usize = 4 + 12 + 12;
+const TAG: usize = 16;
+
+/// A binary file whose first four bytes are a round count andOTP could
+/// have written, long enough to hold a header and a tag.
+pub(super) fn looks_like_encrypted(bytes: &[u8]) -> bool {
+    rounds(bytes).is_some_and(|n| (DETECT_MIN_ROUNDS..=MAX_ROUNDS).contains(&n))
+        && bytes.len() > HEADER + TAG
+}
+
+fn rounds(bytes: &[u8]) -> Option<u32> {
+    Some(u32::from_be_bytes(bytes.get(..4)?.try_into().ok()?))
+}
+
+pub(super) fn read(
+    bytes: &[u8],
+    password: Option<&Password>,
+    out: &mut Export,
+) -> Result<(), InteropError> {
+    let is_json = std::str::from_utf8(bytes).is_ok_and(|text| {
+        text.trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with(['[', '{'])
+    });
+    if is_json {
+        return entries(&super::json(bytes, FORMAT)?, out);
+    }
+    let password = password.ok_or(InteropError::PasswordNeeded { format: FORMAT })?;
+    let plain = decrypt(bytes, password)?;
+    let value: Value = serde_json::from_slice(&plain)
+        .map_err(|_| damaged(FORMAT, "the decrypted backup is not JSON"))?;
+    entries(&value, out)
+}
+
+fn decrypt(bytes: &[u8], password: &Password) -> Result<zeroize::Zeroizing<Vec<u8>>, InteropError> {
+    if bytes.len() < 12 + TAG {
+        return Err(damaged(FORMAT, "the encrypted backup is cut short"));
+    }
+    let password = password.expose().as_bytes();
+    // A round count beyond MAX_ROUNDS is never run: such a file is taken
+    // as the old form (whose first bytes are a random nonce).
+    if let Some(n) = rounds(bytes).filter(|n| (1..=MAX_ROUNDS).contains(n))
+        && bytes.len() >= HEADER + TAG
+    {
+        let mut key = zeroize::Zeroizing::new([0u8; 32]);
+        pbkdf2::pbkdf2_hmac::<sha1::Sha1>(password, &bytes[4..16], n, key.as_mut());
+        if let Some(plain) = super::aes_gcm_open(key.as_ref(), &bytes[16..28], &bytes[28..]) {
+            return Ok(plain);
+        }
+    }
+    let mut key = zeroize::Zeroizing::new([0u8; 32]);
+    key.copy_from_slice(&<sha2::Sha256 as sha2::Digest>::digest(password));
+    super::aes_gcm_open(key.as_ref(), &bytes[..12], &bytes[12..])
+        .ok_or(InteropError::WrongPassword { format: FORMAT })
+}
 
 pub(super) fn looks_like(value: &Value) -> bool {
     value.as_array().is_some_and(|list| {
@@ -15,8 +89,11 @@ pub(super) fn looks_like(value: &Value) -> bool {
     })
 }
 
-pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> {
-    for entry in value.as_array().into_iter().flatten() {
+fn entries(value: &Value, out: &mut Export) -> Result<(), InteropError> {
+    let list = value
+        .as_array()
+        .ok_or_else(|| damaged(FORMAT, "it is not a list of entries"))?;
+    for entry in list {
         // Older backups have "issuer:label" in the label and no issuer field.
         let label = text(entry, "label");
         let (issuer, name) = match (text(entry, "issuer"), label.split_once(':')) {

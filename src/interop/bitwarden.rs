@@ -2,7 +2,7 @@
 //! login item's `login.totp` holds an `otpauth://` link, a `steam://` key or
 //! a bare base32 key. Items without a TOTP are not accounts and are passed
 //! over silently. Password-protected exports (`"encrypted": true`) are not
-//! read.
+//! read. The CSV export is read by `bitwarden_csv`.
 
 use serde_json::Value;
 
@@ -15,9 +15,8 @@ pub(super) fn looks_like(value: &Value) -> bool {
 
 pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> {
     if value.get("encrypted").and_then(Value::as_bool) == Some(true) {
-        return Err(InteropError::Unsupported {
+        return Err(InteropError::Protected {
             format: Format::Bitwarden,
-            what: String::from("this Bitwarden export is password-protected"),
         });
     }
     let folders = value.get("folders").and_then(Value::as_array);
@@ -44,50 +43,70 @@ pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> 
             .and_then(Value::as_bool)
             .unwrap_or(false);
         let notes = text(item, "notes").to_owned();
-        let issuer = text(item, "name");
-        let name = text(login, "username");
-        if totp
-            .get(..10)
-            .is_some_and(|scheme| scheme.eq_ignore_ascii_case("otpauth://"))
-        {
-            match Account::from_uri(totp) {
-                Ok(mut account) => {
-                    if account.issuer.is_empty() {
-                        account.issuer = issuer.to_owned();
-                    }
-                    out.accounts.push(Imported {
-                        account,
-                        group,
-                        favourite,
-                        notes,
-                    });
-                }
-                Err(e) => out.skipped.push(Skipped {
-                    label: label(issuer, name),
-                    reason: e.into(),
-                }),
-            }
-            continue;
-        }
-        let (kind, secret) = match totp.get(..8) {
-            Some(prefix) if prefix.eq_ignore_ascii_case("steam://") => {
-                ("steam", totp.get(8..).unwrap_or(""))
-            }
-            _ => ("totp", totp),
-        };
-        let fields = Fields {
-            issuer,
-            name,
-            kind,
-            secret,
-            algorithm: "SHA1",
-            digits: 6,
-            period: 30,
-            counter: 0,
-        };
-        out.push(&fields, group, favourite, notes);
+        push_totp(
+            out,
+            totp,
+            text(item, "name"),
+            text(login, "username"),
+            group,
+            favourite,
+            notes,
+        );
     }
     Ok(())
+}
+
+/// Adds one login's TOTP: an `otpauth://` link, `steam://KEY` or a bare
+/// base32 key (the CSV export holds the same values).
+pub(super) fn push_totp(
+    out: &mut Export,
+    totp: &str,
+    issuer: &str,
+    name: &str,
+    group: String,
+    favourite: bool,
+    notes: String,
+) {
+    if totp
+        .get(..10)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("otpauth://"))
+    {
+        match Account::from_uri(totp) {
+            Ok(mut account) => {
+                if account.issuer.is_empty() {
+                    account.issuer = issuer.to_owned();
+                }
+                out.accounts.push(Imported {
+                    account,
+                    group,
+                    favourite,
+                    notes,
+                });
+            }
+            Err(e) => out.skipped.push(Skipped {
+                label: label(issuer, name),
+                reason: e.into(),
+            }),
+        }
+        return;
+    }
+    let (kind, secret) = match totp.get(..8) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("steam://") => {
+            ("steam", totp.get(8..).unwrap_or(""))
+        }
+        _ => ("totp", totp),
+    };
+    let fields = Fields {
+        issuer,
+        name,
+        kind,
+        secret,
+        algorithm: "SHA1",
+        digits: 6,
+        period: 30,
+        counter: 0,
+    };
+    out.push(&fields, group, favourite, notes);
 }
 
 fn label(issuer: &str, name: &str) -> String {

@@ -1,11 +1,42 @@
 //! FreeOTP+'s JSON backup: `{"tokenOrder": [...], "tokens": [...]}`, each
 //! token with `issuerExt`, `label`, `type` (TOTP or HOTP), `algo`, `digits`,
 //! `period`, `counter` and the key as an array of signed bytes.
+//!
+//! FreeOTP's (1.x) and FreeOTP+'s own storage, `tokens.xml`, holds the same
+//! token objects as JSON text inside Android SharedPreferences XML: one
+//! `<string name="issuer:label">{…}</string>` per token, beside a
+//! `tokenOrder` string (Aegis' `FreeOtpImporter`). FreeOTP 2's
+//! Java-serialised, password-encrypted backups are not read.
 
 use serde_json::Value;
 
-use super::{Export, Fields, InteropError, SkipReason, Skipped, number, text};
+use super::{Export, Fields, InteropError, SkipReason, Skipped, damaged, number, prefs, text};
 use crate::otp::{Base32Error, encode_base32};
+
+/// A SharedPreferences file whose values include FreeOTP token objects.
+pub(super) fn looks_like_xml(text: &str) -> bool {
+    prefs::looks_like(text)
+        && prefs::entries(text).is_ok_and(|entries| {
+            entries.iter().any(|(name, _)| name == "tokenOrder")
+                || entries.iter().any(|(_, value)| {
+                    serde_json::from_str::<Value>(value)
+                        .is_ok_and(|v| v.get("secret").is_some() && v.get("algo").is_some())
+                })
+        })
+}
+
+/// `tokens.xml`: every value that is a token object.
+pub(super) fn read_xml(text: &str, out: &mut Export) -> Result<(), InteropError> {
+    let entries = prefs::entries(text).map_err(|e| damaged(out.format, &e))?;
+    let tokens: Vec<Value> = entries
+        .iter()
+        .filter(|(name, _)| name != "tokenOrder")
+        .filter_map(|(_, value)| serde_json::from_str::<Value>(value).ok())
+        .filter(Value::is_object)
+        .collect();
+    let value = serde_json::json!({ "tokens": tokens });
+    read(&value, out)
+}
 
 pub(super) fn looks_like(value: &Value) -> bool {
     value.get("tokens").is_some_and(Value::is_array) && value.get("tokenOrder").is_some()

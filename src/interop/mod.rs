@@ -1,18 +1,35 @@
 //! Other authenticators' export files: Aegis (plain and password-encrypted),
-//! 2FAS (plain and password-encrypted), andOTP (plain), FreeOTP+ (JSON) and
-//! Bitwarden (plain JSON). Each becomes a list of accounts with the metadata Tessera keeps
+//! 2FAS (plain and password-encrypted), andOTP (plain and both encrypted
+//! forms), FreeOTP+ (JSON), Bitwarden (plain JSON and CSV), Ente Auth (plain
+//! and encrypted), Proton Authenticator (plain and encrypted), Authenticator
+//! Pro / Stratum (plain, encrypted and legacy-encrypted) and Steam maFiles.
+//! Each becomes a list of accounts with the metadata Tessera keeps
 //! (group, favourite, notes); entries that cannot be used are listed with the
 //! reason instead of failing the whole file.
 //!
 //! No I/O: callers hand in the file's bytes and, for encrypted files, the
-//! password. Detection looks at the JSON's shape, never the file name.
+//! password. Detection looks at the content (the JSON's shape, a CSV header,
+//! a binary header), never the file name.
 //! `docs/interop.md` records each format and what is kept of it.
 
 mod aegis;
 mod andotp;
+mod authy;
 mod bitwarden;
+mod bitwarden_csv;
+mod duo;
+mod ente;
+mod export_aegis;
+mod export_html;
+mod export_twofas;
 mod freeotp;
+mod prefs;
+mod proton;
+mod sodium;
+mod steam;
+mod stratum;
 mod twofas;
+mod winauth;
 
 use serde_json::Value;
 use thiserror::Error;
@@ -26,30 +43,96 @@ use crate::secret::Password;
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
 /// An export format Tessera reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// Aegis Authenticator's JSON vault export.
     Aegis,
     /// 2FAS Authenticator's `.2fas` backup.
     TwoFas,
-    /// andOTP's JSON backup.
+    /// andOTP's backup: plain JSON or encrypted `.json.aes`.
     AndOtp,
-    /// Bitwarden's JSON export (the `login.totp` fields).
+    /// Authy's Android token storage (SharedPreferences XML).
+    Authy,
+    /// Bitwarden's export: JSON (the `login.totp` fields) or CSV.
     Bitwarden,
-    /// FreeOTP+'s JSON backup.
+    /// Duo Mobile's `accounts.json`.
+    Duo,
+    /// Ente Auth's export: plain text (otpauth:// links) or encrypted JSON.
+    Ente,
+    /// FreeOTP's own storage, `tokens.xml` (FreeOTP 1.x).
     FreeOtp,
+    /// FreeOTP+'s JSON backup (its internal `tokens.xml` is read too).
+    FreeOtpPlus,
+    /// Proton Authenticator's JSON export, plain or encrypted.
+    Proton,
+    /// Steam Desktop Authenticator / Steam mobile `.maFile` JSON.
+    Steam,
+    /// Authenticator Pro (now Stratum) backups: JSON, encrypted or legacy-encrypted.
+    Stratum,
+    /// WinAuth's text export (read only when named: it looks like a link list).
+    WinAuth,
 }
 
 impl Format {
+    /// Every format Tessera reads: the registry the command line's
+    /// `--format` names, the fuzz target and the tests walk.
+    pub const ALL: &'static [Self] = &[
+        Self::Aegis,
+        Self::TwoFas,
+        Self::AndOtp,
+        Self::Authy,
+        Self::Bitwarden,
+        Self::Duo,
+        Self::Ente,
+        Self::FreeOtp,
+        Self::FreeOtpPlus,
+        Self::Proton,
+        Self::Steam,
+        Self::Stratum,
+        Self::WinAuth,
+    ];
+
     /// The app's name, for messages.
     pub const fn name(self) -> &'static str {
         match self {
             Self::Aegis => "Aegis",
             Self::TwoFas => "2FAS",
             Self::AndOtp => "andOTP",
+            Self::Authy => "Authy",
             Self::Bitwarden => "Bitwarden",
-            Self::FreeOtp => "FreeOTP+",
+            Self::Duo => "Duo Mobile",
+            Self::Ente => "Ente Auth",
+            Self::FreeOtp => "FreeOTP",
+            Self::FreeOtpPlus => "FreeOTP+",
+            Self::Proton => "Proton Authenticator",
+            Self::Steam => "Steam",
+            Self::Stratum => "Authenticator Pro",
+            Self::WinAuth => "WinAuth",
         }
+    }
+
+    /// The name `tessera import --format` takes.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Aegis => "aegis",
+            Self::TwoFas => "2fas",
+            Self::AndOtp => "andotp",
+            Self::Authy => "authy",
+            Self::Bitwarden => "bitwarden",
+            Self::Duo => "duo",
+            Self::Ente => "ente",
+            Self::FreeOtp => "freeotp",
+            Self::FreeOtpPlus => "freeotp-plus",
+            Self::Proton => "proton",
+            Self::Steam => "steam",
+            Self::Stratum => "stratum",
+            Self::WinAuth => "winauth",
+        }
+    }
+
+    /// The format `--format` names by `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|format| format.id() == id)
     }
 }
 
@@ -91,6 +174,9 @@ pub enum SkipReason {
     /// Its `otpauth://` link is not usable.
     #[error(transparent)]
     Link(#[from] UriError),
+    /// The other app had it in its trash (deleted, kept for undo).
+    #[error("it is in the other app's trash")]
+    Trashed,
 }
 
 /// What an export file held.
@@ -130,13 +216,32 @@ pub enum InteropError {
         /// What is wrong (never secret content).
         detail: String,
     },
-    /// An encryption Tessera does not read.
-    #[error("{what}; export from {format} again without a password (or as otpauth:// links)")]
-    Unsupported {
+    /// Only a fingerprint (the phone's biometric key) unlocks it.
+    #[error(
+        "this {format} export can only be unlocked by fingerprint; export from {format} again with a password (or without one)"
+    )]
+    FingerprintOnly {
         /// The format.
         format: Format,
-        /// What is not supported.
-        what: String,
+    },
+    /// Protected in a way Tessera does not read (Bitwarden's account-bound
+    /// or password-protected exports).
+    #[error(
+        "this {format} export is password-protected in a way Tessera does not read; export from {format} again unencrypted (or as otpauth:// links)"
+    )]
+    Protected {
+        /// The format.
+        format: Format,
+    },
+    /// A version of the format Tessera does not know.
+    #[error(
+        "this {format} export has version {found}, which Tessera does not read; export from {format} again as otpauth:// links, or update Tessera"
+    )]
+    UnknownVersion {
+        /// The format.
+        format: Format,
+        /// The version the file names, as written there.
+        found: String,
     },
     /// The key-derivation settings in the file would take too much memory or time.
     #[error(
@@ -155,15 +260,37 @@ pub enum InteropError {
 }
 
 /// The format of an export file, when it is one Tessera reads.
+///
+/// A plain list of `otpauth://` links is not an export (the `uris` reader
+/// takes it), except Ente's, whose links carry Ente's `codeDisplay`.
 pub fn detect(bytes: &[u8]) -> Option<Format> {
     if bytes.len() > MAX_FILE_BYTES {
         return None;
     }
-    let start = bytes.iter().find(|b| !b.is_ascii_whitespace())?;
+    if stratum::looks_like_encrypted(bytes) {
+        return Some(Format::Stratum);
+    }
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return andotp::looks_like_encrypted(bytes).then_some(Format::AndOtp);
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    let start = text.trim_start().as_bytes().first()?;
     if *start != b'{' && *start != b'[' {
+        if bitwarden_csv::looks_like(text) {
+            return Some(Format::Bitwarden);
+        }
+        if ente::looks_like_text(text) {
+            return Some(Format::Ente);
+        }
+        if authy::looks_like(text) {
+            return Some(Format::Authy);
+        }
+        if freeotp::looks_like_xml(text) {
+            return Some(Format::FreeOtp);
+        }
         return None;
     }
-    let value: Value = serde_json::from_slice(bytes).ok()?;
+    let value: Value = serde_json::from_str(text).ok()?;
     if aegis::looks_like(&value) {
         Some(Format::Aegis)
     } else if twofas::looks_like(&value) {
@@ -173,7 +300,17 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     } else if bitwarden::looks_like(&value) {
         Some(Format::Bitwarden)
     } else if freeotp::looks_like(&value) {
-        Some(Format::FreeOtp)
+        Some(Format::FreeOtpPlus)
+    } else if ente::looks_like(&value) {
+        Some(Format::Ente)
+    } else if proton::looks_like(&value) {
+        Some(Format::Proton)
+    } else if stratum::looks_like(&value) {
+        Some(Format::Stratum)
+    } else if steam::looks_like(&value) {
+        Some(Format::Steam)
+    } else if duo::looks_like(&value) {
+        Some(Format::Duo)
     } else {
         None
     }
@@ -188,23 +325,168 @@ pub fn read(
     if bytes.len() > MAX_FILE_BYTES {
         return Err(InteropError::TooLarge { len: bytes.len() });
     }
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| InteropError::Damaged {
-        format,
-        detail: format!("not valid JSON: line {}, column {}", e.line(), e.column()),
-    })?;
     let mut out = Export {
         format,
         accounts: Vec::new(),
         skipped: Vec::new(),
     };
     match format {
-        Format::Aegis => aegis::read(&value, password, &mut out)?,
-        Format::TwoFas => twofas::read(&value, password, &mut out)?,
-        Format::AndOtp => andotp::read(&value, &mut out)?,
-        Format::Bitwarden => bitwarden::read(&value, &mut out)?,
-        Format::FreeOtp => freeotp::read(&value, &mut out)?,
+        Format::Aegis => aegis::read(&json(bytes, format)?, password, &mut out)?,
+        Format::TwoFas => twofas::read(&json(bytes, format)?, password, &mut out)?,
+        Format::AndOtp => andotp::read(bytes, password, &mut out)?,
+        Format::Bitwarden => match json(bytes, format) {
+            Ok(value) => bitwarden::read(&value, &mut out)?,
+            Err(e) => match std::str::from_utf8(bytes) {
+                Ok(text) if bitwarden_csv::looks_like(text) => bitwarden_csv::read(text, &mut out)?,
+                _ => return Err(e),
+            },
+        },
+        Format::FreeOtp | Format::FreeOtpPlus => match std::str::from_utf8(bytes) {
+            Ok(text) if prefs::looks_like(text) => freeotp::read_xml(text, &mut out)?,
+            _ => freeotp::read(&json(bytes, format)?, &mut out)?,
+        },
+        Format::Ente => ente::read(bytes, password, &mut out)?,
+        Format::Proton => proton::read(&json(bytes, format)?, password, &mut out)?,
+        Format::Stratum => stratum::read(bytes, password, &mut out)?,
+        Format::Steam => steam::read(&json(bytes, format)?, &mut out)?,
+        Format::Duo => duo::read(&json(bytes, format)?, &mut out)?,
+        Format::WinAuth => winauth::read(bytes, &mut out)?,
+        Format::Authy => authy::read(
+            std::str::from_utf8(bytes).map_err(|_| damaged(format, "it is not text"))?,
+            password,
+            &mut out,
+        )?,
     }
     Ok(out)
+}
+
+/// The file as JSON, or why it is not.
+fn json(bytes: &[u8], format: Format) -> Result<Value, InteropError> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    serde_json::from_slice(bytes).map_err(|e| InteropError::Damaged {
+        format,
+        detail: format!("not valid JSON: line {}, column {}", e.line(), e.column()),
+    })
+}
+
+/// `InteropError::Damaged` for `format` with a fixed detail.
+fn damaged(format: Format, detail: &str) -> InteropError {
+    InteropError::Damaged {
+        format,
+        detail: detail.to_owned(),
+    }
+}
+
+/// Standard base64 (padding optional, surrounding whitespace ignored).
+fn base64_decode(text: &str) -> Option<Vec<u8>> {
+    use base64::Engine as _;
+    let text = text.trim();
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(text))
+        .ok()
+}
+
+/// One account to write into another app's format, with its metadata.
+#[derive(Clone, Debug)]
+pub struct Outgoing<'a> {
+    /// The account.
+    pub account: &'a Account,
+    /// Its group, or empty.
+    pub group: &'a str,
+    /// A favourite.
+    pub favourite: bool,
+    /// Its note, or empty.
+    pub notes: &'a str,
+    /// Its recovery codes not used yet (the printable sheet lists them).
+    pub recovery_codes: Vec<&'a str>,
+}
+
+/// A format Tessera writes for other apps to import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Aegis' vault export (JSON, database version 3).
+    Aegis,
+    /// 2FAS' backup (schema 4).
+    TwoFas,
+}
+
+/// Why an export file could not be written.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum WriteError {
+    /// The system's random number generator failed.
+    #[error("the system's random number generator failed; nothing was written, try again")]
+    Random,
+    /// Serialising or encrypting failed (not expected with valid accounts).
+    #[error("the export could not be encoded; nothing was written")]
+    Encode,
+}
+
+/// The bytes of an export file in `target`'s format: encrypted under
+/// `password`, plain without one. `now_ms` (milliseconds since 1970) stamps
+/// the formats that record a time.
+pub fn write(
+    target: Target,
+    items: &[Outgoing<'_>],
+    password: Option<&Password>,
+    now_ms: u64,
+) -> Result<zeroize::Zeroizing<Vec<u8>>, WriteError> {
+    match target {
+        Target::Aegis => export_aegis::write(items, password),
+        Target::TwoFas => export_twofas::write(items, password, now_ms),
+    }
+}
+
+/// The printable backup sheet (self-contained HTML) for `items`; `date` is
+/// printed in its header as given.
+pub fn sheet(
+    items: &[Outgoing<'_>],
+    date: &str,
+) -> Result<zeroize::Zeroizing<Vec<u8>>, WriteError> {
+    export_html::write(items, date)
+}
+
+/// `N` random bytes from the OS.
+fn random<const N: usize>() -> Result<[u8; N], WriteError> {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).map_err(|_| WriteError::Random)?;
+    Ok(bytes)
+}
+
+/// A random (version 4) UUID.
+fn random_uuid() -> Result<String, WriteError> {
+    Ok(uuid::Builder::from_random_bytes(random::<16>()?)
+        .into_uuid()
+        .to_string())
+}
+
+/// What AES-256-GCM sealing gives: the nonce, the ciphertext and the tag.
+struct Sealed {
+    nonce: [u8; 12],
+    ciphertext: Vec<u8>,
+    tag: Vec<u8>,
+}
+
+/// AES-256-GCM under a fresh random nonce.
+fn seal(key: &[u8], plain: &[u8]) -> Result<Sealed, WriteError> {
+    use aes_gcm::aead::{Aead, KeyInit};
+    let nonce = random::<12>()?;
+    let cipher = aes_gcm::Aes256Gcm::new_from_slice(key).map_err(|_| WriteError::Encode)?;
+    let mut ciphertext = cipher
+        .encrypt(aes_gcm::Nonce::from_slice(&nonce), plain)
+        .map_err(|_| WriteError::Encode)?;
+    let tag = ciphertext.split_off(ciphertext.len() - 16);
+    Ok(Sealed {
+        nonce,
+        ciphertext,
+        tag,
+    })
+}
+
+/// Lower-case hex.
+fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The fields every format has, in the words of the exporting app.
@@ -276,6 +558,54 @@ impl Export {
             Err(reason) => self.skipped.push(Skipped {
                 label: fields.label(),
                 reason,
+            }),
+        }
+    }
+}
+
+impl Export {
+    /// Adds the account of an `otpauth://` link or a `steam://KEY` (Proton's
+    /// and Bitwarden's form), or records why it cannot be one. `name` stands
+    /// in for a missing issuer and names the entry in the report.
+    fn push_link(&mut self, link: &str, name: &str, group: String, favourite: bool, notes: String) {
+        let link = link.trim();
+        if let Some(key) = link
+            .get(..8)
+            .filter(|scheme| scheme.eq_ignore_ascii_case("steam://"))
+            .and_then(|_| link.get(8..))
+        {
+            let fields = Fields {
+                issuer: "Steam",
+                name,
+                kind: "steam",
+                secret: key,
+                algorithm: "SHA1",
+                digits: 5,
+                period: 30,
+                counter: 0,
+            };
+            self.push(&fields, group, favourite, notes);
+            return;
+        }
+        match Account::from_uri(link) {
+            Ok(mut account) => {
+                if account.issuer.is_empty() && account.name != name {
+                    name.clone_into(&mut account.issuer);
+                }
+                self.accounts.push(Imported {
+                    account,
+                    group,
+                    favourite,
+                    notes,
+                });
+            }
+            Err(e) => self.skipped.push(Skipped {
+                label: if name.is_empty() {
+                    String::from("an unnamed entry")
+                } else {
+                    name.to_owned()
+                },
+                reason: e.into(),
             }),
         }
     }

@@ -6,8 +6,14 @@ use std::process::{Command, Output};
 
 /// The real window for end-to-end tests, and the CLI beside it.
 pub mod app;
+/// A `tessera` command line with its own vault and password file.
+pub mod cli;
 /// Generated QR images with their expected payloads.
 pub mod qr;
+/// Test bodies run in a child process (optionally in a private keyring).
+pub mod session;
+/// Vault fixtures: entries, fast KDF settings.
+pub mod vault;
 /// A private Xvfb; feh, xclip, xdotool input and xwd screenshots on it.
 pub mod x11;
 

@@ -3,7 +3,7 @@
 //! Everything is made in memory from realistic payloads (otpauth:// URIs with
 //! Unicode labels, Google Authenticator exports built with
 //! `tessera::otp::migration::encode`) and the transforms screenshots and photos
-//! go through. Used by `tests/qr_corpus.rs`, `benches/qr.rs` and
+//! go through. Used by `tests/core/qr_corpus.rs`, `benches/qr.rs` and
 //! `examples/qr_corpus.rs` (which writes the images out for other decoders).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 

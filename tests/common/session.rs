@@ -20,20 +20,32 @@ pub fn is_child() -> bool {
     std::env::var_os(CHILD).is_some()
 }
 
-/// This test binary, running only `test`, as a child.
+/// This test binary, running only `test` of the calling module, as a child.
+///
+/// Test modules sit one per file directly under the binary's folder
+/// (`tests/cli/vault.rs` is module `vault`), so the caller's file names the
+/// module and `test` needs no path.
+#[track_caller]
 pub fn child(test: &str) -> Command {
+    let caller = std::panic::Location::caller().file();
+    let module = match Path::new(caller).file_stem().and_then(|stem| stem.to_str()) {
+        Some(module) => module,
+        None => panic!("cannot tell the test module from {caller}"),
+    };
     let exe = match std::env::current_exe() {
         Ok(exe) => exe,
         Err(e) => panic!("cannot find the test binary: {e}"),
     };
     let mut command = Command::new(exe);
     command
-        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .arg(format!("{module}::{test}"))
+        .args(["--exact", "--nocapture", "--test-threads=1"])
         .env(CHILD, "1");
     command
 }
 
 /// `child(test)` inside a private session bus with an unlocked keyring.
+#[track_caller]
 pub fn child_in_private_keyring(test: &str) -> Command {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(".ci/keyring-session.sh");
     let child = child(test);

@@ -1,0 +1,17 @@
+//! The desktop app: headless flows (iced_test), screen and clipboard capture, and the real window under Xvfb.
+//!
+//! One test binary per area (core, cli, gui) instead of one per file: each
+//! binary links the crate once. Modules are the former test files; helpers
+//! shared by all three live in `tests/common/`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod capture_x11;
+mod e2e_import_x11;
+mod e2e_x11;
+mod flows;
+mod import;
+mod recovery;
+mod share;
