@@ -984,18 +984,14 @@ fn crop_bits(bits: &GrayImage, rect: &Rect, invert: bool) -> GrayImage {
         .unwrap_or_else(|| GrayImage::new(1, 1))
 }
 
-/// The test for a 1:1:3:1:1 pattern: each run within 75 % of the unit, as rqrr
-/// allows, but with the unit exact. rqrr divides in whole pixels, so at 2–3 px a
-/// module (runs of 3:2:9:2:3 where a non-integer scale makes modules 2 or 3 px
-/// wide) its unit of 2 rejects the 9-px centre; those finder patterns then outline
-/// no candidate to zoom into, and the zoomed crop is where rqrr sees them.
+/// rqrr's test for a 1:1:3:1:1 pattern (each run within 75 % of the unit).
 fn finder_ratio(runs: &[usize; 5]) -> bool {
     const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
-    // Four units, kept whole: |run − k·unit| ≤ ¾·unit, times 16.
-    let units4 = runs[0] + runs[1] + runs[3] + runs[4];
-    runs.iter().zip(CHECK).all(|(&run, k)| {
-        16 * run + 3 * units4 >= 4 * k * units4 && 16 * run <= (4 * k + 3) * units4
-    })
+    let unit = (runs[0] + runs[1] + runs[3] + runs[4]) / 4;
+    let err = unit * 3 / 4;
+    runs.iter()
+        .zip(CHECK)
+        .all(|(&run, k)| run + err >= k * unit && run <= k * unit + err)
 }
 
 /// Decodes a grid as seen, then mirrored (codes photographed through a selfie camera).
@@ -1182,13 +1178,9 @@ mod tests {
     }
 
     #[test]
-    fn finder_ratio_follows_rqrr_tolerance_with_an_exact_unit() {
+    fn finder_ratio_follows_rqrr_tolerance() {
         assert!(finder_ratio(&[3, 3, 9, 3, 3]));
         assert!(finder_ratio(&[4, 3, 9, 3, 3]));
-        // 2.6 px modules drawn 3 or 2 px wide: rqrr's whole-pixel unit (2) rejects it.
-        assert!(finder_ratio(&[3, 2, 9, 2, 3]));
-        assert!(finder_ratio(&[2, 1, 5, 2, 1]));
-        assert!(!finder_ratio(&[3, 2, 11, 2, 3]));
         assert!(!finder_ratio(&[3, 3, 3, 3, 3]));
         assert!(!finder_ratio(&[1, 1, 12, 1, 1]));
     }
