@@ -3,6 +3,9 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+pub mod sntp;
+pub mod sync;
+
 /// Seconds since the Unix epoch (1970-01-01T00:00:00Z).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Timestamp(pub u64);

@@ -6,6 +6,7 @@
 
 #[macro_use]
 mod output;
+mod clock;
 mod code;
 mod entries;
 mod input;
@@ -188,6 +189,9 @@ enum Command {
     Import(scan::ImportArgs),
     /// Keep an account's one-time recovery codes: list, add from a file, mark one used.
     Recovery(recovery::Args),
+    /// Check this computer's clock: whether the system keeps it synchronised and,
+    /// against a time server you name, how far off it is (codes depend on it).
+    Clock(clock::Args),
 }
 
 /// Options every vault command shares.
@@ -256,5 +260,6 @@ fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
         Command::Recovery(args) => recovery::run(&args, &mut input),
         Command::Scan(args) => scan::scan(&args),
         Command::Import(args) => scan::import(&args, &mut input),
+        Command::Clock(args) => clock::run(&args),
     }
 }

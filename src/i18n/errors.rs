@@ -478,3 +478,29 @@ impl Localize for crate::keystore::EnableError {
         }
     }
 }
+
+impl Localize for crate::clock::sntp::SntpError {
+    fn message(&self) -> Message {
+        use crate::clock::sntp::SntpError as E;
+        match self {
+            E::BadServer { given } => {
+                Message::new(Key::ErrSntpBadServer).with("given", quoted(given))
+            }
+            E::Resolve { server, detail } => Message::new(Key::ErrSntpResolve)
+                .with("server", server.as_str())
+                .with("detail", detail.as_str()),
+            E::NoAnswer { server, seconds } => Message::new(Key::ErrSntpNoAnswer)
+                .with("server", server.as_str())
+                .with("seconds", *seconds),
+            E::Refused { server, code } => Message::new(Key::ErrSntpRefused)
+                .with("server", server.as_str())
+                .with("code", code.as_str()),
+            E::Unsynchronised { server } => {
+                Message::new(Key::ErrSntpUnsynchronised).with("server", server.as_str())
+            }
+            E::Network { server, detail } => Message::new(Key::ErrSntpNetwork)
+                .with("server", server.as_str())
+                .with("detail", detail.as_str()),
+        }
+    }
+}

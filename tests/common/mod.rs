@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 /// The real window for end-to-end tests, and the CLI beside it.
 pub mod app;
+/// A private D-Bus daemon for stand-in services.
+pub mod bus;
 /// A `tessera` command line with its own vault and password file.
 pub mod cli;
 /// Generated QR images with their expected payloads.

@@ -16,14 +16,15 @@
 use std::collections::HashMap;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use tessera::capture::{self, CaptureError, Clipboard, Image};
 
 use crate::common;
 use crate::common::session;
-use common::x11::{self, Process, Xvfb, eventually, first_line, offer};
+use common::bus::PrivateBus;
+use common::x11::{self, Process, Xvfb, eventually, offer};
 
 use session::{child, expect_child_passes, is_child};
 
@@ -392,57 +393,6 @@ fn a_wayland_clipboard_that_cannot_be_reached_is_unavailable() {
 }
 
 // --- A stand-in desktop portal on a private session bus -------------------------
-
-/// A `dbus-daemon` of the test's own: no service directories (nothing is
-/// activated), a socket in a temporary directory.
-struct PrivateBus {
-    address: String,
-    _process: Process,
-    _dir: tempfile::TempDir,
-}
-
-impl PrivateBus {
-    fn start() -> Self {
-        common::require_tool("dbus-daemon", "dbus");
-        let dir = temp_dir();
-        let config = dir.path().join("bus.conf");
-        let socket = dir.path().join("bus");
-        let text = format!(
-            r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path={}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-"#,
-            socket.display()
-        );
-        if let Err(e) = std::fs::write(&config, text) {
-            panic!("cannot write {}: {e}", config.display());
-        }
-        let mut process = Process::spawn(
-            "dbus-daemon",
-            Command::new("dbus-daemon")
-                .arg(format!("--config-file={}", config.display()))
-                .args(["--nofork", "--print-address=1"])
-                .stdin(Stdio::null())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::null()),
-        );
-        let address = first_line(&mut process);
-        Self {
-            address,
-            _process: process,
-            _dir: dir,
-        }
-    }
-}
 
 /// Answers `Screenshot` as xdg-desktop-portal does: returns the request path
 /// at once, then emits `Response(code, {uri})` on it.
