@@ -9,6 +9,7 @@ mod output;
 mod clock;
 mod code;
 mod entries;
+mod generate;
 mod input;
 mod keys;
 mod recovery;
@@ -118,6 +119,8 @@ With no command, tessera opens the desktop app.
 Examples:
   tessera
       open the desktop app (the first run creates the vault)
+  tessera qr.png
+      open the desktop app and review the accounts in the image's QR code (after the unlock)
   tessera init --keyring
       create a vault at the default place, unlocked by the system keyring
   tessera add -
@@ -156,6 +159,18 @@ struct Args {
     #[arg(long, global = true)]
     no_keyring: bool,
 
+    /// Open the desktop app on "Add account" (the desktop menu's action).
+    #[arg(long, conflicts_with = "scan_screen")]
+    add: bool,
+
+    /// Open the desktop app and look for QR codes on the screen (the desktop menu's action).
+    #[arg(long)]
+    scan_screen: bool,
+
+    /// Image files for the desktop app to read QR codes from ("Open with Tessera").
+    #[arg(value_name = "IMAGE")]
+    images: Vec<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -192,6 +207,10 @@ enum Command {
     /// Check this computer's clock: whether the system keeps it synchronised and,
     /// against a time server you name, how far off it is (codes depend on it).
     Clock(clock::Args),
+    /// Write the manual page and the bash, zsh and fish completions into a
+    /// folder (for packagers: `packaging/build.sh`).
+    #[command(hide = true)]
+    GenerateAssets(generate::Args),
 }
 
 /// Options every vault command shares.
@@ -222,10 +241,16 @@ where
         no_keyring: args.no_keyring,
     };
     let result = match args.command {
+        Some(_) if args.add || args.scan_screen => Err(Failure::usage(
+            "--add and --scan-screen open the desktop app, so they go without a command",
+        )),
         Some(command) => dispatch(command, &global),
         // No subcommand: the desktop app, at the vault --vault/TESSERA_VAULT names.
         #[cfg(feature = "gui")]
-        None => return crate::gui::run_with_vault(global.vault.clone()),
+        None => match app_requests(args.images, args.add, args.scan_screen) {
+            Ok(requests) => return crate::gui::run_with_vault(global.vault.clone(), requests),
+            Err(failure) => Err(failure),
+        },
         #[cfg(not(feature = "gui"))]
         None => {
             // Built without the desktop app: show what the CLI can do.
@@ -242,6 +267,34 @@ where
             failure.exit_code()
         }
     }
+}
+
+/// What the desktop app is asked to do at start. A word that is neither a
+/// command nor a file is a mistyped command: a usage error, not a window.
+#[cfg(feature = "gui")]
+fn app_requests(
+    images: Vec<PathBuf>,
+    add: bool,
+    scan_screen: bool,
+) -> Result<Vec<crate::gui::Request>, Failure> {
+    use crate::gui::Request;
+    if let Some(missing) = images.iter().find(|path| !path.exists()) {
+        return Err(Failure::usage(format!(
+            "'{}' is neither a command nor an image file; `tessera --help` lists the commands",
+            missing.display()
+        )));
+    }
+    let mut requests = Vec::new();
+    if !images.is_empty() {
+        requests.push(Request::Open(images));
+    }
+    if add {
+        requests.push(Request::Add);
+    }
+    if scan_screen {
+        requests.push(Request::ScanScreen);
+    }
+    Ok(requests)
 }
 
 fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
@@ -261,5 +314,8 @@ fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
         Command::Scan(args) => scan::scan(&args),
         Command::Import(args) => scan::import(&args, &mut input),
         Command::Clock(args) => clock::run(&args),
+        Command::GenerateAssets(args) => {
+            generate::run(&args, <Args as clap::CommandFactory>::command())
+        }
     }
 }

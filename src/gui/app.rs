@@ -105,6 +105,19 @@ enum Screen {
     Share(share::Share),
 }
 
+/// What the app is asked to do from outside: at launch (`tessera IMAGE...`,
+/// `tessera --add`, `tessera --scan-screen`: the desktop file's "Open with" and
+/// actions). Asked while the vault is locked, it waits for the unlock.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Read these image files for accounts (then the review screen).
+    Open(Vec<PathBuf>),
+    /// Show "Add account".
+    Add,
+    /// Capture the screen and look for QR codes.
+    ScanScreen,
+}
+
 /// The app.
 #[derive(Debug)]
 pub struct App {
@@ -124,6 +137,8 @@ pub struct App {
     scanning: usize,
     /// A file is being dragged over the window: show where it will go.
     drag_over: bool,
+    /// Requests waiting for the vault to be unlocked.
+    requests: Vec<Request>,
 }
 
 /// Everything that happens.
@@ -196,6 +211,8 @@ pub enum Message {
     FilesChosen(Option<Vec<PathBuf>>),
     /// The accounts chosen for moving to a phone were encoded as export codes.
     ExportEncoded(Result<task::Export, task::Error>),
+    /// Something asked from outside the window (see [`Request`]).
+    Requested(Request),
 }
 
 impl App {
@@ -221,6 +238,7 @@ impl App {
             toast,
             scanning: 0,
             drag_over: false,
+            requests: Vec::new(),
             env,
         };
         let tasks = Task::batch([
@@ -405,7 +423,27 @@ impl App {
             Message::Reloaded(result) => self.reloaded(result),
             Message::Review(message) => self.review(message),
             Message::FilesDeleted(result) => self.files_deleted(result),
+            Message::Requested(request) => self.requested(request),
         }
+    }
+
+    /// Does what was asked from outside now, or once the vault is unlocked.
+    fn requested(&mut self, request: Request) -> Task<Message> {
+        if self.session.is_none() {
+            self.requests.push(request);
+            return Task::none();
+        }
+        match request {
+            Request::Open(paths) => self.scan_files(paths),
+            Request::Add => self.show_add(),
+            Request::ScanScreen => self.scan_screen(),
+        }
+    }
+
+    /// The "Add account" screen, its first field focused.
+    fn show_add(&mut self) -> Task<Message> {
+        self.screen = Screen::Add(add::Add::default());
+        operation::focus(add::ISSUER_ID)
     }
 
     /// Create or password unlock finished.
@@ -536,7 +574,11 @@ impl App {
             reload_error: None,
         });
         self.last_input = self.now;
-        self.show_codes()
+        let mut tasks = vec![self.show_codes()];
+        for request in std::mem::take(&mut self.requests) {
+            tasks.push(self.requested(request));
+        }
+        Task::batch(tasks)
     }
 
     /// Back to the list, scrolled to where it was (its scrollable is new).

@@ -21,7 +21,7 @@ pub mod widget;
 use std::io::Write as _;
 use std::process::ExitCode;
 
-pub use app::{App, Environment, Message};
+pub use app::{App, Environment, Message, Request};
 
 /// Whether a graphical display is reachable (Linux/BSD: `DISPLAY` or `WAYLAND_DISPLAY`).
 fn display_available() -> bool {
@@ -37,11 +37,13 @@ fn display_available() -> bool {
 /// Opens the window at the default vault path (or `TESSERA_VAULT`); returns
 /// the exit status.
 pub fn run() -> ExitCode {
-    run_with_vault(None)
+    run_with_vault(None, Vec::new())
 }
 
-/// Opens the window at `vault` (else `TESSERA_VAULT`, else the default path).
-pub fn run_with_vault(vault: Option<std::path::PathBuf>) -> ExitCode {
+/// Opens the window at `vault` (else `TESSERA_VAULT`, else the default path),
+/// then does what `requests` ask (an image to read, "Add account") once the
+/// vault is unlocked.
+pub fn run_with_vault(vault: Option<std::path::PathBuf>, requests: Vec<Request>) -> ExitCode {
     let fail = |message: &str| {
         let _ = writeln!(std::io::stderr(), "tessera: {message}");
         ExitCode::from(1)
@@ -65,7 +67,15 @@ pub fn run_with_vault(vault: Option<std::path::PathBuf>) -> ExitCode {
         exit_on_close_request: false,
         ..iced::window::Settings::default()
     };
-    let result = iced::application(move || App::new(env.clone()), App::update, App::view)
+    let boot = move || {
+        let (mut app, start) = App::new(env.clone());
+        let asked: Vec<_> = requests
+            .iter()
+            .map(|request| app.update(Message::Requested(request.clone())))
+            .collect();
+        (app, iced::Task::batch(std::iter::once(start).chain(asked)))
+    };
+    let result = iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)

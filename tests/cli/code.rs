@@ -59,10 +59,21 @@ fn bad_arguments_exit_2() {
         &["frobnicate"],
         &["code", "query", "--uri", URI],
         &["add"],
+        // The desktop app's launch options go without a command.
+        &["--add", "list"],
+        &["--scan-screen", "code"],
     ] {
         let out = run(tessera().args(args));
         assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
     }
+    // A word that is no command and no file (`tessera IMAGE` opens the app
+    // with that image) is a mistyped command, not a window.
+    let out = run(tessera().arg("lsit"));
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains("'lsit' is neither a command nor an image file"),
+        "{out:?}"
+    );
 }
 
 #[test]

@@ -13,6 +13,8 @@ mod code;
 mod export;
 mod hardening;
 mod interop;
+#[cfg(target_os = "linux")]
+mod packaging;
 mod scan;
 mod scan_x11;
 mod vault;

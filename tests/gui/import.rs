@@ -621,3 +621,49 @@ fn the_cli_and_the_app_decide_alike_on_the_same_sources() {
 fn stdout_of(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// `tessera IMAGE` ("Open with Tessera") and the desktop file's actions reach
+/// the app as requests; asked before the unlock, they wait for it.
+#[test]
+fn an_image_opened_with_tessera_waits_for_the_unlock_then_is_reviewed() {
+    use tessera::gui::screen::unlock;
+    use tessera::gui::{Message, Request};
+    let (dir, keystore) = Harness::prepare();
+    drop(make_vault(&dir, vec![]));
+    let path = dir.path().join("acme.png");
+    std::fs::write(&path, &*encode::png(ALICE, 4).unwrap()).unwrap();
+    let env = Harness::env(&dir, keystore.clone(), Lang::En);
+    let mut h = Harness::start_with(dir, keystore, env);
+    h.update(Message::Requested(Request::Open(vec![path])));
+    // Locked: nothing is read, no name shows before the password.
+    assert_eq!(h.app.screen_name(), "unlock");
+    assert!(!h.shows("ACME"));
+    h.type_into(unlock::PASSWORD_ID, PASSWORD);
+    h.submit(unlock::PASSWORD_ID);
+    assert_eq!(h.app.screen_name(), "review");
+    h.assert_shows("ACME — alice");
+    h.click("Add 1 account");
+    assert_eq!(labels(&h), ["ACME (alice)"]);
+}
+
+#[test]
+fn the_add_account_action_opens_the_add_screen_when_unlocked() {
+    use tessera::gui::{Message, Request};
+    let mut h = unlocked(vec![], Lang::En);
+    h.update(Message::Requested(Request::Add));
+    assert_eq!(h.app.screen_name(), "add");
+}
+
+#[test]
+fn the_scan_screen_action_reads_the_screen() {
+    use tessera::gui::{Message, Request};
+    let mut h = unlocked_with(vec![], Lang::En, |env| {
+        env.capture = Capture {
+            screen: Arc::new(|| Ok(qr_image(BOB))),
+            ..no_capture()
+        };
+    });
+    h.update(Message::Requested(Request::ScanScreen));
+    assert_eq!(h.app.screen_name(), "review");
+    h.assert_shows("Globex — bob");
+}

@@ -142,10 +142,7 @@ impl App {
                 }
                 Task::none()
             }
-            codes::Action::Add => {
-                self.screen = Screen::Add(add::Add::default());
-                operation::focus(add::ISSUER_ID)
-            }
+            codes::Action::Add => self.show_add(),
             codes::Action::Settings => {
                 self.screen = Screen::Settings(settings::Settings::new(
                     self.settings.clone(),
