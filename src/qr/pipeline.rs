@@ -44,8 +44,10 @@ const MAX_CROPS: usize = 16;
 const MAX_TRIPLES: usize = 64;
 /// At most this many places outlined by finder patterns are remembered for zooming.
 const MAX_CANDIDATES: usize = 16;
-/// Zoomed crops are enlarged so that a module is about this many pixels.
-const ZOOM_MODULE: f32 = 5.0;
+/// Zoomed crops are enlarged so that a module is about this many pixels, then (if
+/// nothing was read) this many: rqrr's whole-pixel arithmetic and its timing-pattern
+/// count read some crops at one scale and not the other.
+const ZOOM_MODULES: [f32; 2] = [5.0, 8.0];
 /// ... but never more than this factor,
 const ZOOM_MAX_FACTOR: f32 = 4.0;
 /// ... nor beyond this many pixels a side.
@@ -99,7 +101,7 @@ enum Reach {
 }
 
 /// The cascade, cheapest first; `docs/qr-pipeline.md` records what each step reads.
-const CASCADE: [Step; 10] = [
+const CASCADE: [Step; 11] = [
     Step {
         pass: Pass::Local,
         reach: Reach::Frame,
@@ -160,6 +162,12 @@ const CASCADE: [Step; 10] = [
         applies: always,
         run: region,
     },
+    Step {
+        pass: Pass::Zoomed,
+        reach: Reach::Candidates,
+        applies: always,
+        run: zoomed,
+    },
 ];
 
 /// Walks the cascade: frame steps until one finds something, candidate steps
@@ -177,8 +185,9 @@ fn cascade(luma: &Luma, search: &mut Search) {
 }
 
 /// Each candidate no code explains, cropped from the grey image with a margin and
-/// enlarged so that its modules are about [`ZOOM_MODULE`] pixels, then searched
-/// with the local threshold, smoothed Otsu and smoothed local thresholds.
+/// enlarged so that its modules are about [`ZOOM_MODULES`] pixels, then searched
+/// with the local threshold, Otsu's, smoothed Otsu and smoothed local thresholds;
+/// if nothing reads, the same at the second scale.
 fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
     let (width, height) = (luma.width as usize, luma.height as usize);
     let mut any = false;
@@ -191,9 +200,6 @@ fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
         let module = candidate.module.max(0.5);
         let rect = candidate.rect.grown((module * 2.0) as usize, width, height);
         let side = rect.w.max(rect.h) as f32;
-        let factor = (ZOOM_MODULE / module)
-            .clamp(1.0, ZOOM_MAX_FACTOR)
-            .min((ZOOM_MAX_SIDE / side).max(1.0));
         let part = binarize::crop(
             luma,
             rect.x as u32,
@@ -201,26 +207,40 @@ fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
             rect.w as u32,
             rect.h as u32,
         );
-        let part = if factor > 1.0 {
-            let w = ((rect.w as f32 * factor).round() as u32).max(1);
-            let h = ((rect.h as f32 * factor).round() as u32).max(1);
-            binarize::resize(&part, w, h)
-        } else {
-            part
-        };
-        let frame = Frame {
-            scale: rect.w as f32 / part.width as f32,
-            dx: rect.x as f32,
-            dy: rect.y as f32,
-        };
-        if search.both_polarities(binarize::local(&part), &frame, pass) {
-            any = true;
-            continue;
+        for target in ZOOM_MODULES {
+            let factor = (target / module)
+                .clamp(1.0, ZOOM_MAX_FACTOR)
+                .min((ZOOM_MAX_SIDE / side).max(1.0));
+            let part = if factor > 1.0 {
+                let w = ((rect.w as f32 * factor).round() as u32).max(1);
+                let h = ((rect.h as f32 * factor).round() as u32).max(1);
+                binarize::resize(&part, w, h)
+            } else {
+                binarize::crop(&part, 0, 0, part.width, part.height)
+            };
+            let frame = Frame {
+                scale: rect.w as f32 / part.width as f32,
+                dx: rect.x as f32,
+                dy: rect.y as f32,
+            };
+            if search.both_polarities(binarize::local(&part), &frame, pass) {
+                any = true;
+                break;
+            }
+            if search.both_polarities(binarize::global(&part, binarize::otsu(&part)), &frame, pass)
+            {
+                any = true;
+                break;
+            }
+            let smooth = binarize::blur(&part);
+            let bits = binarize::global(&smooth, binarize::otsu(&smooth));
+            if search.both_polarities(bits, &frame, pass)
+                || search.both_polarities(binarize::local(&smooth), &frame, pass)
+            {
+                any = true;
+                break;
+            }
         }
-        let smooth = binarize::blur(&part);
-        let bits = binarize::global(&smooth, binarize::otsu(&smooth));
-        any |= search.both_polarities(bits, &frame, pass)
-            || search.both_polarities(binarize::local(&smooth), &frame, pass);
     }
     any
 }
@@ -354,6 +374,19 @@ impl Rect {
         w * h
     }
 
+    /// The smallest rectangle holding the points (clamped to the image's top and left).
+    fn around(points: &[(i32, i32)]) -> Self {
+        let clamp = |v: i32| usize::try_from(v).unwrap_or(0);
+        let xs = points.iter().map(|p| clamp(p.0));
+        let ys = points.iter().map(|p| clamp(p.1));
+        Self::spanning(
+            xs.clone().min().unwrap_or(0),
+            ys.clone().min().unwrap_or(0),
+            xs.max().unwrap_or(0),
+            ys.max().unwrap_or(0),
+        )
+    }
+
     /// Whether the point lies inside.
     fn contains(&self, x: i32, y: i32) -> bool {
         let (Ok(x), Ok(y)) = (usize::try_from(x), usize::try_from(y)) else {
@@ -367,8 +400,8 @@ impl Rect {
         Self::spanning(
             self.x.saturating_sub(by),
             self.y.saturating_sub(by),
-            (self.x + self.w + by).min(width),
-            (self.y + self.h + by).min(height),
+            self.x.saturating_add(self.w).saturating_add(by).min(width),
+            self.y.saturating_add(self.h).saturating_add(by).min(height),
         )
     }
 }
@@ -551,7 +584,28 @@ impl Search {
         }
     }
 
-    /// Candidates that no code found so far lies in, not yet zoomed into.
+    /// Keeps a grid rqrr located but could not decode (corners in input pixels, `size`
+    /// modules a side) as a candidate for a zoomed search.
+    fn located(&mut self, corners: &[(i32, i32); 4], size: usize) {
+        let code = Rect::around(corners);
+        let module = code.w.max(code.h) as f32 / (size + 1) as f32;
+        // Two modules more on every side: rqrr's fit may be a module off.
+        let rect = code.grown((module * 2.0) as usize, usize::MAX, usize::MAX);
+        let known = self.candidates.iter().any(|c| {
+            let overlap = c.rect.overlap(&rect) * 2;
+            overlap > rect.area() && overlap > c.rect.area()
+        });
+        if rect.area() > 0 && !known && module >= 0.5 && self.candidates.len() < MAX_CANDIDATES {
+            self.candidates.push(Candidate {
+                rect,
+                module,
+                zoomed: false,
+            });
+        }
+    }
+
+    /// Candidates not yet zoomed into that no code found so far explains (lies in
+    /// and fills a sixth of).
     fn unexplained(&self) -> Vec<Candidate> {
         self.candidates
             .iter()
@@ -559,7 +613,12 @@ impl Search {
             .filter(|c| {
                 !self.found.iter().any(|f| {
                     let (cx, cy) = f.bounds.iter().fold((0, 0), |(x, y), p| (x + p.0, y + p.1));
+                    // A box merged from several triples can hold a small code found
+                    // and another not yet read: only a code that fills a good part of
+                    // the box explains it (a box around one code is the code and
+                    // eight modules each side, 37 % of it for a 25-module code).
                     c.rect.contains(cx / 4, cy / 4)
+                        && Rect::around(&f.bounds).area() * 6 >= c.rect.area()
                 })
             })
             .copied()
@@ -575,16 +634,17 @@ impl Search {
             prepared
                 .detect_grids()
                 .into_iter()
-                .map(|grid| (read(&grid.grid), grid.bounds))
+                .map(|grid| (read(&grid.grid), grid.bounds, grid.grid.size()))
                 .collect::<Vec<_>>()
         }))
         .unwrap_or_default();
         let before = self.found.len();
-        for (read, bounds) in grids {
+        for (read, bounds, size) in grids {
             let Some((version, payload)) = read else {
                 // rqrr found three finder patterns and the grid between them, but it
                 // did not decode: a code is there.
                 self.unreadable = true;
+                self.located(&bounds.map(|p| frame.map(p)), size);
                 continue;
             };
             if self
@@ -1192,6 +1252,34 @@ mod tests {
     }
 
     #[test]
+    fn a_located_grid_is_zoomed_into_unless_a_code_fills_it() {
+        let mut search = Search::default();
+        // A 25-module grid rqrr fitted at 2 px a module (its bounds span 26 modules).
+        search.located(&[(100, 100), (152, 100), (152, 152), (100, 152)], 25);
+        assert_eq!(search.candidates.len(), 1);
+        let c = search.candidates[0];
+        assert_eq!(c.rect, Rect::spanning(96, 96, 156, 156));
+        assert!((c.module - 2.0).abs() < 0.01, "{c:?}");
+        // The same place again is not a second candidate.
+        search.located(&[(101, 99), (152, 100), (153, 152), (100, 151)], 25);
+        assert_eq!(search.candidates.len(), 1);
+        assert_eq!(search.unexplained().len(), 1);
+        // A small code found in one corner of a large box does not explain it...
+        search.candidates[0].rect = Rect::spanning(0, 0, 400, 400);
+        search.found.push(Found {
+            text: SecretText::new(String::new()),
+            bytes: SecretBytes::from(Zeroizing::new(Vec::new())),
+            version: 1,
+            bounds: [(10, 10), (60, 10), (60, 60), (10, 60)],
+            pass: Pass::Local,
+        });
+        assert_eq!(search.unexplained().len(), 1);
+        // ...a code that fills it does.
+        search.candidates[0].rect = Rect::spanning(0, 0, 100, 100);
+        assert!(search.unexplained().is_empty());
+    }
+
+    #[test]
     fn rects_overlap_contain_and_grow() {
         let a = Rect::spanning(10, 10, 30, 20);
         assert_eq!(a.area(), 200);
@@ -1199,6 +1287,10 @@ mod tests {
         assert_eq!(a.overlap(&Rect::spanning(30, 10, 40, 20)), 0);
         assert!(a.contains(10, 10) && !a.contains(30, 10) && !a.contains(-1, 12));
         assert_eq!(a.grown(15, 35, 100), Rect::spanning(0, 0, 35, 35));
+        assert_eq!(
+            Rect::around(&[(5, -3), (9, 7), (2, 4)]),
+            Rect::spanning(2, 0, 9, 7)
+        );
     }
 
     #[test]
@@ -1263,7 +1355,7 @@ mod tests {
     fn the_cascade_is_a_table_of_named_passes() {
         let names: Vec<&str> = CASCADE.iter().map(|s| s.pass.as_str()).collect();
         assert_eq!(names[..2], ["local", "global"]);
-        assert!(names.contains(&"zoomed") && names.ends_with(&["region"]));
+        assert!(names.ends_with(&["region", "zoomed"]));
         for step in &CASCADE {
             assert!(!step.pass.as_str().ends_with("inverted"), "{}", step.pass);
         }
