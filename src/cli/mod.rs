@@ -290,6 +290,11 @@ fn app_requests(
     }
     let mut requests = Vec::new();
     if !images.is_empty() {
+        // Absolute: a window started elsewhere may be the one that reads them.
+        let images = images
+            .into_iter()
+            .map(|path| std::path::absolute(&path).unwrap_or(path))
+            .collect();
         requests.push(Request::Open(images));
     }
     if add {

@@ -121,7 +121,8 @@ enum Screen {
 
 /// What the app is asked to do from outside: at launch (`tessera IMAGE...`,
 /// `tessera --add`, `tessera --scan-screen`: the desktop file's "Open with" and
-/// actions). Asked while the vault is locked, it waits for the unlock.
+/// actions), or by a later launch for the same vault (`gui::instance`). Asked
+/// while the vault is locked, it waits for the unlock (a raise does not).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
     /// Read these image files for accounts (then the review screen).
@@ -130,6 +131,8 @@ pub enum Request {
     Add,
     /// Capture the screen and look for QR codes.
     ScanScreen,
+    /// Bring the window to the front and focus it (another launch).
+    Raise,
 }
 
 /// The app.
@@ -452,6 +455,14 @@ impl App {
 
     /// Does what was asked from outside now, or once the vault is unlocked.
     fn requested(&mut self, request: Request) -> Task<Message> {
+        if request == Request::Raise {
+            return iced::window::latest().and_then(|id| {
+                Task::batch([
+                    iced::window::minimize(id, false),
+                    iced::window::gain_focus(id),
+                ])
+            });
+        }
         if self.session.is_none() {
             self.requests.push(request);
             return Task::none();
@@ -460,6 +471,7 @@ impl App {
             Request::Open(paths) => self.scan_files(paths),
             Request::Add => self.show_add(),
             Request::ScanScreen => self.scan_screen(),
+            Request::Raise => Task::none(),
         }
     }
 

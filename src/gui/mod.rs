@@ -12,6 +12,7 @@ pub mod clock;
 pub mod event;
 pub mod i18n;
 pub mod icon;
+pub mod instance;
 pub mod localized;
 pub mod screen;
 pub mod settings;
@@ -68,6 +69,16 @@ pub fn run_with_vault(vault: Option<std::path::PathBuf>, requests: Vec<Request>)
         exit_on_close_request: false,
         ..iced::window::Settings::default()
     };
+    // A window for this vault already runs: it takes the requests and comes
+    // to the front; this launch is done.
+    let socket = match instance::claim(&env.vault_path, &requests) {
+        instance::Claim::Forwarded => return ExitCode::SUCCESS,
+        instance::Claim::First(listener) => {
+            instance::keep(listener);
+            instance::socket_path(&env.vault_path)
+        }
+        instance::Claim::Alone => None,
+    };
     let boot = move || {
         let (mut app, start) = App::new(env.clone());
         let asked: Vec<_> = requests
@@ -82,6 +93,9 @@ pub fn run_with_vault(vault: Option<std::path::PathBuf>, requests: Vec<Request>)
         .subscription(App::subscription)
         .window(window)
         .run();
+    if let Some(socket) = socket {
+        let _ = std::fs::remove_file(socket);
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => fail(&format!(

@@ -32,10 +32,21 @@ pub fn isolate(command: &mut Command, home: &Path) {
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_STATE_HOME", home.join("state"))
+        // The one-window socket (`gui::instance`) of this test's own.
+        .env("XDG_RUNTIME_DIR", runtime_dir(home))
         .env(
             "DBUS_SESSION_BUS_ADDRESS",
             format!("unix:path={}", home.join("no-bus").display()),
         );
+}
+
+/// `home/run`, made private as a real runtime folder is.
+fn runtime_dir(home: &Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = home.join("run");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+    dir
 }
 
 /// `tessera ARGS` (the CLI, no display) on `home`'s vault with `password` on

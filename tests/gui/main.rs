@@ -14,5 +14,6 @@ mod e2e_import_x11;
 mod e2e_x11;
 mod flows;
 mod import;
+mod instance_x11;
 mod recovery;
 mod share;

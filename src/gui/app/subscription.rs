@@ -25,6 +25,12 @@ fn on_spin(_: iced::time::Instant) -> Message {
     Message::Spin
 }
 
+/// What later launches of `tessera` for this vault ask (`gui::instance`).
+fn other_launches() -> impl iced::futures::Stream<Item = Message> {
+    use iced::futures::StreamExt as _;
+    crate::gui::instance::listen().map(Message::Requested)
+}
+
 /// Window events while unlocked: dropped files, and input that resets auto-lock.
 pub fn on_event(
     event: iced::Event,
@@ -52,6 +58,7 @@ impl App {
         let mut subscriptions = vec![
             keyboard::listen().filter_map(on_key),
             iced::window::close_requests().map(on_close_request),
+            Subscription::run(other_launches),
         ];
         if self.session.is_some() {
             subscriptions.push(time::every(Duration::from_secs(1)).map(on_tick));
