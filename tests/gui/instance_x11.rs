@@ -83,7 +83,10 @@ fn a_second_launch_hands_its_image_to_the_running_window_and_exits() {
     // Commands run beside the window as before.
     let listed = cli(home.path(), PASSWORD, &["list"]);
     assert!(listed.contains("Opened Inc"), "{listed}");
-    assert!(app.0.try_wait().unwrap().is_none(), "the first window is still open");
+    assert!(
+        app.0.try_wait().unwrap().is_none(),
+        "the first window is still open"
+    );
 }
 
 /// Waits (up to 90 s: Argon2 at 64 MiB in a debug build) for a frame unlike
@@ -97,6 +100,9 @@ fn still_frame(x: &Xvfb, window: &str, before: &image::RgbImage, what: &str) -> 
         if first == second && first != *before && ink(&first) > 0.01 {
             return first;
         }
-        assert!(started.elapsed() < Duration::from_secs(90), "{what}: not within 90 s");
+        assert!(
+            started.elapsed() < Duration::from_secs(90),
+            "{what}: not within 90 s"
+        );
     }
 }
