@@ -6,6 +6,11 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub mod sntp;
 pub mod sync;
 
+/// From this many seconds off, services start refusing codes (a 30-second
+/// step tolerates little more than that on each side): both front ends
+/// warn from here.
+pub const WARN_FROM_SECONDS: f64 = 5.0;
+
 /// Seconds since the Unix epoch (1970-01-01T00:00:00Z).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Timestamp(pub u64);

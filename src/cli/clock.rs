@@ -1,14 +1,12 @@
 //! `tessera clock`: is this computer's clock right? Codes depend on it.
 
-use std::time::Duration;
-
 use serde_json::json;
 
 use super::output::print_json;
 use super::{Failure, lang, say};
 use crate::clock::sntp::{self, Server};
 use crate::clock::sync::{self, SystemSync};
-use crate::i18n::{Key, Lang, t, tf};
+use crate::i18n::{self, Key, Lang, t, tf};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -17,12 +15,6 @@ Examples:
   tessera clock --server pool.ntp.org
       also this computer's offset against that time server (SNTP, UDP port 123)
   tessera clock --server 192.168.1.1:123 --json";
-
-/// An offset from which services start refusing codes (a 30-second step
-/// tolerates little more than that on each side).
-pub const ADVICE_FROM_SECONDS: f64 = 5.0;
-/// How long a time server may take to answer, in all.
-const SERVER_WAIT: Duration = Duration::from_secs(3);
 
 /// Arguments of `tessera clock`.
 #[derive(Debug, clap::Args)]
@@ -40,22 +32,13 @@ pub struct Args {
     json: bool,
 }
 
-/// A figure with one decimal, with the language's decimal separator.
-fn decimal(lang: Lang, value: f64) -> String {
-    let text = format!("{value:.1}");
-    match lang {
-        Lang::PtBr => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
-
 pub fn run(args: &Args) -> Result<(), Failure> {
     // A bad server is said before anything else is asked.
     let server = args.server.as_deref().map(Server::parse).transpose()?;
     let system = sync::system_sync();
     let measured = server
         .as_ref()
-        .map(|server| sntp::measure(server, SERVER_WAIT))
+        .map(|server| sntp::measure(server, sntp::WAIT))
         .transpose()?;
     if args.json {
         return print_json(&json!({
@@ -71,7 +54,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     say!("{}", system_line(lang, system));
     match (server, measured) {
         (Some(server), Some(m)) => {
-            let secs = decimal(lang, m.offset_seconds.abs());
+            let secs = i18n::decimal(lang, m.offset_seconds.abs(), 1, false);
             let rtt = format!("{:.0}", m.round_trip_seconds * 1000.0);
             // The offset is the server's time minus ours: positive means we are behind.
             let key = if m.offset_seconds < 0.0 {
@@ -88,7 +71,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                     &[("server", &server), ("secs", &secs), ("rtt", &rtt)]
                 )
             );
-            if m.offset_seconds.abs() >= ADVICE_FROM_SECONDS {
+            if m.offset_seconds.abs() >= crate::clock::WARN_FROM_SECONDS {
                 let apply = format!("{:+.0}", m.offset_seconds);
                 say!("{}", tf(lang, Key::ClockOffsetAdvice, &[("secs", &apply)]));
             }

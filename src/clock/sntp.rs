@@ -13,6 +13,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// The standard NTP port.
 pub const DEFAULT_PORT: u16 = 123;
+/// How long both front ends let a time server take to answer, in all.
+pub const WAIT: Duration = Duration::from_secs(3);
 /// Requests sent before giving up (each waits a third of the time allowed).
 const ATTEMPTS: u32 = 3;
 /// Seconds from 1900-01-01 (the NTP era 0 epoch) to 1970-01-01.

@@ -2,17 +2,10 @@
 //! user has set a time server, the offset measured against it; and the
 //! warning the list shows when codes would be off.
 
-use std::time::Duration;
-
 use iced::Task;
 
 use crate::clock::sntp::{self, Measurement, Server, SntpError};
 use crate::clock::sync::SystemSync;
-
-/// From this many seconds off, services start refusing codes.
-pub const WARN_FROM_SECONDS: f64 = 5.0;
-/// How long a time server may take to answer, in all.
-const SERVER_WAIT: Duration = Duration::from_secs(3);
 
 /// One check's findings.
 #[derive(Clone, Debug)]
@@ -71,7 +64,7 @@ fn run(server: &str, system: fn() -> SystemSync) -> ClockCheck {
             measured: None,
         };
     }
-    let measured = Server::parse(server).and_then(|parsed| sntp::measure(&parsed, SERVER_WAIT));
+    let measured = Server::parse(server).and_then(|parsed| sntp::measure(&parsed, sntp::WAIT));
     ClockCheck {
         system,
         server: Some(server.to_owned()),
@@ -87,7 +80,7 @@ pub fn warning(check: &ClockCheck, offset_in_use: i64) -> Option<ClockWarning> {
             let suggested = measured.offset_seconds.round() as i64;
             #[allow(clippy::cast_precision_loss)]
             let off = measured.offset_seconds - offset_in_use as f64;
-            (off.abs() >= WARN_FROM_SECONDS).then(|| ClockWarning::Off {
+            (off.abs() >= crate::clock::WARN_FROM_SECONDS).then(|| ClockWarning::Off {
                 #[allow(clippy::cast_possible_truncation)]
                 secs: off.round() as i64,
                 suggested,

@@ -32,6 +32,7 @@ macro_rules! keys {
 keys! {
     AppName = "app-name" [],
     LanguageName = "language-name" [],
+    DecimalSeparator = "decimal-separator" [],
     Loading = "loading" [],
     Cancel = "cancel" [],
     Save = "save" [],

@@ -282,6 +282,18 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         .map_or("", String::as_str)
 }
 
+/// `value` with `places` decimals and the language's decimal separator
+/// (`-3.0` in English, `-3,0` in Portuguese); `sign` writes `+` before
+/// positive values.
+pub fn decimal(lang: Lang, value: f64, places: usize, sign: bool) -> String {
+    let text = if sign {
+        format!("{value:+.places$}")
+    } else {
+        format!("{value:.places$}")
+    };
+    text.replace('.', t(lang, Key::DecimalSeparator))
+}
+
 /// The text of `key` in `lang` with each `{ $name }` replaced by its value.
 /// A value written as a plain integer (`"3"`, `"-30"`) is passed as a number,
 /// so it picks the plural form; anything else is text.

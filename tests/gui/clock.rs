@@ -63,7 +63,7 @@ fn without_a_server_nothing_is_measured_and_an_unsynchronised_system_is_said() {
     h.click("Fechar");
     assert!(!h.shows("não está sincronizado"));
 
-    // A synchronised system with no server: nothing to say.
+    // A system that says nothing, and no server: nothing to say.
     let h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     assert!(!h.shows("synchronised"));
     assert!(!h.shows("services may refuse"));

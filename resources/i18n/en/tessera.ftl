@@ -1,5 +1,7 @@
 app-name = Tessera
 language-name = English
+# Written between the whole and the fractional part of a figure (7.5 s).
+decimal-separator = .
 loading = Opening the vault…
 cancel = Cancel
 save = Save

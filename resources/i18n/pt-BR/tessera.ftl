@@ -1,5 +1,7 @@
 app-name = Tessera
 language-name = Português (Brasil)
+# Written between the whole and the fractional part of a figure (7,5 s).
+decimal-separator = ,
 loading = Abrindo o cofre…
 cancel = Cancelar
 save = Salvar

@@ -511,7 +511,7 @@ impl App {
         if let Screen::Settings(screen) = &mut self.screen {
             match &check.measured {
                 Some(Ok(measured)) => {
-                    let secs = format!("{:+.1}", measured.offset_seconds);
+                    let secs = i18n::decimal(lang, measured.offset_seconds, 1, true);
                     let server = check.server.clone().unwrap_or_default();
                     screen.notice(
                         false,
