@@ -82,14 +82,9 @@ fn push(token: &Value, password: Option<&Password>, out: &mut Export) -> Result<
         };
         let secret = encode_base32(&seed);
         let fields = Fields {
-            issuer,
-            name: "",
-            kind: "totp",
-            secret: &secret,
-            algorithm: "SHA1",
             digits,
             period: 10,
-            counter: 0,
+            ..Fields::new(issuer, "", "totp", &secret)
         };
         out.push(&fields, String::new(), false, String::new());
         return Ok(());
@@ -103,14 +98,8 @@ fn push(token: &Value, password: Option<&Password>, out: &mut Export) -> Result<
     };
     let (issuer, name) = names(token);
     let fields = Fields {
-        issuer: &issuer,
-        name: &name,
-        kind: "totp",
-        secret: &secret,
-        algorithm: "SHA1",
         digits,
-        period: 30,
-        counter: 0,
+        ..Fields::new(&issuer, &name, "totp", &secret)
     };
     out.push(&fields, String::new(), false, String::new());
     Ok(())

@@ -96,17 +96,12 @@ pub(super) fn push_totp(
         }
         _ => ("totp", totp),
     };
-    let fields = Fields {
-        issuer,
-        name,
-        kind,
-        secret,
-        algorithm: "SHA1",
-        digits: 6,
-        period: 30,
-        counter: 0,
-    };
-    out.push(&fields, group, favourite, notes);
+    out.push(
+        &Fields::new(issuer, name, kind, secret),
+        group,
+        favourite,
+        notes,
+    );
 }
 
 fn label(issuer: &str, name: &str) -> String {

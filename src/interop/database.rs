@@ -210,19 +210,14 @@ pub(super) fn read_google(bytes: &[u8], out: &mut Export) -> Result<(), InteropE
             });
             continue;
         }
+        let kind = match signed(&row, "type") {
+            0 => "totp",
+            1 => "hotp",
+            _ => "unknown",
+        };
         let fields = Fields {
-            issuer,
-            name,
-            kind: match signed(&row, "type") {
-                0 => "totp",
-                1 => "hotp",
-                _ => "unknown",
-            },
-            secret: text(&row, "secret"),
-            algorithm: "SHA1",
-            digits: 6,
-            period: 30,
             counter: number(&row, "counter", 0),
+            ..Fields::new(issuer, name, kind, text(&row, "secret"))
         };
         out.push(&fields, String::new(), false, String::new());
     }
@@ -255,14 +250,8 @@ pub(super) fn read_microsoft(bytes: &[u8], out: &mut Export) -> Result<(), Inter
             }
         };
         let fields = Fields {
-            issuer,
-            name,
-            kind: "totp",
-            secret: &secret,
-            algorithm: "SHA1",
             digits,
-            period: 30,
-            counter: 0,
+            ..Fields::new(issuer, name, "totp", &secret)
         };
         out.push(&fields, String::new(), false, String::new());
     }

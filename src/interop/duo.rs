@@ -31,15 +31,10 @@ pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> 
             continue;
         };
         let hotp = generator.get("counter").is_some_and(|c| !c.is_null());
+        let kind = if hotp { "hotp" } else { "totp" };
         let fields = Fields {
-            issuer: name,
-            name: "",
-            kind: if hotp { "hotp" } else { "totp" },
-            secret: text(generator, "otpSecret"),
-            algorithm: "SHA1",
-            digits: 6,
-            period: 30,
             counter: number(generator, "counter", 0),
+            ..Fields::new(name, "", kind, text(generator, "otpSecret"))
         };
         out.push(&fields, String::new(), false, String::new());
     }

@@ -541,6 +541,23 @@ struct Fields<'a> {
     counter: u64,
 }
 
+impl<'a> Fields<'a> {
+    /// An entry with the parameters most apps never change: SHA-1, 6
+    /// digits, 30 seconds, counter 0 (override the others with `..`).
+    const fn new(issuer: &'a str, name: &'a str, kind: &'a str, secret: &'a str) -> Self {
+        Self {
+            issuer,
+            name,
+            kind,
+            secret,
+            algorithm: "SHA1",
+            digits: 6,
+            period: 30,
+            counter: 0,
+        }
+    }
+}
+
 /// How an entry is named in the report: `issuer (name)`.
 fn label(issuer: &str, name: &str) -> String {
     match (issuer.is_empty(), name.is_empty()) {
@@ -625,14 +642,8 @@ impl Export {
             .and_then(|_| link.get(8..))
         {
             let fields = Fields {
-                issuer: "Steam",
-                name,
-                kind: "steam",
-                secret: key,
-                algorithm: "SHA1",
                 digits: 5,
-                period: 30,
-                counter: 0,
+                ..Fields::new("Steam", name, "steam", key)
             };
             self.push(&fields, group, favourite, notes);
             return;
@@ -720,16 +731,7 @@ mod tests {
 
     #[test]
     fn unusable_entries_say_why() {
-        let fields = Fields {
-            issuer: "Bank",
-            name: "me",
-            kind: "motp",
-            secret: "JBSWY3DPEHPK3PXP",
-            algorithm: "SHA1",
-            digits: 6,
-            period: 30,
-            counter: 0,
-        };
+        let fields = Fields::new("Bank", "me", "motp", "JBSWY3DPEHPK3PXP");
         let err = fields.account().unwrap_err().to_string();
         assert!(err.contains("\"motp\""), "{err}");
         let md5 = Fields {

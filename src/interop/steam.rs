@@ -54,14 +54,8 @@ fn account(entry: &Value, out: &mut Export) {
     };
     let secret = encode_base32(&secret);
     let fields = Fields {
-        issuer: "Steam",
-        name,
-        kind: "steam",
-        secret: &secret,
-        algorithm: "SHA1",
         digits: 5,
-        period: 30,
-        counter: 0,
+        ..Fields::new("Steam", name, "steam", &secret)
     };
     let notes = match text(entry, "revocation_code") {
         "" => String::new(),
