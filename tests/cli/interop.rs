@@ -72,6 +72,35 @@ impl Fixtures {
             .to_string()
     }
 
+    /// A vault holding every kind of account the fixtures have: TOTP, HOTP
+    /// and Steam, SHA-1/256/512, 6 to 8 digits, periods of 30 and 60, groups,
+    /// a favourite and a note (8 accounts).
+    fn every_kind() -> Self {
+        let f = Self::new();
+        let out = f.import(&[
+            &f.file("aegis-plain.json"),
+            &f.file("twofas-plain.2fas"),
+            &f.file("andotp.json"),
+            &f.file("freeotp.json"),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(f.entries().len(), 8);
+        f
+    }
+
+    /// `tessera ARGS` on this vault, its password on stdin.
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        self.run_in("en_US.UTF-8", args)
+    }
+
+    /// `tessera ARGS` under the locale `lang`.
+    fn run_in(&self, lang: &str, args: &[&str]) -> std::process::Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
+        isolate(&mut command, self.home.path());
+        command.env("LANG", lang).args(args);
+        run_with_stdin(&mut command, &format!("{VAULT_PASSWORD}\n"))
+    }
+
     /// `tessera import ARGS` with the vault password on stdin.
     fn import(&self, args: &[&str]) -> std::process::Output {
         self.import_in("en_US.UTF-8", args)
@@ -79,16 +108,23 @@ impl Fixtures {
 
     /// `tessera import ARGS` under the locale `lang`.
     fn import_in(&self, lang: &str, args: &[&str]) -> std::process::Output {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
-        isolate(&mut command, self.home.path());
-        command.env("LANG", lang).arg("import").args(args);
-        run_with_stdin(&mut command, &format!("{VAULT_PASSWORD}\n"))
+        let mut all = vec!["import"];
+        all.extend_from_slice(args);
+        self.run_in(lang, &all)
+    }
+
+    /// The vault file's bytes (to show that a refused import changed nothing).
+    fn vault_bytes(&self) -> Vec<u8> {
+        std::fs::read(self.vault_path()).unwrap()
+    }
+
+    fn vault_path(&self) -> PathBuf {
+        self.home.path().join("data/tessera/vault.tessera")
     }
 
     fn entries(&self) -> Vec<Entry> {
-        let path: PathBuf = self.home.path().join("data/tessera/vault.tessera");
         Vault::open(
-            &path,
+            &self.vault_path(),
             Unlock::Password(&Password::new(VAULT_PASSWORD.into())),
             &KdfPolicy::standard(),
         )

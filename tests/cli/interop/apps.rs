@@ -17,10 +17,6 @@ fn fixtures() -> Fixtures {
 }
 
 impl Fixtures {
-    fn vault_bytes(&self) -> Vec<u8> {
-        std::fs::read(self.home.path().join("data/tessera/vault.tessera")).unwrap()
-    }
-
     fn import_ok(&self, args: &[&str]) -> String {
         let out = self.import(args);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));

@@ -17,10 +17,6 @@ fn fixtures() -> Fixtures {
     ))
 }
 
-fn vault_bytes(f: &Fixtures) -> Vec<u8> {
-    std::fs::read(f.home.path().join("data/tessera/vault.tessera")).unwrap()
-}
-
 #[test]
 fn google_authenticator_database_in_wal_mode() {
     let f = fixtures();
@@ -104,7 +100,7 @@ fn stratum_database_with_its_categories() {
 #[test]
 fn hostile_databases_fail_fast_with_a_clear_error() {
     let f = fixtures();
-    let before = vault_bytes(&f);
+    let before = f.vault_bytes();
     for (file, format, expected) in [
         (
             "google-million",
@@ -138,5 +134,5 @@ fn hostile_databases_fail_fast_with_a_clear_error() {
     // Detection never guesses: another app's database is no export.
     let out = f.import(&[&f.file("other.db")]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert_eq!(vault_bytes(&f), before);
+    assert_eq!(f.vault_bytes(), before);
 }

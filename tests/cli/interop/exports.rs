@@ -4,42 +4,14 @@
 //! encrypted and the plain form: the same accounts come back.
 
 use std::os::unix::fs::PermissionsExt as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::{Value, json};
 
-use super::{EXPORT_PASSWORD, Fixtures, VAULT_PASSWORD, secret, stderr, stdout};
-use common::app::isolate;
-use common::run_with_stdin;
+use super::{EXPORT_PASSWORD, Fixtures, secret, stderr, stdout};
 use tessera::otp::{Algorithm, Kind};
 use tessera::vault::Entry;
-
-use crate::common;
-
-/// A vault holding every kind of account the fixtures have: TOTP, HOTP and
-/// Steam, SHA-1/256/512, 6 to 8 digits, periods of 30 and 60, groups, a
-/// favourite and a note.
-fn full_vault() -> Fixtures {
-    let f = Fixtures::new();
-    let out = f.import(&[
-        &f.file("aegis-plain.json"),
-        &f.file("twofas-plain.2fas"),
-        &f.file("andotp.json"),
-        &f.file("freeotp.json"),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(f.entries().len(), 8);
-    f
-}
-
-/// `tessera ARGS` against `f`'s vault, its password on stdin.
-fn tessera(f: &Fixtures, args: &[&str]) -> std::process::Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
-    isolate(&mut command, f.home.path());
-    command.args(args);
-    run_with_stdin(&mut command, &format!("{VAULT_PASSWORD}\n"))
-}
 
 /// What `export_reader.py` says the file holds.
 fn read_back(kind: &str, file: &Path, password: Option<&str>) -> Value {
@@ -109,188 +81,127 @@ fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
-#[test]
-fn aegis_exports_round_trip_encrypted_and_plain() {
-    let f = full_vault();
+/// Exports a vault of every kind as `format`, encrypted (with the export
+/// password) and plain: each file is private, `export_reader.py` reads the
+/// vault's accounts from it, and importing it into a fresh vault gives them
+/// back (with favourites and notes when `with_metadata`). Returns the
+/// vault and the encrypted file.
+fn round_trip(format: &str, extension: &str, with_metadata: bool) -> (Fixtures, PathBuf) {
+    let f = Fixtures::every_kind();
     let original = f.entries();
     let dir = f.home.path();
-    let encrypted = dir.join("aegis-encrypted.json");
-    let plain = dir.join("aegis-plain.json");
-    let out = tessera(
-        &f,
-        &[
+    let encrypted = dir.join(format!("{format}-encrypted.{extension}"));
+    let plain = dir.join(format!("{format}-plain.{extension}"));
+    let password_file = f.password_file();
+    for (file, password) in [(&encrypted, Some(EXPORT_PASSWORD)), (&plain, None)] {
+        let mut args = vec![
             "export",
             "--format",
-            "aegis",
+            format,
             "--out",
-            encrypted.to_str().unwrap(),
-            "--export-password-file",
-            &f.password_file(),
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("Wrote 8 accounts"),
-        "{}",
-        stdout(&out)
-    );
-    assert_eq!(mode(&encrypted), 0o600);
+            file.to_str().unwrap(),
+        ];
+        match password {
+            Some(_) => args.extend(["--export-password-file", &password_file]),
+            None => args.push("--plain"),
+        }
+        let out = f.run(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(
+            stdout(&out).contains("Wrote 8 accounts"),
+            "{}",
+            stdout(&out)
+        );
+        assert_eq!(mode(file), 0o600);
+        assert_eq!(
+            read_back(format, file, password),
+            expected(&original, with_metadata)
+        );
+    }
+
+    // Back into fresh vaults, through Tessera's own reader.
+    for (file, with_password) in [(&encrypted, true), (&plain, false)] {
+        let g = Fixtures::new();
+        let mut args = vec![file.to_str().unwrap().to_owned()];
+        if with_password {
+            args.extend(["--source-password-file".into(), g.password_file()]);
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = g.import(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_same(&original, &g.entries(), with_metadata);
+    }
+    (f, encrypted)
+}
+
+#[test]
+fn aegis_exports_round_trip_encrypted_and_plain() {
+    let (_f, encrypted) = round_trip("aegis", "json", true);
     let text = std::fs::read_to_string(&encrypted).unwrap();
     assert!(
         !text.contains("JBSWY3DPEHPK3PXP"),
         "the key is not in the clear"
     );
-    assert_eq!(
-        read_back("aegis", &encrypted, Some(EXPORT_PASSWORD)),
-        expected(&original, true)
-    );
-
-    let out = tessera(
-        &f,
-        &[
-            "export",
-            "--format",
-            "aegis",
-            "--out",
-            plain.to_str().unwrap(),
-            "--plain",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(mode(&plain), 0o600);
-    assert_eq!(read_back("aegis", &plain, None), expected(&original, true));
-
-    // Back into fresh vaults, through Tessera's own Aegis reader.
-    for (file, with_password) in [(&encrypted, true), (&plain, false)] {
-        let g = Fixtures::new();
-        let mut args = vec![file.to_str().unwrap().to_owned()];
-        if with_password {
-            args.extend(["--source-password-file".into(), g.password_file()]);
-        }
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = g.import(&args);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        assert_same(&original, &g.entries(), true);
-    }
 }
 
 #[test]
 fn twofas_exports_round_trip_encrypted_and_plain() {
-    let f = full_vault();
-    let original = f.entries();
-    let dir = f.home.path();
-    let encrypted = dir.join("backup.2fas");
-    let plain = dir.join("plain.2fas");
-    let out = tessera(
-        &f,
-        &[
-            "export",
-            "--format",
-            "2fas",
-            "--out",
-            encrypted.to_str().unwrap(),
-            "--export-password-file",
-            &f.password_file(),
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(mode(&encrypted), 0o600);
-    assert_eq!(
-        read_back("2fas", &encrypted, Some(EXPORT_PASSWORD)),
-        expected(&original, false)
-    );
-    let out = tessera(
-        &f,
-        &[
-            "export",
-            "--format",
-            "2fas",
-            "--out",
-            plain.to_str().unwrap(),
-            "--plain",
-        ],
-    );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(read_back("2fas", &plain, None), expected(&original, false));
-
-    for (file, with_password) in [(&encrypted, true), (&plain, false)] {
-        let g = Fixtures::new();
-        let mut args = vec![file.to_str().unwrap().to_owned()];
-        if with_password {
-            args.extend(["--source-password-file".into(), g.password_file()]);
-        }
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = g.import(&args);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        // 2FAS has no favourites or notes: those stay behind.
-        assert_same(&original, &g.entries(), false);
-    }
+    // 2FAS has no favourites or notes: those stay behind.
+    round_trip("2fas", "2fas", false);
 }
 
 #[test]
 fn export_files_are_never_overwritten_without_force() {
-    let f = full_vault();
+    let f = Fixtures::every_kind();
     let file = f.home.path().join("taken.json");
     std::fs::write(&file, "keep me").unwrap();
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
     for format in ["aegis", "2fas", "uris"] {
-        let out = tessera(
-            &f,
-            &[
-                "export",
-                "--format",
-                format,
-                "--out",
-                file.to_str().unwrap(),
-                "--plain",
-            ],
-        );
-        // uris takes no --plain: a usage error, and the file is untouched either way.
-        assert_ne!(out.status.code(), Some(0), "{format}");
-    }
-    let out = tessera(
-        &f,
-        &[
+        let out = f.run(&[
             "export",
             "--format",
-            "aegis",
+            format,
             "--out",
             file.to_str().unwrap(),
             "--plain",
-        ],
-    );
+        ]);
+        // uris takes no --plain: a usage error, and the file is untouched either way.
+        assert_ne!(out.status.code(), Some(0), "{format}");
+    }
+    let out = f.run(&[
+        "export",
+        "--format",
+        "aegis",
+        "--out",
+        file.to_str().unwrap(),
+        "--plain",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep me");
 
-    let out = tessera(
-        &f,
-        &[
-            "export",
-            "--format",
-            "aegis",
-            "--out",
-            file.to_str().unwrap(),
-            "--plain",
-            "--force",
-        ],
-    );
+    let out = f.run(&[
+        "export",
+        "--format",
+        "aegis",
+        "--out",
+        file.to_str().unwrap(),
+        "--plain",
+        "--force",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(mode(&file), 0o600, "a replaced file is 0600 too");
     assert_eq!(read_back("aegis", &file, None).as_array().unwrap().len(), 8);
 
     // Without a terminal, an encrypted export needs its password file.
     let other = f.home.path().join("other.json");
-    let out = tessera(
-        &f,
-        &[
-            "export",
-            "--format",
-            "aegis",
-            "--out",
-            other.to_str().unwrap(),
-        ],
-    );
+    let out = f.run(&[
+        "export",
+        "--format",
+        "aegis",
+        "--out",
+        other.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("--export-password-file"),
@@ -301,16 +212,13 @@ fn export_files_are_never_overwritten_without_force() {
 
     // uris gains --out: one link per line, 0600.
     let links = f.home.path().join("links.txt");
-    let out = tessera(
-        &f,
-        &[
-            "export",
-            "--format",
-            "uris",
-            "--out",
-            links.to_str().unwrap(),
-        ],
-    );
+    let out = f.run(&[
+        "export",
+        "--format",
+        "uris",
+        "--out",
+        links.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(mode(&links), 0o600);
     assert_eq!(std::fs::read_to_string(&links).unwrap().lines().count(), 8);

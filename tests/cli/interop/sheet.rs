@@ -8,17 +8,8 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 use std::process::Command;
 
-use super::{Fixtures, VAULT_PASSWORD, stderr, stdout};
+use super::{Fixtures, stderr, stdout};
 use crate::common;
-use common::app::isolate;
-use common::run_with_stdin;
-
-fn tessera(f: &Fixtures, args: &[&str]) -> std::process::Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tessera"));
-    isolate(&mut command, f.home.path());
-    command.args(args);
-    run_with_stdin(&mut command, &format!("{VAULT_PASSWORD}\n"))
-}
 
 fn lines(text: &str) -> BTreeSet<String> {
     text.lines()
@@ -33,33 +24,23 @@ fn the_printed_sheet_scans_back_to_every_account() {
     common::require_tool("chromium", "chromium");
     common::require_tool("pdftoppm", "poppler-utils");
     common::require_tool("zbarimg", "zbar-tools");
-    let f = Fixtures::new();
-    let out = f.import(&[
-        &f.file("aegis-plain.json"),
-        &f.file("twofas-plain.2fas"),
-        &f.file("andotp.json"),
-        &f.file("freeotp.json"),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let f = Fixtures::every_kind();
     let dir = f.home.path();
     let codes = dir.join("codes.txt");
     std::fs::write(&codes, "1111-2222\n3333-4444\n5555-6666\n").unwrap();
-    let out = tessera(&f, &["recovery", "GitHub", "add", codes.to_str().unwrap()]);
+    let out = f.run(&["recovery", "GitHub", "add", codes.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let out = tessera(&f, &["recovery", "GitHub", "use", "3333-4444"]);
+    let out = f.run(&["recovery", "GitHub", "use", "3333-4444"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 
     let sheet = dir.join("sheet.html");
-    let out = tessera(
-        &f,
-        &[
-            "export",
-            "--format",
-            "html",
-            "--out",
-            sheet.to_str().unwrap(),
-        ],
-    );
+    let out = f.run(&[
+        "export",
+        "--format",
+        "html",
+        "--out",
+        sheet.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         std::fs::metadata(&sheet).unwrap().permissions().mode() & 0o777,
@@ -122,7 +103,7 @@ fn the_printed_sheet_scans_back_to_every_account() {
     pages.sort();
     assert!(pages.len() >= 2, "eight cards take more than one page");
 
-    let out = tessera(&f, &["export", "--format", "uris"]);
+    let out = f.run(&["export", "--format", "uris"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let expected = lines(&stdout(&out));
     assert_eq!(expected.len(), 8);
@@ -145,7 +126,7 @@ fn the_printed_sheet_scans_back_to_every_account() {
     let page_args: Vec<&str> = pages.iter().map(|p| p.to_str().unwrap()).collect();
     let mut args = vec!["scan"];
     args.extend(&page_args);
-    let out = tessera(&f, &args);
+    let out = f.run(&args);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(lines(&stdout(&out)), expected);
 
