@@ -4,6 +4,7 @@ use super::input::Input;
 use super::output::{code_json, print_json, short_id};
 use super::{Failure, say};
 use crate::clock::{Clock as _, SystemClock, Timestamp};
+use crate::i18n::Key;
 use crate::otp::Account;
 use crate::vault::{Entry, display_order};
 
@@ -45,7 +46,10 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
     let at = args.at.map_or_else(|| SystemClock.now(), Timestamp);
     if let Some(uri) = &args.uri {
         let account = if uri == "-" {
-            let link = input.secret_from_stdin("otpauth:// link (hidden): ", "link")?;
+            let link = input.secret_from_stdin(
+                &super::input::prompt(Key::CliPromptLink, &[]),
+                super::input::Asked::Link,
+            )?;
             Account::from_uri(link.trim())?
         } else {
             super::entries::warn_secret_in_argv(
@@ -72,10 +76,8 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
     entries.sort_by(|a, b| display_order(a, b));
     if entries.is_empty() {
         return Err(match &args.query {
-            Some(query) => Failure::user(format!(
-                "no account matches {query:?}; `tessera list` shows them all"
-            )),
-            None => Failure::user("the vault has no accounts yet; add one with `tessera add`"),
+            Some(query) => Failure::said(Key::CliNoMatch, &[("query", &format!("{query:?}"))]),
+            None => Failure::said(Key::CliVaultEmpty, &[]),
         });
     }
     let mut codes = Vec::with_capacity(entries.len());

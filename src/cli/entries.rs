@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use super::input::Input;
+use super::input::{Asked, prompt};
 use super::output::{entry_json, print_json, short_id};
-use super::{Failure, note, say};
+use super::{Failure, lang, note, say, text};
 use crate::clock::{Clock as _, SystemClock};
+use crate::i18n::{Key, Localize as _};
 use crate::import::{self, Contents, Origin, Plan};
 use crate::interop;
 use crate::otp::{self, Account, Algorithm, Kind, Params, migration};
@@ -111,9 +113,7 @@ fn manual_account(args: &AddArgs, input: &mut Input<'_>) -> Result<Account, Fail
             period: args.period,
             counter: match (args.kind, args.counter) {
                 (KindArg::Hotp, None) => {
-                    return Err(Failure::usage(
-                        "an HOTP account needs --counter (0 for a new account, or the number the service shows)",
-                    ));
+                    return Err(Failure::usage_said(Key::CliHotpNeedsCounter, &[]));
                 }
                 (_, counter) => counter.unwrap_or(0),
             },
@@ -123,13 +123,16 @@ fn manual_account(args: &AddArgs, input: &mut Input<'_>) -> Result<Account, Fail
     let key = match &args.secret_file {
         Some(file) => {
             crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(|e| {
-                Failure::user(format!(
-                    "could not read the setup key file {}: {e}",
-                    file.display()
-                ))
+                Failure::said(
+                    Key::CliSetupKeyFileUnreadable,
+                    &[
+                        ("path", &file.display().to_string()),
+                        ("reason", &e.to_string()),
+                    ],
+                )
             })?
         }
-        None => input.secret_line("Setup key: ", "setup key")?,
+        None => input.secret_line(&prompt(Key::SetupKey, &[]), Asked::SetupKey)?,
     };
     let secret = otp::decode_base32(key.trim())?;
     Ok(Account::new(
@@ -146,13 +149,13 @@ fn contents_of_link(uri: &str) -> Result<Contents, Failure> {
     if !uri.contains("otpauth") {
         // Not a link at all: the link parser says what is wrong.
         Account::from_uri(uri)?;
-        return Err(Failure::user("the link holds no account that can be added"));
+        return Err(Failure::said(Key::CliLinkHoldsNothing, &[]));
     }
     let contents = import::text(Origin::Given, &SecretText::new(uri.to_owned()))?;
     if contents.found.is_empty()
-        && let Some(why) = contents.not_keys().find_map(|p| p.explain())
+        && let Some(why) = contents.not_keys().find_map(crate::i18n::explain)
     {
-        return Err(Failure::user(why));
+        return Err(Failure::user(why.localized(lang())));
     }
     Ok(contents)
 }
@@ -190,7 +193,7 @@ pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     // waits in the arguments during a password prompt, and a bad link fails first.
     let from_link = match args.uri.as_deref() {
         Some("-") => {
-            let link = input.secret_from_stdin("otpauth:// link (hidden): ", "link")?;
+            let link = input.secret_from_stdin(&prompt(Key::CliPromptLink, &[]), Asked::Link)?;
             Some(contents_of_link(link.trim())?)
         }
         Some(uri) => {
@@ -205,24 +208,30 @@ pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         None => Contents::given(NewEntry::new(manual_account(args, input)?)),
     };
     for payload in contents.not_keys() {
-        if let Some(why) = payload.explain() {
-            note(why);
+        if let Some(why) = crate::i18n::explain(payload) {
+            note(why.localized(lang()));
         }
     }
     for part in contents.parts().filter(|p| p.size > 1) {
-        note(format!(
-            "this is part {} of a Google Authenticator export; add the other parts too",
-            part.describe()
+        note(text(
+            Key::CliExportPart,
+            &[
+                ("part", &(part.index + 1).to_string()),
+                ("size", &part.size.to_string()),
+            ],
         ));
     }
     for left_out in &contents.left_out {
-        note(format!(
-            "left out account {} ({})",
-            left_out.label, left_out.reason
+        note(text(
+            Key::CliLeftOut,
+            &[
+                ("label", &left_out.label),
+                ("reason", &left_out.reason.localized(lang())),
+            ],
         ));
     }
     if contents.found.is_empty() {
-        return Err(Failure::user("the link holds no account that can be added"));
+        return Err(Failure::said(Key::CliLinkHoldsNothing, &[]));
     }
     let mut plan = Plan::new(vault.entries(), [&contents]);
     if let Some(group) = &args.group {
@@ -252,13 +261,19 @@ pub fn list(args: &ListArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         return Ok(());
     }
     if entries.is_empty() {
-        say!("The vault has no accounts yet; add one with `tessera add`.");
+        say!("{}", super::sentence(&text(Key::CliVaultEmpty, &[])));
         return Ok(());
     }
     for entry in entries {
         let params = &entry.account.params;
         let detail = match params.kind {
-            Kind::Hotp => format!("hotp, counter {}", params.counter),
+            Kind::Hotp => format!(
+                "hotp, {}",
+                text(
+                    Key::CliListCounter,
+                    &[("counter", &params.counter.to_string())]
+                )
+            ),
             Kind::Steam => String::from("steam"),
             Kind::Totp
                 if params.period == 30
@@ -268,21 +283,26 @@ pub fn list(args: &ListArgs, input: &mut Input<'_>) -> Result<(), Failure> {
                 String::from("totp")
             }
             Kind::Totp => format!(
-                "totp, {} digits, {} s, {}",
-                params.digits, params.period, params.algorithm
+                "totp, {}, {} s, {}",
+                text(
+                    Key::CliListDigits,
+                    &[("digits", &params.digits.to_string())]
+                ),
+                params.period,
+                params.algorithm
             ),
         };
         let mut extras = Vec::new();
         if entry.favourite {
-            extras.push(String::from("favourite"));
+            extras.push(text(Key::CliListFavourite, &[]));
         }
         if !entry.group.is_empty() {
-            extras.push(format!("group {}", entry.group));
+            extras.push(text(Key::CliListGroup, &[("group", &entry.group)]));
         }
         if !entry.recovery_codes.is_empty() {
-            extras.push(format!(
-                "{} recovery codes left",
-                entry.unused_recovery_codes()
+            extras.push(text(
+                Key::RecoveryFew,
+                &[("n", &entry.unused_recovery_codes().to_string())],
             ));
         }
         let extras = if extras.is_empty() {
@@ -341,9 +361,14 @@ pub fn remove(args: &RemoveArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let id = resolve(&vault, &args.id)?;
     let removed = vault.modify(|entries| ops::remove(entries, &id))?;
     say!(
-        "Removed {} ({}).",
-        removed.account.label(),
-        short_id(&removed)
+        "{}",
+        text(
+            Key::CliRemoved,
+            &[
+                ("label", &removed.account.label()),
+                ("id", short_id(&removed))
+            ]
+        )
     );
     Ok(())
 }
@@ -384,9 +409,7 @@ pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         && !args.favourite
         && !args.no_favourite
     {
-        return Err(Failure::usage(
-            "say what to change: --issuer, --account, --group, --favourite, --no-favourite or --notes",
-        ));
+        return Err(Failure::usage_said(Key::CliEditNothing, &[]));
     }
     let mut vault = input.open_vault()?;
     let id = resolve(&vault, &args.id)?;
@@ -404,7 +427,7 @@ pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         params: None,
     };
     let label = vault.modify(|entries| ops::edit(entries, &id, change, now))?;
-    say!("Saved {label}.");
+    say!("{}", text(Key::CliSaved, &[("label", &label)]));
     Ok(())
 }
 
@@ -505,19 +528,30 @@ fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), Failure> {
     options.mode(0o600);
     let mut file = options
         .open(path)
-        .map_err(|e| Failure::user(format!("could not create {}: {e}", path.display())))?;
+        .map_err(|e| file_failure(Key::CliCreateFailed, path, &e))?;
     file.write_all(bytes)
-        .map_err(|e| Failure::user(format!("could not write {}: {e}", path.display())))
+        .map_err(|e| file_failure(Key::CliWriteFailed, path, &e))
+}
+
+/// A failure about a file, with the system's reason.
+fn file_failure(key: Key, path: &std::path::Path, error: &std::io::Error) -> Failure {
+    Failure::said(
+        key,
+        &[
+            ("path", &path.display().to_string()),
+            ("reason", &error.to_string()),
+        ],
+    )
 }
 
 /// Refuses an existing `path` (or a link there) unless `force`: checked
 /// before a password is asked for, and again when writing.
 fn refuse_existing(path: &std::path::Path, force: bool) -> Result<(), Failure> {
     if !force && (path.exists() || path.symlink_metadata().is_ok()) {
-        return Err(Failure::user(format!(
-            "{} already exists; choose another name, or add --force to replace it",
-            path.display()
-        )));
+        return Err(Failure::said(
+            Key::CliFileExists,
+            &[("path", &path.display().to_string())],
+        ));
     }
     Ok(())
 }
@@ -530,18 +564,21 @@ fn write_secret_file(path: &std::path::Path, bytes: &[u8], force: bool) -> Resul
         refuse_existing(path, false)?;
         return write_private(path, bytes);
     }
-    let name = path
-        .file_name()
-        .ok_or_else(|| Failure::usage(format!("{} is not a file name", path.display())))?;
+    let name = path.file_name().ok_or_else(|| {
+        Failure::usage_said(
+            Key::CliNotAFileName,
+            &[("path", &path.display().to_string())],
+        )
+    })?;
     let mut temp_name = std::ffi::OsString::from(".");
     temp_name.push(name);
-    let suffix = getrandom::u32().map_err(|e| Failure::user(format!("{e}")))?;
+    let suffix = getrandom::u32().map_err(crate::vault::Error::from)?;
     temp_name.push(format!(".tessera-new-{suffix:08x}"));
     let temp = path.with_file_name(temp_name);
     write_private(&temp, bytes)?;
     std::fs::rename(&temp, path).map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        Failure::user(format!("could not replace {}: {e}", path.display()))
+        file_failure(Key::CliReplaceFailed, path, &e)
     })
 }
 
@@ -553,12 +590,20 @@ fn prepare_dir(dir: &std::path::Path) -> Result<(), Failure> {
         use std::os::unix::fs::DirBuilderExt as _;
         builder.mode(0o700);
     }
-    builder.create(dir).map_err(|e| {
-        Failure::user(format!(
-            "could not create the directory {}: {e}",
-            dir.display()
-        ))
-    })
+    builder
+        .create(dir)
+        .map_err(|e| file_failure(Key::CliDirFailed, dir, &e))
+}
+
+/// "Wrote N accounts to FILE (…)" in the locale's language.
+fn wrote(key: Key, count: usize, file: &std::path::Path) -> String {
+    text(
+        key,
+        &[
+            ("n", &count.to_string()),
+            ("path", &file.display().to_string()),
+        ],
+    )
 }
 
 /// The entries as the export writers take them.
@@ -584,31 +629,29 @@ fn outgoing<'a>(entries: &[&'a Entry]) -> Vec<interop::Outgoing<'a>> {
 /// --plain, else typed twice on the terminal.
 fn export_password(args: &ExportArgs, input: &mut Input<'_>) -> Result<Option<Password>, Failure> {
     if args.plain {
-        note("the file is not encrypted: anyone who can read it has your secret keys");
+        note(text(Key::CliPlainWarning, &[]));
         return Ok(None);
     }
     let password = match &args.export_password_file {
         Some(file) => super::input::password_file(file)?,
         None if !std::io::stdin().is_terminal() => {
-            return Err(Failure::user(
-                "the export needs a password: give it with --export-password-file FILE (or use --plain for an unencrypted file)",
-            ));
+            return Err(Failure::said(Key::CliExportNeedsPassword, &[]));
         }
         None => {
-            let first = input.secret_line("Password for the export file: ", "export password")?;
-            let second = input.secret_line("Repeat it: ", "export password")?;
+            let first = input.secret_line(
+                &prompt(Key::CliPromptExportPassword, &[]),
+                Asked::ExportPassword,
+            )?;
+            let second =
+                input.secret_line(&prompt(Key::CliPromptRepeat, &[]), Asked::ExportPassword)?;
             if first != second {
-                return Err(Failure::user(
-                    "the two passwords differ; nothing was exported",
-                ));
+                return Err(Failure::said(Key::CliExportPasswordsDiffer, &[]));
             }
             Password::new(first.to_string())
         }
     };
     if password.is_empty() {
-        return Err(Failure::user(
-            "the export password is empty; give one (or use --plain for an unencrypted file)",
-        ));
+        return Err(Failure::said(Key::CliExportPasswordEmpty, &[]));
     }
     Ok(Some(password))
 }
@@ -617,15 +660,13 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     if (args.plain || args.export_password_file.is_some())
         && !matches!(args.format, ExportFormat::Aegis | ExportFormat::TwoFas)
     {
-        return Err(Failure::usage(
-            "--plain and --export-password-file apply to --format aegis and 2fas only",
-        ));
+        return Err(Failure::usage_said(Key::CliPlainOnlyFor, &[]));
     }
     let vault = input.open_vault()?;
     let mut entries: Vec<&Entry> = vault.entries().iter().collect();
     entries.sort_by(|a, b| display_order(a, b));
     if entries.is_empty() {
-        return Err(Failure::user("the vault has no accounts to export"));
+        return Err(Failure::said(Key::CliNothingToExport, &[]));
     }
     match (args.format, &args.out) {
         (ExportFormat::Uris, Some(file)) => {
@@ -635,11 +676,7 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
                 text.push('\n');
             }
             write_secret_file(file, text.as_bytes(), args.force)?;
-            say!(
-                "Wrote {} accounts to {} (readable by you only).",
-                entries.len(),
-                file.display()
-            );
+            say!("{}", wrote(Key::CliWrotePrivate, entries.len(), file));
         }
         (format @ (ExportFormat::Aegis | ExportFormat::TwoFas), Some(file)) => {
             let target = match format {
@@ -652,42 +689,32 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             let now_ms = SystemClock.now().secs().saturating_mul(1000);
             let bytes = interop::write(target, &items, password.as_ref(), now_ms)?;
             write_secret_file(file, &bytes, args.force)?;
-            let how = if password.is_some() {
-                "encrypted with the export password"
+            let key = if password.is_some() {
+                Key::CliWroteEncrypted
             } else {
-                "unencrypted"
+                Key::CliWroteUnencrypted
             };
-            say!(
-                "Wrote {} accounts to {} ({how}).",
-                entries.len(),
-                file.display()
-            );
+            say!("{}", wrote(key, entries.len(), file));
         }
         (ExportFormat::Html, Some(file)) => {
             refuse_existing(file, args.force)?;
             let date = SystemClock.now().utc_minutes();
             let bytes = interop::sheet(&outgoing(&entries), &date)?;
             write_secret_file(file, &bytes, args.force)?;
-            say!(
-                "Wrote the backup sheet of {} accounts to {}: open it in a browser and print it (A4 or Letter), then delete the file.",
-                entries.len(),
-                file.display()
-            );
+            say!("{}", wrote(Key::CliWroteSheet, entries.len(), file));
         }
         (ExportFormat::Uris, None) => {
             if std::io::stdout().is_terminal() {
-                note(format!(
-                    "this prints the secret keys of {} accounts in the clear; anyone who sees them can generate your codes",
-                    entries.len()
-                ));
-                if std::io::stdin().is_terminal() && !input.confirm("Print them?") {
-                    return Err(Failure::user("nothing was exported"));
+                let n = entries.len().to_string();
+                note(text(Key::CliPrintWarning, &[("n", &n)]));
+                if std::io::stdin().is_terminal()
+                    && !input.confirm(&text(Key::CliPrintConfirm, &[]))
+                {
+                    return Err(Failure::said(Key::CliNothingExported, &[]));
                 }
             } else {
-                note(format!(
-                    "writing the secret keys of {} accounts in the clear to a file or another program; a file made with `>` may be readable by others: prefer --out FILE, which is readable by you only",
-                    entries.len()
-                ));
+                let n = entries.len().to_string();
+                note(text(Key::CliPipeWarning, &[("n", &n)]));
             }
             for entry in entries {
                 say!("{}", entry.account.to_uri().expose());
@@ -713,7 +740,13 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             let batch_id = migration::random_batch_id().map_err(crate::vault::Error::from)?;
             let encoded = migration::encode(&accounts, batch_id);
             for (index, why) in &encoded.skipped {
-                note(format!("left out {}: {why}", accounts[*index].label()));
+                note(text(
+                    Key::CliLeftOut,
+                    &[
+                        ("label", &accounts[*index].label()),
+                        ("reason", &why.localized(lang())),
+                    ],
+                ));
             }
             let total = encoded.uris.len();
             for (i, uri) in encoded.uris.iter().enumerate() {
@@ -723,15 +756,11 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
                 say!("{}", path.display());
             }
             if total == 0 {
-                return Err(Failure::user(
-                    "none of the accounts fits a Google Authenticator export; use --format qr instead",
-                ));
+                return Err(Failure::said(Key::CliNoneFitsMigration, &[]));
             }
         }
         (_, None) => {
-            return Err(Failure::usage(
-                "give the directory for the images with --out DIR",
-            ));
+            return Err(Failure::usage_said(Key::CliGiveOutDir, &[]));
         }
     }
     Ok(())

@@ -15,7 +15,8 @@ use std::path::PathBuf;
 
 use zeroize::Zeroizing;
 
-use super::{Failure, Global, note};
+use super::{Failure, Global, note, text};
+use crate::i18n::Key;
 use crate::keystore::{Keystore, OsKeystore};
 use crate::paths;
 use crate::secret::Password;
@@ -28,6 +29,52 @@ const PROMPT_ATTEMPTS: usize = 3;
 /// Longest line read from stdin: a Google Authenticator export link of ten
 /// accounts is about 1,100 characters.
 const MAX_STDIN_LINE: usize = 64 * 1024;
+
+/// What the CLI asks for: names it in prompts and messages, in the locale's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Asked {
+    /// The vault password.
+    Password,
+    /// A new vault password.
+    NewPassword,
+    /// An account's setup key.
+    SetupKey,
+    /// An otpauth:// link.
+    Link,
+    /// A recovery code.
+    RecoveryCode,
+    /// The password of an export file.
+    ExportPassword,
+}
+
+impl Asked {
+    /// Its name in the locale's language, for messages.
+    fn name(self) -> String {
+        text(
+            match self {
+                Self::Password => Key::CliWhatPassword,
+                Self::NewPassword => Key::CliWhatNewPassword,
+                Self::SetupKey => Key::CliWhatSetupKey,
+                Self::Link => Key::CliWhatLink,
+                Self::RecoveryCode => Key::CliWhatRecoveryCode,
+                Self::ExportPassword => Key::CliWhatExportPassword,
+            },
+            &[],
+        )
+    }
+
+    fn is_password(self) -> bool {
+        matches!(
+            self,
+            Self::Password | Self::NewPassword | Self::ExportPassword
+        )
+    }
+}
+
+/// A prompt: the catalog's text followed by ": ".
+pub(crate) fn prompt(key: Key, args: &[(&str, &str)]) -> String {
+    format!("{}: ", text(key, args))
+}
 
 pub(crate) struct Input<'a> {
     global: &'a Global,
@@ -50,9 +97,9 @@ fn read_raw_line() -> std::io::Result<Option<Zeroizing<Vec<u8>>>> {
             Ok(_) if byte[0] == b'\n' => break,
             Ok(_) => {
                 if line.len() >= MAX_STDIN_LINE {
-                    return Err(std::io::Error::other(format!(
-                        "the line is longer than {} KiB",
-                        MAX_STDIN_LINE / 1024
+                    return Err(std::io::Error::other(text(
+                        Key::CliLineTooLong,
+                        &[("kib", &(MAX_STDIN_LINE / 1024).to_string())],
                     )));
                 }
                 line.push(byte[0]);
@@ -93,34 +140,24 @@ impl<'a> Input<'a> {
     pub fn secret_from_stdin(
         &mut self,
         prompt: &str,
-        what: &str,
+        what: Asked,
     ) -> Result<Zeroizing<String>, Failure> {
         let secret = self.secret_line(prompt, what)?;
         self.stdin_taken = true;
         if secret.trim().is_empty() {
-            return Err(Failure::user(format!(
-                "the {what} read from standard input is empty"
-            )));
+            return Err(Failure::said(Key::CliStdinEmpty, &[("what", &what.name())]));
         }
         Ok(secret)
     }
 
     /// The vault path by `--vault`, `TESSERA_VAULT`, or the platform default.
     pub fn vault_path(&self) -> Result<PathBuf, Failure> {
-        paths::vault(self.global.vault.clone()).ok_or_else(|| {
-            Failure::user(
-                "cannot find a home directory for the default vault; give a path with --vault or TESSERA_VAULT",
-            )
-        })
+        paths::vault(self.global.vault.clone()).ok_or_else(|| Failure::said(Key::CliNoHome, &[]))
     }
 
     /// Where this computer remembers the vault versions it has seen.
     pub fn history(&self) -> Result<History, Failure> {
-        paths::history().ok_or_else(|| {
-            Failure::user(
-                "cannot find a home directory for Tessera's state (the versions of the vault this computer has seen); set HOME or XDG_STATE_HOME",
-            )
-        })
+        paths::history().ok_or_else(|| Failure::said(Key::CliNoStateHome, &[]))
     }
 
     pub fn keyring_allowed(&self) -> bool {
@@ -132,53 +169,56 @@ impl<'a> Input<'a> {
     }
 
     /// The next line of stdin (not a terminal), without its line ending.
-    fn stdin_line(&mut self, what: &str) -> Result<Zeroizing<String>, Failure> {
+    fn stdin_line(&mut self, what: Asked) -> Result<Zeroizing<String>, Failure> {
+        let name = what.name();
         let line = read_raw_line()
             .map_err(|e| {
-                Failure::user(format!(
-                    "could not read the {what} from standard input: {e}"
-                ))
+                Failure::said(
+                    Key::CliStdinUnreadable,
+                    &[("what", &name), ("reason", &e.to_string())],
+                )
             })?
             .ok_or_else(|| {
-                Failure::user(if what.contains("password") {
-                    format!(
-                        "standard input ended before the {what}; pipe it in, or use --password-file"
-                    )
+                let key = if what.is_password() {
+                    Key::CliStdinEndedPassword
                 } else {
-                    format!("standard input ended before the {what}; pipe it in, one per line")
-                })
+                    Key::CliStdinEnded
+                };
+                Failure::said(key, &[("what", &name)])
             })?;
-        let text = std::str::from_utf8(&line).map_err(|_| {
-            Failure::user(format!(
-                "the {what} read from standard input is not UTF-8 text"
-            ))
-        })?;
-        Ok(Zeroizing::new(text.to_owned()))
+        let line = std::str::from_utf8(&line)
+            .map_err(|_| Failure::said(Key::CliStdinNotUtf8, &[("what", &name)]))?;
+        Ok(Zeroizing::new(line.to_owned()))
     }
 
     /// Reads a secret line: hidden prompt on a terminal, else the next stdin line.
-    pub fn secret_line(&mut self, prompt: &str, what: &str) -> Result<Zeroizing<String>, Failure> {
+    pub fn secret_line(&mut self, prompt: &str, what: Asked) -> Result<Zeroizing<String>, Failure> {
         if self.stdin_is_terminal {
             rpassword::prompt_password(prompt)
                 .map(Zeroizing::new)
-                .map_err(|e| Failure::user(format!("could not read the {what}: {e}")))
+                .map_err(|e| {
+                    Failure::said(
+                        Key::CliPromptUnreadable,
+                        &[("what", &what.name()), ("reason", &e.to_string())],
+                    )
+                })
         } else {
             self.stdin_line(what)
         }
     }
 
     /// A hidden prompt on the terminal (`/dev/tty`), whatever stdin is.
-    fn tty_secret(&mut self, prompt: &str, what: &str) -> Result<Zeroizing<String>, Failure> {
+    fn tty_password(&mut self, path: &std::path::Path) -> Result<Zeroizing<String>, Failure> {
+        let prompt = prompt(
+            Key::CliPromptPassword,
+            &[("path", &path.display().to_string())],
+        );
         if self.stdin_is_terminal {
-            return self.secret_line(prompt, what);
+            return self.secret_line(&prompt, Asked::Password);
         }
         rpassword::prompt_password(prompt)
             .map(Zeroizing::new)
-            .map_err(|_| {
-                Failure::user(format!(
-                    "standard input carried the secret, so the vault {what} must come from --password-file, the system keyring, or a terminal, and there is no terminal here"
-                ))
-            })
+            .map_err(|_| Failure::said(Key::CliNoTerminal, &[]))
     }
 
     fn password_from_file(&self) -> Result<Option<Password>, Failure> {
@@ -218,30 +258,31 @@ impl<'a> Input<'a> {
                 match self.keystore().get(&summary.id) {
                     Ok(Some(kek)) => match open(Unlock::KeyringKey(&kek)) {
                         Ok(vault) => return Ok(vault),
-                        Err(Error::KeyringKeyRejected { .. }) => note(
-                            "the key in the system keyring does not fit this vault; asking for the password instead",
-                        ),
+                        Err(Error::KeyringKeyRejected { .. }) => {
+                            note(text(Key::CliKeyringKeyRejected, &[]));
+                        }
                         Err(other) => return Err(other.into()),
                     },
-                    Ok(None) => note(
-                        "the system keyring has no key for this vault (it may have been removed); asking for the password instead",
-                    ),
-                    Err(e) => note(format!("{e}")),
+                    Ok(None) => note(text(Key::CliKeyringNoKey, &[])),
+                    Err(e) => note(crate::i18n::Localize::localized(&e, super::lang())),
                 }
             }
         }
         if !self.stdin_is_terminal && !self.stdin_taken {
-            let password = Password::new(self.stdin_line("password")?.to_string());
+            let password = Password::new(self.stdin_line(Asked::Password)?.to_string());
             return Ok(open(Unlock::Password(&password))?);
         }
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let prompt = format!("Password for {}: ", path.display());
-            let password = Password::new(self.tty_secret(&prompt, "password")?.to_string());
+            let password = Password::new(self.tty_password(path)?.to_string());
             match open(Unlock::Password(&password)) {
                 Err(Error::WrongPassword { .. }) if attempt < PROMPT_ATTEMPTS => {
-                    let _ = writeln!(std::io::stderr(), "Wrong password, try again.");
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "{}",
+                        text(Key::CliWrongPasswordRetry, &[])
+                    );
                 }
                 other => return Ok(other?),
             }
@@ -255,12 +296,9 @@ impl<'a> Input<'a> {
             return Ok(password);
         }
         if !self.stdin_is_terminal && !self.stdin_taken {
-            return Ok(Password::new(self.stdin_line("password")?.to_string()));
+            return Ok(Password::new(self.stdin_line(Asked::Password)?.to_string()));
         }
-        let prompt = format!("Password for {}: ", vault.path().display());
-        Ok(Password::new(
-            self.tty_secret(&prompt, "password")?.to_string(),
-        ))
+        Ok(Password::new(self.tty_password(vault.path())?.to_string()))
     }
 
     /// A new password: from --password-file, else stdin, else typed twice.
@@ -268,15 +306,17 @@ impl<'a> Input<'a> {
         let password = match self.password_from_file()?.filter(|_| use_file) {
             Some(password) => password,
             None if !self.stdin_is_terminal => {
-                Password::new(self.stdin_line("new password")?.to_string())
+                Password::new(self.stdin_line(Asked::NewPassword)?.to_string())
             }
             None => {
-                let first = self.secret_line("New password: ", "new password")?;
-                let second = self.secret_line("Repeat the new password: ", "new password")?;
+                let first =
+                    self.secret_line(&prompt(Key::CliPromptNewPassword, &[]), Asked::NewPassword)?;
+                let second = self.secret_line(
+                    &prompt(Key::CliPromptRepeatNewPassword, &[]),
+                    Asked::NewPassword,
+                )?;
                 if first != second {
-                    return Err(Failure::user(
-                        "the two passwords differ; nothing was changed",
-                    ));
+                    return Err(Failure::said(Key::CliPasswordsDiffer, &[]));
                 }
                 Password::new(first.to_string())
             }
@@ -287,9 +327,10 @@ impl<'a> Input<'a> {
     /// Refuses passwords too short to protect anything.
     pub fn check_new_password(&self, password: Password) -> Result<Password, Failure> {
         if password.expose().chars().count() < MIN_PASSWORD_CHARS {
-            return Err(Failure::user(format!(
-                "the password must have at least {MIN_PASSWORD_CHARS} characters; a few random words make a strong one"
-            )));
+            return Err(Failure::said(
+                Key::CliPasswordTooShort,
+                &[("min", &MIN_PASSWORD_CHARS.to_string())],
+            ));
         }
         Ok(password)
     }
@@ -299,21 +340,56 @@ impl<'a> Input<'a> {
         if !self.stdin_is_terminal {
             return false;
         }
-        let _ = write!(std::io::stderr(), "{question} [y/N] ");
+        let _ = write!(
+            std::io::stderr(),
+            "{question} {} ",
+            text(Key::CliYesNo, &[])
+        );
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer).is_ok()
-            && matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
+            && is_yes(&answer, &text(Key::CliYes, &[]))
     }
 }
 
 /// The password in a password file: its first line, without the line ending
 /// (every `--*password-file` option reads its file this way).
 pub fn password_file(file: &std::path::Path) -> Result<Password, Failure> {
-    let text = crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(|e| {
-        Failure::user(format!(
-            "could not read the password file {}: {e}",
-            file.display()
-        ))
-    })?;
-    Ok(Password::new(text.lines().next().unwrap_or("").to_owned()))
+    let contents =
+        crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE).map_err(|e| {
+            Failure::said(
+                Key::CliPasswordFileUnreadable,
+                &[
+                    ("path", &file.display().to_string()),
+                    ("reason", &e.to_string()),
+                ],
+            )
+        })?;
+    Ok(Password::new(
+        contents.lines().next().unwrap_or("").to_owned(),
+    ))
+}
+
+/// Whether `answer` says yes: English `y`/`yes` always, and the language's
+/// own word for yes or its first letter (`s`/`sim` in Portuguese).
+fn is_yes(answer: &str, yes: &str) -> bool {
+    let answer = answer.trim().to_lowercase();
+    let yes = yes.to_lowercase();
+    let initial: String = yes.chars().take(1).collect();
+    !answer.is_empty() && [String::from("y"), String::from("yes"), initial, yes].contains(&answer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_yes;
+
+    #[test]
+    fn yes_in_english_and_in_the_language() {
+        for answer in ["y", "Y", "yes", "Yes\n", "s", "sim", "SIM"] {
+            assert!(is_yes(answer, "sim"), "{answer}");
+        }
+        for answer in ["", "n", "no", "não", "si", "yess"] {
+            assert!(!is_yes(answer, "sim"), "{answer}");
+        }
+        assert!(!is_yes("s", "yes"));
+    }
 }

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use super::input::Input;
-use super::{Failure, note, say};
+use super::{Failure, note, say, text};
+use crate::i18n::{Key, Localize as _};
 use crate::keystore::Keystore as _;
 use crate::vault::{self, KdfPolicy, Vault};
 
@@ -33,15 +34,18 @@ pub fn init(args: &InitArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let password = input.new_password(true)?;
     let history = input.history()?;
     let mut vault = Vault::create_tracked(&path, &password, &KdfPolicy::standard(), &history)?;
-    say!("Created a vault at {}.", path.display());
+    say!(
+        "{}",
+        text(Key::CliCreated, &[("path", &path.display().to_string())])
+    );
     if args.keyring {
         enable(&mut vault, input).map_err(|failure| {
-            Failure::user(format!(
-                "the vault was created, but keyring unlock could not be set up: {} Run `tessera keyring enable` once the keyring works",
-                failure_text(&failure)
-            ))
+            Failure::said(
+                Key::CliKeyringSetupFailed,
+                &[("reason", failure_text(&failure))],
+            )
         })?;
-        say!("The system keyring will unlock it from now on.");
+        say!("{}", text(Key::CliKeyringWillUnlock, &[]));
     }
     Ok(())
 }
@@ -90,13 +94,14 @@ pub fn passwd(args: &PasswdArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let had_keyring = vault.has_keyring_slot();
     let kept = vault.change_password(&new, &KdfPolicy::standard(), keyring_key.as_ref())?;
     say!(
-        "Changed the password of {} and re-encrypted it under a new key.",
-        vault.path().display()
+        "{}",
+        text(
+            Key::CliPasswordChanged,
+            &[("path", &vault.path().display().to_string())]
+        )
     );
     if had_keyring && !kept {
-        note(
-            "keyring unlock was turned off: the system keyring did not answer. Turn it on again with `tessera keyring enable`.",
-        );
+        note(text(Key::CliKeyringTurnedOff, &[]));
     }
     Ok(())
 }
@@ -125,7 +130,13 @@ pub fn keyring(args: &KeyringArgs, input: &mut Input<'_>) -> Result<(), Failure>
     match args.action {
         KeyringAction::Enable => {
             enable(&mut vault, input)?;
-            say!("The system keyring now unlocks {}.", vault.path().display());
+            say!(
+                "{}",
+                text(
+                    Key::CliKeyringNowUnlocks,
+                    &[("path", &vault.path().display().to_string())]
+                )
+            );
         }
         KeyringAction::Disable => {
             let had_slot = vault.has_keyring_slot();
@@ -136,16 +147,15 @@ pub fn keyring(args: &KeyringArgs, input: &mut Input<'_>) -> Result<(), Failure>
                 vault.disable_keyring_rekeyed(&password, &KdfPolicy::standard())?;
             }
             if let Err(e) = input.keystore().delete(&vault.id()) {
-                note(format!(
-                    "keyring unlock is off, but its key could not be removed from the keyring: {e}"
+                note(text(
+                    Key::CliKeyringKeyNotRemoved,
+                    &[("reason", &e.localized(super::lang()))],
                 ));
             }
             if had_slot {
-                say!(
-                    "Keyring unlock is off and the vault was re-encrypted under a new key; the password is needed from now on."
-                );
+                say!("{}", text(Key::KeyringOff, &[]));
             } else {
-                say!("Keyring unlock was already off.");
+                say!("{}", text(Key::CliKeyringAlreadyOff, &[]));
             }
         }
     }

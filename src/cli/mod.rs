@@ -67,6 +67,27 @@ impl Failure {
     fn usage(message: impl AsRef<str>) -> Self {
         Self::Usage(sentence(message.as_ref()))
     }
+
+    /// A user-facing failure from a catalog message.
+    fn said(key: crate::i18n::Key, args: &[(&str, &str)]) -> Self {
+        Self::user(text(key, args))
+    }
+
+    /// A usage failure from a catalog message.
+    fn usage_said(key: crate::i18n::Key, args: &[(&str, &str)]) -> Self {
+        Self::usage(text(key, args))
+    }
+
+    /// A user-facing failure about one input (a file path), whose name is
+    /// kept exactly as given.
+    fn about(source: &str, message: impl AsRef<str>) -> Self {
+        Self::User(format!("{source}: {}", sentence(message.as_ref())))
+    }
+}
+
+/// A message of the catalog in the locale's language.
+pub(crate) fn text(key: crate::i18n::Key, args: &[(&str, &str)]) -> String {
+    crate::i18n::tf(lang(), key, args)
 }
 
 /// Any core error becomes a user-facing failure with its own advice, in the
@@ -84,13 +105,22 @@ pub(crate) fn lang() -> crate::i18n::Lang {
     *LANG.get_or_init(crate::i18n::Lang::from_process_env)
 }
 
-/// Capitalises the first letter and ends with a full stop.
+/// Capitalises the first letter and ends with a full stop. A message that
+/// begins with a name (a path such as `db/x`, a file name, an option) keeps
+/// it as written.
 fn sentence(text: &str) -> String {
-    let mut chars = text.chars();
-    let mut out: String = chars
+    let first_word = text
+        .split([' ', ':', ';', ','])
         .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default();
+        .unwrap_or("")
+        .trim_end_matches(['.', '!', '?']);
+    let is_word = first_word.chars().all(|c| c.is_alphabetic() || c == '\'');
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(c) if is_word => c.to_uppercase().chain(chars).collect(),
+        Some(c) => std::iter::once(c).chain(chars).collect(),
+        None => String::new(),
+    };
     if !out.ends_with(['.', '!', '?']) {
         out.push('.');
     }
@@ -245,8 +275,9 @@ where
         no_keyring: args.no_keyring,
     };
     let result = match args.command {
-        Some(_) if args.add || args.scan_screen => Err(Failure::usage(
-            "--add and --scan-screen open the desktop app, so they go without a command",
+        Some(_) if args.add || args.scan_screen => Err(Failure::usage_said(
+            crate::i18n::Key::CliAppOptionsAlone,
+            &[],
         )),
         Some(command) => dispatch(command, &global),
         // No subcommand: the desktop app, at the vault --vault/TESSERA_VAULT names.
@@ -283,10 +314,10 @@ fn app_requests(
 ) -> Result<Vec<crate::gui::Request>, Failure> {
     use crate::gui::Request;
     if let Some(missing) = images.iter().find(|path| !path.exists()) {
-        return Err(Failure::usage(format!(
-            "'{}' is neither a command nor an image file; `tessera --help` lists the commands",
-            missing.display()
-        )));
+        return Err(Failure::usage_said(
+            crate::i18n::Key::CliNotCommandOrImage,
+            &[("word", &missing.display().to_string())],
+        ));
     }
     let mut requests = Vec::new();
     if !images.is_empty() {
@@ -327,5 +358,32 @@ fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
         Command::GenerateAssets(args) => {
             generate::run(&args, <Args as clap::CommandFactory>::command())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence;
+
+    #[test]
+    fn sentences_keep_names_they_begin_with() {
+        assert_eq!(sentence("no QR code was found"), "No QR code was found.");
+        assert_eq!(sentence("não há cofre"), "Não há cofre.");
+        assert_eq!(sentence("done!"), "Done!");
+        // A path, a file name or an option is kept as written.
+        assert_eq!(
+            sentence("db/x could not be read"),
+            "db/x could not be read."
+        );
+        assert_eq!(
+            sentence("vault.tessera: damaged"),
+            "vault.tessera: damaged."
+        );
+        assert_eq!(
+            sentence("--plain applies to aegis"),
+            "--plain applies to aegis."
+        );
+        assert_eq!(sentence("'x' is no command"), "'x' is no command.");
+        assert_eq!(sentence(""), ".");
     }
 }

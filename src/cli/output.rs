@@ -60,13 +60,20 @@ pub fn write_line(line: std::fmt::Arguments<'_>) -> Result<(), Failure> {
     match writeln!(out, "{line}").and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::Closed),
-        Err(e) => Err(Failure::user(format!("could not write the output: {e}"))),
+        Err(e) => Err(Failure::said(
+            crate::i18n::Key::CliOutputFailed,
+            &[("reason", &e.to_string())],
+        )),
     }
 }
 
 /// Prints pretty JSON to stdout.
 pub fn print_json(value: &Value) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| Failure::user(format!("could not format the output: {e}")))?;
+    let text = serde_json::to_string_pretty(value).map_err(|e| {
+        Failure::said(
+            crate::i18n::Key::CliOutputFailed,
+            &[("reason", &e.to_string())],
+        )
+    })?;
     write_line(format_args!("{text}"))
 }

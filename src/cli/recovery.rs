@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use super::input::Input;
-use super::{Failure, say};
+use super::{Failure, say, text};
 use crate::clock::{Clock as _, SystemClock};
+use crate::i18n::Key;
 use crate::vault::recovery::{self, Supply, supply};
 use crate::vault::{Error, find, ops};
 
@@ -52,9 +53,10 @@ pub struct Args {
 pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
     // A code to mark is read before the vault is unlocked (see `add -`).
     let used = match &args.action {
-        Some(Action::Use { code }) if code == "-" => {
-            Some(input.secret_from_stdin("Recovery code (hidden): ", "recovery code")?)
-        }
+        Some(Action::Use { code }) if code == "-" => Some(input.secret_from_stdin(
+            &super::input::prompt(Key::CliPromptRecoveryCode, &[]),
+            super::input::Asked::RecoveryCode,
+        )?),
         Some(Action::Use { code }) => {
             super::entries::warn_secret_in_argv(
                 super::entries::ArgvSecret::RecoveryCode,
@@ -77,41 +79,64 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
                 .ok_or(Error::Gone)?;
             if entry.recovery_codes.is_empty() {
                 say!(
-                    "{} has no recovery codes stored; add them with `tessera recovery {} add FILE`.",
-                    entry.account.label(),
-                    args.id
+                    "{}",
+                    text(
+                        Key::CliRecoveryNone,
+                        &[("label", &entry.account.label()), ("id", &args.id)]
+                    )
                 );
                 return Ok(());
             }
             for code in &entry.recovery_codes {
                 match code.used_at {
-                    Some(at) => say!("{}  used at {}", code.code.expose(), at.secs()),
+                    Some(at) => say!(
+                        "{}  {}",
+                        code.code.expose(),
+                        text(Key::CliRecoveryUsedAt, &[("at", &at.secs().to_string())])
+                    ),
                     None => say!("{}", code.code.expose()),
                 }
             }
             if let Supply::Few(_) | Supply::Exhausted = supply(entry) {
-                super::note(format!(
-                    "only {} unused recovery codes left; generate new ones on the service's security page",
-                    entry.unused_recovery_codes()
+                super::note(text(
+                    Key::CliRecoveryLow,
+                    &[("n", &entry.unused_recovery_codes().to_string())],
                 ));
             }
         }
         Action::Add { file } => {
-            let text = crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE)
-                .map_err(|e| Failure::user(format!("could not read {}: {e}", file.display())))?;
-            let codes = recovery::parse_block(&text)?;
+            let block = crate::secret::read_text_file(file, crate::secret::MAX_SMALL_FILE)
+                .map_err(|e| {
+                    Failure::said(
+                        Key::CliFileUnreadable,
+                        &[
+                            ("path", &file.display().to_string()),
+                            ("reason", &e.to_string()),
+                        ],
+                    )
+                })?;
+            let codes = recovery::parse_block(&block)?;
             let count = codes.len();
             let replaced =
                 vault.modify(|entries| ops::replace_recovery_codes(entries, &id, codes, now))?;
-            say!("Stored {count} recovery codes.");
+            say!(
+                "{}",
+                text(Key::CliRecoveryStored, &[("n", &count.to_string())])
+            );
             if replaced > 0 {
-                super::note(format!("the previous {replaced} codes were replaced"));
+                super::note(text(
+                    Key::CliRecoveryReplaced,
+                    &[("n", &replaced.to_string())],
+                ));
             }
         }
         Action::Use { .. } => {
             let code = used.as_deref().map_or("", |c| c.trim());
             let left = vault.modify(|entries| ops::use_recovery_code(entries, &id, code, now))?;
-            say!("Marked as used; {left} unused codes left.");
+            say!(
+                "{}",
+                text(Key::CliRecoveryMarked, &[("left", &left.to_string())])
+            );
         }
     }
     Ok(())

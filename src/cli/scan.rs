@@ -8,8 +8,9 @@ use serde_json::{Value, json};
 
 use super::input::Input;
 use super::output::short;
-use super::{Failure, lang, note, note_about, say};
+use super::{Failure, lang, note, note_about, say, text};
 use crate::clock::{Clock as _, SystemClock};
+use crate::i18n::Key;
 use crate::i18n::Localize as _;
 use crate::import::{self, Code, Contents, Decision, FileKind, Origin, Plan, Problem, Report};
 use crate::interop;
@@ -74,8 +75,8 @@ fn explain(found: &[Contents], plan: &Plan) {
     for contents in found {
         let source = contents.origin.name();
         for payload in contents.not_keys() {
-            if let Some(why) = payload.explain() {
-                note_about(&source, why);
+            if let Some(why) = crate::i18n::explain(payload) {
+                note_about(&source, why.localized(lang()));
             }
         }
     }
@@ -84,18 +85,20 @@ fn explain(found: &[Contents], plan: &Plan) {
     for (origin, left_out) in plan.left_out().iter().take(NAMED) {
         note_about(
             &origin.name(),
-            format!(
-                "left out {} ({})",
-                left_out.label,
-                left_out.reason.localized(lang())
+            text(
+                Key::CliLeftOut,
+                &[
+                    ("label", &left_out.label),
+                    ("reason", &left_out.reason.localized(lang())),
+                ],
             ),
         );
     }
     if let Some(more) = plan.left_out().len().checked_sub(NAMED).filter(|n| *n > 0) {
-        note(format!("left out {more} more entries Tessera cannot use"));
+        note(text(Key::CliLeftOutMore, &[("n", &more.to_string())]));
     }
-    for advice in plan.missing_advice() {
-        note(advice);
+    for (size, missing) in plan.missing_parts() {
+        note(crate::i18n::missing_parts(lang(), size, &missing));
     }
 }
 
@@ -156,9 +159,7 @@ fn gather(images: &[PathBuf], screen: bool, clipboard: bool) -> Vec<Contents> {
 
 pub fn scan(args: &ScanArgs) -> Result<(), Failure> {
     if args.images.is_empty() && !args.screen && !args.clipboard {
-        return Err(Failure::usage(
-            "say what to scan: image files, --screen or --clipboard",
-        ));
+        return Err(Failure::usage_said(Key::CliScanNothing, &[]));
     }
     let found = gather(&args.images, args.screen, args.clipboard);
     explain(&found, &Plan::new(&[], &found));
@@ -170,7 +171,7 @@ pub fn scan(args: &ScanArgs) -> Result<(), Failure> {
         let empty = list.is_empty();
         super::output::print_json(&Value::Array(list))?;
         return if empty {
-            Err(Failure::user("no QR code was found"))
+            Err(Failure::said(Key::CliNoQr, &[]))
         } else {
             Ok(())
         };
@@ -183,7 +184,7 @@ pub fn scan(args: &ScanArgs) -> Result<(), Failure> {
         }
     }
     if accounts == 0 {
-        return Err(Failure::user("no authenticator account was found"));
+        return Err(Failure::said(Key::CliNoAccount, &[]));
     }
     Ok(())
 }
@@ -319,13 +320,24 @@ fn read_file(
             if password.is_none() =>
         {
             if !std::io::stdin().is_terminal() {
-                return Err(Failure::user(format!(
-                    "{source}: this {format} export is encrypted; give its password with --source-password-file FILE"
-                )));
+                return Err(Failure::about(
+                    &source,
+                    text(Key::CliSourceEncrypted, &[("format", &format.to_string())]),
+                ));
             }
-            let typed =
-                rpassword::prompt_password(format!("Password of the {format} export {source}: "))
-                    .map_err(|e| Failure::user(format!("could not read the password: {e}")))?;
+            let typed = rpassword::prompt_password(super::input::prompt(
+                Key::CliPromptSourcePassword,
+                &[("format", &format.to_string()), ("source", &source)],
+            ))
+            .map_err(|e| {
+                Failure::said(
+                    Key::CliPromptUnreadable,
+                    &[
+                        ("what", &text(Key::CliWhatExportPassword, &[])),
+                        ("reason", &e.to_string()),
+                    ],
+                )
+            })?;
             let typed = password.insert(Password::new(typed));
             import::file(origin.clone(), &bytes, kind, Some(typed))
         }
@@ -333,7 +345,7 @@ fn read_file(
     };
     match read {
         Ok(contents) => Ok(Some(contents)),
-        Err(Problem::Export(e)) => Err(Failure::user(format!("{source}: {}", e.localized(lang())))),
+        Err(Problem::Export(e)) => Err(Failure::about(&source, e.localized(lang()))),
         Err(e) => {
             problem(&origin, &e);
             Ok(None)
@@ -341,17 +353,30 @@ fn read_file(
     }
 }
 
+/// "Added N accounts, skipped M" in the locale's language.
+fn summary(key: Key, added: usize, skipped: usize) -> String {
+    text(
+        key,
+        &[
+            ("added", &added.to_string()),
+            ("skipped", &skipped.to_string()),
+        ],
+    )
+}
+
 /// Prints what the policy decided and what was (or would be) added.
 pub(crate) fn print_plan(plan: &Plan) -> Result<(), Failure> {
     for row in plan.rows().iter().filter(|r| r.selected) {
-        say!("Would add {}.", row.entry.account.label());
+        say!(
+            "{}",
+            text(Key::CliWouldAdd, &[("label", &row.entry.account.label())])
+        );
     }
     report_plan_notes(plan);
     let skipped = plan.rows().len() - plan.selected() + plan.repeated();
     say!(
-        "Would add {} accounts, skipped {} already in the vault.",
-        plan.selected(),
-        skipped
+        "{}",
+        summary(Key::CliWouldAddSummary, plan.selected(), skipped)
     );
     Ok(())
 }
@@ -361,13 +386,13 @@ fn report_plan_notes(plan: &Plan) {
     for row in plan.rows() {
         let label = row.entry.account.label();
         match &row.decision {
-            Decision::Duplicate { existing, .. } => note(format!(
-                "skipped {label}: already in the vault as {}",
-                short(existing)
+            Decision::Duplicate { existing, .. } => note(text(
+                Key::CliSkippedDuplicate,
+                &[("label", &label), ("id", short(existing))],
             )),
-            Decision::SameName { .. } if row.selected => note(format!(
-                "another entry is also called {label}; if the service issued a new key, remove the old entry"
-            )),
+            Decision::SameName { .. } if row.selected => {
+                note(text(Key::CliSameName, &[("label", &label)]));
+            }
             Decision::SameName { .. } | Decision::New => {}
         }
     }
@@ -384,17 +409,22 @@ pub(crate) fn apply_plan(
     let report = vault.modify(|entries| plan.apply(entries, now))?;
     for added in &report.added {
         if ids {
-            say!("Added {} ({}).", added.label, short(&added.id));
+            say!(
+                "{}",
+                text(
+                    Key::CliAddedWithId,
+                    &[("label", &added.label), ("id", short(&added.id))]
+                )
+            );
         } else {
-            say!("Added {}.", added.label);
+            say!("{}", text(Key::CliAdded, &[("label", &added.label)]));
         }
     }
     report_plan_notes(plan);
     for skipped in &report.skipped {
-        note(format!(
-            "skipped {}: it was added to the vault meanwhile as {}",
-            skipped.label,
-            short(&skipped.existing)
+        note(text(
+            Key::CliSkippedMeanwhile,
+            &[("label", &skipped.label), ("id", short(&skipped.existing))],
         ));
     }
     Ok(report)
@@ -410,9 +440,7 @@ pub fn import(args: &ImportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     }
     if found.iter().all(|c| c.found.is_empty()) {
         explain(&found, &Plan::new(&[], &found));
-        return Err(Failure::user(
-            "nothing to import: no authenticator account was found in the files",
-        ));
+        return Err(Failure::said(Key::CliNothingToImport, &[]));
     }
     let mut vault = input.open_vault()?;
     let plan = Plan::new(vault.entries(), &found);
@@ -423,9 +451,8 @@ pub fn import(args: &ImportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let report = apply_plan(&mut vault, &plan, false)?;
     let skipped = plan.rows().len() - plan.selected() + plan.repeated() + report.skipped.len();
     say!(
-        "Added {} accounts, skipped {} already in the vault.",
-        report.added.len(),
-        skipped
+        "{}",
+        summary(Key::CliAddedSummary, report.added.len(), skipped)
     );
     Ok(())
 }

@@ -26,7 +26,7 @@ pub use catalog::Key;
 pub use errors::explain;
 
 /// Declares the shipped languages: each has a folder `resources/i18n/<tag>/`
-/// holding `tessera.ftl`. Adding a language is adding its folder and one line here.
+/// holding the files of [`FILES`]. Adding a language is adding its folder and one line here.
 macro_rules! languages {
     ($($(#[$doc:meta])* $name:ident = $tag:literal),* $(,)?) => {
         /// A language Tessera ships.
@@ -46,17 +46,26 @@ macro_rules! languages {
                 }
             }
 
-            /// The language's Fluent source, as embedded.
-            const fn source(self) -> &'static str {
+            /// The language's Fluent sources, as embedded, in the order of [`FILES`].
+            const fn sources(self) -> [&'static str; FILES.len()] {
                 match self {
-                    $(Self::$name => include_str!(concat!(
-                        env!("CARGO_MANIFEST_DIR"), "/resources/i18n/", $tag, "/tessera.ftl"
-                    )),)*
+                    $(Self::$name => [
+                        include_str!(concat!(
+                            env!("CARGO_MANIFEST_DIR"), "/resources/i18n/", $tag, "/tessera.ftl"
+                        )),
+                        include_str!(concat!(
+                            env!("CARGO_MANIFEST_DIR"), "/resources/i18n/", $tag, "/cli.ftl"
+                        )),
+                    ],)*
                 }
             }
         }
     };
 }
+
+/// The files of every language's folder: what both front ends say, and
+/// what only the command line says.
+pub const FILES: [&str; 2] = ["tessera.ftl", "cli.ftl"];
 
 languages! {
     /// English, the language of the code and the fallback.
@@ -227,16 +236,18 @@ fn bundles() -> &'static [Bundle] {
 }
 
 fn bundle(lang: Lang) -> Bundle {
-    // A file that does not parse keeps the messages that do (a test forbids errors).
-    let resource = FluentResource::try_new(lang.source().to_owned())
-        .unwrap_or_else(|(resource, _errors)| resource);
     let locale = lang.tag().parse().unwrap_or_default();
     let mut bundle = Bundle::new_concurrent(vec![locale]);
     // Plain text: no Unicode isolation marks around arguments (paths and
     // codes are copied from the screen and the terminal).
     bundle.set_use_isolating(false);
-    if let Err(_overridden) = bundle.add_resource(resource) {
-        // A duplicate id: the first one stays (a test forbids duplicates).
+    for source in lang.sources() {
+        // A file that does not parse keeps the messages that do (a test forbids errors).
+        let resource = FluentResource::try_new(source.to_owned())
+            .unwrap_or_else(|(resource, _errors)| resource);
+        if let Err(_overridden) = bundle.add_resource(resource) {
+            // A duplicate id: the first one stays (a test forbids duplicates).
+        }
     }
     bundle
 }
@@ -309,6 +320,35 @@ fn plain_value(value: &str) -> FluentValue<'static> {
     match value.parse::<i64>() {
         Ok(n) if n.to_string() == value => FluentValue::from(n),
         _ => FluentValue::from(value.to_owned()),
+    }
+}
+
+/// `1, 2 and 3` in `lang`.
+pub fn join_and(lang: Lang, items: &[u32]) -> String {
+    let items: Vec<String> = items.iter().map(u32::to_string).collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, Key::And)),
+    }
+}
+
+/// The advice for a Google Authenticator export of `size` parts of which
+/// `missing` (1-based) were not read: "Parts 1 and 3 of 3 … are still
+/// missing; scan them too." Both front ends say it.
+pub fn missing_parts(lang: Lang, size: u32, missing: &[u32]) -> String {
+    let size = size.to_string();
+    match missing {
+        [one] => tf(
+            lang,
+            Key::MissingPart,
+            &[("part", &one.to_string()), ("size", &size)],
+        ),
+        many => tf(
+            lang,
+            Key::MissingParts,
+            &[("parts", &join_and(lang, many)), ("size", &size)],
+        ),
     }
 }
 

@@ -43,24 +43,28 @@ fn inline_variables<'s>(inline: &ast::InlineExpression<&'s str>, found: &mut BTr
     }
 }
 
-/// Each message of `lang`'s file with the variables it uses; fails on syntax errors and duplicates.
+/// Each message of `lang`'s files with the variables it uses; fails on syntax
+/// errors and on an id defined twice (in one file or across files).
 fn messages(lang: Lang) -> BTreeMap<&'static str, BTreeSet<&'static str>> {
-    let resource = parser::parse(lang.source())
-        .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", lang.tag()));
     let mut found = BTreeMap::new();
-    for entry in resource.body {
-        if let ast::Entry::Message(message) = entry {
-            let Some(value) = &message.value else {
-                panic!("{}: {} has no value", lang.tag(), message.id.name)
-            };
-            let mut vars = BTreeSet::new();
-            variables(value, &mut vars);
-            let id = message.id.name;
-            assert!(
-                found.insert(id, vars).is_none(),
-                "{}: {id} is defined twice",
-                lang.tag()
-            );
+    for (file, source) in super::FILES.iter().zip(lang.sources()) {
+        let resource = parser::parse(source).unwrap_or_else(|(_, errors)| {
+            panic!("{}/{file} does not parse: {errors:?}", lang.tag())
+        });
+        for entry in resource.body {
+            if let ast::Entry::Message(message) = entry {
+                let Some(value) = &message.value else {
+                    panic!("{}/{file}: {} has no value", lang.tag(), message.id.name)
+                };
+                let mut vars = BTreeSet::new();
+                variables(value, &mut vars);
+                let id = message.id.name;
+                assert!(
+                    found.insert(id, vars).is_none(),
+                    "{}/{file}: {id} is defined twice",
+                    lang.tag()
+                );
+            }
         }
     }
     found

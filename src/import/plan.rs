@@ -197,11 +197,6 @@ impl Plan {
         self.batches.missing()
     }
 
-    /// The same, as English advice (for the CLI).
-    pub fn missing_advice(&self) -> Vec<String> {
-        self.batches.advice()
-    }
-
     /// Adds the selected accounts to `entries`, created at `now`, skipping any
     /// that `entries` hold meanwhile (they may have changed since the plan).
     /// Made to run inside [`Vault::modify`](crate::vault::Vault::modify): on an

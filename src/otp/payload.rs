@@ -166,31 +166,6 @@ impl Batches {
             })
             .collect()
     }
-
-    /// Sentences for the incomplete batches: "parts 1 and 3 of 3 of a Google
-    /// Authenticator export are still missing; scan them too".
-    pub fn advice(&self) -> Vec<String> {
-        self.missing()
-            .into_iter()
-            .map(|(size, missing)| {
-                let list = join_and(&missing.iter().map(u32::to_string).collect::<Vec<_>>());
-                let noun = if missing.len() == 1 { "part" } else { "parts" };
-                let verb = if missing.len() == 1 { "is" } else { "are" };
-                format!(
-                    "{noun} {list} of {size} of a Google Authenticator export {verb} still missing; scan {} too",
-                    if missing.len() == 1 { "it" } else { "them" }
-                )
-            })
-            .collect()
-    }
-}
-
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 #[cfg(test)]
@@ -237,10 +212,8 @@ mod tests {
         });
         assert_eq!(batches.missing(), vec![(3, vec![1, 3])]);
         assert_eq!(
-            batches.advice(),
-            vec![
-                "parts 1 and 3 of 3 of a Google Authenticator export are still missing; scan them too"
-            ]
+            crate::i18n::missing_parts(crate::i18n::Lang::En, 3, &[1, 3]),
+            "Parts 1 and 3 of 3 of a Google Authenticator export are still missing; scan them too."
         );
         batches.add(BatchPosition {
             index: 0,
@@ -258,6 +231,6 @@ mod tests {
             size: 1,
             id: 9,
         });
-        assert!(batches.advice().is_empty());
+        assert!(batches.missing().is_empty());
     }
 }

@@ -213,7 +213,7 @@ fn encrypted_exports_without_or_with_a_wrong_password_say_what_to_do() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains(
-            "this Aegis export is encrypted; give its password with --source-password-file FILE"
+            "This Aegis export is encrypted; give its password with --source-password-file FILE"
         ),
         "{}",
         stderr(&out)
@@ -229,7 +229,7 @@ fn encrypted_exports_without_or_with_a_wrong_password_say_what_to_do() {
         ]);
         assert_eq!(out.status.code(), Some(1), "{file}");
         assert!(
-            stderr(&out).contains("the password does not decrypt this"),
+            stderr(&out).contains("The password does not decrypt this"),
             "{file}: {}",
             stderr(&out)
         );

@@ -13,6 +13,7 @@ mod code;
 mod export;
 mod hardening;
 mod interop;
+mod language;
 #[cfg(target_os = "linux")]
 mod packaging;
 mod rollback;

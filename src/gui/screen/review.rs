@@ -107,16 +107,6 @@ pub fn origin_name(lang: Lang, origin: &Origin) -> String {
     }
 }
 
-/// "1, 2 and 3" in `lang`.
-fn join_and(lang: Lang, items: &[u32]) -> String {
-    let items: Vec<String> = items.iter().map(u32::to_string).collect();
-    match items.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {} {last}", init.join(", "), i18n::t(lang, Key::And)),
-    }
-}
-
 impl Review {
     /// Whether the accounts were added already (the delete offer shows).
     pub fn is_done(&self) -> bool {
@@ -325,19 +315,7 @@ impl Review {
             ));
         }
         for (size, missing) in self.plan.missing_parts() {
-            let size = size.to_string();
-            notes.push(match missing.as_slice() {
-                [one] => i18n::tf(
-                    lang,
-                    Key::MissingPart,
-                    &[("part", &one.to_string()), ("size", &size)],
-                ),
-                many => i18n::tf(
-                    lang,
-                    Key::MissingParts,
-                    &[("parts", &join_and(lang, many)), ("size", &size)],
-                ),
-            });
+            notes.push(i18n::missing_parts(lang, size, &missing));
         }
         notes
     }

@@ -293,7 +293,7 @@ fn wrong_passwords_exit_1_and_leave_the_vault_unchanged() {
         ]);
         assert_eq!(out.status.code(), Some(1), "{file}");
         assert!(
-            stderr(&out).contains("the password does not decrypt this"),
+            stderr(&out).contains("The password does not decrypt this"),
             "{file}: {}",
             stderr(&out)
         );
@@ -310,7 +310,7 @@ fn wrong_passwords_exit_1_and_leave_the_vault_unchanged() {
         );
         assert_eq!(out.status.code(), Some(1), "{file}");
         assert!(
-            stderr(&out).contains("a senha não decifra esta exportação do"),
+            stderr(&out).contains("A senha não decifra esta exportação do"),
             "{file}: {}",
             stderr(&out)
         );
@@ -354,7 +354,7 @@ fn hostile_files_fail_fast_with_a_clear_error() {
         (
             "andotp-costly.json.aes",
             "andotp",
-            "the password does not decrypt",
+            "The password does not decrypt",
         ),
         (
             "steam.maFile",
