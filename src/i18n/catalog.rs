@@ -375,6 +375,7 @@ keys! {
     ErrExportUnknownVersion = "err-export-unknown-version" [format, found],
     ErrExportTooSlow = "err-export-too-slow" [format],
     ErrExportTooMany = "err-export-too-many" [format, limit],
+    ErrExportUnpacks = "err-export-unpacks" [format, limit],
     ErrWriteRandom = "err-write-random" [],
     ErrWriteEncode = "err-write-encode" [],
     ErrExportTooCostly = "err-export-too-costly" [format],

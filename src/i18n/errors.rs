@@ -408,6 +408,9 @@ impl Localize for InteropError {
             Self::TooMany { format, limit } => Message::new(Key::ErrExportTooMany)
                 .with("format", text(format))
                 .with("limit", *limit),
+            Self::Unpacks { format, limit_mib } => Message::new(Key::ErrExportUnpacks)
+                .with("format", text(format))
+                .with("limit", *limit_mib),
             Self::TooLarge { len } => Message::new(Key::ErrExportTooLarge).with("len", *len),
         }
     }

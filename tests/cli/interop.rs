@@ -6,6 +6,7 @@
 mod apps;
 mod databases;
 mod exports;
+mod more_apps;
 mod sheet;
 
 use std::path::PathBuf;

@@ -385,6 +385,7 @@ err-export-protected = this { $format } export is password-protected in a way Te
 err-export-unknown-version = this { $format } export has version { $found }, which Tessera does not read; export from { $format } again as otpauth:// links, or update Tessera
 err-export-too-slow = this { $format } file takes too long to read; it is damaged or was not made by { $format }
 err-export-too-many = this { $format } file holds more than { $limit } entries, more than any real one; it is damaged or was not made by { $format }
+err-export-unpacks = this { $format } export unpacks to more than { $limit } MiB, more than any real one; it is damaged or was not made by { $format }
 err-write-random = the system's random number generator failed; nothing was written, try again
 err-write-encode = the export could not be encoded; nothing was written
 err-export-too-costly = this { $format } export asks for more memory or time to check its password than Tessera allows; it is damaged or was not made by { $format }

@@ -380,6 +380,7 @@ err-export-protected = esta exportação do { $format } é protegida por senha d
 err-export-unknown-version = esta exportação do { $format } tem a versão { $found }, que o Tessera não lê; exporte de novo pelo { $format } como links otpauth://, ou atualize o Tessera
 err-export-too-slow = este arquivo do { $format } demora demais para ser lido; ele está danificado ou não foi feito pelo { $format }
 err-export-too-many = este arquivo do { $format } tem mais de { $limit } itens, mais do que qualquer arquivo de verdade; ele está danificado ou não foi feito pelo { $format }
+err-export-unpacks = esta exportação do { $format } descompacta para mais de { $limit } MiB, mais do que qualquer exportação de verdade; ela está danificada ou não foi feita pelo { $format }
 err-write-random = o gerador de números aleatórios do sistema falhou; nada foi gravado, tente de novo
 err-write-encode = não foi possível codificar a exportação; nada foi gravado
 err-export-too-costly = esta exportação do { $format } pede mais memória ou tempo para verificar a senha do que o Tessera permite; ela está danificada ou não foi feita pelo { $format }

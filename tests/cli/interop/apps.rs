@@ -396,6 +396,7 @@ fn every_format_is_detected_from_its_content() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/cli/interop/db_fixtures.py"
     ));
+    let more = super::more_apps::fixtures();
     let cases = [
         (&older, "aegis-plain.json", Some(Format::Aegis)),
         (&older, "aegis-encrypted.json", Some(Format::Aegis)),
@@ -408,8 +409,13 @@ fn every_format_is_detected_from_its_content() {
         // The old andOTP form is nonce, ciphertext and tag: random bytes
         // with no header to know it by, so it is read with --format andotp.
         (&apps, "andotp-old.json.aes", None),
+        (&more, "authplus.zip", Some(Format::AuthenticatorPlus)),
+        // A zip without Accounts.txt is not Authenticator Plus'.
+        (&more, "authplus-other.zip", None),
         (&apps, "authy-authenticator.xml", Some(Format::Authy)),
         (&apps, "authy-encrypted.xml", Some(Format::Authy)),
+        (&more, "battlenet.xml", Some(Format::BattleNet)),
+        (&more, "battlenet-keystore.xml", Some(Format::BattleNet)),
         (&apps, "bitwarden.csv", Some(Format::Bitwarden)),
         (&apps, "duo-accounts.json", Some(Format::Duo)),
         (&apps, "ente-plain.txt", Some(Format::Ente)),
