@@ -5,7 +5,6 @@
 //! and parameter is read back from the vault. Wrong passwords and hostile
 //! files leave the vault byte-for-byte unchanged and fail fast.
 
-
 use super::{Algorithm, EXPORT_PASSWORD, Entry, Fixtures, Kind, find, secret, stderr, stdout};
 
 fn fixtures() -> Fixtures {
