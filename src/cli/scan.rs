@@ -208,7 +208,8 @@ encrypted .json.aes), Ente Auth exports (plain text or encrypted JSON),
 Proton Authenticator exports (plain or encrypted), Authenticator Pro /
 Stratum backups (plain, encrypted or legacy-encrypted), Steam maFiles,
 Authy's Android token files (shared_prefs XML), Authenticator Plus zip
-exports, the Battle.net app's preferences XML, FreeOTP tokens.xml, Duo
+exports, the Battle.net app's preferences XML, TOTP Authenticator backups
+(and its preferences XML), FreeOTP tokens.xml, Duo
 Mobile's accounts.json, WinAuth text exports (with --format winauth),
 FreeOTP+ JSON backups, Bitwarden exports (unencrypted JSON or CSV; the
 TOTP of each login), and the SQLite databases of Google Authenticator,
@@ -258,6 +259,8 @@ pub enum ImportFormat {
     Steam,
     /// An Authenticator Pro / Stratum backup: plain, encrypted or legacy-encrypted.
     Stratum,
+    /// TOTP Authenticator's backup (.bin) or its preferences XML.
+    TotpAuthenticator,
     /// WinAuth's text export (never detected: it looks like a link list).
     Winauth,
 }

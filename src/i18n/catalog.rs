@@ -335,6 +335,7 @@ keys! {
     SkipType = "skip-type" [kind],
     SkipAlgorithm = "skip-algorithm" [name],
     SkipTrashed = "skip-trashed" [],
+    SkipKeyEncoding = "skip-key-encoding" [encoding],
     SkipEncrypted = "skip-encrypted" [],
     SkipNoCodes = "skip-no-codes" [],
     ExportNoSteam = "export-no-steam" [],

@@ -424,6 +424,9 @@ impl Localize for SkipReason {
             Self::Key(e) => e.message(),
             Self::Params(e) => e.message(),
             Self::Link(e) => e.message(),
+            Self::KeyEncoding(encoding) => {
+                Message::new(Key::SkipKeyEncoding).with("encoding", encoding.as_str())
+            }
             Self::Trashed => Message::new(Key::SkipTrashed),
             Self::Encrypted => Message::new(Key::SkipEncrypted),
             Self::NoCodes => Message::new(Key::SkipNoCodes),

@@ -29,6 +29,7 @@ mod proton;
 mod sodium;
 mod steam;
 mod stratum;
+mod totpauth;
 mod twofas;
 mod winauth;
 
@@ -78,6 +79,8 @@ pub enum Format {
     Steam,
     /// Authenticator Pro (now Stratum) backups: JSON, encrypted or legacy-encrypted.
     Stratum,
+    /// TOTP Authenticator's backup (base64 of AES-CBC) or its preferences XML.
+    TotpAuthenticator,
     /// WinAuth's text export (read only when named: it looks like a link list).
     WinAuth,
 }
@@ -102,6 +105,7 @@ impl Format {
         Self::Proton,
         Self::Steam,
         Self::Stratum,
+        Self::TotpAuthenticator,
         Self::WinAuth,
     ];
 
@@ -124,6 +128,7 @@ impl Format {
             Self::Proton => "Proton Authenticator",
             Self::Steam => "Steam",
             Self::Stratum => "Authenticator Pro",
+            Self::TotpAuthenticator => "TOTP Authenticator",
             Self::WinAuth => "WinAuth",
         }
     }
@@ -147,6 +152,7 @@ impl Format {
             Self::Proton => "proton",
             Self::Steam => "steam",
             Self::Stratum => "stratum",
+            Self::TotpAuthenticator => "totp-authenticator",
             Self::WinAuth => "winauth",
         }
     }
@@ -203,6 +209,9 @@ pub enum SkipReason {
     /// An account that approves sign-ins by notification and has no codes.
     #[error("it approves sign-ins by notification and has no codes")]
     NoCodes,
+    /// The key is not written in the encoding the file names (hex, base64).
+    #[error("its key is not valid {0}")]
+    KeyEncoding(String),
     /// The other app had it in its trash (deleted, kept for undo).
     #[error("it is in the other app's trash")]
     Trashed,
@@ -352,6 +361,9 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
         if freeotp::looks_like_xml(text) {
             return Some(Format::FreeOtp);
         }
+        if totpauth::looks_like_xml(text) || totpauth::looks_like_backup(text) {
+            return Some(Format::TotpAuthenticator);
+        }
         return None;
     }
     let value: Value = serde_json::from_str(text).ok()?;
@@ -418,6 +430,7 @@ pub fn read(
         Format::Steam => steam::read(&json(bytes, format)?, &mut out)?,
         Format::Duo => duo::read(&json(bytes, format)?, &mut out)?,
         Format::WinAuth => winauth::read(bytes, &mut out)?,
+        Format::TotpAuthenticator => totpauth::read(bytes, password, &mut out)?,
         Format::BattleNet => battlenet::read(
             std::str::from_utf8(bytes).map_err(|_| damaged(format, "it is not text"))?,
             &mut out,

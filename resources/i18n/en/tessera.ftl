@@ -343,6 +343,7 @@ skip-unknown-value = it has an unknown { $what } value
 skip-negative-counter = its counter is negative
 skip-type = its type { $kind } is not one Tessera generates (TOTP, HOTP and Steam are)
 skip-algorithm = it uses the { $name } algorithm, which Tessera does not
+skip-key-encoding = its key is not valid { $encoding }
 skip-trashed = it is in the other app's trash
 skip-encrypted = its key is encrypted with a key that stays on the phone; add this account again from the service's security settings
 skip-no-codes = it approves sign-ins by notification and has no codes

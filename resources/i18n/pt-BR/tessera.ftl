@@ -339,6 +339,7 @@ skip-unknown-value = ela tem um valor de { $what } desconhecido
 skip-negative-counter = o contador dela é negativo
 skip-type = o tipo { $kind } não é um que o Tessera gera (TOTP, HOTP e Steam são)
 skip-algorithm = ela usa o algoritmo { $name }, que o Tessera não usa
+skip-key-encoding = a chave não está em { $encoding } válido
 skip-trashed = ela está na lixeira do outro app
 skip-encrypted = a chave dela está cifrada com uma chave que fica no celular; adicione esta conta de novo pelas configurações de segurança do serviço
 skip-no-codes = ela aprova os acessos por notificação e não tem códigos

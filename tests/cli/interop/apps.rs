@@ -377,6 +377,13 @@ fn every_format_is_detected_from_its_content() {
         (&apps, "stratum-plain.authpro", Some(Format::Stratum)),
         (&apps, "stratum-encrypted.authpro", Some(Format::Stratum)),
         (&apps, "stratum-legacy.authpro", Some(Format::Stratum)),
+        (&more, "totpauth.bin", Some(Format::TotpAuthenticator)),
+        (
+            &more,
+            "totpauth-default.bin",
+            Some(Format::TotpAuthenticator),
+        ),
+        (&more, "totpauth.xml", Some(Format::TotpAuthenticator)),
         (&dbs, "google-databases", Some(Format::GoogleAuthenticator)),
         (
             &dbs,

@@ -91,11 +91,67 @@ fn battle_net_preferences() {
     assert!(f.entries().is_empty());
 }
 
+fn assert_totp_authenticator(f: &Fixtures) {
+    let entries = f.entries();
+    assert_eq!(entries.len(), 3, "the key in base 7 is left out");
+    let deno = find(&entries, "Deno");
+    assert_eq!(deno.account.name, "mason");
+    assert_eq!(secret(deno), "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+    assert_eq!(deno.account.params.digits, 6);
+    assert_eq!(deno.account.params.period, 30);
+    assert!(deno.favourite);
+    let spdx = find(&entries, "SPDX");
+    assert_eq!(spdx.account.name, "james");
+    assert_eq!(secret(spdx), "5OM4WOOGPLQEF6UGN3CPEOOLWU");
+    assert_eq!(spdx.account.params.digits, 7);
+    assert_eq!(spdx.account.params.period, 20);
+    assert!(!spdx.favourite);
+    let airbnb = find(&entries, "Airbnb");
+    assert_eq!(airbnb.account.name, "elijah");
+    assert_eq!(
+        airbnb.account.secret.expose(),
+        (1u8..=20).collect::<Vec<_>>()
+    );
+    assert_eq!(airbnb.account.params.digits, 8);
+    assert_eq!(airbnb.account.params.period, 50);
+    for entry in &entries {
+        assert_eq!(entry.account.params.kind, Kind::Totp);
+        assert_eq!(entry.account.params.algorithm, Algorithm::Sha1);
+    }
+}
+
+#[test]
+fn totp_authenticator_backup_and_preferences() {
+    for (file, password) in [
+        ("totpauth.bin", true),
+        // Saved without a password of the person's: the app's own opens it.
+        ("totpauth-default.bin", false),
+        ("totpauth.xml", false),
+    ] {
+        let f = fixtures();
+        let out = if password {
+            f.import_with_password(file, None)
+        } else {
+            f.import(&[&f.file(file)])
+        };
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("Left out Odd (base) (its key is not valid base 7)"),
+            "{file}: {}",
+            stderr(&out)
+        );
+        assert_totp_authenticator(&f);
+    }
+}
+
 #[test]
 fn wrong_passwords_exit_1_and_leave_the_vault_unchanged() {
     let f = fixtures();
     let before = f.vault_bytes();
-    for (file, format) in [("authplus.zip", "authenticator-plus")] {
+    for (file, format) in [
+        ("authplus.zip", "authenticator-plus"),
+        ("totpauth.bin", "totp-authenticator"),
+    ] {
         f.assert_wrong_password_refused(file, format);
     }
     // A wrong password that passes ZipCrypto's check byte: the entry then
@@ -153,6 +209,21 @@ fn hostile_files_fail_fast_with_a_clear_error() {
             "battlenet-cut.xml",
             "battle-net",
             "Battle.net export is damaged (broken XML",
+        ),
+        (
+            "totpauth-cut.bin",
+            "totp-authenticator",
+            "TOTP Authenticator export is damaged",
+        ),
+        (
+            "totpauth-wrong-types.xml",
+            "totp-authenticator",
+            "TOTP Authenticator export is damaged (the account list is not a list)",
+        ),
+        (
+            "totpauth-huge.xml",
+            "totp-authenticator",
+            "Left out 149980 more entries",
         ),
         (
             "authplus.zip",

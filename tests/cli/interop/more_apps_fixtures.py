@@ -216,3 +216,50 @@ write("battlenet-keystore.xml", battle_net(os.urandom(40).hex(), os.urandom(17).
 write("battlenet-not-hex.xml", battle_net("not hex at all", mask("EU-1")))
 write("battlenet-too-long.xml", battle_net("00" * 80, mask("EU-1")))
 write("battlenet-cut.xml", battle_net(mask(BATTLE_NET_KEY.hex()), mask("EU-1"))[:300])
+
+# --- TOTP Authenticator: its backup (base64 of AES-256-CBC under SHA-256 of the password) and
+# its preferences XML ----------------------------------------------------------------------------
+def totp_account(issuer, name, base, key, digits, period, favourite=False):
+    return {"accountHeaderLabel": "", "allowNotifications": False, "base": base,
+            "digits": str(digits), "fileName": "", "iconLabel": "", "iconPath": "",
+            "isFavorite": favourite, "isSelected": False, "isWidgetActive": False,
+            "issuer": issuer, "key": key, "name": name, "period": str(period),
+            "setIconFromDrawable": True, "source": 0, "timeRemaining": 0, "totpCode": "",
+            "widgetId": 0}
+
+
+totp_accounts = [
+    totp_account("Deno", "mason", 16, "E49270F0D21F365C8408F8B475C5267C", 6, 30, True),
+    totp_account("SPDX", "james", 32, "5OM4WOOGPLQEF6UGN3CPEOOLWU", 7, 20),
+    totp_account("Airbnb", "elijah", 64, base64.b64encode(bytes(range(1, 21))).decode(), 8, 50),
+    totp_account("Odd", "base", 7, "1234", 6, 30),
+]
+
+
+def totp_backup(accounts, pwd):
+    plain = json.dumps({json.dumps(accounts, separators=(",", ":")): "1608293023"},
+                       separators=(",", ":")).encode()
+    padder = padding.PKCS7(128).padder()
+    padded = padder.update(plain) + padder.finalize()
+    key = hashlib.sha256(pwd).digest()
+    encryptor = Cipher(algorithms.AES(key), modes.CBC(bytes(16))).encryptor()
+    return base64.b64encode(encryptor.update(padded) + encryptor.finalize())
+
+
+totp_bin = totp_backup(totp_accounts, password)
+write("totpauth.bin", totp_bin)
+write("totpauth-default.bin", totp_backup(totp_accounts, b"TotpAuthenticator"))
+write("totpauth-cut.bin", totp_bin[:len(totp_bin) // 2 - 3])
+write("totpauth.xml", prefs_xml([
+    ("int", "RATE_US_COUNTER", "13"),
+    ("boolean", "FIRST_ACCOUNT_ADDED_BACKUP", "true"),
+    ("string", "STATIC_TOTP_CODES_LIST", json.dumps(totp_accounts, separators=(",", ":"))),
+    ("string", "SORT_ACCOUNT_BY", "CUSTOM"),
+]))
+write("totpauth-wrong-types.xml", prefs_xml([
+    ("string", "STATIC_TOTP_CODES_LIST", json.dumps({"issuer": "not a list"})),
+]))
+write("totpauth-huge.xml", prefs_xml([
+    ("string", "STATIC_TOTP_CODES_LIST",
+     json.dumps([{"base": 7, "key": "1", "issuer": "x"}] * 150_000, separators=(",", ":"))),
+]))
