@@ -414,6 +414,9 @@ impl Localize for InteropError {
             Self::TooMany { format, limit } => Message::new(Key::ErrExportTooMany)
                 .with("format", text(format))
                 .with("limit", *limit),
+            Self::Unpacks { format, limit_mib } => Message::new(Key::ErrExportUnpacks)
+                .with("format", text(format))
+                .with("limit", *limit_mib),
             Self::TooLarge { len } => Message::new(Key::ErrExportTooLarge).with("len", *len),
         }
     }
@@ -427,6 +430,9 @@ impl Localize for SkipReason {
             Self::Key(e) => e.message(),
             Self::Params(e) => e.message(),
             Self::Link(e) => e.message(),
+            Self::KeyEncoding(encoding) => {
+                Message::new(Key::SkipKeyEncoding).with("encoding", encoding.as_str())
+            }
             Self::Trashed => Message::new(Key::SkipTrashed),
             Self::Encrypted => Message::new(Key::SkipEncrypted),
             Self::NoCodes => Message::new(Key::SkipNoCodes),
