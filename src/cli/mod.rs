@@ -330,23 +330,22 @@ fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
 }
 
 fn run_command(command: Command, input: &mut input::Input<'_>) -> Result<(), Failure> {
-    let mut input = input;
     match command {
-        Command::Init(args) => keys::init(&args, &mut input),
-        Command::Add(args) => entries::add(&args, &mut input),
-        Command::List(args) => entries::list(&args, &mut input),
-        Command::Code(args) => code::run(&args, &mut input),
-        Command::Next(args) => entries::next(&args, &mut input),
-        Command::Remove(args) => entries::remove(&args, &mut input),
-        Command::Edit(args) => entries::edit(&args, &mut input),
-        Command::Export(args) => entries::export(&args, &mut input),
-        Command::Passwd(args) => keys::passwd(&args, &mut input),
-        Command::Keyring(args) => keys::keyring(&args, &mut input),
-        Command::Recovery(args) => recovery::run(&args, &mut input),
-        Command::Restore(args) => restore::run(&args, &mut input),
-        Command::Merge(args) => merge::run(&args, &mut input),
+        Command::Init(args) => keys::init(&args, input),
+        Command::Add(args) => entries::add(&args, input),
+        Command::List(args) => entries::list(&args, input),
+        Command::Code(args) => code::run(&args, input),
+        Command::Next(args) => entries::next(&args, input),
+        Command::Remove(args) => entries::remove(&args, input),
+        Command::Edit(args) => entries::edit(&args, input),
+        Command::Export(args) => entries::export(&args, input),
+        Command::Passwd(args) => keys::passwd(&args, input),
+        Command::Keyring(args) => keys::keyring(&args, input),
+        Command::Recovery(args) => recovery::run(&args, input),
+        Command::Restore(args) => restore::run(&args, input),
+        Command::Merge(args) => merge::run(&args, input),
         Command::Scan(args) => scan::scan(&args),
-        Command::Import(args) => scan::import(&args, &mut input),
+        Command::Import(args) => scan::import(&args, input),
         Command::Clock(args) => clock::run(&args),
         Command::GenerateAssets(args) => {
             generate::run(&args, <Args as clap::CommandFactory>::command())
