@@ -12,6 +12,7 @@ cli-prompt-repeat-new-password = Repeat the new password
 cli-prompt-export-password = Password for the export file
 cli-prompt-repeat = Repeat it
 cli-prompt-source-password = Password of the { $format } export { $source }
+cli-prompt-copy-password = Password of the copy { $path }
 # A yes/no question's answers; the first letter of cli-yes is accepted too.
 cli-yes-no = [y/N]
 cli-yes = yes
@@ -25,6 +26,7 @@ cli-what-setup-key = setup key
 cli-what-link = link
 cli-what-recovery-code = recovery code
 cli-what-export-password = export password
+cli-what-copy-password = password of the copy
 
 ## Reading input
 

@@ -12,6 +12,7 @@ cli-prompt-repeat-new-password = Repita a nova senha
 cli-prompt-export-password = Senha do arquivo exportado
 cli-prompt-repeat = Repita a senha
 cli-prompt-source-password = Senha da exportação do { $format } em { $source }
+cli-prompt-copy-password = Senha da cópia { $path }
 # As respostas de uma pergunta de sim ou não; a primeira letra de cli-yes também vale.
 cli-yes-no = [s/N]
 cli-yes = sim
@@ -25,6 +26,7 @@ cli-what-setup-key = a chave de configuração
 cli-what-link = o link
 cli-what-recovery-code = o código de recuperação
 cli-what-export-password = a senha da exportação
+cli-what-copy-password = a senha da cópia
 
 ## Leitura da entrada
 
