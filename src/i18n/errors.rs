@@ -84,6 +84,12 @@ impl Localize for vault::Error {
             E::DifferentVault { path, source_file } => {
                 at(Key::ErrDifferentVault, path).with("source", self::path(source_file))
             }
+            E::CopyOfOtherVault { path, copy } => {
+                at(Key::ErrCopyOfOtherVault, path).with("copy", self::path(copy))
+            }
+            E::CopyLocked { path, copy } => {
+                at(Key::ErrCopyLocked, path).with("copy", self::path(copy))
+            }
             E::NotFound { path } => at(Key::ErrNoVault, path),
             E::AlreadyExists { path } => at(Key::ErrAlreadyExists, path),
             E::WeakKdf { path, found, floor } => at(Key::ErrWeakKdf, path)

@@ -265,6 +265,8 @@ err-rolled-back = o cofre em { $path } é mais antigo que uma versão dele que e
 err-history-damaged = o registro das versões de um cofre que este computador já viu, { $path }, está danificado, então o Tessera não consegue distinguir uma cópia antiga do cofre da mais nova; se você não alterou esse arquivo, apague-o e abra o cofre de novo
 # $source é o arquivo dado a `tessera restore`.
 err-different-vault = { $source } é uma cópia de outro cofre, não do cofre em { $path }; nada foi restaurado. Abra-o com --vault
+err-copy-of-other-vault = { $copy } é uma cópia de outro cofre, não do cofre em { $path }, por isso não foi mesclado; abra-o com --vault para ver o que ele contém
+err-copy-locked = { $copy } é uma cópia do cofre em { $path } salva com outra senha (ela foi trocada em um computador enquanto a cópia estava separada), por isso não foi mesclada; execute `tessera merge { $copy }`, que pede a senha dessa cópia
 err-no-vault = não há cofre em { $path }; crie um com `tessera init` ou informe o caminho certo com --vault
 err-already-exists = já existe um arquivo em { $path }; o Tessera não vai sobrescrevê-lo. Escolha outro caminho com --vault
 err-weak-kdf = o cofre em { $path } pede uma proteção de senha mais fraca ({ $found }) do que o Tessera aceita ({ $floor }); o arquivo pode ter sido adulterado, por isso não foi aberto. Restaure um backup
@@ -299,6 +301,11 @@ restore-done = { $n ->
    *[other] { $source } foi restaurado como a versão mais nova do cofre em { $path } ({ $n } contas).
 }
 restore-kept = O cofre que ele substituiu foi guardado como { $backup }.
+# Uma cópia de conflito da ferramenta de sincronização (ou `tessera merge FILE`) foi mesclada no cofre.
+sync-merged = { $copy } foi mesclado no cofre: { $added } adicionadas, { $changed } alteradas, { $removed } removidas
+sync-merged-nothing = { $copy } foi mesclado no cofre: não tinha nada que o cofre não tivesse
+sync-merged-kept = A cópia foi tirada da pasta sincronizada e guardada em { $kept }
+sync-left = { $copy } parece uma cópia de conflito do cofre, mas não foi mesclada: { $reason }
 err-import-unreadable = não foi possível ler o arquivo: { $reason }
 err-import-no-code = nenhum código QR encontrado; verifique se o código inteiro está visível e não cortado, ou digite a chave de configuração à mão
 err-not-counter-based = { $label } não é uma conta por contador (HOTP); o código dela muda sozinho, então não há próximo código para pedir
