@@ -52,6 +52,9 @@ const ZOOM_MODULES: [f32; 2] = [5.0, 8.0];
 const ZOOM_MAX_FACTOR: f32 = 4.0;
 /// ... nor beyond this many pixels a side.
 const ZOOM_MAX_SIDE: f32 = 1600.0;
+/// Places only the exact finder test outlines are zoomed into only if they can be
+/// enlarged at least this much.
+const ZOOM_MIN_FACTOR: f32 = 1.5;
 /// Finder patterns this many modules apart (centre to centre) or closer may belong to one
 /// code (version 40: 170 modules across, 241 diagonally).
 const LINK_MODULES: usize = 245;
@@ -581,6 +584,12 @@ impl Search {
                 y1.max(0) as usize,
             );
             let module = cluster.module * frame.scale;
+            // An exact-scan box too large to be enlarged by much (usually look-alikes
+            // merged across a page) would only repeat the frame's search.
+            let side = rect.w.max(rect.h) as f32;
+            if scan == Ratio::Exact && side * ZOOM_MIN_FACTOR > ZOOM_MAX_SIDE {
+                continue;
+            }
             let known = self
                 .candidates
                 .iter()
@@ -637,6 +646,14 @@ impl Search {
         self.candidates
             .iter()
             .filter(|c| !c.zoomed)
+            .filter(|c| {
+                // The exact scan's look-alikes inside a code found (its data modules)
+                // outline boxes that lie mostly in it: that code explains them.
+                c.scan == Ratio::Whole
+                    || !self.found.iter().any(|f| {
+                        Rect::around(&f.bounds).overlap(&c.rect) * 2 >= c.rect.area()
+                    })
+            })
             .filter(|c| {
                 !self.found.iter().any(|f| {
                     let (cx, cy) = f.bounds.iter().fold((0, 0), |(x, y), p| (x + p.0, y + p.1));
