@@ -339,7 +339,9 @@ pub struct RemoveArgs {
 pub fn remove(args: &RemoveArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     let mut vault = input.open_vault()?;
     let id = resolve(&vault, &args.id)?;
-    let removed = vault.modify(|entries| ops::remove(entries, &id))?;
+    // The removal's stamp, for merging copies changed apart (docs/sync.md).
+    let now = SystemClock.now();
+    let removed = vault.modify_at(Some(now), |entries| ops::remove(entries, &id))?;
     say!(
         "Removed {} ({}).",
         removed.account.label(),

@@ -16,10 +16,11 @@ use std::path::PathBuf;
 use zeroize::Zeroizing;
 
 use super::{Failure, Global, note};
+use crate::i18n::{Key, Localize as _, tf};
 use crate::keystore::{Keystore, OsKeystore};
 use crate::paths;
 use crate::secret::Password;
-use crate::vault::{Error, History, KdfPolicy, Unlock, Vault};
+use crate::vault::{Error, History, KdfPolicy, Merged, SyncReport, Unlock, Vault};
 
 /// Shortest password `init` and `passwd` accept.
 pub const MIN_PASSWORD_CHARS: usize = 8;
@@ -34,6 +35,9 @@ pub(crate) struct Input<'a> {
     stdin_is_terminal: bool,
     /// Stdin carried a secret (`-`): the password must come from elsewhere.
     stdin_taken: bool,
+    /// Conflict copies beside the vault that need another password
+    /// (`tessera merge FILE`): the command ends with exit status 1.
+    pub unmerged: Vec<PathBuf>,
 }
 
 /// One line from file descriptor 0, read byte by byte so nothing past the
@@ -85,6 +89,7 @@ impl<'a> Input<'a> {
             global,
             stdin_is_terminal: std::io::stdin().is_terminal(),
             stdin_taken: false,
+            unmerged: Vec::new(),
         }
     }
 
@@ -189,14 +194,43 @@ impl<'a> Input<'a> {
             .transpose()
     }
 
-    /// Opens the vault, trying each password source in turn.
+    /// Opens the vault, trying each password source in turn, and merges the
+    /// conflict copies a sync tool left beside it (docs/sync.md): those that
+    /// open with the same key or password; the others are remembered in
+    /// `unmerged`, and the command ends with advice and exit status 1.
     pub fn open_vault(&mut self) -> Result<Vault, Failure> {
         let path = self.vault_path()?;
         let policy = KdfPolicy::standard();
         let history = self.history()?;
-        self.unlock(&path, true, |unlock| {
-            Vault::open_tracked(&path, unlock, &policy, &history)
-        })
+        let (vault, report) = self.unlock(&path, true, |unlock| {
+            let mut vault = Vault::open_tracked(&path, unlock, &policy, &history)?;
+            let report = vault.merge_conflicts(Some(unlock), &policy)?;
+            Ok((vault, report))
+        })?;
+        self.report_sync(report);
+        Ok(vault)
+    }
+
+    /// Tells what was merged, and keeps the copies left for the end.
+    pub fn report_sync(&mut self, report: SyncReport) {
+        let lang = super::lang();
+        for (copy, kept, merged) in &report.merged {
+            note(merged_line(copy, merged));
+            if let Some(kept) = kept {
+                let kept = kept.display().to_string();
+                note(tf(lang, Key::SyncMergedKept, &[("kept", &kept)]));
+            }
+        }
+        for (copy, error) in &report.left {
+            let copy = copy.display().to_string();
+            let reason = error.localized(lang);
+            note(tf(
+                lang,
+                Key::SyncLeft,
+                &[("copy", &copy), ("reason", &reason)],
+            ));
+        }
+        self.unmerged.extend(report.need_password);
     }
 
     /// Runs `open` with each way of unlocking the file at `path` in turn:
@@ -304,6 +338,30 @@ impl<'a> Input<'a> {
         std::io::stdin().lock().read_line(&mut answer).is_ok()
             && matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
     }
+}
+
+/// "Merged COPY into the vault: …", in the locale's language.
+pub fn merged_line(copy: &std::path::Path, merged: &Merged) -> String {
+    let copy = copy.display().to_string();
+    let lang = super::lang();
+    if merged.is_empty() {
+        return tf(lang, Key::SyncMergedNothing, &[("copy", &copy)]);
+    }
+    let (added, changed, removed) = (
+        merged.added.to_string(),
+        merged.changed.to_string(),
+        merged.removed.to_string(),
+    );
+    tf(
+        lang,
+        Key::SyncMerged,
+        &[
+            ("copy", &copy),
+            ("added", &added),
+            ("changed", &changed),
+            ("removed", &removed),
+        ],
+    )
 }
 
 /// The password in a password file: its first line, without the line ending

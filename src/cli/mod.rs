@@ -12,6 +12,7 @@ mod entries;
 mod generate;
 mod input;
 mod keys;
+mod merge;
 mod recovery;
 mod restore;
 mod scan;
@@ -208,6 +209,10 @@ enum Command {
     /// Go back to an older copy or a backup of the vault on purpose (an older
     /// file put in place by hand is refused).
     Restore(restore::Args),
+    /// Merge another copy of the vault into it: a sync tool's conflict copy
+    /// under another password (copies under the same password are merged
+    /// whenever the vault is opened).
+    Merge(merge::Args),
     /// Check this computer's clock: whether the system keeps it synchronised and,
     /// against a time server you name, how far off it is (codes depend on it).
     Clock(clock::Args),
@@ -308,21 +313,39 @@ fn app_requests(
 
 fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
     let mut input = input::Input::new(global);
+    run_command(command, &mut input)?;
+    // A conflict copy under another password was left beside the vault: the
+    // command did its work, but what it showed may lack that copy's changes.
+    match input.unmerged.first() {
+        Some(copy) => {
+            let path = input.vault_path()?;
+            Err(crate::vault::Error::CopyLocked {
+                path,
+                copy: copy.clone(),
+            }
+            .into())
+        }
+        None => Ok(()),
+    }
+}
+
+fn run_command(command: Command, input: &mut input::Input<'_>) -> Result<(), Failure> {
     match command {
-        Command::Init(args) => keys::init(&args, &mut input),
-        Command::Add(args) => entries::add(&args, &mut input),
-        Command::List(args) => entries::list(&args, &mut input),
-        Command::Code(args) => code::run(&args, &mut input),
-        Command::Next(args) => entries::next(&args, &mut input),
-        Command::Remove(args) => entries::remove(&args, &mut input),
-        Command::Edit(args) => entries::edit(&args, &mut input),
-        Command::Export(args) => entries::export(&args, &mut input),
-        Command::Passwd(args) => keys::passwd(&args, &mut input),
-        Command::Keyring(args) => keys::keyring(&args, &mut input),
-        Command::Recovery(args) => recovery::run(&args, &mut input),
-        Command::Restore(args) => restore::run(&args, &mut input),
+        Command::Init(args) => keys::init(&args, input),
+        Command::Add(args) => entries::add(&args, input),
+        Command::List(args) => entries::list(&args, input),
+        Command::Code(args) => code::run(&args, input),
+        Command::Next(args) => entries::next(&args, input),
+        Command::Remove(args) => entries::remove(&args, input),
+        Command::Edit(args) => entries::edit(&args, input),
+        Command::Export(args) => entries::export(&args, input),
+        Command::Passwd(args) => keys::passwd(&args, input),
+        Command::Keyring(args) => keys::keyring(&args, input),
+        Command::Recovery(args) => recovery::run(&args, input),
+        Command::Restore(args) => restore::run(&args, input),
+        Command::Merge(args) => merge::run(&args, input),
         Command::Scan(args) => scan::scan(&args),
-        Command::Import(args) => scan::import(&args, &mut input),
+        Command::Import(args) => scan::import(&args, input),
         Command::Clock(args) => clock::run(&args),
         Command::GenerateAssets(args) => {
             generate::run(&args, <Args as clap::CommandFactory>::command())

@@ -211,8 +211,18 @@ pub fn modify<T: Send + 'static>(
     vault: Handle,
     change: impl FnOnce(&mut Vec<Entry>) -> Result<T, vault::Error> + Send + 'static,
 ) -> Task<Result<(T, Vec<Entry>), Error>> {
+    modify_at(vault, None, change)
+}
+
+/// [`modify`], stamping what changed at `now` (for merging copies changed
+/// apart: a removal carries no time of its own).
+pub fn modify_at<T: Send + 'static>(
+    vault: Handle,
+    now: Option<crate::clock::Timestamp>,
+    change: impl FnOnce(&mut Vec<Entry>) -> Result<T, vault::Error> + Send + 'static,
+) -> Task<Result<(T, Vec<Entry>), Error>> {
     with_vault(vault, move |vault| {
-        let result = vault.modify(change)?;
+        let result = vault.modify_at(now, change)?;
         Ok((result, vault.entries().to_vec()))
     })
 }

@@ -84,6 +84,12 @@ impl Localize for vault::Error {
             E::DifferentVault { path, source_file } => {
                 at(Key::ErrDifferentVault, path).with("source", self::path(source_file))
             }
+            E::CopyOfOtherVault { path, copy } => {
+                at(Key::ErrCopyOfOtherVault, path).with("copy", self::path(copy))
+            }
+            E::CopyLocked { path, copy } => {
+                at(Key::ErrCopyLocked, path).with("copy", self::path(copy))
+            }
             E::NotFound { path } => at(Key::ErrNoVault, path),
             E::AlreadyExists { path } => at(Key::ErrAlreadyExists, path),
             E::WeakKdf { path, found, floor } => at(Key::ErrWeakKdf, path)
@@ -408,6 +414,9 @@ impl Localize for InteropError {
             Self::TooMany { format, limit } => Message::new(Key::ErrExportTooMany)
                 .with("format", text(format))
                 .with("limit", *limit),
+            Self::Unpacks { format, limit_mib } => Message::new(Key::ErrExportUnpacks)
+                .with("format", text(format))
+                .with("limit", *limit_mib),
             Self::TooLarge { len } => Message::new(Key::ErrExportTooLarge).with("len", *len),
         }
     }
@@ -421,6 +430,9 @@ impl Localize for SkipReason {
             Self::Key(e) => e.message(),
             Self::Params(e) => e.message(),
             Self::Link(e) => e.message(),
+            Self::KeyEncoding(encoding) => {
+                Message::new(Key::SkipKeyEncoding).with("encoding", encoding.as_str())
+            }
             Self::Trashed => Message::new(Key::SkipTrashed),
             Self::Encrypted => Message::new(Key::SkipEncrypted),
             Self::NoCodes => Message::new(Key::SkipNoCodes),

@@ -227,6 +227,14 @@ fn english_messages_match_the_core_display() {
             path: path(),
             source_file: PathBuf::from("/b/old.tessera"),
         },
+        vault::Error::CopyOfOtherVault {
+            path: path(),
+            copy: PathBuf::from("/b/vault.sync-conflict-20261130-121314-ABCDEF7.tessera"),
+        },
+        vault::Error::CopyLocked {
+            path: path(),
+            copy: PathBuf::from("/b/vault (conflicted copy 2026-11-30 121314).tessera"),
+        },
         vault::Error::NotFound { path: path() },
         vault::Error::AlreadyExists { path: path() },
         vault::Error::WeakKdf {

@@ -1,8 +1,6 @@
-//! Other authenticators' export files: Aegis (plain and password-encrypted),
-//! 2FAS (plain and password-encrypted), andOTP (plain and both encrypted
-//! forms), FreeOTP+ (JSON), Bitwarden (plain JSON and CSV), Ente Auth (plain
-//! and encrypted), Proton Authenticator (plain and encrypted), Authenticator
-//! Pro / Stratum (plain, encrypted and legacy-encrypted) and Steam maFiles.
+//! Other authenticators' export files and app storage, one module per app
+//! (the registry is [`Format::ALL`]): JSON exports, encrypted backups, zip
+//! archives, Android preferences XML and SQLite databases.
 //! Each becomes a list of accounts with the metadata Tessera keeps
 //! (group, favourite, notes); entries that cannot be used are listed with the
 //! reason instead of failing the whole file.
@@ -14,7 +12,9 @@
 
 mod aegis;
 mod andotp;
+mod authplus;
 mod authy;
+mod battlenet;
 mod bitwarden;
 mod bitwarden_csv;
 mod database;
@@ -29,6 +29,7 @@ mod proton;
 mod sodium;
 mod steam;
 mod stratum;
+mod totpauth;
 mod twofas;
 mod winauth;
 
@@ -52,8 +53,12 @@ pub enum Format {
     TwoFas,
     /// andOTP's backup: plain JSON or encrypted `.json.aes`.
     AndOtp,
+    /// Authenticator Plus' export: a password-protected zip of links.
+    AuthenticatorPlus,
     /// Authy's Android token storage (SharedPreferences XML).
     Authy,
+    /// The Battle.net app's authenticator (its Android preferences XML).
+    BattleNet,
     /// Bitwarden's export: JSON (the `login.totp` fields) or CSV.
     Bitwarden,
     /// Duo Mobile's `accounts.json`.
@@ -74,6 +79,8 @@ pub enum Format {
     Steam,
     /// Authenticator Pro (now Stratum) backups: JSON, encrypted or legacy-encrypted.
     Stratum,
+    /// TOTP Authenticator's backup (base64 of AES-CBC) or its preferences XML.
+    TotpAuthenticator,
     /// WinAuth's text export (read only when named: it looks like a link list).
     WinAuth,
 }
@@ -85,7 +92,9 @@ impl Format {
         Self::Aegis,
         Self::TwoFas,
         Self::AndOtp,
+        Self::AuthenticatorPlus,
         Self::Authy,
+        Self::BattleNet,
         Self::Bitwarden,
         Self::Duo,
         Self::Ente,
@@ -96,6 +105,7 @@ impl Format {
         Self::Proton,
         Self::Steam,
         Self::Stratum,
+        Self::TotpAuthenticator,
         Self::WinAuth,
     ];
 
@@ -105,7 +115,9 @@ impl Format {
             Self::Aegis => "Aegis",
             Self::TwoFas => "2FAS",
             Self::AndOtp => "andOTP",
+            Self::AuthenticatorPlus => "Authenticator Plus",
             Self::Authy => "Authy",
+            Self::BattleNet => "Battle.net",
             Self::Bitwarden => "Bitwarden",
             Self::Duo => "Duo Mobile",
             Self::Ente => "Ente Auth",
@@ -116,6 +128,7 @@ impl Format {
             Self::Proton => "Proton Authenticator",
             Self::Steam => "Steam",
             Self::Stratum => "Authenticator Pro",
+            Self::TotpAuthenticator => "TOTP Authenticator",
             Self::WinAuth => "WinAuth",
         }
     }
@@ -126,7 +139,9 @@ impl Format {
             Self::Aegis => "aegis",
             Self::TwoFas => "2fas",
             Self::AndOtp => "andotp",
+            Self::AuthenticatorPlus => "authenticator-plus",
             Self::Authy => "authy",
+            Self::BattleNet => "battle-net",
             Self::Bitwarden => "bitwarden",
             Self::Duo => "duo",
             Self::Ente => "ente",
@@ -137,6 +152,7 @@ impl Format {
             Self::Proton => "proton",
             Self::Steam => "steam",
             Self::Stratum => "stratum",
+            Self::TotpAuthenticator => "totp-authenticator",
             Self::WinAuth => "winauth",
         }
     }
@@ -193,6 +209,9 @@ pub enum SkipReason {
     /// An account that approves sign-ins by notification and has no codes.
     #[error("it approves sign-ins by notification and has no codes")]
     NoCodes,
+    /// The key is not written in the encoding the file names (hex, base64).
+    #[error("its key is not valid {0}")]
+    KeyEncoding(String),
     /// The other app had it in its trash (deleted, kept for undo).
     #[error("it is in the other app's trash")]
     Trashed,
@@ -286,6 +305,16 @@ pub enum InteropError {
         /// The most Tessera reads.
         limit: usize,
     },
+    /// An archive whose content unpacks to more than any real export (a zip bomb).
+    #[error(
+        "this {format} export unpacks to more than {limit_mib} MiB, more than any real one; it is damaged or was not made by {format}"
+    )]
+    Unpacks {
+        /// The format.
+        format: Format,
+        /// The most Tessera unpacks, in MiB.
+        limit_mib: u64,
+    },
     /// Larger than any real export.
     #[error("this file is {len} bytes, larger than any authenticator export Tessera reads")]
     TooLarge {
@@ -308,6 +337,9 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     if database::is_database(bytes) {
         return database::detect(bytes);
     }
+    if authplus::looks_like(bytes) {
+        return Some(Format::AuthenticatorPlus);
+    }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return andotp::looks_like_encrypted(bytes).then_some(Format::AndOtp);
     };
@@ -323,8 +355,14 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
         if authy::looks_like(text) {
             return Some(Format::Authy);
         }
+        if battlenet::looks_like(text) {
+            return Some(Format::BattleNet);
+        }
         if freeotp::looks_like_xml(text) {
             return Some(Format::FreeOtp);
+        }
+        if totpauth::looks_like_xml(text) || totpauth::looks_like_backup(text) {
+            return Some(Format::TotpAuthenticator);
         }
         return None;
     }
@@ -372,6 +410,7 @@ pub fn read(
         Format::Aegis => aegis::read(&json(bytes, format)?, password, &mut out)?,
         Format::TwoFas => twofas::read(&json(bytes, format)?, password, &mut out)?,
         Format::AndOtp => andotp::read(bytes, password, &mut out)?,
+        Format::AuthenticatorPlus => authplus::read(bytes, password, &mut out)?,
         Format::Bitwarden => match json(bytes, format) {
             Ok(value) => bitwarden::read(&value, &mut out)?,
             Err(e) => match std::str::from_utf8(bytes) {
@@ -391,6 +430,11 @@ pub fn read(
         Format::Steam => steam::read(&json(bytes, format)?, &mut out)?,
         Format::Duo => duo::read(&json(bytes, format)?, &mut out)?,
         Format::WinAuth => winauth::read(bytes, &mut out)?,
+        Format::TotpAuthenticator => totpauth::read(bytes, password, &mut out)?,
+        Format::BattleNet => battlenet::read(
+            std::str::from_utf8(bytes).map_err(|_| damaged(format, "it is not text"))?,
+            &mut out,
+        )?,
         Format::Authy => authy::read(
             std::str::from_utf8(bytes).map_err(|_| damaged(format, "it is not text"))?,
             password,

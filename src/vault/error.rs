@@ -106,6 +106,26 @@ pub enum Error {
         /// The file given to restore.
         source_file: PathBuf,
     },
+    /// A copy to merge (a sync tool's conflict copy) is of another vault.
+    #[error(
+        "{copy} is a copy of a different vault than the one at {path}, so it was not merged; open it with --vault to see what it holds"
+    )]
+    CopyOfOtherVault {
+        /// The vault file.
+        path: PathBuf,
+        /// The copy.
+        copy: PathBuf,
+    },
+    /// A copy to merge does not open with this vault's key or password.
+    #[error(
+        "{copy} is a copy of the vault at {path} saved under another password (it was changed on one computer while the copy was apart), so it was not merged; run `tessera merge {copy}`, which asks for that copy's password"
+    )]
+    CopyLocked {
+        /// The vault file.
+        path: PathBuf,
+        /// The copy.
+        copy: PathBuf,
+    },
     /// No vault at the path.
     #[error(
         "there is no vault at {path}; create one with `tessera init`, or give the right path with --vault"

@@ -14,9 +14,11 @@ pub(crate) mod format;
 mod history;
 pub mod kdf;
 mod keys;
+pub mod merge;
 pub mod ops;
 pub mod recovery;
 mod schema;
+pub mod sync;
 pub mod versions;
 
 use std::path::{Path, PathBuf};
@@ -30,9 +32,12 @@ use self::format::read::{self, ReadError};
 use self::format::{Header, PasswordSlot, Slot};
 pub use self::history::History;
 pub use self::kdf::{KdfParams, KdfPolicy};
+pub use self::merge::Contents;
 pub use self::ops::Edit;
 pub use self::schema::SCHEMA;
+pub use self::sync::{Merged, SyncReport, conflict_copies, is_conflict_copy};
 pub use self::versions::{Order, Versions};
+use crate::clock::Timestamp;
 use crate::secret::{Password, SecretBytes};
 
 /// How to unlock a vault.
@@ -61,7 +66,8 @@ pub struct Vault {
     path: PathBuf,
     header: Header,
     data_key: SecretBytes,
-    entries: Vec<Entry>,
+    /// The entries, with the stamps and tombstones merging needs.
+    contents: Contents,
     /// SHA-256 of the file as last read or written, to notice changes made elsewhere.
     stamp: [u8; 32],
     /// Where this computer remembers the vault's versions; `None` for a
@@ -125,7 +131,7 @@ impl Vault {
             path: path.to_owned(),
             header,
             data_key,
-            entries: Vec::new(),
+            contents: Contents::new(),
             stamp: [0; 32],
             history: history.cloned(),
         };
@@ -291,12 +297,12 @@ impl Vault {
                 })?
             }
         };
-        let entries = decrypt(path, &parsed, &data_key)?;
+        let contents = decrypt(path, &parsed, &data_key)?;
         Ok(Self {
             path: path.to_owned(),
             header: parsed.header,
             data_key,
-            entries,
+            contents,
             stamp: crypto::sha256(bytes),
             history: None,
         })
@@ -314,7 +320,12 @@ impl Vault {
 
     /// The entries, in stored order.
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        self.contents.entries()
+    }
+
+    /// The entries with their modification stamps and tombstones.
+    pub fn contents(&self) -> &Contents {
+        &self.contents
     }
 
     /// The file's save counters per device.
@@ -330,12 +341,41 @@ impl Vault {
     /// Applies `change` to the entries and saves, atomically, under the writer
     /// lock. If the file changed since it was loaded, the newer content is
     /// loaded first and `change` applies to it. If `change` fails, nothing is
-    /// written. Never runs the KDF.
+    /// written. Never runs the KDF. What changed is stamped at the latest
+    /// `modified` time among the entries changed (for merging, see
+    /// [`Contents::change`]); a change that may remove entries should use
+    /// [`Vault::modify_at`].
     pub fn modify<T>(
         &mut self,
         change: impl FnOnce(&mut Vec<Entry>) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        self.write_with(|_, entries| change(entries))
+        self.modify_at(None, change)
+    }
+
+    /// [`Vault::modify`], stamping what changed at `now` (a removal is
+    /// stamped only with this time).
+    pub fn modify_at<T>(
+        &mut self,
+        now: Option<Timestamp>,
+        change: impl FnOnce(&mut Vec<Entry>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        self.save_with(None, |_, contents| contents.change(now, change))
+    }
+
+    /// Merges `contents` read from another copy of this vault whose version
+    /// vector is `versions`, and saves (this device's counter above both).
+    pub(crate) fn merge_contents(
+        &mut self,
+        contents: &Contents,
+        versions: &Versions,
+    ) -> Result<Merged, Error> {
+        self.save_with(None, |header, mine| {
+            let merged = mine.merge(contents);
+            let report = Merged::between(mine.entries(), merged.entries());
+            *mine = merged;
+            header.versions = header.versions.join_bounded(versions);
+            Ok(report)
+        })
     }
 
     /// Re-reads the file if it changed elsewhere. Returns whether it did.
@@ -442,19 +482,31 @@ impl Vault {
         self.write_with_key(None, change)
     }
 
-    /// The read-modify-write cycle, saving under `new_key` when given (the
-    /// file is read under the current key first).
+    /// The read-modify-write cycle over the entries, saving under `new_key`
+    /// when given.
     fn write_with_key<T>(
         &mut self,
         new_key: Option<SecretBytes>,
         change: impl FnOnce(&mut Header, &mut Vec<Entry>) -> Result<T, Error>,
     ) -> Result<T, Error> {
+        self.save_with(new_key, |header, contents| {
+            contents.change(None, |entries| change(header, entries))
+        })
+    }
+
+    /// The read-modify-write cycle, saving under `new_key` when given (the
+    /// file is read under the current key first).
+    fn save_with<T>(
+        &mut self,
+        new_key: Option<SecretBytes>,
+        change: impl FnOnce(&mut Header, &mut Contents) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         let lock = file::lock(&self.path)?;
         let current = file::read(&self.path)?;
         self.absorb(&current)?;
         let mut header = self.header.clone();
-        let mut entries = self.entries.clone();
-        let result = change(&mut header, &mut entries)?;
+        let mut contents = self.contents.clone();
+        let result = change(&mut header, &mut contents)?;
         if let Some(history) = &self.history {
             header.versions = history.next(&self.id(), &header.versions)?;
         }
@@ -466,7 +518,7 @@ impl Vault {
                 vault.data_key = key;
             }
         };
-        let bytes = match self.serialize_entries(&entries) {
+        let bytes = match self.serialize_contents(&contents) {
             Ok(bytes) => bytes,
             Err(e) => {
                 restore(self, previous, previous_key);
@@ -477,7 +529,7 @@ impl Vault {
             restore(self, previous, previous_key);
             return Err(e);
         }
-        self.entries = entries;
+        self.contents = contents;
         self.stamp = crypto::sha256(&bytes);
         // The file is saved; a failure to record it is still reported (the
         // next open would not know this version is the newest).
@@ -520,7 +572,7 @@ impl Vault {
                 path: self.path.clone(),
             });
         }
-        let entries = match decrypt(&self.path, &parsed, &self.data_key) {
+        let contents = match decrypt(&self.path, &parsed, &self.data_key) {
             // Different key slots and a header our key does not authenticate:
             // the vault was re-keyed elsewhere (a password change), not damaged.
             Err(Error::Damaged { .. }) if parsed.header.slots != self.header.slots => {
@@ -539,23 +591,32 @@ impl Vault {
                 return self.absorb_try(&now, tries + 1);
             }
         }
-        self.header = parsed.header;
-        self.entries = entries;
+        if parsed.header.versions.compare(&self.header.versions) == Order::Concurrent {
+            // Saved apart on another computer and put in place by a sync
+            // tool: neither holds all the other does, so take both.
+            let versions = self.header.versions.join_bounded(&parsed.header.versions);
+            self.contents = self.contents.merge(&contents);
+            self.header = parsed.header;
+            self.header.versions = versions;
+        } else {
+            self.header = parsed.header;
+            self.contents = contents;
+        }
         self.stamp = crypto::sha256(bytes);
         Ok(true)
     }
 
     fn serialize(&mut self) -> Result<Vec<u8>, Error> {
-        let entries = std::mem::take(&mut self.entries);
-        let result = self.serialize_entries(&entries);
-        self.entries = entries;
+        let contents = std::mem::take(&mut self.contents);
+        let result = self.serialize_contents(&contents);
+        self.contents = contents;
         result
     }
 
     /// Serialises with a fresh body nonce.
-    fn serialize_entries(&mut self, entries: &[Entry]) -> Result<Vec<u8>, Error> {
+    fn serialize_contents(&mut self, contents: &Contents) -> Result<Vec<u8>, Error> {
         self.header.body_nonce = crypto::random()?;
-        let payload = schema::encode(entries);
+        let payload = schema::encode(contents);
         Ok(keys::seal_file(&self.header, &self.data_key, &payload)?)
     }
 }
@@ -615,7 +676,7 @@ fn decrypt(
     path: &Path,
     parsed: &read::Parsed<'_>,
     data_key: &SecretBytes,
-) -> Result<Vec<Entry>, Error> {
+) -> Result<Contents, Error> {
     let payload = keys::open_file(parsed, data_key).map_err(|failure| match failure {
         keys::OpenFailure::Header => damaged(path, "the header does not authenticate"),
         keys::OpenFailure::Body => damaged(path, "the encrypted contents do not authenticate"),

@@ -160,7 +160,7 @@ pub fn parse_block(text: &str) -> Result<Vec<String>, RecoveryError> {
 }
 
 /// The comparable form of a code: no spaces or hyphens, lower case.
-fn normalise(code: &str) -> String {
+pub(crate) fn normalise(code: &str) -> String {
     code.chars()
         .filter(|c| !matches!(c, ' ' | '-'))
         .flat_map(char::to_lowercase)

@@ -9,12 +9,16 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::entry::{Entry, EntryId, RecoveryCode};
+use super::merge::{Contents, Record, Stamps};
 use crate::clock::Timestamp;
 use crate::otp::{Account, Algorithm, Kind, Params, decode_base32, encode_base32};
 use crate::secret::SecretText;
 
-/// The payload schema this build writes and the newest it reads.
-pub const SCHEMA: u32 = 1;
+/// The payload schema this build writes and the newest it reads. Schema 2
+/// added per-field modification stamps and tombstones (for merging copies
+/// changed apart); schema 1 is read with every field stamped at the entry's
+/// `modified` time.
+pub const SCHEMA: u32 = 2;
 
 /// Why a payload could not be read.
 #[derive(Debug)]
@@ -30,10 +34,25 @@ struct Version {
     schema: u32,
 }
 
+/// Schemas 1 and 2: 2 adds `stamps` and `removed` to each entry, and lists
+/// removed entries (tombstones) among the entries.
 #[derive(Serialize, Deserialize)]
 struct PayloadV1 {
     schema: u32,
     entries: Vec<EntryV1>,
+}
+
+/// When each field last changed (schema 2).
+#[derive(Serialize, Deserialize)]
+struct StampsV2 {
+    issuer: u64,
+    account: u64,
+    group: u64,
+    favourite: u64,
+    notes: u64,
+    key: u64,
+    recovery: u64,
+    touched: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -60,6 +79,13 @@ struct EntryV1 {
     modified: u64,
     #[serde(default)]
     last_used: Option<u64>,
+    /// Schema 2: when each field last changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stamps: Option<StampsV2>,
+    /// Schema 2: when the entry was removed (a tombstone, unless a field
+    /// changed later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    removed: Option<u64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -69,18 +95,37 @@ struct RecoveryV1 {
     used_at: Option<u64>,
 }
 
-/// Serialises entries as the current schema.
-pub(crate) fn encode(entries: &[Entry]) -> Zeroizing<Vec<u8>> {
+/// Serialises the contents (tombstones included) as the current schema.
+pub(crate) fn encode(contents: &Contents) -> Zeroizing<Vec<u8>> {
+    let entries: Vec<EntryV1> = contents.records().map(|r| record_to_v2(&r)).collect();
+    // Pre-size the buffer so that growing it does not leave stale plaintext copies.
+    let estimate = 512 + entries.len() * 768;
     let payload = PayloadV1 {
         schema: SCHEMA,
-        entries: entries.iter().map(entry_to_v1).collect(),
+        entries,
     };
-    // Pre-size the buffer so that growing it does not leave stale plaintext copies.
-    let estimate = 512 + entries.len() * 512;
     let mut out = Zeroizing::new(Vec::with_capacity(estimate));
     // Writing JSON into a Vec cannot fail for these types.
     let _ = serde_json::to_writer(&mut *out, &payload);
     out
+}
+
+fn record_to_v2(r: &Record) -> EntryV1 {
+    let s = &r.stamps;
+    EntryV1 {
+        stamps: Some(StampsV2 {
+            issuer: s.issuer,
+            account: s.name,
+            group: s.group,
+            favourite: s.favourite,
+            notes: s.notes,
+            key: s.key,
+            recovery: s.recovery,
+            touched: s.touched,
+        }),
+        removed: r.removed,
+        ..entry_to_v1(&r.entry)
+    }
 }
 
 fn entry_to_v1(e: &Entry) -> EntryV1 {
@@ -109,37 +154,65 @@ fn entry_to_v1(e: &Entry) -> EntryV1 {
         created: e.created.secs(),
         modified: e.modified.secs(),
         last_used: e.last_used.map(Timestamp::secs),
+        stamps: None,
+        removed: None,
     }
 }
 
 /// Reads a payload of any supported schema, migrating it to the current model.
-pub(crate) fn decode(bytes: &[u8]) -> Result<Vec<Entry>, SchemaError> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Contents, SchemaError> {
     let version: Version = serde_json::from_slice(bytes)
         .map_err(|_| SchemaError::Invalid("the payload has no schema version".into()))?;
     match version.schema {
         // The migration hook: an older schema is read by its own type here and
         // converted; every schema ends in the current model.
-        1 => decode_v1(bytes),
+        // Schema 1 has no stamps: each entry reads as stamped at `modified`.
+        1 | 2 => decode_v1(bytes),
         n if n > SCHEMA => Err(SchemaError::Newer(n)),
         n => Err(SchemaError::Invalid(format!("unknown payload schema {n}"))),
     }
 }
 
-fn decode_v1(bytes: &[u8]) -> Result<Vec<Entry>, SchemaError> {
+fn decode_v1(bytes: &[u8]) -> Result<Contents, SchemaError> {
     let payload: PayloadV1 = serde_json::from_slice(bytes).map_err(|e| {
         SchemaError::Invalid(format!(
             "payload does not match schema 1 ({})",
             e.classify_name()
         ))
     })?;
-    payload
+    let records = payload
         .entries
         .into_iter()
         .enumerate()
         .map(|(i, e)| {
-            entry_from_v1(e).map_err(|why| SchemaError::Invalid(format!("entry {}: {why}", i + 1)))
+            record_from_v2(e).map_err(|why| SchemaError::Invalid(format!("entry {}: {why}", i + 1)))
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Contents::from_records(records))
+}
+
+fn record_from_v2(mut e: EntryV1) -> Result<Record, String> {
+    let stamps = e.stamps.take();
+    let removed = e.removed.take();
+    let entry = entry_from_v1(e)?;
+    let stamps = match stamps {
+        Some(s) => Stamps {
+            issuer: s.issuer,
+            name: s.account,
+            group: s.group,
+            favourite: s.favourite,
+            notes: s.notes,
+            key: s.key,
+            recovery: s.recovery,
+            touched: s.touched,
+        },
+        None => Stamps::all(entry.modified.secs()),
+    };
+    Ok(Record {
+        entry,
+        stamps,
+        removed,
+    })
 }
 
 trait ClassifyName {

@@ -127,6 +127,19 @@ impl Versions {
         out
     }
 
+    /// [`Versions::join`], kept to [`MAX_DEVICES`] devices by forgetting
+    /// those with the fewest saves (a file one of them wrote then reads as
+    /// concurrent, never as older).
+    pub fn join_bounded(&self, other: &Self) -> Self {
+        let mut out = self.join(other);
+        while out.len() > MAX_DEVICES {
+            if let Some((fewest, _)) = out.iter().min_by_key(|(_, n)| *n) {
+                out.0.remove(&fewest);
+            }
+        }
+        out
+    }
+
     /// Sets one device's counter.
     pub(crate) fn set(&mut self, device: DeviceId, counter: u64) {
         self.0.insert(device, counter);

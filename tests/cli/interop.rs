@@ -6,11 +6,12 @@
 mod apps;
 mod databases;
 mod exports;
+mod more_apps;
 mod sheet;
 
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::common;
 use crate::common::app::{cli, isolate};
@@ -131,6 +132,56 @@ impl Fixtures {
         .unwrap()
         .entries()
         .to_vec()
+    }
+
+    /// `file` read as `format` with a wrong source password: exit 1 and the
+    /// advice in English and in Portuguese; with no password at all (stdin
+    /// holds the vault password): the advice to use --source-password-file.
+    fn assert_wrong_password_refused(&self, file: &str, format: &str) {
+        let wrong = self.home.path().join("wrong.txt");
+        std::fs::write(&wrong, "not the export password\n").unwrap();
+        let (file, wrong) = (self.file(file), wrong.display().to_string());
+        let args = [
+            file.as_str(),
+            "--format",
+            format,
+            "--source-password-file",
+            &wrong,
+        ];
+        for (lang, said) in [
+            ("en_US.UTF-8", "the password does not decrypt this"),
+            ("pt_BR.UTF-8", "a senha não decifra esta exportação do"),
+        ] {
+            let out = self.import_in(lang, &args);
+            assert_eq!(out.status.code(), Some(1), "{file}: {}", stdout(&out));
+            assert!(stderr(&out).contains(said), "{file}: {}", stderr(&out));
+        }
+        let out = self.import(&args[..3]);
+        assert_eq!(out.status.code(), Some(1), "{file}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains("--source-password-file"),
+            "{file}: {}",
+            stderr(&out)
+        );
+    }
+
+    /// Each `(file, format, expected)` read as `format` with the export
+    /// password: exit 1 with `expected` in the error, in under 2 s.
+    fn assert_refused_fast(&self, cases: &[(&str, &str, &str)]) {
+        for (file, format, expected) in cases {
+            let started = Instant::now();
+            let out = self.import(&[
+                &self.file(file),
+                "--format",
+                format,
+                "--source-password-file",
+                &self.password_file(),
+            ]);
+            let took = started.elapsed();
+            assert_eq!(out.status.code(), Some(1), "{file}: {}", stdout(&out));
+            assert!(stderr(&out).contains(expected), "{file}: {}", stderr(&out));
+            assert!(took < Duration::from_secs(2), "{file} took {took:?}");
+        }
     }
 }
 

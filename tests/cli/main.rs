@@ -18,4 +18,5 @@ mod packaging;
 mod rollback;
 mod scan;
 mod scan_x11;
+mod sync;
 mod vault;

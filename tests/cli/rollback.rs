@@ -19,48 +19,49 @@ use serde_json::Value;
 use session::{child_in_private_keyring, expect_child_passes, is_child};
 use sha2::{Digest as _, Sha256};
 
-const OTHER_PASSWORD: &str = "a different long passphrase";
-const ACME: &str = "otpauth://totp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME";
-const BANK: &str = "otpauth://hotp/Bank:me?secret=JBSWY3DPEHPK3PXP&counter=5";
-const SHOP: &str = "otpauth://totp/Shop:bo?secret=MFRGGZDFMZTWQ2LK&issuer=Shop";
+pub(crate) const OTHER_PASSWORD: &str = "a different long passphrase";
+pub(crate) const ACME: &str =
+    "otpauth://totp/ACME:alice?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME";
+pub(crate) const BANK: &str = "otpauth://hotp/Bank:me?secret=JBSWY3DPEHPK3PXP&counter=5";
+pub(crate) const SHOP: &str = "otpauth://totp/Shop:bo?secret=MFRGGZDFMZTWQ2LK&issuer=Shop";
 
 /// One computer: its own vault path and its own state directory (what it
 /// remembers of the vault's versions), with a second password file.
-struct Device {
-    cli: Cli,
+pub(crate) struct Device {
+    pub(crate) cli: Cli,
 }
 
 impl Device {
     /// No terminal and no session bus.
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::from(Cli::detached())
     }
 
     /// A device that uses the session's keyring (inside the private one).
-    fn with_keyring() -> Self {
+    pub(crate) fn with_keyring() -> Self {
         Self::from(Cli::new())
     }
 
-    fn from(cli: Cli) -> Self {
+    pub(crate) fn from(cli: Cli) -> Self {
         std::fs::write(cli.dir().join("pw1"), format!("{PASSWORD}\n")).unwrap();
         std::fs::write(cli.dir().join("pw2"), format!("{OTHER_PASSWORD}\n")).unwrap();
         Self { cli }
     }
 
-    fn file(&self, name: &str) -> PathBuf {
+    pub(crate) fn file(&self, name: &str) -> PathBuf {
         self.cli.dir().join(name)
     }
 
-    fn vault(&self) -> PathBuf {
+    pub(crate) fn vault(&self) -> PathBuf {
         self.cli.vault()
     }
 
-    fn state(&self) -> PathBuf {
+    pub(crate) fn state(&self) -> PathBuf {
         self.file("state")
     }
 
     /// `tessera [--password-file PW] ARGS` with `stdin`.
-    fn run(&self, password_file: Option<&str>, args: &[&str], stdin: &str) -> Output {
+    pub(crate) fn run(&self, password_file: Option<&str>, args: &[&str], stdin: &str) -> Output {
         let mut command = self.cli.command();
         if let Some(name) = password_file {
             command.arg("--password-file").arg(self.file(name));
@@ -68,22 +69,22 @@ impl Device {
         run_with_stdin(command.args(args), stdin)
     }
 
-    fn ok(&self, password_file: Option<&str>, args: &[&str], stdin: &str) -> String {
+    pub(crate) fn ok(&self, password_file: Option<&str>, args: &[&str], stdin: &str) -> String {
         let out = self.run(password_file, args, stdin);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
         stdout(&out)
     }
 
-    fn init(&self) {
+    pub(crate) fn init(&self) {
         self.ok(Some("pw1"), &["init"], "");
     }
 
-    fn add(&self, link: &str) {
+    pub(crate) fn add(&self, link: &str) {
         self.ok(Some("pw1"), &["add", "-"], &format!("{link}\n"));
     }
 
     /// The issuers in the vault, sorted.
-    fn issuers(&self, password_file: Option<&str>) -> Vec<String> {
+    pub(crate) fn issuers(&self, password_file: Option<&str>) -> Vec<String> {
         let json: Value =
             serde_json::from_str(&self.ok(password_file, &["list", "--json"], "")).unwrap();
         let mut issuers: Vec<String> = json
@@ -97,14 +98,14 @@ impl Device {
     }
 
     /// Keeps a copy of the vault file as it is now.
-    fn snapshot(&self, name: &str) -> PathBuf {
+    pub(crate) fn snapshot(&self, name: &str) -> PathBuf {
         let copy = self.file(name);
         std::fs::copy(self.vault(), &copy).unwrap();
         copy
     }
 
     /// Puts `file` in place of the vault, as a person (or a sync tool) would.
-    fn put_back(&self, file: &Path) {
+    pub(crate) fn put_back(&self, file: &Path) {
         std::fs::copy(file, self.vault()).unwrap();
     }
 }
@@ -123,7 +124,7 @@ fn assert_rolled_back(out: &Output, vault: &Path) {
 }
 
 /// The vault id in the header (bytes 14..30), as the state folder names it.
-fn vault_id(vault: &Path) -> String {
+pub(crate) fn vault_id(vault: &Path) -> String {
     let bytes = std::fs::read(vault).unwrap();
     let id: [u8; 16] = bytes[14..30].try_into().unwrap();
     let hex: String = id.iter().map(|b| format!("{b:02x}")).collect();

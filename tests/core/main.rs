@@ -16,5 +16,6 @@ mod qr_corpus;
 mod qr_hostile;
 mod qr_reference;
 mod vault_concurrency;
+mod vault_merge;
 mod vault_roundtrip;
 mod vault_tamper;

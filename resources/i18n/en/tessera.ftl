@@ -266,6 +266,8 @@ err-rolled-back = the vault at { $path } is older than a version of it this comp
 err-history-damaged = the record of the versions this computer has seen of a vault, { $path }, is damaged, so Tessera cannot tell an older copy of the vault from the newest; if you did not change that file yourself, delete it and open the vault again
 # $source is the file given to `tessera restore`.
 err-different-vault = { $source } is a copy of a different vault than the one at { $path }; nothing was restored. Open it with --vault instead
+err-copy-of-other-vault = { $copy } is a copy of a different vault than the one at { $path }, so it was not merged; open it with --vault to see what it holds
+err-copy-locked = { $copy } is a copy of the vault at { $path } saved under another password (it was changed on one computer while the copy was apart), so it was not merged; run `tessera merge { $copy }`, which asks for that copy's password
 err-no-vault = there is no vault at { $path }; create one with `tessera init`, or give the right path with --vault
 err-already-exists = a file already exists at { $path }; Tessera will not overwrite it. Choose another path with --vault
 err-weak-kdf = the vault at { $path } asks for weaker password protection ({ $found }) than Tessera accepts ({ $floor }); the file may have been tampered with, so it was not opened. Restore a backup
@@ -302,6 +304,11 @@ restore-done = { $n ->
    *[other] Restored { $source } as the newest version of the vault at { $path } ({ $n } accounts).
 }
 restore-kept = The vault it replaced is kept as { $backup }.
+# A sync tool's conflict copy (or `tessera merge FILE`) was merged into the vault.
+sync-merged = Merged { $copy } into the vault: { $added } added, { $changed } changed, { $removed } removed
+sync-merged-nothing = Merged { $copy } into the vault: it held nothing the vault did not have
+sync-merged-kept = The copy was moved out of the synced folder to { $kept }
+sync-left = { $copy } looks like a conflict copy of the vault but was not merged: { $reason }
 err-import-unreadable = could not read the file: { $reason }
 err-import-no-code = no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand
 err-not-counter-based = { $label } is not a counter-based (HOTP) account; its code changes by itself, so there is no next code to ask for
@@ -343,6 +350,7 @@ skip-unknown-value = it has an unknown { $what } value
 skip-negative-counter = its counter is negative
 skip-type = its type { $kind } is not one Tessera generates (TOTP, HOTP and Steam are)
 skip-algorithm = it uses the { $name } algorithm, which Tessera does not
+skip-key-encoding = its key is not valid { $encoding }
 skip-trashed = it is in the other app's trash
 skip-encrypted = its key is encrypted with a key that stays on the phone; add this account again from the service's security settings
 skip-no-codes = it approves sign-ins by notification and has no codes
@@ -385,6 +393,7 @@ err-export-protected = this { $format } export is password-protected in a way Te
 err-export-unknown-version = this { $format } export has version { $found }, which Tessera does not read; export from { $format } again as otpauth:// links, or update Tessera
 err-export-too-slow = this { $format } file takes too long to read; it is damaged or was not made by { $format }
 err-export-too-many = this { $format } file holds more than { $limit } entries, more than any real one; it is damaged or was not made by { $format }
+err-export-unpacks = this { $format } export unpacks to more than { $limit } MiB, more than any real one; it is damaged or was not made by { $format }
 err-write-random = the system's random number generator failed; nothing was written, try again
 err-write-encode = the export could not be encoded; nothing was written
 err-export-too-costly = this { $format } export asks for more memory or time to check its password than Tessera allows; it is damaged or was not made by { $format }

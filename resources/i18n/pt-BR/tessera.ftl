@@ -265,6 +265,8 @@ err-rolled-back = o cofre em { $path } é mais antigo que uma versão dele que e
 err-history-damaged = o registro das versões de um cofre que este computador já viu, { $path }, está danificado, então o Tessera não consegue distinguir uma cópia antiga do cofre da mais nova; se você não alterou esse arquivo, apague-o e abra o cofre de novo
 # $source é o arquivo dado a `tessera restore`.
 err-different-vault = { $source } é uma cópia de outro cofre, não do cofre em { $path }; nada foi restaurado. Abra-o com --vault
+err-copy-of-other-vault = { $copy } é uma cópia de outro cofre, não do cofre em { $path }, por isso não foi mesclado; abra-o com --vault para ver o que ele contém
+err-copy-locked = { $copy } é uma cópia do cofre em { $path } salva com outra senha (ela foi trocada em um computador enquanto a cópia estava separada), por isso não foi mesclada; execute `tessera merge { $copy }`, que pede a senha dessa cópia
 err-no-vault = não há cofre em { $path }; crie um com `tessera init` ou informe o caminho certo com --vault
 err-already-exists = já existe um arquivo em { $path }; o Tessera não vai sobrescrevê-lo. Escolha outro caminho com --vault
 err-weak-kdf = o cofre em { $path } pede uma proteção de senha mais fraca ({ $found }) do que o Tessera aceita ({ $floor }); o arquivo pode ter sido adulterado, por isso não foi aberto. Restaure um backup
@@ -299,6 +301,11 @@ restore-done = { $n ->
    *[other] { $source } foi restaurado como a versão mais nova do cofre em { $path } ({ $n } contas).
 }
 restore-kept = O cofre que ele substituiu foi guardado como { $backup }.
+# Uma cópia de conflito da ferramenta de sincronização (ou `tessera merge FILE`) foi mesclada no cofre.
+sync-merged = { $copy } foi mesclado no cofre: { $added } adicionadas, { $changed } alteradas, { $removed } removidas
+sync-merged-nothing = { $copy } foi mesclado no cofre: não tinha nada que o cofre não tivesse
+sync-merged-kept = A cópia foi tirada da pasta sincronizada e guardada em { $kept }
+sync-left = { $copy } parece uma cópia de conflito do cofre, mas não foi mesclada: { $reason }
 err-import-unreadable = não foi possível ler o arquivo: { $reason }
 err-import-no-code = nenhum código QR encontrado; verifique se o código inteiro está visível e não cortado, ou digite a chave de configuração à mão
 err-not-counter-based = { $label } não é uma conta por contador (HOTP); o código dela muda sozinho, então não há próximo código para pedir
@@ -339,6 +346,7 @@ skip-unknown-value = ela tem um valor de { $what } desconhecido
 skip-negative-counter = o contador dela é negativo
 skip-type = o tipo { $kind } não é um que o Tessera gera (TOTP, HOTP e Steam são)
 skip-algorithm = ela usa o algoritmo { $name }, que o Tessera não usa
+skip-key-encoding = a chave não está em { $encoding } válido
 skip-trashed = ela está na lixeira do outro app
 skip-encrypted = a chave dela está cifrada com uma chave que fica no celular; adicione esta conta de novo pelas configurações de segurança do serviço
 skip-no-codes = ela aprova os acessos por notificação e não tem códigos
@@ -380,6 +388,7 @@ err-export-protected = esta exportação do { $format } é protegida por senha d
 err-export-unknown-version = esta exportação do { $format } tem a versão { $found }, que o Tessera não lê; exporte de novo pelo { $format } como links otpauth://, ou atualize o Tessera
 err-export-too-slow = este arquivo do { $format } demora demais para ser lido; ele está danificado ou não foi feito pelo { $format }
 err-export-too-many = este arquivo do { $format } tem mais de { $limit } itens, mais do que qualquer arquivo de verdade; ele está danificado ou não foi feito pelo { $format }
+err-export-unpacks = esta exportação do { $format } descompacta para mais de { $limit } MiB, mais do que qualquer exportação de verdade; ela está danificada ou não foi feita pelo { $format }
 err-write-random = o gerador de números aleatórios do sistema falhou; nada foi gravado, tente de novo
 err-write-encode = não foi possível codificar a exportação; nada foi gravado
 err-export-too-costly = esta exportação do { $format } pede mais memória ou tempo para verificar a senha do que o Tessera permite; ela está danificada ou não foi feita pelo { $format }

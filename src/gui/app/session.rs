@@ -285,11 +285,13 @@ impl App {
                 })
                 .map(Message::Saved)
             }
-            details::Action::Delete(id) => task::modify(session.vault.clone(), move |entries| {
-                let removed = ops::remove(entries, &id)?;
-                Ok(Change::Deleted(removed.account.label()))
-            })
-            .map(Message::Saved),
+            details::Action::Delete(id) => {
+                task::modify_at(session.vault.clone(), Some(self.now), move |entries| {
+                    let removed = ops::remove(entries, &id)?;
+                    Ok(Change::Deleted(removed.account.label()))
+                })
+                .map(Message::Saved)
+            }
         }
     }
 

@@ -1,0 +1,235 @@
+//! `tessera import` of Authenticator Plus, Battle.net, TOTP Authenticator and
+//! FreeOTP 2 files, written by `more_apps_fixtures.py` beside this file (its
+//! own ZipCrypto zip writer checked by Python's `zipfile`, its own Java
+//! serialization writer, OpenSSL through `cryptography` and hashlib): every
+//! secret and parameter is read back from the vault. Wrong passwords and
+//! hostile files leave the vault byte-for-byte unchanged and fail fast.
+
+use super::{Algorithm, Fixtures, Kind, find, secret, stderr, stdout};
+
+pub(super) fn fixtures() -> Fixtures {
+    Fixtures::written_by(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cli/interop/more_apps_fixtures.py"
+    ))
+}
+
+impl Fixtures {
+    /// `import FILE --source-password-file … [--format NAME]`.
+    fn import_with_password(&self, file: &str, format: Option<&str>) -> std::process::Output {
+        let (file, password) = (self.file(file), self.password_file());
+        let mut args = vec![file.as_str(), "--source-password-file", password.as_str()];
+        if let Some(format) = format {
+            args.extend(["--format", format]);
+        }
+        self.import(&args)
+    }
+}
+
+#[test]
+fn authenticator_plus_zip() {
+    let f = fixtures();
+    // Detected from the content, and the same when named.
+    for format in [None, Some("authenticator-plus")] {
+        let out = f.import_with_password("authplus.zip", format);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let entries = f.entries();
+    assert_eq!(entries.len(), 3);
+    let deno = find(&entries, "Deno");
+    assert_eq!(deno.account.name, "mason@example.com");
+    assert_eq!(secret(deno), "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+    assert_eq!(deno.account.params.algorithm, Algorithm::Sha1);
+    assert_eq!(deno.account.params.digits, 6);
+    assert_eq!(deno.account.params.period, 30);
+    let spdx = find(&entries, "SPDX");
+    assert_eq!(spdx.account.name, "james");
+    assert_eq!(secret(spdx), "5OM4WOOGPLQEF6UGN3CPEOOLWU");
+    assert_eq!(spdx.account.params.algorithm, Algorithm::Sha256);
+    assert_eq!(spdx.account.params.digits, 7);
+    assert_eq!(spdx.account.params.period, 20);
+    let air = find(&entries, "Air Canada");
+    assert_eq!(air.account.name, "benjamin");
+    assert_eq!(secret(air), "KUVJJOM753IHTNDSZVCNKL7GII");
+    assert_eq!(air.account.params.kind, Kind::Hotp);
+    assert_eq!(air.account.params.algorithm, Algorithm::Sha512);
+    assert_eq!(air.account.params.digits, 8);
+    assert_eq!(air.account.params.counter, 50);
+}
+
+#[test]
+fn battle_net_preferences() {
+    let f = fixtures();
+    for format in [None, Some("battle-net")] {
+        let out = f.import_with_password("battlenet.xml", format);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let entries = f.entries();
+    assert_eq!(entries.len(), 1);
+    let battle = find(&entries, "Battle.net");
+    assert_eq!(battle.account.name, "EU-2011-0425-1337");
+    assert_eq!(
+        battle.account.secret.expose(),
+        (100u8..120).collect::<Vec<_>>()
+    );
+    assert_eq!(battle.account.params.kind, Kind::Totp);
+    assert_eq!(battle.account.params.algorithm, Algorithm::Sha1);
+    assert_eq!(battle.account.params.digits, 8);
+    assert_eq!(battle.account.params.period, 30);
+
+    // A key sealed some other way is left out by name, not misread.
+    let f = fixtures();
+    let out = f.import(&[&f.file("battlenet-keystore.xml")]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains(
+            "Left out Battle.net (its key is encrypted with a key that stays on the phone"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(f.entries().is_empty());
+}
+
+fn assert_totp_authenticator(f: &Fixtures) {
+    let entries = f.entries();
+    assert_eq!(entries.len(), 3, "the key in base 7 is left out");
+    let deno = find(&entries, "Deno");
+    assert_eq!(deno.account.name, "mason");
+    assert_eq!(secret(deno), "4SJHB4GSD43FZBAI7C2HLRJGPQ");
+    assert_eq!(deno.account.params.digits, 6);
+    assert_eq!(deno.account.params.period, 30);
+    assert!(deno.favourite);
+    let spdx = find(&entries, "SPDX");
+    assert_eq!(spdx.account.name, "james");
+    assert_eq!(secret(spdx), "5OM4WOOGPLQEF6UGN3CPEOOLWU");
+    assert_eq!(spdx.account.params.digits, 7);
+    assert_eq!(spdx.account.params.period, 20);
+    assert!(!spdx.favourite);
+    let airbnb = find(&entries, "Airbnb");
+    assert_eq!(airbnb.account.name, "elijah");
+    assert_eq!(
+        airbnb.account.secret.expose(),
+        (1u8..=20).collect::<Vec<_>>()
+    );
+    assert_eq!(airbnb.account.params.digits, 8);
+    assert_eq!(airbnb.account.params.period, 50);
+    for entry in &entries {
+        assert_eq!(entry.account.params.kind, Kind::Totp);
+        assert_eq!(entry.account.params.algorithm, Algorithm::Sha1);
+    }
+}
+
+#[test]
+fn totp_authenticator_backup_and_preferences() {
+    for (file, password) in [
+        ("totpauth.bin", true),
+        // Saved without a password of the person's: the app's own opens it.
+        ("totpauth-default.bin", false),
+        ("totpauth.xml", false),
+    ] {
+        let f = fixtures();
+        let out = if password {
+            f.import_with_password(file, None)
+        } else {
+            f.import(&[&f.file(file)])
+        };
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("Left out Odd (base) (its key is not valid base 7)"),
+            "{file}: {}",
+            stderr(&out)
+        );
+        assert_totp_authenticator(&f);
+    }
+}
+
+#[test]
+fn wrong_passwords_exit_1_and_leave_the_vault_unchanged() {
+    let f = fixtures();
+    let before = f.vault_bytes();
+    for (file, format) in [
+        ("authplus.zip", "authenticator-plus"),
+        ("totpauth.bin", "totp-authenticator"),
+    ] {
+        f.assert_wrong_password_refused(file, format);
+    }
+    // A wrong password that passes ZipCrypto's check byte: the entry then
+    // fails to inflate or to match its CRC, and that is a wrong password too.
+    let out = f.import(&[
+        &f.file("authplus.zip"),
+        "--source-password-file",
+        &f.file("authplus-lucky-password.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("the password does not decrypt this Authenticator Plus export"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(f.vault_bytes(), before);
+}
+
+#[test]
+fn hostile_files_fail_fast_with_a_clear_error() {
+    let f = fixtures();
+    let before = f.vault_bytes();
+    f.assert_refused_fast(&[
+        (
+            "authplus-cut.zip",
+            "authenticator-plus",
+            "Authenticator Plus export is damaged (it is not a readable zip archive",
+        ),
+        (
+            "authplus-bomb.zip",
+            "authenticator-plus",
+            "Authenticator Plus export unpacks to more than 1 MiB",
+        ),
+        (
+            "authplus-many.zip",
+            "authenticator-plus",
+            "holds more than 64 entries",
+        ),
+        (
+            "authplus-other.zip",
+            "authenticator-plus",
+            "the archive holds no Accounts.txt",
+        ),
+        (
+            "battlenet-not-hex.xml",
+            "battle-net",
+            "Battle.net export is damaged (the device secret is not masked hex)",
+        ),
+        (
+            "battlenet-too-long.xml",
+            "battle-net",
+            "Battle.net export is damaged (the device secret is not masked hex)",
+        ),
+        (
+            "battlenet-cut.xml",
+            "battle-net",
+            "Battle.net export is damaged (broken XML",
+        ),
+        (
+            "totpauth-cut.bin",
+            "totp-authenticator",
+            "TOTP Authenticator export is damaged",
+        ),
+        (
+            "totpauth-wrong-types.xml",
+            "totp-authenticator",
+            "TOTP Authenticator export is damaged (the account list is not a list)",
+        ),
+        (
+            "totpauth-huge.xml",
+            "totp-authenticator",
+            "Left out 149980 more entries",
+        ),
+        (
+            "authplus.zip",
+            "battle-net",
+            "Battle.net export is damaged (it is not text)",
+        ),
+    ]);
+    assert_eq!(f.vault_bytes(), before);
+}
