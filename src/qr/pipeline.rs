@@ -624,8 +624,7 @@ impl Search {
                 let overlap = c.rect.overlap(&rect) * 2;
                 overlap > rect.area() && overlap > c.rect.area()
             });
-        if rect.area() > 0 && !known && module >= 0.5 && self.count(Ratio::Whole) < MAX_CANDIDATES
-        {
+        if rect.area() > 0 && !known && module >= 0.5 && self.count(Ratio::Whole) < MAX_CANDIDATES {
             self.candidates.push(Candidate {
                 rect,
                 module,
@@ -650,9 +649,10 @@ impl Search {
                 // The exact scan's look-alikes inside a code found (its data modules)
                 // outline boxes that lie mostly in it: that code explains them.
                 c.scan == Ratio::Whole
-                    || !self.found.iter().any(|f| {
-                        Rect::around(&f.bounds).overlap(&c.rect) * 2 >= c.rect.area()
-                    })
+                    || !self
+                        .found
+                        .iter()
+                        .any(|f| Rect::around(&f.bounds).overlap(&c.rect) * 2 >= c.rect.area())
             })
             .filter(|c| {
                 !self.found.iter().any(|f| {
