@@ -209,7 +209,7 @@ Proton Authenticator exports (plain or encrypted), Authenticator Pro /
 Stratum backups (plain, encrypted or legacy-encrypted), Steam maFiles,
 Authy's Android token files (shared_prefs XML), Authenticator Plus zip
 exports, the Battle.net app's preferences XML, TOTP Authenticator backups
-(and its preferences XML), FreeOTP tokens.xml, Duo
+(and its preferences XML), FreeOTP tokens.xml and FreeOTP 2 backups, Duo
 Mobile's accounts.json, WinAuth text exports (with --format winauth),
 FreeOTP+ JSON backups, Bitwarden exports (unencrypted JSON or CSV; the
 TOTP of each login), and the SQLite databases of Google Authenticator,
@@ -245,7 +245,7 @@ pub enum ImportFormat {
     Duo,
     /// An Ente Auth export: plain text or encrypted JSON.
     Ente,
-    /// FreeOTP's tokens.xml.
+    /// FreeOTP's tokens.xml, or a FreeOTP 2 backup (password-encrypted).
     Freeotp,
     /// A FreeOTP+ JSON backup (or its tokens.xml).
     FreeotpPlus,

@@ -6,7 +6,7 @@
 //! token objects as JSON text inside Android SharedPreferences XML: one
 //! `<string name="issuer:label">{…}</string>` per token, beside a
 //! `tokenOrder` string (Aegis' `FreeOtpImporter`). FreeOTP 2's
-//! Java-serialised, password-encrypted backups are not read.
+//! Java-serialised, password-encrypted backups are read by `freeotp2`.
 
 use serde_json::Value;
 
@@ -49,46 +49,49 @@ pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> 
         .into_iter()
         .flatten()
     {
-        let issuer = match text(token, "issuerExt") {
-            "" => text(token, "issuerInt"),
-            issuer => issuer,
-        };
-        let name = text(token, "label");
-        // Signed bytes (Java's byte) to bytes, then to base32 for the shared path.
-        let bytes: Option<zeroize::Zeroizing<Vec<u8>>> = token
-            .get("secret")
-            .and_then(Value::as_array)
-            .map(|list| {
-                list.iter()
-                    .map(|b| {
-                        b.as_i64()
-                            .and_then(|b| i8::try_from(b).ok())
-                            .map(|b| b.to_ne_bytes()[0])
-                    })
-                    .collect::<Option<Vec<u8>>>()
-            })
-            .and_then(|bytes| bytes.map(zeroize::Zeroizing::new));
-        let Some(bytes) = bytes.filter(|b| !b.is_empty()) else {
-            out.skipped.push(Skipped {
-                label: label(issuer, name),
+        match signed_bytes(token.get("secret")).filter(|b| !b.is_empty()) {
+            Some(secret) => push_token(token, &secret, out),
+            None => out.skipped.push(Skipped {
+                label: label(issuer(token), text(token, "label")),
                 reason: SkipReason::Key(Base32Error::Empty),
-            });
-            continue;
-        };
-        let secret = encode_base32(&bytes);
-        let fields = Fields {
-            issuer,
-            name,
-            kind: text(token, "type"),
-            secret: &secret,
-            algorithm: text(token, "algo"),
-            digits: number(token, "digits", 6),
-            period: number(token, "period", 30),
-            counter: number(token, "counter", 0),
-        };
-        out.push(&fields, String::new(), false, String::new());
+            }),
+        }
     }
     Ok(())
+}
+
+/// A JSON array of Java's signed bytes as bytes.
+pub(super) fn signed_bytes(value: Option<&Value>) -> Option<zeroize::Zeroizing<Vec<u8>>> {
+    let list = value?.as_array()?;
+    let mut bytes = zeroize::Zeroizing::new(Vec::with_capacity(list.len()));
+    for b in list {
+        bytes.push(i8::try_from(b.as_i64()?).ok()?.to_ne_bytes()[0]);
+    }
+    Some(bytes)
+}
+
+/// The issuer FreeOTP shows: `issuerExt`, else `issuerInt`.
+fn issuer(token: &Value) -> &str {
+    match text(token, "issuerExt") {
+        "" => text(token, "issuerInt"),
+        issuer => issuer,
+    }
+}
+
+/// One token object (FreeOTP's `Token` as JSON) with its secret.
+pub(super) fn push_token(token: &Value, secret: &[u8], out: &mut Export) {
+    let secret = encode_base32(secret);
+    let fields = Fields {
+        issuer: issuer(token),
+        name: text(token, "label"),
+        kind: text(token, "type"),
+        secret: &secret,
+        algorithm: text(token, "algo"),
+        digits: number(token, "digits", 6),
+        period: number(token, "period", 30),
+        counter: number(token, "counter", 0),
+    };
+    out.push(&fields, String::new(), false, String::new());
 }
 
 fn label(issuer: &str, name: &str) -> String {

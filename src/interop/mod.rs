@@ -24,6 +24,8 @@ mod export_aegis;
 mod export_html;
 mod export_twofas;
 mod freeotp;
+mod freeotp2;
+mod javaser;
 mod prefs;
 mod proton;
 mod sodium;
@@ -65,7 +67,8 @@ pub enum Format {
     Duo,
     /// Ente Auth's export: plain text (otpauth:// links) or encrypted JSON.
     Ente,
-    /// FreeOTP's own storage, `tokens.xml` (FreeOTP 1.x).
+    /// FreeOTP: its storage, `tokens.xml` (1.x), and its backups (2.x: a
+    /// Java-serialized map, password-encrypted).
     FreeOtp,
     /// FreeOTP+'s JSON backup (its internal `tokens.xml` is read too).
     FreeOtpPlus,
@@ -337,6 +340,9 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     if database::is_database(bytes) {
         return database::detect(bytes);
     }
+    if freeotp2::looks_like(bytes) {
+        return Some(Format::FreeOtp);
+    }
     if authplus::looks_like(bytes) {
         return Some(Format::AuthenticatorPlus);
     }
@@ -418,6 +424,9 @@ pub fn read(
                 _ => return Err(e),
             },
         },
+        Format::FreeOtp if freeotp2::looks_like(bytes) => {
+            freeotp2::read(bytes, password, &mut out)?
+        }
         Format::FreeOtp | Format::FreeOtpPlus => match std::str::from_utf8(bytes) {
             Ok(text) if prefs::looks_like(text) => freeotp::read_xml(text, &mut out)?,
             _ => freeotp::read(&json(bytes, format)?, &mut out)?,

@@ -52,6 +52,9 @@ const ZOOM_MODULES: [f32; 2] = [5.0, 8.0];
 const ZOOM_MAX_FACTOR: f32 = 4.0;
 /// ... nor beyond this many pixels a side.
 const ZOOM_MAX_SIDE: f32 = 1600.0;
+/// Places only the exact finder test outlines are zoomed into only if they can be
+/// enlarged at least this much.
+const ZOOM_MIN_FACTOR: f32 = 1.5;
 /// Finder patterns this many modules apart (centre to centre) or closer may belong to one
 /// code (version 40: 170 modules across, 241 diagonally).
 const LINK_MODULES: usize = 245;
@@ -471,6 +474,8 @@ struct Candidate {
     module: f32,
     /// Whether a zoomed search has been tried here.
     zoomed: bool,
+    /// The finder test of the scan that outlined it (rqrr's grids count as whole-pixel).
+    scan: Ratio,
 }
 
 impl Search {
@@ -484,7 +489,7 @@ impl Search {
         // the budget, only crops around triples are searched.
         let pixels = f64::from(bits.width()) * f64::from(bits.height());
         let most = ((FINDER_BUDGET / pixels).sqrt() as usize).clamp(MIN_FINDERS, MAX_FINDERS);
-        let [dark, light] = finders(&bits, MAX_FINDERS + 1);
+        let [dark, light] = finders(&bits, MAX_FINDERS + 1, Ratio::Whole);
         let mut found = false;
         if dark.len() <= MAX_FINDERS {
             let whole = dark.len() <= most;
@@ -493,6 +498,16 @@ impl Search {
         if light.len() <= MAX_FINDERS {
             let crops_only = found || light.len() > most;
             found |= self.polarity(&bits, &light, true, frame, pass.inverted(), crops_only);
+        }
+        // The exact scan also sees the finder patterns of modules drawn at a
+        // non-integer scale, which the whole-pixel one (and rqrr) miss: the codes it
+        // outlines are zoomed into later, where rqrr sees them.
+        for exact in finders(&bits, MAX_FINDERS + 1, Ratio::Exact) {
+            if exact.len() <= MAX_FINDERS {
+                let boxes = clusters(triples(&exact, &bits, Ratio::Exact).as_deref(), &bits);
+                let area = u64::from(bits.width()) * u64::from(bits.height());
+                self.remember(&boxes, frame, area, Ratio::Exact);
+            }
         }
         found
     }
@@ -512,8 +527,8 @@ impl Search {
         crops_only: bool,
     ) -> bool {
         let pixels = u64::from(bits.width()) * u64::from(bits.height());
-        let boxes = clusters(triples(finders, bits).as_deref(), bits);
-        self.remember(&boxes, frame, pixels);
+        let boxes = clusters(triples(finders, bits, Ratio::Whole).as_deref(), bits);
+        self.remember(&boxes, frame, pixels, Ratio::Whole);
         if crops_only && boxes.is_empty() {
             return false;
         }
@@ -550,7 +565,9 @@ impl Search {
 
     /// Keeps the codes finder patterns outline in a pass's frame as candidates in
     /// input pixels (unless they cover the frame: look-alikes everywhere).
-    fn remember(&mut self, boxes: &[Cluster], frame: &Frame, pixels: u64) {
+    /// Candidates from the exact scan ([`Ratio::Exact`]) come on top of those of the
+    /// whole-pixel scan and never displace or hide one.
+    fn remember(&mut self, boxes: &[Cluster], frame: &Frame, pixels: u64, scan: Ratio) {
         for cluster in boxes {
             if cluster.rect.area() as u64 * 2 > pixels {
                 continue;
@@ -567,18 +584,26 @@ impl Search {
                 y1.max(0) as usize,
             );
             let module = cluster.module * frame.scale;
+            // An exact-scan box too large to be enlarged by much (usually look-alikes
+            // merged across a page) would only repeat the frame's search.
+            let side = rect.w.max(rect.h) as f32;
+            if scan == Ratio::Exact && side * ZOOM_MIN_FACTOR > ZOOM_MAX_SIDE {
+                continue;
+            }
             let known = self
                 .candidates
                 .iter()
+                .filter(|c| scan == Ratio::Exact || c.scan == Ratio::Whole)
                 .any(|c| c.rect.overlap(&rect) * 2 > rect.area());
             if rect.area() == 0 || known {
                 continue;
             }
-            if self.candidates.len() < MAX_CANDIDATES {
+            if self.count(scan) < MAX_CANDIDATES {
                 self.candidates.push(Candidate {
                     rect,
                     module,
                     zoomed: false,
+                    scan,
                 });
             }
         }
@@ -591,17 +616,27 @@ impl Search {
         let module = code.w.max(code.h) as f32 / (size + 1) as f32;
         // Two modules more on every side: rqrr's fit may be a module off.
         let rect = code.grown((module * 2.0) as usize, usize::MAX, usize::MAX);
-        let known = self.candidates.iter().any(|c| {
-            let overlap = c.rect.overlap(&rect) * 2;
-            overlap > rect.area() && overlap > c.rect.area()
-        });
-        if rect.area() > 0 && !known && module >= 0.5 && self.candidates.len() < MAX_CANDIDATES {
+        let known = self
+            .candidates
+            .iter()
+            .filter(|c| c.scan == Ratio::Whole)
+            .any(|c| {
+                let overlap = c.rect.overlap(&rect) * 2;
+                overlap > rect.area() && overlap > c.rect.area()
+            });
+        if rect.area() > 0 && !known && module >= 0.5 && self.count(Ratio::Whole) < MAX_CANDIDATES {
             self.candidates.push(Candidate {
                 rect,
                 module,
                 zoomed: false,
+                scan: Ratio::Whole,
             });
         }
+    }
+
+    /// How many candidates came from a scan of this kind.
+    fn count(&self, scan: Ratio) -> usize {
+        self.candidates.iter().filter(|c| c.scan == scan).count()
     }
 
     /// Candidates not yet zoomed into that no code found so far explains (lies in
@@ -610,6 +645,15 @@ impl Search {
         self.candidates
             .iter()
             .filter(|c| !c.zoomed)
+            .filter(|c| {
+                // The exact scan's look-alikes inside a code found (its data modules)
+                // outline boxes that lie mostly in it: that code explains them.
+                c.scan == Ratio::Whole
+                    || !self
+                        .found
+                        .iter()
+                        .any(|f| Rect::around(&f.bounds).overlap(&c.rect) * 2 >= c.rect.area())
+            })
             .filter(|c| {
                 !self.found.iter().any(|f| {
                     let (cx, cy) = f.bounds.iter().fold((0, 0), |(x, y), p| (x + p.0, y + p.1));
@@ -684,7 +728,7 @@ struct Finder {
 /// light-on-dark ones (the inverse of the image inside its white border), each
 /// list stopping at `stop`. One linear scan of the image; uniform stretches are
 /// skipped eight pixels at a time.
-fn finders(bits: &GrayImage, stop: usize) -> [Vec<Finder>; 2] {
+fn finders(bits: &GrayImage, stop: usize, ratio: Ratio) -> [Vec<Finder>; 2] {
     let width = bits.width() as usize;
     let height = bits.height() as usize;
     let pad = PAD as usize;
@@ -734,7 +778,7 @@ fn finders(bits: &GrayImage, stop: usize) -> [Vec<Finder>; 2] {
             if changes < 5 || found[polarity].len() >= stop {
                 continue;
             }
-            if !finder_ratio(&runs) {
+            if !ratio.matches(&runs) {
                 continue;
             }
             let centre = pad + x - runs[4] - runs[3] - runs[2] / 2;
@@ -754,7 +798,13 @@ fn finders(bits: &GrayImage, stop: usize) -> [Vec<Finder>; 2] {
                 continue;
             }
             let flip = u8::from(polarity == 1);
-            let Some(tall) = vertical_finder(raw, width, height, flip, centre, y, span * 2) else {
+            let column = Column {
+                x: centre,
+                y,
+                flip,
+                reach: span * 2,
+            };
+            let Some(tall) = vertical_finder(raw, width, height, &column, ratio) else {
                 continue;
             };
             active[polarity].push((centre, tolerance, y, list.len(), y));
@@ -776,11 +826,10 @@ fn vertical_finder(
     raw: &[u8],
     width: usize,
     height: usize,
-    flip: u8,
-    x: usize,
-    y: usize,
-    reach: usize,
+    column: &Column,
+    ratio: Ratio,
 ) -> Option<usize> {
+    let &Column { x, y, flip, reach } = column;
     let pad = PAD as usize;
     let at = |yy: usize| {
         if yy < pad || yy >= height - pad {
@@ -818,7 +867,16 @@ fn vertical_finder(
     let up = walk(true);
     let down = walk(false);
     let runs = [up[2], up[1], up[0] + down[0] - 1, down[1], down[2]];
-    (runs.iter().all(|&r| r > 0) && finder_ratio(&runs)).then(|| runs.iter().sum())
+    (runs.iter().all(|&r| r > 0) && ratio.matches(&runs)).then(|| runs.iter().sum())
+}
+
+/// Where [`vertical_finder`] looks: the column through (`x`, `y`), runs up to `reach`
+/// pixels, `flip` 1 for light-on-dark.
+struct Column {
+    x: usize,
+    y: usize,
+    flip: u8,
+    reach: usize,
 }
 
 /// Boxes in `bits` around every code three finder patterns could outline (see
@@ -868,12 +926,18 @@ fn clusters(triples: Option<&[Span]>, bits: &GrayImage) -> Vec<Cluster> {
 /// corner they imply, grown by eight modules (3.5 from a finder's centre to the
 /// code's edge, the rest for perspective). `None` when there are more than
 /// [`MAX_TRIPLES`] (look-alikes everywhere).
-fn triples(finders: &[Finder], bits: &GrayImage) -> Option<Vec<Span>> {
+fn triples(finders: &[Finder], bits: &GrayImage, ratio: Ratio) -> Option<Vec<Span>> {
     let (w, h) = (bits.width() as f32, bits.height() as f32);
     let mut found: Vec<Span> = Vec::new();
     let similar = |a: &Finder, b: &Finder| {
         let (small, big) = (a.span.min(b.span), a.span.max(b.span));
-        big <= 2 * small + 2
+        match ratio {
+            Ratio::Whole => big <= 2 * small + 2,
+            // A code's finder patterns are one size (a quarter apart under
+            // perspective): the exact test's extra look-alikes, text strokes of any
+            // width, link up far less when the sizes must agree.
+            Ratio::Exact => 4 * big <= 5 * small + 8,
+        }
     };
     for a in finders.iter().filter(|f| f.square) {
         let module = a.span as f32 / 7.0;
@@ -984,14 +1048,39 @@ fn crop_bits(bits: &GrayImage, rect: &Rect, invert: bool) -> GrayImage {
         .unwrap_or_else(|| GrayImage::new(1, 1))
 }
 
-/// rqrr's test for a 1:1:3:1:1 pattern (each run within 75 % of the unit).
-fn finder_ratio(runs: &[usize; 5]) -> bool {
-    const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
-    let unit = (runs[0] + runs[1] + runs[3] + runs[4]) / 4;
-    let err = unit * 3 / 4;
-    runs.iter()
-        .zip(CHECK)
-        .all(|(&run, k)| run + err >= k * unit && run <= k * unit + err)
+/// How a run of five counts as a 1:1:3:1:1 finder pattern: each run within 75 % of
+/// the unit (a quarter of the four outer runs), rqrr's tolerance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ratio {
+    /// rqrr's test: unit and tolerance in whole pixels. At 2–3 px a module drawn
+    /// at a non-integer scale (runs of 3:2:9:2:3) the unit becomes 2 and the 9-px
+    /// centre fails. Feeds the finder budget, the crops rqrr runs on and the
+    /// candidates, as rqrr would see the frame.
+    Whole,
+    /// The unit and tolerance exact from a unit of two pixels up (whole pixels
+    /// below, as in rqrr: no slack for a one-pixel module keeps text and noise at
+    /// small scales out). Outlines candidates only: codes too fine for rqrr at
+    /// this scale, read zoomed.
+    Exact,
+}
+
+impl Ratio {
+    fn matches(self, runs: &[usize; 5]) -> bool {
+        const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
+        let outer = runs[0] + runs[1] + runs[3] + runs[4];
+        if self == Self::Whole || outer < 8 {
+            let unit = outer / 4;
+            let err = unit * 3 / 4;
+            return runs
+                .iter()
+                .zip(CHECK)
+                .all(|(&run, k)| run + err >= k * unit && run <= k * unit + err);
+        }
+        // |run − k·outer/4| ≤ ¾·outer/4, times 16.
+        runs.iter()
+            .zip(CHECK)
+            .all(|(&run, k)| (16 * run).abs_diff(4 * k * outer) <= 3 * outer)
+    }
 }
 
 /// Decodes a grid as seen, then mirrored (codes photographed through a selfie camera).
@@ -1179,16 +1268,28 @@ mod tests {
 
     #[test]
     fn finder_ratio_follows_rqrr_tolerance() {
-        assert!(finder_ratio(&[3, 3, 9, 3, 3]));
-        assert!(finder_ratio(&[4, 3, 9, 3, 3]));
-        assert!(!finder_ratio(&[3, 3, 3, 3, 3]));
-        assert!(!finder_ratio(&[1, 1, 12, 1, 1]));
+        for ratio in [Ratio::Whole, Ratio::Exact] {
+            assert!(ratio.matches(&[3, 3, 9, 3, 3]));
+            assert!(ratio.matches(&[4, 3, 9, 3, 3]));
+            assert!(!ratio.matches(&[3, 3, 3, 3, 3]));
+            assert!(!ratio.matches(&[1, 1, 12, 1, 1]));
+            // A module of one pixel has no slack, as in rqrr.
+            assert!(ratio.matches(&[1, 1, 3, 1, 1]));
+            assert!(!ratio.matches(&[1, 1, 2, 1, 1]));
+            assert!(!ratio.matches(&[1, 2, 3, 1, 1]));
+        }
+        // 2.7 px a module drawn at a non-integer scale: rqrr's whole-pixel unit of 2
+        // rejects the 9-px centre, the exact unit of 2.5 does not.
+        assert!(!Ratio::Whole.matches(&[3, 2, 9, 2, 3]));
+        assert!(Ratio::Exact.matches(&[3, 2, 9, 2, 3]));
+        assert!(!Ratio::Exact.matches(&[3, 2, 16, 2, 3]));
+        assert!(!Ratio::Exact.matches(&[3, 2, 4, 2, 3]));
     }
 
     #[test]
     fn a_finder_pattern_is_found_square_in_either_polarity() {
         let image = bits(60, 60, &[(FINDER, 4, 10, 12)]);
-        let [dark, light] = finders(&image, 10);
+        let [dark, light] = finders(&image, 10, Ratio::Whole);
         assert_eq!(dark.len(), 1, "{dark:?}");
         let f = dark[0];
         assert!(f.square);
@@ -1200,7 +1301,7 @@ mod tests {
 
         let mut inverse = image.clone();
         binarize::invert(&mut inverse);
-        let [dark, light] = finders(&inverse, 10);
+        let [dark, light] = finders(&inverse, 10, Ratio::Whole);
         assert_eq!(light.len(), 1, "{light:?}");
         assert!(dark.is_empty(), "{dark:?}");
     }
@@ -1215,7 +1316,7 @@ mod tests {
             .collect();
         let rows: Vec<&str> = wide.iter().map(String::as_str).collect();
         let image = bits(80, 40, &[(&rows, 3, 4, 4)]);
-        let [dark, _] = finders(&image, 10);
+        let [dark, _] = finders(&image, 10, Ratio::Whole);
         assert!(dark.iter().all(|f| !f.square), "{dark:?}");
     }
 
@@ -1232,9 +1333,9 @@ mod tests {
                 (FINDER, 4, 330, 150),
             ],
         );
-        let [dark, _] = finders(&image, 10);
+        let [dark, _] = finders(&image, 10, Ratio::Whole);
         assert_eq!(dark.len(), 4);
-        let outlined = triples(&dark, &image).unwrap();
+        let outlined = triples(&dark, &image, Ratio::Whole).unwrap();
         assert_eq!(outlined.len(), 1, "{outlined:?}");
         let boxes = clusters(Some(outlined.as_slice()), &image);
         assert_eq!(boxes.len(), 1, "{boxes:?}");

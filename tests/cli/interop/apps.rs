@@ -384,6 +384,9 @@ fn every_format_is_detected_from_its_content() {
             Some(Format::TotpAuthenticator),
         ),
         (&more, "totpauth.xml", Some(Format::TotpAuthenticator)),
+        (&more, "freeotp2.xml", Some(Format::FreeOtp)),
+        // FreeOTP+ keeps FreeOTP's tokens.xml: read the same either way.
+        (&more, "freeotp-plus-tokens.xml", Some(Format::FreeOtp)),
         (&dbs, "google-databases", Some(Format::GoogleAuthenticator)),
         (
             &dbs,

@@ -144,6 +144,86 @@ fn totp_authenticator_backup_and_preferences() {
     }
 }
 
+fn assert_freeotp_spdx(entries: &[tessera::vault::Entry]) {
+    let spdx = find(entries, "SPDX");
+    assert_eq!(spdx.account.name, "James");
+    assert_eq!(spdx.account.secret.expose(), (50u8..66).collect::<Vec<_>>());
+    assert_eq!(spdx.account.params.kind, Kind::Totp);
+    assert_eq!(spdx.account.params.algorithm, Algorithm::Sha256);
+    assert_eq!(spdx.account.params.digits, 7);
+    assert_eq!(spdx.account.params.period, 20);
+}
+
+#[test]
+fn freeotp_2_backups() {
+    let f = fixtures();
+    // Detected from the content, and the same when named.
+    for format in [None, Some("freeotp")] {
+        let out = f.import_with_password("freeotp2.xml", format);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let entries = f.entries();
+    assert_eq!(entries.len(), 3);
+    assert_freeotp_spdx(&entries);
+    let issuu = find(&entries, "Issuu");
+    assert_eq!(issuu.account.name, "James");
+    assert_eq!(issuu.account.secret.expose(), b"12345678901234567890");
+    assert_eq!(issuu.account.params.kind, Kind::Hotp);
+    assert_eq!(issuu.account.params.algorithm, Algorithm::Sha1);
+    assert_eq!(issuu.account.params.digits, 6);
+    assert_eq!(issuu.account.params.counter, 1);
+    // Non-ASCII text in Java's modified UTF-8, a character beyond the BMP included.
+    let cafe = find(&entries, "Café ☕");
+    assert_eq!(cafe.account.name, "\u{1f511} main");
+    assert_eq!(
+        cafe.account.secret.expose(),
+        (200u8..232).collect::<Vec<_>>()
+    );
+    assert_eq!(cafe.account.params.algorithm, Algorithm::Sha512);
+    assert_eq!(cafe.account.params.digits, 8);
+    assert_eq!(cafe.account.params.period, 50);
+
+    // A master key derived with PBKDF2-HMAC-SHA1 (older phones).
+    let f = fixtures();
+    let out = f.import_with_password("freeotp2-sha1.xml", None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let entries = f.entries();
+    assert_eq!(entries.len(), 1);
+    assert_freeotp_spdx(&entries);
+}
+
+#[test]
+fn freeotp_plus_internal_tokens_xml() {
+    let f = fixtures();
+    let out = f.import(&[
+        &f.file("freeotp-plus-tokens.xml"),
+        "--format",
+        "freeotp-plus",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let entries = f.entries();
+    assert_eq!(entries.len(), 3);
+    let wwe = find(&entries, "WWE");
+    assert_eq!(wwe.account.name, "Mason");
+    assert_eq!(wwe.account.secret.expose(), (10u8..26).collect::<Vec<_>>());
+    assert_eq!(wwe.account.params.kind, Kind::Hotp);
+    assert_eq!(wwe.account.params.algorithm, Algorithm::Sha512);
+    assert_eq!(wwe.account.params.digits, 8);
+    assert_eq!(wwe.account.params.counter, 10299);
+    // No issuerExt: issuerInt names it.
+    let deno = find(&entries, "Deno");
+    assert_eq!(
+        deno.account.secret.expose(),
+        (130u8..150).collect::<Vec<_>>()
+    );
+    assert_eq!(deno.account.params.period, 30);
+    let spdx = find(&entries, "SPDX");
+    assert_eq!(spdx.account.secret.expose(), (0u8..32).collect::<Vec<_>>());
+    assert_eq!(spdx.account.params.algorithm, Algorithm::Sha256);
+    assert_eq!(spdx.account.params.digits, 7);
+    assert_eq!(spdx.account.params.period, 20);
+}
+
 #[test]
 fn wrong_passwords_exit_1_and_leave_the_vault_unchanged() {
     let f = fixtures();
@@ -151,6 +231,7 @@ fn wrong_passwords_exit_1_and_leave_the_vault_unchanged() {
     for (file, format) in [
         ("authplus.zip", "authenticator-plus"),
         ("totpauth.bin", "totp-authenticator"),
+        ("freeotp2.xml", "freeotp"),
     ] {
         f.assert_wrong_password_refused(file, format);
     }
@@ -223,7 +304,43 @@ fn hostile_files_fail_fast_with_a_clear_error() {
         (
             "totpauth-huge.xml",
             "totp-authenticator",
-            "Left out 149980 more entries",
+            "Left out 59980 more entries",
+        ),
+        (
+            "freeotp2-cut.xml",
+            "freeotp",
+            "FreeOTP export is damaged (it is cut short)",
+        ),
+        ("freeotp2-costly.xml", "freeotp", "more memory or time"),
+        (
+            "freeotp2-huge-size.xml",
+            "freeotp",
+            "FreeOTP export is damaged (the map has 2147483647 entries, more than 50000)",
+        ),
+        (
+            "freeotp2-many.xml",
+            "freeotp",
+            "FreeOTP export is damaged (the map has more than 50000 entries)",
+        ),
+        (
+            "freeotp2-long-string.xml",
+            "freeotp",
+            "FreeOTP export is damaged (it is cut short)",
+        ),
+        (
+            "freeotp2-null.xml",
+            "freeotp",
+            "a key or value of the map is null",
+        ),
+        (
+            "freeotp2-wrong-types.xml",
+            "freeotp",
+            "the master key's salt is not 32 bytes",
+        ),
+        (
+            "freeotp2-deep.xml",
+            "freeotp",
+            "a class chain deeper than 8",
         ),
         (
             "authplus.zip",

@@ -261,5 +261,150 @@ write("totpauth-wrong-types.xml", prefs_xml([
 ]))
 write("totpauth-huge.xml", prefs_xml([
     ("string", "STATIC_TOTP_CODES_LIST",
-     json.dumps([{"base": 7, "key": "1", "issuer": "x"}] * 150_000, separators=(",", ":"))),
+     json.dumps([{"base": 7, "key": "1", "issuer": "x"}] * 60_000, separators=(",", ":"))),
 ]))
+
+# --- FreeOTP 2: a Java-serialized HashMap<String, String> of its backup preferences ----------
+# The writer follows the Java Object Serialization Specification, chapter 6, and writes what
+# Android's ObjectOutputStream writes for a HashMap (fields loadFactor and threshold, then its
+# writeObject data: capacity, size, and each key and value as a string object).
+TC_NULL, TC_REFERENCE, TC_CLASSDESC, TC_OBJECT, TC_STRING = 0x70, 0x71, 0x72, 0x73, 0x74
+TC_BLOCKDATA, TC_ENDBLOCKDATA, TC_LONGSTRING = 0x77, 0x78, 0x7C
+HASHMAP_UID = 362498820763181265
+
+
+def modified_utf8(text):
+    """DataOutput.writeUTF's encoding: NUL as C0 80, non-BMP as two 3-byte surrogates."""
+    out = bytearray()
+    for unit in struct.unpack("<%dH" % (len(text.encode("utf-16-le")) // 2),
+                              text.encode("utf-16-le")):
+        if 0 < unit < 0x80:
+            out.append(unit)
+        elif unit < 0x800:
+            out += bytes([0xC0 | unit >> 6, 0x80 | unit & 0x3F])
+        else:
+            out += bytes([0xE0 | unit >> 12, 0x80 | (unit >> 6) & 0x3F, 0x80 | unit & 0x3F])
+    return bytes(out)
+
+
+def java_utf(text):
+    data = modified_utf8(text)
+    return struct.pack(">H", len(data)) + data
+
+
+def java_string(text):
+    data = modified_utf8(text)
+    if len(data) <= 0xFFFF:
+        return bytes([TC_STRING]) + struct.pack(">H", len(data)) + data
+    return bytes([TC_LONGSTRING]) + struct.pack(">Q", len(data)) + data
+
+
+def java_hashmap(pairs, size=None, objects=None):
+    capacity = 16
+    while capacity * 0.75 < len(pairs):
+        capacity *= 2
+    out = bytearray(b"\xac\xed\x00\x05")
+    out += bytes([TC_OBJECT, TC_CLASSDESC]) + java_utf("java.util.HashMap")
+    out += struct.pack(">q", HASHMAP_UID) + b"\x03" + struct.pack(">H", 2)
+    out += b"F" + java_utf("loadFactor") + b"I" + java_utf("threshold")
+    out += bytes([TC_ENDBLOCKDATA, TC_NULL])
+    out += struct.pack(">fi", 0.75, int(capacity * 0.75))
+    out += bytes([TC_BLOCKDATA, 8]) + struct.pack(">ii", capacity,
+                                                 len(pairs) if size is None else size)
+    if objects is None:
+        objects = b"".join(java_string(k) + java_string(v) for k, v in pairs)
+    out += objects + bytes([TC_ENDBLOCKDATA])
+    return bytes(out)
+
+
+def gcm_parameters(nonce):
+    """DER of GCMParameters (RFC 5084): SEQUENCE { OCTET STRING nonce, INTEGER 16 }."""
+    body = b"\x04" + bytes([len(nonce)]) + nonce + b"\x02\x01\x10"
+    return b"\x30" + bytes([len(body)]) + body
+
+
+def encrypted_key(key, plain, token):
+    nonce = os.urandom(12)
+    return {"mCipher": "AES/GCM/NoPadding",
+            "mCipherText": signed(AESGCM(key).encrypt(nonce, plain, token.encode())),
+            "mParameters": signed(gcm_parameters(nonce)), "mToken": token}
+
+
+def signed(data):
+    return [b - 256 if b > 127 else b for b in data]
+
+
+def gson(value):
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def freeotp_backup(tokens, kdf="PBKDF2withHmacSHA512", iterations=100_000, pwd=password):
+    salt, master = os.urandom(32), os.urandom(32)
+    digest = {"PBKDF2withHmacSHA512": "sha512", "PBKDF2withHmacSHA1": "sha1"}[kdf]
+    kek = hashlib.pbkdf2_hmac(digest, pwd, salt, min(iterations, 100_000), 32)
+    pairs = [("masterKey", gson({"mAlgorithm": kdf,
+                                  "mEncryptedKey": encrypted_key(kek, master, "AES"),
+                                  "mIterations": iterations, "mSalt": signed(salt)}))]
+    for uuid, secret, token in tokens:
+        algorithm = "Hmac" + token.get("algo", "SHA1")
+        # org.json writes "/" as "\/" in the outer object, as in FreeOTP's files.
+        key = json.dumps({"key": gson(encrypted_key(master, secret, algorithm))},
+                         separators=(",", ":")).replace("/", "\\/")
+        pairs.append((uuid, key))
+        pairs.append((uuid + "-token", gson(token)))
+    return java_hashmap(pairs), pairs
+
+
+freeotp_tokens = [
+    ("4a770c9c-9f81-4718-9791-dc7844ccf3e1", bytes(range(50, 66)),
+     {"algo": "SHA256", "digits": 7, "issuerExt": "SPDX", "issuerInt": "SPDX",
+      "label": "James", "period": 20, "type": "TOTP"}),
+    ("afcc63b4-ce31-43d2-9ec0-3b4e6ce0deef", b"12345678901234567890",
+     {"algo": "SHA1", "counter": 1, "digits": 6, "issuerExt": "Issuu", "issuerInt": "Issuu",
+      "label": "James", "type": "HOTP"}),
+    ("a4785f42-8194-4d0f-a82b-10f0bddb06e7", bytes(range(200, 232)),
+     {"algo": "SHA512", "digits": 8, "issuerExt": "Café ☕", "issuerInt": "Cafe",
+      "label": "\U0001F511 main", "period": 50, "type": "TOTP", "color": "336699",
+      "lock": False, "lastUsed": 1700000000000}),
+]
+backup, pairs = freeotp_backup(freeotp_tokens)
+write("freeotp2.xml", backup)
+write("freeotp2-sha1.xml", freeotp_backup(freeotp_tokens[:1], "PBKDF2withHmacSHA1")[0])
+write("freeotp2-cut.xml", backup[:len(backup) // 2])
+write("freeotp2-costly.xml", freeotp_backup(freeotp_tokens[:1], iterations=2_000_000_000)[0])
+# The map's size says two billion entries; two are there.
+write("freeotp2-huge-size.xml", java_hashmap(pairs[:2], size=2**31 - 1))
+# 60,000 real entries: more than any backup holds.
+write("freeotp2-many.xml", java_hashmap([("k%d" % i, "v") for i in range(60_000)]))
+# A string object claiming 2^60 bytes.
+write("freeotp2-long-string.xml", java_hashmap(
+    pairs[:1], objects=bytes([TC_LONGSTRING])
+    + struct.pack(">Q", 1 << 60) + b"x" * 100))
+# Wrong types: a value that is null, and a master key whose salt is text.
+write("freeotp2-null.xml", java_hashmap(
+    pairs[:1], objects=java_string("masterKey") + bytes([TC_NULL])))
+master = json.loads(pairs[0][1])
+master["mSalt"] = "salt"
+write("freeotp2-wrong-types.xml", java_hashmap([("masterKey", gson(master))] + pairs[1:]))
+# A class chain ten thousand classes deep.
+deep = bytearray(b"\xac\xed\x00\x05" + bytes([TC_OBJECT]))
+for _ in range(10_000):
+    deep += bytes([TC_CLASSDESC]) + java_utf("X") + bytes(8) + b"\x02\x00\x00" \
+        + bytes([TC_ENDBLOCKDATA])
+write("freeotp2-deep.xml", bytes(deep))
+
+# --- FreeOTP+ internal tokens.xml (its shared_prefs: FreeOTP's token JSON, and tokenOrder) -------
+plus_tokens = {
+    "WWE:Mason": {"algo": "SHA512", "counter": 10299, "digits": 8, "issuerExt": "WWE",
+                  "issuerInt": "WWE", "label": "Mason", "period": 30,
+                  "secret": signed(bytes(range(10, 26))), "type": "HOTP"},
+    "Deno:Mason": {"algo": "SHA1", "counter": 0, "digits": 6, "issuerExt": "",
+                   "issuerInt": "Deno", "label": "Mason", "period": 30,
+                   "secret": signed(bytes(range(130, 150))), "type": "TOTP"},
+    "SPDX:James": {"algo": "SHA256", "counter": 0, "digits": 7, "issuerExt": "SPDX",
+                   "issuerInt": "SPDX", "label": "James", "period": 20,
+                   "secret": signed(bytes(range(0, 32))), "type": "TOTP"},
+}
+write("freeotp-plus-tokens.xml", prefs_xml(
+    [("string", name, gson(token)) for name, token in plus_tokens.items()]
+    + [("string", "tokenOrder", gson(list(plus_tokens)))]))

@@ -1,0 +1,178 @@
+//! FreeOTP 2's backups ("Backup" in its menu; read from FreeOTP's
+//! `TokenPersistence`, `MasterKey` and `EncryptedKey`, and Aegis'
+//! `FreeOtpImporter`): the app's `tokenBackup` preferences written with
+//! `ObjectOutputStream.writeObject(prefs.getAll())`, a Java-serialized
+//! `HashMap<String, String>` (read by [`super::javaser`]) holding
+//!
+//! - `masterKey`: JSON `{"mAlgorithm": "PBKDF2withHmacSHA512" (or …SHA1 on
+//!   old phones), "mIterations": 100000, "mSalt": [32 signed bytes],
+//!   "mEncryptedKey": {"mCipher": "AES/GCM/NoPadding", "mCipherText",
+//!   "mParameters" (DER of the GCM parameters: a SEQUENCE of the 12-byte
+//!   nonce and the tag length), "mToken": "AES"}}`: a random 256-bit master
+//!   key sealed with AES-GCM under PBKDF2(password, salt, iterations, as
+//!   many bytes as the salt has), the associated data being `mToken`;
+//! - per token, `<uuid>`: `{"key": "<an EncryptedKey as JSON text>"}`, the
+//!   token's secret sealed the same way under the master key, with the key's
+//!   algorithm (`HmacSHA1`, …) as associated data;
+//! - per token, `<uuid>-token`: the token's JSON, as in `tokens.xml` but
+//!   without the secret.
+//!
+//! The iteration count is checked against [`MAX_ITERATIONS`] (ten times what
+//! FreeOTP writes) before the key derivation runs. A wrong password fails
+//! the master key's tag. A key without its `-token` data is skipped, as
+//! FreeOTP's own restore does.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use zeroize::Zeroizing;
+
+use super::{Export, Format, InteropError, damaged, freeotp, javaser, number, text};
+use crate::secret::Password;
+
+const FORMAT: Format = Format::FreeOtp;
+const MASTER: &str = "masterKey";
+const TOKEN_SUFFIX: &str = "-token";
+const CIPHER: &str = "AES/GCM/NoPadding";
+/// Ten times the 100,000 FreeOTP uses.
+const MAX_ITERATIONS: u64 = 1_000_000;
+
+pub(super) fn looks_like(bytes: &[u8]) -> bool {
+    javaser::looks_like(bytes)
+}
+
+pub(super) fn read(
+    bytes: &[u8],
+    password: Option<&Password>,
+    out: &mut Export,
+) -> Result<(), InteropError> {
+    let map = javaser::string_map(bytes).map_err(|e| damaged(FORMAT, &e))?;
+    let lookup: HashMap<&str, &str> = map
+        .iter()
+        .map(|(key, value)| (key.as_str(), value.as_str()))
+        .collect();
+    let master = lookup
+        .get(MASTER)
+        .ok_or_else(|| damaged(FORMAT, "the backup holds no master key"))?;
+    let master: Value =
+        serde_json::from_str(master).map_err(|_| damaged(FORMAT, "the master key is not JSON"))?;
+    let iterations = number(&master, "mIterations", 0);
+    if iterations == 0 {
+        return Err(damaged(FORMAT, "the master key has no iteration count"));
+    }
+    if iterations > MAX_ITERATIONS {
+        return Err(InteropError::TooCostly { format: FORMAT });
+    }
+    let iterations =
+        u32::try_from(iterations).map_err(|_| InteropError::TooCostly { format: FORMAT })?;
+    let salt = freeotp::signed_bytes(master.get("mSalt"))
+        .filter(|salt| salt.len() == 32)
+        .ok_or_else(|| damaged(FORMAT, "the master key's salt is not 32 bytes"))?;
+    let sealed = master
+        .get("mEncryptedKey")
+        .filter(|v| v.is_object())
+        .ok_or_else(|| damaged(FORMAT, "the master key has no encrypted key"))?;
+    let algorithm = text(&master, "mAlgorithm");
+    let password = password.ok_or(InteropError::PasswordNeeded { format: FORMAT })?;
+    let mut kek = Zeroizing::new([0u8; 32]);
+    let secret = password.expose().as_bytes();
+    match algorithm {
+        "PBKDF2withHmacSHA512" => {
+            pbkdf2::pbkdf2_hmac::<sha2::Sha512>(secret, &salt, iterations, kek.as_mut());
+        }
+        "PBKDF2withHmacSHA1" => {
+            pbkdf2::pbkdf2_hmac::<sha1::Sha1>(secret, &salt, iterations, kek.as_mut());
+        }
+        _ => {
+            return Err(damaged(
+                FORMAT,
+                "the master key uses an unknown key derivation",
+            ));
+        }
+    }
+    let master_key = open(kek.as_ref(), sealed)?
+        .filter(|key| key.len() == 32)
+        .ok_or(InteropError::WrongPassword { format: FORMAT })?;
+    for (name, value) in &map {
+        if name == MASTER || name.ends_with(TOKEN_SUFFIX) {
+            continue;
+        }
+        let Some(token) = lookup.get(format!("{name}{TOKEN_SUFFIX}").as_str()) else {
+            continue;
+        };
+        let token: Value = serde_json::from_str(token)
+            .map_err(|_| damaged(FORMAT, "a token's data is not JSON"))?;
+        let holder: Value = serde_json::from_str(value)
+            .map_err(|_| damaged(FORMAT, "a token's key is not JSON"))?;
+        let key: Value = serde_json::from_str(text(&holder, "key"))
+            .map_err(|_| damaged(FORMAT, "a token's key is not JSON"))?;
+        let secret = open(&master_key, &key)?.ok_or_else(|| {
+            damaged(
+                FORMAT,
+                "a token's key does not decrypt under the master key",
+            )
+        })?;
+        freeotp::push_token(&token, &secret, out);
+    }
+    Ok(())
+}
+
+/// An `EncryptedKey` opened under `key`: `Ok(None)` when the tag does not
+/// match (a wrong key), an error when it is not an `EncryptedKey`.
+fn open(key: &[u8], sealed: &Value) -> Result<Option<Zeroizing<Vec<u8>>>, InteropError> {
+    use aes_gcm::aead::{Aead, KeyInit, Payload};
+    if text(sealed, "mCipher") != CIPHER {
+        return Err(damaged(
+            FORMAT,
+            "a key is sealed with a cipher FreeOTP does not use",
+        ));
+    }
+    let ciphertext = freeotp::signed_bytes(sealed.get("mCipherText"))
+        .ok_or_else(|| damaged(FORMAT, "a sealed key has no ciphertext"))?;
+    let nonce = freeotp::signed_bytes(sealed.get("mParameters"))
+        .and_then(|der| gcm_nonce(&der))
+        .ok_or_else(|| damaged(FORMAT, "a sealed key's GCM parameters are not readable"))?;
+    let cipher = aes_gcm::Aes256Gcm::new_from_slice(key)
+        .map_err(|_| damaged(FORMAT, "a key is not 256 bits"))?;
+    let payload = Payload {
+        msg: &ciphertext,
+        aad: text(sealed, "mToken").as_bytes(),
+    };
+    Ok(cipher
+        .decrypt(aes_gcm::Nonce::from_slice(&nonce), payload)
+        .ok()
+        .map(Zeroizing::new))
+}
+
+/// The nonce of DER-encoded GCM parameters (RFC 5084 `GCMParameters`:
+/// `SEQUENCE { OCTET STRING nonce, INTEGER icvLen }`), when it is 12 bytes
+/// and the tag 16.
+fn gcm_nonce(der: &[u8]) -> Option<[u8; 12]> {
+    let (&tag, rest) = der.split_first()?;
+    let (&len, body) = rest.split_first()?;
+    if tag != 0x30 || usize::from(len) != body.len() || len >= 0x80 {
+        return None;
+    }
+    match body {
+        [0x04, 12, nonce @ .., 0x02, 0x01, 16] if nonce.len() == 12 => nonce.try_into().ok(),
+        [0x04, 12, nonce @ ..] if nonce.len() == 12 => nonce.try_into().ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gcm_parameters_give_their_nonce() {
+        let mut der = vec![0x30, 0x11, 0x04, 0x0c];
+        der.extend(1..=12u8);
+        der.extend([0x02, 0x01, 0x10]);
+        assert_eq!(gcm_nonce(&der), Some(core::array::from_fn(|i| i as u8 + 1)));
+        der[18] = 12; // a 12-byte tag, which Aes256Gcm does not check
+        assert_eq!(gcm_nonce(&der), None);
+        assert_eq!(gcm_nonce(&der[..10]), None);
+        assert_eq!(gcm_nonce(&[]), None);
+    }
+}
