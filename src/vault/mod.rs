@@ -550,12 +550,18 @@ impl Vault {
         self.absorb_try(bytes, 0)
     }
 
+    /// How often a file found older than a version seen is read again because
+    /// it changed meanwhile: each time another process saved between the read
+    /// and the check, which a busy machine can make happen several times in
+    /// a row (each re-read costs a read and a decryption, no KDF).
+    const MAX_REREADS: u8 = 8;
+
     /// After [`History::observe`] refused the file content `read` as older:
     /// the file as it is now if it changed since it was read (a save by
     /// another process between the read and the check; at most a few
     /// times), else the refusal.
     fn changed_since(&self, read: &[u8], refusal: Error, tries: u8) -> Result<Vec<u8>, Error> {
-        if !matches!(refusal, Error::RolledBack { .. }) || tries >= 3 {
+        if !matches!(refusal, Error::RolledBack { .. }) || tries >= Self::MAX_REREADS {
             return Err(refusal);
         }
         let now = file::read(&self.path)?;
