@@ -218,8 +218,12 @@ pub enum Message {
     Scanned(task::Scanned),
     /// The vault file changed on disk (by this window, another, or the CLI).
     VaultChanged,
-    /// The vault file was re-read: the new entries if it changed elsewhere.
-    Reloaded(Result<Option<Vec<Entry>>, task::Error>),
+    /// The vault file was re-read: the new entries if it changed elsewhere,
+    /// and what became of the conflict copies beside it.
+    Reloaded(Result<task::Reloaded, task::Error>),
+    /// A conflict copy under another password was merged (its path, the
+    /// entries after).
+    CopyMerged(Result<(PathBuf, Vec<Entry>), task::Error>),
     /// A screen's message.
     Review(review::Message),
     /// The image files were deleted after adding their accounts.
@@ -447,6 +451,7 @@ impl App {
             Message::ExportEncoded(result) => self.export_encoded(result),
             Message::VaultChanged => self.vault_changed(),
             Message::Reloaded(result) => self.reloaded(result),
+            Message::CopyMerged(result) => self.copy_merged(result),
             Message::Review(message) => self.review(message),
             Message::FilesDeleted(result) => self.files_deleted(result),
             Message::Requested(request) => self.requested(request),
@@ -610,7 +615,10 @@ impl App {
             codes: codes::Codes::default(),
             reloading: false,
             reload_error: None,
+            locked_copies: Vec::new(),
+            told: Vec::new(),
         });
+        self.synced(opened.sync);
         self.last_input = self.now;
         // The clock is checked at each unlock (the network only with a server set).
         let mut tasks = vec![
@@ -713,6 +721,7 @@ impl App {
                         offset: self.settings.clock_offset_seconds,
                         hide_codes: self.settings.hide_codes,
                         clock_warning: self.clock_warning.as_ref(),
+                        locked_copy: session.locked_copies.first().map(PathBuf::as_path),
                     })
                     .map(Message::Codes),
                 None => text("").into(),

@@ -85,6 +85,8 @@ pub struct Opened {
     pub has_keyring_slot: bool,
     /// Something that went half wrong (e.g. keyring set-up after creation).
     pub warning: Option<Error>,
+    /// The conflict copies beside the vault, merged or left (docs/sync.md).
+    pub sync: Synced,
 }
 
 impl Opened {
@@ -94,8 +96,50 @@ impl Opened {
             has_keyring_slot: vault.has_keyring_slot(),
             vault: Handle::new(vault),
             warning,
+            sync: Synced::default(),
         }
     }
+}
+
+/// What became of the conflict copies a sync tool left beside the vault.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Synced {
+    /// Copies merged into the vault (and moved to the state directory).
+    pub merged: Vec<PathBuf>,
+    /// Copies of this vault under another password, left in place: the app
+    /// asks for their password.
+    pub locked: Vec<PathBuf>,
+    /// Copies that could not be merged, with why (said once).
+    pub left: Vec<(PathBuf, String)>,
+}
+
+impl Synced {
+    fn from(report: vault::SyncReport) -> Self {
+        Self {
+            merged: report.merged.into_iter().map(|(copy, _, _)| copy).collect(),
+            locked: report.need_password,
+            left: report
+                .left
+                .into_iter()
+                .map(|(copy, e)| (copy, e.to_string()))
+                .collect(),
+        }
+    }
+}
+
+/// Opens the vault, then merges the conflict copies beside it that open
+/// with its key or with `unlock` (docs/sync.md).
+fn open_and_merge(
+    path: &std::path::Path,
+    unlock: Unlock<'_>,
+    policy: &KdfPolicy,
+    history: &History,
+) -> Result<Opened, Error> {
+    let mut vault = Vault::open_tracked(path, unlock, policy, history)?;
+    let report = vault.merge_conflicts(Some(unlock), policy)?;
+    let mut opened = Opened::new(vault, None);
+    opened.sync = Synced::from(report);
+    Ok(opened)
 }
 
 /// Runs `work` on the blocking pool.
@@ -171,10 +215,7 @@ pub fn unlock_with_password(
     history: History,
 ) -> Task<Result<Opened, Error>> {
     Task::perform(
-        blocking(move || {
-            let vault = Vault::open_tracked(&path, Unlock::Password(&password), &policy, &history)?;
-            Ok(Opened::new(vault, None))
-        }),
+        blocking(move || open_and_merge(&path, Unlock::Password(&password), &policy, &history)),
         |r| r,
     )
 }
@@ -190,8 +231,7 @@ pub fn unlock_with_keyring(
     Task::perform(
         blocking(move || {
             let kek = keystore.get(&vault_id)?.ok_or(Error::NoKeyringKey)?;
-            let vault = Vault::open_tracked(&path, Unlock::KeyringKey(&kek), &policy, &history)?;
-            Ok(Opened::new(vault, None))
+            open_and_merge(&path, Unlock::KeyringKey(&kek), &policy, &history)
         }),
         |r| r,
     )
@@ -227,24 +267,26 @@ pub fn modify_at<T: Send + 'static>(
     })
 }
 
-/// What identifies a version of a file cheaply: its modification time and length.
-type FileStamp = Option<(Option<std::time::SystemTime>, u64)>;
+/// What identifies a version of a file cheaply: its modification time and
+/// length, and the conflict copies beside it (their names).
+type FileStamp = (Option<(Option<std::time::SystemTime>, u64)>, Vec<PathBuf>);
 
 async fn file_stamp(path: &std::path::Path) -> FileStamp {
     let path = path.to_owned();
     tokio::task::spawn_blocking(move || {
-        std::fs::metadata(&path)
+        let meta = std::fs::metadata(&path)
             .ok()
-            .map(|m| (m.modified().ok(), m.len()))
+            .map(|m| (m.modified().ok(), m.len()));
+        (meta, vault::conflict_copies(&path))
     })
     .await
-    .ok()
-    .flatten()
+    .unwrap_or_default()
 }
 
 /// Yields each time the file at `path` changes (its modification time or
-/// length, checked every `every` off the UI thread), and at no other time, so
-/// an unchanged vault costs no message and no redraw.
+/// length, checked every `every` off the UI thread) or a sync tool's
+/// conflict copy appears beside it, and at no other time, so an unchanged
+/// vault costs no message and no redraw.
 pub fn watch(
     path: PathBuf,
     every: std::time::Duration,
@@ -265,12 +307,45 @@ pub fn watch(
     })
 }
 
-/// Re-reads the vault; the entries if another window or command changed it
-/// since this one last read or wrote it, `None` if not.
-pub fn reload(vault: Handle) -> Task<Result<Option<Vec<Entry>>, Error>> {
+/// What a re-read of the vault found.
+#[derive(Clone, Debug, Default)]
+pub struct Reloaded {
+    /// The entries, if another window or command changed the file (or a
+    /// conflict copy was merged) since this one last read or wrote it.
+    pub entries: Option<Vec<Entry>>,
+    /// The conflict copies beside the vault: those that open with its key
+    /// are merged (no password is kept, so those under another one wait).
+    pub sync: Synced,
+}
+
+/// Re-reads the vault and merges the conflict copies beside it.
+pub fn reload(vault: Handle) -> Task<Result<Reloaded, Error>> {
     with_vault(vault, move |vault| {
         let changed = vault.reload()?;
-        Ok(changed.then(|| vault.entries().to_vec()))
+        // No password here: `merge_copy` needs none for copies under the
+        // vault's key, and runs no KDF.
+        let report = vault.merge_conflicts(None, &KdfPolicy::standard())?;
+        let sync = Synced::from(report);
+        let changed = changed || !sync.merged.is_empty();
+        Ok(Reloaded {
+            entries: changed.then(|| vault.entries().to_vec()),
+            sync,
+        })
+    })
+}
+
+/// Merges the conflict copy `copy`, saved under another password, with
+/// that password (runs the KDF once), and moves it out of the synced folder.
+pub fn merge_copy(
+    vault: Handle,
+    copy: PathBuf,
+    password: Password,
+    policy: KdfPolicy,
+) -> Task<Result<(PathBuf, Vec<Entry>), Error>> {
+    with_vault(vault, move |vault| {
+        vault.merge_copy(&copy, Some(Unlock::Password(&password)), &policy)?;
+        vault.put_away(&copy)?;
+        Ok((copy, vault.entries().to_vec()))
     })
 }
 
@@ -550,6 +625,17 @@ mod tests {
             std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
             let report = tokio::time::timeout(Duration::from_secs(2), stream.next()).await;
             assert_eq!(report.ok().flatten(), Some(()), "removal is a change too");
+            // A sync tool's conflict copy appearing beside it, too; any
+            // other file does not count.
+            std::fs::write(dir.path().join("notes.txt"), b"x").unwrap_or_else(|e| panic!("{e}"));
+            let quiet = tokio::time::timeout(Duration::from_millis(150), stream.next()).await;
+            assert!(quiet.is_err(), "another file is not a change");
+            let copy = dir
+                .path()
+                .join("vault.sync-conflict-20261130-121314-ABCDEF7.tessera");
+            std::fs::write(&copy, b"four").unwrap_or_else(|e| panic!("{e}"));
+            let report = tokio::time::timeout(Duration::from_secs(2), stream.next()).await;
+            assert_eq!(report.ok().flatten(), Some(()), "a conflict copy appeared");
         });
     }
 }

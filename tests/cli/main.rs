@@ -19,4 +19,5 @@ mod rollback;
 mod scan;
 mod scan_x11;
 mod sync;
+mod syncthing;
 mod vault;

@@ -526,3 +526,76 @@ fn turning_keyring_unlock_off_asks_for_the_password_and_re_keys_the_vault() {
         Err(vault::Error::KeyChanged { .. })
     ));
 }
+
+#[test]
+fn a_conflict_copy_is_merged_while_open_and_one_under_another_password_asks_for_it() {
+    use tessera::gui::screen::codes;
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    let path = h.vault_path();
+    // Another computer's version of the file, changed apart, arrives as
+    // Syncthing's conflict copy beside the vault.
+    let elsewhere = h.dir.path().join("elsewhere.tessera");
+    std::fs::copy(&path, &elsewhere).unwrap();
+    let mut other = reopen(&elsewhere);
+    other
+        .modify(|entries| {
+            entries.push(entry(totp("Initech", "peter", "GEZDGNBVGY3TQOJQ")));
+            Ok(())
+        })
+        .unwrap();
+    drop(other);
+    let copy = path.with_file_name("vault.sync-conflict-20261130-121314-ABCDEF7.tessera");
+    std::fs::rename(&elsewhere, &copy).unwrap();
+    // The watch reports a new conflict copy like a change of the file.
+    h.update(Message::VaultChanged);
+    h.assert_shows("Initech");
+    h.assert_shows("ACME");
+    h.assert_shows(
+        "Merged a copy of the vault changed on another computer (a sync conflict); nothing was lost.",
+    );
+    assert!(!copy.exists(), "moved out of the synced folder");
+    assert_eq!(reopen(&path).entries().len(), 2, "the merge is saved");
+
+    // A copy saved under another password: a banner asks for it.
+    std::fs::copy(&path, &elsewhere).unwrap();
+    let mut other = reopen(&elsewhere);
+    let new = tessera::secret::Password::new("a whole new passphrase".into());
+    other
+        .change_password(&new, &vault::KdfPolicy::insecure_for_tests(), None)
+        .unwrap();
+    other
+        .modify(|entries| {
+            entries.push(entry(totp("Globex", "hank", "MFRGGZDFMZTWQ2LK")));
+            Ok(())
+        })
+        .unwrap();
+    drop(other);
+    let copy = path.with_file_name("vault (conflicted copy 2026-11-30 121314).tessera");
+    std::fs::rename(&elsewhere, &copy).unwrap();
+    h.update(Message::VaultChanged);
+    let banner = format!(
+        "A copy of the vault changed on another computer ({}) was saved under another password. Enter that password to merge its changes.",
+        copy.file_name().unwrap().to_string_lossy()
+    );
+    h.assert_shows(&banner);
+    assert!(!h.shows("Globex"));
+    h.type_into(codes::COPY_PASSWORD_ID, "not the password");
+    h.submit(codes::COPY_PASSWORD_ID);
+    h.assert_shows(&format!(
+        "wrong password for the vault at {}; try again (passwords are case-sensitive)",
+        copy.display()
+    ));
+    assert!(copy.exists(), "nothing merged");
+    h.type_into(codes::COPY_PASSWORD_ID, "a whole new passphrase");
+    h.submit(codes::COPY_PASSWORD_ID);
+    h.assert_shows("Globex");
+    h.assert_shows("Merged vault (conflicted copy 2026-11-30 121314).tessera into the vault.");
+    assert!(!h.shows(&banner));
+    assert!(!copy.exists());
+    let names: Vec<String> = reopen(&path)
+        .entries()
+        .iter()
+        .map(|e| e.account.issuer.clone())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+}

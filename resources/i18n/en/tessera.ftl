@@ -309,6 +309,15 @@ sync-merged = Merged { $copy } into the vault: { $added } added, { $changed } ch
 sync-merged-nothing = Merged { $copy } into the vault: it held nothing the vault did not have
 sync-merged-kept = The copy was moved out of the synced folder to { $kept }
 sync-left = { $copy } looks like a conflict copy of the vault but was not merged: { $reason }
+# The app merged conflict copies a sync tool left beside the vault.
+sync-merged-toast = { $n ->
+    [one] Merged a copy of the vault changed on another computer (a sync conflict); nothing was lost.
+   *[other] Merged { $n } copies of the vault changed on other computers (sync conflicts); nothing was lost.
+}
+sync-locked-banner = A copy of the vault changed on another computer ({ $copy }) was saved under another password. Enter that password to merge its changes.
+copy-password = Password of the copy
+merge-copy = Merge
+copy-merged-toast = Merged { $copy } into the vault.
 err-import-unreadable = could not read the file: { $reason }
 err-import-no-code = no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand
 err-not-counter-based = { $label } is not a counter-based (HOTP) account; its code changes by itself, so there is no next code to ask for

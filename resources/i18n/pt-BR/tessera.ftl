@@ -306,6 +306,15 @@ sync-merged = { $copy } foi mesclado no cofre: { $added } adicionadas, { $change
 sync-merged-nothing = { $copy } foi mesclado no cofre: não tinha nada que o cofre não tivesse
 sync-merged-kept = A cópia foi tirada da pasta sincronizada e guardada em { $kept }
 sync-left = { $copy } parece uma cópia de conflito do cofre, mas não foi mesclada: { $reason }
+# O aplicativo mesclou cópias de conflito deixadas ao lado do cofre.
+sync-merged-toast = { $n ->
+    [one] Uma cópia do cofre alterada em outro computador (um conflito de sincronização) foi mesclada; nada se perdeu.
+   *[other] { $n } cópias do cofre alteradas em outros computadores (conflitos de sincronização) foram mescladas; nada se perdeu.
+}
+sync-locked-banner = Uma cópia do cofre alterada em outro computador ({ $copy }) foi salva com outra senha. Digite essa senha para mesclar as alterações dela.
+copy-password = Senha da cópia
+merge-copy = Mesclar
+copy-merged-toast = { $copy } foi mesclado no cofre.
 err-import-unreadable = não foi possível ler o arquivo: { $reason }
 err-import-no-code = nenhum código QR encontrado; verifique se o código inteiro está visível e não cortado, ou digite a chave de configuração à mão
 err-not-counter-based = { $label } não é uma conta por contador (HOTP); o código dela muda sozinho, então não há próximo código para pedir

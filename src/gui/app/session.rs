@@ -17,6 +17,11 @@ pub(super) struct Session {
     pub(super) reloading: bool,
     /// What the last failed re-read said (said once, not every time).
     pub(super) reload_error: Option<String>,
+    /// Conflict copies beside the vault saved under another password: the
+    /// list shows a banner asking for the first one's password.
+    pub(super) locked_copies: Vec<PathBuf>,
+    /// Conflict copies that cannot be merged, already reported.
+    pub(super) told: Vec<PathBuf>,
 }
 
 /// What a saved change was.
@@ -167,12 +172,81 @@ impl App {
                 self.clock_warning = None;
                 Task::none()
             }
+            codes::Action::MergeCopy(password) => match session.locked_copies.first() {
+                Some(copy) => task::merge_copy(
+                    session.vault.clone(),
+                    copy.clone(),
+                    password,
+                    self.env.policy.clone(),
+                )
+                .map(Message::CopyMerged),
+                None => Task::none(),
+            },
+        }
+    }
+
+    /// Tells what became of the conflict copies beside the vault (after an
+    /// unlock or a re-read): merged ones in a note, those under another
+    /// password in the list's banner, the others once as an error.
+    pub(super) fn synced(&mut self, sync: task::Synced) {
+        let lang = self.lang();
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        session.locked_copies = sync.locked;
+        let mut untold = Vec::new();
+        for (copy, reason) in sync.left {
+            if !session.told.contains(&copy) {
+                let name = copy.display().to_string();
+                untold.push(i18n::tf(
+                    lang,
+                    Key::SyncLeft,
+                    &[("copy", &name), ("reason", &reason)],
+                ));
+                session.told.push(copy);
+            }
+        }
+        if let Some(text) = untold.into_iter().next() {
+            self.error(text);
+        } else if !sync.merged.is_empty() {
+            let n = sync.merged.len().to_string();
+            self.info(i18n::tf(lang, Key::SyncMergedToast, &[("n", &n)]));
+        }
+    }
+
+    /// A conflict copy under another password was merged, or not.
+    pub(super) fn copy_merged(
+        &mut self,
+        result: Result<(PathBuf, Vec<Entry>), task::Error>,
+    ) -> Task<Message> {
+        let lang = self.lang();
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        match result {
+            Ok((copy, entries)) => {
+                session.entries = entries;
+                session.locked_copies.retain(|c| *c != copy);
+                let name = copy.file_name().map_or_else(
+                    || copy.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.info(i18n::tf(lang, Key::CopyMergedToast, &[("copy", &name)]));
+                Task::none()
+            }
+            Err(error @ task::Error::Vault(vault::Error::KeyChanged { .. })) => {
+                self.locked_because(&error)
+            }
+            Err(error) => {
+                self.error(error.localized(lang));
+                operation::focus(codes::COPY_PASSWORD_ID)
+            }
         }
     }
 
     pub(super) fn reloaded(
         &mut self,
-        result: Result<Option<Vec<Entry>>, task::Error>,
+        result: Result<task::Reloaded, task::Error>,
     ) -> Task<Message> {
         let lang = self.lang();
         let Some(session) = &mut self.session else {
@@ -180,11 +254,13 @@ impl App {
         };
         session.reloading = false;
         match result {
-            Ok(Some(entries)) => {
-                session.entries = entries;
+            Ok(task::Reloaded { entries, sync }) => {
+                if let Some(entries) = entries {
+                    session.entries = entries;
+                }
                 session.reload_error = None;
+                self.synced(sync);
             }
-            Ok(None) => session.reload_error = None,
             Err(error @ task::Error::Vault(vault::Error::KeyChanged { .. })) => {
                 return self.locked_because(&error);
             }

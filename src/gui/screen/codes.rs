@@ -24,6 +24,8 @@ use crate::vault::{Entry, EntryId, display_key};
 pub const SEARCH_ID: &str = "codes-search";
 /// The list's id (for scrolling the selection into view).
 pub const LIST_ID: &str = "codes-list";
+/// The password field of the banner about a conflict copy under another password.
+pub const COPY_PASSWORD_ID: &str = "codes-copy-password";
 /// The distance from one row's top to the next's: the row plus the gap.
 pub const ROW_STRIDE: f32 = code_row::HEIGHT + 6.0;
 /// Rows built beyond each edge of the viewport, so that a fast scroll never
@@ -42,6 +44,8 @@ pub struct Codes {
     /// Where the list is scrolled to and how tall its viewport is, as last
     /// reported by the list (or set when the app scrolled it).
     scroll: Scroll,
+    /// What is typed in the conflict copy's password field (cleared on submit).
+    copy_password: super::Typed,
 }
 
 /// The list's vertical scroll position and viewport height, in logical pixels.
@@ -124,10 +128,14 @@ pub enum Message {
     ApplyClockOffset(i64),
     /// Close the clock warning.
     DismissClockWarning,
+    /// The conflict copy's password field changed.
+    CopyPassword(String),
+    /// "Merge" on the conflict copy banner.
+    MergeCopy,
 }
 
 /// What the app should do.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub enum Action {
     /// Nothing.
     None,
@@ -151,6 +159,8 @@ pub enum Action {
     ApplyClockOffset(i64),
     /// Close the clock warning.
     DismissClockWarning,
+    /// Merge the conflict copy shown in the banner with this password.
+    MergeCopy(crate::secret::Password),
 }
 
 /// What the view needs besides the state.
@@ -168,6 +178,9 @@ pub struct Context<'a> {
     pub hide_codes: bool,
     /// What the last clock check warns about.
     pub clock_warning: Option<&'a ClockWarning>,
+    /// A sync tool's conflict copy saved under another password, waiting
+    /// for that password (docs/sync.md).
+    pub locked_copy: Option<&'a std::path::Path>,
 }
 
 /// The entries matching `query`, in display order.
@@ -285,6 +298,12 @@ impl Codes {
             }
             Message::ApplyClockOffset(secs) => Action::ApplyClockOffset(secs),
             Message::DismissClockWarning => Action::DismissClockWarning,
+            Message::CopyPassword(text) => {
+                self.copy_password = super::Typed::new(text);
+                Action::None
+            }
+            Message::MergeCopy if self.copy_password.as_str().is_empty() => Action::None,
+            Message::MergeCopy => Action::MergeCopy(self.copy_password.take_password()),
         }
     }
 
@@ -397,6 +416,9 @@ impl Codes {
         if let Some(warning) = cx.clock_warning {
             page = page.push(clock_banner(cx.lang, warning));
         }
+        if let Some(copy) = cx.locked_copy {
+            page = page.push(copy_banner(cx.lang, copy, self.copy_password.as_str()));
+        }
 
         let shown = visible(cx.entries, &self.query);
         let body: Element<'a, Message> = if cx.entries.is_empty() {
@@ -492,6 +514,35 @@ fn clock_banner(lang: Lang, warning: &ClockWarning) -> Element<'_, Message> {
         .into()
 }
 
+/// A conflict copy saved under another password: its password, to merge it.
+fn copy_banner<'a>(lang: Lang, copy: &std::path::Path, typed: &'a str) -> Element<'a, Message> {
+    let name = copy.file_name().map_or_else(
+        || copy.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let sentence = i18n::tf(lang, Key::SyncLockedBanner, &[("copy", &name)]);
+    let field = text_input(i18n::t(lang, Key::CopyPassword), typed)
+        .id(COPY_PASSWORD_ID)
+        .secure(true)
+        .on_input(Message::CopyPassword)
+        .on_submit(Message::MergeCopy)
+        .padding(8);
+    let merge = button(text(i18n::t(lang, Key::MergeCopy)))
+        .style(button::primary)
+        .on_press(Message::MergeCopy);
+    container(
+        column![
+            text(sentence).style(theme::label::urgent),
+            row![field, merge].spacing(8).align_y(Alignment::Center)
+        ]
+        .spacing(8),
+    )
+    .padding(12)
+    .width(Length::Fill)
+    .style(theme::boxed::section)
+    .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -523,10 +574,10 @@ mod tests {
         let _ = codes.hotkey(Hotkey::Down, &entries);
         let _ = codes.hotkey(Hotkey::Down, &entries);
         assert_eq!(codes.selected(), Some(&entries[1].id));
-        assert_eq!(
+        assert!(matches!(
             codes.hotkey(Hotkey::Enter, &entries),
-            Action::Copy(entries[1].id.clone())
-        );
+            Action::Copy(id) if id == entries[1].id
+        ));
         let _ = codes.hotkey(Hotkey::Typed("ze".into()), &entries);
         assert_eq!(codes.selected(), Some(&entries[0].id));
         let _ = codes.hotkey(Hotkey::Escape, &entries);
