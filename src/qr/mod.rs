@@ -14,6 +14,7 @@ pub mod encode;
 mod error;
 mod load;
 mod pipeline;
+mod sample;
 mod text;
 
 use std::fmt;
@@ -86,6 +87,12 @@ pub enum Pass {
     Zoomed,
     /// The same, inverted.
     ZoomedInverted,
+    /// Where finder patterns outline a code the zoomed search could not read:
+    /// modules sampled from the grey pixels by Tessera's own grid fit, decoded
+    /// by rqrr.
+    Sampled,
+    /// The same, light modules on a dark background.
+    SampledInverted,
     /// A candidate region cropped, padded and resampled.
     Region,
     /// The same, inverted.
@@ -106,6 +113,7 @@ impl Pass {
             Self::Downscaled | Self::DownscaledInverted => Self::DownscaledInverted,
             Self::Blurred | Self::BlurredInverted => Self::BlurredInverted,
             Self::Zoomed | Self::ZoomedInverted => Self::ZoomedInverted,
+            Self::Sampled | Self::SampledInverted => Self::SampledInverted,
             Self::Region | Self::RegionInverted => Self::RegionInverted,
         }
     }
@@ -129,6 +137,8 @@ impl Pass {
             Self::BlurredInverted => "blurred-inverted",
             Self::Zoomed => "zoomed",
             Self::ZoomedInverted => "zoomed-inverted",
+            Self::Sampled => "sampled",
+            Self::SampledInverted => "sampled-inverted",
             Self::Region => "region",
             Self::RegionInverted => "region-inverted",
         }

@@ -16,6 +16,7 @@ use rqrr::{BitGrid, PreparedImage};
 use zeroize::Zeroizing;
 
 use super::binarize::{self, PAD};
+use super::sample;
 use super::text;
 use super::{Found, Luma, Pass};
 use crate::secret::{SecretBytes, SecretText};
@@ -52,6 +53,8 @@ const ZOOM_MODULES: [f32; 2] = [5.0, 8.0];
 const ZOOM_MAX_FACTOR: f32 = 4.0;
 /// ... nor beyond this many pixels a side.
 const ZOOM_MAX_SIDE: f32 = 1600.0;
+/// At most this many finder triples per polarity of a zoomed crop are sampled.
+const MAX_SAMPLED: usize = 6;
 /// Places only the exact finder test outlines are zoomed into only if they can be
 /// enlarged at least this much.
 const ZOOM_MIN_FACTOR: f32 = 1.5;
@@ -210,6 +213,9 @@ fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
             rect.w as u32,
             rect.h as u32,
         );
+        // The finder patterns the first enlargement shows, for the sampler.
+        let mut corners: Vec<sample::Finders> = Vec::new();
+        let mut done = false;
         for target in ZOOM_MODULES {
             let factor = (target / module)
                 .clamp(1.0, ZOOM_MAX_FACTOR)
@@ -226,13 +232,17 @@ fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
                 dx: rect.x as f32,
                 dy: rect.y as f32,
             };
-            if search.both_polarities(binarize::local(&part), &frame, pass) {
-                any = true;
+            let bits = binarize::local(&part);
+            if corners.is_empty() {
+                corners = outlined(&bits, &frame);
+            }
+            if search.both_polarities(bits, &frame, pass) {
+                done = true;
                 break;
             }
             if search.both_polarities(binarize::global(&part, binarize::otsu(&part)), &frame, pass)
             {
-                any = true;
+                done = true;
                 break;
             }
             let smooth = binarize::blur(&part);
@@ -240,12 +250,43 @@ fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
             if search.both_polarities(bits, &frame, pass)
                 || search.both_polarities(binarize::local(&smooth), &frame, pass)
             {
-                any = true;
+                done = true;
                 break;
             }
         }
+        // Neither enlargement read: sample the grid from the grey pixels.
+        if !done {
+            done = corners.iter().any(|c| search.sampled(luma, c));
+        }
+        any |= done;
     }
     any
+}
+
+/// The codes the finder patterns of a binarised crop outline, as finder-pattern
+/// centres and module size in input pixels (at most [`MAX_SAMPLED`] per polarity).
+fn outlined(bits: &GrayImage, frame: &Frame) -> Vec<sample::Finders> {
+    let mut out = Vec::new();
+    for (polarity, list) in finders(bits, MAX_FINDERS + 1, Ratio::Exact)
+        .iter()
+        .enumerate()
+    {
+        if list.len() > MAX_FINDERS {
+            continue;
+        }
+        let Some(sets) = corner_triples(list, Ratio::Exact) else {
+            continue;
+        };
+        for set in sets.into_iter().take(MAX_SAMPLED) {
+            let span: usize = set.iter().map(|&i| list[i].span).sum();
+            out.push(sample::Finders {
+                centres: set.map(|i| frame.point(list[i].x, list[i].y)),
+                module: span as f32 / 21.0 * frame.scale,
+                invert: polarity == 1,
+            });
+        }
+    }
+    out
 }
 
 fn always(_: &Luma) -> bool {
@@ -440,6 +481,16 @@ impl Frame {
         (
             ((x - pad) * self.scale + self.dx).round() as i32,
             ((y - pad) * self.scale + self.dy).round() as i32,
+        )
+    }
+
+    /// The centre of a pixel of this pass's (padded) image, in the input's continuous
+    /// pixel coordinates.
+    fn point(&self, x: usize, y: usize) -> sample::Point {
+        let pad = PAD as f32;
+        sample::Point::new(
+            (x as f32 - pad + 0.5) * self.scale + self.dx,
+            (y as f32 - pad + 0.5) * self.scale + self.dy,
         )
     }
 
@@ -691,22 +742,54 @@ impl Search {
                 self.located(&bounds.map(|p| frame.map(p)), size);
                 continue;
             };
-            if self
-                .found
-                .iter()
-                .any(|f| f.bytes.expose() == payload.as_slice())
-            {
-                continue;
-            }
-            self.found.push(Found {
-                text: SecretText::new(text::decode(&payload)),
-                bytes: SecretBytes::from(payload),
-                version,
-                bounds: bounds.map(|p| frame.map(p)),
-                pass,
-            });
+            self.keep(version, payload, bounds.map(|p| frame.map(p)), pass);
         }
         self.found.len() > before
+    }
+
+    /// Samples the grid the finder patterns outline from the grey pixels (see
+    /// [`sample`]) and keeps its payload if it decodes and is new.
+    fn sampled(&mut self, luma: &Luma, finders: &sample::Finders) -> bool {
+        let got = catch_unwind(AssertUnwindSafe(|| {
+            sample::first(luma, finders, |grid| read(grid).map(|r| (r, grid.bounds)))
+        }))
+        .ok()
+        .flatten();
+        let Some(((version, payload), bounds)) = got else {
+            return false;
+        };
+        let pass = if finders.invert {
+            Pass::SampledInverted
+        } else {
+            Pass::Sampled
+        };
+        let bounds = bounds.map(|p| (p.x.round() as i32, p.y.round() as i32));
+        self.keep(version, payload, bounds, pass)
+    }
+
+    /// Keeps a payload unless it was found before. True if it is new.
+    fn keep(
+        &mut self,
+        version: u8,
+        payload: Zeroizing<Vec<u8>>,
+        bounds: [(i32, i32); 4],
+        pass: Pass,
+    ) -> bool {
+        if self
+            .found
+            .iter()
+            .any(|f| f.bytes.expose() == payload.as_slice())
+        {
+            return false;
+        }
+        self.found.push(Found {
+            text: SecretText::new(text::decode(&payload)),
+            bytes: SecretBytes::from(payload),
+            version,
+            bounds,
+            pass,
+        });
+        true
     }
 }
 
@@ -920,15 +1003,46 @@ fn clusters(triples: Option<&[Span]>, bits: &GrayImage) -> Vec<Cluster> {
         .collect()
 }
 
-/// The box around each code three finder patterns could outline: one corner and
-/// two neighbours of similar size at similar distances (10–245 modules, within
-/// rqrr's 25 %) at a rough right angle. Each box holds the three and the fourth
-/// corner they imply, grown by eight modules (3.5 from a finder's centre to the
-/// code's edge, the rest for perspective). `None` when there are more than
-/// [`MAX_TRIPLES`] (look-alikes everywhere).
+/// The box around each code three finder patterns could outline (see
+/// [`corner_triples`]): the three and the fourth corner they imply, grown by eight
+/// modules (3.5 from a finder's centre to the code's edge, the rest for
+/// perspective). `None` when there are more than [`MAX_TRIPLES`] (look-alikes
+/// everywhere).
 fn triples(finders: &[Finder], bits: &GrayImage, ratio: Ratio) -> Option<Vec<Span>> {
     let (w, h) = (bits.width() as f32, bits.height() as f32);
-    let mut found: Vec<Span> = Vec::new();
+    let sets = corner_triples(finders, ratio)?;
+    Some(
+        sets.iter()
+            .map(|&[a, b, c]| {
+                let (a, b, c) = (&finders[a], &finders[b], &finders[c]);
+                let module = a.span as f32 / 7.0;
+                let (ax, ay) = (a.x as f32, a.y as f32);
+                let (bx, by) = (b.x as f32 - ax, b.y as f32 - ay);
+                let (cx, cy) = (c.x as f32 - ax, c.y as f32 - ay);
+                let xs = [ax, ax + bx, ax + cx, ax + bx + cx];
+                let ys = [ay, ay + by, ay + cy, ay + by + cy];
+                let grow = 8.0 * module;
+                let fold = |v: &[f32; 4], f: fn(f32, f32) -> f32| {
+                    v[1..].iter().fold(v[0], |m, &x| f(m, x))
+                };
+                Span {
+                    x0: (fold(&xs, f32::min) - grow).max(0.0),
+                    y0: (fold(&ys, f32::min) - grow).max(0.0),
+                    x1: (fold(&xs, f32::max) + grow).min(w),
+                    y1: (fold(&ys, f32::max) + grow).min(h),
+                    module,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Every three finder patterns that could be a code's corners (indices into
+/// `finders`, the corner first): one corner and two neighbours of similar size at
+/// similar distances (10–245 modules, within rqrr's 25 %) at a rough right angle.
+/// `None` when there are more than [`MAX_TRIPLES`] (look-alikes everywhere).
+fn corner_triples(finders: &[Finder], ratio: Ratio) -> Option<Vec<[usize; 3]>> {
+    let mut found: Vec<[usize; 3]> = Vec::new();
     let similar = |a: &Finder, b: &Finder| {
         let (small, big) = (a.span.min(b.span), a.span.max(b.span));
         match ratio {
@@ -939,38 +1053,27 @@ fn triples(finders: &[Finder], bits: &GrayImage, ratio: Ratio) -> Option<Vec<Spa
             Ratio::Exact => 4 * big <= 5 * small + 8,
         }
     };
-    for a in finders.iter().filter(|f| f.square) {
+    for (ia, a) in finders.iter().enumerate().filter(|(_, f)| f.square) {
         let module = a.span as f32 / 7.0;
-        let near: Vec<(f32, f32, f32)> = finders
+        let near: Vec<(usize, f32, f32, f32)> = finders
             .iter()
-            .filter(|b| b.square && similar(a, b))
-            .filter_map(|b| {
+            .enumerate()
+            .filter(|(_, b)| b.square && similar(a, b))
+            .filter_map(|(ib, b)| {
                 let (dx, dy) = (b.x as f32 - a.x as f32, b.y as f32 - a.y as f32);
                 let d = (dx * dx + dy * dy).sqrt();
-                (d >= 10.0 * module && d <= LINK_MODULES as f32 * module).then_some((dx, dy, d))
+                (d >= 10.0 * module && d <= LINK_MODULES as f32 * module)
+                    .then_some((ib, dx, dy, d))
             })
             .collect();
-        for (i, &(bx, by, bd)) in near.iter().enumerate() {
-            for &(cx, cy, cd) in &near[i + 1..] {
+        for (i, &(ib, bx, by, bd)) in near.iter().enumerate() {
+            for &(ic, cx, cy, cd) in &near[i + 1..] {
                 let ratio = bd.min(cd) / bd.max(cd);
                 let cos = (bx * cx + by * cy) / (bd * cd);
                 if ratio < 0.75 || cos.abs() > 0.5 {
                     continue;
                 }
-                let (ax, ay) = (a.x as f32, a.y as f32);
-                let xs = [ax, ax + bx, ax + cx, ax + bx + cx];
-                let ys = [ay, ay + by, ay + cy, ay + by + cy];
-                let grow = 8.0 * module;
-                let fold = |v: &[f32; 4], f: fn(f32, f32) -> f32| {
-                    v[1..].iter().fold(v[0], |m, &x| f(m, x))
-                };
-                found.push(Span {
-                    x0: (fold(&xs, f32::min) - grow).max(0.0),
-                    y0: (fold(&ys, f32::min) - grow).max(0.0),
-                    x1: (fold(&xs, f32::max) + grow).min(w),
-                    y1: (fold(&ys, f32::max) + grow).min(h),
-                    module,
-                });
+                found.push([ia, ib, ic]);
                 if found.len() > MAX_TRIPLES {
                     return None;
                 }

@@ -1,0 +1,803 @@
+//! Tessera's own grid sampling: a code's modules read straight from the grey
+//! pixels, given its three finder patterns.
+//!
+//! rqrr fits its grid on a binarised image: it reads the module count off one
+//! timing-pattern scan and samples whole pixels, so at 1.5–2.5 px a module
+//! (even enlarged) its size can be a version off and its columns uneven. Here the
+//! finder centres are refined to a fraction of a pixel on the grey image, the
+//! size comes from the finder distance (the version information blocks decide
+//! from version 7 up; the neighbouring versions are tried too), the grid is a
+//! perspective transform through the bottom-right alignment pattern when one is
+//! found (else the affine one the three finders give), and each module is the
+//! bilinear grey level around its centre against a threshold. The bits go to
+//! rqrr's decoder (`rqrr::Grid::new` on a [`BitGrid`]), so error correction and
+//! the payload stay rqrr's.
+
+use rqrr::BitGrid;
+
+use super::Luma;
+
+/// A point in an image's continuous pixel coordinates (pixel `i` spans `i..i + 1`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Point {
+    pub x: f32,
+    pub y: f32,
+}
+
+impl Point {
+    pub const fn new(x: f32, y: f32) -> Self {
+        Self { x, y }
+    }
+
+    fn minus(self, other: Self) -> Self {
+        Self::new(self.x - other.x, self.y - other.y)
+    }
+
+    fn length(self) -> f32 {
+        self.x.hypot(self.y)
+    }
+}
+
+/// A code's three finder patterns (centres, in any order) in a grey image, the
+/// module size they suggest, and whether the code is light on dark.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Finders {
+    pub centres: [Point; 3],
+    pub module: f32,
+    pub invert: bool,
+}
+
+/// A grid of modules sampled from the grey image.
+pub(super) struct Sampled {
+    size: usize,
+    dark: Vec<bool>,
+    /// The code's corners in the grey image: top-left, top-right, bottom-right,
+    /// bottom-left.
+    pub bounds: [Point; 4],
+}
+
+impl BitGrid for Sampled {
+    fn size(&self) -> usize {
+        self.size
+    }
+
+    fn bit(&self, y: usize, x: usize) -> bool {
+        self.dark.get(y * self.size + x).copied().unwrap_or(false)
+    }
+}
+
+/// Samples the code the finder patterns outline at each plausible size and
+/// threshold, and hands each grid to `read` until it gives something.
+pub(super) fn first<T>(
+    luma: &Luma,
+    finders: &Finders,
+    mut read: impl FnMut(&Sampled) -> Option<T>,
+) -> Option<T> {
+    let grey = Grey {
+        luma,
+        invert: finders.invert,
+    };
+    let module = finders.module;
+    if !(module.is_finite() && module >= 0.5) {
+        return None;
+    }
+    let refined = corner_order(finders.centres).map(|p| refine(&grey, p, module));
+    let [tl, tr, bl] = refined.map(|r| r.0);
+    // The finder patterns' areas measure the module better than their run lengths
+    // when all three agree.
+    let sizes: Vec<f32> = refined.iter().filter_map(|r| r.1).collect();
+    let module = match sizes[..] {
+        [a, b, c] if a.max(b).max(c) <= 1.15 * a.min(b).min(c) => (a + b + c) / 3.0,
+        _ => module,
+    };
+    let contrast = contrast(&grey, [tl, tr, bl], module);
+    if contrast < 8.0 {
+        return None;
+    }
+    let across = (tr.minus(tl).length() + bl.minus(tl).length()) / 2.0;
+    let estimate = ((across / module + 7.0 - 17.0) / 4.0).round();
+    if !(1.0..=40.0).contains(&estimate) {
+        return None;
+    }
+    let estimate = estimate as i32;
+    let mut versions: Vec<i32> = Vec::with_capacity(6);
+    if estimate >= 6
+        && let Some(v) = version_info(&grey, [tl, tr, bl], module)
+    {
+        versions.push(v);
+    }
+    for dv in [0, 1, -1, 2, -2] {
+        let v = estimate + dv;
+        if (1..=40).contains(&v) && !versions.contains(&v) {
+            versions.push(v);
+        }
+    }
+    for version in versions {
+        let size = 17 + 4 * version as usize;
+        let n = size as f32;
+        let from = [
+            Point::new(3.5, 3.5),
+            Point::new(n - 3.5, 3.5),
+            Point::new(3.5, n - 3.5),
+        ];
+        let br = Point::new(tr.x + bl.x - tl.x, tr.y + bl.y - tl.y);
+        let Some(affine) =
+            Homography::mapping(&[from[0], from[1], from[2], Point::new(n - 3.5, n - 3.5)], &[
+                tl, tr, bl, br,
+            ])
+        else {
+            continue;
+        };
+        let mut transforms = Vec::with_capacity(3);
+        if version >= 2 {
+            let at = Point::new(n - 6.5, n - 6.5);
+            for ap in alignment(&grey, &affine, at, 0.4 * contrast) {
+                if let Some(h) =
+                    Homography::mapping(&[from[0], from[1], from[2], at], &[tl, tr, bl, ap])
+                {
+                    transforms.push(h);
+                }
+            }
+        }
+        transforms.push(affine);
+        for transform in &transforms {
+            let levels = sample(&grey, transform, size);
+            for threshold in [Threshold::Global, Threshold::Local] {
+                let grid = binarise(&levels, size, threshold, transform);
+                if let Some(found) = read(&grid) {
+                    return Some(found);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The grey image as the sampler reads it: bilinear, light-on-dark codes inverted.
+struct Grey<'a> {
+    luma: &'a Luma,
+    invert: bool,
+}
+
+impl Grey<'_> {
+    /// The grey level at a continuous point (edges extended).
+    fn at(&self, p: Point) -> f32 {
+        let (w, h) = (self.luma.width as usize, self.luma.height as usize);
+        let fx = (p.x - 0.5).clamp(0.0, (w - 1) as f32);
+        let fy = (p.y - 0.5).clamp(0.0, (h - 1) as f32);
+        let (x0, y0) = (fx as usize, fy as usize);
+        let (x1, y1) = ((x0 + 1).min(w - 1), (y0 + 1).min(h - 1));
+        let (tx, ty) = (fx - x0 as f32, fy - y0 as f32);
+        let px = |x: usize, y: usize| f32::from(self.luma.pixels[y * w + x]);
+        let top = px(x0, y0) * (1.0 - tx) + px(x1, y0) * tx;
+        let bottom = px(x0, y1) * (1.0 - tx) + px(x1, y1) * tx;
+        let v = top * (1.0 - ty) + bottom * ty;
+        if self.invert { 255.0 - v } else { v }
+    }
+}
+
+/// The three centres as top-left (the corner at the right angle), top-right and
+/// bottom-left as the code reads (a mirrored code comes out transposed, which
+/// the decoder also tries).
+fn corner_order(points: [Point; 3]) -> [Point; 3] {
+    // The corner is opposite the longest side.
+    let side = |a: Point, b: Point| b.minus(a).length();
+    let d = [
+        side(points[1], points[2]),
+        side(points[0], points[2]),
+        side(points[0], points[1]),
+    ];
+    let corner = if d[0] >= d[1] && d[0] >= d[2] {
+        0
+    } else if d[1] >= d[2] {
+        1
+    } else {
+        2
+    };
+    let tl = points[corner];
+    let (p, q) = (points[(corner + 1) % 3], points[(corner + 2) % 3]);
+    let (a, b) = (p.minus(tl), q.minus(tl));
+    // y grows downwards: top-right × bottom-left is positive.
+    if a.x * b.y - a.y * b.x >= 0.0 {
+        [tl, p, q]
+    } else {
+        [tl, q, p]
+    }
+}
+
+/// A finder pattern's centre to a fraction of a pixel: the darkness-weighted
+/// centroid of the dark blob around `start` (the 3×3 centre block, or the whole
+/// pattern where blur joins it to its ring: both are symmetric about the centre
+/// at any rotation), its anti-aliased edge included. `start` itself when no such
+/// blob is there (no contrast, or the blob runs into the code's data). Also the
+/// module size the blob's dark area gives.
+fn refine(grey: &Grey<'_>, start: Point, module: f32) -> (Point, Option<f32>) {
+    let (w, h) = (grey.luma.width as i64, grey.luma.height as i64);
+    // The box the whole pattern fits in at any rotation (3.5·√2 modules).
+    let reach = (5.0 * module).ceil() as i64 + 1;
+    let (sx, sy) = (start.x.floor() as i64, start.y.floor() as i64);
+    let (x0, y0) = ((sx - reach).max(0), (sy - reach).max(0));
+    let (x1, y1) = ((sx + reach + 1).min(w), (sy + reach + 1).min(h));
+    if x1 - x0 < 3 || y1 - y0 < 3 {
+        return (start, None);
+    }
+    let bw = (x1 - x0) as usize;
+    let bh = (y1 - y0) as usize;
+    let level = |x: usize, y: usize| {
+        grey.at(Point::new(
+            (x0 + x as i64) as f32 + 0.5,
+            (y0 + y as i64) as f32 + 0.5,
+        ))
+    };
+    let values: Vec<f32> = (0..bw * bh).map(|i| level(i % bw, i / bw)).collect();
+    let mut sorted = values.clone();
+    sorted.sort_by(f32::total_cmp);
+    let (dark, light) = (sorted[sorted.len() / 10], sorted[sorted.len() * 9 / 10]);
+    if light - dark < 16.0 {
+        return (start, None);
+    }
+    let mid = (dark + light) / 2.0;
+    // The seed: the darkest pixel within a module of the start.
+    let near = module.ceil() as i64;
+    let mut seed = None;
+    let mut darkest = mid;
+    for y in (sy - near).max(y0)..(sy + near + 1).min(y1) {
+        for x in (sx - near).max(x0)..(sx + near + 1).min(x1) {
+            let i = (y - y0) as usize * bw + (x - x0) as usize;
+            if values[i] < darkest {
+                darkest = values[i];
+                seed = Some(i);
+            }
+        }
+    }
+    let Some(seed) = seed else {
+        return (start, None);
+    };
+    // 4-connected dark pixels from the seed; touching the box's edge means the
+    // blob is more than a finder pattern.
+    let mut inside = vec![false; bw * bh];
+    let mut stack = vec![seed];
+    inside[seed] = true;
+    let mut count = 0usize;
+    while let Some(i) = stack.pop() {
+        count += 1;
+        let (x, y) = (i % bw, i / bw);
+        if x == 0 || y == 0 || x + 1 == bw || y + 1 == bh {
+            return (start, None);
+        }
+        for j in [i - 1, i + 1, i - bw, i + bw] {
+            if !inside[j] && values[j] < mid {
+                inside[j] = true;
+                stack.push(j);
+            }
+        }
+    }
+    let area = count as f32 / (module * module);
+    if !(2.0..=45.0).contains(&area) {
+        return (start, None);
+    }
+    // The blob and the pixels around it, weighted by darkness.
+    let (mut cx, mut cy, mut total) = (0.0f32, 0.0f32, 0.0f32);
+    for y in 1..bh - 1 {
+        for x in 1..bw - 1 {
+            let i = y * bw + x;
+            let edge = [i - 1, i + 1, i - bw, i + bw].iter().any(|&j| inside[j]);
+            if !(inside[i] || edge) {
+                continue;
+            }
+            let weight = ((light - values[i]) / (light - dark)).clamp(0.0, 1.0);
+            cx += weight * ((x0 + x as i64) as f32 + 0.5);
+            cy += weight * ((y0 + y as i64) as f32 + 0.5);
+            total += weight;
+        }
+    }
+    if total <= 0.0 {
+        return (start, None);
+    }
+    // Its dark area is 9 modules² (the centre block) or 33 (the whole pattern).
+    let modules = if total < 18.0 * module * module { 9.0 } else { 33.0 };
+    (Point::new(cx / total, cy / total), Some((total / modules).sqrt()))
+}
+
+/// The version the version information blocks (next to the top-right and
+/// bottom-left finder patterns, versions 7–40) give, within three bit errors.
+fn version_info(grey: &Grey<'_>, [tl, tr, bl]: [Point; 3], module: f32) -> Option<i32> {
+    // One module along each axis of the code.
+    let along = |a: Point, b: Point| {
+        let d = b.minus(a);
+        let l = d.length().max(f32::EPSILON);
+        Point::new(d.x / l * module, d.y / l * module)
+    };
+    let (ux, uy) = (along(tl, tr), along(tl, bl));
+    let at = |origin: Point, dx: f32, dy: f32| {
+        Point::new(
+            origin.x + dx * ux.x + dy * uy.x,
+            origin.y + dx * ux.y + dy * uy.y,
+        )
+    };
+    let mut best: Option<(u32, i32)> = None;
+    for block in 0..2 {
+        let mut samples = [0.0f32; 18];
+        for (bit, sample) in samples.iter_mut().enumerate() {
+            // Bit k (0 the least significant) of the top-right block is module
+            // x = size − 11 + k % 3, y = k / 3, whose centre lies 7 − k % 3 modules
+            // left of the top-right finder's centre (x = size − 3.5) and 3 − k / 3
+            // above it; the bottom-left block is its transpose.
+            let (a, b) = ((bit / 3) as f32, (bit % 3) as f32);
+            let p = if block == 0 {
+                at(tr, b - 7.0, a - 3.0)
+            } else {
+                at(bl, a - 3.0, b - 7.0)
+            };
+            *sample = grey.at(p);
+        }
+        let mut sorted = samples;
+        sorted.sort_by(f32::total_cmp);
+        let threshold = (sorted[2] + sorted[15]) / 2.0;
+        if sorted[15] - sorted[2] < 16.0 {
+            continue;
+        }
+        let word = samples
+            .iter()
+            .enumerate()
+            .fold(0u32, |w, (k, &s)| w | (u32::from(s < threshold) << k));
+
+        for version in 7..=40u32 {
+            let distance = (version_word(version) ^ word).count_ones();
+            if distance <= 3 && best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, version as i32));
+            }
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+/// A version's 18-bit version information: six bits of version, twelve of BCH.
+fn version_word(version: u32) -> u32 {
+    const GENERATOR: u32 = 0x1f25;
+    let mut rem = version << 12;
+    for shift in (0..6).rev() {
+        if rem & (1 << (shift + 12)) != 0 {
+            rem ^= GENERATOR << shift;
+        }
+    }
+    (version << 12) | rem
+}
+
+/// Where the alignment pattern the affine grid expects at module `at` may be:
+/// the point within four modules, then within eight (strong perspective), where
+/// a dark centre module, a light ring one module out and a dark ring two out
+/// stand out most, if they stand out by at least `least` grey levels.
+fn alignment(grey: &Grey<'_>, affine: &Homography, at: Point, least: f32) -> Vec<Point> {
+    let score = |c: Point| {
+        let p = |du: f32, dv: f32| grey.at(affine.map(Point::new(c.x + du, c.y + dv)));
+        let mut light = 0.0;
+        let mut dark = p(0.0, 0.0);
+        for (du, dv) in [
+            (-1.0, -1.0),
+            (0.0, -1.0),
+            (1.0, -1.0),
+            (1.0, 0.0),
+            (1.0, 1.0),
+            (0.0, 1.0),
+            (-1.0, 1.0),
+            (-1.0, 0.0),
+        ] {
+            light += p(du, dv);
+            dark += p(2.0 * du, 2.0 * dv);
+        }
+        light / 8.0 - dark / 9.0
+    };
+    let best_around = |centre: Point, reach: i32, step: f32| {
+        let mut best = (f32::MIN, centre);
+        for i in -reach..=reach {
+            for j in -reach..=reach {
+                let c = Point::new(centre.x + i as f32 * step, centre.y + j as f32 * step);
+                let s = score(c);
+                if s > best.0 {
+                    best = (s, c);
+                }
+            }
+        }
+        best
+    };
+    let near = best_around(at, 16, 0.25);
+    let far = best_around(at, 16, 0.5);
+    let far = best_around(far.1, 2, 0.125);
+    let mut out = Vec::with_capacity(2);
+    if near.0 >= least {
+        out.push(affine.map(near.1));
+    }
+    if far.0 >= least && far.1.minus(near.1).length() > 1.0 {
+        out.push(affine.map(far.1));
+    }
+    out
+}
+
+/// How much lighter a finder pattern's light ring is than its centre: the
+/// contrast of the code.
+fn contrast(grey: &Grey<'_>, [tl, tr, bl]: [Point; 3], module: f32) -> f32 {
+    let unit = |a: Point, b: Point| {
+        let d = b.minus(a);
+        let l = d.length().max(f32::EPSILON);
+        Point::new(d.x / l * module, d.y / l * module)
+    };
+    let (ux, uy) = (unit(tl, tr), unit(tl, bl));
+    let mut light = 0.0;
+    let mut dark = 0.0;
+    for c in [tl, tr, bl] {
+        dark += grey.at(c);
+        for (a, b) in [(2.0, 0.0), (-2.0, 0.0), (0.0, 2.0), (0.0, -2.0)] {
+            light += grey.at(Point::new(
+                c.x + a * ux.x + b * uy.x,
+                c.y + a * ux.y + b * uy.y,
+            ));
+        }
+    }
+    light / 12.0 - dark / 3.0
+}
+
+/// Each module's grey level: the mean of its centre and four points a fifth of a
+/// module around it.
+fn sample(grey: &Grey<'_>, transform: &Homography, size: usize) -> Vec<f32> {
+    let mut levels = Vec::with_capacity(size * size);
+    for y in 0..size {
+        for x in 0..size {
+            let (u, v) = (x as f32 + 0.5, y as f32 + 0.5);
+            let sum: f32 = [(0.0, 0.0), (-0.2, 0.0), (0.2, 0.0), (0.0, -0.2), (0.0, 0.2)]
+                .iter()
+                .map(|&(du, dv)| grey.at(transform.map(Point::new(u + du, v + dv))))
+                .sum();
+            levels.push(sum / 5.0);
+        }
+    }
+    levels
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Threshold {
+    /// Halfway between the dark and light levels of the whole code.
+    Global,
+    /// The mean of the 9×9 modules around each module, where they hold both colours.
+    Local,
+}
+
+/// The sampled levels as modules, dark below the threshold.
+fn binarise(levels: &[f32], size: usize, threshold: Threshold, transform: &Homography) -> Sampled {
+    let mut sorted = levels.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let dark = sorted[sorted.len() / 20];
+    let light = sorted[sorted.len() - 1 - sorted.len() / 20];
+    let global = (dark + light) / 2.0;
+    let dark_bits = match threshold {
+        Threshold::Global => levels.iter().map(|&l| l < global).collect(),
+        Threshold::Local => {
+            // Summed-area table over the levels.
+            let n = size + 1;
+            let mut sums = vec![0.0f64; n * n];
+            for y in 0..size {
+                for x in 0..size {
+                    sums[(y + 1) * n + x + 1] = f64::from(levels[y * size + x])
+                        + sums[y * n + x + 1]
+                        + sums[(y + 1) * n + x]
+                        - sums[y * n + x];
+                }
+            }
+            (0..size * size)
+                .map(|i| {
+                    let (x, y) = (i % size, i / size);
+                    let (x0, y0) = (x.saturating_sub(4), y.saturating_sub(4));
+                    let (x1, y1) = ((x + 5).min(size), (y + 5).min(size));
+                    let area = ((x1 - x0) * (y1 - y0)) as f64;
+                    let sum = sums[y1 * n + x1] - sums[y0 * n + x1] - sums[y1 * n + x0]
+                        + sums[y0 * n + x0];
+                    let mean = (sum / area) as f32;
+                    let local = if (mean - global).abs() < (light - dark) / 4.0 {
+                        mean
+                    } else {
+                        global
+                    };
+                    levels[i] < local
+                })
+                .collect()
+        }
+    };
+    let n = size as f32;
+    Sampled {
+        size,
+        dark: dark_bits,
+        bounds: [(0.0, 0.0), (n, 0.0), (n, n), (0.0, n)]
+            .map(|(u, v)| transform.map(Point::new(u, v))),
+    }
+}
+
+/// A plane projective transform (module coordinates to pixels).
+#[derive(Clone, Copy, Debug)]
+struct Homography([f32; 8]);
+
+impl Homography {
+    /// The transform taking each of `from` to the matching point of `to`, if the
+    /// points are in general position.
+    fn mapping(from: &[Point; 4], to: &[Point; 4]) -> Option<Self> {
+        // h0 u + h1 v + h2 − h6 u x − h7 v x = x, and the same for y.
+        let mut a = [[0.0f64; 9]; 8];
+        for (k, (f, t)) in from.iter().zip(to).enumerate() {
+            let (u, v) = (f64::from(f.x), f64::from(f.y));
+            let (x, y) = (f64::from(t.x), f64::from(t.y));
+            a[2 * k] = [u, v, 1.0, 0.0, 0.0, 0.0, -u * x, -v * x, x];
+            a[2 * k + 1] = [0.0, 0.0, 0.0, u, v, 1.0, -u * y, -v * y, y];
+        }
+        // Gaussian elimination with partial pivoting.
+        for col in 0..8 {
+            let pivot = (col..8).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+            if a[pivot][col].abs() < 1e-9 {
+                return None;
+            }
+            a.swap(col, pivot);
+            for row in 0..8 {
+                if row != col {
+                    let f = a[row][col] / a[col][col];
+                    for k in col..9 {
+                        a[row][k] -= f * a[col][k];
+                    }
+                }
+            }
+        }
+        let mut h = [0.0f32; 8];
+        for (i, value) in h.iter_mut().enumerate() {
+            *value = (a[i][8] / a[i][i]) as f32;
+        }
+        h.iter().all(|v| v.is_finite()).then_some(Self(h))
+    }
+
+    fn map(&self, p: Point) -> Point {
+        let h = &self.0;
+        let w = h[6] * p.x + h[7] * p.y + 1.0;
+        let w = if w.abs() < 1e-6 { 1e-6 } else { w };
+        Point::new(
+            (h[0] * p.x + h[1] * p.y + h[2]) / w,
+            (h[3] * p.x + h[4] * p.y + h[5]) / w,
+        )
+    }
+}
+
+/// Codes drawn on grey pixels at any scale, rotation and perspective, for tests.
+#[cfg(test)]
+pub(super) mod synthetic {
+    use super::{Homography, Point};
+    use crate::qr::{Luma, encode};
+
+    /// A drawn code: the image and where its finder patterns' centres truly are.
+    pub struct Drawn {
+        pub luma: Luma,
+        pub centres: [Point; 3],
+        pub module: f32,
+    }
+
+    /// `text` encoded and drawn on a `width`×`height` light page (grey 235, modules
+    /// grey 40), its corners (top-left, top-right, bottom-right, bottom-left, quiet
+    /// zone excluded) at `corners`; each pixel is the mean of 4×4 points inside it,
+    /// as a smooth scaler draws.
+    pub fn draw(text: &str, width: u32, height: u32, corners: [(f32, f32); 4]) -> Drawn {
+        let matrix = encode::matrix(text).unwrap();
+        let n = matrix.size as f32;
+        let to = corners.map(|(x, y)| Point::new(x, y));
+        let from = [(0.0, 0.0), (n, 0.0), (n, n), (0.0, n)].map(|(u, v)| Point::new(u, v));
+        let forward = Homography::mapping(&from, &to).unwrap();
+        let back = Homography::mapping(&to, &from).unwrap();
+        let mut pixels = Vec::with_capacity((width * height) as usize);
+        for y in 0..height {
+            for x in 0..width {
+                let mut dark = 0;
+                for sy in 0..4 {
+                    for sx in 0..4 {
+                        let p = Point::new(
+                            x as f32 + (sx as f32 + 0.5) / 4.0,
+                            y as f32 + (sy as f32 + 0.5) / 4.0,
+                        );
+                        let m = back.map(p);
+                        if m.x >= 0.0
+                            && m.y >= 0.0
+                            && m.x < n
+                            && m.y < n
+                            && matrix.is_dark(m.x as usize, m.y as usize)
+                        {
+                            dark += 1;
+                        }
+                    }
+                }
+                pixels.push((235 - dark * 195 / 16) as u8);
+            }
+        }
+        let centres = [(3.5, 3.5), (n - 3.5, 3.5), (3.5, n - 3.5)]
+            .map(|(u, v)| forward.map(Point::new(u, v)));
+        let side = |a: Point, b: Point| b.minus(a).length();
+        let module = (side(to[0], to[1]) + side(to[0], to[3])) / (2.0 * n);
+        Drawn {
+            luma: Luma {
+                width,
+                height,
+                pixels,
+            },
+            centres,
+            module,
+        }
+    }
+
+    /// The corners of a square code of `modules` modules at `module` px each,
+    /// centred at (`cx`, `cy`), turned by `degrees`, with its right edge
+    /// `keystone` times as long as its left (perspective).
+    pub fn corners(
+        modules: usize,
+        module: f32,
+        (cx, cy): (f32, f32),
+        degrees: f32,
+        keystone: f32,
+    ) -> [(f32, f32); 4] {
+        let half = modules as f32 * module / 2.0;
+        let (sin, cos) = degrees.to_radians().sin_cos();
+        [
+            (-half, -half),
+            (half, -half * keystone),
+            (half, half * keystone),
+            (-half, half),
+        ]
+        .map(|(x, y)| (cx + x * cos - y * sin, cy + x * sin + y * cos))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::synthetic::{corners, draw};
+    use super::*;
+    use crate::qr::encode;
+
+    const SHORT: &str = "otpauth://totp/Sampler:me?secret=JBSWY3DPEHPK3PXP&issuer=Sampler";
+    /// Long enough for version 7 or more (version information blocks).
+    const LONG: &str = "otpauth://totp/Example%20Corporation:someone.with.a.long.name@example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Example%20Corporation&algorithm=SHA1&digits=6&period=30";
+
+    /// What the sampler reads from the drawn code, given finder centres off by
+    /// (`dx`, `dy`) px and a module size off by `module_error` (a fraction).
+    fn sampled(text: &str, corners: [(f32, f32); 4], off: (f32, f32), module_error: f32) -> Option<(String, Sampled)> {
+        let (w, h) = (
+            corners.iter().map(|c| c.0).fold(0.0, f32::max) as u32 + 12,
+            corners.iter().map(|c| c.1).fold(0.0, f32::max) as u32 + 12,
+        );
+        let drawn = draw(text, w, h, corners);
+        let finders = Finders {
+            // Given in another order than the code's, as a scan finds them.
+            centres: [drawn.centres[2], drawn.centres[0], drawn.centres[1]]
+                .map(|p| Point::new(p.x + off.0, p.y + off.1)),
+            module: drawn.module * (1.0 + module_error),
+            invert: false,
+        };
+        first(&drawn.luma, &finders, |grid| {
+            let mut out = Vec::new();
+            rqrr::Grid::new(Plain(grid)).decode_to(&mut out).ok()?;
+            let copy = Sampled {
+                size: grid.size,
+                dark: grid.dark.clone(),
+                bounds: grid.bounds,
+            };
+            Some((String::from_utf8(out).ok()?, copy))
+        })
+    }
+
+    struct Plain<'a>(&'a Sampled);
+
+    impl BitGrid for Plain<'_> {
+        fn size(&self) -> usize {
+            self.0.size()
+        }
+
+        fn bit(&self, y: usize, x: usize) -> bool {
+            self.0.bit(y, x)
+        }
+    }
+
+    fn size_of(text: &str) -> usize {
+        encode::matrix(text).unwrap().size
+    }
+
+    #[test]
+    fn small_turned_codes_are_sampled_from_grey_pixels() {
+        for text in [SHORT, LONG] {
+            let n = size_of(text);
+            for module in [1.5, 1.8, 2.0, 2.5] {
+                for degrees in [0.0, 7.0, 17.0, 33.0, 45.0] {
+                    let centre = n as f32 * module * 0.75 + 10.0;
+                    let c = corners(n, module, (centre, centre), degrees, 1.0);
+                    let got = sampled(text, c, (0.4, -0.3), 0.05);
+                    assert_eq!(
+                        got.as_ref().map(|g| g.0.as_str()),
+                        Some(text),
+                        "{n} modules at {module} px, {degrees}°"
+                    );
+                    // The bounds are the code's corners.
+                    let (_, grid) = got.unwrap();
+                    for (b, c) in grid.bounds.iter().zip(c) {
+                        assert!((b.x - c.0).abs() < 2.0 * module && (b.y - c.1).abs() < 2.0 * module, "{:?} {c:?}", grid.bounds);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn codes_in_perspective_are_sampled_through_the_alignment_pattern() {
+        for text in [SHORT, LONG] {
+            let n = size_of(text);
+            for module in [1.6, 2.0, 2.5] {
+                for (degrees, keystone) in [(0.0, 1.15), (12.0, 0.85), (-25.0, 1.2)] {
+                    let centre = n as f32 * module * 0.9 + 10.0;
+                    let c = corners(n, module, (centre, centre), degrees, keystone);
+                    let got = sampled(text, c, (-0.5, 0.5), -0.06);
+                    assert_eq!(
+                        got.map(|g| g.0),
+                        Some(text.to_owned()),
+                        "{n} modules at {module} px, {degrees}°, keystone {keystone}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn finder_centres_are_refined_to_a_fraction_of_a_pixel() {
+        let n = size_of(SHORT);
+        let drawn = draw(SHORT, 120, 120, corners(n, 2.0, (60.0, 60.0), 21.0, 1.0));
+        let grey = Grey {
+            luma: &drawn.luma,
+            invert: false,
+        };
+        for truth in drawn.centres {
+            let start = Point::new(truth.x + 1.2, truth.y - 0.9);
+            let (got, module) = refine(&grey, start, drawn.module * 1.1);
+            assert!(got.minus(truth).length() < 0.3, "{got:?} for {truth:?}");
+            let module = module.unwrap();
+            assert!((module - drawn.module).abs() < 0.1, "{module}");
+        }
+    }
+
+    #[test]
+    fn version_information_is_bch_coded() {
+        // ISO 18004 table D.1.
+        assert_eq!(version_word(7), 0x07c94);
+        assert_eq!(version_word(8), 0x085bc);
+        assert_eq!(version_word(40), 0x28c69);
+    }
+
+    #[test]
+    fn the_version_is_read_from_its_information_blocks() {
+        let n = size_of(LONG);
+        assert!(n >= 45, "{n}");
+        let drawn = draw(LONG, 260, 260, corners(n, 2.2, (130.0, 130.0), 9.0, 1.0));
+        let grey = Grey {
+            luma: &drawn.luma,
+            invert: false,
+        };
+        let [tl, tr, bl] = corner_order([drawn.centres[1], drawn.centres[2], drawn.centres[0]]);
+        assert_eq!(tl, drawn.centres[0]);
+        // A module size 4 % off would put the size a version off; the blocks do not.
+        let version = version_info(&grey, [tl, tr, bl], drawn.module * 1.04);
+        assert_eq!(version, Some(((n - 17) / 4) as i32));
+    }
+
+    #[test]
+    fn a_wrong_outline_reads_nothing() {
+        let n = size_of(SHORT);
+        let c = corners(n, 2.0, (80.0, 80.0), 10.0, 1.0);
+        let drawn = draw(SHORT, 160, 160, c);
+        // Three points of the page that are no code's finder patterns.
+        let finders = Finders {
+            centres: [Point::new(5.0, 5.0), Point::new(150.0, 5.0), Point::new(5.0, 150.0)],
+            module: 2.0,
+            invert: false,
+        };
+        let got = first(&drawn.luma, &finders, |grid| {
+            let mut out = Vec::new();
+            rqrr::Grid::new(Plain(grid)).decode_to(&mut out).ok()
+        });
+        assert!(got.is_none());
+    }
+}
