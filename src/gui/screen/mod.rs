@@ -3,6 +3,7 @@
 //! never perform I/O: effects are `Action`s that `app.rs` turns into tasks.
 
 pub mod add;
+pub mod backup;
 pub mod codes;
 pub mod details;
 pub mod onboarding;
