@@ -679,7 +679,11 @@ mod tests {
             // Unchanged: nothing within several checks.
             let quiet = tokio::time::timeout(Duration::from_millis(150), stream.next()).await;
             assert!(quiet.is_err(), "no report while the file is unchanged");
-            std::fs::write(&path, b"three").unwrap_or_else(|e| panic!("{e}"));
+            // Replaced whole, as saves do: a plain write truncates first, and
+            // a check between the truncation and the write is a second change.
+            let fresh = dir.path().join("fresh");
+            std::fs::write(&fresh, b"three").unwrap_or_else(|e| panic!("{e}"));
+            std::fs::rename(&fresh, &path).unwrap_or_else(|e| panic!("{e}"));
             let report = tokio::time::timeout(Duration::from_secs(2), stream.next()).await;
             assert_eq!(report.ok().flatten(), Some(()));
             // Once reported, quiet again until the next change.
