@@ -1062,8 +1062,7 @@ fn corner_triples(finders: &[Finder], ratio: Ratio) -> Option<Vec<[usize; 3]>> {
             .filter_map(|(ib, b)| {
                 let (dx, dy) = (b.x as f32 - a.x as f32, b.y as f32 - a.y as f32);
                 let d = (dx * dx + dy * dy).sqrt();
-                (d >= 10.0 * module && d <= LINK_MODULES as f32 * module)
-                    .then_some((ib, dx, dy, d))
+                (d >= 10.0 * module && d <= LINK_MODULES as f32 * module).then_some((ib, dx, dy, d))
             })
             .collect();
         for (i, &(ib, bx, by, bd)) in near.iter().enumerate() {

@@ -121,11 +121,10 @@ pub(super) fn first<T>(
             Point::new(3.5, n - 3.5),
         ];
         let br = Point::new(tr.x + bl.x - tl.x, tr.y + bl.y - tl.y);
-        let Some(affine) =
-            Homography::mapping(&[from[0], from[1], from[2], Point::new(n - 3.5, n - 3.5)], &[
-                tl, tr, bl, br,
-            ])
-        else {
+        let Some(affine) = Homography::mapping(
+            &[from[0], from[1], from[2], Point::new(n - 3.5, n - 3.5)],
+            &[tl, tr, bl, br],
+        ) else {
             continue;
         };
         let mut transforms = Vec::with_capacity(3);
@@ -295,8 +294,15 @@ fn refine(grey: &Grey<'_>, start: Point, module: f32) -> (Point, Option<f32>) {
         return (start, None);
     }
     // Its dark area is 9 modules² (the centre block) or 33 (the whole pattern).
-    let modules = if total < 18.0 * module * module { 9.0 } else { 33.0 };
-    (Point::new(cx / total, cy / total), Some((total / modules).sqrt()))
+    let modules = if total < 18.0 * module * module {
+        9.0
+    } else {
+        33.0
+    };
+    (
+        Point::new(cx / total, cy / total),
+        Some((total / modules).sqrt()),
+    )
 }
 
 /// The version the version information blocks (next to the top-right and
@@ -658,7 +664,12 @@ mod tests {
 
     /// What the sampler reads from the drawn code, given finder centres off by
     /// (`dx`, `dy`) px and a module size off by `module_error` (a fraction).
-    fn sampled(text: &str, corners: [(f32, f32); 4], off: (f32, f32), module_error: f32) -> Option<(String, Sampled)> {
+    fn sampled(
+        text: &str,
+        corners: [(f32, f32); 4],
+        off: (f32, f32),
+        module_error: f32,
+    ) -> Option<(String, Sampled)> {
         let (w, h) = (
             corners.iter().map(|c| c.0).fold(0.0, f32::max) as u32 + 12,
             corners.iter().map(|c| c.1).fold(0.0, f32::max) as u32 + 12,
@@ -716,7 +727,11 @@ mod tests {
                     // The bounds are the code's corners.
                     let (_, grid) = got.unwrap();
                     for (b, c) in grid.bounds.iter().zip(c) {
-                        assert!((b.x - c.0).abs() < 2.0 * module && (b.y - c.1).abs() < 2.0 * module, "{:?} {c:?}", grid.bounds);
+                        assert!(
+                            (b.x - c.0).abs() < 2.0 * module && (b.y - c.1).abs() < 2.0 * module,
+                            "{:?} {c:?}",
+                            grid.bounds
+                        );
                     }
                 }
             }
@@ -790,7 +805,11 @@ mod tests {
         let drawn = draw(SHORT, 160, 160, c);
         // Three points of the page that are no code's finder patterns.
         let finders = Finders {
-            centres: [Point::new(5.0, 5.0), Point::new(150.0, 5.0), Point::new(5.0, 150.0)],
+            centres: [
+                Point::new(5.0, 5.0),
+                Point::new(150.0, 5.0),
+                Point::new(5.0, 150.0),
+            ],
             module: 2.0,
             invert: false,
         };
