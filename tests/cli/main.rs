@@ -9,6 +9,7 @@
 mod common;
 
 mod clock;
+mod cmd;
 mod code;
 mod export;
 mod hardening;
