@@ -28,7 +28,9 @@ use super::clock::{ClockCheck, ClockWarning};
 use super::event::{self, Hotkey};
 use super::i18n::{self, Key, Lang};
 use super::localized::Localized as _;
-use super::screen::{add, codes, details, onboarding, recovery, review, settings, share, unlock};
+use super::screen::{
+    add, codes, details, file_export, onboarding, recovery, review, settings, share, unlock,
+};
 use super::settings::{MAX_CLOCK_OFFSET, Settings};
 use super::task::{self, Capture, Handle, Opened};
 use super::theme;
@@ -64,6 +66,9 @@ pub struct Environment {
     pub capture: Capture,
     /// What the system says about its clock ([`crate::clock::sync::system_sync`]).
     pub system_clock: fn() -> SystemSync,
+    /// Whether the desktop asks for higher contrast
+    /// ([`super::appearance::desktop_high_contrast`]; `None`: no answer).
+    pub desktop_high_contrast: fn() -> Option<bool>,
     /// Where this computer remembers the vault versions it has seen
     /// (rollback detection).
     pub history: vault::History,
@@ -99,6 +104,7 @@ impl Environment {
             now: SystemClock.now(),
             capture: Capture::system(),
             system_clock: crate::clock::sync::system_sync,
+            desktop_high_contrast: super::appearance::desktop_high_contrast,
             history,
         })
     }
@@ -117,6 +123,7 @@ enum Screen {
     Review(review::Review),
     Recovery(recovery::Recovery),
     Share(share::Share),
+    FileExport(file_export::FileExport),
 }
 
 /// What the app is asked to do from outside: at launch (`tessera IMAGE...`,
@@ -158,6 +165,10 @@ pub struct App {
     clock_warning: Option<ClockWarning>,
     /// Requests waiting for the vault to be unlocked.
     requests: Vec<Request>,
+    /// The desktop's colour scheme (iced's system theme).
+    system_mode: iced::theme::Mode,
+    /// The desktop asks for higher contrast (the Settings portal).
+    desktop_high_contrast: bool,
 }
 
 /// Everything that happens.
@@ -238,6 +249,14 @@ pub enum Message {
     ExportEncoded(Result<task::Export, task::Error>),
     /// Something asked from outside the window (see [`Request`]).
     Requested(Request),
+    /// A screen's message.
+    FileExport(file_export::Message),
+    /// The export file was written (how many accounts, where), or not.
+    Exported(Result<(usize, PathBuf), task::Error>),
+    /// The desktop's colour scheme, at start and when it changes.
+    SystemMode(iced::theme::Mode),
+    /// The desktop's contrast preference was read (`None`: no answer).
+    DesktopContrast(Option<bool>),
 }
 
 impl App {
@@ -265,11 +284,16 @@ impl App {
             drag_over: false,
             clock_warning: None,
             requests: Vec::new(),
+            system_mode: iced::theme::Mode::None,
+            desktop_high_contrast: false,
             env,
         };
         let tasks = Task::batch([
             task::inspect(app.env.vault_path.clone()).map(Message::Inspected),
             task::probe_keyring(app.env.keystore.clone()).map(Message::KeyringProbed),
+            iced::system::theme().map(Message::SystemMode),
+            task::desktop_high_contrast(app.env.desktop_high_contrast)
+                .map(Message::DesktopContrast),
         ]);
         (app, tasks)
     }
@@ -320,6 +344,7 @@ impl App {
             Screen::Review(_) => "review",
             Screen::Recovery(_) => "recovery",
             Screen::Share(_) => "share",
+            Screen::FileExport(_) => "file-export",
         }
     }
 
@@ -350,9 +375,19 @@ impl App {
         i18n::t(self.lang(), Key::AppName).to_owned()
     }
 
-    /// The theme; `None` follows the system.
-    pub fn theme(&self) -> Option<Theme> {
-        theme::for_choice(self.settings.theme)
+    /// The colours by role in use: the theme setting, with the desktop's
+    /// colour scheme and contrast preference for "System".
+    pub fn colours(&self) -> &'static theme::Colours {
+        theme::colours_for(
+            self.settings.theme,
+            self.system_mode,
+            self.desktop_high_contrast,
+        )
+    }
+
+    /// The theme (one of [`theme::ALL`], built once).
+    pub fn theme(&self) -> Theme {
+        theme::theme(self.colours())
     }
 
     fn path_text(&self) -> String {
@@ -382,6 +417,7 @@ impl App {
                 | Message::Review(_)
                 | Message::Recovery(_)
                 | Message::Share(_)
+                | Message::FileExport(_)
                 | Message::FileDropped(_)
         ) && !matches!(message, Message::Codes(codes::Message::Scrolled(_)))
         {
@@ -446,6 +482,8 @@ impl App {
             }
             Message::FilesChosen(chosen) => self.files_chosen(chosen),
             Message::Share(message) => self.share(message),
+            Message::FileExport(message) => self.file_export(message),
+            Message::Exported(result) => self.exported(result),
             Message::Recovery(message) => self.recovery(message),
             Message::Scanned(scanned) => self.scanned(scanned),
             Message::ExportEncoded(result) => self.export_encoded(result),
@@ -455,6 +493,14 @@ impl App {
             Message::Review(message) => self.review(message),
             Message::FilesDeleted(result) => self.files_deleted(result),
             Message::Requested(request) => self.requested(request),
+            Message::SystemMode(mode) => {
+                self.system_mode = mode;
+                Task::none()
+            }
+            Message::DesktopContrast(high) => {
+                self.desktop_high_contrast = high.unwrap_or(false);
+                Task::none()
+            }
         }
     }
 
@@ -677,6 +723,7 @@ impl App {
             | Screen::Review(_)
             | Screen::Recovery(_)
             | Screen::Share(_)
+            | Screen::FileExport(_)
                 if key == Hotkey::Escape =>
             {
                 self.show_codes()
@@ -735,6 +782,7 @@ impl App {
                 .map(Message::Settings),
             Screen::Review(screen) => screen.view(lang, self.code_time()).map(Message::Review),
             Screen::Share(screen) => screen.view(lang).map(Message::Share),
+            Screen::FileExport(screen) => screen.view(lang).map(Message::FileExport),
             Screen::Recovery(screen) => {
                 match self.entries().iter().find(|e| &e.id == screen.id()) {
                     Some(entry) => screen.view(lang, entry).map(Message::Recovery),

@@ -74,6 +74,8 @@ pub enum Message {
     ConfirmOff,
     /// Keep keyring unlock on.
     CancelOff,
+    /// "Export and backup…".
+    FileExport,
     /// Back to the list.
     Back,
 }
@@ -93,6 +95,8 @@ pub enum Action {
     DisableKeyring(Password),
     /// Check the clock against the time server now.
     CheckClock,
+    /// Open "Export and backup…".
+    FileExport,
     /// Back to the list.
     Back,
 }
@@ -122,6 +126,7 @@ fn theme_choices(lang: Lang) -> Vec<Choice<ThemeChoice>> {
                     ThemeChoice::System => Key::ThemeSystem,
                     ThemeChoice::Light => Key::ThemeLight,
                     ThemeChoice::Dark => Key::ThemeDark,
+                    ThemeChoice::HighContrast => Key::ThemeHighContrast,
                 },
             )
             .to_owned(),
@@ -281,6 +286,7 @@ impl Settings {
                 return Action::None;
             }
             Message::Back => return Action::Back,
+            Message::FileExport => return Action::FileExport,
         }
         Action::Changed(self.values.clone())
     }
@@ -306,10 +312,14 @@ impl Settings {
         let mut page = column![
             row![
                 text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
-                button(text(t(Key::Back)))
+                button(text(t(Key::FileExportOpen)))
                     .style(button::secondary)
+                    .on_press(Message::FileExport),
+                button(text(t(Key::Back)))
+                    .style(theme::button::secondary)
                     .on_press(Message::Back),
             ]
+            .spacing(8)
             .align_y(Alignment::Center),
             line(
                 t(Key::Theme),
@@ -362,7 +372,7 @@ impl Settings {
                         .on_submit(Message::CheckClock)
                         .width(Length::Fixed(200.0)),
                     button(text(t(Key::CheckClock)))
-                        .style(button::secondary)
+                        .style(theme::button::secondary)
                         .on_press_maybe(
                             (!self.values.time_server.is_empty()).then_some(Message::CheckClock)
                         ),
@@ -395,8 +405,8 @@ impl Settings {
                 .style(theme::label::muted),
         );
         if let Some(typed) = &self.off_password {
-            let mut confirm = button(text(t(Key::KeyringOffConfirm))).style(button::primary);
-            let mut cancel = button(text(t(Key::Cancel))).style(button::secondary);
+            let mut confirm = button(text(t(Key::KeyringOffConfirm))).style(theme::button::primary);
+            let mut cancel = button(text(t(Key::Cancel))).style(theme::button::secondary);
             if !self.busy {
                 confirm = confirm.on_press(Message::ConfirmOff);
                 cancel = cancel.on_press(Message::CancelOff);
@@ -420,7 +430,7 @@ impl Settings {
             );
         }
 
-        let mut change = button(text(t(Key::ChangePassword))).style(button::secondary);
+        let mut change = button(text(t(Key::ChangePassword))).style(theme::button::secondary);
         if !self.busy {
             change = change.on_press(Message::ChangePassword);
         }
