@@ -199,7 +199,9 @@ pub enum Problem {
     NoCode,
     /// A binary file that is neither an image nor an export recognised by
     /// its content (an old andOTP backup has no header to know it by).
-    #[error("this file is neither an image nor an export Tessera recognises by its content; a WinAuth export or an encrypted andOTP backup from before version 0.6 has nothing to recognise it by: name its format, as in tessera import --format andotp FILE (tessera import --help lists the formats)")]
+    #[error(
+        "this file is neither an image nor an export Tessera recognises by its content; a WinAuth export or an encrypted andOTP backup from before version 0.6 has nothing to recognise it by: name its format, as in tessera import --format andotp FILE (tessera import --help lists the formats)"
+    )]
     Unrecognised,
     /// The screen or the clipboard could not be read.
     #[cfg(feature = "capture")]

@@ -149,8 +149,14 @@ mod tests {
     #[test]
     fn old_labels_give_issuer_and_name() {
         assert_eq!(old_label("Deno - Deno:Mason"), ("Deno", "Mason"));
-        assert_eq!(old_label("Air Canada - Air Canada:Benjamin"), ("Air Canada", "Benjamin"));
-        assert_eq!(old_label("Deno - mason@example.com"), ("Deno", "mason@example.com"));
+        assert_eq!(
+            old_label("Air Canada - Air Canada:Benjamin"),
+            ("Air Canada", "Benjamin")
+        );
+        assert_eq!(
+            old_label("Deno - mason@example.com"),
+            ("Deno", "mason@example.com")
+        );
         assert_eq!(old_label("Deno - Other:Mason"), ("Deno", "Other:Mason"));
         assert_eq!(old_label("Deno:Mason"), ("Deno", "Mason"));
         assert_eq!(old_label("Mason"), ("", "Mason"));

@@ -183,7 +183,10 @@ mod tests {
         // Android 6's form: the nonce as a bare OCTET STRING.
         let mut bare = vec![0x04, 0x0c];
         bare.extend(1..=12u8);
-        assert_eq!(gcm_nonce(&bare), Some(core::array::from_fn(|i| i as u8 + 1)));
+        assert_eq!(
+            gcm_nonce(&bare),
+            Some(core::array::from_fn(|i| i as u8 + 1))
+        );
         assert_eq!(gcm_nonce(&bare[..13]), None);
         bare[0] = 0x05; // not an OCTET STRING
         assert_eq!(gcm_nonce(&bare), None);
