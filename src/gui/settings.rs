@@ -55,6 +55,8 @@ pub struct Settings {
     pub clipboard_clear_seconds: u32,
     /// Show codes only when their row is clicked.
     pub hide_codes: bool,
+    /// Hide every code while the window does not have the focus.
+    pub hide_codes_unfocused: bool,
     /// Seconds added to the system clock when computing codes.
     pub clock_offset_seconds: i64,
     /// A time server (`HOST[:PORT]`) to check this computer's clock against
@@ -70,6 +72,7 @@ impl Default for Settings {
             auto_lock_minutes: 5,
             clipboard_clear_seconds: 30,
             hide_codes: false,
+            hide_codes_unfocused: false,
             clock_offset_seconds: 0,
             time_server: String::new(),
         }
@@ -137,6 +140,7 @@ mod tests {
             auto_lock_minutes: 10,
             clipboard_clear_seconds: 0,
             hide_codes: true,
+            hide_codes_unfocused: true,
             clock_offset_seconds: -30,
             time_server: "pool.ntp.org".into(),
         };

@@ -16,5 +16,6 @@ mod e2e_x11;
 mod flows;
 mod import;
 mod instance_x11;
+mod privacy;
 mod recovery;
 mod share;

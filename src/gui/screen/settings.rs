@@ -54,6 +54,8 @@ pub enum Message {
     Clipboard(String),
     /// Hide codes until clicked.
     HideCodes(bool),
+    /// Hide codes while the window is not focused.
+    HideUnfocused(bool),
     /// The clock offset changed.
     Offset(String),
     /// The time server changed.
@@ -192,6 +194,7 @@ impl Settings {
                 self.clipboard = v;
             }
             Message::HideCodes(on) => self.values.hide_codes = on,
+            Message::HideUnfocused(on) => self.values.hide_codes_unfocused = on,
             Message::Offset(v) => {
                 if let Ok(n) = v.trim().parse::<i64>() {
                     self.values.clock_offset_seconds = n.clamp(-MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET);
@@ -343,6 +346,12 @@ impl Settings {
             checkbox(self.values.hide_codes)
                 .label(t(Key::HideCodes))
                 .on_toggle(Message::HideCodes),
+            checkbox(self.values.hide_codes_unfocused)
+                .label(t(Key::HideCodesUnfocused))
+                .on_toggle(Message::HideUnfocused),
+            text(t(Key::HideCodesUnfocusedHint))
+                .size(13)
+                .style(theme::label::muted),
             line(
                 t(Key::ClockOffset),
                 text_input("0", &self.offset)
