@@ -76,6 +76,8 @@ pub enum Message {
     ConfirmOff,
     /// Keep keyring unlock on.
     CancelOff,
+    /// "Export and backup…".
+    FileExport,
     /// Back to the list.
     Back,
 }
@@ -95,6 +97,8 @@ pub enum Action {
     DisableKeyring(Password),
     /// Check the clock against the time server now.
     CheckClock,
+    /// Open "Export and backup…".
+    FileExport,
     /// Back to the list.
     Back,
 }
@@ -285,6 +289,7 @@ impl Settings {
                 return Action::None;
             }
             Message::Back => return Action::Back,
+            Message::FileExport => return Action::FileExport,
         }
         Action::Changed(self.values.clone())
     }
@@ -310,10 +315,14 @@ impl Settings {
         let mut page = column![
             row![
                 text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
+                button(text(t(Key::FileExportOpen)))
+                    .style(button::secondary)
+                    .on_press(Message::FileExport),
                 button(text(t(Key::Back)))
                     .style(theme::button::secondary)
                     .on_press(Message::Back),
             ]
+            .spacing(8)
             .align_y(Alignment::Center),
             line(
                 t(Key::Theme),
