@@ -393,6 +393,12 @@ impl App {
         )
     }
 
+    /// How much larger than normal everything is drawn (the text size
+    /// setting; iced multiplies the window's own scale factor by it).
+    pub fn scale_factor(&self) -> f32 {
+        f32::from(self.settings.text_size_percent) / 100.0
+    }
+
     /// The theme (one of [`theme::ALL`], built once).
     pub fn theme(&self) -> Theme {
         theme::theme(self.colours())

@@ -254,6 +254,8 @@ keys! {
     ThemeDark = "theme-dark" [],
     ThemeHighContrast = "theme-high-contrast" [],
     Language = "language" [],
+    TextSize = "text-size" [],
+    TextSizePercent = "text-size-percent" [percent],
     LanguageSystem = "language-system" [name],
     AutoLock = "auto-lock" [],
     AutoLockHint = "auto-lock-hint" [],
