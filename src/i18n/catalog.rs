@@ -419,6 +419,7 @@ keys! {
     CopyMergedToast = "copy-merged-toast" [copy],
     ErrImportUnreadable = "err-import-unreadable" [reason],
     ErrImportNoCode = "err-import-no-code" [],
+    ErrImportUnrecognised = "err-import-unrecognised" [],
     ErrNotCounterBased = "err-not-counter-based" [label],
     ErrCounterAtMax = "err-counter-at-max" [label],
     ErrKdfRejected = "err-kdf-rejected" [params],

@@ -329,6 +329,7 @@ merge-copy = Merge
 copy-merged-toast = Merged { $copy } into the vault.
 err-import-unreadable = could not read the file: { $reason }
 err-import-no-code = no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand
+err-import-unrecognised = this file is neither an image nor an export Tessera recognises by its content; a WinAuth export or an encrypted andOTP backup from before version 0.6 has nothing to recognise it by: name its format, as in tessera import --format andotp FILE (tessera import --help lists the formats)
 err-not-counter-based = { $label } is not a counter-based (HOTP) account; its code changes by itself, so there is no next code to ask for
 err-counter-at-max = the counter of { $label } cannot go any higher; this account cannot give more codes
 err-kdf-rejected = the password-hashing settings ({ $params }) could not be used; nothing was written. Please report this

@@ -326,6 +326,7 @@ merge-copy = Mesclar
 copy-merged-toast = { $copy } foi mesclado no cofre.
 err-import-unreadable = não foi possível ler o arquivo: { $reason }
 err-import-no-code = nenhum código QR encontrado; verifique se o código inteiro está visível e não cortado, ou digite a chave de configuração à mão
+err-import-unrecognised = este arquivo não é uma imagem nem uma exportação que o Tessera reconheça pelo conteúdo; uma exportação do WinAuth ou um backup criptografado do andOTP anterior à versão 0.6 não tem como ser reconhecido: indique o formato, como em tessera import --format andotp ARQUIVO (tessera import --help lista os formatos)
 err-not-counter-based = { $label } não é uma conta por contador (HOTP); o código dela muda sozinho, então não há próximo código para pedir
 err-counter-at-max = o contador de { $label } não pode subir mais; esta conta não pode dar mais códigos
 err-kdf-rejected = as configurações de proteção da senha ({ $params }) não puderam ser usadas; nada foi gravado. Por favor, relate isto
