@@ -17,5 +17,6 @@ mod file_export;
 mod flows;
 mod import;
 mod instance_x11;
+mod privacy;
 mod recovery;
 mod share;

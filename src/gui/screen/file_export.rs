@@ -205,7 +205,7 @@ impl FileExport {
         let mut page = column![
             row![
                 button(text(t(Key::Back)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .on_press(Message::Back),
                 text(t(Key::FileExportTitle)).size(24),
             ]
@@ -281,7 +281,7 @@ impl FileExport {
             .on_submit(Message::Export)
             .padding(8),
         );
-        let mut export = button(text(t(Key::FileExportExport))).style(button::primary);
+        let mut export = button(text(t(Key::FileExportExport))).style(theme::button::primary);
         if !self.busy {
             export = export.on_press(Message::Export);
         }

@@ -10,7 +10,7 @@ use iced::{Alignment, Element, Length};
 use super::Typed;
 use crate::clock::sntp::Server;
 use crate::gui::i18n::{self, Key, Lang};
-use crate::gui::settings::{MAX_CLOCK_OFFSET, Settings as Values, ThemeChoice};
+use crate::gui::settings::{MAX_CLOCK_OFFSET, Settings as Values, TEXT_SIZES, ThemeChoice};
 use crate::gui::theme;
 use crate::secret::Password;
 
@@ -54,6 +54,10 @@ pub enum Message {
     Clipboard(String),
     /// Hide codes until clicked.
     HideCodes(bool),
+    /// Hide codes while the window is not focused.
+    HideUnfocused(bool),
+    /// The text size (percent) changed.
+    TextSize(u16),
     /// The clock offset changed.
     Offset(String),
     /// The time server changed.
@@ -134,6 +138,20 @@ fn theme_choices(lang: Lang) -> Vec<Choice<ThemeChoice>> {
         .collect()
 }
 
+fn text_size_choices(lang: Lang) -> Vec<Choice<u16>> {
+    TEXT_SIZES
+        .iter()
+        .map(|&value| Choice {
+            value,
+            label: i18n::tf(
+                lang,
+                Key::TextSizePercent,
+                &[("percent", &value.to_string())],
+            ),
+        })
+        .collect()
+}
+
 fn language_choices(lang: Lang, system: Lang) -> Vec<Choice<Option<Lang>>> {
     std::iter::once(Choice {
         value: None,
@@ -196,6 +214,11 @@ impl Settings {
                 self.clipboard = v;
             }
             Message::HideCodes(on) => self.values.hide_codes = on,
+            Message::HideUnfocused(on) => self.values.hide_codes_unfocused = on,
+            Message::TextSize(percent) => {
+                self.values.text_size_percent =
+                    percent.clamp(TEXT_SIZES[0], TEXT_SIZES[TEXT_SIZES.len() - 1]);
+            }
             Message::Offset(v) => {
                 if let Ok(n) = v.trim().parse::<i64>() {
                     self.values.clock_offset_seconds = n.clamp(-MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET);
@@ -309,6 +332,11 @@ impl Settings {
             .iter()
             .find(|c| c.value == self.values.language)
             .cloned();
+        let sizes = text_size_choices(lang);
+        let size_selected = sizes
+            .iter()
+            .find(|c| c.value == self.values.text_size_percent)
+            .cloned();
         let mut page = column![
             row![
                 text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
@@ -328,6 +356,10 @@ impl Settings {
             line(
                 t(Key::Language),
                 pick_list(languages, language_selected, Message::Language).into()
+            ),
+            line(
+                t(Key::TextSize),
+                pick_list(sizes, size_selected, |c| Message::TextSize(c.value)).into()
             ),
             line(
                 t(Key::AutoLock),
@@ -352,6 +384,12 @@ impl Settings {
             checkbox(self.values.hide_codes)
                 .label(t(Key::HideCodes))
                 .on_toggle(Message::HideCodes),
+            checkbox(self.values.hide_codes_unfocused)
+                .label(t(Key::HideCodesUnfocused))
+                .on_toggle(Message::HideUnfocused),
+            text(t(Key::HideCodesUnfocusedHint))
+                .size(13)
+                .style(theme::label::muted),
             line(
                 t(Key::ClockOffset),
                 text_input("0", &self.offset)
