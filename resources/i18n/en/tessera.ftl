@@ -304,6 +304,9 @@ restore-done = { $n ->
    *[other] Restored { $source } as the newest version of the vault at { $path } ({ $n } accounts).
 }
 restore-kept = The vault it replaced is kept as { $backup }.
+# Automatic backups (the app's Settings, `tessera backup --auto DIR`).
+backup-folder-missing = the backup folder { $folder } is not there (a removable or network drive that is not connected?). The vault was saved all the same; automatic backups resume once the folder is back (this is said once)
+backup-failed = no automatic backup of { $vault } was made: { $reason }. The vault itself was saved; check the backup folder in Settings
 # A sync tool's conflict copy (or `tessera merge FILE`) was merged into the vault.
 sync-merged = Merged { $copy } into the vault: { $added } added, { $changed } changed, { $removed } removed
 sync-merged-nothing = Merged { $copy } into the vault: it held nothing the vault did not have

@@ -301,6 +301,9 @@ restore-done = { $n ->
    *[other] { $source } foi restaurado como a versão mais nova do cofre em { $path } ({ $n } contas).
 }
 restore-kept = O cofre que ele substituiu foi guardado como { $backup }.
+# Automatic backups (the app's Settings, `tessera backup --auto DIR`).
+backup-folder-missing = a pasta de cópias de segurança { $folder } não está lá (um disco removível ou de rede desconectado?). O cofre foi salvo mesmo assim; as cópias automáticas voltam quando a pasta voltar (isto é dito uma vez só)
+backup-failed = nenhuma cópia de segurança automática de { $vault } foi feita: { $reason }. O cofre em si foi salvo; confira a pasta de cópias nas Configurações
 # Uma cópia de conflito da ferramenta de sincronização (ou `tessera merge FILE`) foi mesclada no cofre.
 sync-merged = { $copy } foi mesclado no cofre: { $added } adicionadas, { $changed } alteradas, { $removed } removidas
 sync-merged-nothing = { $copy } foi mesclado no cofre: não tinha nada que o cofre não tivesse
