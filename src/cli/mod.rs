@@ -215,7 +215,8 @@ enum Command {
     /// Add an account from an otpauth:// link (or every account of a Google
     /// Authenticator export link), or from its setup key.
     Add(entries::AddArgs),
-    /// List the accounts, without secrets.
+    /// List the accounts, without secrets: favourites first, then in natural
+    /// order (Dash2 before Dash10, accents and case ignored).
     List(entries::ListArgs),
     /// Show current codes.
     Code(code::Args),

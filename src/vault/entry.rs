@@ -193,21 +193,62 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
-/// Orders entries for display: favourites first, then by issuer, then name
-/// (case-insensitive), then id for stability.
+/// Orders entries for display: favourites first, then by issuer, then name,
+/// each in natural order (see [`natural_key`]: Dash2 before Dash10, Ábaco
+/// beside Abacus), then by the exact text and the id, so the order is total
+/// and stable.
 pub fn display_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
     display_key(a).cmp(&display_key(b))
 }
 
 /// The key [`display_order`] compares, for sorting with the key computed once
 /// per entry (`sort_by_cached_key`) rather than once per comparison.
-pub fn display_key(entry: &Entry) -> (bool, String, String, EntryId) {
+pub fn display_key(entry: &Entry) -> (bool, String, String, String, String, EntryId) {
     (
         !entry.favourite,
-        entry.account.issuer.to_lowercase(),
-        entry.account.name.to_lowercase(),
+        natural_key(&entry.account.issuer),
+        natural_key(&entry.account.name),
+        entry.account.issuer.clone(),
+        entry.account.name.clone(),
         entry.id.clone(),
     )
+}
+
+/// A string whose plain (code point) order is the natural order of `text`:
+/// case and the accents of Latin letters are ignored, and each run of digits
+/// compares as a number, so "Dash2" < "Dash 3" < "Dash10" and "ábaco" sits
+/// with "abacus". Spaces are left out ("Dash 3" sorts as "Dash3").
+///
+/// Each digit run becomes a marker below every printable character, a
+/// character encoding the run's length without leading zeros, and the digits:
+/// a longer number sorts after a shorter one, numbers of one length compare
+/// digit by digit, and a number sorts before a letter at the same place.
+pub fn natural_key(text: &str) -> String {
+    let folded = fold(text.trim());
+    let mut key = String::with_capacity(folded.len() + 4);
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_ascii_digit() {
+            key.push(c);
+            continue;
+        }
+        let mut digits = String::from(c);
+        while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+            digits.push(d);
+            chars.next();
+        }
+        let number = digits.trim_start_matches('0');
+        let number = if number.is_empty() { "0" } else { number };
+        // Lengths stay far below the surrogate range; clamp anyway.
+        let length = u32::try_from(number.len()).unwrap_or(u32::MAX).min(0xD000);
+        key.push('\u{1}');
+        key.push(char::from_u32(0x20 + length).unwrap_or('\u{D01F}'));
+        key.push_str(number);
+    }
+    key
 }
 
 /// Why an ID or query did not name exactly one entry.
@@ -299,6 +340,69 @@ mod tests {
         let mut entry = Entry::new(account, Timestamp(0)).unwrap_or_else(|e| panic!("{e}"));
         entry.group = group.to_owned();
         entry
+    }
+
+    fn sorted(mut entries: Vec<Entry>) -> Vec<String> {
+        entries.sort_by_cached_key(display_key);
+        entries
+            .iter()
+            .map(|e| format!("{}:{}", e.account.issuer, e.account.name))
+            .collect()
+    }
+
+    #[test]
+    fn names_sort_naturally_and_without_regard_to_accents_or_case() {
+        let names = [
+            "Dash10",
+            "dash2",
+            "Dash1",
+            "Ábaco",
+            "Abacus",
+            "abaco",
+            "Zeta",
+            "Dash02",
+            "Dash",
+            "Dash 3",
+            "Édith",
+            "Eden",
+            "B9999999999999999999999",
+            "B10",
+        ];
+        let entries = names.iter().map(|n| entry(n, "me", "")).collect();
+        assert_eq!(
+            sorted(entries),
+            [
+                "abaco:me",
+                "Ábaco:me",
+                "Abacus:me",
+                "B10:me",
+                "B9999999999999999999999:me",
+                "Dash:me",
+                "Dash1:me",
+                "Dash02:me",
+                "dash2:me",
+                "Dash 3:me",
+                "Dash10:me",
+                "Eden:me",
+                "Édith:me",
+                "Zeta:me",
+            ]
+            .map(str::to_owned)
+        );
+        // Account names sort the same way within one issuer; favourites first.
+        let mut entries: Vec<Entry> = ["user10", "user9", "User1"]
+            .iter()
+            .map(|n| entry("Mail", n, ""))
+            .collect();
+        entries.push(entry("Zoo", "keeper", ""));
+        entries[3].favourite = true;
+        assert_eq!(
+            sorted(entries),
+            ["Zoo:keeper", "Mail:User1", "Mail:user9", "Mail:user10"].map(str::to_owned)
+        );
+        assert!(natural_key("x2") < natural_key("x10"));
+        assert!(natural_key("x010") > natural_key("x9"));
+        assert_eq!(natural_key("ÁB12"), natural_key("ab12"));
     }
 
     #[test]

@@ -192,6 +192,39 @@ fn edit_remove_and_export() {
 }
 
 #[test]
+fn list_and_code_show_entries_in_natural_order() {
+    let cli = Cli::new();
+    cli.init();
+    let issuers = ["Dash10", "Dash2", "Dash1", "%C3%81baco", "Abacus", "Zeta"];
+    for (issuer, last) in issuers.iter().zip('A'..) {
+        // A key of its own each, or the second would be a duplicate.
+        let uri =
+            format!("otpauth://totp/{issuer}:me?secret=JBSWY3DPEHPK3PX{last}&issuer={issuer}");
+        cli.ok(&["add", &uri]);
+    }
+    let want = ["Ábaco", "Abacus", "Dash1", "Dash2", "Dash10", "Zeta"];
+    let issuers = |json: serde_json::Value| -> Vec<String> {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["issuer"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(issuers(cli.json(&["list", "--json"])), want);
+    assert_eq!(issuers(cli.json(&["code", "--json"])), want);
+    let plain = cli.ok(&["list"]);
+    let at = |name: &str| {
+        plain
+            .find(&format!("{name} "))
+            .unwrap_or_else(|| panic!("{name}: {plain}"))
+    };
+    assert!(
+        at("Dash1") < at("Dash2") && at("Dash2") < at("Dash10"),
+        "{plain}"
+    );
+}
+
+#[test]
 fn wrong_password_exits_1_and_leaves_the_file_alone() {
     let cli = Cli::new();
     cli.init();
