@@ -63,7 +63,8 @@ impl Timestamp {
     /// or time that does not exist (31 February, hour 24) or before 1970.
     pub fn from_utc(t: Utc) -> Option<Self> {
         let month_days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-        let leap = t.year % 4 == 0 && (t.year % 100 != 0 || t.year % 400 == 0);
+        let leap =
+            t.year.is_multiple_of(4) && (!t.year.is_multiple_of(100) || t.year.is_multiple_of(400));
         let last = match t.month {
             2 if leap => 29,
             1..=12 => month_days[usize::try_from(t.month - 1).ok()?],

@@ -353,10 +353,11 @@ fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
     run_command(command, &mut input)?;
     // The vault may have changed: the automatic backup, when one is due
     // (never failing the command, which is done).
-    if automatic_backup && input.vault_used() {
-        if let (Ok(path), Ok(history)) = (input.vault_path(), input.history()) {
-            backup::after_command(&path, &history);
-        }
+    if automatic_backup
+        && input.vault_used()
+        && let (Ok(path), Ok(history)) = (input.vault_path(), input.history())
+    {
+        backup::after_command(&path, &history);
     }
     // A conflict copy under another password was left beside the vault: the
     // command did its work, but what it showed may lack that copy's changes.
