@@ -70,6 +70,7 @@ fn unlocked_app(dir: &tempfile::TempDir) -> (App, tokio::runtime::Runtime) {
         // Searching never captures; the real screen and clipboard stay out of it.
         capture: tessera::gui::task::Capture::unavailable(),
         system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
+        desktop_high_contrast: || None,
         history: tessera::vault::History::at(dir.path().join("state")),
     };
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -115,12 +115,13 @@ impl Shooter {
             now: T0,
             capture: tessera::gui::task::Capture::unavailable(),
             system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
+            desktop_high_contrast: || None,
             history: tessera::vault::History::at(self.tmp.path().join("state")),
         }
     }
 
     fn shoot(&self, app: &App, screen: &str) {
-        let theme = app.theme().unwrap_or(iced::Theme::Light);
+        let theme = app.theme();
         let mut ui: Simulator<'_, Message> =
             Simulator::with_size(iced::Settings::default(), WINDOW, app.view());
         let snapshot = ui.snapshot(&theme).unwrap();
@@ -138,6 +139,7 @@ impl Shooter {
         );
         let theme = match self.theme {
             ThemeChoice::Dark => "dark",
+            ThemeChoice::HighContrast => "high-contrast",
             _ => "light",
         };
         let lang = match self.lang {
@@ -233,7 +235,11 @@ fn main() {
         .enable_all()
         .build()
         .unwrap();
-    for theme in [ThemeChoice::Light, ThemeChoice::Dark] {
+    for theme in [
+        ThemeChoice::Light,
+        ThemeChoice::Dark,
+        ThemeChoice::HighContrast,
+    ] {
         for lang in [Lang::En, Lang::PtBr] {
             let shooter = Shooter {
                 out: out.clone(),

@@ -64,6 +64,9 @@ pub struct Environment {
     pub capture: Capture,
     /// What the system says about its clock ([`crate::clock::sync::system_sync`]).
     pub system_clock: fn() -> SystemSync,
+    /// Whether the desktop asks for higher contrast
+    /// ([`super::appearance::desktop_high_contrast`]; `None`: no answer).
+    pub desktop_high_contrast: fn() -> Option<bool>,
     /// Where this computer remembers the vault versions it has seen
     /// (rollback detection).
     pub history: vault::History,
@@ -99,6 +102,7 @@ impl Environment {
             now: SystemClock.now(),
             capture: Capture::system(),
             system_clock: crate::clock::sync::system_sync,
+            desktop_high_contrast: super::appearance::desktop_high_contrast,
             history,
         })
     }
@@ -158,6 +162,10 @@ pub struct App {
     clock_warning: Option<ClockWarning>,
     /// Requests waiting for the vault to be unlocked.
     requests: Vec<Request>,
+    /// The desktop's colour scheme (iced's system theme).
+    system_mode: iced::theme::Mode,
+    /// The desktop asks for higher contrast (the Settings portal).
+    desktop_high_contrast: bool,
 }
 
 /// Everything that happens.
@@ -238,6 +246,10 @@ pub enum Message {
     ExportEncoded(Result<task::Export, task::Error>),
     /// Something asked from outside the window (see [`Request`]).
     Requested(Request),
+    /// The desktop's colour scheme, at start and when it changes.
+    SystemMode(iced::theme::Mode),
+    /// The desktop's contrast preference was read (`None`: no answer).
+    DesktopContrast(Option<bool>),
 }
 
 impl App {
@@ -265,11 +277,16 @@ impl App {
             drag_over: false,
             clock_warning: None,
             requests: Vec::new(),
+            system_mode: iced::theme::Mode::None,
+            desktop_high_contrast: false,
             env,
         };
         let tasks = Task::batch([
             task::inspect(app.env.vault_path.clone()).map(Message::Inspected),
             task::probe_keyring(app.env.keystore.clone()).map(Message::KeyringProbed),
+            iced::system::theme().map(Message::SystemMode),
+            task::desktop_high_contrast(app.env.desktop_high_contrast)
+                .map(Message::DesktopContrast),
         ]);
         (app, tasks)
     }
@@ -350,9 +367,19 @@ impl App {
         i18n::t(self.lang(), Key::AppName).to_owned()
     }
 
-    /// The theme; `None` follows the system.
-    pub fn theme(&self) -> Option<Theme> {
-        theme::for_choice(self.settings.theme)
+    /// The colours by role in use: the theme setting, with the desktop's
+    /// colour scheme and contrast preference for "System".
+    pub fn colours(&self) -> &'static theme::Colours {
+        theme::colours_for(
+            self.settings.theme,
+            self.system_mode,
+            self.desktop_high_contrast,
+        )
+    }
+
+    /// The theme (one of [`theme::ALL`], built once).
+    pub fn theme(&self) -> Theme {
+        theme::theme(self.colours())
     }
 
     fn path_text(&self) -> String {
@@ -455,6 +482,14 @@ impl App {
             Message::Review(message) => self.review(message),
             Message::FilesDeleted(result) => self.files_deleted(result),
             Message::Requested(request) => self.requested(request),
+            Message::SystemMode(mode) => {
+                self.system_mode = mode;
+                Task::none()
+            }
+            Message::DesktopContrast(high) => {
+                self.desktop_high_contrast = high.unwrap_or(false);
+                Task::none()
+            }
         }
     }
 

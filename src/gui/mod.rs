@@ -8,6 +8,7 @@
 //! - [`i18n`]: the message catalog (English, Brazilian Portuguese).
 
 pub mod app;
+pub mod appearance;
 pub mod clock;
 pub mod event;
 pub mod i18n;

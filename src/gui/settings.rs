@@ -20,9 +20,9 @@ pub fn default_path() -> Option<PathBuf> {
     crate::paths::config_dir().map(|dir| dir.join(FILE))
 }
 
-/// Light, dark, or whatever the desktop prefers.
+/// Light, dark, high contrast, or whatever the desktop prefers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum ThemeChoice {
     /// Follow the system colour scheme.
     #[default]
@@ -31,11 +31,14 @@ pub enum ThemeChoice {
     Light,
     /// Always dark.
     Dark,
+    /// Every text at least 7:1 against its background (light or dark as the
+    /// desktop is).
+    HighContrast,
 }
 
 impl ThemeChoice {
     /// Every choice, in menu order.
-    pub const ALL: [Self; 3] = [Self::System, Self::Light, Self::Dark];
+    pub const ALL: [Self; 4] = [Self::System, Self::Light, Self::Dark, Self::HighContrast];
 }
 
 /// What the user can set. Nothing here is secret.
@@ -129,7 +132,7 @@ mod tests {
     #[test]
     fn round_trips() {
         let settings = Settings {
-            theme: ThemeChoice::Dark,
+            theme: ThemeChoice::HighContrast,
             language: Some(Lang::PtBr),
             auto_lock_minutes: 10,
             clipboard_clear_seconds: 0,
@@ -146,6 +149,8 @@ mod tests {
         assert_eq!(settings.theme, ThemeChoice::Light);
         assert_eq!(settings.auto_lock_minutes, 5);
         assert_eq!(settings.clipboard_clear_seconds, 30);
+        let settings = Settings::parse("theme = \"high-contrast\"\n").unwrap_or_default();
+        assert_eq!(settings.theme, ThemeChoice::HighContrast);
     }
 
     #[test]

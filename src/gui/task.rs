@@ -174,6 +174,12 @@ pub fn probe_keyring(keystore: Arc<dyn Keystore>) -> Task<bool> {
     })
 }
 
+/// Asks the desktop whether it wants higher contrast (a D-Bus call with a
+/// time limit, [`super::appearance`]).
+pub fn desktop_high_contrast(ask: fn() -> Option<bool>) -> Task<Option<bool>> {
+    Task::perform(blocking(move || Ok(ask())), |r| r.ok().flatten())
+}
+
 /// Creates the vault; with `keyring`, also stores an unlock key in the keyring
 /// (a keyring failure leaves the vault created and says so in `warning`).
 pub fn create(

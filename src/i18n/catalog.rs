@@ -255,6 +255,7 @@ keys! {
     ThemeSystem = "theme-system" [],
     ThemeLight = "theme-light" [],
     ThemeDark = "theme-dark" [],
+    ThemeHighContrast = "theme-high-contrast" [],
     Language = "language" [],
     LanguageSystem = "language-system" [name],
     AutoLock = "auto-lock" [],

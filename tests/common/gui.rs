@@ -51,6 +51,7 @@ impl Harness {
             capture: no_capture(),
             // Tests never ask the machine's own clock service.
             system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
+            desktop_high_contrast: || None,
             history: tessera::vault::History::at(dir.path().join("state")),
         }
     }

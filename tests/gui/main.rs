@@ -8,6 +8,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod appearance;
 mod capture_x11;
 mod clock;
 mod e2e_import_x11;

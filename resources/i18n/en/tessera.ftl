@@ -121,6 +121,7 @@ theme = Theme
 theme-system = Follow the system
 theme-light = Light
 theme-dark = Dark
+theme-high-contrast = High contrast
 language = Language
 language-system = System ({ $name })
 auto-lock = Lock after this many minutes without use

@@ -121,6 +121,7 @@ theme = Tema
 theme-system = Seguir o sistema
 theme-light = Claro
 theme-dark = Escuro
+theme-high-contrast = Alto contraste
 language = Idioma
 language-system = Do sistema ({ $name })
 auto-lock = Bloquear após estes minutos sem uso

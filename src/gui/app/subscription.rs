@@ -59,6 +59,7 @@ impl App {
             keyboard::listen().filter_map(on_key),
             iced::window::close_requests().map(on_close_request),
             Subscription::run(other_launches),
+            iced::system::theme_changes().map(Message::SystemMode),
         ];
         if self.session.is_some() {
             subscriptions.push(time::every(Duration::from_secs(1)).map(on_tick));

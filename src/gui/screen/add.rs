@@ -290,13 +290,13 @@ impl Add {
                 text(t(Key::FromQrHint)).size(13).style(theme::label::muted),
                 row![
                     button(text(t(Key::ChooseImages)))
-                        .style(button::secondary)
+                        .style(theme::button::secondary)
                         .on_press(Message::ChooseFiles),
                     button(text(t(Key::PasteButton)))
-                        .style(button::secondary)
+                        .style(theme::button::secondary)
                         .on_press(Message::Paste),
                     button(text(t(Key::ScanScreen)))
-                        .style(button::secondary)
+                        .style(theme::button::secondary)
                         .on_press(Message::ScanScreen),
                 ]
                 .spacing(8),
@@ -307,7 +307,7 @@ impl Add {
                         .on_submit(Message::OpenPath)
                         .padding(6),
                     button(text(t(Key::OpenPath)))
-                        .style(button::secondary)
+                        .style(theme::button::secondary)
                         .on_press(Message::OpenPath),
                 ]
                 .spacing(8)
@@ -361,7 +361,7 @@ impl Add {
             } else {
                 Key::ShowAdvanced
             })))
-            .style(button::text)
+            .style(theme::button::text)
             .on_press(Message::ToggleAdvanced),
         );
         if self.advanced {
@@ -405,7 +405,7 @@ impl Add {
             form = form.push(text(error).style(theme::label::urgent));
         }
         let mut save = button(text(t(Key::AddButton)))
-            .style(button::primary)
+            .style(theme::button::primary)
             .padding([8, 16]);
         if !self.busy {
             save = save.on_press(Message::Save);
@@ -414,7 +414,7 @@ impl Add {
             row![
                 save,
                 button(text(t(Key::Cancel)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .padding([8, 16])
                     .on_press(Message::Cancel),
             ]

@@ -379,16 +379,16 @@ impl Codes {
         let header = row![
             text(t(Key::AppName)).size(24).width(Length::Fill),
             button(text(t(Key::AddAccount)))
-                .style(button::primary)
+                .style(theme::button::primary)
                 .on_press(Message::Add),
             button(text(t(Key::MoveToPhone)))
-                .style(button::secondary)
+                .style(theme::button::secondary)
                 .on_press_maybe((!cx.entries.is_empty()).then_some(Message::Export)),
             button(text(t(Key::Settings)))
-                .style(button::secondary)
+                .style(theme::button::secondary)
                 .on_press(Message::Settings),
             button(text(t(Key::Lock)))
-                .style(button::secondary)
+                .style(theme::button::secondary)
                 .on_press(Message::Lock),
         ]
         .spacing(8)
@@ -492,7 +492,7 @@ fn clock_banner(lang: Lang, warning: &ClockWarning) -> Element<'_, Message> {
                 Key::ApplyClockOffset,
                 &[("secs", &format!("{suggested:+}"))],
             )))
-            .style(button::primary)
+            .style(theme::button::primary)
             .on_press(Message::ApplyClockOffset(*suggested));
             (sentence, Some(apply))
         }
@@ -504,7 +504,7 @@ fn clock_banner(lang: Lang, warning: &ClockWarning) -> Element<'_, Message> {
     }
     actions = actions.push(
         button(text(t(Key::Dismiss)))
-            .style(button::secondary)
+            .style(theme::button::secondary)
             .on_press(Message::DismissClockWarning),
     );
     container(column![text(sentence).style(theme::label::urgent), actions].spacing(8))
@@ -528,7 +528,7 @@ fn copy_banner<'a>(lang: Lang, copy: &std::path::Path, typed: &'a str) -> Elemen
         .on_submit(Message::MergeCopy)
         .padding(8);
     let merge = button(text(i18n::t(lang, Key::MergeCopy)))
-        .style(button::primary)
+        .style(theme::button::primary)
         .on_press(Message::MergeCopy);
     container(
         column![

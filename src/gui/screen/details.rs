@@ -246,10 +246,10 @@ impl Details {
         form = form.push(
             row![
                 button(text(t(Key::RecoveryButton)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .on_press(Message::Recovery),
                 button(text(t(Key::ShowQrButton)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .on_press(Message::ShowQr),
             ]
             .spacing(8),
@@ -259,7 +259,7 @@ impl Details {
             form = form.push(text(error).style(theme::label::urgent));
         }
         let mut save = button(text(t(Key::Save)))
-            .style(button::primary)
+            .style(theme::button::primary)
             .padding([8, 16]);
         if !self.busy {
             save = save.on_press(Message::Save);
@@ -268,11 +268,11 @@ impl Details {
             row![
                 save,
                 button(text(t(Key::Back)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .padding([8, 16])
                     .on_press(Message::Back),
                 button(text(t(Key::Delete)))
-                    .style(button::danger)
+                    .style(theme::button::danger)
                     .padding([8, 16])
                     .on_press(Message::Delete),
             ]
@@ -282,11 +282,11 @@ impl Details {
             form = form.push(crate::gui::widget::confirm::view(
                 i18n::tf(lang, Key::DeleteConfirm, &[("label", &self.label)]),
                 (button(text(t(Key::DeleteYes)))
-                    .style(button::danger)
+                    .style(theme::button::danger)
                     .on_press(Message::ConfirmDelete))
                 .into(),
                 (button(text(t(Key::Cancel)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .on_press(Message::KeepIt))
                 .into(),
             ));

@@ -170,8 +170,8 @@ impl Recovery {
                     .style(theme::label::muted)
                     .into(),
                     None => {
-                        let mut use_it =
-                            button(text(t(Key::RecoveryUse)).size(13)).style(button::secondary);
+                        let mut use_it = button(text(t(Key::RecoveryUse)).size(13))
+                            .style(theme::button::secondary);
                         if !self.busy {
                             use_it = use_it.on_press(Message::Use(i));
                         }
@@ -214,11 +214,11 @@ impl Recovery {
                     ],
                 ),
                 (button(text(t(Key::RecoveryReplaceYes)))
-                    .style(button::danger)
+                    .style(theme::button::danger)
                     .on_press(Message::ConfirmReplace))
                 .into(),
                 (button(text(t(Key::Cancel)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .on_press(Message::KeepCurrent))
                 .into(),
             ));
@@ -231,7 +231,7 @@ impl Recovery {
         } else {
             Key::RecoveryReplace
         })))
-        .style(button::primary)
+        .style(theme::button::primary)
         .padding([8, 16]);
         if !self.busy && self.pending.is_none() {
             save = save.on_press(Message::Save);
@@ -240,7 +240,7 @@ impl Recovery {
             row![
                 save,
                 button(text(t(Key::Back)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .padding([8, 16])
                     .on_press(Message::Back),
             ]

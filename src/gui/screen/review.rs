@@ -418,7 +418,9 @@ impl Review {
         let mut field = text_input(i18n::t(lang, Key::ExportPassword), locked.password.as_str())
             .secure(true)
             .padding(8);
-        let mut open = button(text(i18n::t(lang, Key::ExportOpen))).padding([8, 16]);
+        let mut open = button(text(i18n::t(lang, Key::ExportOpen)))
+            .style(theme::button::primary)
+            .padding([8, 16]);
         if !locked.busy {
             field = field
                 .on_input(move |typed| Message::Password(i, Typed::new(typed)))
@@ -447,7 +449,7 @@ impl Review {
                     .map(|p| origin_name(lang, &Origin::File(p.clone())))
                     .collect();
                 let mut delete = button(text(t(Key::DeleteImages)))
-                    .style(button::danger)
+                    .style(theme::button::danger)
                     .padding([8, 16]);
                 if !self.busy {
                     delete = delete.on_press(Message::DeleteFiles);
@@ -460,7 +462,7 @@ impl Review {
                     ),
                     (delete).into(),
                     (button(text(t(Key::KeepImages)))
-                        .style(button::secondary)
+                        .style(theme::button::secondary)
                         .padding([8, 16])
                         .on_press(Message::KeepFiles))
                     .into(),
@@ -500,7 +502,7 @@ impl Review {
         } else {
             i18n::tf(lang, Key::ImportAddMany, &[("n", &n.to_string())])
         }))
-        .style(button::primary)
+        .style(theme::button::primary)
         .padding([8, 16]);
         if n > 0 && !self.busy {
             add = add.on_press(Message::Add);
@@ -509,7 +511,7 @@ impl Review {
             row![
                 add,
                 button(text(t(Key::Cancel)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .padding([8, 16])
                     .on_press(Message::Back),
             ]

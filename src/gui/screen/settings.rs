@@ -122,6 +122,7 @@ fn theme_choices(lang: Lang) -> Vec<Choice<ThemeChoice>> {
                     ThemeChoice::System => Key::ThemeSystem,
                     ThemeChoice::Light => Key::ThemeLight,
                     ThemeChoice::Dark => Key::ThemeDark,
+                    ThemeChoice::HighContrast => Key::ThemeHighContrast,
                 },
             )
             .to_owned(),
@@ -307,7 +308,7 @@ impl Settings {
             row![
                 text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
                 button(text(t(Key::Back)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .on_press(Message::Back),
             ]
             .align_y(Alignment::Center),
@@ -362,7 +363,7 @@ impl Settings {
                         .on_submit(Message::CheckClock)
                         .width(Length::Fixed(200.0)),
                     button(text(t(Key::CheckClock)))
-                        .style(button::secondary)
+                        .style(theme::button::secondary)
                         .on_press_maybe(
                             (!self.values.time_server.is_empty()).then_some(Message::CheckClock)
                         ),
@@ -395,8 +396,8 @@ impl Settings {
                 .style(theme::label::muted),
         );
         if let Some(typed) = &self.off_password {
-            let mut confirm = button(text(t(Key::KeyringOffConfirm))).style(button::primary);
-            let mut cancel = button(text(t(Key::Cancel))).style(button::secondary);
+            let mut confirm = button(text(t(Key::KeyringOffConfirm))).style(theme::button::primary);
+            let mut cancel = button(text(t(Key::Cancel))).style(theme::button::secondary);
             if !self.busy {
                 confirm = confirm.on_press(Message::ConfirmOff);
                 cancel = cancel.on_press(Message::CancelOff);
@@ -420,7 +421,7 @@ impl Settings {
             );
         }
 
-        let mut change = button(text(t(Key::ChangePassword))).style(button::secondary);
+        let mut change = button(text(t(Key::ChangePassword))).style(theme::button::secondary);
         if !self.busy {
             change = change.on_press(Message::ChangePassword);
         }

@@ -177,7 +177,7 @@ impl Share {
             Phase::Show => Key::Done,
             _ => Key::Cancel,
         })))
-        .style(button::secondary)
+        .style(theme::button::secondary)
         .padding([8, 16])
         .on_press(Message::Back);
         match (&self.mode, &self.phase) {
@@ -193,7 +193,7 @@ impl Share {
                 }
                 let n = self.ticked().len();
                 let mut next = button(text(t(Key::Continue)))
-                    .style(button::primary)
+                    .style(theme::button::primary)
                     .padding([8, 16]);
                 if n > 0 {
                     next = next.on_press(Message::Continue);
@@ -226,7 +226,7 @@ impl Share {
                 page = page.push(
                     row![
                         button(text(show))
-                            .style(button::danger)
+                            .style(theme::button::danger)
                             .padding([8, 16])
                             .on_press(Message::Show),
                         back
@@ -263,11 +263,12 @@ impl Share {
                 }
                 let mut buttons = row![].spacing(8);
                 if self.codes.len() > 1 {
-                    let mut previous = button(text(t(Key::Previous))).style(button::secondary);
+                    let mut previous =
+                        button(text(t(Key::Previous))).style(theme::button::secondary);
                     if self.index > 0 {
                         previous = previous.on_press(Message::Previous);
                     }
-                    let mut next = button(text(t(Key::Next))).style(button::primary);
+                    let mut next = button(text(t(Key::Next))).style(theme::button::primary);
                     if self.index + 1 < self.codes.len() {
                         next = next.on_press(Message::Next);
                     }

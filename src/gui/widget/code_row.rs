@@ -71,7 +71,7 @@ pub fn view<'a, Message: Clone + 'a>(
     };
     let avatar = container(text(initial(entry)).size(18).font(BOLD))
         .center(Length::Fixed(40.0))
-        .style(theme::boxed::avatar(theme::avatar_colour(issuer_key)));
+        .style(theme::boxed::avatar(theme::avatar_index(issuer_key)));
 
     let issuer = if entry.account.issuer.is_empty() {
         i18n::t(lang, Key::NoIssuer).to_owned()
@@ -202,13 +202,13 @@ pub fn view<'a, Message: Clone + 'a>(
     if let Some(next) = next {
         line = line.push(
             button(text(i18n::t(lang, Key::NextCode)).size(14))
-                .style(button::secondary)
+                .style(theme::button::secondary)
                 .on_press(next),
         );
     }
     line = line.push(
         button(text(i18n::t(lang, Key::Details)).size(14))
-            .style(button::text)
+            .style(theme::button::text)
             .on_press(details),
     );
     line.into()

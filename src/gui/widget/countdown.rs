@@ -51,7 +51,6 @@ impl<Message> canvas::Program<Message> for Ring {
         bounds: Rectangle,
         _cursor: mouse::Cursor,
     ) -> Vec<canvas::Geometry> {
-        let palette = theme.extended_palette();
         let mut frame = canvas::Frame::new(renderer, bounds.size());
         let center = frame.center();
         let radius = (bounds.width.min(bounds.height) - WIDTH) / 2.0;
@@ -59,7 +58,7 @@ impl<Message> canvas::Program<Message> for Ring {
             &Path::circle(center, radius),
             Stroke::default()
                 .with_width(WIDTH)
-                .with_color(palette.background.strong.color),
+                .with_color(theme::shape::track(theme)),
         );
         if self.fraction > 0.0 {
             let start = -FRAC_PI_2;
@@ -71,11 +70,7 @@ impl<Message> canvas::Program<Message> for Ring {
                     end_angle: Radians(start + TAU * self.fraction),
                 });
             });
-            let colour = if self.urgent {
-                palette.danger.base.color
-            } else {
-                palette.primary.base.color
-            };
+            let colour = theme::shape::arc(theme, self.urgent);
             frame.stroke(
                 &left,
                 Stroke::default()

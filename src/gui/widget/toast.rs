@@ -55,7 +55,7 @@ pub fn view<'a, Message: Clone + 'a>(
         row![
             text(&toast.text).width(Length::Fill),
             button(text(dismiss_label).size(14))
-                .style(button::text)
+                .style(theme::button::on_toast(toast.is_error))
                 .on_press(dismiss),
         ]
         .spacing(12)
