@@ -61,7 +61,11 @@ fn backups_set_in_settings_follow_changes_and_a_missing_folder_is_said_once() {
     h.tick(T0.offset_by(240));
     let before = reopen(&h.vault_path()).entries()[0].favourite;
     toggle_favourite(&mut h);
-    assert_ne!(reopen(&h.vault_path()).entries()[0].favourite, before, "saved");
+    assert_ne!(
+        reopen(&h.vault_path()).entries()[0].favourite,
+        before,
+        "saved"
+    );
     let missing = tessera::gui::i18n::tf(
         Lang::En,
         tessera::gui::i18n::Key::BackupFolderMissing,
