@@ -89,7 +89,11 @@ fn backups_set_in_settings_follow_changes_and_a_missing_folder_is_said_once() {
         "After changes, an encrypted backup goes to {}.",
         folder.display()
     ));
-    h.click("Turn off");
+    // Below the fold of the test window: the button's message.
+    assert!(h.shows("Turn off"));
+    h.update(tessera::gui::Message::Settings(
+        tessera::gui::screen::settings::Message::BackupsOff,
+    ));
     h.assert_shows("Automatic backups are off.");
     assert_eq!(backup::folder(&history, &id).unwrap(), None);
     h.click("Back");
