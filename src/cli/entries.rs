@@ -612,18 +612,7 @@ fn wrote(key: Key, count: usize, file: &std::path::Path) -> String {
 fn outgoing<'a>(entries: &[&'a Entry]) -> Vec<interop::Outgoing<'a>> {
     entries
         .iter()
-        .map(|entry| interop::Outgoing {
-            account: &entry.account,
-            group: &entry.group,
-            favourite: entry.favourite,
-            notes: &entry.notes,
-            recovery_codes: entry
-                .recovery_codes
-                .iter()
-                .filter(|code| code.used_at.is_none())
-                .map(|code| code.code.expose())
-                .collect(),
-        })
+        .map(|entry| interop::Outgoing::of(entry))
         .collect()
 }
 
@@ -672,12 +661,7 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
     }
     match (args.format, &args.out) {
         (ExportFormat::Uris, Some(file)) => {
-            let mut text = zeroize::Zeroizing::new(String::new());
-            for entry in &entries {
-                text.push_str(entry.account.to_uri().expose());
-                text.push('\n');
-            }
-            write_secret_file(file, text.as_bytes(), args.force)?;
+            write_secret_file(file, &interop::links(&outgoing(&entries)), args.force)?;
             say!("{}", wrote(Key::CliWrotePrivate, entries.len(), file));
         }
         (format @ (ExportFormat::Aegis | ExportFormat::TwoFas), Some(file)) => {

@@ -28,7 +28,9 @@ use super::clock::{ClockCheck, ClockWarning};
 use super::event::{self, Hotkey};
 use super::i18n::{self, Key, Lang};
 use super::localized::Localized as _;
-use super::screen::{add, codes, details, onboarding, recovery, review, settings, share, unlock};
+use super::screen::{
+    add, codes, details, file_export, onboarding, recovery, review, settings, share, unlock,
+};
 use super::settings::{MAX_CLOCK_OFFSET, Settings};
 use super::task::{self, Capture, Handle, Opened};
 use super::theme;
@@ -121,6 +123,7 @@ enum Screen {
     Review(review::Review),
     Recovery(recovery::Recovery),
     Share(share::Share),
+    FileExport(file_export::FileExport),
 }
 
 /// What the app is asked to do from outside: at launch (`tessera IMAGE...`,
@@ -253,6 +256,10 @@ pub enum Message {
     ExportEncoded(Result<task::Export, task::Error>),
     /// Something asked from outside the window (see [`Request`]).
     Requested(Request),
+    /// A screen's message.
+    FileExport(file_export::Message),
+    /// The export file was written (how many accounts, where), or not.
+    Exported(Result<(usize, PathBuf), task::Error>),
     /// The desktop's colour scheme, at start and when it changes.
     SystemMode(iced::theme::Mode),
     /// The desktop's contrast preference was read (`None`: no answer).
@@ -344,6 +351,7 @@ impl App {
             Screen::Review(_) => "review",
             Screen::Recovery(_) => "recovery",
             Screen::Share(_) => "share",
+            Screen::FileExport(_) => "file-export",
         }
     }
 
@@ -416,6 +424,7 @@ impl App {
                 | Message::Review(_)
                 | Message::Recovery(_)
                 | Message::Share(_)
+                | Message::FileExport(_)
                 | Message::FileDropped(_)
         ) && !matches!(message, Message::Codes(codes::Message::Scrolled(_)))
         {
@@ -500,6 +509,8 @@ impl App {
             }
             Message::FilesChosen(chosen) => self.files_chosen(chosen),
             Message::Share(message) => self.share(message),
+            Message::FileExport(message) => self.file_export(message),
+            Message::Exported(result) => self.exported(result),
             Message::Recovery(message) => self.recovery(message),
             Message::Scanned(scanned) => self.scanned(scanned),
             Message::ExportEncoded(result) => self.export_encoded(result),
@@ -739,6 +750,7 @@ impl App {
             | Screen::Review(_)
             | Screen::Recovery(_)
             | Screen::Share(_)
+            | Screen::FileExport(_)
                 if key == Hotkey::Escape =>
             {
                 self.show_codes()
@@ -797,6 +809,7 @@ impl App {
                 .map(Message::Settings),
             Screen::Review(screen) => screen.view(lang, self.code_time()).map(Message::Review),
             Screen::Share(screen) => screen.view(lang).map(Message::Share),
+            Screen::FileExport(screen) => screen.view(lang).map(Message::FileExport),
             Screen::Recovery(screen) => {
                 match self.entries().iter().find(|e| &e.id == screen.id()) {
                     Some(entry) => screen.view(lang, entry).map(Message::Recovery),

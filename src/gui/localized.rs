@@ -26,6 +26,11 @@ impl Localize for task::Error {
             E::NoKeyringKey => Message::new(Key::ErrNoKeyringKey),
             E::Settings { path, source } => io(Key::ErrCouldNotWrite, path, source),
             E::Delete { path, source } => io(Key::ErrCouldNotDelete, path, source),
+            E::ExportExists { path } => {
+                Message::new(Key::ErrExportExists).with("path", path.display().to_string())
+            }
+            E::Export { path, source } => io(Key::ErrCouldNotWrite, path, source),
+            E::Encode(e) => e.message(),
             E::Crashed(detail) => Message::new(Key::ErrCrashed).with("detail", detail.as_str()),
         }
     }

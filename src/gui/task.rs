@@ -46,6 +46,23 @@ pub enum Error {
         /// The system's error.
         source: Arc<std::io::Error>,
     },
+    /// The export file exists already (it is never replaced).
+    #[error("{path} already exists; choose another name (nothing was overwritten)")]
+    ExportExists {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The export file could not be written.
+    #[error("could not write {path}: {source}")]
+    Export {
+        /// The file.
+        path: PathBuf,
+        /// The system's error.
+        source: Arc<std::io::Error>,
+    },
+    /// The export could not be made.
+    #[error(transparent)]
+    Encode(#[from] crate::interop::WriteError),
     /// A background task died (a bug).
     #[error("a background task stopped unexpectedly ({0}); please report this")]
     Crashed(String),
@@ -402,6 +419,52 @@ pub fn disable_keyring(
     })
 }
 
+/// Checks the vault password against the file, then writes every entry as
+/// `request.kind` to a new file (0600, never over an existing one). Gives
+/// the number of accounts written and the file.
+pub fn export(
+    vault: Handle,
+    request: crate::gui::screen::file_export::Request,
+    policy: KdfPolicy,
+    now: crate::clock::Timestamp,
+) -> Task<Result<(usize, PathBuf), Error>> {
+    use crate::gui::screen::file_export::Kind;
+    use crate::interop::{self, Outgoing, Target};
+    with_vault(vault, move |vault| {
+        let crate::gui::screen::file_export::Request {
+            kind,
+            path,
+            export_password,
+            vault_password,
+        } = request;
+        Vault::open(vault.path(), Unlock::Password(&vault_password), &policy)?;
+        drop(vault_password);
+        let mut entries: Vec<&Entry> = vault.entries().iter().collect();
+        entries.sort_by_key(|e| e.account.label().to_lowercase());
+        let items: Vec<Outgoing<'_>> = entries.iter().map(|e| Outgoing::of(e)).collect();
+        let now_ms = now.secs().saturating_mul(1000);
+        let bytes = match kind {
+            Kind::Aegis => interop::write(Target::Aegis, &items, export_password.as_ref(), now_ms)?,
+            Kind::TwoFas => {
+                interop::write(Target::TwoFas, &items, export_password.as_ref(), now_ms)?
+            }
+            Kind::Uris => interop::links(&items),
+            Kind::Sheet => interop::sheet(&items, &now.utc_minutes())?,
+        };
+        crate::secret::write_new_file(&path, &bytes).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AlreadyExists {
+                Error::ExportExists { path: path.clone() }
+            } else {
+                Error::Export {
+                    path: path.clone(),
+                    source: Arc::new(source),
+                }
+            }
+        })?;
+        Ok((items.len(), path))
+    })
+}
+
 /// Copies a secret with the hint; gives it back if that failed (to copy it
 /// without the hint instead).
 pub fn copy_secret(copy: CopyFn, value: SecretText) -> Task<Option<SecretText>> {
@@ -672,7 +735,11 @@ mod tests {
             // Unchanged: nothing within several checks.
             let quiet = tokio::time::timeout(Duration::from_millis(150), stream.next()).await;
             assert!(quiet.is_err(), "no report while the file is unchanged");
-            std::fs::write(&path, b"three").unwrap_or_else(|e| panic!("{e}"));
+            // Replaced whole, as saves do: a plain write truncates first, and
+            // a check between the truncation and the write is a second change.
+            let fresh = dir.path().join("fresh");
+            std::fs::write(&fresh, b"three").unwrap_or_else(|e| panic!("{e}"));
+            std::fs::rename(&fresh, &path).unwrap_or_else(|e| panic!("{e}"));
             let report = tokio::time::timeout(Duration::from_secs(2), stream.next()).await;
             assert_eq!(report.ok().flatten(), Some(()));
             // Once reported, quiet again until the next change.

@@ -495,6 +495,34 @@ pub struct Outgoing<'a> {
     pub recovery_codes: Vec<&'a str>,
 }
 
+impl<'a> Outgoing<'a> {
+    /// A vault entry as the writers take it (its unused recovery codes only).
+    pub fn of(entry: &'a crate::vault::Entry) -> Self {
+        Self {
+            account: &entry.account,
+            group: &entry.group,
+            favourite: entry.favourite,
+            notes: &entry.notes,
+            recovery_codes: entry
+                .recovery_codes
+                .iter()
+                .filter(|code| code.used_at.is_none())
+                .map(|code| code.code.expose())
+                .collect(),
+        }
+    }
+}
+
+/// One `otpauth://` link per line (`export --format uris`).
+pub fn links(items: &[Outgoing<'_>]) -> zeroize::Zeroizing<Vec<u8>> {
+    let mut text = zeroize::Zeroizing::new(Vec::new());
+    for item in items {
+        text.extend_from_slice(item.account.to_uri().expose().as_bytes());
+        text.push(b'\n');
+    }
+    text
+}
+
 /// A format Tessera writes for other apps to import.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {

@@ -62,7 +62,7 @@ fn paste_and_scan_screen_add_accounts() {
     x.screenshot(&window, &out.join("1-review-paste.png"));
     let _ = review;
     x.key("Return");
-    wait_until(Duration::from_secs(20), "the pasted account saved", || {
+    wait_until(Duration::from_secs(60), "the pasted account saved", || {
         issuers(home.path()) == ["Pasted Cloud"]
     });
 
@@ -74,14 +74,17 @@ fn paste_and_scan_screen_add_accounts() {
     x.focus(&window);
     x.key("Escape");
     x.key("ctrl+shift+s");
-    wait_until(Duration::from_secs(20), "the review of the screen", || {
+    // The code list ticks every second; the review holds still. Any change
+    // is not enough (a tick of the list would pass for it, and Enter there
+    // copies a code while the scan still runs on a loaded machine).
+    wait_until(Duration::from_secs(60), "the review of the screen", || {
         let frame = x.capture(&window);
-        frame != review
+        std::thread::sleep(Duration::from_millis(1300));
+        frame != review && frame == x.capture(&window)
     });
-    std::thread::sleep(Duration::from_millis(500));
     x.screenshot(&window, &out.join("2-review-screen.png"));
     x.key("Return");
-    wait_until(Duration::from_secs(20), "the scanned account saved", || {
+    wait_until(Duration::from_secs(60), "the scanned account saved", || {
         let mut list = issuers(home.path());
         list.sort();
         list == ["Pasted Cloud", "Screen Corp"]

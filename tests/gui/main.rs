@@ -14,6 +14,7 @@ mod capture_x11;
 mod clock;
 mod e2e_import_x11;
 mod e2e_x11;
+mod file_export;
 mod flows;
 mod import;
 mod instance_x11;

@@ -435,3 +435,24 @@ err-wrong-password-unusual-kdf = wrong password for the vault at { $path }; try 
 err-unsafe-folder = the folder { $path } can be changed by other users, who could replace or roll back the vault in it; make it yours alone (chmod go-w) or keep the vault in another folder
 err-lock-file-link = the lock file { $path } is a symbolic link, which Tessera never follows; remove it if you did not make it, and check who else can write to that folder
 err-image-unreadable = a QR code was found in this image but could not be read; try a larger screenshot, or one of the code alone (zoom in first if it is small), or type the setup key shown beside the code
+file-export-title = Export and backup
+file-export-open = Export and backup…
+file-export-intro = The file holds the secret keys of every account: keep it where only you can reach it, and delete it once it has served.
+file-export-kind-aegis = Aegis (encrypted or plain JSON)
+file-export-kind-twofas = 2FAS (encrypted or plain .2fas)
+file-export-kind-uris = otpauth:// links, one per line (plain text)
+file-export-kind-sheet = Printable backup sheet (HTML with QR codes)
+file-export-plain = Without a password (anyone who reads the file has your keys)
+file-export-unencrypted-warning = This file is not encrypted: anyone who can read it can make your codes.
+file-export-export-password = Password for the file
+file-export-path = Save as (the full path of a new file)
+file-export-vault-password = Your vault password, to confirm
+file-export-export = Export
+file-export-no-path = Type where to save the file: the full path of a new file.
+file-export-no-export-password = Give the file a password (twice), or choose to save it without one.
+file-export-no-vault-password = Type your vault password to confirm the export.
+file-export-done = { $count ->
+    [one] Wrote { $count } account to { $path }, readable by you only. Delete it once it has served.
+   *[other] Wrote { $count } accounts to { $path }, readable by you only. Delete it once it has served.
+}
+err-export-exists = { $path } already exists; choose another name (nothing was overwritten)

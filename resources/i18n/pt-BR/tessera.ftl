@@ -429,3 +429,24 @@ err-wrong-password-unusual-kdf = senha incorreta para o cofre em { $path }; tent
 err-unsafe-folder = a pasta { $path } pode ser alterada por outros usuários, que poderiam trocar ou voltar o cofre a uma versão antiga; deixe-a só sua (chmod go-w) ou guarde o cofre em outra pasta
 err-lock-file-link = o arquivo de trava { $path } é um link simbólico, que o Tessera nunca segue; apague-o se não foi você quem o criou e veja quem mais pode escrever nessa pasta
 err-image-unreadable = há um código QR nesta imagem, mas ele não pôde ser lido; tente uma captura de tela maior, ou só do código (amplie antes se ele for pequeno), ou digite a chave de configuração mostrada ao lado do código
+file-export-title = Exportar e fazer backup
+file-export-open = Exportar e fazer backup…
+file-export-intro = O arquivo contém as chaves secretas de todas as contas: guarde-o onde só você tenha acesso e apague-o quando não precisar mais dele.
+file-export-kind-aegis = Aegis (JSON cifrado ou simples)
+file-export-kind-twofas = 2FAS (.2fas cifrado ou simples)
+file-export-kind-uris = Links otpauth://, um por linha (texto simples)
+file-export-kind-sheet = Folha de backup para imprimir (HTML com códigos QR)
+file-export-plain = Sem senha (quem ler o arquivo terá suas chaves)
+file-export-unencrypted-warning = Este arquivo não é cifrado: quem puder lê-lo poderá gerar seus códigos.
+file-export-export-password = Senha do arquivo
+file-export-path = Salvar como (o caminho completo de um arquivo novo)
+file-export-vault-password = A senha do cofre, para confirmar
+file-export-export = Exportar
+file-export-no-path = Digite onde salvar o arquivo: o caminho completo de um arquivo novo.
+file-export-no-export-password = Dê uma senha ao arquivo (duas vezes) ou escolha salvá-lo sem senha.
+file-export-no-vault-password = Digite a senha do cofre para confirmar a exportação.
+file-export-done = { $count ->
+    [one] { $count } conta gravada em { $path }, legível só por você. Apague o arquivo quando não precisar mais dele.
+   *[other] { $count } contas gravadas em { $path }, legíveis só por você. Apague o arquivo quando não precisar mais dele.
+}
+err-export-exists = { $path } já existe; escolha outro nome (nada foi sobrescrito)

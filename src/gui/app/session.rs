@@ -389,6 +389,9 @@ impl App {
             settings::Action::ChooseBackupFolder => {
                 task::choose_folder(i18n::t(lang, Key::BackupsChooseTitle).to_owned())
                     .map(Message::BackupFolderChosen)
+            settings::Action::FileExport => {
+                self.screen = Screen::FileExport(file_export::FileExport::new());
+                Task::none()
             }
             settings::Action::CheckClock => {
                 crate::gui::clock::check(self.settings.time_server.clone(), self.env.system_clock)
@@ -500,6 +503,60 @@ impl App {
             }
             Err(error) => self.backed_up(Err(error)),
         }
+    }
+
+    /// A message of the "Export and backup…" screen.
+    pub(super) fn file_export(&mut self, message: file_export::Message) -> Task<Message> {
+        let lang = self.lang();
+        let Screen::FileExport(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        match screen.update(message, lang) {
+            file_export::Action::None => Task::none(),
+            file_export::Action::Back => match &self.session {
+                Some(session) => {
+                    self.screen = Screen::Settings(settings::Settings::new(
+                        self.settings.clone(),
+                        session.has_keyring_slot,
+                    ));
+                    task::backup_folder(session.vault.clone(), self.env.history.clone())
+                        .map(|r| Message::BackupFolder(r.map(|folder| (folder, None))))
+                }
+                None => Task::none(),
+            },
+            file_export::Action::Export(request) => match &self.session {
+                Some(session) => task::export(
+                    session.vault.clone(),
+                    request,
+                    self.env.policy.clone(),
+                    self.now,
+                )
+                .map(Message::Exported),
+                None => Task::none(),
+            },
+        }
+    }
+
+    /// The export file was written (or not).
+    pub(super) fn exported(
+        &mut self,
+        result: Result<(usize, PathBuf), task::Error>,
+    ) -> Task<Message> {
+        let lang = self.lang();
+        if let Screen::FileExport(screen) = &mut self.screen {
+            screen.finished(match result {
+                Ok((count, path)) => Ok(i18n::tf(
+                    lang,
+                    Key::FileExportDone,
+                    &[
+                        ("count", &count.to_string()),
+                        ("path", &path.display().to_string()),
+                    ],
+                )),
+                Err(e) => Err(e.localized(lang)),
+            });
+        }
+        Task::none()
     }
 
     /// The password was changed (or not).

@@ -5,6 +5,7 @@
 pub mod add;
 pub mod codes;
 pub mod details;
+pub mod file_export;
 pub mod onboarding;
 pub mod recovery;
 pub mod review;

@@ -88,6 +88,8 @@ pub enum Message {
     ChooseBackupFolder,
     /// Turn automatic backups off.
     BackupsOff,
+    /// "Export and backup…".
+    FileExport,
     /// Back to the list.
     Back,
 }
@@ -111,6 +113,8 @@ pub enum Action {
     SetBackupFolder(Option<std::path::PathBuf>),
     /// Show the system's folder chooser for it.
     ChooseBackupFolder,
+    /// Open "Export and backup…".
+    FileExport,
     /// Back to the list.
     Back,
 }
@@ -324,6 +328,7 @@ impl Settings {
             Message::ChooseBackupFolder => return Action::ChooseBackupFolder,
             Message::BackupsOff => return Action::SetBackupFolder(None),
             Message::Back => return Action::Back,
+            Message::FileExport => return Action::FileExport,
         }
         Action::Changed(self.values.clone())
     }
@@ -349,10 +354,14 @@ impl Settings {
         let mut page = column![
             row![
                 text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
+                button(text(t(Key::FileExportOpen)))
+                    .style(button::secondary)
+                    .on_press(Message::FileExport),
                 button(text(t(Key::Back)))
                     .style(theme::button::secondary)
                     .on_press(Message::Back),
             ]
+            .spacing(8)
             .align_y(Alignment::Center),
             line(
                 t(Key::Theme),
