@@ -389,6 +389,7 @@ impl App {
             settings::Action::ChooseBackupFolder => {
                 task::choose_folder(i18n::t(lang, Key::BackupsChooseTitle).to_owned())
                     .map(Message::BackupFolderChosen)
+            }
             settings::Action::FileExport => {
                 self.screen = Screen::FileExport(file_export::FileExport::new());
                 Task::none()
