@@ -190,6 +190,13 @@ pub enum Message {
     Saved(Result<(Change, Vec<Entry>), task::Error>),
     /// The settings file was written.
     SettingsSaved(Result<(), task::Error>),
+    /// The automatic backup after a save ran.
+    BackedUp(Result<vault::backup::Outcome, task::Error>),
+    /// The folder for automatic backups, as read or as just set (with what
+    /// the first backup there did).
+    BackupFolder(Result<(Option<PathBuf>, Option<vault::backup::Outcome>), task::Error>),
+    /// The folder chooser closed.
+    BackupFolderChosen(Option<PathBuf>),
     /// The password was changed.
     PasswordChanged(Result<bool, task::Error>),
     /// Keyring unlock was turned on or off.
@@ -448,7 +455,27 @@ impl App {
             }
             Message::Opened(result) => self.opened_result(result),
             Message::KeyringOpened(result) => self.keyring_opened(result),
-            Message::Saved(result) => self.saved(result),
+            Message::Saved(result) => {
+                let saved = result.is_ok();
+                let task = self.saved(result);
+                if saved {
+                    Task::batch([task, self.auto_backup()])
+                } else {
+                    task
+                }
+            }
+            Message::BackedUp(result) => {
+                self.backed_up(result);
+                Task::none()
+            }
+            Message::BackupFolder(result) => {
+                self.backup_folder(result);
+                Task::none()
+            }
+            Message::BackupFolderChosen(folder) => match folder {
+                Some(folder) => self.set_backup_folder(Some(folder)),
+                None => Task::none(),
+            },
             Message::SettingsSaved(result) => self.settings_saved(result),
             Message::ClockChecked(check) => {
                 self.clock_checked(&check);

@@ -8,6 +8,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod backup;
 mod clock;
 mod cmd;
 mod code;

@@ -9,6 +9,7 @@
 mod common;
 
 mod appearance;
+mod backup;
 mod capture_x11;
 mod clock;
 mod e2e_import_x11;

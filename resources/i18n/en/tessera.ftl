@@ -313,6 +313,20 @@ restore-done = { $n ->
    *[other] Restored { $source } as the newest version of the vault at { $path } ({ $n } accounts).
 }
 restore-kept = The vault it replaced is kept as { $backup }.
+# Automatic backups (the app's Settings, `tessera backup --auto DIR`).
+backup-folder-missing = the backup folder { $folder } is not there (a removable or network drive that is not connected?). The vault was saved all the same; automatic backups resume once the folder is back (this is said once)
+backups-title = Automatic backups
+backups-go-to = After changes, an encrypted backup goes to { $folder }.
+backups-are-off = Automatic backups are off.
+backups-folder-placeholder = Folder, e.g. on a USB drive
+backups-choose = Choose…
+backups-choose-title = Folder for automatic backups
+backups-use = Use this folder
+backups-turn-off = Turn off
+backups-hint = At most one a minute; the newest 10 and one a day for 30 days are kept. Each opens with the vault's password. A missing folder (a drive not connected) is said once, and the vault is saved all the same.
+backups-now-on = Automatic backups go to { $folder } from now on.
+backups-now-off = Automatic backups are off. The backups already made stay where they are.
+backup-failed = no automatic backup of { $vault } was made: { $reason }. The vault itself was saved; check the backup folder in Settings
 # A sync tool's conflict copy (or `tessera merge FILE`) was merged into the vault.
 sync-merged = Merged { $copy } into the vault: { $added } added, { $changed } changed, { $removed } removed
 sync-merged-nothing = Merged { $copy } into the vault: it held nothing the vault did not have

@@ -310,6 +310,20 @@ restore-done = { $n ->
    *[other] { $source } foi restaurado como a versão mais nova do cofre em { $path } ({ $n } contas).
 }
 restore-kept = O cofre que ele substituiu foi guardado como { $backup }.
+# Automatic backups (the app's Settings, `tessera backup --auto DIR`).
+backup-folder-missing = a pasta de cópias de segurança { $folder } não está lá (um disco removível ou de rede desconectado?). O cofre foi salvo mesmo assim; as cópias automáticas voltam quando a pasta voltar (isto é dito uma vez só)
+backups-title = Cópias de segurança automáticas
+backups-go-to = Depois de mudanças, uma cópia criptografada vai para { $folder }.
+backups-are-off = As cópias de segurança automáticas estão desligadas.
+backups-folder-placeholder = Pasta, por exemplo num pendrive
+backups-choose = Escolher…
+backups-choose-title = Pasta das cópias de segurança automáticas
+backups-use = Usar esta pasta
+backups-turn-off = Desligar
+backups-hint = No máximo uma por minuto; ficam as 10 mais novas e uma por dia durante 30 dias. Cada uma abre com a senha do cofre. Uma pasta ausente (um disco desconectado) é avisada uma vez, e o cofre é salvo mesmo assim.
+backups-now-on = As cópias de segurança automáticas vão para { $folder } daqui em diante.
+backups-now-off = As cópias de segurança automáticas estão desligadas. As cópias já feitas continuam onde estão.
+backup-failed = nenhuma cópia de segurança automática de { $vault } foi feita: { $reason }. O cofre em si foi salvo; confira a pasta de cópias nas Configurações
 # Uma cópia de conflito da ferramenta de sincronização (ou `tessera merge FILE`) foi mesclada no cofre.
 sync-merged = { $copy } foi mesclado no cofre: { $added } adicionadas, { $changed } alteradas, { $removed } removidas
 sync-merged-nothing = { $copy } foi mesclado no cofre: não tinha nada que o cofre não tivesse

@@ -20,6 +20,8 @@ use super::onboarding::MIN_PASSWORD_CHARS;
 pub const OFFSET_ID: &str = "settings-offset";
 /// The time server field's id.
 pub const TIME_SERVER_ID: &str = "settings-time-server";
+/// The backup folder field's id.
+pub const BACKUP_FOLDER_ID: &str = "settings-backup-folder";
 /// The password field shown when keyring unlock is being turned off.
 pub const KEYRING_OFF_PASSWORD_ID: &str = "settings-keyring-off-password";
 
@@ -39,6 +41,10 @@ pub struct Settings {
     off_password: Option<Typed>,
     busy: bool,
     notice: Option<(bool, String)>,
+    /// The folder automatic backups go to, as kept (`None`: off).
+    backup_folder: Option<std::path::PathBuf>,
+    /// The backup folder field.
+    backup_typed: String,
 }
 
 /// What the user does here.
@@ -78,6 +84,14 @@ pub enum Message {
     ConfirmOff,
     /// Keep keyring unlock on.
     CancelOff,
+    /// The backup folder field changed.
+    BackupFolder(String),
+    /// Use the folder typed for automatic backups.
+    UseBackupFolder,
+    /// Choose the backup folder with the system's chooser.
+    ChooseBackupFolder,
+    /// Turn automatic backups off.
+    BackupsOff,
     /// "Export and backup…".
     FileExport,
     /// Back to the list.
@@ -99,6 +113,10 @@ pub enum Action {
     DisableKeyring(Password),
     /// Check the clock against the time server now.
     CheckClock,
+    /// Set (or with `None` clear) the folder for automatic backups.
+    SetBackupFolder(Option<std::path::PathBuf>),
+    /// Show the system's folder chooser for it.
+    ChooseBackupFolder,
     /// Open "Export and backup…".
     FileExport,
     /// Back to the list.
@@ -179,7 +197,18 @@ impl Settings {
             off_password: None,
             busy: false,
             notice: None,
+            backup_folder: None,
+            backup_typed: String::new(),
         }
+    }
+
+    /// The folder automatic backups go to, as read or just set.
+    pub fn backup_folder_set(&mut self, folder: Option<std::path::PathBuf>) {
+        self.backup_typed = folder
+            .as_ref()
+            .map(|f| f.display().to_string())
+            .unwrap_or_default();
+        self.backup_folder = folder;
     }
 
     /// A result to show (`is_error`, text).
@@ -308,6 +337,19 @@ impl Settings {
                 self.off_password = None;
                 return Action::None;
             }
+            Message::BackupFolder(v) => {
+                self.backup_typed = v;
+                return Action::None;
+            }
+            Message::UseBackupFolder => {
+                let typed = self.backup_typed.trim();
+                if typed.is_empty() {
+                    return Action::None;
+                }
+                return Action::SetBackupFolder(Some(std::path::PathBuf::from(typed)));
+            }
+            Message::ChooseBackupFolder => return Action::ChooseBackupFolder,
+            Message::BackupsOff => return Action::SetBackupFolder(None),
             Message::Back => return Action::Back,
             Message::FileExport => return Action::FileExport,
         }
@@ -467,6 +509,53 @@ impl Settings {
                 .style(theme::boxed::section),
             );
         }
+
+        let backups_state = match &self.backup_folder {
+            Some(folder) => i18n::tf(
+                lang,
+                Key::BackupsGoTo,
+                &[("folder", &folder.display().to_string())],
+            ),
+            None => t(Key::BackupsAreOff).to_owned(),
+        };
+        let typed = !self.backup_typed.trim().is_empty();
+        page = page.push(
+            container(
+                column![
+                    text(t(Key::BackupsTitle)).size(18),
+                    text(backups_state),
+                    row![
+                        text_input(t(Key::BackupsFolderPlaceholder), &self.backup_typed)
+                            .id(BACKUP_FOLDER_ID)
+                            .on_input(Message::BackupFolder)
+                            .on_submit(Message::UseBackupFolder)
+                            .padding(8),
+                        button(text(t(Key::BackupsChoose)))
+                            .style(theme::button::secondary)
+                            .on_press(Message::ChooseBackupFolder),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                    row![
+                        button(text(t(Key::BackupsUse)))
+                            .style(theme::button::secondary)
+                            .on_press_maybe(typed.then_some(Message::UseBackupFolder)),
+                        button(text(t(Key::BackupsTurnOff)))
+                            .style(theme::button::secondary)
+                            .on_press_maybe(
+                                self.backup_folder.is_some().then_some(Message::BackupsOff)
+                            ),
+                    ]
+                    .spacing(8),
+                    text(t(Key::BackupsHint))
+                        .size(13)
+                        .style(theme::label::muted),
+                ]
+                .spacing(8),
+            )
+            .padding(12)
+            .style(theme::boxed::section),
+        );
 
         let mut change = button(text(t(Key::ChangePassword))).style(theme::button::secondary);
         if !self.busy {
