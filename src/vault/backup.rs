@@ -312,28 +312,37 @@ pub fn automatic(vault: &Path, history: &History, now: Timestamp) -> Result<Outc
     if settings.missing_reported.take().is_some() {
         write_settings(history, &id, &settings)?;
     }
-    let stem = stem(vault);
-    let ours: Vec<Backup> = list(&folder, &stem)
-        .into_iter()
-        .filter(|b| same_vault(&b.path, &id))
-        .collect();
-    if let Some(newest) = ours.first() {
-        if file::read(&newest.path).is_ok_and(|old| old == bytes) {
+    // Newest first; only the newest of this vault is read before deciding
+    // (a command on the vault calls this every time, mostly to find nothing
+    // to do); the others are checked only once a backup is written.
+    let mut found = list(&folder, &stem(vault)).into_iter();
+    let mut newest = None;
+    for backup in found.by_ref() {
+        match file::read(&backup.path) {
+            Ok(old) if holds_vault(&old, &id) => {
+                newest = Some((backup, old == bytes));
+                break;
+            }
+            _ => {}
+        }
+    }
+    if let Some((backup, same)) = &newest {
+        if *same {
             return Ok(Outcome::Unchanged);
         }
-        if newest.made.secs().saturating_add(MIN_INTERVAL) > now.secs() {
+        if backup.made.secs().saturating_add(MIN_INTERVAL) > now.secs() {
             return Ok(Outcome::TooSoon);
         }
     }
     let path = write_in(vault, &folder, &bytes, now)?;
-    let mut all = ours;
-    all.insert(
-        0,
-        Backup {
-            path: path.clone(),
-            made: now,
-        },
-    );
+    let written = Backup {
+        path: path.clone(),
+        made: now,
+    };
+    let all: Vec<Backup> = std::iter::once(written)
+        .chain(newest.map(|(backup, _)| backup))
+        .chain(found.filter(|b| same_vault(&b.path, &id)))
+        .collect();
     let made: Vec<Timestamp> = all.iter().map(|b| b.made).collect();
     let mut removed = Vec::new();
     for (backup, kept) in all.iter().zip(keep(&made, now)) {
@@ -350,10 +359,13 @@ pub fn automatic(vault: &Path, history: &History, now: Timestamp) -> Result<Outc
 /// Whether the file at `path` is a copy of the vault `vault_id` (its header
 /// says so; the checksum holds).
 pub(crate) fn same_vault(path: &Path, vault_id: &str) -> bool {
-    file::read(path).is_ok_and(|bytes| {
-        super::format::read::parse(&bytes)
-            .is_ok_and(|parsed| super::uuid_text(&parsed.header.vault_id) == vault_id)
-    })
+    file::read(path).is_ok_and(|bytes| holds_vault(&bytes, vault_id))
+}
+
+/// Whether `bytes` are a file of the vault `vault_id`.
+fn holds_vault(bytes: &[u8], vault_id: &str) -> bool {
+    super::format::read::parse(bytes)
+        .is_ok_and(|parsed| super::uuid_text(&parsed.header.vault_id) == vault_id)
 }
 
 #[cfg(test)]
