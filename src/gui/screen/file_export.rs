@@ -286,13 +286,8 @@ impl FileExport {
             export = export.on_press(Message::Export);
         }
         page = page.push(export);
-        if let Some((is_error, notice)) = &self.notice {
-            let label = text(notice);
-            page = page.push(if *is_error {
-                label.style(theme::label::urgent)
-            } else {
-                label
-            });
+        if let Some(notice) = &self.notice {
+            page = page.push(crate::gui::widget::notice::view(notice));
         }
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }

@@ -581,13 +581,8 @@ impl Settings {
             .padding(12)
             .style(theme::boxed::section),
         );
-        if let Some((is_error, notice)) = &self.notice {
-            let label = text(notice);
-            page = page.push(if *is_error {
-                label.style(theme::label::urgent)
-            } else {
-                label
-            });
+        if let Some(notice) = &self.notice {
+            page = page.push(crate::gui::widget::notice::view(notice));
         }
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }
