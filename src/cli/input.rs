@@ -87,6 +87,8 @@ pub(crate) struct Input<'a> {
     /// Conflict copies beside the vault that need another password
     /// (`tessera merge FILE`): the command ends with exit status 1.
     pub unmerged: Vec<PathBuf>,
+    /// Whether the command asked for the vault's path (it works on the vault).
+    vault_used: std::cell::Cell<bool>,
 }
 
 /// One line from file descriptor 0, read byte by byte so nothing past the
@@ -139,6 +141,7 @@ impl<'a> Input<'a> {
             stdin_is_terminal: std::io::stdin().is_terminal(),
             stdin_taken: false,
             unmerged: Vec::new(),
+            vault_used: std::cell::Cell::new(false),
         }
     }
 
@@ -159,7 +162,13 @@ impl<'a> Input<'a> {
 
     /// The vault path by `--vault`, `TESSERA_VAULT`, or the platform default.
     pub fn vault_path(&self) -> Result<PathBuf, Failure> {
+        self.vault_used.set(true);
         paths::vault(self.global.vault.clone()).ok_or_else(|| Failure::said(Key::CliNoHome, &[]))
+    }
+
+    /// Whether the command worked on the vault (asked for its path).
+    pub fn vault_used(&self) -> bool {
+        self.vault_used.get()
     }
 
     /// Where this computer remembers the vault versions it has seen.

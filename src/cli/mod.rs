@@ -6,6 +6,7 @@
 
 #[macro_use]
 mod output;
+mod backup;
 mod clock;
 mod code;
 mod entries;
@@ -244,6 +245,9 @@ enum Command {
     /// under another password (copies under the same password are merged
     /// whenever the vault is opened).
     Merge(merge::Args),
+    /// Back the vault up: an encrypted copy into a folder now (--to), or
+    /// automatically after changes (--auto DIR, --auto-off).
+    Backup(backup::Args),
     /// Check this computer's clock: whether the system keeps it synchronised and,
     /// against a time server you name, how far off it is (codes depend on it).
     Clock(clock::Args),
@@ -345,7 +349,16 @@ fn app_requests(
 
 fn dispatch(command: Command, global: &Global) -> Result<(), Failure> {
     let mut input = input::Input::new(global);
+    let automatic_backup = !matches!(command, Command::Backup(_));
     run_command(command, &mut input)?;
+    // The vault may have changed: the automatic backup, when one is due
+    // (never failing the command, which is done).
+    if automatic_backup
+        && input.vault_used()
+        && let (Ok(path), Ok(history)) = (input.vault_path(), input.history())
+    {
+        backup::after_command(&path, &history);
+    }
     // A conflict copy under another password was left beside the vault: the
     // command did its work, but what it showed may lack that copy's changes.
     match input.unmerged.first() {
@@ -376,6 +389,7 @@ fn run_command(command: Command, input: &mut input::Input<'_>) -> Result<(), Fai
         Command::Recovery(args) => recovery::run(&args, input),
         Command::Restore(args) => restore::run(&args, input),
         Command::Merge(args) => merge::run(&args, input),
+        Command::Backup(args) => backup::run(&args, input),
         Command::Scan(args) => scan::scan(&args),
         Command::Import(args) => scan::import(&args, input),
         Command::Clock(args) => clock::run(&args),

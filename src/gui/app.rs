@@ -169,6 +169,10 @@ pub struct App {
     system_mode: iced::theme::Mode,
     /// The desktop asks for higher contrast (the Settings portal).
     desktop_high_contrast: bool,
+    /// The window has the keyboard focus (iced's window events).
+    window_focused: bool,
+    /// Every code hidden by Ctrl+H.
+    codes_concealed: bool,
 }
 
 /// Everything that happens.
@@ -186,6 +190,13 @@ pub enum Message {
     Saved(Result<(Change, Vec<Entry>), task::Error>),
     /// The settings file was written.
     SettingsSaved(Result<(), task::Error>),
+    /// The automatic backup after a save ran.
+    BackedUp(Result<vault::backup::Outcome, task::Error>),
+    /// The folder for automatic backups, as read or as just set (with what
+    /// the first backup there did).
+    BackupFolder(Result<(Option<PathBuf>, Option<vault::backup::Outcome>), task::Error>),
+    /// The folder chooser closed.
+    BackupFolderChosen(Option<PathBuf>),
     /// The password was changed.
     PasswordChanged(Result<bool, task::Error>),
     /// Keyring unlock was turned on or off.
@@ -257,6 +268,8 @@ pub enum Message {
     SystemMode(iced::theme::Mode),
     /// The desktop's contrast preference was read (`None`: no answer).
     DesktopContrast(Option<bool>),
+    /// The window gained (`true`) or lost the keyboard focus.
+    WindowFocus(bool),
 }
 
 impl App {
@@ -286,6 +299,8 @@ impl App {
             requests: Vec::new(),
             system_mode: iced::theme::Mode::None,
             desktop_high_contrast: false,
+            window_focused: true,
+            codes_concealed: false,
             env,
         };
         let tasks = Task::batch([
@@ -385,6 +400,12 @@ impl App {
         )
     }
 
+    /// How much larger than normal everything is drawn (the text size
+    /// setting; iced multiplies the window's own scale factor by it).
+    pub fn scale_factor(&self) -> f32 {
+        f32::from(self.settings.text_size_percent) / 100.0
+    }
+
     /// The theme (one of [`theme::ALL`], built once).
     pub fn theme(&self) -> Theme {
         theme::theme(self.colours())
@@ -434,7 +455,27 @@ impl App {
             }
             Message::Opened(result) => self.opened_result(result),
             Message::KeyringOpened(result) => self.keyring_opened(result),
-            Message::Saved(result) => self.saved(result),
+            Message::Saved(result) => {
+                let saved = result.is_ok();
+                let task = self.saved(result);
+                if saved {
+                    Task::batch([task, self.auto_backup()])
+                } else {
+                    task
+                }
+            }
+            Message::BackedUp(result) => {
+                self.backed_up(result);
+                Task::none()
+            }
+            Message::BackupFolder(result) => {
+                self.backup_folder(result);
+                Task::none()
+            }
+            Message::BackupFolderChosen(folder) => match folder {
+                Some(folder) => self.set_backup_folder(Some(folder)),
+                None => Task::none(),
+            },
             Message::SettingsSaved(result) => self.settings_saved(result),
             Message::ClockChecked(check) => {
                 self.clock_checked(&check);
@@ -499,6 +540,13 @@ impl App {
             }
             Message::DesktopContrast(high) => {
                 self.desktop_high_contrast = high.unwrap_or(false);
+                Task::none()
+            }
+            Message::WindowFocus(focused) => {
+                self.window_focused = focused;
+                if self.concealed() {
+                    self.conceal_screens();
+                }
                 Task::none()
             }
         }
@@ -689,8 +737,34 @@ impl App {
         }
     }
 
+    /// Whether every secret is hidden now: Ctrl+H, or the window not
+    /// focused with "hide codes when the window is not focused" on.
+    pub fn concealed(&self) -> bool {
+        self.codes_concealed || (self.settings.hide_codes_unfocused && !self.window_focused)
+    }
+
+    /// Hides what a screen has revealed (a recovery code, the setup key).
+    fn conceal_screens(&mut self) {
+        match &mut self.screen {
+            Screen::Recovery(screen) => screen.conceal(),
+            Screen::Add(screen) => screen.conceal(),
+            _ => {}
+        }
+    }
+
     fn hotkey(&mut self, key: Hotkey) -> Task<Message> {
         match key {
+            Hotkey::ToggleCodes if self.session.is_some() => {
+                self.codes_concealed = !self.codes_concealed;
+                let lang = self.lang();
+                if self.codes_concealed {
+                    self.conceal_screens();
+                    self.info(i18n::t(lang, Key::CodesConcealed).to_owned());
+                } else {
+                    self.info(i18n::t(lang, Key::CodesShownAgain).to_owned());
+                }
+                return Task::none();
+            }
             Hotkey::Lock if self.session.is_some() => return self.lock(),
             Hotkey::FocusNext => return operation::focus_next(),
             Hotkey::FocusPrevious => return operation::focus_previous(),
@@ -767,6 +841,7 @@ impl App {
                         now: self.code_time(),
                         offset: self.settings.clock_offset_seconds,
                         hide_codes: self.settings.hide_codes,
+                        conceal: self.concealed(),
                         clock_warning: self.clock_warning.as_ref(),
                         locked_copy: session.locked_copies.first().map(PathBuf::as_path),
                     })

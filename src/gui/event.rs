@@ -14,6 +14,8 @@ pub enum Hotkey {
     Lock,
     /// Ctrl+N (Cmd+N on macOS): add an account.
     Add,
+    /// Ctrl+H (Cmd+H): hide or show every code (a screen share).
+    ToggleCodes,
     /// Tab: focus the next field.
     FocusNext,
     /// Shift+Tab: focus the previous field.
@@ -53,6 +55,9 @@ pub fn hotkey(event: keyboard::Event) -> Option<Hotkey> {
         }
         keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("n") => {
             Some(Hotkey::Add)
+        }
+        keyboard::Key::Character(c) if modifiers.command() && c.eq_ignore_ascii_case("h") => {
+            Some(Hotkey::ToggleCodes)
         }
         keyboard::Key::Named(Named::Tab) if modifiers.shift() => Some(Hotkey::FocusPrevious),
         keyboard::Key::Named(Named::Tab) => Some(Hotkey::FocusNext),

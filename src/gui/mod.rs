@@ -91,6 +91,7 @@ pub fn run_with_vault(vault: Option<std::path::PathBuf>, requests: Vec<Request>)
     let result = iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
+        .scale_factor(App::scale_factor)
         .subscription(App::subscription)
         .window(window)
         .run();

@@ -55,6 +55,10 @@ pub struct Settings {
     pub clipboard_clear_seconds: u32,
     /// Show codes only when their row is clicked.
     pub hide_codes: bool,
+    /// Hide every code while the window does not have the focus.
+    pub hide_codes_unfocused: bool,
+    /// The size of everything in the window, in percent (100 to 200).
+    pub text_size_percent: u16,
     /// Seconds added to the system clock when computing codes.
     pub clock_offset_seconds: i64,
     /// A time server (`HOST[:PORT]`) to check this computer's clock against
@@ -70,11 +74,17 @@ impl Default for Settings {
             auto_lock_minutes: 5,
             clipboard_clear_seconds: 30,
             hide_codes: false,
+            hide_codes_unfocused: false,
+            text_size_percent: 100,
             clock_offset_seconds: 0,
             time_server: String::new(),
         }
     }
 }
+
+/// The text sizes offered, in percent; a file's value is clamped to the first
+/// and last.
+pub const TEXT_SIZES: [u16; 5] = [100, 125, 150, 175, 200];
 
 /// Largest clock offset accepted (a day each way).
 pub const MAX_CLOCK_OFFSET: i64 = 86_400;
@@ -86,6 +96,9 @@ impl Settings {
         settings.clock_offset_seconds = settings
             .clock_offset_seconds
             .clamp(-MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET);
+        settings.text_size_percent = settings
+            .text_size_percent
+            .clamp(TEXT_SIZES[0], TEXT_SIZES[TEXT_SIZES.len() - 1]);
         Ok(settings)
     }
 
@@ -137,6 +150,8 @@ mod tests {
             auto_lock_minutes: 10,
             clipboard_clear_seconds: 0,
             hide_codes: true,
+            hide_codes_unfocused: true,
+            text_size_percent: 150,
             clock_offset_seconds: -30,
             time_server: "pool.ntp.org".into(),
         };
@@ -151,6 +166,11 @@ mod tests {
         assert_eq!(settings.clipboard_clear_seconds, 30);
         let settings = Settings::parse("theme = \"high-contrast\"\n").unwrap_or_default();
         assert_eq!(settings.theme, ThemeChoice::HighContrast);
+        assert_eq!(settings.text_size_percent, 100);
+        let big = Settings::parse("text_size_percent = 500\n").unwrap_or_default();
+        assert_eq!(big.text_size_percent, 200);
+        let small = Settings::parse("text_size_percent = 50\n").unwrap_or_default();
+        assert_eq!(small.text_size_percent, 100);
     }
 
     #[test]

@@ -642,6 +642,56 @@ pub fn delete_files(paths: Vec<PathBuf>) -> Task<Result<usize, Error>> {
     )
 }
 
+/// The folder automatic backups of the vault go to (`None`: none).
+pub fn backup_folder(vault: Handle, history: History) -> Task<Result<Option<PathBuf>, Error>> {
+    with_vault(vault, move |vault| {
+        Ok(vault::backup::folder(&history, &vault.id())?)
+    })
+}
+
+/// Sets (or with `None` clears) the folder for automatic backups, then
+/// makes the first backup there when the folder is present. Returns the
+/// folder as kept and what the backup did.
+pub fn set_backup_folder(
+    vault: Handle,
+    history: History,
+    folder: Option<PathBuf>,
+    now: crate::clock::Timestamp,
+) -> Task<Result<(Option<PathBuf>, vault::backup::Outcome), Error>> {
+    with_vault(vault, move |vault| {
+        let id = vault.id();
+        vault::backup::set_folder(&history, &id, folder.as_deref())?;
+        let kept = vault::backup::folder(&history, &id)?;
+        let outcome = vault::backup::automatic(vault.path(), &history, now)?;
+        Ok((kept, outcome))
+    })
+}
+
+/// After a save: the automatic backup, when one is due.
+pub fn auto_backup(
+    vault: Handle,
+    history: History,
+    now: crate::clock::Timestamp,
+) -> Task<Result<vault::backup::Outcome, Error>> {
+    with_vault(vault, move |vault| {
+        Ok(vault::backup::automatic(vault.path(), &history, now)?)
+    })
+}
+
+/// The system's folder chooser. `None`: cancelled, or no chooser.
+pub fn choose_folder(title: String) -> Task<Option<PathBuf>> {
+    Task::perform(
+        async move {
+            rfd::AsyncFileDialog::new()
+                .set_title(title)
+                .pick_folder()
+                .await
+                .map(|folder| folder.path().to_path_buf())
+        },
+        |chosen| chosen,
+    )
+}
+
 /// The system's file chooser for images, link lists and other apps' export
 /// files (the xdg-desktop-portal; zenity when
 /// no portal answers). `None`: cancelled, or no chooser could be shown.

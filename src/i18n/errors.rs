@@ -488,6 +488,7 @@ impl Localize for crate::import::Problem {
             }
             Self::Image(e) => e.message(),
             Self::NoCode => Message::new(Key::ErrImportNoCode),
+            Self::Unrecognised => Message::new(Key::ErrImportUnrecognised),
             #[cfg(feature = "capture")]
             Self::Capture(e) => e.message(),
             Self::Export(e) => e.message(),

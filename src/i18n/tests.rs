@@ -272,6 +272,7 @@ fn english_messages_match_the_core_display() {
     ]);
     check(&[
         crate::import::Problem::NoCode,
+        crate::import::Problem::Unrecognised,
         crate::import::Problem::Unreadable(std::sync::Arc::new(std::io::Error::from(
             std::io::ErrorKind::PermissionDenied,
         ))),

@@ -197,6 +197,12 @@ pub enum Problem {
         "no QR code found; make sure the whole code is visible and not cut off, or enter the setup key by hand"
     )]
     NoCode,
+    /// A binary file that is neither an image nor an export recognised by
+    /// its content (an old andOTP backup has no header to know it by).
+    #[error(
+        "this file is neither an image nor an export Tessera recognises by its content; a WinAuth export or an encrypted andOTP backup from before version 0.6 has nothing to recognise it by: name its format, as in tessera import --format andotp FILE (tessera import --help lists the formats)"
+    )]
+    Unrecognised,
     /// The screen or the clipboard could not be read.
     #[cfg(feature = "capture")]
     #[error(transparent)]
@@ -238,7 +244,15 @@ pub fn file(
             file(origin, bytes, FileKind::Codes, password)
         }
         FileKind::Codes => {
-            Contents::from_texts(origin, qr::file_payloads(bytes, &Limits::default())?)
+            let texts = qr::file_payloads(bytes, &Limits::default()).map_err(|e| match e {
+                // Text goes on being "not an image"; binary data may be an
+                // export with nothing to detect it by.
+                DecodeError::NotAnImage if std::str::from_utf8(bytes).is_err() => {
+                    Problem::Unrecognised
+                }
+                e => Problem::Image(e),
+            })?;
+            Contents::from_texts(origin, texts)
         }
         FileKind::Export(format) => {
             let export = interop::read(bytes, format, password)?;

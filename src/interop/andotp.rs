@@ -2,7 +2,8 @@
 //! `BackupHelper`).
 //!
 //! Plain (`.json`): an array of entries with `secret`, `issuer`, `label`,
-//! `digits`, `type`, `algorithm`, `period`, `counter` and `tags`.
+//! `digits`, `type`, `algorithm`, `period`, `counter` and `tags`. Backups
+//! from before andOTP 0.6 have no `issuer`: see [`old_label`].
 //!
 //! Encrypted (`.json.aes`), two forms with nothing in the file to tell them
 //! apart: the current one is `iterations` (4 bytes, big-endian) ‖ salt (12)
@@ -89,16 +90,36 @@ pub(super) fn looks_like(value: &Value) -> bool {
     })
 }
 
+/// Issuer and name from the label of an entry without an `issuer` field
+/// (backups of andOTP before 0.6). Those versions wrote the label as
+/// "ISSUER - LABEL", LABEL being the link's whole label ("Deno - Deno:Mason"
+/// in a real backup from Aegis' importer tests; Aegis' `AndOtpImporter`
+/// splits at " - " too); a label without " - " may still be "issuer:name".
+fn old_label(label: &str) -> (&str, &str) {
+    if let Some((issuer, rest)) = label.split_once(" - ") {
+        let issuer = issuer.trim();
+        let rest = rest.trim();
+        let name = rest
+            .strip_prefix(issuer)
+            .and_then(|name| name.strip_prefix(':'))
+            .unwrap_or(rest);
+        return (issuer, name.trim());
+    }
+    match label.split_once(':') {
+        Some((issuer, name)) => (issuer.trim(), name.trim()),
+        None => ("", label),
+    }
+}
+
 fn entries(value: &Value, out: &mut Export) -> Result<(), InteropError> {
     let list = value
         .as_array()
         .ok_or_else(|| damaged(FORMAT, "it is not a list of entries"))?;
     for entry in list {
-        // Older backups have "issuer:label" in the label and no issuer field.
         let label = text(entry, "label");
-        let (issuer, name) = match (text(entry, "issuer"), label.split_once(':')) {
-            ("", Some((issuer, name))) => (issuer.trim(), name.trim()),
-            (issuer, _) => (issuer, label),
+        let (issuer, name) = match text(entry, "issuer") {
+            "" => old_label(label),
+            issuer => (issuer, label),
         };
         let fields = Fields {
             issuer,
@@ -119,4 +140,25 @@ fn entries(value: &Value, out: &mut Export) -> Result<(), InteropError> {
         out.push(&fields, group, false, String::new());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::old_label;
+
+    #[test]
+    fn old_labels_give_issuer_and_name() {
+        assert_eq!(old_label("Deno - Deno:Mason"), ("Deno", "Mason"));
+        assert_eq!(
+            old_label("Air Canada - Air Canada:Benjamin"),
+            ("Air Canada", "Benjamin")
+        );
+        assert_eq!(
+            old_label("Deno - mason@example.com"),
+            ("Deno", "mason@example.com")
+        );
+        assert_eq!(old_label("Deno - Other:Mason"), ("Deno", "Other:Mason"));
+        assert_eq!(old_label("Deno:Mason"), ("Deno", "Mason"));
+        assert_eq!(old_label("Mason"), ("", "Mason"));
+    }
 }

@@ -144,18 +144,25 @@ fn open(key: &[u8], sealed: &Value) -> Result<Option<Zeroizing<Vec<u8>>>, Intero
         .map(Zeroizing::new))
 }
 
-/// The nonce of DER-encoded GCM parameters (RFC 5084 `GCMParameters`:
-/// `SEQUENCE { OCTET STRING nonce, INTEGER icvLen }`), when it is 12 bytes
-/// and the tag 16.
+/// The nonce of DER-encoded GCM parameters, when it is 12 bytes and the tag
+/// 16: RFC 5084 `GCMParameters` (`SEQUENCE { OCTET STRING nonce, INTEGER
+/// icvLen }`), which newer Android versions write, or the bare `OCTET
+/// STRING nonce` that Android 6 (API 23) wrote for some keys (seen in a real
+/// FreeOTP 2 backup from Aegis' importer tests; Aegis' `parseNonce` takes
+/// both).
 fn gcm_nonce(der: &[u8]) -> Option<[u8; 12]> {
     let (&tag, rest) = der.split_first()?;
     let (&len, body) = rest.split_first()?;
-    if tag != 0x30 || usize::from(len) != body.len() || len >= 0x80 {
+    if usize::from(len) != body.len() || len >= 0x80 {
         return None;
     }
-    match body {
-        [0x04, 12, nonce @ .., 0x02, 0x01, 16] if nonce.len() == 12 => nonce.try_into().ok(),
-        [0x04, 12, nonce @ ..] if nonce.len() == 12 => nonce.try_into().ok(),
+    match (tag, body) {
+        (0x30, [0x04, 12, nonce @ .., 0x02, 0x01, 16]) if nonce.len() == 12 => {
+            nonce.try_into().ok()
+        }
+        (0x30, [0x04, 12, nonce @ ..]) | (0x04, nonce) if nonce.len() == 12 => {
+            nonce.try_into().ok()
+        }
         _ => None,
     }
 }
@@ -173,6 +180,16 @@ mod tests {
         der[18] = 12; // a 12-byte tag, which Aes256Gcm does not check
         assert_eq!(gcm_nonce(&der), None);
         assert_eq!(gcm_nonce(&der[..10]), None);
+        // Android 6's form: the nonce as a bare OCTET STRING.
+        let mut bare = vec![0x04, 0x0c];
+        bare.extend(1..=12u8);
+        assert_eq!(
+            gcm_nonce(&bare),
+            Some(core::array::from_fn(|i| i as u8 + 1))
+        );
+        assert_eq!(gcm_nonce(&bare[..13]), None);
+        bare[0] = 0x05; // not an OCTET STRING
+        assert_eq!(gcm_nonce(&bare), None);
         assert_eq!(gcm_nonce(&[]), None);
     }
 }

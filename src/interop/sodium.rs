@@ -28,6 +28,12 @@ const ABYTES: usize = 17;
 pub(super) const HEADER_BYTES: usize = 24;
 /// The tag of a stream's last message.
 const TAG_FINAL: u8 = 3;
+/// The tag of an ordinary message. Ente's exports hold one message; older
+/// versions tag it [`TAG_FINAL`], newer ones `TAG_MESSAGE` (a real export in
+/// Proton Authenticator's importer tests, `encrypted.nominalcomplexity.txt`,
+/// does; Proton's reader takes both). The MAC covers the tag, so either is
+/// the export as Ente wrote it.
+const TAG_MESSAGE: u8 = 0;
 
 /// Why a secretstream message did not open.
 #[derive(Debug, PartialEq, Eq)]
@@ -36,7 +42,7 @@ pub(super) enum OpenError {
     Malformed,
     /// The MAC does not match: a wrong key or changed bytes.
     Forged,
-    /// The message opened but is not the stream's last one (the export is cut short).
+    /// The message opened but its tag says more follow (the export is cut short).
     NotFinal,
 }
 
@@ -91,7 +97,7 @@ pub(super) fn secretstream_open(
     }
     let mut plain = Zeroizing::new(ciphertext.to_vec());
     keystream(2, &mut plain);
-    if tag != TAG_FINAL {
+    if tag != TAG_FINAL && tag != TAG_MESSAGE {
         return Err(OpenError::NotFinal);
     }
     Ok(plain)
@@ -141,6 +147,29 @@ mod tests {
         assert_eq!(
             secretstream_open(&key, &header[..20], &sealed),
             Err(OpenError::Malformed)
+        );
+    }
+
+    /// Streams sealed by libsodium 1.0.18 (PyNaCl 1.5), key 0x01 * 32,
+    /// message "hello ente": tagged TAG_MESSAGE (as newer Ente versions
+    /// write), it opens; tagged TAG_PUSH (more to come), it is cut short.
+    #[test]
+    fn a_message_tag_opens_and_a_push_tag_is_cut_short() {
+        let key = [1u8; 32];
+        let plain = secretstream_open(
+            &key,
+            &hex("15c7c1324925a2ad3d33a014aaa3d6aa14157372febfa9dd"),
+            &hex("e22f0d0a95de0ea18444f29754f40d03ffd6f2bd8422ed53c2bd3f"),
+        )
+        .unwrap();
+        assert_eq!(plain.as_slice(), b"hello ente");
+        assert_eq!(
+            secretstream_open(
+                &key,
+                &hex("42d7162e1bf8e2249a807dfefa4e383f09c8d3fcdf089825"),
+                &hex("35505d87677e26ad45261060511b8d70887c1b0e08055f8f4a593b"),
+            ),
+            Err(OpenError::NotFinal)
         );
     }
 

@@ -310,6 +310,8 @@ pub fn find<'a>(entries: &'a [Entry], id_or_query: &str) -> Result<&'a Entry, Fi
             candidates = exact;
         }
     }
+    // Named in the order lists show them.
+    candidates.sort_by_cached_key(|e| display_key(e));
     match candidates.as_slice() {
         [one] => Ok(one),
         [] => Err(FindError::NoMatch {

@@ -269,6 +269,28 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .map_err(|e| Error::io("write", path, e))
 }
 
+/// Replaces a small private file (0600) atomically: a temporary file beside
+/// it, flushed, renamed over it, the directory flushed.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let suffix: [u8; 4] = super::crypto::random()?;
+    let temp = with_suffix(
+        path,
+        &format!(
+            ".tmp-{}",
+            suffix
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        ),
+    );
+    write_new(&temp, bytes)?;
+    if let Err(e) = fs::rename(&temp, path) {
+        let _ = fs::remove_file(&temp);
+        return Err(Error::io("save", path, e));
+    }
+    sync_dir(parent(path))
+}
+
 /// Flushes a directory's entries (the rename) to disk.
 pub fn sync_dir(dir: &Path) -> Result<(), Error> {
     #[cfg(unix)]

@@ -264,23 +264,7 @@ fn write(path: &Path, loaded: &Loaded) -> Result<(), Error> {
             .collect(),
     };
     let text = serde_json::to_vec(&record).map_err(|_| damaged(path))?;
-    let suffix: [u8; 4] = super::crypto::random()?;
-    let temp = file::with_suffix(
-        path,
-        &format!(
-            ".tmp-{}",
-            suffix
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        ),
-    );
-    file::write_new(&temp, &text)?;
-    if let Err(e) = fs::rename(&temp, path) {
-        let _ = fs::remove_file(&temp);
-        return Err(Error::io("save", path, e));
-    }
-    file::sync_dir(file::parent(path))
+    file::write_atomic(path, &text)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! loaded it, the change is re-applied to the newer content, so a GUI left open
 //! never overwrites what the CLI saved meanwhile.
 
+pub mod backup;
 mod crypto;
 pub mod entry;
 mod error;

@@ -8,7 +8,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod backup;
 mod clock;
+mod cmd;
 mod code;
 mod export;
 mod hardening;

@@ -266,3 +266,23 @@ pub fn ctrl(c: &str) -> iced::Event {
         repeat: false,
     })
 }
+
+/// A key press with modifiers (`iced_test`'s own helpers press keys alone).
+pub fn press(
+    key: impl Into<iced::keyboard::Key>,
+    modifiers: iced::keyboard::Modifiers,
+    text: Option<&str>,
+) -> iced::Event {
+    let key = key.into();
+    iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+        key: key.clone(),
+        modified_key: key,
+        physical_key: iced::keyboard::key::Physical::Unidentified(
+            iced::keyboard::key::NativeCode::Unidentified,
+        ),
+        location: iced::keyboard::Location::Standard,
+        modifiers,
+        text: text.map(Into::into),
+        repeat: false,
+    })
+}

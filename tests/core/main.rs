@@ -15,6 +15,7 @@ mod otp_vectors;
 mod qr_corpus;
 mod qr_hostile;
 mod qr_reference;
+mod vault_backup;
 mod vault_concurrency;
 mod vault_merge;
 mod vault_roundtrip;

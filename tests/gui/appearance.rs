@@ -96,3 +96,28 @@ fn following_the_system_turns_to_high_contrast_when_the_desktop_asks() {
     let h = unlocked(vec![], Lang::En);
     assert_eq!(h.app.colours().name, theme::LIGHT.name);
 }
+
+#[test]
+fn the_text_size_scales_the_whole_window_and_is_kept() {
+    use tessera::gui::Message;
+    use tessera::gui::screen::settings;
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    assert!((h.app.scale_factor() - 1.0).abs() < f32::EPSILON);
+    h.click("Settings");
+    h.assert_shows("Text size");
+    h.update(Message::Settings(settings::Message::TextSize(150)));
+    assert!((h.app.scale_factor() - 1.5).abs() < f32::EPSILON);
+    let path = h.dir.path().join("config/settings.toml");
+    let (saved, _) = tessera::gui::settings::Settings::load(&path);
+    assert_eq!(saved.text_size_percent, 150);
+    // Out of range asks are held to 100–200 %.
+    h.update(Message::Settings(settings::Message::TextSize(400)));
+    assert!((h.app.scale_factor() - 2.0).abs() < f32::EPSILON);
+
+    // The next start uses the saved size.
+    let (dir, keystore) = Harness::prepare();
+    let mut env = Harness::env(&dir, keystore.clone(), Lang::En);
+    env.settings = saved;
+    let h = Harness::start_with(dir, keystore, env);
+    assert!((h.app.scale_factor() - 1.5).abs() < f32::EPSILON);
+}

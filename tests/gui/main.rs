@@ -9,6 +9,7 @@
 mod common;
 
 mod appearance;
+mod backup;
 mod capture_x11;
 mod clock;
 mod e2e_import_x11;
@@ -17,5 +18,6 @@ mod file_export;
 mod flows;
 mod import;
 mod instance_x11;
+mod privacy;
 mod recovery;
 mod share;

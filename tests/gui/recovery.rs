@@ -40,6 +40,8 @@ fn paste_use_and_the_badge() {
     h.click("Save codes");
     assert_eq!(h.app.toast(), Some("Saved 3 recovery codes."));
     h.assert_shows("3 of 3 codes unused");
+    assert!(!h.shows("abcd-efgh"), "recovery codes show only when asked");
+    h.click("Show");
     h.assert_shows("abcd-efgh");
     let stored: Vec<String> = reopen(&h.vault_path()).entries()[0]
         .recovery_codes

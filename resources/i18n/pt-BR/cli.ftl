@@ -60,6 +60,10 @@ cli-scan-nothing = diga o que ler: arquivos de imagem, --screen ou --clipboard
 ## init, passwd, keyring
 
 cli-created = Cofre criado em { $path }.
+# `tessera backup --to DIR` wrote a backup.
+cli-backup-written = Cópia de segurança criptografada do cofre gravada em { $path }. Ela abre com a senha do cofre; `tessera restore { $path }` a traz de volta.
+cli-backup-auto-on = As cópias de segurança automáticas de { $vault } vão para { $folder } daqui em diante: depois de mudanças, no máximo uma por minuto, guardando as 10 mais novas e uma por dia durante 30 dias.
+cli-backup-auto-off = As cópias de segurança automáticas de { $vault } estão desligadas. As cópias já feitas continuam onde estão.
 cli-keyring-setup-failed = o cofre foi criado, mas o desbloqueio pelo chaveiro não pôde ser configurado: { $reason } Rode `tessera keyring enable` quando o chaveiro funcionar
 cli-keyring-will-unlock = O chaveiro do sistema vai desbloqueá-lo daqui em diante.
 cli-password-changed = A senha de { $path } foi trocada, e o cofre foi cifrado de novo com uma chave nova.

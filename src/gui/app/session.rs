@@ -153,7 +153,8 @@ impl App {
                     self.settings.clone(),
                     session.has_keyring_slot,
                 ));
-                Task::none()
+                task::backup_folder(session.vault.clone(), self.env.history.clone())
+                    .map(|r| Message::BackupFolder(r.map(|folder| (folder, None))))
             }
             codes::Action::Lock => self.lock(),
             codes::Action::ScrollTo(offset) => scroll_list(offset),
@@ -384,6 +385,11 @@ impl App {
                 self.settings = values;
                 self.save_settings()
             }
+            settings::Action::SetBackupFolder(folder) => self.set_backup_folder(folder),
+            settings::Action::ChooseBackupFolder => {
+                task::choose_folder(i18n::t(lang, Key::BackupsChooseTitle).to_owned())
+                    .map(Message::BackupFolderChosen)
+            }
             settings::Action::FileExport => {
                 self.screen = Screen::FileExport(file_export::FileExport::new());
                 Task::none()
@@ -422,6 +428,84 @@ impl App {
         }
     }
 
+    /// The automatic backup after a save, when one is due.
+    pub(super) fn auto_backup(&self) -> Task<Message> {
+        match &self.session {
+            Some(session) => {
+                task::auto_backup(session.vault.clone(), self.env.history.clone(), self.now)
+                    .map(Message::BackedUp)
+            }
+            None => Task::none(),
+        }
+    }
+
+    /// Sets (or clears) the folder for automatic backups.
+    pub(super) fn set_backup_folder(&self, folder: Option<PathBuf>) -> Task<Message> {
+        match &self.session {
+            Some(session) => task::set_backup_folder(
+                session.vault.clone(),
+                self.env.history.clone(),
+                folder,
+                self.now,
+            )
+            .map(|r| Message::BackupFolder(r.map(|(folder, outcome)| (folder, Some(outcome))))),
+            None => Task::none(),
+        }
+    }
+
+    /// What the automatic backup did: a folder found missing is said once,
+    /// a failure each time; the save itself went through either way.
+    pub(super) fn backed_up(&mut self, result: Result<vault::backup::Outcome, task::Error>) {
+        let lang = self.lang();
+        let text = match result {
+            Ok(vault::backup::Outcome::FolderMissing {
+                folder,
+                first: true,
+            }) => i18n::tf(
+                lang,
+                Key::BackupFolderMissing,
+                &[("folder", &folder.display().to_string())],
+            ),
+            Ok(_) => return,
+            Err(error) => i18n::tf(
+                lang,
+                Key::BackupFailed,
+                &[
+                    ("vault", &self.env.vault_path.display().to_string()),
+                    ("reason", &error.localized(lang)),
+                ],
+            ),
+        };
+        self.error(text);
+    }
+
+    /// The folder for automatic backups was read or set.
+    pub(super) fn backup_folder(
+        &mut self,
+        result: Result<(Option<PathBuf>, Option<vault::backup::Outcome>), task::Error>,
+    ) {
+        let lang = self.lang();
+        match result {
+            Ok((folder, outcome)) => {
+                if let Screen::Settings(screen) = &mut self.screen {
+                    screen.backup_folder_set(folder.clone());
+                }
+                if let Some(outcome) = outcome {
+                    match folder {
+                        Some(folder) => self.info(i18n::tf(
+                            lang,
+                            Key::BackupsNowOn,
+                            &[("folder", &folder.display().to_string())],
+                        )),
+                        None => self.info(i18n::t(lang, Key::BackupsNowOff).to_owned()),
+                    }
+                    self.backed_up(Ok(outcome));
+                }
+            }
+            Err(error) => self.backed_up(Err(error)),
+        }
+    }
+
     /// A message of the "Export and backup…" screen.
     pub(super) fn file_export(&mut self, message: file_export::Message) -> Task<Message> {
         let lang = self.lang();
@@ -436,7 +520,8 @@ impl App {
                         self.settings.clone(),
                         session.has_keyring_slot,
                     ));
-                    Task::none()
+                    task::backup_folder(session.vault.clone(), self.env.history.clone())
+                        .map(|r| Message::BackupFolder(r.map(|folder| (folder, None))))
                 }
                 None => Task::none(),
             },

@@ -47,6 +47,12 @@ pub fn on_event(
         iced::Event::Window(iced::window::Event::FilesHoveredLeft) => {
             return Some(Message::DragOver(false));
         }
+        iced::Event::Window(iced::window::Event::Focused) => {
+            return Some(Message::WindowFocus(true));
+        }
+        iced::Event::Window(iced::window::Event::Unfocused) => {
+            return Some(Message::WindowFocus(false));
+        }
         _ => {}
     }
     event::is_activity(&event, status).then_some(Message::Activity)

@@ -53,6 +53,8 @@ pub struct Add {
     error: Option<String>,
     path: String,
     qr_note: Option<String>,
+    /// The setup key is shown as typed (otherwise as dots, like a password).
+    show_key: bool,
 }
 
 /// What the user does here.
@@ -64,6 +66,8 @@ pub enum Message {
     Account(String),
     /// The key field changed (or a link was pasted into it).
     Key(Typed),
+    /// Show or hide the setup key.
+    ToggleKey,
     /// Show or hide the advanced options.
     ToggleAdvanced,
     /// The type changed.
@@ -128,6 +132,7 @@ impl Default for Add {
             error: None,
             path: String::new(),
             qr_note: None,
+            show_key: false,
         }
     }
 }
@@ -209,6 +214,11 @@ impl Add {
         self.error = Some(reason);
     }
 
+    /// Hides the setup key again (codes hidden by Ctrl+H or a lost focus).
+    pub fn conceal(&mut self) {
+        self.show_key = false;
+    }
+
     /// Handles a message.
     pub fn update(&mut self, message: Message, lang: Lang, entries: &[Entry]) -> Action {
         self.error = None;
@@ -216,6 +226,7 @@ impl Add {
         match message {
             Message::Issuer(v) => self.issuer = v,
             Message::Account(v) => self.account = v,
+            Message::ToggleKey => self.show_key = !self.show_key,
             Message::Key(v) => {
                 self.from_link = false;
                 if looks_like_link(v.as_str()) {
@@ -333,12 +344,25 @@ impl Add {
                 .on_input(Message::Account)
                 .padding(8),
             text(t(Key::SetupKey)).size(14),
-            text_input(t(Key::SetupKeyPlaceholder), self.key.as_str())
-                .id(KEY_ID)
-                .on_input(|s| Message::Key(Typed::new(s)))
-                .on_submit(Message::Save)
-                .font(Font::MONOSPACE)
-                .padding(8),
+            row![
+                text_input(t(Key::SetupKeyPlaceholder), self.key.as_str())
+                    .id(KEY_ID)
+                    .on_input(|s| Message::Key(Typed::new(s)))
+                    .on_submit(Message::Save)
+                    .secure(!self.show_key)
+                    .font(Font::MONOSPACE)
+                    .padding(8),
+                button(text(t(if self.show_key {
+                    Key::ConcealSecret
+                } else {
+                    Key::RevealSecret
+                })))
+                .style(theme::button::secondary)
+                .padding(8)
+                .on_press(Message::ToggleKey),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
         ]
         .spacing(6)
         .max_width(520);

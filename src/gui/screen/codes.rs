@@ -176,6 +176,8 @@ pub struct Context<'a> {
     pub offset: i64,
     /// Whether codes are hidden until clicked.
     pub hide_codes: bool,
+    /// Every code hidden (Ctrl+H, or the window not focused with that setting).
+    pub conceal: bool,
     /// What the last clock check warns about.
     pub clock_warning: Option<&'a ClockWarning>,
     /// A sync tool's conflict copy saved under another password, waiting
@@ -313,9 +315,11 @@ impl Codes {
             Hotkey::Lock => Action::Lock,
             Hotkey::Add => Action::Add,
             // Focus moves are the app's business (a widget operation).
-            Hotkey::FocusNext | Hotkey::FocusPrevious | Hotkey::Paste | Hotkey::ScanScreen => {
-                Action::None
-            }
+            Hotkey::FocusNext
+            | Hotkey::FocusPrevious
+            | Hotkey::Paste
+            | Hotkey::ScanScreen
+            | Hotkey::ToggleCodes => Action::None,
             Hotkey::Up => self.move_selection(entries, false),
             Hotkey::Down => self.move_selection(entries, true),
             Hotkey::Enter => {
@@ -342,7 +346,7 @@ impl Codes {
 
     /// One row, with its code computed only now that it is on screen.
     fn row<'a>(&self, entry: &'a Entry, cx: Context<'a>) -> Element<'a, Message> {
-        let revealed = self.is_revealed(entry, cx.hide_codes);
+        let revealed = !cx.conceal && self.is_revealed(entry, cx.hide_codes);
         let code = if revealed {
             entry.code_at(cx.now).ok()
         } else {
@@ -413,6 +417,13 @@ impl Codes {
             );
         }
 
+        if cx.conceal {
+            page = page.push(
+                text(t(Key::CodesConcealed))
+                    .size(13)
+                    .style(theme::label::muted),
+            );
+        }
         if let Some(warning) = cx.clock_warning {
             page = page.push(clock_banner(cx.lang, warning));
         }

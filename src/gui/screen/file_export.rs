@@ -205,7 +205,7 @@ impl FileExport {
         let mut page = column![
             row![
                 button(text(t(Key::Back)))
-                    .style(button::secondary)
+                    .style(theme::button::secondary)
                     .on_press(Message::Back),
                 text(t(Key::FileExportTitle)).size(24),
             ]
@@ -281,18 +281,13 @@ impl FileExport {
             .on_submit(Message::Export)
             .padding(8),
         );
-        let mut export = button(text(t(Key::FileExportExport))).style(button::primary);
+        let mut export = button(text(t(Key::FileExportExport))).style(theme::button::primary);
         if !self.busy {
             export = export.on_press(Message::Export);
         }
         page = page.push(export);
-        if let Some((is_error, notice)) = &self.notice {
-            let label = text(notice);
-            page = page.push(if *is_error {
-                label.style(theme::label::urgent)
-            } else {
-                label
-            });
+        if let Some(notice) = &self.notice {
+            page = page.push(crate::gui::widget::notice::view(notice));
         }
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }

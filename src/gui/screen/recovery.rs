@@ -11,6 +11,9 @@ use crate::gui::theme;
 use crate::vault::recovery::parse_block;
 use crate::vault::{Entry, EntryId};
 
+/// What a hidden recovery code shows.
+const MASK: &str = "•••• ••••";
+
 /// The recovery codes screen.
 #[derive(Debug)]
 pub struct Recovery {
@@ -20,6 +23,8 @@ pub struct Recovery {
     pending: Option<Vec<String>>,
     busy: bool,
     error: Option<String>,
+    /// The codes shown (by index); the others show as dots until clicked.
+    revealed: Vec<usize>,
 }
 
 /// What the user does here.
@@ -35,6 +40,8 @@ pub enum Message {
     KeepCurrent,
     /// Copy the code at this index and mark it used.
     Use(usize),
+    /// Show or hide the code at this index.
+    Reveal(usize),
     /// Back to the entry's details.
     Back,
 }
@@ -61,7 +68,13 @@ impl Recovery {
             pending: None,
             busy: false,
             error: None,
+            revealed: Vec::new(),
         }
+    }
+
+    /// Hides every code again (Ctrl+H, or the window losing focus).
+    pub fn conceal(&mut self) {
+        self.revealed.clear();
     }
 
     /// The entry shown.
@@ -86,6 +99,13 @@ impl Recovery {
     pub fn update(&mut self, message: Message, entry: Option<&Entry>, lang: Lang) -> Action {
         self.error = None;
         match message {
+            Message::Reveal(i) => {
+                if let Some(at) = self.revealed.iter().position(|&r| r == i) {
+                    self.revealed.swap_remove(at);
+                } else {
+                    self.revealed.push(i);
+                }
+            }
             Message::Edit(action) => {
                 self.pending = None;
                 self.block.perform(action);
@@ -100,6 +120,7 @@ impl Recovery {
                             self.pending = Some(codes);
                         } else {
                             self.busy = true;
+                            self.revealed.clear();
                             return Action::Replace(self.id.clone(), codes);
                         }
                     }
@@ -111,6 +132,7 @@ impl Recovery {
                     && !self.busy
                 {
                     self.busy = true;
+                    self.revealed.clear();
                     return Action::Replace(self.id.clone(), codes);
                 }
             }
@@ -178,7 +200,24 @@ impl Recovery {
                         use_it.into()
                     }
                 };
-                let shown = text(code.code.expose()).font(Font::MONOSPACE);
+                // Never on screen until asked for (screen sharing).
+                let revealed = self.revealed.contains(&i);
+                let shown = if revealed {
+                    text(code.code.expose())
+                } else {
+                    text(MASK)
+                }
+                .font(Font::MONOSPACE);
+                let reveal = button(
+                    text(t(if revealed {
+                        Key::ConcealSecret
+                    } else {
+                        Key::RevealSecret
+                    }))
+                    .size(13),
+                )
+                .style(theme::button::text)
+                .on_press(Message::Reveal(i));
                 list = list.push(
                     row![
                         if code.used_at.is_some() {
@@ -187,6 +226,7 @@ impl Recovery {
                             shown
                         }
                         .width(Length::Fill),
+                        reveal,
                         status
                     ]
                     .spacing(12)

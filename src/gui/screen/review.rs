@@ -269,6 +269,11 @@ impl Review {
                         Key::ImageUnreadable,
                         &[("source", &source), ("reason", &e.localized(lang))],
                     ),
+                    (_, P::Unrecognised) => i18n::tf(
+                        lang,
+                        Key::ImageUnreadable,
+                        &[("source", &source), ("reason", &problem.localized(lang))],
+                    ),
                     (Origin::Screen, P::Capture(e)) => {
                         i18n::tf(lang, Key::ScreenFailed, &[("reason", &e.localized(lang))])
                     }

@@ -10,7 +10,7 @@ use iced::{Alignment, Element, Length};
 use super::Typed;
 use crate::clock::sntp::Server;
 use crate::gui::i18n::{self, Key, Lang};
-use crate::gui::settings::{MAX_CLOCK_OFFSET, Settings as Values, ThemeChoice};
+use crate::gui::settings::{MAX_CLOCK_OFFSET, Settings as Values, TEXT_SIZES, ThemeChoice};
 use crate::gui::theme;
 use crate::secret::Password;
 
@@ -20,6 +20,8 @@ use super::onboarding::MIN_PASSWORD_CHARS;
 pub const OFFSET_ID: &str = "settings-offset";
 /// The time server field's id.
 pub const TIME_SERVER_ID: &str = "settings-time-server";
+/// The backup folder field's id.
+pub const BACKUP_FOLDER_ID: &str = "settings-backup-folder";
 /// The password field shown when keyring unlock is being turned off.
 pub const KEYRING_OFF_PASSWORD_ID: &str = "settings-keyring-off-password";
 
@@ -39,6 +41,10 @@ pub struct Settings {
     off_password: Option<Typed>,
     busy: bool,
     notice: Option<(bool, String)>,
+    /// The folder automatic backups go to, as kept (`None`: off).
+    backup_folder: Option<std::path::PathBuf>,
+    /// The backup folder field.
+    backup_typed: String,
 }
 
 /// What the user does here.
@@ -54,6 +60,10 @@ pub enum Message {
     Clipboard(String),
     /// Hide codes until clicked.
     HideCodes(bool),
+    /// Hide codes while the window is not focused.
+    HideUnfocused(bool),
+    /// The text size (percent) changed.
+    TextSize(u16),
     /// The clock offset changed.
     Offset(String),
     /// The time server changed.
@@ -74,6 +84,14 @@ pub enum Message {
     ConfirmOff,
     /// Keep keyring unlock on.
     CancelOff,
+    /// The backup folder field changed.
+    BackupFolder(String),
+    /// Use the folder typed for automatic backups.
+    UseBackupFolder,
+    /// Choose the backup folder with the system's chooser.
+    ChooseBackupFolder,
+    /// Turn automatic backups off.
+    BackupsOff,
     /// "Export and backup…".
     FileExport,
     /// Back to the list.
@@ -95,6 +113,10 @@ pub enum Action {
     DisableKeyring(Password),
     /// Check the clock against the time server now.
     CheckClock,
+    /// Set (or with `None` clear) the folder for automatic backups.
+    SetBackupFolder(Option<std::path::PathBuf>),
+    /// Show the system's folder chooser for it.
+    ChooseBackupFolder,
     /// Open "Export and backup…".
     FileExport,
     /// Back to the list.
@@ -134,6 +156,20 @@ fn theme_choices(lang: Lang) -> Vec<Choice<ThemeChoice>> {
         .collect()
 }
 
+fn text_size_choices(lang: Lang) -> Vec<Choice<u16>> {
+    TEXT_SIZES
+        .iter()
+        .map(|&value| Choice {
+            value,
+            label: i18n::tf(
+                lang,
+                Key::TextSizePercent,
+                &[("percent", &value.to_string())],
+            ),
+        })
+        .collect()
+}
+
 fn language_choices(lang: Lang, system: Lang) -> Vec<Choice<Option<Lang>>> {
     std::iter::once(Choice {
         value: None,
@@ -161,7 +197,18 @@ impl Settings {
             off_password: None,
             busy: false,
             notice: None,
+            backup_folder: None,
+            backup_typed: String::new(),
         }
+    }
+
+    /// The folder automatic backups go to, as read or just set.
+    pub fn backup_folder_set(&mut self, folder: Option<std::path::PathBuf>) {
+        self.backup_typed = folder
+            .as_ref()
+            .map(|f| f.display().to_string())
+            .unwrap_or_default();
+        self.backup_folder = folder;
     }
 
     /// A result to show (`is_error`, text).
@@ -196,6 +243,11 @@ impl Settings {
                 self.clipboard = v;
             }
             Message::HideCodes(on) => self.values.hide_codes = on,
+            Message::HideUnfocused(on) => self.values.hide_codes_unfocused = on,
+            Message::TextSize(percent) => {
+                self.values.text_size_percent =
+                    percent.clamp(TEXT_SIZES[0], TEXT_SIZES[TEXT_SIZES.len() - 1]);
+            }
             Message::Offset(v) => {
                 if let Ok(n) = v.trim().parse::<i64>() {
                     self.values.clock_offset_seconds = n.clamp(-MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET);
@@ -285,6 +337,19 @@ impl Settings {
                 self.off_password = None;
                 return Action::None;
             }
+            Message::BackupFolder(v) => {
+                self.backup_typed = v;
+                return Action::None;
+            }
+            Message::UseBackupFolder => {
+                let typed = self.backup_typed.trim();
+                if typed.is_empty() {
+                    return Action::None;
+                }
+                return Action::SetBackupFolder(Some(std::path::PathBuf::from(typed)));
+            }
+            Message::ChooseBackupFolder => return Action::ChooseBackupFolder,
+            Message::BackupsOff => return Action::SetBackupFolder(None),
             Message::Back => return Action::Back,
             Message::FileExport => return Action::FileExport,
         }
@@ -309,6 +374,11 @@ impl Settings {
             .iter()
             .find(|c| c.value == self.values.language)
             .cloned();
+        let sizes = text_size_choices(lang);
+        let size_selected = sizes
+            .iter()
+            .find(|c| c.value == self.values.text_size_percent)
+            .cloned();
         let mut page = column![
             row![
                 text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
@@ -328,6 +398,10 @@ impl Settings {
             line(
                 t(Key::Language),
                 pick_list(languages, language_selected, Message::Language).into()
+            ),
+            line(
+                t(Key::TextSize),
+                pick_list(sizes, size_selected, |c| Message::TextSize(c.value)).into()
             ),
             line(
                 t(Key::AutoLock),
@@ -352,6 +426,12 @@ impl Settings {
             checkbox(self.values.hide_codes)
                 .label(t(Key::HideCodes))
                 .on_toggle(Message::HideCodes),
+            checkbox(self.values.hide_codes_unfocused)
+                .label(t(Key::HideCodesUnfocused))
+                .on_toggle(Message::HideUnfocused),
+            text(t(Key::HideCodesUnfocusedHint))
+                .size(13)
+                .style(theme::label::muted),
             line(
                 t(Key::ClockOffset),
                 text_input("0", &self.offset)
@@ -430,6 +510,53 @@ impl Settings {
             );
         }
 
+        let backups_state = match &self.backup_folder {
+            Some(folder) => i18n::tf(
+                lang,
+                Key::BackupsGoTo,
+                &[("folder", &folder.display().to_string())],
+            ),
+            None => t(Key::BackupsAreOff).to_owned(),
+        };
+        let typed = !self.backup_typed.trim().is_empty();
+        page = page.push(
+            container(
+                column![
+                    text(t(Key::BackupsTitle)).size(18),
+                    text(backups_state),
+                    row![
+                        text_input(t(Key::BackupsFolderPlaceholder), &self.backup_typed)
+                            .id(BACKUP_FOLDER_ID)
+                            .on_input(Message::BackupFolder)
+                            .on_submit(Message::UseBackupFolder)
+                            .padding(8),
+                        button(text(t(Key::BackupsChoose)))
+                            .style(theme::button::secondary)
+                            .on_press(Message::ChooseBackupFolder),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center),
+                    row![
+                        button(text(t(Key::BackupsUse)))
+                            .style(theme::button::secondary)
+                            .on_press_maybe(typed.then_some(Message::UseBackupFolder)),
+                        button(text(t(Key::BackupsTurnOff)))
+                            .style(theme::button::secondary)
+                            .on_press_maybe(
+                                self.backup_folder.is_some().then_some(Message::BackupsOff)
+                            ),
+                    ]
+                    .spacing(8),
+                    text(t(Key::BackupsHint))
+                        .size(13)
+                        .style(theme::label::muted),
+                ]
+                .spacing(8),
+            )
+            .padding(12)
+            .style(theme::boxed::section),
+        );
+
         let mut change = button(text(t(Key::ChangePassword))).style(theme::button::secondary);
         if !self.busy {
             change = change.on_press(Message::ChangePassword);
@@ -454,13 +581,8 @@ impl Settings {
             .padding(12)
             .style(theme::boxed::section),
         );
-        if let Some((is_error, notice)) = &self.notice {
-            let label = text(notice);
-            page = page.push(if *is_error {
-                label.style(theme::label::urgent)
-            } else {
-                label
-            });
+        if let Some(notice) = &self.notice {
+            page = page.push(crate::gui::widget::notice::view(notice));
         }
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }

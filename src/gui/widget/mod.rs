@@ -4,5 +4,6 @@
 pub mod code_row;
 pub mod confirm;
 pub mod countdown;
+pub mod notice;
 pub mod qr_code;
 pub mod toast;

@@ -72,6 +72,11 @@ fn ente_plain_and_encrypted() {
         stderr(&out)
     );
     assert_ente(&f.entries());
+
+    // Newer Ente versions tag the one message TAG_MESSAGE instead of TAG_FINAL.
+    let f = fixtures();
+    f.import_ok(&args(&f.with_password("ente-encrypted-message-tag.json")));
+    assert_ente(&f.entries());
 }
 
 #[test]
@@ -154,6 +159,34 @@ fn andotp_encrypted_both_forms() {
     let f = fixtures();
     f.import_ok(&args(&f.with_password("andotp-encrypted.json.aes")));
     assert_eq!(f.entries().len(), 2);
+    // The old form, unnamed, is binary that is no image: the advice names
+    // --format rather than asking for a screenshot.
+    let f = fixtures();
+    let out = f.import(&args(&f.with_password("andotp-old.json.aes")));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("tessera import --format andotp FILE"), "{err}");
+    assert!(!err.contains("screenshot"), "{err}");
+    assert!(f.entries().is_empty());
+}
+
+#[test]
+fn andotp_old_labels_split_into_issuer_and_name() {
+    // Backups from before andOTP 0.6 have no issuer field and the label
+    // "ISSUER - LABEL", the link's own "issuer:" repeated after the dash.
+    let f = fixtures();
+    let mut list = f.with_password("andotp-old-labels.json.aes");
+    list.extend(["--format".into(), "andotp".into()]);
+    f.import_ok(&args(&list));
+    let entries = f.entries();
+    assert_eq!(entries.len(), 2);
+    let mastodon = find(&entries, "Mastodon");
+    assert_eq!(mastodon.account.name, "me@social");
+    assert_eq!(secret(mastodon), "OBQXG43XN5ZGIMJSGM2DKNRX");
+    let forge = find(&entries, "Air Forge");
+    assert_eq!(forge.account.name, "admin");
+    assert_eq!(forge.account.params.kind, Kind::Hotp);
+    assert_eq!(forge.account.params.counter, 5);
 }
 
 #[test]

@@ -61,7 +61,8 @@ ente_text = "\n".join([
 write("ente-plain.txt", ente_text)
 
 
-def ente_encrypted(text, mem_limit, ops_limit, derive=True):
+def ente_encrypted(text, mem_limit, ops_limit, derive=True,
+                   tag=sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL):
     salt = os.urandom(16)
     if derive:
         key = sodium.crypto_pwhash_alg(32, password, salt, ops_limit, mem_limit,
@@ -71,7 +72,7 @@ def ente_encrypted(text, mem_limit, ops_limit, derive=True):
     state = sodium.crypto_secretstream_xchacha20poly1305_state()
     header = sodium.crypto_secretstream_xchacha20poly1305_init_push(state, key)
     sealed = sodium.crypto_secretstream_xchacha20poly1305_push(
-        state, text.encode(), None, sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL)
+        state, text.encode(), None, tag)
     return {"version": 1,
             "kdfParams": {"memLimit": mem_limit, "opsLimit": ops_limit, "salt": b64(salt)},
             "encryptedData": b64(sealed), "encryptionNonce": b64(header)}
@@ -81,6 +82,10 @@ def ente_encrypted(text, mem_limit, ops_limit, derive=True):
 # cost libsodium accepts.
 ente = ente_encrypted(ente_text, 16 * 1024 * 1024, 3)
 write("ente-encrypted.json", json.dumps(ente))
+# Newer Ente versions tag their one message TAG_MESSAGE, not TAG_FINAL (a real export does).
+write("ente-encrypted-message-tag.json", json.dumps(ente_encrypted(
+    ente_text, 16 * 1024 * 1024, 3,
+    tag=sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE)))
 write("ente-costly-memory.json", json.dumps(ente_encrypted(ente_text, 1 << 40, 3, False)))
 write("ente-costly-passes.json",
       json.dumps(ente_encrypted(ente_text, 256 << 20, 1 << 30, False)))
@@ -167,6 +172,18 @@ write("andotp-encrypted.json.aes",
 nonce = os.urandom(12)
 key = hashlib.sha256(password).digest()
 write("andotp-old.json.aes", nonce + AESGCM(key).encrypt(nonce, andotp_entries, None))
+# andOTP before 0.6: no issuer field, the label "ISSUER - LABEL" with the
+# link's whole label after the dash (as in a real old backup).
+old_entries = json.dumps([
+    {"secret": "OBQXG43XN5ZGIMJSGM2DKNRX======", "label": "Mastodon - Mastodon:me@social",
+     "digits": 6, "type": "TOTP", "algorithm": "SHA1", "thumbnail": "Default",
+     "last_used": 0, "period": 30, "tags": []},
+    {"secret": "JBSWY3DPEHPK3PXQ", "label": "Air Forge - admin", "digits": 8,
+     "type": "HOTP", "algorithm": "SHA1", "counter": 5, "thumbnail": "Default",
+     "last_used": 0, "tags": []},
+]).encode()
+nonce = os.urandom(12)
+write("andotp-old-labels.json.aes", nonce + AESGCM(key).encrypt(nonce, old_entries, None))
 # A round count andOTP never writes: refused without running it.
 write("andotp-costly.json.aes", struct.pack(">I", 2_000_000_000) + os.urandom(200))
 

@@ -190,6 +190,14 @@ fn freeotp_2_backups() {
     let entries = f.entries();
     assert_eq!(entries.len(), 1);
     assert_freeotp_spdx(&entries);
+
+    // Android 6 (API 23) wrote the GCM parameters as a bare OCTET STRING.
+    let f = fixtures();
+    let out = f.import_with_password("freeotp2-api23.xml", None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let entries = f.entries();
+    assert_eq!(entries.len(), 1);
+    assert_freeotp_spdx(&entries);
 }
 
 #[test]

@@ -323,11 +323,14 @@ def gcm_parameters(nonce):
     return b"\x30" + bytes([len(body)]) + body
 
 
-def encrypted_key(key, plain, token):
+def encrypted_key(key, plain, token, bare=False):
+    """bare: the parameters as a bare OCTET STRING holding the nonce, as
+    Android 6 (API 23) wrote them (seen in a real FreeOTP 2 backup)."""
     nonce = os.urandom(12)
+    parameters = b"\x04\x0c" + nonce if bare else gcm_parameters(nonce)
     return {"mCipher": "AES/GCM/NoPadding",
             "mCipherText": signed(AESGCM(key).encrypt(nonce, plain, token.encode())),
-            "mParameters": signed(gcm_parameters(nonce)), "mToken": token}
+            "mParameters": signed(parameters), "mToken": token}
 
 
 def signed(data):
@@ -338,17 +341,18 @@ def gson(value):
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
-def freeotp_backup(tokens, kdf="PBKDF2withHmacSHA512", iterations=100_000, pwd=password):
+def freeotp_backup(tokens, kdf="PBKDF2withHmacSHA512", iterations=100_000, pwd=password,
+                   bare=False):
     salt, master = os.urandom(32), os.urandom(32)
     digest = {"PBKDF2withHmacSHA512": "sha512", "PBKDF2withHmacSHA1": "sha1"}[kdf]
     kek = hashlib.pbkdf2_hmac(digest, pwd, salt, min(iterations, 100_000), 32)
     pairs = [("masterKey", gson({"mAlgorithm": kdf,
-                                  "mEncryptedKey": encrypted_key(kek, master, "AES"),
+                                  "mEncryptedKey": encrypted_key(kek, master, "AES", bare),
                                   "mIterations": iterations, "mSalt": signed(salt)}))]
     for uuid, secret, token in tokens:
         algorithm = "Hmac" + token.get("algo", "SHA1")
         # org.json writes "/" as "\/" in the outer object, as in FreeOTP's files.
-        key = json.dumps({"key": gson(encrypted_key(master, secret, algorithm))},
+        key = json.dumps({"key": gson(encrypted_key(master, secret, algorithm, bare))},
                          separators=(",", ":")).replace("/", "\\/")
         pairs.append((uuid, key))
         pairs.append((uuid + "-token", gson(token)))
@@ -370,6 +374,8 @@ freeotp_tokens = [
 backup, pairs = freeotp_backup(freeotp_tokens)
 write("freeotp2.xml", backup)
 write("freeotp2-sha1.xml", freeotp_backup(freeotp_tokens[:1], "PBKDF2withHmacSHA1")[0])
+# Android 6's GCM parameters: the nonce as a bare OCTET STRING.
+write("freeotp2-api23.xml", freeotp_backup(freeotp_tokens[:1], bare=True)[0])
 write("freeotp2-cut.xml", backup[:len(backup) // 2])
 write("freeotp2-costly.xml", freeotp_backup(freeotp_tokens[:1], iterations=2_000_000_000)[0])
 # The map's size says two billion entries; two are there.

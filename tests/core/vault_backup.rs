@@ -1,0 +1,278 @@
+//! Automatic backups (issue 16, item 4): the thinning rule with a pinned
+//! clock, as properties and as a simulated two months of saves on real
+//! files; a missing folder reported once and never stopping a save.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use proptest::prelude::*;
+use tessera::clock::Timestamp;
+use tessera::vault::backup::{self, KEEP_DAYS, KEEP_LAST, MIN_INTERVAL, Outcome};
+use tessera::vault::{History, Unlock, Vault};
+
+use crate::common::vault::{fast, password, sample_entries};
+
+const DAY: u64 = 86_400;
+/// 2026-11-30T00:00:00Z.
+const NOW: u64 = 1_796_000_400 - 1_796_000_400 % DAY;
+
+fn times() -> impl Strategy<Value = Vec<u64>> {
+    // Up to 120 backups over the last 80 days, some on the same day, some in
+    // the same second, a few from a clock set ahead.
+    prop::collection::vec(
+        prop_oneof![
+            8 => 0u64..80 * DAY,
+            1 => Just(0u64),
+            1 => 0u64..2 * DAY,
+        ],
+        0..120,
+    )
+}
+
+fn stamps(ages: &[u64], ahead: bool) -> Vec<Timestamp> {
+    ages.iter()
+        .enumerate()
+        .map(|(i, age)| {
+            if ahead && i % 17 == 5 {
+                Timestamp(NOW + age % 3600)
+            } else {
+                Timestamp(NOW - age)
+            }
+        })
+        .collect()
+}
+
+/// Indices of `made`, newest first (ties in index order, as `keep` takes them).
+fn newest_first(made: &[Timestamp]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..made.len()).collect();
+    order.sort_by(|&a, &b| made[b].cmp(&made[a]).then(a.cmp(&b)));
+    order
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// Exactly the newest 10 and the newest of each of the last 30 days are
+    /// kept; the rule is stable (thinning again removes nothing) and only
+    /// lets go with time (later, it keeps a subset of what it keeps now).
+    #[test]
+    fn keeps_the_last_ten_and_one_a_day(ages in times(), ahead in any::<bool>(), later in 0u64..40 * DAY) {
+        let now = Timestamp(NOW);
+        let made = stamps(&ages, ahead);
+        let keep = backup::keep(&made, now);
+        prop_assert_eq!(keep.len(), made.len());
+        let order = newest_first(&made);
+        // The newest KEEP_LAST, whatever their age.
+        for &i in order.iter().take(KEEP_LAST) {
+            prop_assert!(keep[i], "one of the newest {} was dropped", KEEP_LAST);
+        }
+        // Of every recent day with a backup, its newest is kept.
+        let today = NOW / DAY;
+        let mut days = BTreeSet::new();
+        for &i in &order {
+            let day = made[i].0 / DAY;
+            if day + KEEP_DAYS > today && days.insert(day) {
+                prop_assert!(keep[i], "the newest backup of day {} was dropped", day);
+            }
+        }
+        // Nothing else.
+        let kept = keep.iter().filter(|k| **k).count();
+        prop_assert!(kept <= KEEP_LAST + days.len());
+        let mut seen_days = BTreeSet::new();
+        for (rank, &i) in order.iter().enumerate() {
+            let day = made[i].0 / DAY;
+            let newest_of_recent_day = day + KEEP_DAYS > today && seen_days.insert(day);
+            prop_assert_eq!(keep[i], rank < KEEP_LAST || newest_of_recent_day);
+        }
+        // Stable: thinning what is kept keeps it all.
+        let survivors: Vec<Timestamp> = made.iter().zip(&keep).filter(|(_, k)| **k).map(|(m, _)| *m).collect();
+        prop_assert!(backup::keep(&survivors, now).iter().all(|k| *k));
+        // Monotone in time: what goes now would go later too.
+        let then = backup::keep(&made, Timestamp(NOW + later));
+        for (now_kept, then_kept) in keep.iter().zip(&then) {
+            prop_assert!(*now_kept || !*then_kept);
+        }
+    }
+}
+
+/// Two months of changes, one every 7 hours, each followed by the automatic
+/// backup at a pinned time: the folder ends with the newest 10 and one of
+/// each of the last 30 days, every one of them a copy of the vault that its
+/// password opens.
+#[test]
+fn two_months_of_automatic_backups_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data/vault.tessera");
+    let folder = dir.path().join("backups");
+    std::fs::create_dir(&folder).unwrap();
+    let history = History::at(dir.path().join("state"));
+    let mut vault = Vault::create_tracked(&path, &password(), &fast(), &history).unwrap();
+    backup::set_folder(&history, &vault.id(), Some(&folder)).unwrap();
+    assert_eq!(
+        backup::folder(&history, &vault.id()).unwrap(),
+        Some(folder.clone())
+    );
+    let start = NOW - 60 * DAY;
+    let step = 7 * 3600;
+    let mut t = start;
+    let mut written = 0;
+    let entries = sample_entries();
+    while t <= NOW {
+        let n = (t - start) / step;
+        let entry = entries[usize::try_from(n).unwrap() % entries.len()].clone();
+        vault
+            .modify(|list| {
+                list.clear();
+                list.push(entry);
+                Ok(())
+            })
+            .unwrap();
+        match backup::automatic(&path, &history, Timestamp(t)).unwrap() {
+            Outcome::Written { .. } => written += 1,
+            other => panic!("at {t}: {other:?}"),
+        }
+        // Nothing changed since: no second backup.
+        assert_eq!(
+            backup::automatic(&path, &history, Timestamp(t + 3600)).unwrap(),
+            Outcome::Unchanged
+        );
+        t += step;
+    }
+    assert!(written > 200, "{written}");
+    let last = t - step;
+    let left = backup::list(&folder, "vault");
+    let made: Vec<u64> = left.iter().map(|b| b.made.0).collect();
+    // The newest 10, one every 7 hours.
+    for (i, m) in made.iter().take(KEEP_LAST).enumerate() {
+        assert_eq!(*m, last - i as u64 * step);
+    }
+    // And one a day for the 30 days up to `last`.
+    let days: BTreeSet<u64> = made.iter().map(|m| m / DAY).collect();
+    let expected: BTreeSet<u64> = (last / DAY + 1 - KEEP_DAYS..=last / DAY).collect();
+    assert_eq!(days, expected);
+    assert!(
+        made.len() <= KEEP_LAST + KEEP_DAYS as usize,
+        "{}",
+        made.len()
+    );
+    assert!(made.len() >= KEEP_DAYS as usize, "{}", made.len());
+    // Every backup opens with the vault's password.
+    for b in &left {
+        let copy = Vault::open(&b.path, Unlock::Password(&password()), &fast()).unwrap();
+        assert_eq!(copy.id(), vault.id());
+        assert_eq!(copy.entries().len(), 1);
+    }
+}
+
+/// Within a minute of the last backup, a change waits for the next save;
+/// files that merely look like backups (another vault's, not a vault at
+/// all) are never removed.
+#[test]
+fn at_most_one_a_minute_and_only_own_files_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let folder = dir.path().join("backups");
+    std::fs::create_dir(&folder).unwrap();
+    let history = History::at(dir.path().join("state"));
+    let mut vault = Vault::create_tracked(&path, &password(), &fast(), &history).unwrap();
+    backup::set_folder(&history, &vault.id(), Some(&folder)).unwrap();
+    // Someone else's files under backup names, dated long ago.
+    let old = Timestamp(NOW - 300 * DAY);
+    let stranger = folder.join(backup::file_name("vault", old, 1));
+    std::fs::write(&stranger, b"not a vault").unwrap();
+    let other_path = dir.path().join("other/vault.tessera");
+    Vault::create(&other_path, &password(), &fast()).unwrap();
+    let other = folder.join(backup::file_name("vault", old, 2));
+    std::fs::copy(&other_path, &other).unwrap();
+
+    let t = Timestamp(NOW);
+    let first = match backup::automatic(&path, &history, t).unwrap() {
+        Outcome::Written { path, removed } => {
+            assert!(removed.is_empty(), "{removed:?}");
+            path
+        }
+        other => panic!("{other:?}"),
+    };
+    vault
+        .modify(|list| {
+            list.extend(sample_entries());
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(
+        backup::automatic(&path, &history, Timestamp(NOW + MIN_INTERVAL - 1)).unwrap(),
+        Outcome::TooSoon
+    );
+    let Outcome::Written { path: second, .. } =
+        backup::automatic(&path, &history, Timestamp(NOW + MIN_INTERVAL)).unwrap()
+    else {
+        panic!("no backup a minute later");
+    };
+    assert_ne!(first, second);
+    // Twelve more changes, days apart: thinning runs, but strangers stay.
+    for n in 1..=12 {
+        vault
+            .modify(|list| {
+                list.pop();
+                Ok(())
+            })
+            .ok();
+        vault
+            .modify(|list| {
+                list.extend(sample_entries().into_iter().take(1));
+                Ok(())
+            })
+            .unwrap();
+        backup::automatic(&path, &history, Timestamp(NOW + n * 2 * DAY)).unwrap();
+    }
+    assert!(stranger.exists() && other.exists());
+    assert_eq!(
+        std::fs::read(&stranger).unwrap(),
+        b"not a vault",
+        "a stranger's file was changed"
+    );
+}
+
+/// A folder on a drive that is not connected: every save still works, the
+/// first check after it went missing says so and later ones do not, the
+/// folder is not created (it may be a mount point), and once it is back
+/// backups resume (and a second disappearance is reported again).
+#[test]
+fn a_missing_folder_is_reported_once_and_never_stops_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let folder = dir.path().join("media/usb/backups");
+    let history = History::at(dir.path().join("state"));
+    let mut vault = Vault::create_tracked(&path, &password(), &fast(), &history).unwrap();
+    backup::set_folder(&history, &vault.id(), Some(&folder)).unwrap();
+    let missing = |first| Outcome::FolderMissing {
+        folder: folder.clone(),
+        first,
+    };
+    let mut t = NOW;
+    let save = |vault: &mut Vault, t: &mut u64| {
+        vault
+            .modify(|list| {
+                list.extend(sample_entries().into_iter().take(1));
+                Ok(())
+            })
+            .unwrap();
+        *t += 10 * MIN_INTERVAL;
+        backup::automatic(&path, &history, Timestamp(*t)).unwrap()
+    };
+    assert_eq!(save(&mut vault, &mut t), missing(true));
+    for _ in 0..3 {
+        assert_eq!(save(&mut vault, &mut t), missing(false));
+    }
+    assert!(!folder.exists(), "the missing folder was created");
+    assert_eq!(vault.entries().len(), 4, "every save went through");
+    std::fs::create_dir_all(&folder).unwrap();
+    assert!(matches!(save(&mut vault, &mut t), Outcome::Written { .. }));
+    std::fs::remove_dir_all(&folder).unwrap();
+    assert_eq!(save(&mut vault, &mut t), missing(true));
+    assert_eq!(save(&mut vault, &mut t), missing(false));
+    // Turned off: nothing at all.
+    backup::set_folder(&history, &vault.id(), None).unwrap();
+    assert_eq!(save(&mut vault, &mut t), Outcome::Off);
+    assert!(Path::new(&path).is_file());
+}
