@@ -579,18 +579,22 @@ def main():
                 png, rects = browser.screenshot(html, w, h, dsf, mobile)
             else:
                 continue
-            # A code cut off by the screen's edge is not one a person would point at.
+            # A code cut off by the screen's edge is not one a person would point at,
+            # but error correction may still read it: its payload is optional
+            # (`?HEX` in the list), neither required nor wrong.
             shown = browser.visible(rects, w, h, dsf)
+            cut = [p for p, v in zip(payloads, shown) if not v]
             payloads = [p for p, v in zip(payloads, shown) if v]
             rects = [r[:4] for r, v in zip(rects, shown) if v]
-            if len(payloads) < len(shown):
+            if cut:
                 cats.add("cut-off")
             if not payloads:
                 cats.add("no-code")
             data, ext, module_px = finish(rng, png, rects, cats, meta["module_px"])
             file = f"{name}.{ext}"
             (args.out / file).write_bytes(data)
-            lists[split].append("\t".join([file] + [p.encode().hex() for p in payloads]))
+            lists[split].append("\t".join([file] + [p.encode().hex() for p in payloads]
+                                           + ["?" + p.encode().hex() for p in cut]))
             meta_lines.append("\t".join([file, split, ",".join(sorted(cats)), str(meta["screen"][0]),
                                          str(meta["screen"][1]), str(module_px),
                                          ",".join(map(str, meta["versions"])), meta["kind"], str(dsf)]))
