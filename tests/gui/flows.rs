@@ -253,6 +253,37 @@ fn edit_an_entry() {
     assert!(stored.favourite);
 }
 
+/// An account with neither issuer nor name is named in the person's
+/// language (the core gives a typed label; `unnamed-account` words it).
+#[test]
+fn an_unnamed_account_is_named_in_each_language() {
+    for (lang, details, delete, confirm, yes, deleted) in [
+        (
+            Lang::En,
+            "Details",
+            "Delete…",
+            "Delete (unnamed account)? Tessera will no longer show its codes; make sure you can still sign in to the service.",
+            "Delete for good",
+            "Deleted (unnamed account).",
+        ),
+        (
+            Lang::PtBr,
+            "Detalhes",
+            "Excluir…",
+            "Excluir (conta sem nome)? O Tessera não mostrará mais os códigos dela; confirme que você ainda consegue entrar no serviço.",
+            "Excluir de vez",
+            "(conta sem nome) excluída.",
+        ),
+    ] {
+        let mut h = unlocked(vec![entry(totp("", "", KEY))], lang);
+        h.click(details);
+        h.click(delete);
+        h.assert_shows(confirm);
+        h.click(yes);
+        h.assert_shows(deleted);
+    }
+}
+
 #[test]
 fn delete_an_entry_after_confirming() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
@@ -272,6 +303,7 @@ fn auto_lock_after_five_idle_minutes_with_a_pinned_clock() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     h.tick(Timestamp(T0.secs() + 200));
     h.update(Message::Activity);
+    h.click("Add account");
     h.tick(Timestamp(T0.secs() + 499));
     assert!(h.app.is_unlocked(), "input at +200 s restarted the count");
     // The list reporting its scroll position (a resize does that) is not input.
@@ -280,6 +312,11 @@ fn auto_lock_after_five_idle_minutes_with_a_pinned_clock() {
             offset: 0.0,
             height: 500.0,
         }),
+    ));
+    // Nor is a task's result reaching a screen (here the file dialog's,
+    // closed without a pick, on the add screen opened at +200 s).
+    h.update(Message::Add(
+        tessera::gui::screen::add::Message::FilesChosen(None),
     ));
     h.tick(Timestamp(T0.secs() + 500));
     assert!(!h.app.is_unlocked());

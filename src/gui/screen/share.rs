@@ -6,9 +6,11 @@ use iced::widget::{button, checkbox, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::task;
 use crate::gui::theme;
 use crate::gui::widget::qr_code;
 use crate::i18n::Localize as _;
+use crate::otp::Label;
 use crate::qr::encode::{self, EncodeError, Matrix};
 use crate::secret::SecretText;
 use crate::vault::{Entry, EntryId};
@@ -17,10 +19,10 @@ use crate::vault::{Entry, EntryId};
 #[derive(Debug)]
 enum Mode {
     /// One entry's link.
-    Single { label: String, uri: SecretText },
+    Single { label: Label, uri: SecretText },
     /// Several entries as a Google Authenticator export.
     Export {
-        choices: Vec<(EntryId, String, bool)>,
+        choices: Vec<(EntryId, Label, bool)>,
     },
 }
 
@@ -56,6 +58,15 @@ pub enum Message {
     Next,
     /// Leave.
     Back,
+    /// The app encoded the ticked entries as export codes, or could not.
+    Encoded(Result<task::Export, task::Error>),
+}
+
+impl Message {
+    /// Whether the person did this (a task's result is not input).
+    pub fn is_input(&self) -> bool {
+        !matches!(self, Self::Encoded(_))
+    }
 }
 
 /// What the app should do.
@@ -63,10 +74,13 @@ pub enum Message {
 pub enum Action {
     /// Nothing.
     None,
-    /// Encode these entries as export codes and hand them to [`Share::show_export`].
+    /// Encode these entries as export codes and hand them back as
+    /// [`Message::Encoded`].
     Encode(Vec<EntryId>),
     /// Leave.
     Back,
+    /// Say that this went wrong (a toast: the screen stays as it was).
+    Failed(String),
 }
 
 impl Share {
@@ -108,14 +122,32 @@ impl Share {
         self.codes.get(self.index).and_then(|c| c.as_ref().ok())
     }
 
-    /// The export's links, encoded by the app; `skipped` names the accounts the
-    /// format cannot hold, with why.
-    pub fn show_export(&mut self, uris: &[SecretText], skipped: Vec<String>) {
-        self.codes = uris
+    /// The export's links, encoded by the app, as QR codes, with a note for
+    /// each account the format cannot hold, saying why.
+    fn show_export(&mut self, lang: Lang, export: &task::Export) {
+        self.codes = export
+            .encoded
+            .uris
             .iter()
             .map(|uri| encode::matrix(uri.expose()))
             .collect();
-        self.notes = skipped;
+        self.notes = export
+            .encoded
+            .skipped
+            .iter()
+            .map(|(i, why)| {
+                let label = export
+                    .labels
+                    .get(*i)
+                    .map(|label| i18n::label(lang, label))
+                    .unwrap_or_default();
+                i18n::tf(
+                    lang,
+                    Key::ExportSkipped,
+                    &[("label", &label), ("reason", &why.localized(lang))],
+                )
+            })
+            .collect();
         self.index = 0;
         self.phase = Phase::Show;
     }
@@ -132,8 +164,10 @@ impl Share {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message, lang: Lang) -> Action {
         match message {
+            Message::Encoded(Ok(export)) => self.show_export(lang, &export),
+            Message::Encoded(Err(error)) => return Action::Failed(error.localized(lang)),
             Message::Toggle(i, on) => {
                 if let Mode::Export { choices } = &mut self.mode
                     && let Some(choice) = choices.get_mut(i)
@@ -187,7 +221,7 @@ impl Share {
                 for (i, (_, label, on)) in choices.iter().enumerate() {
                     page = page.push(
                         checkbox(*on)
-                            .label(label.as_str())
+                            .label(i18n::label(lang, label))
                             .on_toggle(move |on| Message::Toggle(i, on)),
                     );
                 }
@@ -204,7 +238,11 @@ impl Share {
                 let (title, warning, show) = match mode {
                     Mode::Single { label, .. } => (
                         t(Key::ShowQrTitle).to_owned(),
-                        i18n::tf(lang, Key::ShowQrWarning, &[("label", label)]),
+                        i18n::tf(
+                            lang,
+                            Key::ShowQrWarning,
+                            &[("label", &i18n::label(lang, label))],
+                        ),
                         t(Key::ShowQrYes),
                     ),
                     Mode::Export { .. } => (
@@ -236,7 +274,7 @@ impl Share {
             }
             (mode, Phase::Show) => {
                 let (title, hint) = match mode {
-                    Mode::Single { label, .. } => (label.clone(), t(Key::ShowQrHint)),
+                    Mode::Single { label, .. } => (i18n::label(lang, label), t(Key::ShowQrHint)),
                     Mode::Export { .. } => (
                         i18n::tf(
                             lang,
