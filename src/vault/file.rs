@@ -519,11 +519,11 @@ mod tests {
     #[test]
     fn only_our_temp_names_are_ours() {
         let vault = Path::new("/x/vault.tessera");
-        assert_eq!(
-            temp_name(vault, "0011aabb"),
-            ".~vault.tessera.0011aabb.tmp"
-        );
-        for yes in [".~vault.tessera.0011aabb.tmp", ".vault.tessera.tmp-0011aabb"] {
+        assert_eq!(temp_name(vault, "0011aabb"), ".~vault.tessera.0011aabb.tmp");
+        for yes in [
+            ".~vault.tessera.0011aabb.tmp",
+            ".vault.tessera.tmp-0011aabb",
+        ] {
             assert!(is_temp_name(vault, yes), "{yes}");
         }
         for no in [

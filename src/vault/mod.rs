@@ -347,9 +347,7 @@ impl Vault {
     /// beside the vault (without one, or left by an older Tessera).
     pub fn previous_versions(&self) -> Vec<PathBuf> {
         let mut out = match &self.history {
-            Some(history) => {
-                file::backups_in(Some(&history.previous_dir(&self.id())), &self.path)
-            }
+            Some(history) => file::backups_in(Some(&history.previous_dir(&self.id())), &self.path),
             None => Vec::new(),
         };
         out.extend(backups(&self.path));

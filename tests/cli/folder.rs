@@ -114,7 +114,11 @@ fn the_folder_holds_only_the_vault_after_every_command() {
     assert_eq!(mode(&kept), 0o700);
     assert_eq!(
         names(&kept),
-        ["vault.tessera.bak1", "vault.tessera.bak2", "vault.tessera.bak3"]
+        [
+            "vault.tessera.bak1",
+            "vault.tessera.bak2",
+            "vault.tessera.bak3"
+        ]
     );
     for name in names(&kept) {
         assert_eq!(mode(&kept.join(&name)), 0o600, "{name}");
@@ -185,7 +189,11 @@ fn two_writers_exclude_each_other_through_the_moved_lock() {
     held.unlock().unwrap();
     device.add(SHOP);
     assert_eq!(device.issuers(Some("pw1")), ["ACME", "Shop"]);
-    assert_eq!(names(lock.parent().unwrap()).len(), 1, "still one lock file");
+    assert_eq!(
+        names(lock.parent().unwrap()).len(),
+        1,
+        "still one lock file"
+    );
 
     // A link planted as the lock file is never followed.
     std::fs::remove_file(&lock).unwrap();

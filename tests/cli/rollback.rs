@@ -184,10 +184,7 @@ fn an_older_copy_put_back_is_refused_and_restore_takes_it() {
     device.put_back(&held);
     device.ok(
         Some("pw1"),
-        &[
-            "restore",
-            kept.join("vault.tessera.bak2").to_str().unwrap(),
-        ],
+        &["restore", kept.join("vault.tessera.bak2").to_str().unwrap()],
         "",
     );
     assert_eq!(device.issuers(Some("pw1")), ["ACME"]);
