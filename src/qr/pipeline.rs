@@ -1159,9 +1159,10 @@ enum Ratio {
     /// centre fails. Feeds the finder budget, the crops rqrr runs on and the
     /// candidates, as rqrr would see the frame.
     Whole,
-    /// The unit and tolerance exact from a unit of two pixels up (whole pixels
-    /// below, as in rqrr: no slack for a one-pixel module keeps text and noise at
-    /// small scales out). Outlines candidates only: codes too fine for rqrr at
+    /// The unit and tolerance exact once the four outer runs add up to six pixels
+    /// (a module of 1.5 px: runs such as 2:1:5:2:1); whole pixels below, as in
+    /// rqrr (no slack for a one-pixel module keeps text and noise at the
+    /// smallest scale out). Outlines candidates only: codes too fine for rqrr at
     /// this scale, read zoomed.
     Exact,
 }
@@ -1170,7 +1171,7 @@ impl Ratio {
     fn matches(self, runs: &[usize; 5]) -> bool {
         const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
         let outer = runs[0] + runs[1] + runs[3] + runs[4];
-        if self == Self::Whole || outer < 8 {
+        if self == Self::Whole || outer < 6 {
             let unit = outer / 4;
             let err = unit * 3 / 4;
             return runs
@@ -1386,6 +1387,12 @@ mod tests {
         assert!(Ratio::Exact.matches(&[3, 2, 9, 2, 3]));
         assert!(!Ratio::Exact.matches(&[3, 2, 16, 2, 3]));
         assert!(!Ratio::Exact.matches(&[3, 2, 4, 2, 3]));
+        // 1.5 px a module: whole pixels see a unit of 1 and no slack; the exact
+        // unit of 1.5 takes the 2:1:5:2:1 runs such a finder pattern leaves.
+        assert!(!Ratio::Whole.matches(&[2, 1, 5, 2, 1]));
+        assert!(Ratio::Exact.matches(&[2, 1, 5, 2, 1]));
+        assert!(Ratio::Exact.matches(&[1, 2, 4, 1, 2]));
+        assert!(!Ratio::Exact.matches(&[2, 1, 9, 2, 1]));
     }
 
     #[test]
