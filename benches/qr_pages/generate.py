@@ -269,6 +269,9 @@ def page(rng):
                                   rng.uniform(4, 6), rng.uniform(6, 8)]), 2)
     issuer = rng.choice(ISSUERS)
     payloads, codes, versions = [], [], []
+    # The module size each code is really drawn at (device pixels): `module_px`,
+    # unless the room the code has makes it smaller (dense exports on a phone).
+    drawn = []
 
     def code(payload, **kw):
         logo = None
@@ -299,6 +302,7 @@ def page(rng):
         html, _ = code_html(rng, qr, mp / dsf, dark, light, quiet, logo)
         versions.append(qr.version)
         payloads.append(payload)
+        drawn.append(mp)
         return html, mp
 
     if kind in ("export-phone", "export-desktop"):
@@ -354,9 +358,15 @@ def page(rng):
     html = (f'<!doctype html><html><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>:root{{{root}}}{CSS}</style></head>'
             f'<body>{body}</body></html>')
-    if module_px < 2.5:
+    # `module_px` (the size asked for) still drives `finish`'s choices, so the
+    # images stay those of the fixed seeds; the size reported and the category are
+    # the smallest code's real one (until 2026-11-30 the size asked for was
+    # reported, and a phone's export code drawn at 1.8 px counted as 7.8 px).
+    real_px = round(min(drawn), 2)
+    if real_px < 2.5:
         cats.add("small-modules")
-    meta = dict(kind=kind, screen=screen, dsf=dsf, module_px=module_px, versions=versions)
+    meta = dict(kind=kind, screen=screen, dsf=dsf, module_px=module_px, real_px=real_px,
+                versions=versions)
     return html, (css_w, css_h), dsf, mobile, payloads, cats, meta
 
 
@@ -591,6 +601,10 @@ def main():
             if not payloads:
                 cats.add("no-code")
             data, ext, module_px = finish(rng, png, rects, cats, meta["module_px"])
+            # `finish` may downscale the page: the real size shrinks by as much.
+            module_px = round(meta["real_px"] * module_px / meta["module_px"], 2)
+            if module_px < 2.5:
+                cats.add("small-modules")
             file = f"{name}.{ext}"
             (args.out / file).write_bytes(data)
             lists[split].append("\t".join([file] + [p.encode().hex() for p in payloads]
