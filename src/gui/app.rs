@@ -191,10 +191,10 @@ pub enum Message {
     Inspected(Result<Option<Summary>, task::Error>),
     /// The keyring answered the probe (or not).
     KeyringProbed(bool),
-    /// Create or password unlock finished.
-    Opened(Result<Opened, task::Error>),
-    /// Keyring unlock finished.
-    KeyringOpened(Result<Opened, task::Error>),
+    /// The vault was created or unlocked (a failure goes to the screen that
+    /// asked: [`onboarding::Message::Failed`], [`unlock::Message::PasswordFailed`],
+    /// [`unlock::Message::KeyringFailed`]).
+    Opened(Opened),
     /// A change to the entries was saved.
     Saved(Result<(Change, Vec<Entry>), task::Error>),
     /// The settings file was written.
@@ -204,8 +204,6 @@ pub enum Message {
     /// The folder for automatic backups, as read or as just set (with what
     /// the first backup there did).
     BackupFolder(Result<(Option<PathBuf>, Option<vault::backup::Outcome>), task::Error>),
-    /// The folder chooser closed.
-    BackupFolderChosen(Option<PathBuf>),
     /// The password was changed.
     PasswordChanged(Result<bool, task::Error>),
     /// Keyring unlock was turned on or off.
@@ -263,16 +261,10 @@ pub enum Message {
     Recovery(recovery::Message),
     /// A screen's message.
     Share(share::Message),
-    /// The file chooser closed: the files picked, or none.
-    FilesChosen(Option<Vec<PathBuf>>),
-    /// The accounts chosen for moving to a phone were encoded as export codes.
-    ExportEncoded(Result<task::Export, task::Error>),
     /// Something asked from outside the window (see [`Request`]).
     Requested(Request),
     /// A screen's message.
     FileExport(file_export::Message),
-    /// The export file was written (how many accounts, where), or not.
-    Exported(Result<(usize, PathBuf), task::Error>),
     /// The desktop's colour scheme, at start and when it changes.
     SystemMode(iced::theme::Mode),
     /// The desktop's contrast preference was read (`None`: no answer).
@@ -283,6 +275,26 @@ pub enum Message {
     Tray(tray::Event),
     /// The tray's menu was replaced (nothing to do).
     TrayShown,
+}
+
+impl Message {
+    /// Whether the person did this: input resets the auto-lock clock. The
+    /// results of tasks that reach a screen are not input, nor is the list
+    /// reporting its scroll position (which a resize also does).
+    fn is_input(&self) -> bool {
+        match self {
+            Self::Activity | Self::Hotkey(_) | Self::FileDropped(_) => true,
+            Self::Codes(message) => !matches!(message, codes::Message::Scrolled(_)),
+            Self::Add(message) => message.is_input(),
+            Self::Settings(message) => message.is_input(),
+            Self::Share(message) => message.is_input(),
+            Self::FileExport(message) => message.is_input(),
+            Self::Details(message) => message.is_input(),
+            Self::Review(message) => message.is_input(),
+            Self::Recovery(message) => message.is_input(),
+            _ => false,
+        }
+    }
 }
 
 impl App {
@@ -449,36 +461,16 @@ impl App {
     }
 
     fn handle(&mut self, message: Message) -> Task<Message> {
-        // Input resets the auto-lock clock; the list reporting its scroll
-        // position (which a resize also does) is not input.
-        if matches!(
-            message,
-            Message::Activity
-                | Message::Hotkey(_)
-                | Message::Codes(_)
-                | Message::Add(_)
-                | Message::Details(_)
-                | Message::Settings(_)
-                | Message::Review(_)
-                | Message::Recovery(_)
-                | Message::Share(_)
-                | Message::FileExport(_)
-                | Message::FileDropped(_)
-        ) && !matches!(message, Message::Codes(codes::Message::Scrolled(_)))
-        {
+        if message.is_input() {
             self.last_input = self.now;
         }
         match message {
             Message::Inspected(result) => self.inspected(result),
             Message::KeyringProbed(answers) => {
                 self.keyring_answers = Some(answers);
-                if let Screen::Onboarding(screen) = &mut self.screen {
-                    screen.keyring_probed(answers);
-                }
-                Task::none()
+                self.onboarding(onboarding::Message::KeyringProbed(answers))
             }
-            Message::Opened(result) => self.opened_result(result),
-            Message::KeyringOpened(result) => self.keyring_opened(result),
+            Message::Opened(opened) => self.opened(opened),
             Message::Saved(result) => {
                 let saved = result.is_ok();
                 let task = self.saved(result);
@@ -492,19 +484,9 @@ impl App {
                 self.backed_up(result);
                 Task::none()
             }
-            Message::BackupFolder(result) => {
-                self.backup_folder(result);
-                Task::none()
-            }
-            Message::BackupFolderChosen(folder) => match folder {
-                Some(folder) => self.set_backup_folder(Some(folder)),
-                None => Task::none(),
-            },
+            Message::BackupFolder(result) => self.backup_folder(result),
             Message::SettingsSaved(result) => self.settings_saved(result),
-            Message::ClockChecked(check) => {
-                self.clock_checked(&check);
-                Task::none()
-            }
+            Message::ClockChecked(check) => self.clock_checked(check),
             Message::PasswordChanged(result) => self.password_changed(result),
             Message::KeyringSet(result) => self.keyring_set(result),
             Message::ClipboardRead(content) => self.clipboard_read(content),
@@ -545,13 +527,10 @@ impl App {
                 self.drag_over = over;
                 Task::none()
             }
-            Message::FilesChosen(chosen) => self.files_chosen(chosen),
             Message::Share(message) => self.share(message),
             Message::FileExport(message) => self.file_export(message),
-            Message::Exported(result) => self.exported(result),
             Message::Recovery(message) => self.recovery(message),
             Message::Scanned(scanned) => self.scanned(scanned),
-            Message::ExportEncoded(result) => self.export_encoded(result),
             Message::VaultChanged => self.vault_changed(),
             Message::Reloaded(result) => self.reloaded(result),
             Message::CopyMerged(result) => self.copy_merged(result),
@@ -601,36 +580,6 @@ impl App {
         operation::focus(add::ISSUER_ID)
     }
 
-    /// Create or password unlock finished.
-    fn opened_result(&mut self, result: Result<Opened, task::Error>) -> Task<Message> {
-        let lang = self.lang();
-        match result {
-            Ok(opened) => self.opened(opened),
-            Err(error) => {
-                match &mut self.screen {
-                    Screen::Unlock(screen) => screen.password_failed(lang, &error),
-                    Screen::Onboarding(screen) => screen.failed(error.localized(lang)),
-                    _ => self.error(error.localized(lang)),
-                }
-                operation::focus(unlock::PASSWORD_ID)
-            }
-        }
-    }
-
-    /// Keyring unlock finished.
-    fn keyring_opened(&mut self, result: Result<Opened, task::Error>) -> Task<Message> {
-        let lang = self.lang();
-        match result {
-            Ok(opened) => self.opened(opened),
-            Err(error) => {
-                if let Screen::Unlock(screen) = &mut self.screen {
-                    screen.keyring_failed(lang, &error);
-                }
-                operation::focus(unlock::PASSWORD_ID)
-            }
-        }
-    }
-
     /// The settings file was written (or not).
     fn settings_saved(&mut self, result: Result<(), task::Error>) -> Task<Message> {
         let lang = self.lang();
@@ -661,35 +610,42 @@ impl App {
                 keyring,
                 self.env.history.clone(),
             )
-            .map(Message::Opened),
+            .map(|result| match result {
+                Ok(opened) => Message::Opened(opened),
+                Err(error) => Message::Onboarding(onboarding::Message::Failed(error)),
+            }),
         }
     }
 
     /// A message of the unlock screen.
     fn unlock(&mut self, message: unlock::Message) -> Task<Message> {
+        let lang = self.lang();
         let Screen::Unlock(screen) = &mut self.screen else {
             return Task::none();
         };
-        match screen.update(message) {
+        match screen.update(message, lang) {
             unlock::Action::None => Task::none(),
+            unlock::Action::FocusPassword => operation::focus(unlock::PASSWORD_ID),
             unlock::Action::Unlock(password) => task::unlock_with_password(
                 self.env.vault_path.clone(),
                 password,
                 self.env.policy.clone(),
                 self.env.history.clone(),
             )
-            .map(Message::Opened),
+            .map(|result| match result {
+                Ok(opened) => Message::Opened(opened),
+                Err(error) => Message::Unlock(unlock::Message::PasswordFailed(error)),
+            }),
         }
     }
 
     fn inspected(&mut self, result: Result<Option<Summary>, task::Error>) -> Task<Message> {
         match result {
             Ok(None) => {
-                let mut screen = onboarding::Onboarding::new(self.path_text());
-                if let Some(answers) = self.keyring_answers {
-                    screen.keyring_probed(answers);
-                }
-                self.screen = Screen::Onboarding(screen);
+                self.screen = Screen::Onboarding(onboarding::Onboarding::new(
+                    self.path_text(),
+                    self.keyring_answers,
+                ));
                 operation::focus(onboarding::PASSWORD_ID)
             }
             Ok(Some(summary)) => {
@@ -703,7 +659,10 @@ impl App {
                         self.env.policy.clone(),
                         self.env.history.clone(),
                     )
-                    .map(Message::KeyringOpened)
+                    .map(|result| match result {
+                        Ok(opened) => Message::Opened(opened),
+                        Err(error) => Message::Unlock(unlock::Message::KeyringFailed(error)),
+                    })
                 } else {
                     self.screen = Screen::Unlock(unlock::Unlock::new(self.path_text()));
                     operation::focus(unlock::PASSWORD_ID)

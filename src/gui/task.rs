@@ -485,7 +485,8 @@ pub fn copy_secret(copy: CopyFn, value: SecretText) -> Task<Option<SecretText>> 
 pub fn show_tray(handle: crate::gui::tray::Handle, menu: crate::gui::tray::Menu) -> Task<()> {
     Task::perform(
         async move {
-            let _ = tokio::task::spawn_blocking(move || crate::gui::tray::show(&handle, menu)).await;
+            let _ =
+                tokio::task::spawn_blocking(move || crate::gui::tray::show(&handle, menu)).await;
         },
         |()| (),
     )

@@ -262,8 +262,7 @@ mod tests {
             .map(|(name, favourite)| {
                 let uri = format!("otpauth://totp/{name}:x?secret=GEZDGNBVGY3TQOJQ&issuer={name}");
                 let account = OtpAccount::from_uri(&uri).unwrap_or_else(|e| panic!("{e:?}"));
-                let mut entry =
-                    Entry::new(account, Timestamp(0)).unwrap_or_else(|e| panic!("{e}"));
+                let mut entry = Entry::new(account, Timestamp(0)).unwrap_or_else(|e| panic!("{e}"));
                 entry.favourite = *favourite;
                 entry
             })

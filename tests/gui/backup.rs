@@ -106,6 +106,29 @@ fn backups_set_in_settings_follow_changes_and_a_missing_folder_is_said_once() {
 }
 
 #[test]
+fn a_folder_picked_in_the_chooser_is_used_and_none_changes_nothing() {
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    let folder = h.dir.path().join("picked");
+    std::fs::create_dir_all(&folder).unwrap();
+    h.click("Settings");
+    // The chooser's answer comes back to the settings screen, in its own
+    // message: closed without a pick, nothing changes.
+    let chosen = |folder| {
+        tessera::gui::Message::Settings(
+            tessera::gui::screen::settings::Message::BackupFolderChosen(folder),
+        )
+    };
+    h.update(chosen(None));
+    h.assert_shows("Automatic backups are off.");
+    h.update(chosen(Some(folder.clone())));
+    h.assert_shows(&format!(
+        "After changes, an encrypted backup goes to {}.",
+        folder.display()
+    ));
+    assert_eq!(backup::list(&folder, "vault").len(), 1);
+}
+
+#[test]
 fn the_backup_settings_speak_portuguese() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::PtBr);
     h.click("Configurações");

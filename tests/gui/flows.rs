@@ -272,6 +272,7 @@ fn auto_lock_after_five_idle_minutes_with_a_pinned_clock() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     h.tick(Timestamp(T0.secs() + 200));
     h.update(Message::Activity);
+    h.click("Add account");
     h.tick(Timestamp(T0.secs() + 499));
     assert!(h.app.is_unlocked(), "input at +200 s restarted the count");
     // The list reporting its scroll position (a resize does that) is not input.
@@ -280,6 +281,11 @@ fn auto_lock_after_five_idle_minutes_with_a_pinned_clock() {
             offset: 0.0,
             height: 500.0,
         }),
+    ));
+    // Nor is a task's result reaching a screen (here the file dialog's,
+    // closed without a pick, on the add screen opened at +200 s).
+    h.update(Message::Add(
+        tessera::gui::screen::add::Message::FilesChosen(None),
     ));
     h.tick(Timestamp(T0.secs() + 500));
     assert!(!h.app.is_unlocked());

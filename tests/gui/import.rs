@@ -305,11 +305,15 @@ fn files_chosen_in_the_dialog_or_none() {
     let mut h = unlocked(vec![], Lang::En);
     h.click("Add account");
     // Cancelled, or no portal and no zenity: the twins are named.
-    h.update(tessera::gui::Message::FilesChosen(None));
+    // The dialog's answer comes back to the add screen, in its own message.
+    let chosen = |paths| tessera::gui::Message::Add(add::Message::FilesChosen(paths));
+    h.update(chosen(None));
     h.assert_shows("No file was chosen. If no file dialog appeared, type the image's path below or drop the file on this window.");
+    h.update(chosen(Some(vec![])));
+    assert_eq!(h.app.screen_name(), "add", "an empty pick reads nothing");
     let a = qr_file(&h, "a.png", ALICE);
     let b = qr_file(&h, "b.png", BOB);
-    h.update(tessera::gui::Message::FilesChosen(Some(vec![a, b])));
+    h.update(chosen(Some(vec![a, b])));
     h.assert_shows("Add 2 accounts");
 }
 

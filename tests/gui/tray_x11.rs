@@ -270,9 +270,13 @@ fn the_tray_menu_copies_codes_and_shows_no_names_while_locked() {
     assert!(item.starts_with("org.kde.StatusNotifierItem-"), "{item}");
 
     // Locked: "Unlock…" and "Quit", and no account name anywhere.
-    let locked = wait_for_menu(&host, &item, "the locked menu", Duration::from_secs(30), |l| {
-        l.contains(&"Unlock…")
-    });
+    let locked = wait_for_menu(
+        &host,
+        &item,
+        "the locked menu",
+        Duration::from_secs(30),
+        |l| l.contains(&"Unlock…"),
+    );
     assert_eq!(locked, ["Unlock…", "Quit"]);
 
     // Unlock in the window; the menu lists the accounts (the underscore
@@ -282,9 +286,13 @@ fn the_tray_menu_copies_codes_and_shows_no_names_while_locked() {
     });
     x.type_text(PASSWORD);
     x.key("Return");
-    let unlocked = wait_for_menu(&host, &item, "the accounts", Duration::from_secs(120), |l| {
-        l.contains(&"Acme Corp (alice__w)")
-    });
+    let unlocked = wait_for_menu(
+        &host,
+        &item,
+        "the accounts",
+        Duration::from_secs(120),
+        |l| l.contains(&"Acme Corp (alice__w)"),
+    );
     assert_eq!(
         unlocked,
         [
@@ -325,9 +333,13 @@ fn the_tray_menu_copies_codes_and_shows_no_names_while_locked() {
 
     // "Lock" locks: no names again.
     click(&host, &item, "Lock");
-    let relocked = wait_for_menu(&host, &item, "the menu locked", Duration::from_secs(10), |l| {
-        l.contains(&"Unlock…")
-    });
+    let relocked = wait_for_menu(
+        &host,
+        &item,
+        "the menu locked",
+        Duration::from_secs(10),
+        |l| l.contains(&"Unlock…"),
+    );
     assert!(
         relocked
             .iter()

@@ -7,12 +7,14 @@ use super::*;
 impl App {
     /// A message of the review screen, and what its action needs done.
     pub(super) fn review(&mut self, message: review::Message) -> Task<Message> {
+        let lang = self.lang();
         let Screen::Review(screen) = &mut self.screen else {
             return Task::none();
         };
-        match screen.update(message) {
+        match screen.update(message, lang) {
             review::Action::None => Task::none(),
             review::Action::Back => self.show_codes(),
+            review::Action::Imported(n) => self.imported(n),
             review::Action::Decrypt(path, password) => {
                 self.scanning += 1;
                 task::scan_file(path, Some(password)).map(Message::Scanned)
@@ -71,7 +73,7 @@ impl App {
             i18n::t(lang, Key::ChooseImagesTitle).to_owned(),
             i18n::t(lang, Key::ImagesFilter).to_owned(),
         )
-        .map(Message::FilesChosen)
+        .map(|chosen| Message::Add(add::Message::FilesChosen(chosen)))
     }
 
     /// A read finished: its accounts join the review list (opened if needed).
@@ -92,20 +94,6 @@ impl App {
             }
         }
         Task::none()
-    }
-
-    /// The file chooser closed.
-    pub(super) fn files_chosen(&mut self, chosen: Option<Vec<PathBuf>>) -> Task<Message> {
-        let lang = self.lang();
-        match chosen {
-            Some(paths) if !paths.is_empty() => self.scan_files(paths),
-            _ => {
-                if let Screen::Add(screen) = &mut self.screen {
-                    screen.qr_note(i18n::t(lang, Key::NoFileChosen).to_owned());
-                }
-                Task::none()
-            }
-        }
     }
 
     /// The image files were deleted (or not).

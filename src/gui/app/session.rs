@@ -62,14 +62,7 @@ impl App {
                             self.show_codes()
                         }
                         (None, Some(skipped)) => {
-                            if let Screen::Add(screen) = &mut self.screen {
-                                screen.failed(i18n::tf(
-                                    lang,
-                                    Key::DuplicateSecret,
-                                    &[("label", &skipped.existing_label)],
-                                ));
-                            }
-                            Task::none()
+                            self.add(add::Message::AddedMeanwhile(skipped.existing_label.clone()))
                         }
                         (None, None) => self.show_codes(),
                     },
@@ -86,44 +79,43 @@ impl App {
                         Task::none()
                     }
                     Change::RecoveryReplaced(n) => {
-                        if let Screen::Recovery(screen) = &mut self.screen {
-                            screen.saved();
-                        }
                         self.info(i18n::tf(lang, Key::RecoverySaved, &[("n", &n.to_string())]));
-                        Task::none()
+                        self.recovery(recovery::Message::Saved)
                     }
                     Change::RecoveryUsed(code) => {
-                        if let Screen::Recovery(screen) = &mut self.screen {
-                            screen.saved();
-                        }
-                        self.copy_text(code, Key::RecoveryCopied)
+                        let shown = self.recovery(recovery::Message::Saved);
+                        Task::batch([shown, self.copy_text(code, Key::RecoveryCopied)])
                     }
-                    Change::Imported(n) => {
-                        if let Screen::Review(screen) = &mut self.screen
-                            && screen.saved(n)
-                        {
-                            return Task::none();
-                        }
-                        self.info(i18n::imported(lang, n));
-                        self.show_codes()
-                    }
+                    // The review says how many were added; left meanwhile,
+                    // the list does.
+                    Change::Imported(n) => match self.screen {
+                        Screen::Review(_) => self.review(review::Message::Saved(n)),
+                        _ => self.imported(n),
+                    },
                 }
             }
             // Re-keyed elsewhere: the key held here is stale; unlock again.
             Err(error @ task::Error::Vault(vault::Error::KeyChanged { .. })) => {
                 self.locked_because(&error)
             }
-            Err(error) => {
-                match &mut self.screen {
-                    Screen::Add(screen) => screen.failed(error.localized(lang)),
-                    Screen::Details(screen) => screen.failed(error.localized(lang)),
-                    Screen::Review(screen) => screen.failed(error.localized(lang)),
-                    Screen::Recovery(screen) => screen.failed(error.localized(lang)),
-                    _ => self.error(error.localized(lang)),
+            // The screen that asked says why; the others, in a toast.
+            Err(error) => match self.screen {
+                Screen::Add(_) => self.add(add::Message::SaveFailed(error)),
+                Screen::Details(_) => self.details(details::Message::SaveFailed(error)),
+                Screen::Review(_) => self.review(review::Message::SaveFailed(error)),
+                Screen::Recovery(_) => self.recovery(recovery::Message::SaveFailed(error)),
+                _ => {
+                    self.error(error.localized(lang));
+                    Task::none()
                 }
-                Task::none()
-            }
+            },
         }
+    }
+
+    /// Accounts from the review were added: say how many, on the list.
+    pub(super) fn imported(&mut self, n: usize) -> Task<Message> {
+        self.info(i18n::imported(self.lang(), n));
+        self.show_codes()
     }
 
     pub(super) fn codes_action(&mut self, action: codes::Action) -> Task<Message> {
@@ -388,7 +380,7 @@ impl App {
             settings::Action::SetBackupFolder(folder) => self.set_backup_folder(folder),
             settings::Action::ChooseBackupFolder => {
                 task::choose_folder(i18n::t(lang, Key::BackupsChooseTitle).to_owned())
-                    .map(Message::BackupFolderChosen)
+                    .map(|chosen| Message::Settings(settings::Message::BackupFolderChosen(chosen)))
             }
             settings::Action::FileExport => {
                 self.screen = Screen::FileExport(file_export::FileExport::new());
@@ -483,13 +475,12 @@ impl App {
     pub(super) fn backup_folder(
         &mut self,
         result: Result<(Option<PathBuf>, Option<vault::backup::Outcome>), task::Error>,
-    ) {
+    ) -> Task<Message> {
         let lang = self.lang();
         match result {
             Ok((folder, outcome)) => {
-                if let Screen::Settings(screen) = &mut self.screen {
-                    screen.backup_folder_set(folder.clone());
-                }
+                let shown =
+                    self.settings_message(settings::Message::BackupFolderIs(folder.clone()));
                 if let Some(outcome) = outcome {
                     match folder {
                         Some(folder) => self.info(i18n::tf(
@@ -501,8 +492,12 @@ impl App {
                     }
                     self.backed_up(Ok(outcome));
                 }
+                shown
             }
-            Err(error) => self.backed_up(Err(error)),
+            Err(error) => {
+                self.backed_up(Err(error));
+                Task::none()
+            }
         }
     }
 
@@ -532,89 +527,39 @@ impl App {
                     self.env.policy.clone(),
                     self.now,
                 )
-                .map(Message::Exported),
+                .map(|result| Message::FileExport(file_export::Message::Exported(result))),
                 None => Task::none(),
             },
         }
     }
 
-    /// The export file was written (or not).
-    pub(super) fn exported(
-        &mut self,
-        result: Result<(usize, PathBuf), task::Error>,
-    ) -> Task<Message> {
-        let lang = self.lang();
-        if let Screen::FileExport(screen) = &mut self.screen {
-            screen.finished(match result {
-                Ok((count, path)) => Ok(i18n::tf(
-                    lang,
-                    Key::FileExportDone,
-                    &[
-                        ("count", &count.to_string()),
-                        ("path", &path.display().to_string()),
-                    ],
-                )),
-                Err(e) => Err(e.localized(lang)),
-            });
-        }
-        Task::none()
-    }
-
-    /// The password was changed (or not).
+    /// The password was changed (or not): the session records whether
+    /// keyring unlock is still on; the settings screen says what happened.
     pub(super) fn password_changed(&mut self, result: Result<bool, task::Error>) -> Task<Message> {
-        let lang = self.lang();
-        let notice = match result {
-            Ok(keyring_on) => {
-                let mut key = Key::PasswordChanged;
-                if let Some(session) = &mut self.session {
-                    if session.has_keyring_slot && !keyring_on {
-                        key = Key::PasswordChangedKeyringOff;
-                    }
-                    session.has_keyring_slot = keyring_on;
-                }
-                if let Screen::Settings(screen) = &mut self.screen {
-                    screen.keyring_set(keyring_on);
-                }
-                (false, i18n::t(lang, key).to_owned())
-            }
-            Err(e) => (true, e.localized(lang)),
-        };
-        if let Screen::Settings(screen) = &mut self.screen {
-            screen.notice(notice.0, notice.1);
-        }
-        Task::none()
+        self.keyring_slot(&result);
+        self.settings_message(settings::Message::PasswordChanged(result))
     }
 
-    /// Keyring unlock was turned on or off (or not).
+    /// Keyring unlock was turned on or off (or not): recorded in the
+    /// session, said by the settings screen.
     pub(super) fn keyring_set(&mut self, result: Result<bool, task::Error>) -> Task<Message> {
-        let lang = self.lang();
-        let notice = match result {
-            Ok(on) => {
-                if let Some(session) = &mut self.session {
-                    session.has_keyring_slot = on;
-                }
-                if let Screen::Settings(screen) = &mut self.screen {
-                    screen.keyring_set(on);
-                }
-                (
-                    false,
-                    i18n::t(lang, if on { Key::KeyringOn } else { Key::KeyringOff }).to_owned(),
-                )
-            }
-            Err(e) => (true, e.localized(lang)),
-        };
-        if let Screen::Settings(screen) = &mut self.screen {
-            screen.notice(notice.0, notice.1);
+        self.keyring_slot(&result);
+        self.settings_message(settings::Message::KeyringSet(result))
+    }
+
+    fn keyring_slot(&mut self, result: &Result<bool, task::Error>) {
+        if let (Ok(on), Some(session)) = (result, &mut self.session) {
+            session.has_keyring_slot = *on;
         }
-        Task::none()
     }
 
     /// A message of the share screen.
     pub(super) fn share(&mut self, message: share::Message) -> Task<Message> {
+        let lang = self.lang();
         let (Screen::Share(screen), Some(session)) = (&mut self.screen, &self.session) else {
             return Task::none();
         };
-        match screen.update(message) {
+        match screen.update(message, lang) {
             share::Action::None => Task::none(),
             share::Action::Back => self.show_codes(),
             share::Action::Encode(ids) => {
@@ -623,7 +568,12 @@ impl App {
                     .filter(|e| ids.contains(&e.id))
                     .map(|e| e.account.clone())
                     .collect();
-                task::encode_export(accounts).map(Message::ExportEncoded)
+                task::encode_export(accounts)
+                    .map(|result| Message::Share(share::Message::Encoded(result)))
+            }
+            share::Action::Failed(text) => {
+                self.error(text);
+                Task::none()
             }
         }
     }
@@ -669,37 +619,6 @@ impl App {
         }
     }
 
-    /// The export codes were encoded: the share screen shows them.
-    pub(super) fn export_encoded(
-        &mut self,
-        result: Result<task::Export, task::Error>,
-    ) -> Task<Message> {
-        let lang = self.lang();
-        let Screen::Share(screen) = &mut self.screen else {
-            return Task::none();
-        };
-        match result {
-            Ok(export) => {
-                let skipped = export
-                    .encoded
-                    .skipped
-                    .iter()
-                    .map(|(i, why)| {
-                        let label = export.labels.get(*i).cloned().unwrap_or_default();
-                        i18n::tf(
-                            lang,
-                            Key::ExportSkipped,
-                            &[("label", &label), ("reason", &why.localized(lang))],
-                        )
-                    })
-                    .collect();
-                screen.show_export(&export.encoded.uris, skipped);
-            }
-            Err(error) => self.error(error.localized(lang)),
-        }
-        Task::none()
-    }
-
     /// The vault file changed on disk: re-read it (once at a time).
     pub(super) fn vault_changed(&mut self) -> Task<Message> {
         match &mut self.session {
@@ -723,28 +642,10 @@ impl App {
         }
     }
 
-    /// A clock check finished: warn on the list, and say the result on the
-    /// settings screen when it was asked for there.
-    pub(super) fn clock_checked(&mut self, check: &ClockCheck) {
-        self.clock_warning = crate::gui::clock::warning(check, self.settings.clock_offset_seconds);
-        let lang = self.lang();
-        if let Screen::Settings(screen) = &mut self.screen {
-            match &check.measured {
-                Some(Ok(measured)) => {
-                    let secs = i18n::decimal(lang, measured.offset_seconds, 1, true);
-                    let server = check.server.clone().unwrap_or_default();
-                    screen.notice(
-                        false,
-                        i18n::tf(
-                            lang,
-                            Key::ClockMeasured,
-                            &[("secs", &secs), ("server", &server)],
-                        ),
-                    );
-                }
-                Some(Err(error)) => screen.notice(true, error.localized(lang)),
-                None => {}
-            }
-        }
+    /// A clock check finished: the warning on the list is the root's; the
+    /// settings screen, when it is up, says the result.
+    pub(super) fn clock_checked(&mut self, check: ClockCheck) -> Task<Message> {
+        self.clock_warning = crate::gui::clock::warning(&check, self.settings.clock_offset_seconds);
+        self.settings_message(settings::Message::ClockChecked(check))
     }
 }

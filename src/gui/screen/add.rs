@@ -10,6 +10,7 @@ use super::Typed;
 use crate::clock::Timestamp;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::Localized as _;
+use crate::gui::task;
 use crate::gui::theme;
 use crate::import::{self, Decision};
 use crate::otp::{
@@ -94,6 +95,23 @@ pub enum Message {
     ScanScreen,
     /// Choose image files in the system's file dialog.
     ChooseFiles,
+    /// The file dialog closed: the files picked, or none.
+    FilesChosen(Option<Vec<std::path::PathBuf>>),
+    /// The account was not added: this entry, with the same key, was
+    /// added meanwhile (elsewhere).
+    AddedMeanwhile(String),
+    /// Saving failed.
+    SaveFailed(task::Error),
+}
+
+impl Message {
+    /// Whether the person did this (a task's result is not input).
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Self::FilesChosen(_) | Self::AddedMeanwhile(_) | Self::SaveFailed(_)
+        )
+    }
 }
 
 /// What the app should do.
@@ -111,7 +129,7 @@ pub enum Action {
     Paste,
     /// Capture the screen.
     ScanScreen,
-    /// Show the file dialog.
+    /// Show the file dialog (the files come back as [`Message::FilesChosen`]).
     ChooseFiles,
 }
 
@@ -203,13 +221,8 @@ impl Add {
         Account::new(&self.issuer, &self.account, secret, params).map_err(|e| e.localized(lang))
     }
 
-    /// Something to say under the QR buttons (e.g. no file was chosen).
-    pub fn qr_note(&mut self, note: String) {
-        self.qr_note = Some(note);
-    }
-
     /// Saving failed: say why, allow another try.
-    pub fn failed(&mut self, reason: String) {
+    fn failed(&mut self, reason: String) {
         self.busy = false;
         self.error = Some(reason);
     }
@@ -265,6 +278,16 @@ impl Add {
             Message::Paste => return Action::Paste,
             Message::ScanScreen => return Action::ScanScreen,
             Message::ChooseFiles => return Action::ChooseFiles,
+            Message::FilesChosen(Some(paths)) if !paths.is_empty() => {
+                return Action::OpenFiles(paths);
+            }
+            Message::AddedMeanwhile(label) => {
+                self.failed(i18n::tf(lang, Key::DuplicateSecret, &[("label", &label)]));
+            }
+            Message::SaveFailed(error) => self.failed(error.localized(lang)),
+            Message::FilesChosen(_) => {
+                self.qr_note = Some(i18n::t(lang, Key::NoFileChosen).to_owned());
+            }
             Message::Save => {
                 if self.busy {
                     return Action::None;

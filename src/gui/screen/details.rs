@@ -5,6 +5,8 @@ use iced::widget::{button, checkbox, column, container, row, scrollable, text, t
 use iced::{Element, Length};
 
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::localized::Localized as _;
+use crate::gui::task;
 use crate::gui::theme;
 use crate::otp::{Algorithm, Kind, Params};
 use crate::vault::{Entry, EntryId};
@@ -75,6 +77,15 @@ pub enum Message {
     Recovery,
     /// Show the entry as a QR code (after a confirmation).
     ShowQr,
+    /// Saving the change failed.
+    SaveFailed(task::Error),
+}
+
+impl Message {
+    /// Whether the person did this (a task's result is not input).
+    pub fn is_input(&self) -> bool {
+        !matches!(self, Self::SaveFailed(_))
+    }
 }
 
 /// The changes to apply to an entry.
@@ -142,7 +153,7 @@ impl Details {
     }
 
     /// Saving or deleting failed.
-    pub fn failed(&mut self, reason: String) {
+    fn failed(&mut self, reason: String) {
         self.busy = false;
         self.error = Some(reason);
     }
@@ -162,6 +173,7 @@ impl Details {
     pub fn update(&mut self, message: Message, lang: Lang) -> Action {
         self.error = None;
         match message {
+            Message::SaveFailed(error) => self.failed(error.localized(lang)),
             Message::Issuer(v) => self.issuer = v,
             Message::Account(v) => self.account = v,
             Message::Group(v) => self.group = v,

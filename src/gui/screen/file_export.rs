@@ -1,9 +1,10 @@
 //! Settings → "Export and backup…": every account to a file another app
 //! imports (Aegis, 2FAS: encrypted unless the person asks otherwise), a list
 //! of `otpauth://` links, or the printable backup sheet, after the vault
-//! password is typed again. The screen only gathers the choice; the app
-//! checks the password and writes the file (`task::export`), new and 0600,
-//! never over an existing one.
+//! password is typed again. The screen gathers the choice; the app checks
+//! the password and writes the file (`task::export`), new and 0600, never
+//! over an existing one, and hands the outcome back as
+//! [`Message::Exported`].
 
 use std::path::PathBuf;
 
@@ -12,6 +13,8 @@ use iced::{Element, Length};
 
 use super::Typed;
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::localized::Localized as _;
+use crate::gui::task;
 use crate::gui::theme;
 use crate::secret::Password;
 
@@ -102,6 +105,15 @@ pub enum Message {
     Export,
     /// Back to the settings.
     Back,
+    /// The file was written (how many accounts, where), or not.
+    Exported(Result<(usize, PathBuf), task::Error>),
+}
+
+impl Message {
+    /// Whether the person did this (a task's result is not input).
+    pub fn is_input(&self) -> bool {
+        !matches!(self, Self::Exported(_))
+    }
 }
 
 /// What the app should do.
@@ -136,12 +148,22 @@ impl FileExport {
         }
     }
 
-    /// The export finished: `Ok` with what to say, or the error in words.
-    pub fn finished(&mut self, outcome: Result<String, String>) {
+    /// The export finished: say how many accounts went where, or why not.
+    fn finished(&mut self, lang: Lang, result: Result<(usize, PathBuf), task::Error>) {
         self.busy = false;
-        self.notice = Some(match outcome {
-            Ok(said) => (false, said),
-            Err(said) => (true, said),
+        self.notice = Some(match result {
+            Ok((count, path)) => (
+                false,
+                i18n::tf(
+                    lang,
+                    Key::FileExportDone,
+                    &[
+                        ("count", &count.to_string()),
+                        ("path", &path.display().to_string()),
+                    ],
+                ),
+            ),
+            Err(error) => (true, error.localized(lang)),
         });
     }
 
@@ -156,6 +178,7 @@ impl FileExport {
             Message::VaultPassword(typed) => self.vault_password = typed,
             Message::Back => return Action::Back,
             Message::Export => return self.submit(lang),
+            Message::Exported(result) => self.finished(lang, result),
         }
         Action::None
     }

@@ -6,6 +6,8 @@ use iced::{Element, Length};
 
 use super::Typed;
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::localized::Localized as _;
+use crate::gui::task;
 use crate::gui::theme;
 use crate::secret::Password;
 
@@ -45,6 +47,10 @@ pub enum Message {
     Keyring(bool),
     /// Create the vault.
     Submit,
+    /// The keyring answered the app's probe (`true`) or not.
+    KeyringProbed(bool),
+    /// Creating the vault failed.
+    Failed(task::Error),
 }
 
 /// What the app should do.
@@ -72,9 +78,10 @@ pub fn strength(password: &str) -> Option<u8> {
 }
 
 impl Onboarding {
-    /// The screen for a vault to be created at `vault_path`.
-    pub fn new(vault_path: String) -> Self {
-        Self {
+    /// The screen for a vault to be created at `vault_path`; `keyring_answers`
+    /// is the keyring probe's answer if it came already.
+    pub fn new(vault_path: String, keyring_answers: Option<bool>) -> Self {
+        let mut screen = Self {
             vault_path,
             password: Typed::default(),
             repeat: Typed::default(),
@@ -85,11 +92,15 @@ impl Onboarding {
             busy: false,
             error: None,
             phase: 0,
+        };
+        if let Some(answers) = keyring_answers {
+            screen.keyring_probed(answers);
         }
+        screen
     }
 
     /// The keyring probe's answer: the box starts on when the keyring answers.
-    pub fn keyring_probed(&mut self, answers: bool) {
+    fn keyring_probed(&mut self, answers: bool) {
         self.keyring_answers = Some(answers);
         if !self.keyring_chosen {
             self.keyring = answers;
@@ -97,7 +108,7 @@ impl Onboarding {
     }
 
     /// Creation failed: say why, allow another try.
-    pub fn failed(&mut self, reason: String) {
+    fn failed(&mut self, reason: String) {
         self.busy = false;
         self.error = Some(reason);
     }
@@ -115,6 +126,14 @@ impl Onboarding {
     /// Handles a message.
     pub fn update(&mut self, message: Message, lang: Lang) -> Action {
         match message {
+            Message::KeyringProbed(answers) => {
+                self.keyring_probed(answers);
+                Action::None
+            }
+            Message::Failed(error) => {
+                self.failed(error.localized(lang));
+                Action::None
+            }
             Message::Password(text) => {
                 self.strength = strength(text.as_str());
                 self.password = text;

@@ -7,6 +7,7 @@ use iced::{Alignment, Element, Font, Length};
 
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::Localized as _;
+use crate::gui::task;
 use crate::gui::theme;
 use crate::vault::recovery::parse_block;
 use crate::vault::{Entry, EntryId};
@@ -44,6 +45,17 @@ pub enum Message {
     Reveal(usize),
     /// Back to the entry's details.
     Back,
+    /// The codes were saved (replaced, or one marked used).
+    Saved,
+    /// Saving failed.
+    SaveFailed(task::Error),
+}
+
+impl Message {
+    /// Whether the person did this (a task's result is not input).
+    pub fn is_input(&self) -> bool {
+        !matches!(self, Self::Saved | Self::SaveFailed(_))
+    }
 }
 
 /// What the app should do.
@@ -83,14 +95,14 @@ impl Recovery {
     }
 
     /// A save finished: clear the paste area.
-    pub fn saved(&mut self) {
+    fn saved(&mut self) {
         self.busy = false;
         self.pending = None;
         self.block = text_editor::Content::new();
     }
 
     /// A save failed.
-    pub fn failed(&mut self, reason: String) {
+    fn failed(&mut self, reason: String) {
         self.busy = false;
         self.error = Some(reason);
     }
@@ -99,6 +111,8 @@ impl Recovery {
     pub fn update(&mut self, message: Message, entry: Option<&Entry>, lang: Lang) -> Action {
         self.error = None;
         match message {
+            Message::Saved => self.saved(),
+            Message::SaveFailed(error) => self.failed(error.localized(lang)),
             Message::Reveal(i) => {
                 if let Some(at) = self.revealed.iter().position(|&r| r == i) {
                     self.revealed.swap_remove(at);

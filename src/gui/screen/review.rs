@@ -18,7 +18,7 @@ use super::Typed;
 use crate::clock::Timestamp;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::{self, Localized as _};
-use crate::gui::task::{Origin, Problem, Scanned};
+use crate::gui::task::{self, Origin, Problem, Scanned};
 use crate::gui::theme;
 use crate::import::{self, Decision, LeftOutReason, Plan, Row};
 use crate::interop::{Format, InteropError};
@@ -76,6 +76,17 @@ pub enum Message {
     Password(usize, Typed),
     /// Try that password.
     Unlock(usize),
+    /// This many accounts were added.
+    Saved(usize),
+    /// Adding them failed.
+    SaveFailed(task::Error),
+}
+
+impl Message {
+    /// Whether the person did this (a task's result is not input).
+    pub fn is_input(&self) -> bool {
+        !matches!(self, Self::Saved(_) | Self::SaveFailed(_))
+    }
 }
 
 /// What the app should do.
@@ -91,6 +102,8 @@ pub enum Action {
     DeleteFiles(Vec<PathBuf>),
     /// Back to the list.
     Back,
+    /// Back to the list, saying that this many accounts were added.
+    Imported(usize),
 }
 
 /// The name of a source, as shown.
@@ -178,14 +191,14 @@ impl Review {
     }
 
     /// Saving failed: say why, allow another try.
-    pub fn failed(&mut self, reason: String) {
+    fn failed(&mut self, reason: String) {
         self.busy = false;
         self.error = Some(reason);
     }
 
     /// The accounts were saved. Returns whether the screen stays up to offer
     /// deleting the image files they came from.
-    pub fn saved(&mut self, count: usize) -> bool {
+    fn saved(&mut self, count: usize) -> bool {
         self.busy = false;
         let mut files: Vec<PathBuf> = Vec::new();
         for row in self.plan.rows().iter().filter(|r| r.selected) {
@@ -201,9 +214,20 @@ impl Review {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message, lang: Lang) -> Action {
         self.error = None;
         match message {
+            Message::Saved(count) => {
+                if self.saved(count) {
+                    Action::None
+                } else {
+                    Action::Imported(count)
+                }
+            }
+            Message::SaveFailed(error) => {
+                self.failed(error.localized(lang));
+                Action::None
+            }
             Message::Toggle(i, on) => {
                 self.plan.select(i, on);
                 Action::None

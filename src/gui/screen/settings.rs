@@ -9,8 +9,11 @@ use iced::{Alignment, Element, Length};
 
 use super::Typed;
 use crate::clock::sntp::Server;
+use crate::gui::clock::ClockCheck;
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::localized::Localized as _;
 use crate::gui::settings::{MAX_CLOCK_OFFSET, Settings as Values, TEXT_SIZES, ThemeChoice};
+use crate::gui::task;
 use crate::gui::theme;
 use crate::secret::Password;
 
@@ -92,12 +95,36 @@ pub enum Message {
     UseBackupFolder,
     /// Choose the backup folder with the system's chooser.
     ChooseBackupFolder,
+    /// The folder chooser closed: the folder picked, or none.
+    BackupFolderChosen(Option<std::path::PathBuf>),
     /// Turn automatic backups off.
     BackupsOff,
     /// "Export and backup…".
     FileExport,
     /// Back to the list.
     Back,
+    /// The password was changed (`true`: keyring unlock is still on), or not.
+    PasswordChanged(Result<bool, task::Error>),
+    /// Keyring unlock was turned on (`true`) or off, or not.
+    KeyringSet(Result<bool, task::Error>),
+    /// A clock check finished.
+    ClockChecked(ClockCheck),
+    /// The folder for automatic backups, as read or as just set.
+    BackupFolderIs(Option<std::path::PathBuf>),
+}
+
+impl Message {
+    /// Whether the person did this (a task's result is not input).
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Self::BackupFolderChosen(_)
+                | Self::PasswordChanged(_)
+                | Self::KeyringSet(_)
+                | Self::ClockChecked(_)
+                | Self::BackupFolderIs(_)
+        )
+    }
 }
 
 /// What the app should do.
@@ -117,7 +144,8 @@ pub enum Action {
     CheckClock,
     /// Set (or with `None` clear) the folder for automatic backups.
     SetBackupFolder(Option<std::path::PathBuf>),
-    /// Show the system's folder chooser for it.
+    /// Show the system's folder chooser for it (the folder comes back as
+    /// [`Message::BackupFolderChosen`]).
     ChooseBackupFolder,
     /// Open "Export and backup…".
     FileExport,
@@ -205,7 +233,7 @@ impl Settings {
     }
 
     /// The folder automatic backups go to, as read or just set.
-    pub fn backup_folder_set(&mut self, folder: Option<std::path::PathBuf>) {
+    fn backup_folder_set(&mut self, folder: Option<std::path::PathBuf>) {
         self.backup_typed = folder
             .as_ref()
             .map(|f| f.display().to_string())
@@ -214,16 +242,66 @@ impl Settings {
     }
 
     /// A result to show (`is_error`, text).
-    pub fn notice(&mut self, is_error: bool, text: String) {
+    fn notice(&mut self, is_error: bool, text: String) {
         self.busy = false;
         self.notice = Some((is_error, text));
     }
 
     /// The keyring switch's new state.
-    pub fn keyring_set(&mut self, on: bool) {
+    fn keyring_set(&mut self, on: bool) {
         self.keyring_on = on;
         if !on {
             self.off_password = None;
+        }
+    }
+
+    /// The password was changed (or not); changing it turns keyring unlock
+    /// off when the keyring could not take the new key, which is said.
+    fn password_changed(&mut self, lang: Lang, result: Result<bool, task::Error>) {
+        match result {
+            Ok(keyring_on) => {
+                let key = if self.keyring_on && !keyring_on {
+                    Key::PasswordChangedKeyringOff
+                } else {
+                    Key::PasswordChanged
+                };
+                self.keyring_set(keyring_on);
+                self.notice(false, i18n::t(lang, key).to_owned());
+            }
+            Err(error) => self.notice(true, error.localized(lang)),
+        }
+    }
+
+    /// Keyring unlock was turned on or off (or not).
+    fn keyring_result(&mut self, lang: Lang, result: Result<bool, task::Error>) {
+        match result {
+            Ok(on) => {
+                self.keyring_set(on);
+                let key = if on { Key::KeyringOn } else { Key::KeyringOff };
+                self.notice(false, i18n::t(lang, key).to_owned());
+            }
+            Err(error) => self.notice(true, error.localized(lang)),
+        }
+    }
+
+    /// A clock check finished: the offset measured, or why not (nothing
+    /// when no server is set: the list's warning says the rest).
+    fn clock_checked(&mut self, lang: Lang, check: &ClockCheck) {
+        match &check.measured {
+            Some(Ok(measured)) => {
+                let secs = i18n::decimal(lang, measured.offset_seconds, 1, true);
+                let server = check.server.clone().unwrap_or_default();
+                self.notice(
+                    false,
+                    i18n::tf(
+                        lang,
+                        Key::ClockMeasured,
+                        &[("secs", &secs), ("server", &server)],
+                    ),
+                );
+            }
+            Some(Err(error)) => self.notice(true, error.localized(lang)),
+            None => {}
         }
     }
 
@@ -352,6 +430,28 @@ impl Settings {
                 return Action::SetBackupFolder(Some(std::path::PathBuf::from(typed)));
             }
             Message::ChooseBackupFolder => return Action::ChooseBackupFolder,
+            Message::PasswordChanged(result) => {
+                self.password_changed(lang, result);
+                return Action::None;
+            }
+            Message::KeyringSet(result) => {
+                self.keyring_result(lang, result);
+                return Action::None;
+            }
+            Message::ClockChecked(check) => {
+                self.clock_checked(lang, &check);
+                return Action::None;
+            }
+            Message::BackupFolderIs(folder) => {
+                self.backup_folder_set(folder);
+                return Action::None;
+            }
+            Message::BackupFolderChosen(chosen) => {
+                return match chosen {
+                    Some(folder) => Action::SetBackupFolder(Some(folder)),
+                    None => Action::None,
+                };
+            }
             Message::BackupsOff => return Action::SetBackupFolder(None),
             Message::Back => return Action::Back,
             Message::FileExport => return Action::FileExport,

@@ -6,6 +6,7 @@ use iced::widget::{button, checkbox, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::task;
 use crate::gui::theme;
 use crate::gui::widget::qr_code;
 use crate::i18n::Localize as _;
@@ -56,6 +57,15 @@ pub enum Message {
     Next,
     /// Leave.
     Back,
+    /// The app encoded the ticked entries as export codes, or could not.
+    Encoded(Result<task::Export, task::Error>),
+}
+
+impl Message {
+    /// Whether the person did this (a task's result is not input).
+    pub fn is_input(&self) -> bool {
+        !matches!(self, Self::Encoded(_))
+    }
 }
 
 /// What the app should do.
@@ -63,10 +73,13 @@ pub enum Message {
 pub enum Action {
     /// Nothing.
     None,
-    /// Encode these entries as export codes and hand them to [`Share::show_export`].
+    /// Encode these entries as export codes and hand them back as
+    /// [`Message::Encoded`].
     Encode(Vec<EntryId>),
     /// Leave.
     Back,
+    /// Say that this went wrong (a toast: the screen stays as it was).
+    Failed(String),
 }
 
 impl Share {
@@ -108,14 +121,28 @@ impl Share {
         self.codes.get(self.index).and_then(|c| c.as_ref().ok())
     }
 
-    /// The export's links, encoded by the app; `skipped` names the accounts the
-    /// format cannot hold, with why.
-    pub fn show_export(&mut self, uris: &[SecretText], skipped: Vec<String>) {
-        self.codes = uris
+    /// The export's links, encoded by the app, as QR codes, with a note for
+    /// each account the format cannot hold, saying why.
+    fn show_export(&mut self, lang: Lang, export: &task::Export) {
+        self.codes = export
+            .encoded
+            .uris
             .iter()
             .map(|uri| encode::matrix(uri.expose()))
             .collect();
-        self.notes = skipped;
+        self.notes = export
+            .encoded
+            .skipped
+            .iter()
+            .map(|(i, why)| {
+                let label = export.labels.get(*i).cloned().unwrap_or_default();
+                i18n::tf(
+                    lang,
+                    Key::ExportSkipped,
+                    &[("label", &label), ("reason", &why.localized(lang))],
+                )
+            })
+            .collect();
         self.index = 0;
         self.phase = Phase::Show;
     }
@@ -132,8 +159,10 @@ impl Share {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message, lang: Lang) -> Action {
         match message {
+            Message::Encoded(Ok(export)) => self.show_export(lang, &export),
+            Message::Encoded(Err(error)) => return Action::Failed(error.localized(lang)),
             Message::Toggle(i, on) => {
                 if let Mode::Export { choices } = &mut self.mode
                     && let Some(choice) = choices.get_mut(i)

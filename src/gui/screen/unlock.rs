@@ -43,6 +43,10 @@ pub enum Message {
     Password(Typed),
     /// Unlock with the password.
     Submit,
+    /// The password did not unlock the vault.
+    PasswordFailed(task::Error),
+    /// The keyring did not unlock the vault.
+    KeyringFailed(task::Error),
 }
 
 /// What the app should do.
@@ -52,6 +56,8 @@ pub enum Action {
     None,
     /// Run the KDF with this password.
     Unlock(Password),
+    /// Focus the password field (for another try).
+    FocusPassword,
 }
 
 impl Unlock {
@@ -93,7 +99,7 @@ impl Unlock {
     }
 
     /// The keyring did not unlock: ask for the password, with the reason.
-    pub fn keyring_failed(&mut self, lang: Lang, error: &task::Error) {
+    fn keyring_failed(&mut self, lang: Lang, error: &task::Error) {
         self.busy = Busy::Idle;
         self.error = Some(i18n::tf(
             lang,
@@ -103,7 +109,7 @@ impl Unlock {
     }
 
     /// The password did not unlock: say so; the field stays for another try.
-    pub fn password_failed(&mut self, lang: Lang, error: &task::Error) {
+    fn password_failed(&mut self, lang: Lang, error: &task::Error) {
         self.busy = Busy::Idle;
         self.error = Some(match error {
             // Unusual password settings: the full sentence, which warns of tampering.
@@ -115,8 +121,16 @@ impl Unlock {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message) -> Action {
+    pub fn update(&mut self, message: Message, lang: Lang) -> Action {
         match message {
+            Message::PasswordFailed(error) => {
+                self.password_failed(lang, &error);
+                Action::FocusPassword
+            }
+            Message::KeyringFailed(error) => {
+                self.keyring_failed(lang, &error);
+                Action::FocusPassword
+            }
             Message::Password(text) => {
                 self.password = text;
                 Action::None
