@@ -535,12 +535,6 @@ impl Settings {
             text(t(Key::HideCodesUnfocusedHint))
                 .size(13)
                 .style(theme::label::muted),
-            checkbox(self.values.keep_in_tray)
-                .label(t(Key::KeepInTray))
-                .on_toggle(Message::KeepInTray),
-            text(t(Key::KeepInTrayHint))
-                .size(13)
-                .style(theme::label::muted),
             line(
                 t(Key::ClockOffset),
                 text_input("0", &self.offset)
@@ -693,6 +687,18 @@ impl Settings {
         if let Some(notice) = &self.notice {
             page = page.push(crate::gui::widget::notice::view(notice));
         }
+        // Last, so the settings above keep their places.
+        page = page.push(
+            column![
+                checkbox(self.values.keep_in_tray)
+                    .label(t(Key::KeepInTray))
+                    .on_toggle(Message::KeepInTray),
+                text(t(Key::KeepInTrayHint))
+                    .size(13)
+                    .style(theme::label::muted),
+            ]
+            .spacing(8),
+        );
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }
 }
