@@ -2,7 +2,7 @@
 
 use super::input::Input;
 use super::output::{code_json, print_json, short_id};
-use super::{Failure, say};
+use super::{Failure, label, say};
 use crate::clock::{Clock as _, SystemClock, Timestamp};
 use crate::i18n::Key;
 use crate::otp::Account;
@@ -96,7 +96,7 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
     } else {
         let width = entries
             .iter()
-            .map(|e| e.account.label().chars().count())
+            .map(|e| label(&e.account.label()).chars().count())
             .max()
             .unwrap_or(0);
         for (entry, code) in entries.iter().zip(&codes) {
@@ -107,7 +107,7 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
             say!(
                 "{}  {:<width$}  {:>9}  {validity}",
                 short_id(entry),
-                entry.account.label(),
+                label(&entry.account.label()),
                 code.grouped(),
             );
         }

@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::input::Input;
 use super::input::{Asked, prompt};
 use super::output::{entry_json, print_json, short_id};
-use super::{Failure, lang, note, say, text};
+use super::{Failure, label, lang, note, say, text};
 use crate::clock::{Clock as _, SystemClock};
 use crate::i18n::{Key, Localize as _};
 use crate::import::{self, Contents, Origin, Plan};
@@ -225,7 +225,7 @@ pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         note(text(
             Key::CliLeftOut,
             &[
-                ("label", &left_out.label),
+                ("label", &label(&left_out.label)),
                 ("reason", &left_out.reason.localized(lang())),
             ],
         ));
@@ -313,7 +313,7 @@ pub fn list(args: &ListArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         say!(
             "{}  {}  ({detail}){extras}",
             short_id(entry),
-            entry.account.label()
+            label(&entry.account.label())
         );
     }
     Ok(())
@@ -349,7 +349,7 @@ pub fn next(args: &NextArgs, input: &mut Input<'_>) -> Result<(), Failure> {
 /// Arguments of `tessera remove`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tessera remove 1a2b3c4d\n\nThe previous vault is kept as a backup (vault.tessera.bak1)."
+    after_help = "Examples:\n  tessera remove 1a2b3c4d\n\nThe previous vault is kept as a backup (vault.tessera.bak1 in Tessera's state folder, ~/.local/state/tessera/vaults/ID/previous/)."
 )]
 pub struct RemoveArgs {
     /// The entry: its id, an id prefix, or a query matching only it.
@@ -367,7 +367,7 @@ pub fn remove(args: &RemoveArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         text(
             Key::CliRemoved,
             &[
-                ("label", &removed.account.label()),
+                ("label", &label(&removed.account.label())),
                 ("id", short_id(&removed))
             ]
         )
@@ -428,8 +428,8 @@ pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         notes: args.notes.clone(),
         params: None,
     };
-    let label = vault.modify(|entries| ops::edit(entries, &id, change, now))?;
-    say!("{}", text(Key::CliSaved, &[("label", &label)]));
+    let saved = vault.modify(|entries| ops::edit(entries, &id, change, now))?;
+    say!("{}", text(Key::CliSaved, &[("label", &label(&saved))]));
     Ok(())
 }
 
@@ -711,7 +711,7 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
             for entry in entries {
                 let name = format!(
                     "{}-{}.png",
-                    file_stem(&entry.account.label()),
+                    file_stem(&entry.account.label().to_string()),
                     short_id(entry)
                 );
                 let png = crate::qr::encode::png(entry.account.to_uri().expose(), 8)?;
@@ -729,7 +729,7 @@ pub fn export(args: &ExportArgs, input: &mut Input<'_>) -> Result<(), Failure> {
                 note(text(
                     Key::CliLeftOut,
                     &[
-                        ("label", &accounts[*index].label()),
+                        ("label", &label(&accounts[*index].label())),
                         ("reason", &why.localized(lang())),
                     ],
                 ));

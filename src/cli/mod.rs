@@ -92,6 +92,12 @@ pub(crate) fn text(key: crate::i18n::Key, args: &[(&str, &str)]) -> String {
     crate::i18n::tf(lang(), key, args)
 }
 
+/// An account's label in the locale's language (an account with neither
+/// issuer nor name has the language's placeholder).
+pub(crate) fn label(label: &crate::otp::Label) -> String {
+    crate::i18n::label(lang(), label)
+}
+
 /// Any core error becomes a user-facing failure with its own advice, in the
 /// language of the locale.
 impl<E: crate::i18n::Localize> From<E> for Failure {

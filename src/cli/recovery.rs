@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::input::Input;
-use super::{Failure, say, text};
+use super::{Failure, label, say, text};
 use crate::clock::{Clock as _, SystemClock};
 use crate::i18n::Key;
 use crate::vault::recovery::{self, Supply, supply};
@@ -82,7 +82,7 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
                     "{}",
                     text(
                         Key::CliRecoveryNone,
-                        &[("label", &entry.account.label()), ("id", &args.id)]
+                        &[("label", &label(&entry.account.label())), ("id", &args.id)]
                     )
                 );
                 return Ok(());

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::input::Input;
 use super::output::short;
-use super::{Failure, lang, note, note_about, say, text};
+use super::{Failure, label, lang, note, note_about, say, text};
 use crate::clock::{Clock as _, SystemClock};
 use crate::i18n::Key;
 use crate::i18n::Localize as _;
@@ -88,7 +88,7 @@ fn explain(found: &[Contents], plan: &Plan) {
             text(
                 Key::CliLeftOut,
                 &[
-                    ("label", &left_out.label),
+                    ("label", &label(&left_out.label)),
                     ("reason", &left_out.reason.localized(lang())),
                 ],
             ),
@@ -377,7 +377,10 @@ pub(crate) fn print_plan(plan: &Plan) -> Result<(), Failure> {
     for row in plan.rows().iter().filter(|r| r.selected) {
         say!(
             "{}",
-            text(Key::CliWouldAdd, &[("label", &row.entry.account.label())])
+            text(
+                Key::CliWouldAdd,
+                &[("label", &label(&row.entry.account.label()))]
+            )
         );
     }
     report_plan_notes(plan);
@@ -392,7 +395,7 @@ pub(crate) fn print_plan(plan: &Plan) -> Result<(), Failure> {
 /// Notes on duplicates and same-name accounts, as the plan decided them.
 fn report_plan_notes(plan: &Plan) {
     for row in plan.rows() {
-        let label = row.entry.account.label();
+        let label = label(&row.entry.account.label());
         match &row.decision {
             Decision::Duplicate { existing, .. } => note(text(
                 Key::CliSkippedDuplicate,
@@ -421,18 +424,24 @@ pub(crate) fn apply_plan(
                 "{}",
                 text(
                     Key::CliAddedWithId,
-                    &[("label", &added.label), ("id", short(&added.id))]
+                    &[("label", &label(&added.label)), ("id", short(&added.id))]
                 )
             );
         } else {
-            say!("{}", text(Key::CliAdded, &[("label", &added.label)]));
+            say!(
+                "{}",
+                text(Key::CliAdded, &[("label", &label(&added.label))])
+            );
         }
     }
     report_plan_notes(plan);
     for skipped in &report.skipped {
         note(text(
             Key::CliSkippedMeanwhile,
-            &[("label", &skipped.label), ("id", short(&skipped.existing))],
+            &[
+                ("label", &label(&skipped.label)),
+                ("id", short(&skipped.existing)),
+            ],
         ));
     }
     Ok(report)

@@ -440,7 +440,7 @@ pub fn export(
         Vault::open(vault.path(), Unlock::Password(&vault_password), &policy)?;
         drop(vault_password);
         let mut entries: Vec<&Entry> = vault.entries().iter().collect();
-        entries.sort_by_key(|e| e.account.label().to_lowercase());
+        entries.sort_by_key(|e| e.account.label().to_string().to_lowercase());
         let items: Vec<Outgoing<'_>> = entries.iter().map(|e| Outgoing::of(e)).collect();
         let now_ms = now.secs().saturating_mul(1000);
         let bytes = match kind {
@@ -619,7 +619,7 @@ pub struct Export {
     /// The codes and the accounts left out (by index into `labels`).
     pub encoded: crate::otp::migration::Encoded,
     /// The accounts' labels, in the order given.
-    pub labels: Vec<String>,
+    pub labels: Vec<crate::otp::Label>,
 }
 
 /// Encodes `accounts` as export codes under a fresh random batch id, off the

@@ -41,6 +41,7 @@ keys! {
     Settings = "settings" [],
     Dismiss = "dismiss" [],
     Error = "error" [reason],
+    UnnamedAccount = "unnamed-account" [],
     // What only the command line says (resources/i18n/*/cli.ftl).
     CliPromptLink = "cli-prompt-link" [],
     CliPromptRecoveryCode = "cli-prompt-recovery-code" [],

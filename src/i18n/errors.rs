@@ -112,11 +112,9 @@ impl Localize for vault::Error {
             }
             E::Gone => Message::new(Key::ErrGone),
             E::NotCounterBased { label } => {
-                Message::new(Key::ErrNotCounterBased).with("label", label.as_str())
+                Message::new(Key::ErrNotCounterBased).with("label", label)
             }
-            E::CounterAtMax { label } => {
-                Message::new(Key::ErrCounterAtMax).with("label", label.as_str())
-            }
+            E::CounterAtMax { label } => Message::new(Key::ErrCounterAtMax).with("label", label),
             E::Params(e) => e.message(),
             E::Recovery(e) => e.message(),
             E::KdfRejected { params } => {
@@ -339,7 +337,10 @@ impl Localize for FindError {
             } => Message::new(Key::ErrAmbiguousEntry)
                 .with("query", quoted(query))
                 .with("count", *count)
-                .with("examples", examples.as_str()),
+                .with(
+                    "examples",
+                    Arg::List(examples.iter().map(Arg::from).collect()),
+                ),
         }
     }
 }

@@ -143,6 +143,8 @@ pub enum Arg {
     Number(f64),
     /// Another message, rendered in the same language first (a cause inside advice).
     Message(Box<Message>),
+    /// Several values, each rendered in the same language, separated by commas.
+    List(Vec<Arg>),
 }
 
 impl From<String> for Arg {
@@ -154,6 +156,30 @@ impl From<String> for Arg {
 impl From<&str> for Arg {
     fn from(text: &str) -> Self {
         Self::Text(text.to_owned())
+    }
+}
+
+impl From<crate::otp::Label> for Arg {
+    fn from(label: crate::otp::Label) -> Self {
+        match label {
+            crate::otp::Label::Named(text) => Self::Text(text),
+            crate::otp::Label::Unnamed => Self::from(Message::new(Key::UnnamedAccount)),
+        }
+    }
+}
+
+impl From<&crate::otp::Label> for Arg {
+    fn from(label: &crate::otp::Label) -> Self {
+        Self::from(label.clone())
+    }
+}
+
+/// An account's label in `lang`: its issuer and name as given, or the
+/// language's placeholder for an account with neither.
+pub fn label(lang: Lang, label: &crate::otp::Label) -> String {
+    match label {
+        crate::otp::Label::Named(text) => text.clone(),
+        crate::otp::Label::Unnamed => t(lang, Key::UnnamedAccount).to_owned(),
     }
 }
 
@@ -356,14 +382,30 @@ pub fn missing_parts(lang: Lang, size: u32, missing: &[u32]) -> String {
 pub fn render(lang: Lang, message: &Message) -> String {
     let mut fluent = FluentArgs::with_capacity(message.args.len());
     for (name, value) in &message.args {
-        let value = match value {
-            Arg::Text(text) => FluentValue::from(text.clone()),
-            Arg::Number(n) => FluentValue::from(*n),
-            Arg::Message(inner) => FluentValue::from(render(lang, inner)),
-        };
-        fluent.set(*name, value);
+        fluent.set(*name, fluent_value(lang, value));
     }
     format(lang, message.key, Some(&fluent))
+}
+
+fn fluent_value(lang: Lang, value: &Arg) -> FluentValue<'static> {
+    match value {
+        Arg::Number(n) => FluentValue::from(*n),
+        other => FluentValue::from(arg_text(lang, other)),
+    }
+}
+
+/// An argument as text in `lang` (a list's items, a nested message).
+fn arg_text(lang: Lang, value: &Arg) -> String {
+    match value {
+        Arg::Text(text) => text.clone(),
+        Arg::Number(n) => n.to_string(),
+        Arg::Message(inner) => render(lang, inner),
+        Arg::List(items) => items
+            .iter()
+            .map(|item| arg_text(lang, item))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }
 
 #[cfg(test)]

@@ -174,7 +174,7 @@ fn english_messages_match_the_core_display() {
     use crate::interop::{Format, InteropError, SkipReason};
     use crate::keystore::KeystoreError;
     use crate::otp::migration::{MigrationError, Skip, Unrepresentable};
-    use crate::otp::{Base32Error, ParamsError, UriError};
+    use crate::otp::{Base32Error, Label, ParamsError, UriError};
     use crate::qr::DecodeError;
     use crate::qr::encode::EncodeError;
     use crate::vault::recovery::RecoveryError;
@@ -262,10 +262,10 @@ fn english_messages_match_the_core_display() {
         vault::Error::Random(getrandom::Error::UNSUPPORTED),
         vault::Error::Gone,
         vault::Error::NotCounterBased {
-            label: String::from("ACME (alice)"),
+            label: Label::Named(String::from("ACME (alice)")),
         },
         vault::Error::CounterAtMax {
-            label: String::from("ACME (alice)"),
+            label: Label::Unnamed,
         },
         vault::Error::Params(ParamsError::ZeroPeriod),
         vault::Error::KdfRejected { params: kdf },
@@ -394,7 +394,11 @@ fn english_messages_match_the_core_display() {
         FindError::Ambiguous {
             query: String::from("a"),
             count: 3,
-            examples: String::from("ACME, Ana, Azure"),
+            examples: vec![
+                Label::Named(String::from("ACME")),
+                Label::Unnamed,
+                Label::Named(String::from("Azure")),
+            ],
         },
     ]);
     check(&[
@@ -499,4 +503,40 @@ fn plural_forms_follow_each_language() {
     assert_eq!(saved(Lang::En, 10), "Saved 10 recovery codes.");
     assert_eq!(saved(Lang::PtBr, 0), "0 código de recuperação salvo.");
     assert_eq!(saved(Lang::PtBr, 10), "10 códigos de recuperação salvos.");
+}
+
+/// An account with neither issuer nor name is named by each language's own
+/// placeholder, alone and inside a message (core errors carry the typed label).
+#[test]
+fn an_unnamed_account_is_worded_in_each_language() {
+    use crate::otp::{Account, Label, Params};
+    use crate::secret::SecretBytes;
+    use crate::vault;
+
+    let unnamed = Account::new("", "", SecretBytes::new(vec![7; 10]), Params::hotp(0)).unwrap();
+    assert_eq!(unnamed.label(), Label::Unnamed);
+    assert_eq!(label(Lang::En, &unnamed.label()), "(unnamed account)");
+    assert_eq!(label(Lang::PtBr, &unnamed.label()), "(conta sem nome)");
+    let named = Account::new("ACME", "", SecretBytes::new(vec![7; 10]), Params::totp()).unwrap();
+    assert_eq!(label(Lang::PtBr, &named.label()), "ACME");
+
+    let error = vault::Error::CounterAtMax {
+        label: unnamed.label(),
+    };
+    assert_eq!(
+        error.localized(Lang::En),
+        "the counter of (unnamed account) cannot go any higher; this account cannot give more codes"
+    );
+    let pt = error.localized(Lang::PtBr);
+    assert!(pt.contains("(conta sem nome)"), "{pt}");
+    assert!(!pt.contains("unnamed"), "{pt}");
+
+    let ambiguous = vault::FindError::Ambiguous {
+        query: String::from("a"),
+        count: 2,
+        examples: vec![Label::Named(String::from("ACME")), Label::Unnamed],
+    };
+    let pt = ambiguous.localized(Lang::PtBr);
+    assert!(pt.contains("ACME, (conta sem nome)"), "{pt}");
+    assert_eq!(ambiguous.localized(Lang::En), ambiguous.to_string());
 }

@@ -22,9 +22,9 @@
 
 use super::read::{Contents, LeftOut, Origin};
 use crate::clock::Timestamp;
-use crate::otp::Account;
 use crate::otp::migration::BatchPosition;
 use crate::otp::payload::Batches;
+use crate::otp::{Account, Label};
 use crate::vault::{self, Entry, EntryId, NewEntry};
 
 /// What the plan decided for one account.
@@ -37,7 +37,7 @@ pub enum Decision {
         /// The entry it duplicates.
         existing: EntryId,
         /// That entry's label.
-        label: String,
+        label: Label,
     },
     /// Another entry (or an account earlier in this plan) has its issuer and
     /// name, with another key.
@@ -45,7 +45,7 @@ pub enum Decision {
         /// The entry of that name, or `None` when it is an account of this plan.
         existing: Option<EntryId>,
         /// Its label.
-        label: String,
+        label: Label,
     },
 }
 
@@ -239,7 +239,7 @@ pub struct Added {
     /// Its new entry's id.
     pub id: EntryId,
     /// Its label.
-    pub label: String,
+    pub label: Label,
     /// Another entry has the same issuer and name (another key).
     pub same_name: bool,
 }
@@ -248,11 +248,11 @@ pub struct Added {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
     /// Its label.
-    pub label: String,
+    pub label: Label,
     /// The entry that holds it.
     pub existing: EntryId,
     /// That entry's label.
-    pub existing_label: String,
+    pub existing_label: Label,
 }
 
 /// What applying a plan did.
@@ -293,7 +293,7 @@ mod tests {
     fn decisions(plan: &Plan) -> Vec<(String, &Decision, bool)> {
         plan.rows()
             .iter()
-            .map(|r| (r.entry.account.label(), &r.decision, r.selected))
+            .map(|r| (r.entry.account.label().to_string(), &r.decision, r.selected))
             .collect()
     }
 
@@ -305,11 +305,11 @@ mod tests {
         let plan = Plan::new(&entries, [&contents]);
         let duplicate = Decision::Duplicate {
             existing: existing.id.clone(),
-            label: String::from("ACME (alice)"),
+            label: Label::Named(String::from("ACME (alice)")),
         };
         let same_name = Decision::SameName {
             existing: Some(existing.id.clone()),
-            label: String::from("ACME (alice)"),
+            label: Label::Named(String::from("ACME (alice)")),
         };
         assert_eq!(
             decisions(&plan),
@@ -328,7 +328,7 @@ mod tests {
             plan.rows()[1].decision,
             Decision::SameName {
                 existing: None,
-                label: String::from("ACME (alice)")
+                label: Label::Named(String::from("ACME (alice)"))
             }
         );
     }
@@ -348,7 +348,7 @@ mod tests {
             report
                 .added
                 .iter()
-                .map(|a| a.label.as_str())
+                .map(|a| a.label.to_string())
                 .collect::<Vec<_>>(),
             ["ACME (alice)"]
         );
@@ -395,7 +395,7 @@ mod tests {
         assert_eq!(
             contents.left_out,
             vec![read::LeftOut {
-                label: String::from("Bank (me)"),
+                label: Label::Named(String::from("Bank (me)")),
                 reason: read::LeftOutReason::Export(SkipReason::Type(String::from("motp"))),
             }]
         );

@@ -10,6 +10,7 @@ use zeroize::Zeroizing;
 #[cfg(feature = "capture")]
 use crate::capture::{CaptureError, Clipboard, Image};
 use crate::interop::{self, Format, InteropError, SkipReason};
+use crate::otp::Label;
 use crate::otp::migration::{BatchPosition, Skip};
 use crate::otp::payload::{Payload, classify};
 use crate::qr::{self, DecodeError, Limits};
@@ -92,7 +93,7 @@ pub enum LeftOutReason {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LeftOut {
     /// Issuer and name as the export gave them.
-    pub label: String,
+    pub label: Label,
     /// Why.
     pub reason: LeftOutReason,
 }
@@ -147,7 +148,11 @@ impl Contents {
                     contents
                         .left_out
                         .extend(batch.rejected.iter().map(|rejected| LeftOut {
-                            label: rejected.label.clone(),
+                            label: if rejected.label.is_empty() {
+                                Label::Unnamed
+                            } else {
+                                Label::Named(rejected.label.clone())
+                            },
                             reason: rejected.reason.clone().into(),
                         }));
                 }

@@ -75,7 +75,7 @@ fn push(token: &Value, password: Option<&Password>, out: &mut Export) -> Result<
         let issuer = text(token, "name");
         let Some(seed) = hex(&seed.to_ascii_lowercase()).map(zeroize::Zeroizing::new) else {
             out.skipped.push(Skipped {
-                label: issuer.to_owned(),
+                label: crate::otp::Label::given(issuer.to_owned()),
                 reason: SkipReason::Key(Base32Error::Empty),
             });
             return Ok(());

@@ -45,7 +45,7 @@ pub(super) fn read(text: &str, out: &mut Export) -> Result<(), InteropError> {
     let masked = value(SECRET).ok_or_else(|| damaged(FORMAT, "it holds no device secret"))?;
     if value(ENCRYPTION).is_some_and(|kind| kind != "MASK") {
         out.skipped.push(Skipped {
-            label: ISSUER.to_owned(),
+            label: crate::otp::Label::given(ISSUER.to_owned()),
             reason: SkipReason::Encrypted,
         });
         return Ok(());

@@ -84,7 +84,7 @@ pub(super) fn push_totp(
                 });
             }
             Err(e) => out.skipped.push(Skipped {
-                label: label(issuer, name),
+                label: crate::otp::Label::given(label(issuer, name)),
                 reason: e.into(),
             }),
         }

@@ -25,7 +25,7 @@ pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> 
         let name = text(account, "name");
         let Some(generator) = account.get("otpGenerator").filter(|g| g.is_object()) else {
             out.skipped.push(Skipped {
-                label: name.to_owned(),
+                label: crate::otp::Label::given(name.to_owned()),
                 reason: SkipReason::Key(Base32Error::Empty),
             });
             continue;

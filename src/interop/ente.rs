@@ -131,7 +131,7 @@ fn links(text: &str, out: &mut Export) {
         let label = line_label(line);
         if get("trashed").and_then(Value::as_bool) == Some(true) {
             out.skipped.push(Skipped {
-                label,
+                label: crate::otp::Label::given(label),
                 reason: SkipReason::Trashed,
             });
             continue;
@@ -198,7 +198,7 @@ mod tests {
         assert_eq!(ex.group, "Work");
         assert_eq!(ex.notes, "hi");
         assert_eq!(out.skipped.len(), 1);
-        assert_eq!(out.skipped[0].label, "Old:x");
+        assert_eq!(out.skipped[0].label.to_string(), "Old:x");
         assert_eq!(out.skipped[0].reason, SkipReason::Trashed);
     }
 }

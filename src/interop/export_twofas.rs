@@ -126,7 +126,7 @@ pub(super) fn write(
             secret: secret.as_str(),
             updated_at: now_ms,
             otp: Otp {
-                label: account.label(),
+                label: account.label().to_string(),
                 account: &account.name,
                 issuer: &account.issuer,
                 digits: params.digits,

@@ -52,7 +52,7 @@ pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> 
         match signed_bytes(token.get("secret")).filter(|b| !b.is_empty()) {
             Some(secret) => push_token(token, &secret, out),
             None => out.skipped.push(Skipped {
-                label: label(issuer(token), text(token, "label")),
+                label: crate::otp::Label::given(label(issuer(token), text(token, "label"))),
                 reason: SkipReason::Key(Base32Error::Empty),
             }),
         }

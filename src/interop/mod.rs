@@ -39,7 +39,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use crate::otp::{
-    Account, Algorithm, Base32Error, Kind, Params, ParamsError, UriError, decode_base32,
+    Account, Algorithm, Base32Error, Kind, Label, Params, ParamsError, UriError, decode_base32,
 };
 use crate::secret::Password;
 
@@ -180,7 +180,7 @@ pub type Imported = crate::vault::NewEntry;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
     /// Issuer and name as the export gave them.
-    pub label: String,
+    pub label: Label,
     /// Why.
     pub reason: SkipReason,
 }
@@ -639,24 +639,19 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// How an entry is named in the report: `issuer (name)`.
-fn label(issuer: &str, name: &str) -> String {
-    match (issuer.is_empty(), name.is_empty()) {
-        (false, false) => format!("{issuer} ({name})"),
-        (false, true) => issuer.to_owned(),
-        (true, false) => name.to_owned(),
-        (true, true) => String::from("an unnamed entry"),
-    }
-}
-
 /// Whether the bytes are a SQLite database (read by the database formats).
 pub fn is_database(bytes: &[u8]) -> bool {
     database::is_database(bytes)
 }
 
+/// How an entry is named in the report: `issuer (name)`.
+fn label(issuer: &str, name: &str) -> Label {
+    Label::of(issuer, name)
+}
+
 impl Fields<'_> {
-    fn label(&self) -> String {
-        label(self.issuer, self.name)
+    fn label(&self) -> Label {
+        Label::of(self.issuer, self.name)
     }
 
     /// The account, or why it cannot be one.
@@ -742,11 +737,7 @@ impl Export {
                 });
             }
             Err(e) => self.skipped.push(Skipped {
-                label: if name.is_empty() {
-                    String::from("an unnamed entry")
-                } else {
-                    name.to_owned()
-                },
+                label: Label::of("", name),
                 reason: e.into(),
             }),
         }

@@ -47,7 +47,7 @@ fn account(entry: &Value, out: &mut Export) {
         .map(zeroize::Zeroizing::new)
     else {
         out.skipped.push(Skipped {
-            label: format!("Steam ({name})"),
+            label: crate::otp::Label::given(format!("Steam ({name})")),
             reason: SkipReason::Key(Base32Error::Empty),
         });
         return;

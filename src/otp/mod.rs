@@ -261,13 +261,61 @@ impl Account {
         generate(&self.secret, &self.params, at)
     }
 
-    /// A label for people: `Issuer (name)`, or whichever part exists.
-    pub fn label(&self) -> String {
-        match (self.issuer.is_empty(), self.name.is_empty()) {
-            (false, false) => format!("{} ({})", self.issuer, self.name),
-            (false, true) => self.issuer.clone(),
-            (true, false) => self.name.clone(),
-            (true, true) => String::from("(unnamed account)"),
+    /// A label for people: `Issuer (name)`, or whichever part exists, or
+    /// [`Label::Unnamed`], which each front end words in the person's
+    /// language (`i18n::label`).
+    pub fn label(&self) -> Label {
+        Label::of(&self.issuer, &self.name)
+    }
+}
+
+/// How an account is named for people.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Label {
+    /// `Issuer (name)`, or whichever of the two exists, as given.
+    Named(String),
+    /// Neither an issuer nor a name: a placeholder in the person's language
+    /// (`i18n::label`, message `unnamed-account`).
+    Unnamed,
+}
+
+impl Label {
+    /// The label of an account with this issuer and name (either may be empty).
+    pub fn of(issuer: &str, name: &str) -> Self {
+        match (issuer.is_empty(), name.is_empty()) {
+            (false, false) => Self::Named(format!("{issuer} ({name})")),
+            (false, true) => Self::Named(issuer.to_owned()),
+            (true, false) => Self::Named(name.to_owned()),
+            (true, true) => Self::Unnamed,
+        }
+    }
+
+    /// A label given whole (an export's own): empty is [`Label::Unnamed`].
+    pub fn given(text: String) -> Self {
+        if text.trim().is_empty() {
+            Self::Unnamed
+        } else {
+            Self::Named(text)
+        }
+    }
+
+    /// Several labels, in English, separated by commas.
+    pub fn join(labels: &[Self]) -> String {
+        labels
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// In English (logs, the core's English `Display` of errors); people read
+/// `i18n::label`, which says the placeholder in their language.
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Named(text) => f.write_str(text),
+            Self::Unnamed => f.write_str("(unnamed account)"),
         }
     }
 }

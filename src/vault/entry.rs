@@ -263,7 +263,8 @@ pub enum FindError {
     },
     /// Several entries matched.
     #[error(
-        "{query:?} matches {count} entries ({examples}); give more of the id or a longer query"
+        "{query:?} matches {count} entries ({}); give more of the id or a longer query",
+        crate::otp::Label::join(.examples)
     )]
     Ambiguous {
         /// What was looked for.
@@ -271,7 +272,7 @@ pub enum FindError {
         /// How many matched.
         count: usize,
         /// A few of their labels.
-        examples: String,
+        examples: Vec<crate::otp::Label>,
     },
 }
 
@@ -320,12 +321,7 @@ pub fn find<'a>(entries: &'a [Entry], id_or_query: &str) -> Result<&'a Entry, Fi
         many => Err(FindError::Ambiguous {
             query: id_or_query.to_owned(),
             count: many.len(),
-            examples: many
-                .iter()
-                .take(3)
-                .map(|e| e.account.label())
-                .collect::<Vec<_>>()
-                .join(", "),
+            examples: many.iter().take(3).map(|e| e.account.label()).collect(),
         }),
     }
 }

@@ -201,13 +201,13 @@ pub enum Error {
     )]
     NotCounterBased {
         /// The account's label.
-        label: String,
+        label: crate::otp::Label,
     },
     /// An HOTP counter at its largest value.
     #[error("the counter of {label} cannot go any higher; this account cannot give more codes")]
     CounterAtMax {
         /// The account's label.
-        label: String,
+        label: crate::otp::Label,
     },
     /// New code parameters cannot give codes.
     #[error(transparent)]

@@ -64,7 +64,7 @@ pub fn edit(
     id: &EntryId,
     edit: Edit,
     now: Timestamp,
-) -> Result<String, Error> {
+) -> Result<crate::otp::Label, Error> {
     if let Some(params) = &edit.params {
         params.validate()?;
     }
@@ -157,7 +157,7 @@ mod tests {
         assert_eq!(entries[0].modified, Timestamp(9));
         assert!(matches!(
             advance(&mut entries, &ids[1], Timestamp(9)),
-            Err(Error::NotCounterBased { label }) if label == "Bank (me)"
+            Err(Error::NotCounterBased { label }) if label.to_string() == "Bank (me)"
         ));
         assert!(matches!(
             advance(&mut entries, &ids[2], Timestamp(9)),
@@ -187,7 +187,10 @@ mod tests {
             },
             Timestamp(7),
         );
-        assert_eq!(label.ok().as_deref(), Some("ACME (me)"));
+        assert_eq!(
+            label.ok(),
+            Some(crate::otp::Label::Named(String::from("ACME (me)")))
+        );
         assert!(entries[0].favourite);
         assert_eq!(entries[0].modified, Timestamp(7));
         let bad = Edit {

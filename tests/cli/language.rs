@@ -110,6 +110,22 @@ const SESSION: &[Step] = &[
         english: "Removed ACME (alice) (",
         portuguese: ") removida.",
     },
+    // An account with neither issuer nor name: the language's placeholder.
+    Step {
+        args: &[
+            "add",
+            "otpauth://totp/?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ",
+        ],
+        status: 0,
+        english: "Added (unnamed account) (",
+        portuguese: "(conta sem nome) (",
+    },
+    Step {
+        args: &["code"],
+        status: 0,
+        english: "(unnamed account)",
+        portuguese: "(conta sem nome)",
+    },
     Step {
         args: &["scan"],
         status: 2,

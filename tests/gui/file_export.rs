@@ -54,7 +54,7 @@ fn read_back(
         .iter()
         .map(|a| {
             (
-                a.account.label(),
+                a.account.label().to_string(),
                 tessera::otp::encode_base32(a.account.secret.expose()).to_string(),
             )
         })

@@ -253,6 +253,37 @@ fn edit_an_entry() {
     assert!(stored.favourite);
 }
 
+/// An account with neither issuer nor name is named in the person's
+/// language (the core gives a typed label; `unnamed-account` words it).
+#[test]
+fn an_unnamed_account_is_named_in_each_language() {
+    for (lang, details, delete, confirm, yes, deleted) in [
+        (
+            Lang::En,
+            "Details",
+            "Delete…",
+            "Delete (unnamed account)? Tessera will no longer show its codes; make sure you can still sign in to the service.",
+            "Delete for good",
+            "Deleted (unnamed account).",
+        ),
+        (
+            Lang::PtBr,
+            "Detalhes",
+            "Excluir…",
+            "Excluir (conta sem nome)? O Tessera não mostrará mais os códigos dela; confirme que você ainda consegue entrar no serviço.",
+            "Excluir de vez",
+            "(conta sem nome) excluída.",
+        ),
+    ] {
+        let mut h = unlocked(vec![entry(totp("", "", KEY))], lang);
+        h.click(details);
+        h.click(delete);
+        h.assert_shows(confirm);
+        h.click(yes);
+        h.assert_shows(deleted);
+    }
+}
+
 #[test]
 fn delete_an_entry_after_confirming() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);

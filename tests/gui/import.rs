@@ -67,7 +67,11 @@ fn with_clipboard(content: impl Fn() -> Clipboard + Send + Sync + 'static) -> Ca
 }
 
 fn labels(h: &Harness) -> Vec<String> {
-    h.app.entries().iter().map(|e| e.account.label()).collect()
+    h.app
+        .entries()
+        .iter()
+        .map(|e| e.account.label().to_string())
+        .collect()
 }
 
 fn account(issuer: &str, name: &str, i: u8) -> Account {
@@ -560,7 +564,7 @@ fn the_cli_and_the_app_decide_alike_on_the_same_sources() {
         plan.rows()
             .iter()
             .filter(|r| keep(&r.decision, r.selected))
-            .map(|r| r.entry.account.label())
+            .map(|r| r.entry.account.label().to_string())
             .collect()
     };
     let app_add = app_labels(|_, selected| selected);

@@ -10,6 +10,8 @@ lock = Lock
 settings = Settings
 dismiss = Dismiss
 error = Something went wrong: { $reason }
+# An account with neither an issuer nor a name, wherever a label is shown.
+unnamed-account = (unnamed account)
 onboarding-title = Create your vault
 onboarding-intro = Your accounts will be kept in an encrypted vault at { $path }. Choose a password to protect it.
 password = Password

@@ -10,6 +10,8 @@ lock = Bloquear
 settings = Configurações
 dismiss = Fechar
 error = Algo deu errado: { $reason }
+# An account with neither an issuer nor a name, wherever a label is shown.
+unnamed-account = (conta sem nome)
 onboarding-title = Crie seu cofre
 onboarding-intro = Suas contas ficarão num cofre criptografado em { $path }. Escolha uma senha para protegê-lo.
 password = Senha

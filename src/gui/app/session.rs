@@ -32,7 +32,7 @@ pub enum Change {
     /// An entry was edited.
     Edited,
     /// An entry was deleted.
-    Deleted(String),
+    Deleted(crate::otp::Label),
     /// An HOTP counter was advanced.
     Advanced(EntryId),
     /// Accounts from the review step were added (how many).
@@ -58,7 +58,11 @@ impl App {
                 match change {
                     Change::Added(report) => match (report.added.first(), report.skipped.first()) {
                         (Some(added), _) => {
-                            self.info(i18n::tf(lang, Key::Added, &[("label", &added.label)]));
+                            self.info(i18n::tf(
+                                lang,
+                                Key::Added,
+                                &[("label", &i18n::label(lang, &added.label))],
+                            ));
                             self.show_codes()
                         }
                         (None, Some(skipped)) => {
@@ -71,7 +75,11 @@ impl App {
                         self.show_codes()
                     }
                     Change::Deleted(label) => {
-                        self.info(i18n::tf(lang, Key::Deleted, &[("label", &label)]));
+                        self.info(i18n::tf(
+                            lang,
+                            Key::Deleted,
+                            &[("label", &i18n::label(lang, &label))],
+                        ));
                         self.show_codes()
                     }
                     Change::Advanced(id) => {

@@ -99,7 +99,7 @@ pub enum Message {
     FilesChosen(Option<Vec<std::path::PathBuf>>),
     /// The account was not added: this entry, with the same key, was
     /// added meanwhile (elsewhere).
-    AddedMeanwhile(String),
+    AddedMeanwhile(crate::otp::Label),
     /// Saving failed.
     SaveFailed(task::Error),
 }
@@ -282,7 +282,11 @@ impl Add {
                 return Action::OpenFiles(paths);
             }
             Message::AddedMeanwhile(label) => {
-                self.failed(i18n::tf(lang, Key::DuplicateSecret, &[("label", &label)]));
+                self.failed(i18n::tf(
+                    lang,
+                    Key::DuplicateSecret,
+                    &[("label", &i18n::label(lang, &label))],
+                ));
             }
             Message::SaveFailed(error) => self.failed(error.localized(lang)),
             Message::FilesChosen(_) => {
@@ -297,8 +301,11 @@ impl Add {
                         if let Decision::Duplicate { label, .. } =
                             import::decision(entries, &account)
                         {
-                            self.error =
-                                Some(i18n::tf(lang, Key::DuplicateSecret, &[("label", &label)]));
+                            self.error = Some(i18n::tf(
+                                lang,
+                                Key::DuplicateSecret,
+                                &[("label", &i18n::label(lang, &label))],
+                            ));
                             return Action::None;
                         }
                         self.busy = true;
@@ -442,9 +449,13 @@ impl Add {
             };
             if let Some((key, existing)) = flagged {
                 form = form.push(
-                    text(i18n::tf(lang, key, &[("label", &existing)]))
-                        .size(13)
-                        .style(theme::label::urgent),
+                    text(i18n::tf(
+                        lang,
+                        key,
+                        &[("label", &i18n::label(lang, &existing))],
+                    ))
+                    .size(13)
+                    .style(theme::label::urgent),
                 );
             }
         }

@@ -26,7 +26,7 @@ pub const ISSUER_ID: &str = "details-issuer";
 #[derive(Debug)]
 pub struct Details {
     id: EntryId,
-    label: String,
+    label: crate::otp::Label,
     kind: Kind,
     issuer: String,
     account: String,
@@ -292,7 +292,11 @@ impl Details {
         );
         if self.confirm_delete {
             form = form.push(crate::gui::widget::confirm::view(
-                i18n::tf(lang, Key::DeleteConfirm, &[("label", &self.label)]),
+                i18n::tf(
+                    lang,
+                    Key::DeleteConfirm,
+                    &[("label", &i18n::label(lang, &self.label))],
+                ),
                 (button(text(t(Key::DeleteYes)))
                     .style(theme::button::danger)
                     .on_press(Message::ConfirmDelete))

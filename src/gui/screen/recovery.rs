@@ -169,7 +169,7 @@ impl Recovery {
             text(i18n::tf(
                 lang,
                 Key::RecoveryTitle,
-                &[("label", &entry.account.label())]
+                &[("label", &i18n::label(lang, &entry.account.label()))]
             ))
             .size(24),
             text(t(Key::RecoveryIntro))

@@ -338,7 +338,7 @@ impl Review {
                 Key::LeftOut,
                 &[
                     ("source", &origin_name(lang, origin)),
-                    ("label", &left_out.label),
+                    ("label", &i18n::label(lang, &left_out.label)),
                     ("reason", &reason),
                 ],
             ));
@@ -401,9 +401,13 @@ impl Review {
         };
         if let Some((key, existing)) = flagged {
             details = details.push(
-                text(i18n::tf(lang, key, &[("label", existing)]))
-                    .size(13)
-                    .style(theme::label::urgent),
+                text(i18n::tf(
+                    lang,
+                    key,
+                    &[("label", &i18n::label(lang, existing))],
+                ))
+                .size(13)
+                .style(theme::label::urgent),
             );
         }
         let code = match account.params.kind {

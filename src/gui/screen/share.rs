@@ -10,6 +10,7 @@ use crate::gui::task;
 use crate::gui::theme;
 use crate::gui::widget::qr_code;
 use crate::i18n::Localize as _;
+use crate::otp::Label;
 use crate::qr::encode::{self, EncodeError, Matrix};
 use crate::secret::SecretText;
 use crate::vault::{Entry, EntryId};
@@ -18,10 +19,10 @@ use crate::vault::{Entry, EntryId};
 #[derive(Debug)]
 enum Mode {
     /// One entry's link.
-    Single { label: String, uri: SecretText },
+    Single { label: Label, uri: SecretText },
     /// Several entries as a Google Authenticator export.
     Export {
-        choices: Vec<(EntryId, String, bool)>,
+        choices: Vec<(EntryId, Label, bool)>,
     },
 }
 
@@ -135,7 +136,11 @@ impl Share {
             .skipped
             .iter()
             .map(|(i, why)| {
-                let label = export.labels.get(*i).cloned().unwrap_or_default();
+                let label = export
+                    .labels
+                    .get(*i)
+                    .map(|label| i18n::label(lang, label))
+                    .unwrap_or_default();
                 i18n::tf(
                     lang,
                     Key::ExportSkipped,
@@ -216,7 +221,7 @@ impl Share {
                 for (i, (_, label, on)) in choices.iter().enumerate() {
                     page = page.push(
                         checkbox(*on)
-                            .label(label.as_str())
+                            .label(i18n::label(lang, label))
                             .on_toggle(move |on| Message::Toggle(i, on)),
                     );
                 }
@@ -233,7 +238,11 @@ impl Share {
                 let (title, warning, show) = match mode {
                     Mode::Single { label, .. } => (
                         t(Key::ShowQrTitle).to_owned(),
-                        i18n::tf(lang, Key::ShowQrWarning, &[("label", label)]),
+                        i18n::tf(
+                            lang,
+                            Key::ShowQrWarning,
+                            &[("label", &i18n::label(lang, label))],
+                        ),
                         t(Key::ShowQrYes),
                     ),
                     Mode::Export { .. } => (
@@ -265,7 +274,7 @@ impl Share {
             }
             (mode, Phase::Show) => {
                 let (title, hint) = match mode {
-                    Mode::Single { label, .. } => (label.clone(), t(Key::ShowQrHint)),
+                    Mode::Single { label, .. } => (i18n::label(lang, label), t(Key::ShowQrHint)),
                     Mode::Export { .. } => (
                         i18n::tf(
                             lang,
