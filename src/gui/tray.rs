@@ -97,8 +97,8 @@ impl Handle {
 
 /// The accounts the menu lists: favourites (in list order), then the most
 /// recently copied (`recent`, newest first), then the rest in list order, at
-/// most [`MAX_ACCOUNTS`]. `entries` is in list order.
-pub fn accounts(entries: &[&Entry], recent: &[EntryId]) -> Vec<Account> {
+/// most [`MAX_ACCOUNTS`]. `entries` is in list order; labels in `lang`.
+pub fn accounts(entries: &[&Entry], recent: &[EntryId], lang: crate::i18n::Lang) -> Vec<Account> {
     let favourites = entries.iter().filter(|e| e.favourite);
     let recent = recent
         .iter()
@@ -111,7 +111,7 @@ pub fn accounts(entries: &[&Entry], recent: &[EntryId]) -> Vec<Account> {
         if !out.iter().any(|a| a.id == entry.id) {
             out.push(Account {
                 id: entry.id.clone(),
-                label: entry.account.label(),
+                label: crate::i18n::label(lang, &entry.account.label()),
             });
         }
     }
@@ -274,7 +274,7 @@ mod tests {
         let all = entries(&[("A", false), ("B", true), ("C", false), ("D", true)]);
         let listed: Vec<&Entry> = all.iter().collect();
         let recent = vec![all[2].id.clone(), all[1].id.clone()];
-        let labels: Vec<String> = accounts(&listed, &recent)
+        let labels: Vec<String> = accounts(&listed, &recent, crate::i18n::Lang::En)
             .into_iter()
             .map(|a| a.label)
             .collect();
@@ -287,7 +287,7 @@ mod tests {
         let names: Vec<(&str, bool)> = names.iter().map(|(n, f)| (n.as_str(), *f)).collect();
         let all = entries(&names);
         let listed: Vec<&Entry> = all.iter().collect();
-        let menu = accounts(&listed, &[]);
+        let menu = accounts(&listed, &[], crate::i18n::Lang::En);
         assert_eq!(menu.len(), MAX_ACCOUNTS);
         // Every favourite (9 of them) comes before the first non-favourite.
         assert!(menu[..9].iter().all(|a| {

@@ -52,7 +52,7 @@ impl App {
         match &self.session {
             Some(session) => {
                 let listed = codes::visible(&session.entries, "");
-                tray::Menu::Unlocked(labels, tray::accounts(&listed, &self.recent))
+                tray::Menu::Unlocked(labels, tray::accounts(&listed, &self.recent, lang))
             }
             None => tray::Menu::Locked(labels),
         }
