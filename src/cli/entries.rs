@@ -349,7 +349,7 @@ pub fn next(args: &NextArgs, input: &mut Input<'_>) -> Result<(), Failure> {
 /// Arguments of `tessera remove`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tessera remove 1a2b3c4d\n\nThe previous vault is kept as a backup (vault.tessera.bak1)."
+    after_help = "Examples:\n  tessera remove 1a2b3c4d\n\nThe previous vault is kept as a backup (vault.tessera.bak1 in Tessera's state folder, ~/.local/state/tessera/vaults/ID/previous/)."
 )]
 pub struct RemoveArgs {
     /// The entry: its id, an id prefix, or a query matching only it.

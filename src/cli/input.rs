@@ -298,7 +298,7 @@ impl<'a> Input<'a> {
             return Ok(open(Unlock::Password(&password))?);
         }
         if keyring && self.keyring_allowed() {
-            let summary = Vault::inspect(path)?;
+            let summary = Vault::inspect_tracked(path, &self.history()?)?;
             if summary.has_keyring_slot {
                 match self.keystore().get(&summary.id) {
                     Ok(Some(kek)) => match open(Unlock::KeyringKey(&kek)) {

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use super::input::Input;
 use super::{Failure, lang, say};
 use crate::i18n::{Key, tf};
-use crate::vault::{self, KdfPolicy, Vault};
+use crate::vault::{KdfPolicy, Vault};
 
 const EXAMPLES: &str = "\
 Examples:
-  tessera restore ~/.local/share/tessera/vault.tessera.bak1
+  tessera restore ~/.local/state/tessera/vaults/ID/previous/vault.tessera.bak1
       go back to the version before the last change; asks for that copy's password
   tessera --password-file old.txt restore ~/backup/vault.tessera
       a copy made before a password change opens with the password it had then
@@ -17,7 +17,9 @@ Examples:
       keep an older copy that was put in place of the vault (it is refused otherwise)
 
 The restored copy becomes the newest version of the vault (with the password it
-had), and the vault it replaces is kept as its newest backup (vault.tessera.bak1).
+had), and the vault it replaces is kept as its newest previous version
+(vault.tessera.bak1 in ~/.local/state/tessera/vaults/ID/previous/, ID being the
+vault's id, as `tessera list` errors and docs/sync.md show; the 3 newest are kept).
 Copying an older file over the vault by hand does not work: Tessera remembers the
 newest version this computer has seen and refuses older ones.";
 
@@ -52,8 +54,8 @@ pub fn run(args: &Args, input: &mut Input<'_>) -> Result<(), Failure> {
             &[("source", &source), ("path", &target), ("n", &n)]
         )
     );
-    if replaced {
-        let backup = vault::backup_path(&path, 1).display().to_string();
+    if let (true, Some(backup)) = (replaced, vault.previous_versions().first()) {
+        let backup = backup.display().to_string();
         say!("{}", tf(lang, Key::RestoreKept, &[("backup", &backup)]));
     }
     Ok(())

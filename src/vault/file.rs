@@ -1,10 +1,18 @@
 //! File I/O for the vault: bounded reads, atomic replacement with fsync of the
 //! file and its directory, rotating backups, and the writer lock.
 //!
-//! Names next to `vault.tessera`:
-//! - `vault.tessera.lock`: the writer lock (never deleted; `flock`-style lock on it);
-//! - `.vault.tessera.tmp-XXXXXXXX`: a save in progress (removed by the next writer);
-//! - `vault.tessera.bak1` (newest) .. `vault.tessera.bak3`: previous versions.
+//! Next to `vault.tessera` only `.~vault.tessera.XXXXXXXX.tmp` appears: a
+//! save in progress, renamed over the vault (or removed by the next writer).
+//! The name is one sync tools skip (Dropbox and Nextcloud skip `.~*`;
+//! Syncthing takes the `.stignore` line of `docs/sync.md`).
+//!
+//! The writer lock and the previous versions (`vault.tessera.bak1`, newest,
+//! .. `.bak3`) live where the caller says: the app and the CLI keep them in
+//! Tessera's state directory (see `super::History`), so that a synced folder
+//! holds the vault alone. A vault opened without a state directory (tools,
+//! tests) keeps them beside it, as Tessera did before: `vault.tessera.lock`
+//! and `vault.tessera.bakN`. [`migrate_beside`] moves what an older Tessera
+//! left there.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read as _, Write as _};
@@ -25,9 +33,22 @@ pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// The n-th backup (1 = newest).
+/// The n-th previous version (1 = newest) kept beside the vault (a vault
+/// opened without a state directory; older versions of Tessera).
 pub fn backup_path(path: &Path, n: usize) -> PathBuf {
     with_suffix(path, &format!(".bak{n}"))
+}
+
+/// The n-th previous version of the vault at `path` kept in `dir`, or
+/// beside the vault when `dir` is `None`.
+pub(crate) fn backup_in(dir: Option<&Path>, path: &Path, n: usize) -> PathBuf {
+    match dir {
+        Some(dir) => dir.join(format!(
+            "{}.bak{n}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        )),
+        None => backup_path(path, n),
+    }
 }
 
 /// The lock file of a vault.
@@ -35,11 +56,35 @@ pub fn lock_path(path: &Path) -> PathBuf {
     with_suffix(path, ".lock")
 }
 
-fn temp_prefix(path: &Path) -> String {
+/// The name of a save in progress: `.~NAME.XXXXXXXX.tmp`, which Dropbox
+/// (`.~*`) and Nextcloud (`*.~*`, and hidden files) never upload.
+fn temp_name(path: &Path, suffix: &str) -> String {
     format!(
-        ".{}.tmp-",
+        ".~{}.{suffix}.tmp",
         path.file_name().unwrap_or_default().to_string_lossy()
     )
+}
+
+/// Whether `candidate` names a save in progress of the vault at `path`:
+/// [`temp_name`]'s form, or `.NAME.tmp-XXXXXXXX` (older versions), with
+/// exactly 8 lowercase hex digits.
+fn is_temp_name(path: &Path, candidate: &str) -> bool {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let hex = |s: &str| {
+        s.len() == 8
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    };
+    let current = candidate
+        .strip_prefix(".~")
+        .and_then(|rest| rest.strip_prefix(name.as_ref()))
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.strip_suffix(".tmp"));
+    let legacy = candidate
+        .strip_prefix('.')
+        .and_then(|rest| rest.strip_prefix(name.as_ref()))
+        .and_then(|rest| rest.strip_prefix(".tmp-"));
+    current.is_some_and(hex) || legacy.is_some_and(hex)
 }
 
 pub(crate) fn parent(path: &Path) -> &Path {
@@ -148,15 +193,25 @@ impl Drop for WriteLock {
     }
 }
 
-/// Takes the writer lock, waiting briefly for another writer to finish.
+/// Takes the writer lock beside the vault, waiting briefly for another
+/// writer to finish.
 pub fn lock(path: &Path) -> Result<WriteLock, Error> {
     lock_beside(path, &lock_path(path))
 }
 
-/// Takes an exclusive lock on `lock_path` (created 0600 in a private folder
-/// beside `path`, never following a link), waiting briefly; `path` is what
-/// the error names when another process holds it.
+/// Takes an exclusive lock on `lock_path` (created 0600 in a private folder,
+/// never following a link), waiting briefly; `path` is what the error names
+/// when another process holds it.
 pub(crate) fn lock_beside(path: &Path, lock_path: &Path) -> Result<WriteLock, Error> {
+    lock_waiting(path, lock_path, LOCK_WAIT)
+}
+
+/// [`lock_beside`], waiting at most `wait` (zero: one try).
+pub(crate) fn lock_waiting(
+    path: &Path,
+    lock_path: &Path,
+    wait: Duration,
+) -> Result<WriteLock, Error> {
     ensure_dir(lock_path)?;
     let file = no_follow(private_file(
         OpenOptions::new()
@@ -179,7 +234,7 @@ pub(crate) fn lock_beside(path: &Path, lock_path: &Path) -> Result<WriteLock, Er
     loop {
         match file.try_lock() {
             Ok(()) => return Ok(WriteLock { file }),
-            Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+            Err(fs::TryLockError::WouldBlock) if started.elapsed() < wait => {
                 std::thread::sleep(Duration::from_millis(25));
             }
             Err(fs::TryLockError::WouldBlock) => {
@@ -197,14 +252,8 @@ pub(crate) fn lock_beside(path: &Path, lock_path: &Path) -> Result<WriteLock, Er
 fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
     remove_stale_temps(path);
     let suffix: [u8; 4] = super::crypto::random()?;
-    let temp = parent(path).join(format!(
-        "{}{}",
-        temp_prefix(path),
-        suffix
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>()
-    ));
+    let hex: String = suffix.iter().map(|b| format!("{b:02x}")).collect();
+    let temp = parent(path).join(temp_name(path, &hex));
     match write_new(&temp, bytes) {
         Ok(()) => Ok(temp),
         Err(e) => {
@@ -215,11 +264,20 @@ fn write_temp(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
 }
 
 /// Replaces `path` with `bytes` atomically: the file at `path` is always
-/// either the old or the new content. The previous content becomes backup 1.
-/// Must be called with the lock held.
-pub fn replace(path: &Path, bytes: &[u8], _lock: &WriteLock) -> Result<(), Error> {
+/// either the old or the new content. The previous content becomes backup 1
+/// in `previous` (a private folder, created 0700 when missing), or beside
+/// the vault when that is `None`. Must be called with the lock held.
+pub(crate) fn replace(
+    path: &Path,
+    bytes: &[u8],
+    _lock: &WriteLock,
+    previous: Option<&Path>,
+) -> Result<(), Error> {
+    if let Some(dir) = previous {
+        ensure_dir(&dir.join("x"))?;
+    }
     let temp = write_temp(path, bytes)?;
-    let result = rotate_backups(path)
+    let result = rotate_backups(path, previous)
         .and_then(|()| fs::rename(&temp, path).map_err(|e| Error::io("save", path, e)))
         .and_then(|()| sync_dir(parent(path)));
     if result.is_err() {
@@ -304,43 +362,125 @@ pub fn sync_dir(dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-fn rotate_backups(path: &Path) -> Result<(), Error> {
+fn rotate_backups(path: &Path, dir: Option<&Path>) -> Result<(), Error> {
     if !path.exists() {
         return Ok(());
     }
     for n in (1..BACKUPS).rev() {
-        let from = backup_path(path, n);
-        if from.exists() {
-            let to = backup_path(path, n + 1);
+        let from = backup_in(dir, path, n);
+        if fs::symlink_metadata(&from).is_ok() {
+            let to = backup_in(dir, path, n + 1);
             fs::rename(&from, &to).map_err(|e| Error::io("rotate the backup", &from, e))?;
         }
     }
-    let newest = backup_path(path, 1);
-    // A hard link costs nothing and keeps the vault in place at every moment.
+    let newest = backup_in(dir, path, 1);
+    // A hard link costs nothing and keeps the vault in place at every moment;
+    // across file systems (a synced folder on another disk) it is a copy.
     if fs::hard_link(path, &newest).is_err() {
         let bytes = read(path)?;
         write_new(&newest, &bytes)?;
     }
+    if let Some(dir) = dir {
+        sync_dir(dir)?;
+    }
     Ok(())
+}
+
+/// Reads a small regular file without following a symbolic link at `path`
+/// (`None` when it is a link, not a regular file, or not this user's).
+pub(crate) fn read_no_follow(path: &Path) -> Result<Option<Vec<u8>>, Error> {
+    let file = match no_follow(OpenOptions::new().read(true)).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        // ELOOP: a symbolic link.
+        Err(_) if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            return Ok(None);
+        }
+        Err(e) => return Err(Error::io("read", path, e)),
+    };
+    let meta = file.metadata().map_err(|e| Error::io("read", path, e))?;
+    if !meta.is_file() || !owned_by_us(&meta) || meta.len() > MAX_FILE_LEN {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_LEN)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, e))?;
+    Ok(Some(bytes))
+}
+
+/// What [`migrate_beside`] did with the files an older Tessera kept beside
+/// the vault.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Migrated {
+    /// Previous versions moved into the state directory.
+    pub moved: Vec<PathBuf>,
+    /// Whether the old lock file was removed.
+    pub lock_removed: bool,
+}
+
+/// Moves the previous versions an older Tessera kept beside the vault at
+/// `path` (`NAME.bak1..3`) into `dir`, and removes its lock file
+/// (`NAME.lock`), so that the vault's folder holds the vault alone. Must be
+/// called with the new lock held. Never loses a file and never follows a
+/// link: only regular files of this user are touched; a previous version
+/// is moved only when `ours` says it belongs to this vault and its place in
+/// `dir` is free (else it stays); the lock file only when it is empty and
+/// no older Tessera holds it.
+pub(crate) fn migrate_beside(
+    path: &Path,
+    dir: &Path,
+    ours: impl Fn(&[u8]) -> bool,
+) -> Result<Migrated, Error> {
+    let mut done = Migrated::default();
+    for n in 1..=BACKUPS {
+        let from = backup_path(path, n);
+        let Some(bytes) = read_no_follow(&from)? else {
+            continue;
+        };
+        let to = backup_in(Some(dir), path, n);
+        if !ours(&bytes) || fs::symlink_metadata(&to).is_ok() {
+            continue;
+        }
+        ensure_dir(&to)?;
+        // A hard link refuses a taken name; across file systems, a copy.
+        match fs::hard_link(&from, &to) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(_) => write_new(&to, &bytes)?,
+        }
+        sync_dir(dir)?;
+        fs::remove_file(&from).map_err(|e| Error::io("remove", &from, e))?;
+        done.moved.push(to);
+    }
+    let old_lock = lock_path(path);
+    if let Ok(file) = no_follow(OpenOptions::new().read(true).write(true)).open(&old_lock)
+        && file
+            .metadata()
+            .is_ok_and(|m| m.is_file() && m.len() == 0 && owned_by_us(&m))
+        && file.try_lock().is_ok()
+    {
+        // Removed while held: an older Tessera starting now makes a new one.
+        fs::remove_file(&old_lock).map_err(|e| Error::io("remove", &old_lock, e))?;
+        let _ = file.unlock();
+        done.lock_removed = true;
+    }
+    if !done.moved.is_empty() || done.lock_removed {
+        sync_dir(parent(path))?;
+    }
+    Ok(done)
 }
 
 /// Removes temporary files left by a writer that was killed mid-save: only
 /// names exactly of our form (prefix and 8 hex digits), only regular files
 /// (never a link), and on Unix only files this user owns.
 fn remove_stale_temps(path: &Path) {
-    let prefix = temp_prefix(path);
     let Ok(entries) = fs::read_dir(parent(path)) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(suffix) = name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
-            continue;
-        };
-        let ours = suffix.len() == 8
-            && suffix
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        let ours = name.to_str().is_some_and(|n| is_temp_name(path, n));
         if ours && fs::symlink_metadata(entry.path()).is_ok_and(|m| m.is_file() && owned_by_us(&m))
         {
             let _ = fs::remove_file(entry.path());
@@ -359,17 +499,46 @@ fn owned_by_us(_metadata: &fs::Metadata) -> bool {
     true
 }
 
-/// Existing backups, newest first.
+/// Existing previous versions beside the vault, newest first.
 pub fn backups(path: &Path) -> Vec<PathBuf> {
+    backups_in(None, path)
+}
+
+/// Existing previous versions kept in `dir` (or beside), newest first.
+pub(crate) fn backups_in(dir: Option<&Path>, path: &Path) -> Vec<PathBuf> {
     (1..=BACKUPS)
-        .map(|n| backup_path(path, n))
-        .filter(|p| p.is_file())
+        .map(|n| backup_in(dir, path, n))
+        .filter(|p| fs::symlink_metadata(p).is_ok_and(|m| m.is_file()))
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_our_temp_names_are_ours() {
+        let vault = Path::new("/x/vault.tessera");
+        assert_eq!(temp_name(vault, "0011aabb"), ".~vault.tessera.0011aabb.tmp");
+        for yes in [
+            ".~vault.tessera.0011aabb.tmp",
+            ".vault.tessera.tmp-0011aabb",
+        ] {
+            assert!(is_temp_name(vault, yes), "{yes}");
+        }
+        for no in [
+            "vault.tessera",
+            ".~vault.tessera.0011AABB.tmp",
+            ".~vault.tessera.0011aab.tmp",
+            ".~vault.tessera.0011aabbc.tmp",
+            ".~other.tessera.0011aabb.tmp",
+            ".~vault.tessera.0011aabb.tmp.x",
+            ".vault.tessera.tmp-0011aabbcc",
+            "~vault.tessera.0011aabb.tmp",
+        ] {
+            assert!(!is_temp_name(vault, no), "{no}");
+        }
+    }
 
     /// A reader polling while a vault is created never sees the file empty or
     /// half-written (an app creating its vault while the CLI reads it).
@@ -420,7 +589,10 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert!(names.iter().all(|n| !n.contains(".tmp-")), "{names:?}");
+        // (This vault has no state directory: its lock is beside it.)
+        let mut names = names;
+        names.sort();
+        assert_eq!(names, ["vault.tessera", "vault.tessera.lock"]);
         // A second create is refused and leaves the file alone.
         let lock = lock(&path).unwrap();
         assert!(matches!(

@@ -178,6 +178,19 @@ pub(crate) mod read {
     }
 
     /// Splits a file into its parts and checks everything that needs no key.
+    /// The vault id a file names, read with no check beyond the magic (to
+    /// find the previous versions of a damaged file); `None` when the file
+    /// is not a vault or is cut short before it.
+    pub(crate) fn vault_id(bytes: &[u8]) -> Option<[u8; VAULT_ID_LEN]> {
+        if !bytes.starts_with(&MAGIC) {
+            return None;
+        }
+        bytes
+            .get(PRELUDE_LEN..PRELUDE_LEN + VAULT_ID_LEN)?
+            .try_into()
+            .ok()
+    }
+
     pub(crate) fn parse(bytes: &[u8]) -> Result<Parsed<'_>, ReadError> {
         if bytes.len() < MAGIC.len() {
             return Err(if bytes.is_empty() {

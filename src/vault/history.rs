@@ -7,7 +7,17 @@
 //!   vaults/<vault id>/                  0700
 //!     versions                          0600  {"device": "<16 hex>", "seen": [{"<16 hex>": saves, ...}, ...]}
 //!     versions.lock                     0600  held while the record is read and rewritten
+//!     previous/                         0700
+//!       vault.tessera.bak1..3           0600  the previous versions, newest first
+//!     backups.json, merged/                   see `backup` and `sync`
+//!   locks/<hash>.lock                   0600  the writer lock of one vault file
 //! ```
+//!
+//! The writer lock belongs to a file (a path), not to a vault id: it must be
+//! taken before the file is read, and `init` takes it before there is an id.
+//! `<hash>` is the first 16 bytes (hex) of the SHA-256 of the vault's folder,
+//! with links resolved, and file name, so every path to one file (through a
+//! symbolic link to its folder too) takes the same lock.
 //!
 //! `seen` is the newest versions this computer has opened or written: one
 //! vector, or several when files saved apart on different computers
@@ -37,6 +47,10 @@ use super::versions::{DeviceId, MAX_DEVICES, Order, Versions};
 
 /// The record file's name inside a vault's state folder.
 const RECORD: &str = "versions";
+/// The folder of previous versions inside a vault's state folder.
+const PREVIOUS: &str = "previous";
+/// The folder of writer locks inside the state directory.
+const LOCKS: &str = "locks";
 /// Largest record accepted (a full vector takes about 4 KiB).
 const MAX_RECORD_LEN: u64 = 64 * 1024;
 
@@ -111,6 +125,24 @@ impl History {
     /// The folder that holds what this computer keeps for one vault.
     pub fn vault_dir(&self, vault_id: &str) -> PathBuf {
         self.dir.join("vaults").join(vault_id)
+    }
+
+    /// The folder that keeps the previous versions of a vault (the rotating
+    /// `NAME.bak1..3`, newest first).
+    pub fn previous_dir(&self, vault_id: &str) -> PathBuf {
+        self.vault_dir(vault_id).join(PREVIOUS)
+    }
+
+    /// The writer lock file of the vault file at `vault`, in the state
+    /// directory. Creates the vault's folder (0700) when missing, to resolve it.
+    pub fn lock_path(&self, vault: &Path) -> Result<PathBuf, Error> {
+        file::ensure_dir(vault)?;
+        let folder = file::parent(vault);
+        let real = fs::canonicalize(folder).map_err(|e| Error::io("read", folder, e))?;
+        let full = real.join(vault.file_name().unwrap_or_default());
+        let digest = super::crypto::sha256(full.as_os_str().as_encoded_bytes());
+        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        Ok(self.dir.join(LOCKS).join(format!("{hex}.lock")))
     }
 
     /// The file that remembers a vault's newest version.

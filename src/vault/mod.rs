@@ -105,7 +105,7 @@ impl Vault {
         policy: &KdfPolicy,
         history: Option<&History>,
     ) -> Result<Self, Error> {
-        let lock = file::lock(path)?;
+        let lock = lock(path, history)?;
         if path.exists() {
             return Err(Error::AlreadyExists {
                 path: path.to_owned(),
@@ -159,6 +159,15 @@ impl Vault {
         })
     }
 
+    /// [`Vault::inspect`], naming the newest intact previous version kept in
+    /// `history` when the file is damaged.
+    pub fn inspect_tracked(path: &Path, history: &History) -> Result<Summary, Error> {
+        Self::inspect(path).map_err(|e| match file::read(path) {
+            Ok(bytes) => with_previous(e, path, &bytes, history),
+            Err(_) => e,
+        })
+    }
+
     /// Opens and decrypts the vault at `path`, refusing a file older than a
     /// version this computer has already opened or saved
     /// ([`Error::RolledBack`]); `history` then remembers the file's versions,
@@ -171,7 +180,8 @@ impl Vault {
         history: &History,
     ) -> Result<Self, Error> {
         let bytes = file::read(path)?;
-        let mut vault = Self::open_bytes(path, &bytes, unlock, policy)?;
+        let mut vault = Self::open_bytes(path, &bytes, unlock, policy)
+            .map_err(|e| with_previous(e, path, &bytes, history))?;
         vault.history = Some(history.clone());
         if let Err(refusal) = history.observe(&vault.id(), path, &vault.header.versions) {
             // Another process may have saved while the KDF ran: then the
@@ -180,6 +190,7 @@ impl Vault {
             let now = vault.changed_since(&bytes, refusal, 0)?;
             vault.absorb_try(&now, 1)?;
         }
+        vault.tidy_folder()?;
         Ok(vault)
     }
 
@@ -198,7 +209,7 @@ impl Vault {
         history: &History,
     ) -> Result<Self, Error> {
         let mut vault = Self::open(source, unlock, policy)?;
-        let lock = file::lock(path)?;
+        let lock = lock(path, Some(history))?;
         let current = match file::read(path) {
             Ok(bytes) => Some(bytes),
             Err(Error::NotFound { .. }) => None,
@@ -224,8 +235,10 @@ impl Vault {
             history.newest(&id, &[&current_versions, &vault.header.versions])?;
         vault.path = path.to_owned();
         let bytes = vault.serialize()?;
+        migrate(path, history, &vault.header.vault_id)?;
         if current.is_some() {
-            file::replace(path, &bytes, &lock)?;
+            let previous = history.previous_dir(&id);
+            file::replace(path, &bytes, &lock, Some(&previous))?;
         } else {
             file::create(path, &bytes, &lock)?;
         }
@@ -327,6 +340,40 @@ impl Vault {
     /// The entries with their modification stamps and tombstones.
     pub fn contents(&self) -> &Contents {
         &self.contents
+    }
+
+    /// The previous versions kept of this vault file, newest first: the
+    /// rotating copies in the state directory (with a history), then any
+    /// beside the vault (without one, or left by an older Tessera).
+    pub fn previous_versions(&self) -> Vec<PathBuf> {
+        let mut out = match &self.history {
+            Some(history) => file::backups_in(Some(&history.previous_dir(&self.id())), &self.path),
+            None => Vec::new(),
+        };
+        out.extend(backups(&self.path));
+        out
+    }
+
+    /// Moves what an older Tessera kept beside the vault (its lock file and
+    /// previous versions) into the state directory, when there is any and
+    /// no writer holds the vault now (else the next save does it).
+    fn tidy_folder(&self) -> Result<(), Error> {
+        let Some(history) = &self.history else {
+            return Ok(());
+        };
+        let left = (1..=BACKUPS)
+            .map(|n| backup_path(&self.path, n))
+            .chain([lock_path(&self.path)])
+            .any(|p| std::fs::symlink_metadata(p).is_ok());
+        if !left {
+            return Ok(());
+        }
+        let lock_file = history.lock_path(&self.path)?;
+        match file::lock_waiting(&self.path, &lock_file, std::time::Duration::ZERO) {
+            Ok(_lock) => migrate(&self.path, history, &self.header.vault_id),
+            Err(Error::OpenElsewhere { .. }) => Ok(()),
+            Err(e) => Err(e),
+        }
     }
 
     /// The file's save counters per device.
@@ -502,7 +549,7 @@ impl Vault {
         new_key: Option<SecretBytes>,
         change: impl FnOnce(&mut Header, &mut Contents) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        let lock = file::lock(&self.path)?;
+        let lock = lock(&self.path, self.history.as_ref())?;
         let current = file::read(&self.path)?;
         self.absorb(&current)?;
         let mut header = self.header.clone();
@@ -526,7 +573,17 @@ impl Vault {
                 return Err(e);
             }
         };
-        if let Err(e) = file::replace(&self.path, &bytes, &lock) {
+        let kept = match &self.history {
+            Some(history) => match migrate(&self.path, history, &self.header.vault_id) {
+                Ok(()) => Some(history.previous_dir(&self.id())),
+                Err(e) => {
+                    restore(self, previous, previous_key);
+                    return Err(e);
+                }
+            },
+            None => None,
+        };
+        if let Err(e) = file::replace(&self.path, &bytes, &lock, kept.as_deref()) {
             restore(self, previous, previous_key);
             return Err(e);
         }
@@ -647,6 +704,59 @@ fn password_slot(
     )?)
 }
 
+/// The writer lock of the vault file at `path`: in the state directory with
+/// a history (the vault's folder then holds the vault alone), else beside it.
+fn lock(path: &Path, history: Option<&History>) -> Result<file::WriteLock, Error> {
+    match history {
+        Some(history) => file::lock_beside(path, &history.lock_path(path)?),
+        None => file::lock(path),
+    }
+}
+
+/// Moves the previous versions an older Tessera kept beside the vault of id
+/// `vault_id` at `path` into the state directory, and removes its old lock
+/// file (see [`file::migrate_beside`]). With the writer lock held.
+fn migrate(path: &Path, history: &History, vault_id: &[u8; 16]) -> Result<(), Error> {
+    let dir = history.previous_dir(&uuid_text(vault_id));
+    file::migrate_beside(path, &dir, |bytes| {
+        read::parse(bytes).is_ok_and(|parsed| parsed.header.vault_id == *vault_id)
+    })
+    .map(|_| ())
+}
+
+/// A damaged error that found no previous version beside the vault: the
+/// newest intact one in the state directory, when the file still names its
+/// vault id.
+fn with_previous(error: Error, path: &Path, bytes: &[u8], history: &History) -> Error {
+    match error {
+        Error::Damaged {
+            path: damaged_path,
+            detail,
+            last_good_backup: None,
+        } => {
+            let found = read::vault_id(bytes).and_then(|id| {
+                let dir = history.previous_dir(&uuid_text(&id));
+                file::backups_in(Some(&dir), path)
+                    .into_iter()
+                    .find(|backup| intact(backup))
+            });
+            Error::Damaged {
+                path: damaged_path,
+                detail,
+                last_good_backup: found,
+            }
+        }
+        other => other,
+    }
+}
+
+/// Whether a file's structure and checksum are intact.
+fn intact(backup: &Path) -> bool {
+    file::read(backup)
+        .ok()
+        .is_some_and(|bytes| read::parse(&bytes).is_ok())
+}
+
 fn damaged(path: &Path, detail: &str) -> Error {
     Error::Damaged {
         path: path.to_owned(),
@@ -657,11 +767,7 @@ fn damaged(path: &Path, detail: &str) -> Error {
 
 /// The newest backup whose structure and checksum are intact.
 fn last_good_backup(path: &Path) -> Option<PathBuf> {
-    backups(path).into_iter().find(|backup| {
-        file::read(backup)
-            .ok()
-            .is_some_and(|bytes| read::parse(&bytes).is_ok())
-    })
+    backups(path).into_iter().find(|backup| intact(backup))
 }
 
 fn parse<'a>(path: &Path, bytes: &'a [u8]) -> Result<read::Parsed<'a>, Error> {

@@ -13,6 +13,7 @@ mod clock;
 mod cmd;
 mod code;
 mod export;
+mod folder;
 mod hardening;
 mod interop;
 mod language;

@@ -172,17 +172,19 @@ fn an_older_copy_put_back_is_refused_and_restore_takes_it() {
 
     // Tessera's own backups are older copies too: put back by hand, refused;
     // restored, they bring back what they held.
-    let backup = device.file("data/vault.tessera.bak1");
+    let kept = device
+        .state()
+        .join("tessera/vaults")
+        .join(vault_id(&device.vault()))
+        .join("previous");
+    let backup = kept.join("vault.tessera.bak1");
     let held = device.snapshot("before-backup.tessera");
     device.put_back(&backup);
     assert_rolled_back(&device.run(Some("pw1"), &["list"], ""), &device.vault());
     device.put_back(&held);
     device.ok(
         Some("pw1"),
-        &[
-            "restore",
-            device.file("data/vault.tessera.bak2").to_str().unwrap(),
-        ],
+        &["restore", kept.join("vault.tessera.bak2").to_str().unwrap()],
         "",
     );
     assert_eq!(device.issuers(Some("pw1")), ["ACME"]);

@@ -154,7 +154,7 @@ fn sigkill_during_saves_never_leaves_a_broken_vault() {
                 name == "vault.tessera"
                     || name == "vault.tessera.lock"
                     || name.starts_with("vault.tessera.bak")
-                    || name.starts_with(".vault.tessera.tmp-"),
+                    || name.starts_with(".~vault.tessera."),
                 "unexpected file {name}"
             );
         }
@@ -335,7 +335,9 @@ fn a_save_during_another_open_is_not_a_rollback() {
     );
     // A real older copy is still refused afterwards.
     let newest = std::fs::read(&path).unwrap();
-    let older = std::fs::read(tessera::vault::backup_path(&path, 1)).unwrap();
+    // (The previous versions of a tracked vault are in the state directory.)
+    let id = Vault::inspect(&path).unwrap().id;
+    let older = std::fs::read(history.previous_dir(&id).join("vault.tessera.bak1")).unwrap();
     assert_ne!(newest, older);
     std::fs::write(&path, &older).unwrap();
     assert!(matches!(
