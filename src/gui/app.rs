@@ -12,6 +12,7 @@ mod clipboard;
 mod import;
 mod session;
 mod subscription;
+mod tray_menu;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,6 +35,7 @@ use super::screen::{
 use super::settings::{MAX_CLOCK_OFFSET, Settings};
 use super::task::{self, Capture, Handle, Opened};
 use super::theme;
+use super::tray;
 use super::widget::toast::{self, Toast};
 use crate::clock::sync::SystemSync;
 use crate::clock::{Clock as _, SystemClock, Timestamp};
@@ -173,6 +175,13 @@ pub struct App {
     window_focused: bool,
     /// Every code hidden by Ctrl+H.
     codes_concealed: bool,
+    /// The tray item, when a tray host took it (`gui::tray`).
+    tray: Option<tray::Handle>,
+    /// The menu last put in the tray (`None`: put it again).
+    tray_menu: Option<tray::Menu>,
+    /// Entries whose code was copied in this run, newest first (the tray
+    /// menu's "recently used"; never saved).
+    recent: Vec<EntryId>,
 }
 
 /// Everything that happens.
@@ -262,6 +271,10 @@ pub enum Message {
     DesktopContrast(Option<bool>),
     /// The window gained (`true`) or lost the keyboard focus.
     WindowFocus(bool),
+    /// The tray item started, or an entry of its menu was chosen.
+    Tray(tray::Event),
+    /// The tray's menu was replaced (nothing to do).
+    TrayShown,
 }
 
 impl Message {
@@ -313,6 +326,9 @@ impl App {
             desktop_high_contrast: false,
             window_focused: true,
             codes_concealed: false,
+            tray: None,
+            tray_menu: None,
+            recent: Vec::new(),
             env,
         };
         let tasks = Task::batch([
@@ -435,8 +451,16 @@ impl App {
         self.toast = Some(Toast::error(text));
     }
 
-    /// Handles a message.
+    /// Handles a message, then brings the tray's menu up to date.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        match self.sync_tray() {
+            Some(sync) => Task::batch([task, sync]),
+            None => task,
+        }
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         if message.is_input() {
             self.last_input = self.now;
         }
@@ -528,18 +552,15 @@ impl App {
                 }
                 Task::none()
             }
+            Message::Tray(event) => self.tray_event(event),
+            Message::TrayShown => Task::none(),
         }
     }
 
     /// Does what was asked from outside now, or once the vault is unlocked.
     fn requested(&mut self, request: Request) -> Task<Message> {
         if request == Request::Raise {
-            return iced::window::latest().and_then(|id| {
-                Task::batch([
-                    iced::window::minimize(id, false),
-                    iced::window::gain_focus(id),
-                ])
-            });
+            return show_window();
         }
         if self.session.is_none() {
             self.requests.push(request);
@@ -856,6 +877,16 @@ impl App {
         }
         page.into()
     }
+}
+
+/// Shows the window (also when it was hidden to the tray), un-minimised and
+/// focused.
+fn show_window() -> Task<Message> {
+    iced::window::latest().and_then(|id| {
+        iced::window::set_mode(id, iced::window::Mode::Windowed)
+            .chain(iced::window::minimize(id, false))
+            .chain(iced::window::gain_focus(id))
+    })
 }
 
 /// Scrolls the code list so that its top is at `offset`.

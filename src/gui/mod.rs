@@ -19,6 +19,7 @@ pub mod screen;
 pub mod settings;
 pub mod task;
 pub mod theme;
+pub mod tray;
 pub mod widget;
 
 use std::io::Write as _;

@@ -64,6 +64,9 @@ pub struct Settings {
     /// A time server (`HOST[:PORT]`) to check this computer's clock against
     /// at unlock; empty: none, and nothing is sent over the network.
     pub time_server: String,
+    /// Closing the window hides it and leaves the app in the tray (when a
+    /// tray host took the item).
+    pub keep_in_tray: bool,
 }
 
 impl Default for Settings {
@@ -78,6 +81,7 @@ impl Default for Settings {
             text_size_percent: 100,
             clock_offset_seconds: 0,
             time_server: String::new(),
+            keep_in_tray: false,
         }
     }
 }
@@ -154,6 +158,7 @@ mod tests {
             text_size_percent: 150,
             clock_offset_seconds: -30,
             time_server: "pool.ntp.org".into(),
+            keep_in_tray: true,
         };
         assert_eq!(Settings::parse(&settings.to_text()), Ok(settings));
     }

@@ -481,6 +481,17 @@ pub fn copy_secret(copy: CopyFn, value: SecretText) -> Task<Option<SecretText>> 
     )
 }
 
+/// Puts a menu in the tray (the item's thread takes it at once).
+pub fn show_tray(handle: crate::gui::tray::Handle, menu: crate::gui::tray::Menu) -> Task<()> {
+    Task::perform(
+        async move {
+            let _ =
+                tokio::task::spawn_blocking(move || crate::gui::tray::show(&handle, menu)).await;
+        },
+        |()| (),
+    )
+}
+
 /// Writes the settings file.
 pub fn save_settings(path: PathBuf, settings: Settings) -> Task<Result<(), Error>> {
     Task::perform(

@@ -515,6 +515,7 @@ fn the_flatpak_manifest_parses_and_asks_for_little() {
         "--socket=fallback-x11",
         "--share=ipc",
         "--talk-name=org.freedesktop.secrets",
+        "--talk-name=org.kde.StatusNotifierWatcher",
     ]
     .into_iter()
     .collect();

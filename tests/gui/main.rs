@@ -21,3 +21,4 @@ mod instance_x11;
 mod privacy;
 mod recovery;
 mod share;
+mod tray_x11;

@@ -23,6 +23,7 @@ impl App {
         else {
             return Task::none();
         };
+        self.used(id);
         let delay = self.settings.clipboard_clear_seconds;
         if delay > 0 {
             self.copied = Some(Copied {
@@ -84,8 +85,19 @@ impl App {
         then
     }
 
-    /// The window's close button (or the window manager) asked to quit.
+    /// The window's close button (or the window manager) asked to close:
+    /// the window hides when it is to stay in the tray (and a tray is up),
+    /// else the app quits.
     pub(super) fn close_requested(&mut self) -> Task<Message> {
+        if self.settings.keep_in_tray && self.has_tray() {
+            return iced::window::latest()
+                .and_then(|id| iced::window::set_mode(id, iced::window::Mode::Hidden));
+        }
+        self.quit()
+    }
+
+    /// Quits (the window's close button, or "Quit" in the tray).
+    pub(super) fn quit(&mut self) -> Task<Message> {
         // A code still on the clipboard goes with the window (the session
         // ends anyway); the user's own content stays.
         if self.copied.is_some() {

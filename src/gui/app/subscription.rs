@@ -65,6 +65,7 @@ impl App {
             keyboard::listen().filter_map(on_key),
             iced::window::close_requests().map(on_close_request),
             Subscription::run(other_launches),
+            Subscription::run(tray::run).map(Message::Tray),
             iced::system::theme_changes().map(Message::SystemMode),
         ];
         if self.session.is_some() {

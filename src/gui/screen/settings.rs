@@ -65,6 +65,8 @@ pub enum Message {
     HideCodes(bool),
     /// Hide codes while the window is not focused.
     HideUnfocused(bool),
+    /// "Keep running in the tray when the window is closed" was toggled.
+    KeepInTray(bool),
     /// The text size (percent) changed.
     TextSize(u16),
     /// The clock offset changed.
@@ -322,6 +324,7 @@ impl Settings {
             }
             Message::HideCodes(on) => self.values.hide_codes = on,
             Message::HideUnfocused(on) => self.values.hide_codes_unfocused = on,
+            Message::KeepInTray(on) => self.values.keep_in_tray = on,
             Message::TextSize(percent) => {
                 self.values.text_size_percent =
                     percent.clamp(TEXT_SIZES[0], TEXT_SIZES[TEXT_SIZES.len() - 1]);
@@ -684,6 +687,18 @@ impl Settings {
         if let Some(notice) = &self.notice {
             page = page.push(crate::gui::widget::notice::view(notice));
         }
+        // Last, so the settings above keep their places.
+        page = page.push(
+            column![
+                checkbox(self.values.keep_in_tray)
+                    .label(t(Key::KeepInTray))
+                    .on_toggle(Message::KeepInTray),
+                text(t(Key::KeepInTrayHint))
+                    .size(13)
+                    .style(theme::label::muted),
+            ]
+            .spacing(8),
+        );
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }
 }
