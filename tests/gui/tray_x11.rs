@@ -343,18 +343,7 @@ fn the_tray_menu_copies_codes_and_shows_no_names_while_locked() {
 
     // "Quit" ends the app.
     click(&host, &item, "Quit");
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = app.0.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "Quit did not end the app"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(status.success(), "exit status {status:?}");
+    exits_cleanly(&mut app.0, "Quit did not end the app");
 }
 
 #[test]
@@ -375,21 +364,23 @@ fn without_a_tray_host_the_app_runs_and_says_nothing() {
     // With no tray to come back from, the close button quits even though
     // "keep running in the tray" is on.
     request_close(&x, &window);
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = app.0.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "closing did not quit without a tray"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(status.success(), "exit status {status:?}");
+    exits_cleanly(&mut app.0, "closing did not quit without a tray");
     let log = std::fs::read_to_string(out.join("tessera.log")).unwrap();
     assert!(
         !log.to_lowercase().contains("tray") && !log.contains("StatusNotifier"),
         "the app talked about the tray: {log}"
     );
+}
+
+/// Waits up to 20 s for the app to end, and asserts it ended with status 0.
+fn exits_cleanly(app: &mut std::process::Child, what: &str) {
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = app.try_wait().unwrap() {
+            break status;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "{what}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status:?}");
 }
