@@ -62,12 +62,7 @@ fn backup_to_writes_an_encrypted_private_copy_that_restore_takes() {
     assert!(!bytes.windows(4).any(|w| w == b"ACME"));
     assert!(!bytes.windows(16).any(|w| w == b"GEZDGNBVGY3TQOJQ"));
     // The vault's password opens it, and it holds the vault.
-    let copy = Vault::open(
-        &first,
-        Unlock::Password(&Password::new(PASSWORD.to_owned())),
-        &KdfPolicy::standard(),
-    )
-    .unwrap();
+    let copy = open_copy(&first);
     assert_eq!(copy.entries().len(), 1);
     assert_eq!(copy.entries()[0].account.issuer, "ACME");
     assert_eq!(copy.id(), crate::rollback::vault_id(&device.vault()));
@@ -150,12 +145,7 @@ fn automatic_backups_follow_changes_and_a_missing_folder_is_said_once() {
     assert_eq!(device.issuers(Some("pw1")), ["ACME", "Shop"]);
     let made = backup::list(&folder, "vault");
     assert_eq!(made.len(), 2);
-    let newest = Vault::open(
-        &made[0].path,
-        Unlock::Password(&Password::new(PASSWORD.to_owned())),
-        &KdfPolicy::standard(),
-    )
-    .unwrap();
+    let newest = open_copy(&made[0].path);
     assert_eq!(newest.entries().len(), 2);
     assert_eq!(mode(&made[0].path), 0o600);
     // Nothing changed: no new backup.
@@ -189,12 +179,7 @@ fn automatic_backups_follow_changes_and_a_missing_folder_is_said_once() {
     device.issuers(Some("pw1"));
     let made = backup::list(&folder, "vault");
     assert_eq!(made.len(), 3);
-    let newest = Vault::open(
-        &made[0].path,
-        Unlock::Password(&Password::new(PASSWORD.to_owned())),
-        &KdfPolicy::standard(),
-    )
-    .unwrap();
+    let newest = open_copy(&made[0].path);
     assert_eq!(newest.entries().len(), 3);
     // And restorable.
     device.ok(
@@ -209,4 +194,14 @@ fn automatic_backups_follow_changes_and_a_missing_folder_is_said_once() {
     age_backups(&folder, 120);
     device.add("otpauth://totp/Git:me?secret=KRSXG5CTMVRXEZLU");
     assert_eq!(backup::list(&folder, "vault").len(), 3);
+}
+
+/// A backup opened with the vault's password.
+fn open_copy(path: &std::path::Path) -> Vault {
+    Vault::open(
+        path,
+        Unlock::Password(&Password::new(PASSWORD.to_owned())),
+        &KdfPolicy::standard(),
+    )
+    .unwrap()
 }
