@@ -406,7 +406,11 @@ impl Vault {
                 }
             },
         };
-        Ok(Opening::Opened(Box::new(Earlier::new(copy, path, Some(self)))))
+        Ok(Opening::Opened(Box::new(Earlier::new(
+            copy,
+            path,
+            Some(self),
+        ))))
     }
 
     /// Takes back the earlier version `earlier` as the newest version of
@@ -488,7 +492,8 @@ mod tests {
             "otpauth://hotp/Bank:bob?secret=GEZDGNBVGY3TQOJS&counter=5",
             1,
         );
-        hotp_then.recovery_codes = recovery::fresh_set(vec!["1111-2222".into(), "3333-4444".into()]);
+        hotp_then.recovery_codes =
+            recovery::fresh_set(vec!["1111-2222".into(), "3333-4444".into()]);
         let added_since = entry("otpauth://totp/Beta:new?secret=GEZDGNBVGY3TQOJT", 2);
         let mut hotp_now = hotp_then.clone();
         hotp_now.account.params.counter = 9;
@@ -535,7 +540,12 @@ mod tests {
 
         let then: Vec<Entry> = ["Svc10", "svc2", "Svc1"]
             .iter()
-            .map(|issuer| entry(&format!("otpauth://totp/{issuer}:x?secret=GEZDGNBVGY3TQOJQ"), 1))
+            .map(|issuer| {
+                entry(
+                    &format!("otpauth://totp/{issuer}:x?secret=GEZDGNBVGY3TQOJQ"),
+                    1,
+                )
+            })
             .collect();
         let c = Comparison::between(&[], &then);
         assert_eq!(
@@ -545,7 +555,10 @@ mod tests {
     }
 
     fn account(issuer: &str) -> Account {
-        Account::from_uri(&format!("otpauth://totp/{issuer}:me?secret=GEZDGNBVGY3TQOJQ")).unwrap()
+        Account::from_uri(&format!(
+            "otpauth://totp/{issuer}:me?secret=GEZDGNBVGY3TQOJQ"
+        ))
+        .unwrap()
     }
 
     #[test]
@@ -641,9 +654,13 @@ mod tests {
         // Restored: the vault holds the copy's accounts, under its password.
         let restored = Vault::restore_earlier(&path, *earlier, &history).unwrap();
         assert_eq!(restored.entries().len(), 2);
-        let reopened =
-            Vault::open_tracked(&path, crate::vault::Unlock::Password(&password), &policy, &history)
-                .unwrap();
+        let reopened = Vault::open_tracked(
+            &path,
+            crate::vault::Unlock::Password(&password),
+            &policy,
+            &history,
+        )
+        .unwrap();
         let mut issuers: Vec<&str> = reopened
             .entries()
             .iter()
@@ -670,6 +687,9 @@ mod tests {
         let last = bytes.len() - 1;
         bytes[last] ^= 1;
         std::fs::write(&damaged, bytes).unwrap();
-        assert!(matches!(vault.state_of(&damaged), State::Unusable(Error::Damaged { .. })));
+        assert!(matches!(
+            vault.state_of(&damaged),
+            State::Unusable(Error::Damaged { .. })
+        ));
     }
 }

@@ -58,7 +58,10 @@ fn list_names_previous_versions_and_backups_with_dates_and_counts() {
     assert!(out.contains("--dry-run"), "it says how to go on: {out}");
     // Each line names a file that `restore --dry-run` takes.
     let out = device.ok(Some("pw1"), &["restore", &bak1, "--dry-run"], "");
-    assert!(out.contains("1 account would disappear: Bank (me)."), "{out}");
+    assert!(
+        out.contains("1 account would disappear: Bank (me)."),
+        "{out}"
+    );
 
     // Portuguese.
     let mut command = device.cli.command();
@@ -106,7 +109,10 @@ fn a_dry_run_says_what_would_change_and_changes_nothing_then_restore_takes_it() 
     // Restoring (no terminal: no question) prints the same summary first.
     let replaced = device.snapshot("replaced.tessera");
     let out = device.ok(Some("pw1"), &["restore", old_arg], "");
-    assert!(out.contains("1 account would come back: ACME (alice)."), "{out}");
+    assert!(
+        out.contains("1 account would come back: ACME (alice)."),
+        "{out}"
+    );
     assert!(out.contains("Restored "), "{out}");
     assert_eq!(device.issuers(Some("pw1")), ["ACME", "Bank"]);
     // The file it replaced, copied back by hand, is refused as older.
@@ -151,7 +157,11 @@ fn a_copy_from_before_a_password_change_says_so() {
         "{out}"
     );
     // --list takes no file, and a file is needed otherwise.
-    let out = device.run(Some("pw2"), &["restore", "--list", old.to_str().unwrap()], "");
+    let out = device.run(
+        Some("pw2"),
+        &["restore", "--list", old.to_str().unwrap()],
+        "",
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let out = device.run(Some("pw2"), &["restore"], "");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
