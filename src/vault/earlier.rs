@@ -367,7 +367,7 @@ impl Vault {
         }
         // Newest first; a date unknown goes last; ties keep previous
         // versions (newest first) before backups.
-        out.sort_by(|a, b| b.made.cmp(&a.made));
+        out.sort_by_key(|c| std::cmp::Reverse(c.made));
         out
     }
 
