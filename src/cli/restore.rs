@@ -95,7 +95,7 @@ fn restore(args: &Args, file: &Path, input: &mut Input<'_>) -> Result<(), Failur
     let copy = input.unlock(file, false, |unlock| Vault::open(file, unlock, &policy))?;
     let found = Earlier::against_file(copy, file, &path);
     let lang = lang();
-    for line in earlier::summary(lang, &found) {
+    for line in earlier::summary(lang, &found.preview) {
         say!("{line}");
     }
     if args.dry_run {

@@ -3,7 +3,7 @@
 //! Restore screen.
 
 use super::{Key, Lang, label, t, tf};
-use crate::vault::earlier::{Candidate, Comparison, Earlier, Field, Kind, Named, State};
+use crate::vault::earlier::{Candidate, Comparison, Field, Kind, Named, Preview, State};
 
 /// Accounts named in one line at most; the rest are counted.
 const MAX_NAMED: usize = 10;
@@ -94,19 +94,19 @@ pub fn comparison(lang: Lang, comparison: &Comparison) -> Vec<String> {
 
 /// The whole summary of an opened copy: what it holds, what restoring it
 /// would change, and what comes back with it beyond the accounts.
-pub fn summary(lang: Lang, earlier: &Earlier) -> Vec<String> {
-    let n = earlier.entries().len().to_string();
-    let mut out = vec![if earlier.last_change().secs() == 0 {
+pub fn summary(lang: Lang, preview: &Preview) -> Vec<String> {
+    let n = preview.accounts.to_string();
+    let mut out = vec![if preview.last_change.secs() == 0 {
         tf(lang, Key::RestoreHolds, &[("n", &n)])
     } else {
-        let date = earlier.last_change().utc_minutes();
+        let date = preview.last_change.utc_minutes();
         tf(lang, Key::RestoreHoldsSince, &[("n", &n), ("date", &date)])
     }];
-    match &earlier.comparison {
+    match &preview.comparison {
         Some(c) => out.extend(comparison(lang, c)),
         None => out.push(t(lang, Key::RestoreNotCompared).to_owned()),
     }
-    if earlier.comparison.is_some() && !earlier.same_password {
+    if preview.comparison.is_some() && !preview.same_password {
         out.push(t(lang, Key::RestoreOtherPassword).to_owned());
     }
     out

@@ -258,12 +258,17 @@ impl Comparison {
     }
 }
 
-/// An earlier version, opened: what it holds and what restoring it would
-/// change. [`Vault::restore_earlier`] takes it back.
-#[derive(Debug)]
-pub struct Earlier {
-    copy: Vault,
-    source: PathBuf,
+/// What an opened earlier version holds and what restoring it would change:
+/// what both front ends show before restoring.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preview {
+    /// The file.
+    pub source: PathBuf,
+    /// How many accounts it holds.
+    pub accounts: usize,
+    /// The time of the newest change inside it, from its encrypted body
+    /// (0 for an empty vault).
+    pub last_change: Timestamp,
     /// What restoring it would change; `None` when the vault as it is now
     /// could not be read with this copy's key (it is missing or damaged,
     /// or its password changed since the copy was made).
@@ -276,21 +281,19 @@ pub struct Earlier {
     pub keyring: bool,
 }
 
-impl Earlier {
-    /// The file opened.
-    pub fn source(&self) -> &Path {
-        &self.source
-    }
+/// An earlier version, opened: its [`Preview`], and the copy that
+/// [`Vault::restore_earlier`] takes back.
+#[derive(Debug)]
+pub struct Earlier {
+    copy: Vault,
+    /// What it holds and what restoring it would change.
+    pub preview: Preview,
+}
 
+impl Earlier {
     /// The copy's accounts.
     pub fn entries(&self) -> &[Entry] {
         self.copy.entries()
-    }
-
-    /// The time of the newest change inside the copy (from its encrypted
-    /// body; 0 for an empty vault).
-    pub fn last_change(&self) -> Timestamp {
-        self.copy.contents().newest_stamp()
     }
 
     /// The copy at `source`, opened (`copy`), compared with the vault file
@@ -305,16 +308,18 @@ impl Earlier {
     }
 
     fn new(copy: Vault, source: &Path, current: Option<&Vault>) -> Self {
-        Self {
+        let preview = Preview {
+            source: source.to_owned(),
+            accounts: copy.entries().len(),
+            last_change: copy.contents().newest_stamp(),
             comparison: current.map(|v| Comparison::between(v.entries(), copy.entries())),
             same_password: current.is_some_and(|v| {
                 v.header.password_slot().is_some()
                     && v.header.password_slot() == copy.header.password_slot()
             }),
             keyring: copy.has_keyring_slot(),
-            source: source.to_owned(),
-            copy,
-        }
+        };
+        Self { copy, preview }
     }
 }
 
@@ -420,7 +425,7 @@ impl Vault {
         earlier: Earlier,
         history: &super::History,
     ) -> Result<Self, Error> {
-        Self::restore_opened(path, &earlier.source, earlier.copy, history)
+        Self::restore_opened(path, &earlier.preview.source, earlier.copy, history)
     }
 
     /// The copy of this vault at `path`, opened with this vault's data key;
@@ -618,11 +623,12 @@ mod tests {
         else {
             panic!("opens with the vault's key");
         };
-        let c = earlier.comparison.clone().unwrap();
+        let c = earlier.preview.comparison.clone().unwrap();
         assert_eq!(labels(&c.gone), [named("Three (me)"), named("Two (me)")]);
         assert_eq!(c.same, 1);
-        assert!(earlier.same_password);
-        assert_eq!(earlier.last_change(), Timestamp(100));
+        assert!(earlier.preview.same_password);
+        assert_eq!(earlier.preview.accounts, 1);
+        assert_eq!(earlier.preview.last_change, Timestamp(100));
 
         // After a password change, the copies made before need the old password.
         vault
@@ -648,7 +654,7 @@ mod tests {
         else {
             panic!("opens with the old password");
         };
-        assert!(!earlier.same_password);
+        assert!(!earlier.preview.same_password);
         assert_eq!(earlier.entries().len(), 2);
 
         // Restored: the vault holds the copy's accounts, under its password.

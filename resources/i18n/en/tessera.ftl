@@ -374,6 +374,21 @@ restore-accounts = { $n ->
 }
 restore-needs-password = opens with the password it had then
 restore-unusable = cannot be used: { $reason }
+# The app's Restore screen (Settings → "Restore an earlier version…").
+settings-restore = Restore an earlier version…
+restore-title = Restore an earlier version
+restore-intro = The versions this computer kept before recent changes, and the backups in your backup folder, newest first. Choose one to see what restoring it would change; nothing changes until you confirm.
+restore-looking = Looking for earlier versions…
+restore-none = No earlier version is kept yet: the vault has not changed since it was opened here, and no backup folder holds a copy of it.
+restore-opening = Opening…
+restore-ask-password = This version was saved before a password change: type the password it had then.
+restore-open = Open
+restore-another = Choose another
+restore-confirm = Restore this version
+restore-done-toast = { $n ->
+    [one] Restored the earlier version (1 account).
+   *[other] Restored the earlier version ({ $n } accounts).
+}
 # Automatic backups (the app's Settings, `tessera backup --auto DIR`).
 backup-folder-missing = the backup folder { $folder } is not there (a removable or network drive that is not connected?). The vault was saved all the same; automatic backups resume once the folder is back (this is said once)
 backups-title = Automatic backups

@@ -371,6 +371,21 @@ restore-accounts = { $n ->
 }
 restore-needs-password = abre com a senha que tinha então
 restore-unusable = não pode ser usada: { $reason }
+# A tela Restaurar do app (Configurações → "Restaurar uma versão anterior…").
+settings-restore = Restaurar uma versão anterior…
+restore-title = Restaurar uma versão anterior
+restore-intro = As versões que este computador guardou antes de mudanças recentes e as cópias de segurança na sua pasta de cópias, da mais nova à mais antiga. Escolha uma para ver o que restaurá-la mudaria; nada muda até você confirmar.
+restore-looking = Procurando versões anteriores…
+restore-none = Nenhuma versão anterior está guardada ainda: o cofre não mudou desde que foi aberto aqui, e nenhuma pasta de cópias de segurança tem uma cópia dele.
+restore-opening = Abrindo…
+restore-ask-password = Esta versão foi salva antes de uma troca de senha: digite a senha que ela tinha então.
+restore-open = Abrir
+restore-another = Escolher outra
+restore-confirm = Restaurar esta versão
+restore-done-toast = { $n ->
+    [one] Versão anterior restaurada (1 conta).
+   *[other] Versão anterior restaurada ({ $n } contas).
+}
 # Automatic backups (the app's Settings, `tessera backup --auto DIR`).
 backup-folder-missing = a pasta de cópias de segurança { $folder } não está lá (um disco removível ou de rede desconectado?). O cofre foi salvo mesmo assim; as cópias automáticas voltam quando a pasta voltar (isto é dito uma vez só)
 backups-title = Cópias de segurança automáticas
