@@ -5,7 +5,7 @@
 //! file copied back by hand is still refused.
 
 use crate::common;
-use crate::rollback::{ACME, BANK, Device, SHOP};
+use crate::rollback::{ACME, BANK, Device, SHOP, assert_rolled_back};
 
 use common::stderr;
 use tessera::vault::backup;
@@ -118,12 +118,7 @@ fn a_dry_run_says_what_would_change_and_changes_nothing_then_restore_takes_it() 
     // The file it replaced, copied back by hand, is refused as older.
     device.put_back(&replaced);
     let out = device.run(Some("pw1"), &["list"], "");
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("is older than a version of it this computer has already opened"),
-        "{}",
-        stderr(&out)
-    );
+    assert_rolled_back(&out, &device.vault());
 }
 
 #[test]
@@ -132,15 +127,7 @@ fn a_copy_from_before_a_password_change_says_so() {
     device.init();
     device.add(ACME);
     let old = device.snapshot("old.tessera");
-    device.ok(
-        Some("pw1"),
-        &[
-            "passwd",
-            "--new-password-file",
-            device.file("pw2").to_str().unwrap(),
-        ],
-        "",
-    );
+    device.passwd_to_pw2();
     // The copy opens with its own (old) password; the vault as it is now
     // does not open with it, so no comparison is made up.
     let out = device.ok(
