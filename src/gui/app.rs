@@ -690,7 +690,7 @@ impl App {
         }
         self.session = Some(Session {
             vault: opened.vault,
-            entries: session::Entries::new(opened.entries),
+            entries: codes::Entries::new(opened.entries),
             has_keyring_slot: opened.has_keyring_slot,
             codes: codes::Codes::default(),
             reloading: false,

@@ -10,7 +10,7 @@ use super::*;
 #[derive(Debug)]
 pub(super) struct Session {
     pub(super) vault: Handle,
-    pub(super) entries: Entries,
+    pub(super) entries: codes::Entries,
     pub(super) has_keyring_slot: bool,
     pub(super) codes: codes::Codes,
     /// A re-read of the file is running.
@@ -22,45 +22,6 @@ pub(super) struct Session {
     pub(super) locked_copies: Vec<PathBuf>,
     /// Conflict copies that cannot be merged, already reported.
     pub(super) told: Vec<PathBuf>,
-}
-
-/// The session's entries, as last read from the vault, with a generation
-/// that is new whenever they are replaced: what derives from the entries
-/// (the tray menu) compares generations instead of the entries. They can only
-/// be replaced whole ([`Entries::replace`]), never changed in place, so no
-/// change escapes a new generation.
-#[derive(Debug)]
-pub(super) struct Entries {
-    list: Vec<Entry>,
-    generation: u64,
-}
-
-impl Entries {
-    pub(super) fn new(list: Vec<Entry>) -> Self {
-        // One counter for the whole process: a list from a later unlock never
-        // reuses an earlier session's generation.
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let generation = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Self { list, generation }
-    }
-
-    /// Puts `list` in place of the entries (a new generation).
-    pub(super) fn replace(&mut self, list: Vec<Entry>) {
-        *self = Self::new(list);
-    }
-
-    /// Changes whenever the entries are replaced.
-    pub(super) fn generation(&self) -> u64 {
-        self.generation
-    }
-}
-
-impl std::ops::Deref for Entries {
-    type Target = [Entry];
-
-    fn deref(&self) -> &[Entry] {
-        &self.list
-    }
 }
 
 /// What a saved change was.
