@@ -30,7 +30,8 @@ use super::event::{self, Hotkey};
 use super::i18n::{self, Key, Lang};
 use super::localized::Localized as _;
 use super::screen::{
-    add, codes, details, file_export, onboarding, recovery, review, settings, share, unlock,
+    add, codes, details, file_export, onboarding, recovery, restore, review, settings, share,
+    unlock,
 };
 use super::settings::{MAX_CLOCK_OFFSET, Settings};
 use super::task::{self, Capture, Handle, Opened};
@@ -126,6 +127,7 @@ enum Screen {
     Recovery(recovery::Recovery),
     Share(share::Share),
     FileExport(file_export::FileExport),
+    Restore(restore::Restore),
 }
 
 /// What the app is asked to do from outside: at launch (`tessera IMAGE...`,
@@ -269,6 +271,8 @@ pub enum Message {
     Requested(Request),
     /// A screen's message.
     FileExport(file_export::Message),
+    /// A screen's message.
+    Restore(restore::Message),
     /// The desktop's colour scheme, at start and when it changes.
     SystemMode(iced::theme::Mode),
     /// The desktop's contrast preference was read (`None`: no answer).
@@ -293,6 +297,7 @@ impl Message {
             Self::Settings(message) => message.is_input(),
             Self::Share(message) => message.is_input(),
             Self::FileExport(message) => message.is_input(),
+            Self::Restore(message) => message.is_input(),
             Self::Details(message) => message.is_input(),
             Self::Review(message) => message.is_input(),
             Self::Recovery(message) => message.is_input(),
@@ -394,6 +399,7 @@ impl App {
             Screen::Recovery(_) => "recovery",
             Screen::Share(_) => "share",
             Screen::FileExport(_) => "file-export",
+            Screen::Restore(_) => "restore",
         }
     }
 
@@ -535,6 +541,7 @@ impl App {
             }
             Message::Share(message) => self.share(message),
             Message::FileExport(message) => self.file_export(message),
+            Message::Restore(message) => self.restore(message),
             Message::Recovery(message) => self.recovery(message),
             Message::Scanned(scanned) => self.scanned(scanned),
             Message::VaultChanged => self.vault_changed(),
@@ -784,6 +791,7 @@ impl App {
             | Screen::Recovery(_)
             | Screen::Share(_)
             | Screen::FileExport(_)
+            | Screen::Restore(_)
                 if key == Hotkey::Escape =>
             {
                 self.show_codes()
@@ -844,6 +852,7 @@ impl App {
             Screen::Review(screen) => screen.view(lang, self.code_time()).map(Message::Review),
             Screen::Share(screen) => screen.view(lang).map(Message::Share),
             Screen::FileExport(screen) => screen.view(lang).map(Message::FileExport),
+            Screen::Restore(screen) => screen.view(lang).map(Message::Restore),
             Screen::Recovery(screen) => {
                 match self.entries().iter().find(|e| &e.id == screen.id()) {
                     Some(entry) => screen.view(lang, entry).map(Message::Recovery),

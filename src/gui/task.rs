@@ -773,3 +773,72 @@ mod tests {
         });
     }
 }
+
+/// An earlier version opened for the Restore screen, waiting for the person
+/// to confirm; taken by [`restore_earlier`]. Its accounts stay inside (the
+/// screen shows the [`Preview`](vault::earlier::Preview)).
+#[derive(Clone)]
+pub struct Copy(Arc<Mutex<Option<vault::earlier::Earlier>>>);
+
+impl std::fmt::Debug for Copy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Copy(<earlier version>)")
+    }
+}
+
+/// What opening an earlier version gave.
+#[derive(Clone, Debug)]
+pub enum Earlier {
+    /// Opened: what it holds and would change, and the copy to restore.
+    Opened(vault::earlier::Preview, Copy),
+    /// Sealed under another password: ask for it.
+    NeedsPassword(PathBuf),
+}
+
+/// The vault's earlier versions (previous versions and backups), newest
+/// first, opened with its key to count their accounts.
+pub fn earlier_versions(vault: Handle) -> Task<Result<Vec<vault::earlier::Candidate>, Error>> {
+    with_vault(vault, |vault| Ok(vault.earlier_versions()))
+}
+
+/// Opens the earlier version at `path` with the vault's key, or with
+/// `password` (the KDF runs here) when it is sealed under another.
+pub fn open_earlier(
+    vault: Handle,
+    path: PathBuf,
+    password: Option<Password>,
+    policy: KdfPolicy,
+) -> Task<Result<Earlier, Error>> {
+    with_vault(vault, move |vault| {
+        Ok(
+            match vault.open_earlier(&path, password.as_ref(), &policy)? {
+                vault::earlier::Opening::Opened(earlier) => {
+                    let preview = earlier.preview.clone();
+                    Earlier::Opened(preview, Copy(Arc::new(Mutex::new(Some(*earlier)))))
+                }
+                vault::earlier::Opening::NeedsPassword => Earlier::NeedsPassword(path),
+            },
+        )
+    })
+}
+
+/// Takes the opened earlier version back as the newest version of the
+/// vault; the session's vault becomes the restored one. Returns whether it
+/// has a keyring slot and its entries.
+pub fn restore_earlier(
+    vault: Handle,
+    copy: Copy,
+    history: History,
+) -> Task<Result<(bool, Vec<Entry>), Error>> {
+    with_vault(vault, move |vault| {
+        let earlier = copy
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+            .ok_or_else(|| Error::Crashed("the copy was restored already".into()))?;
+        let path = vault.path().to_owned();
+        *vault = Vault::restore_earlier(&path, earlier, &history)?;
+        Ok((vault.has_keyring_slot(), vault.entries().to_vec()))
+    })
+}

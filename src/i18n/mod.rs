@@ -14,6 +14,7 @@
 //! declaration in any language. `docs/i18n.md` tells translators how to work.
 
 mod catalog;
+pub mod earlier;
 mod errors;
 
 use std::sync::OnceLock;

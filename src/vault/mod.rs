@@ -8,6 +8,7 @@
 
 pub mod backup;
 mod crypto;
+pub mod earlier;
 pub mod entry;
 mod error;
 mod file;
@@ -208,7 +209,17 @@ impl Vault {
         policy: &KdfPolicy,
         history: &History,
     ) -> Result<Self, Error> {
-        let mut vault = Self::open(source, unlock, policy)?;
+        let vault = Self::open(source, unlock, policy)?;
+        Self::restore_opened(path, source, vault, history)
+    }
+
+    /// [`Vault::restore`] of the copy `vault`, opened already from `source`.
+    fn restore_opened(
+        path: &Path,
+        source: &Path,
+        mut vault: Self,
+        history: &History,
+    ) -> Result<Self, Error> {
         let lock = lock(path, Some(history))?;
         let current = match file::read(path) {
             Ok(bytes) => Some(bytes),

@@ -19,6 +19,7 @@ mod interop;
 mod language;
 #[cfg(target_os = "linux")]
 mod packaging;
+mod restore;
 mod rollback;
 mod scan;
 mod scan_x11;

@@ -97,6 +97,16 @@ impl Device {
         issuers
     }
 
+    /// `passwd` from the password in `pw1` to the one in `pw2`.
+    pub(crate) fn passwd_to_pw2(&self) {
+        let new = self.file("pw2");
+        self.ok(
+            Some("pw1"),
+            &["passwd", "--new-password-file", new.to_str().unwrap()],
+            "",
+        );
+    }
+
     /// Keeps a copy of the vault file as it is now.
     pub(crate) fn snapshot(&self, name: &str) -> PathBuf {
         let copy = self.file(name);
@@ -110,7 +120,7 @@ impl Device {
     }
 }
 
-fn assert_rolled_back(out: &Output, vault: &Path) {
+pub(crate) fn assert_rolled_back(out: &Output, vault: &Path) {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(out));
     let err = stderr(out);
     assert!(
@@ -228,15 +238,7 @@ fn after_passwd_an_old_file_with_the_old_password_is_refused() {
     device.init();
     device.add(ACME);
     let old = device.snapshot("old.tessera");
-    device.ok(
-        Some("pw1"),
-        &[
-            "passwd",
-            "--new-password-file",
-            device.file("pw2").to_str().unwrap(),
-        ],
-        "",
-    );
+    device.passwd_to_pw2();
     assert_eq!(device.issuers(Some("pw2")), ["ACME"]);
 
     // The old file opens with the old password, and that is the attack:

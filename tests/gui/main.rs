@@ -20,5 +20,6 @@ mod import;
 mod instance_x11;
 mod privacy;
 mod recovery;
+mod restore;
 mod share;
 mod tray_x11;

@@ -174,3 +174,10 @@ cli-pipe-warning = { $n ->
 }
 cli-none-fits-migration = none of the accounts fits a Google Authenticator export; use --format qr instead
 cli-give-out-dir = give the directory for the images with --out DIR
+# `tessera restore`: the summary, the question, the list of earlier versions.
+cli-restore-confirm = Restore this copy as the newest version of the vault?
+cli-restore-declined = Nothing was restored.
+cli-restore-dry-run = Nothing was changed (--dry-run).
+cli-restore-list-title = Earlier versions of { $path }, newest first:
+cli-restore-list-none = No earlier version is kept: the vault has not been changed since it was created here, and no backup folder holds a copy of it.
+cli-restore-list-hint = `tessera restore FILE --dry-run` shows what restoring one would change; `tessera restore FILE` restores it.

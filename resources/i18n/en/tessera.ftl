@@ -320,6 +320,75 @@ restore-done = { $n ->
    *[other] Restored { $source } as the newest version of the vault at { $path } ({ $n } accounts).
 }
 restore-kept = The vault it replaced is kept as { $backup }.
+# What restoring an earlier version would change (`tessera restore`, the app's Restore screen).
+restore-field = { $field ->
+    [issuer] issuer
+    [name] account name
+    [key] secret key
+    [kind] code type
+    [algorithm] algorithm
+    [digits] digits
+    [period] period
+    [counter] HOTP counter
+    [group] group
+    [favourite] favourite mark
+    [notes] notes
+   *[recovery-codes] recovery codes
+}
+restore-and-more = and { $n } more
+restore-no-change = Restoring it changes no account.
+restore-back = { $n ->
+    [one] 1 account would come back: { $names }.
+   *[other] { $n } accounts would come back: { $names }.
+}
+restore-gone = { $n ->
+    [one] 1 account would disappear: { $names }.
+   *[other] { $n } accounts would disappear: { $names }.
+}
+restore-changed = { $account } would change: { $fields }.
+restore-counter-back = { $account }: the HOTP counter would go back from { $now } to { $then }, so codes the service already accepted would be shown again (it refuses them; use "next code" until one works).
+restore-unused-again = { $n ->
+    [one] { $account }: 1 recovery code used since would show as unused again (the service has already spent it).
+   *[other] { $account }: { $n } recovery codes used since would show as unused again (the service has already spent them).
+}
+restore-same = { $n ->
+    [one] 1 account stays as it is.
+   *[other] { $n } accounts stay as they are.
+}
+restore-holds = { $n ->
+    [one] This copy holds 1 account.
+   *[other] This copy holds { $n } accounts.
+}
+restore-holds-since = { $n ->
+    [one] This copy holds 1 account; its last change was made { $date }.
+   *[other] This copy holds { $n } accounts; its last change was made { $date }.
+}
+restore-not-compared = The vault as it is now could not be read with this copy's password (it was changed since, or the vault is damaged), so what would change is not shown.
+restore-other-password = This copy was made before a password change: once restored, the vault opens with the password it had then.
+restore-date-unknown = date unknown
+restore-previous = previous version { $n }
+restore-backup = backup
+restore-accounts = { $n ->
+    [one] 1 account
+   *[other] { $n } accounts
+}
+restore-needs-password = opens with the password it had then
+restore-unusable = cannot be used: { $reason }
+# The app's Restore screen (Settings → "Restore an earlier version…").
+settings-restore = Restore an earlier version…
+restore-title = Restore an earlier version
+restore-intro = The versions this computer kept before recent changes, and the backups in your backup folder, newest first. Choose one to see what restoring it would change; nothing changes until you confirm.
+restore-looking = Looking for earlier versions…
+restore-none = No earlier version is kept yet: the vault has not changed since it was opened here, and no backup folder holds a copy of it.
+restore-opening = Opening…
+restore-ask-password = This version was saved before a password change: type the password it had then.
+restore-open = Open
+restore-another = Choose another
+restore-confirm = Restore this version
+restore-done-toast = { $n ->
+    [one] Restored the earlier version (1 account).
+   *[other] Restored the earlier version ({ $n } accounts).
+}
 # Automatic backups (the app's Settings, `tessera backup --auto DIR`).
 backup-folder-missing = the backup folder { $folder } is not there (a removable or network drive that is not connected?). The vault was saved all the same; automatic backups resume once the folder is back (this is said once)
 backups-title = Automatic backups

@@ -174,3 +174,10 @@ cli-pipe-warning = { $n ->
 }
 cli-none-fits-migration = nenhuma das contas cabe numa exportação do Google Authenticator; use --format qr
 cli-give-out-dir = indique a pasta das imagens com --out PASTA
+# `tessera restore`: o resumo, a pergunta, a lista de versões anteriores.
+cli-restore-confirm = Restaurar esta cópia como a versão mais nova do cofre?
+cli-restore-declined = Nada foi restaurado.
+cli-restore-dry-run = Nada foi mudado (--dry-run).
+cli-restore-list-title = Versões anteriores de { $path }, da mais nova à mais antiga:
+cli-restore-list-none = Nenhuma versão anterior está guardada: o cofre não mudou desde que foi criado aqui, e nenhuma pasta de cópias de segurança tem uma cópia dele.
+cli-restore-list-hint = `tessera restore ARQUIVO --dry-run` mostra o que restaurar uma delas mudaria; `tessera restore ARQUIVO` a restaura.

@@ -317,6 +317,75 @@ restore-done = { $n ->
    *[other] { $source } foi restaurado como a versão mais nova do cofre em { $path } ({ $n } contas).
 }
 restore-kept = O cofre que ele substituiu foi guardado como { $backup }.
+# O que restaurar uma versão anterior mudaria (`tessera restore`, a tela Restaurar do app).
+restore-field = { $field ->
+    [issuer] emissor
+    [name] nome da conta
+    [key] chave secreta
+    [kind] tipo de código
+    [algorithm] algoritmo
+    [digits] dígitos
+    [period] período
+    [counter] contador HOTP
+    [group] grupo
+    [favourite] marca de favorita
+    [notes] notas
+   *[recovery-codes] códigos de recuperação
+}
+restore-and-more = e mais { $n }
+restore-no-change = Restaurá-la não muda nenhuma conta.
+restore-back = { $n ->
+    [one] 1 conta voltaria: { $names }.
+   *[other] { $n } contas voltariam: { $names }.
+}
+restore-gone = { $n ->
+    [one] 1 conta sumiria: { $names }.
+   *[other] { $n } contas sumiriam: { $names }.
+}
+restore-changed = { $account } mudaria: { $fields }.
+restore-counter-back = { $account }: o contador HOTP voltaria de { $now } para { $then }, e códigos que o serviço já aceitou seriam mostrados de novo (ele os recusa; use "próximo código" até um funcionar).
+restore-unused-again = { $n ->
+    [one] { $account }: 1 código de recuperação usado desde então apareceria como não usado (o serviço já o gastou).
+   *[other] { $account }: { $n } códigos de recuperação usados desde então apareceriam como não usados (o serviço já os gastou).
+}
+restore-same = { $n ->
+    [one] 1 conta fica como está.
+   *[other] { $n } contas ficam como estão.
+}
+restore-holds = { $n ->
+    [one] Esta cópia tem 1 conta.
+   *[other] Esta cópia tem { $n } contas.
+}
+restore-holds-since = { $n ->
+    [one] Esta cópia tem 1 conta; sua última mudança foi feita em { $date }.
+   *[other] Esta cópia tem { $n } contas; sua última mudança foi feita em { $date }.
+}
+restore-not-compared = Não foi possível ler o cofre como está agora com a senha desta cópia (ela mudou desde então, ou o cofre está danificado), por isso o que mudaria não é mostrado.
+restore-other-password = Esta cópia é de antes de uma troca de senha: depois de restaurada, o cofre abre com a senha que tinha então.
+restore-date-unknown = data desconhecida
+restore-previous = versão anterior { $n }
+restore-backup = cópia de segurança
+restore-accounts = { $n ->
+    [one] 1 conta
+   *[other] { $n } contas
+}
+restore-needs-password = abre com a senha que tinha então
+restore-unusable = não pode ser usada: { $reason }
+# A tela Restaurar do app (Configurações → "Restaurar uma versão anterior…").
+settings-restore = Restaurar uma versão anterior…
+restore-title = Restaurar uma versão anterior
+restore-intro = As versões que este computador guardou antes de mudanças recentes e as cópias de segurança na sua pasta de cópias, da mais nova à mais antiga. Escolha uma para ver o que restaurá-la mudaria; nada muda até você confirmar.
+restore-looking = Procurando versões anteriores…
+restore-none = Nenhuma versão anterior está guardada ainda: o cofre não mudou desde que foi aberto aqui, e nenhuma pasta de cópias de segurança tem uma cópia dele.
+restore-opening = Abrindo…
+restore-ask-password = Esta versão foi salva antes de uma troca de senha: digite a senha que ela tinha então.
+restore-open = Abrir
+restore-another = Escolher outra
+restore-confirm = Restaurar esta versão
+restore-done-toast = { $n ->
+    [one] Versão anterior restaurada (1 conta).
+   *[other] Versão anterior restaurada ({ $n } contas).
+}
 # Automatic backups (the app's Settings, `tessera backup --auto DIR`).
 backup-folder-missing = a pasta de cópias de segurança { $folder } não está lá (um disco removível ou de rede desconectado?). O cofre foi salvo mesmo assim; as cópias automáticas voltam quando a pasta voltar (isto é dito uma vez só)
 backups-title = Cópias de segurança automáticas

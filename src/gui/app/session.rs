@@ -41,6 +41,8 @@ pub enum Change {
     RecoveryReplaced(usize),
     /// A recovery code was marked used (then it is copied).
     RecoveryUsed(SecretText),
+    /// An earlier version was restored (whether it has a keyring slot).
+    Restored(bool),
 }
 
 impl App {
@@ -96,6 +98,12 @@ impl App {
                     }
                     // The review says how many were added; left meanwhile,
                     // the list does.
+                    Change::Restored(keyring) => {
+                        session.has_keyring_slot = keyring;
+                        let n = session.entries.len().to_string();
+                        self.info(i18n::tf(lang, Key::RestoreDoneToast, &[("n", &n)]));
+                        self.show_codes()
+                    }
                     Change::Imported(n) => match self.screen {
                         Screen::Review(_) => self.review(review::Message::Saved(n)),
                         _ => self.imported(n),
@@ -112,6 +120,7 @@ impl App {
                 Screen::Details(_) => self.details(details::Message::SaveFailed(error)),
                 Screen::Review(_) => self.review(review::Message::SaveFailed(error)),
                 Screen::Recovery(_) => self.recovery(recovery::Message::SaveFailed(error)),
+                Screen::Restore(_) => self.restore(restore::Message::Failed(error)),
                 _ => {
                     self.error(error.localized(lang));
                     Task::none()
@@ -394,6 +403,14 @@ impl App {
                 self.screen = Screen::FileExport(file_export::FileExport::new());
                 Task::none()
             }
+            settings::Action::Restore => match &self.session {
+                Some(session) => {
+                    self.screen = Screen::Restore(restore::Restore::new());
+                    task::earlier_versions(session.vault.clone())
+                        .map(|r| Message::Restore(restore::Message::Listed(r)))
+                }
+                None => Task::none(),
+            },
             settings::Action::CheckClock => {
                 crate::gui::clock::check(self.settings.time_server.clone(), self.env.system_clock)
                     .map(Message::ClockChecked)
@@ -517,17 +534,7 @@ impl App {
         };
         match screen.update(message, lang) {
             file_export::Action::None => Task::none(),
-            file_export::Action::Back => match &self.session {
-                Some(session) => {
-                    self.screen = Screen::Settings(settings::Settings::new(
-                        self.settings.clone(),
-                        session.has_keyring_slot,
-                    ));
-                    task::backup_folder(session.vault.clone(), self.env.history.clone())
-                        .map(|r| Message::BackupFolder(r.map(|folder| (folder, None))))
-                }
-                None => Task::none(),
-            },
+            file_export::Action::Back => self.back_to_settings(),
             file_export::Action::Export(request) => match &self.session {
                 Some(session) => task::export(
                     session.vault.clone(),
@@ -538,6 +545,53 @@ impl App {
                 .map(|result| Message::FileExport(file_export::Message::Exported(result))),
                 None => Task::none(),
             },
+        }
+    }
+
+    /// The settings again, from a screen they opened (the backup folder
+    /// read anew).
+    fn back_to_settings(&mut self) -> Task<Message> {
+        let Some(session) = &self.session else {
+            return Task::none();
+        };
+        self.screen = Screen::Settings(settings::Settings::new(
+            self.settings.clone(),
+            session.has_keyring_slot,
+        ));
+        task::backup_folder(session.vault.clone(), self.env.history.clone())
+            .map(|r| Message::BackupFolder(r.map(|folder| (folder, None))))
+    }
+
+    /// A message of the "Restore an earlier version…" screen. A restore
+    /// that worked comes back as a save ([`Change::Restored`]): the list,
+    /// a toast, and the automatic backup as after any save.
+    pub(super) fn restore(&mut self, message: restore::Message) -> Task<Message> {
+        let lang = self.lang();
+        let Screen::Restore(screen) = &mut self.screen else {
+            return Task::none();
+        };
+        let action = screen.update(message, lang);
+        let Some(session) = &self.session else {
+            return Task::none();
+        };
+        match action {
+            restore::Action::None => Task::none(),
+            restore::Action::Back => self.back_to_settings(),
+            restore::Action::Open(path, password) => task::open_earlier(
+                session.vault.clone(),
+                path,
+                password,
+                self.env.policy.clone(),
+            )
+            .map(|r| Message::Restore(restore::Message::Opened(r))),
+            restore::Action::Restore(copy) => task::restore_earlier(
+                session.vault.clone(),
+                copy,
+                self.env.history.clone(),
+            )
+            .map(|r| {
+                Message::Saved(r.map(|(keyring, entries)| (Change::Restored(keyring), entries)))
+            }),
         }
     }
 

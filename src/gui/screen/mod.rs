@@ -8,6 +8,7 @@ pub mod details;
 pub mod file_export;
 pub mod onboarding;
 pub mod recovery;
+pub mod restore;
 pub mod review;
 pub mod settings;
 pub mod share;

@@ -101,6 +101,8 @@ pub enum Message {
     BackupsOff,
     /// "Export and backup…".
     FileExport,
+    /// "Restore an earlier version…".
+    Restore,
     /// Back to the list.
     Back,
     /// The password was changed (`true`: keyring unlock is still on), or not.
@@ -149,6 +151,8 @@ pub enum Action {
     ChooseBackupFolder,
     /// Open "Export and backup…".
     FileExport,
+    /// Open "Restore an earlier version…".
+    Restore,
     /// Back to the list.
     Back,
 }
@@ -455,6 +459,7 @@ impl Settings {
             Message::BackupsOff => return Action::SetBackupFolder(None),
             Message::Back => return Action::Back,
             Message::FileExport => return Action::FileExport,
+            Message::Restore => return Action::Restore,
         }
         Action::Changed(self.values.clone())
     }
@@ -653,6 +658,9 @@ impl Settings {
                     text(t(Key::BackupsHint))
                         .size(13)
                         .style(theme::label::muted),
+                    button(text(t(Key::SettingsRestore)))
+                        .style(theme::button::secondary)
+                        .on_press(Message::Restore),
                 ]
                 .spacing(8),
             )
