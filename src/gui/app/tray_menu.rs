@@ -155,7 +155,9 @@ mod tests {
 
     fn labels(menu: &tray::Menu) -> Vec<&str> {
         match menu {
-            tray::Menu::Unlocked(_, accounts) => accounts.iter().map(|a| a.label.as_str()).collect(),
+            tray::Menu::Unlocked(_, accounts) => {
+                accounts.iter().map(|a| a.label.as_str()).collect()
+            }
             tray::Menu::Locked(_) | tray::Menu::Starting => Vec::new(),
         }
     }
@@ -164,7 +166,9 @@ mod tests {
     fn the_menu_is_built_again_only_when_what_it_shows_changed() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let mut app = unlocked(dir.path());
-        let first = app.changed_tray_menu().unwrap_or_else(|| panic!("no first menu"));
+        let first = app
+            .changed_tray_menu()
+            .unwrap_or_else(|| panic!("no first menu"));
         assert_eq!(labels(&first), ["Alpha (me)", "Beta (me)", "Gamma (me)"]);
 
         // The one-second tick (and the countdown it moves) changes nothing
@@ -173,7 +177,10 @@ mod tests {
         for second in 1..=3 {
             let _ = app.update(Message::Tick(T0.offset_by(second)));
         }
-        assert_eq!(app.tray_source(), source.unwrap_or_else(|| panic!("no source")));
+        assert_eq!(
+            app.tray_source(),
+            source.unwrap_or_else(|| panic!("no source"))
+        );
         assert_eq!(app.changed_tray_menu(), None);
 
         // An edit saved (Gamma made a favourite): built again, Gamma first.
@@ -181,19 +188,27 @@ mod tests {
         let gamma = entries.iter_mut().find(|e| e.account.issuer == "Gamma");
         gamma.unwrap_or_else(|| panic!("no Gamma")).favourite = true;
         let _ = app.update(Message::Saved(Ok((Change::Edited, entries.clone()))));
-        let edited = app.changed_tray_menu().unwrap_or_else(|| panic!("edit not shown"));
+        let edited = app
+            .changed_tray_menu()
+            .unwrap_or_else(|| panic!("edit not shown"));
         assert_eq!(labels(&edited), ["Gamma (me)", "Alpha (me)", "Beta (me)"]);
 
         // The same entries read again (a reload): built, but the menu is the
         // same, so nothing goes to the tray.
         let _ = app.update(Message::Saved(Ok((Change::Edited, entries))));
-        assert_ne!(app.tray_source(), app.tray_source.unwrap_or_else(|| panic!("no source")));
+        assert_ne!(
+            app.tray_source(),
+            app.tray_source.unwrap_or_else(|| panic!("no source"))
+        );
         assert_eq!(app.changed_tray_menu(), None);
 
         // A copy (recently used) and locking change it too.
         app.used(&app.entries()[2].id.clone());
         assert!(app.changed_tray_menu().is_some());
         let _ = app.update(Message::Codes(codes::Message::Lock));
-        assert!(matches!(app.changed_tray_menu(), Some(tray::Menu::Locked(_))));
+        assert!(matches!(
+            app.changed_tray_menu(),
+            Some(tray::Menu::Locked(_))
+        ));
     }
 }
