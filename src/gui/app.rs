@@ -181,9 +181,13 @@ pub struct App {
     tray: Option<tray::Handle>,
     /// The menu last put in the tray (`None`: put it again).
     tray_menu: Option<tray::Menu>,
+    /// What that menu was made from (`None`: build it again).
+    tray_source: Option<tray_menu::Source>,
     /// Entries whose code was copied in this run, newest first (the tray
     /// menu's "recently used"; never saved).
     recent: Vec<EntryId>,
+    /// How many times `recent` changed.
+    recent_changes: u64,
 }
 
 /// Everything that happens.
@@ -333,7 +337,9 @@ impl App {
             codes_concealed: false,
             tray: None,
             tray_menu: None,
+            tray_source: None,
             recent: Vec::new(),
+            recent_changes: 0,
             env,
         };
         let tasks = Task::batch([
@@ -376,7 +382,7 @@ impl App {
 
     /// The entries of the unlocked vault (empty when locked).
     pub fn entries(&self) -> &[Entry] {
-        self.session.as_ref().map_or(&[], |s| s.entries.as_slice())
+        self.session.as_ref().map_or(&[], |s| &*s.entries)
     }
 
     /// The name of the screen shown (for tests and the title).
@@ -691,7 +697,7 @@ impl App {
         }
         self.session = Some(Session {
             vault: opened.vault,
-            entries: opened.entries,
+            entries: codes::Entries::new(opened.entries),
             has_keyring_slot: opened.has_keyring_slot,
             codes: codes::Codes::default(),
             reloading: false,

@@ -107,7 +107,7 @@ pub struct Opened {
 }
 
 impl Opened {
-    fn new(vault: Vault, warning: Option<Error>) -> Self {
+    pub(super) fn new(vault: Vault, warning: Option<Error>) -> Self {
         Self {
             entries: vault.entries().to_vec(),
             has_keyring_slot: vault.has_keyring_slot(),

@@ -546,13 +546,15 @@ pub mod row {
 
     fn base(theme: &Theme, selected: bool, focused: bool, status: button::Status) -> button::Style {
         let c = roles(theme);
+        // A row at rest is the window's own colour: no background is drawn
+        // for it (a rounded fill per row, invisible, on every frame).
         let background = match (selected, status) {
-            (true, _) => c.selected,
-            (false, button::Status::Hovered | button::Status::Pressed) => c.surface,
-            (false, _) => c.background,
+            (true, _) => Some(c.selected),
+            (false, button::Status::Hovered | button::Status::Pressed) => Some(c.surface),
+            (false, _) => None,
         };
         button::Style {
-            background: Some(Background::Color(background)),
+            background: background.map(Background::Color),
             text_color: if selected { c.on_selected } else { c.text },
             border: Border {
                 radius: 8.0.into(),

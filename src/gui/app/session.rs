@@ -10,7 +10,7 @@ use super::*;
 #[derive(Debug)]
 pub(super) struct Session {
     pub(super) vault: Handle,
-    pub(super) entries: Vec<Entry>,
+    pub(super) entries: codes::Entries,
     pub(super) has_keyring_slot: bool,
     pub(super) codes: codes::Codes,
     /// A re-read of the file is running.
@@ -60,7 +60,7 @@ impl App {
         };
         match result {
             Ok((change, entries)) => {
-                session.entries = entries;
+                session.entries.replace(entries);
                 match change {
                     Change::Added(report) => match (report.added.first(), report.skipped.first()) {
                         (Some(added), _) => {
@@ -239,7 +239,7 @@ impl App {
         };
         match result {
             Ok((copy, entries)) => {
-                session.entries = entries;
+                session.entries.replace(entries);
                 session.locked_copies.retain(|c| *c != copy);
                 let name = copy.file_name().map_or_else(
                     || copy.display().to_string(),
@@ -270,7 +270,7 @@ impl App {
         match result {
             Ok(task::Reloaded { entries, sync }) => {
                 if let Some(entries) = entries {
-                    session.entries = entries;
+                    session.entries.replace(entries);
                 }
                 session.reload_error = None;
                 self.synced(sync);

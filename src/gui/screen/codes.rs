@@ -7,6 +7,7 @@
 //! costs on every one-second tick (see `docs/gui.md`).
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
 use iced::{Alignment, Element, Length};
@@ -169,7 +170,7 @@ pub struct Context<'a> {
     /// UI language.
     pub lang: Lang,
     /// The entries.
-    pub entries: &'a [Entry],
+    pub entries: &'a Entries,
     /// The time codes are computed for (the clock plus the offset).
     pub now: Timestamp,
     /// The clock offset in seconds (shown when not zero).
@@ -185,11 +186,62 @@ pub struct Context<'a> {
     pub locked_copy: Option<&'a std::path::Path>,
 }
 
+/// The entries as last read from the vault, with their display order worked
+/// out once (not on every key and every one-second tick) and a generation
+/// that is new whenever they are replaced: what derives from the entries
+/// (the tray menu) compares generations instead of the entries. They can
+/// only be replaced whole ([`Entries::replace`]), never changed in place, so
+/// neither the order nor the generation can go stale.
+#[derive(Debug)]
+pub struct Entries {
+    list: Vec<Entry>,
+    /// Indices into `list`, in display order ([`display_key`]).
+    order: Vec<usize>,
+    generation: u64,
+}
+
+impl Entries {
+    /// The entries, ordered for display.
+    pub fn new(list: Vec<Entry>) -> Self {
+        // One counter for the whole process: a list from a later unlock never
+        // reuses an earlier session's generation.
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let mut order: Vec<usize> = (0..list.len()).collect();
+        order.sort_by_cached_key(|&i| display_key(&list[i]));
+        Self {
+            list,
+            order,
+            generation: NEXT.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    /// Puts `list` in place of the entries (a new order and generation).
+    pub fn replace(&mut self, list: Vec<Entry>) {
+        *self = Self::new(list);
+    }
+
+    /// Changes whenever the entries are replaced.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The entries in display order.
+    pub fn in_order(&self) -> impl Iterator<Item = &Entry> {
+        self.order.iter().map(|&i| &self.list[i])
+    }
+}
+
+impl std::ops::Deref for Entries {
+    type Target = [Entry];
+
+    fn deref(&self) -> &[Entry] {
+        &self.list
+    }
+}
+
 /// The entries matching `query`, in display order.
-pub fn visible<'a>(entries: &'a [Entry], query: &str) -> Vec<&'a Entry> {
-    let mut shown: Vec<&Entry> = entries.iter().filter(|e| e.matches(query)).collect();
-    shown.sort_by_cached_key(|e| display_key(e));
-    shown
+pub fn visible<'a>(entries: &'a Entries, query: &str) -> Vec<&'a Entry> {
+    entries.in_order().filter(|e| e.matches(query)).collect()
 }
 
 impl Codes {
@@ -216,7 +268,7 @@ impl Codes {
         }
     }
 
-    fn activate(&mut self, id: EntryId, entries: &[Entry]) -> Action {
+    fn activate(&mut self, id: EntryId, entries: &Entries) -> Action {
         self.selected = Some(id.clone());
         let Some(entry) = entries.iter().find(|e| e.id == id) else {
             return Action::None;
@@ -234,7 +286,7 @@ impl Codes {
     }
 
     /// Keeps the selection on a visible row.
-    fn fix_selection(&mut self, entries: &[Entry]) {
+    fn fix_selection(&mut self, entries: &Entries) {
         let shown = visible(entries, &self.query);
         if !shown.iter().any(|e| Some(&e.id) == self.selected.as_ref()) {
             self.selected = shown.first().map(|e| e.id.clone());
@@ -242,7 +294,7 @@ impl Codes {
     }
 
     /// A new search starts at the top of its results.
-    fn searched(&mut self, entries: &[Entry]) -> Action {
+    fn searched(&mut self, entries: &Entries) -> Action {
         self.fix_selection(entries);
         self.scroll_to(0.0)
     }
@@ -255,7 +307,7 @@ impl Codes {
         Action::ScrollTo(offset)
     }
 
-    fn move_selection(&mut self, entries: &[Entry], down: bool) -> Action {
+    fn move_selection(&mut self, entries: &Entries, down: bool) -> Action {
         let shown = visible(entries, &self.query);
         if shown.is_empty() {
             self.selected = None;
@@ -277,7 +329,7 @@ impl Codes {
     }
 
     /// Handles a message.
-    pub fn update(&mut self, message: Message, entries: &[Entry]) -> Action {
+    pub fn update(&mut self, message: Message, entries: &Entries) -> Action {
         match message {
             Message::Query(query) => {
                 self.query = query;
@@ -310,7 +362,7 @@ impl Codes {
     }
 
     /// Handles a key no widget took.
-    pub fn hotkey(&mut self, key: Hotkey, entries: &[Entry]) -> Action {
+    pub fn hotkey(&mut self, key: Hotkey, entries: &Entries) -> Action {
         match key {
             Hotkey::Lock => Action::Lock,
             Hotkey::Add => Action::Add,
@@ -570,11 +622,11 @@ mod tests {
 
     #[test]
     fn favourites_first_then_issuer_and_keys_move_the_selection() {
-        let entries = vec![
+        let entries = Entries::new(vec![
             entry("Zeta", "z", false),
             entry("Alpha", "a", false),
             entry("Mid", "m", true),
-        ];
+        ]);
         let order: Vec<_> = visible(&entries, "")
             .iter()
             .map(|e| e.account.issuer.as_str())

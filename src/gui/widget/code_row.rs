@@ -43,6 +43,27 @@ const BOLD: Font = Font {
     ..Font::DEFAULT
 };
 
+/// The issuer's text size.
+const ISSUER_SIZE: f32 = 16.0;
+
+/// The account name's text size.
+const NAME_SIZE: f32 = 14.0;
+
+/// One line of text that ends at its column's edge: wrapped between any two
+/// characters, in a box one line high, so only the first line is laid out
+/// and drawn. It looks like a name clipped at the edge (cut between
+/// characters rather than through one), without a clipping layer: in
+/// tiny-skia a layer, and any text running out of its layer, clears and
+/// refills a mask the size of the window on every frame.
+fn one_line<'a>(content: impl text::IntoFragment<'a>, size: f32) -> iced::widget::Text<'a> {
+    let line = text::LineHeight::default();
+    text(content)
+        .size(size)
+        .line_height(line)
+        .wrapping(text::Wrapping::Glyph)
+        .height(Length::Fixed(line.to_absolute(size.into()).0))
+}
+
 /// The initial shown in the avatar.
 pub fn initial(entry: &Entry) -> String {
     let name = if entry.account.issuer.is_empty() {
@@ -80,10 +101,9 @@ pub fn view<'a, Message: Clone + 'a>(
     };
     let star = if entry.favourite { "★ " } else { "" };
     let mut title = row![
-        text(format!("{star}{issuer}"))
-            .size(16)
+        one_line(format!("{star}{issuer}"), ISSUER_SIZE)
             .font(BOLD)
-            .wrapping(text::Wrapping::None)
+            .width(Length::Fill)
     ]
     .spacing(8)
     .align_y(Alignment::Center);
@@ -92,6 +112,7 @@ pub fn view<'a, Message: Clone + 'a>(
         Supply::Exhausted => Some(i18n::t(lang, Key::RecoveryExhausted).to_owned()),
         Supply::None | Supply::Enough(_) => None,
     };
+    let has_badge = badge.is_some();
     if let Some(badge) = badge {
         title = title.push(
             container(text(badge).size(11).wrapping(text::Wrapping::None))
@@ -99,15 +120,12 @@ pub fn view<'a, Message: Clone + 'a>(
                 .style(theme::boxed::error),
         );
     }
-    // Long names (an e-mail address is one long word) are clipped at the
-    // column's edge rather than run under the code; the details screen shows
-    // them whole.
+    // Long names (an e-mail address is one long word) end at the column's
+    // edge rather than run under the code; the tooltip and the details
+    // screen show them whole.
     let names = column![
         title,
-        text(&entry.account.name)
-            .size(14)
-            .style(theme::label::muted)
-            .wrapping(text::Wrapping::None),
+        one_line(entry.account.name.as_str(), NAME_SIZE).style(theme::label::muted),
     ]
     .spacing(2);
 
@@ -157,7 +175,11 @@ pub fn view<'a, Message: Clone + 'a>(
         );
     }
 
-    let names = container(names).width(Length::Fill).clip(true);
+    // Names end at the column's edge by themselves ([`one_line`]); only a
+    // recovery badge, which keeps its size, needs clipping in a narrow window.
+    // (A clip is a layer of its own, and tiny-skia clears a window-sized
+    // mask for every layer on every frame.)
+    let names = container(names).width(Length::Fill).clip(has_badge);
     // Names long enough to be clipped show whole in a tooltip after a moment.
     let names: Element<'a, Message> = if entry.account.issuer.chars().count() > LONG_NAME
         || entry.account.name.chars().count() > LONG_NAME
