@@ -206,6 +206,11 @@ struct Args {
     #[arg(long)]
     scan_screen: bool,
 
+    /// Bring the desktop app up with the search field focused (what the global
+    /// shortcut does; bind this command to a key where Tessera cannot, e.g. on Wayland).
+    #[arg(long)]
+    search: bool,
+
     /// Image files for the desktop app to read QR codes from ("Open with Tessera").
     #[arg(value_name = "IMAGE")]
     images: Vec<PathBuf>,
@@ -291,14 +296,14 @@ where
         no_keyring: args.no_keyring,
     };
     let result = match args.command {
-        Some(_) if args.add || args.scan_screen => Err(Failure::usage_said(
+        Some(_) if args.add || args.scan_screen || args.search => Err(Failure::usage_said(
             crate::i18n::Key::CliAppOptionsAlone,
             &[],
         )),
         Some(command) => dispatch(command, &global),
         // No subcommand: the desktop app, at the vault --vault/TESSERA_VAULT names.
         #[cfg(feature = "gui")]
-        None => match app_requests(args.images, args.add, args.scan_screen) {
+        None => match app_requests(args.images, args.add, args.scan_screen, args.search) {
             Ok(requests) => return crate::gui::run_with_vault(global.vault.clone(), requests),
             Err(failure) => Err(failure),
         },
@@ -327,6 +332,7 @@ fn app_requests(
     images: Vec<PathBuf>,
     add: bool,
     scan_screen: bool,
+    search: bool,
 ) -> Result<Vec<crate::gui::Request>, Failure> {
     use crate::gui::Request;
     if let Some(missing) = images.iter().find(|path| !path.exists()) {
@@ -349,6 +355,9 @@ fn app_requests(
     }
     if scan_screen {
         requests.push(Request::ScanScreen);
+    }
+    if search {
+        requests.push(Request::Search);
     }
     Ok(requests)
 }

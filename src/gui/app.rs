@@ -34,6 +34,7 @@ use super::screen::{
     unlock,
 };
 use super::settings::{MAX_CLOCK_OFFSET, Settings};
+use super::shortcut;
 use super::task::{self, Capture, Handle, Opened};
 use super::theme;
 use super::tray;
@@ -144,6 +145,9 @@ pub enum Request {
     ScanScreen,
     /// Bring the window to the front and focus it (another launch).
     Raise,
+    /// Bring the window up with the search field focused (`tessera
+    /// --search`; the global shortcut does the same).
+    Search,
 }
 
 /// The app.
@@ -188,6 +192,8 @@ pub struct App {
     recent: Vec<EntryId>,
     /// How many times `recent` changed.
     recent_changes: u64,
+    /// Why the global shortcut does not work, once its thread said so.
+    shortcut_problem: Option<shortcut::Problem>,
 }
 
 /// Everything that happens.
@@ -283,6 +289,10 @@ pub enum Message {
     Tray(tray::Event),
     /// The tray's menu was replaced (nothing to do).
     TrayShown,
+    /// The global shortcut was grabbed, pressed, or cannot work.
+    Shortcut(shortcut::Event),
+    /// The window was given the focus (nothing to do).
+    Activated,
 }
 
 impl Message {
@@ -340,6 +350,7 @@ impl App {
             tray_source: None,
             recent: Vec::new(),
             recent_changes: 0,
+            shortcut_problem: None,
             env,
         };
         let tasks = Task::batch([
@@ -566,14 +577,32 @@ impl App {
                 Task::none()
             }
             Message::Tray(event) => self.tray_event(event),
-            Message::TrayShown => Task::none(),
+            Message::TrayShown | Message::Activated => Task::none(),
+            Message::Shortcut(event) => match event {
+                shortcut::Event::Ready => {
+                    self.shortcut_problem = None;
+                    Task::none()
+                }
+                shortcut::Event::Failed(problem) => {
+                    self.shortcut_problem = Some(problem);
+                    Task::none()
+                }
+                shortcut::Event::Pressed { time } => self.search(time),
+            },
         }
+    }
+
+    /// Why the global shortcut does not work, if it does not.
+    pub fn shortcut_problem(&self) -> Option<&shortcut::Problem> {
+        self.shortcut_problem.as_ref()
     }
 
     /// Does what was asked from outside now, or once the vault is unlocked.
     fn requested(&mut self, request: Request) -> Task<Message> {
-        if request == Request::Raise {
-            return show_window();
+        match request {
+            Request::Raise => return show_window(0),
+            Request::Search => return self.search(0),
+            _ => {}
         }
         if self.session.is_none() {
             self.requests.push(request);
@@ -583,8 +612,49 @@ impl App {
             Request::Open(paths) => self.scan_files(paths),
             Request::Add => self.show_add(),
             Request::ScanScreen => self.scan_screen(),
-            Request::Raise => Task::none(),
+            Request::Raise | Request::Search => Task::none(),
         }
+    }
+
+    /// The global shortcut (pressed at `time`, X server time) or `tessera
+    /// --search`: the window shown and focused, the list with its search
+    /// field empty and focused. From details, settings, the QR code or
+    /// recovery codes it goes back to the list; on "Add account", the review,
+    /// an export or a restore (work in progress) the window only comes up.
+    /// While locked: the password field now, the search once unlocked.
+    fn search(&mut self, time: u32) -> Task<Message> {
+        let show = show_window(time);
+        let Some(session) = &mut self.session else {
+            if !self.requests.contains(&Request::Search) {
+                self.requests.push(Request::Search);
+            }
+            return match self.screen {
+                Screen::Unlock(_) => show.chain(operation::focus(unlock::PASSWORD_ID)),
+                _ => show,
+            };
+        };
+        match self.screen {
+            Screen::Codes
+            | Screen::Details(_)
+            | Screen::Settings(_)
+            | Screen::Share(_)
+            | Screen::Recovery(_) => {}
+            _ => return show,
+        }
+        let cleared = session
+            .codes
+            .update(codes::Message::Query(String::new()), &session.entries);
+        let cleared = self.codes_action(cleared);
+        let back = if matches!(self.screen, Screen::Codes) {
+            Task::none()
+        } else {
+            self.show_codes()
+        };
+        Task::batch([
+            back,
+            cleared,
+            show.chain(operation::focus(codes::SEARCH_ID)),
+        ])
     }
 
     /// The "Add account" screen, its first field focused.
@@ -849,7 +919,7 @@ impl App {
                 .map(Message::Add),
             Screen::Details(screen) => screen.view(lang).map(Message::Details),
             Screen::Settings(screen) => screen
-                .view(lang, self.env.system_lang)
+                .view(lang, self.env.system_lang, self.shortcut_problem.as_ref())
                 .map(Message::Settings),
             Screen::Review(screen) => screen.view(lang, self.code_time()).map(Message::Review),
             Screen::Share(screen) => screen.view(lang).map(Message::Share),
@@ -897,12 +967,18 @@ impl App {
 }
 
 /// Shows the window (also when it was hidden to the tray), un-minimised and
-/// focused.
-fn show_window() -> Task<Message> {
-    iced::window::latest().and_then(|id| {
+/// focused; on X11 the focus is also set with `time` (the key press that
+/// asked, or 0: see [`shortcut::activate`]).
+fn show_window(time: u32) -> Task<Message> {
+    iced::window::latest().and_then(move |id| {
         iced::window::set_mode(id, iced::window::Mode::Windowed)
             .chain(iced::window::minimize(id, false))
             .chain(iced::window::gain_focus(id))
+            .chain(
+                iced::window::run(id, shortcut::x11_window)
+                    .then(move |window| task::activate(window, time))
+                    .map(|()| Message::Activated),
+            )
     })
 }
 

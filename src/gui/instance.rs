@@ -5,7 +5,7 @@
 //! Commands (`tessera list`, …) never look at the socket.
 //!
 //! The wire format is one connection per launch: requests separated by NUL
-//! bytes (`raise`, `add`, `scan-screen`, `open` followed by an absolute path's
+//! bytes (`raise`, `add`, `scan-screen`, `search`, `open` followed by an absolute path's
 //! bytes after a space), at most [`MAX_MESSAGE`] bytes; the first instance
 //! answers `ok`. Whatever arrives only starts what a drop or a shortcut starts
 //! in the window (a review the person confirms), never a change to the vault.
@@ -103,6 +103,7 @@ pub fn encode(requests: &[Request]) -> Vec<u8> {
             Request::Raise => continue,
             Request::Add => out.extend_from_slice(b"\0add"),
             Request::ScanScreen => out.extend_from_slice(b"\0scan-screen"),
+            Request::Search => out.extend_from_slice(b"\0search"),
             Request::Open(paths) => {
                 for path in paths {
                     out.extend_from_slice(b"\0open ");
@@ -123,6 +124,7 @@ pub fn decode(message: &[u8]) -> Vec<Request> {
             b"raise" => requests.push(Request::Raise),
             b"add" => requests.push(Request::Add),
             b"scan-screen" => requests.push(Request::ScanScreen),
+            b"search" => requests.push(Request::Search),
             _ => {
                 if let Some(path) = part.strip_prefix(b"open ") {
                     let path = PathBuf::from(std::ffi::OsString::from_vec(path.to_vec()));
@@ -204,8 +206,14 @@ mod tests {
             ]),
             Request::Add,
             Request::ScanScreen,
+            Request::Search,
         ];
-        let mut want = vec![Request::Raise, Request::Add, Request::ScanScreen];
+        let mut want = vec![
+            Request::Raise,
+            Request::Add,
+            Request::ScanScreen,
+            Request::Search,
+        ];
         want.push(requests[0].clone());
         assert_eq!(decode(&encode(&requests)), want);
     }

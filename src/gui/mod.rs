@@ -17,6 +17,7 @@ pub mod instance;
 pub mod localized;
 pub mod screen;
 pub mod settings;
+pub mod shortcut;
 pub mod task;
 pub mod theme;
 pub mod tray;

@@ -67,6 +67,9 @@ pub struct Settings {
     /// Closing the window hides it and leaves the app in the tray (when a
     /// tray host took the item).
     pub keep_in_tray: bool,
+    /// The global shortcut that brings the window up with the search
+    /// focused (`Super+Shift+T`; empty: none). See `gui::shortcut`.
+    pub shortcut: String,
 }
 
 impl Default for Settings {
@@ -82,6 +85,7 @@ impl Default for Settings {
             clock_offset_seconds: 0,
             time_server: String::new(),
             keep_in_tray: false,
+            shortcut: super::shortcut::DEFAULT.to_owned(),
         }
     }
 }
@@ -159,6 +163,7 @@ mod tests {
             clock_offset_seconds: -30,
             time_server: "pool.ntp.org".into(),
             keep_in_tray: true,
+            shortcut: "Ctrl+Alt+Y".into(),
         };
         assert_eq!(Settings::parse(&settings.to_text()), Ok(settings));
     }
@@ -169,6 +174,7 @@ mod tests {
         assert_eq!(settings.theme, ThemeChoice::Light);
         assert_eq!(settings.auto_lock_minutes, 5);
         assert_eq!(settings.clipboard_clear_seconds, 30);
+        assert_eq!(settings.shortcut, "Super+Shift+T");
         let settings = Settings::parse("theme = \"high-contrast\"\n").unwrap_or_default();
         assert_eq!(settings.theme, ThemeChoice::HighContrast);
         assert_eq!(settings.text_size_percent, 100);

@@ -197,6 +197,19 @@ pub fn desktop_high_contrast(ask: fn() -> Option<bool>) -> Task<Option<bool>> {
     Task::perform(blocking(move || Ok(ask())), |r| r.ok().flatten())
 }
 
+/// Gives the window the keyboard focus and raises it on X11, with `time`
+/// (a key press's server time, or 0), off the UI thread
+/// ([`super::shortcut::activate`]).
+pub fn activate(window: Option<u32>, time: u32) -> Task<()> {
+    Task::perform(
+        blocking(move || {
+            super::shortcut::activate(window, time);
+            Ok(())
+        }),
+        |_: Result<(), Error>| (),
+    )
+}
+
 /// Creates the vault; with `keyring`, also stores an unlock key in the keyring
 /// (a keyring failure leaves the vault created and says so in `warning`).
 pub fn create(

@@ -81,11 +81,78 @@ pub fn launch(x: &Xvfb, home: &Path, out: &Path) -> (App, String) {
     (app, window)
 }
 
+/// The real window on `x` for `home`, on the session bus at `bus`.
+pub fn launch_on_bus(x: &Xvfb, home: &Path, out: &Path, bus: &str) -> (App, String) {
+    let log = std::fs::File::create(out.join("tessera.log")).unwrap();
+    let mut command = x.command(env!("CARGO_BIN_EXE_tessera"));
+    isolate(&mut command, home);
+    command.env("DBUS_SESSION_BUS_ADDRESS", bus);
+    let app = App(command
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
+        .spawn()
+        .unwrap());
+    let window = x.wait_for_window(tessera::paths::APP_ID, Duration::from_secs(30));
+    x.focus(&window);
+    (app, window)
+}
+
 /// Polls `condition` until it holds or `limit` passes.
 pub fn wait_until(limit: Duration, what: &str, mut condition: impl FnMut() -> bool) {
     let started = Instant::now();
     while !condition() {
         assert!(started.elapsed() < limit, "{what}: not within {limit:?}");
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// The TOTP codes `oathtool` gives for `secret` now and 30 s ago (a copy
+/// may straddle a period's end).
+pub fn oathtool_codes(secret: &str) -> [String; 2] {
+    super::require_tool("oathtool", "oathtool");
+    let code = |at: &str| {
+        let out = Command::new("oathtool")
+            .args(["--totp", "-b", "--now", at, secret])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    [code("now"), code("30 seconds ago")]
+}
+
+/// The X clipboard's content as `target` (`UTF8_STRING`, `TARGETS`), by `xclip`.
+pub fn xclip(x: &Xvfb, target: &str) -> String {
+    super::require_tool("xclip", "xclip");
+    let out = x
+        .command("xclip")
+        .args(["-selection", "clipboard", "-t", target, "-o"])
+        .stdout(Stdio::piped())
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Waits (up to 90 s: Argon2 at 64 MiB in a debug build) for a frame unlike
+/// `before` that stays the same for one second.
+pub fn still_frame(
+    x: &Xvfb,
+    window: &str,
+    before: &image::RgbImage,
+    what: &str,
+) -> image::RgbImage {
+    let started = Instant::now();
+    loop {
+        let first = x.capture(window);
+        std::thread::sleep(Duration::from_secs(1));
+        let second = x.capture(window);
+        if first == second && first != *before && super::x11::ink(&first) > 0.01 {
+            return first;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(90),
+            "{what}: not within 90 s"
+        );
     }
 }

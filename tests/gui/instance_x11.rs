@@ -9,7 +9,7 @@
 
 use crate::common;
 
-use common::app::{cli, isolate, launch, wait_until};
+use common::app::{cli, isolate, launch, still_frame, wait_until};
 
 use std::path::PathBuf;
 use std::process::Stdio;
@@ -87,22 +87,4 @@ fn a_second_launch_hands_its_image_to_the_running_window_and_exits() {
         app.0.try_wait().unwrap().is_none(),
         "the first window is still open"
     );
-}
-
-/// Waits (up to 90 s: Argon2 at 64 MiB in a debug build) for a frame unlike
-/// `before` that stays the same for one second.
-fn still_frame(x: &Xvfb, window: &str, before: &image::RgbImage, what: &str) -> image::RgbImage {
-    let started = Instant::now();
-    loop {
-        let first = x.capture(window);
-        std::thread::sleep(Duration::from_secs(1));
-        let second = x.capture(window);
-        if first == second && first != *before && ink(&first) > 0.01 {
-            return first;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(90),
-            "{what}: not within 90 s"
-        );
-    }
 }

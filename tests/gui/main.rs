@@ -22,4 +22,6 @@ mod privacy;
 mod recovery;
 mod restore;
 mod share;
+mod shortcut;
+mod shortcut_x11;
 mod tray_x11;

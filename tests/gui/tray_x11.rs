@@ -20,13 +20,13 @@
 
 use crate::common;
 
-use common::app::{App, cli, isolate, wait_until};
+use common::app::{cli, launch_on_bus, oathtool_codes, wait_until, xclip};
 use common::bus::PrivateBus;
 use common::x11::{Xvfb, ink};
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -162,32 +162,6 @@ fn wait_for_menu(
     }
 }
 
-/// The TOTP codes `oathtool` gives for `secret` now and 30 s ago (a copy
-/// may straddle a period's end).
-fn oathtool_codes(secret: &str) -> [String; 2] {
-    common::require_tool("oathtool", "oathtool");
-    let code = |at: &str| {
-        let out = Command::new("oathtool")
-            .args(["--totp", "-b", "--now", at, secret])
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    };
-    [code("now"), code("30 seconds ago")]
-}
-
-fn xclip(x: &Xvfb, target: &str) -> String {
-    common::require_tool("xclip", "xclip");
-    let out = x
-        .command("xclip")
-        .args(["-selection", "clipboard", "-t", target, "-o"])
-        .stdout(Stdio::piped())
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 /// Asks the window to close as a window manager's close button does
 /// (`WM_DELETE_WINDOW`; no window manager runs under Xvfb).
 fn request_close(x: &Xvfb, window: &str) {
@@ -212,23 +186,6 @@ fn visible_windows(x: &Xvfb) -> usize {
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout).lines().count()
-}
-
-/// The real window on `x` for `home`, on the session bus at `bus`.
-fn launch_on_bus(x: &Xvfb, home: &Path, out: &Path, bus: &str) -> (App, String) {
-    let log = std::fs::File::create(out.join("tessera.log")).unwrap();
-    let mut command = x.command(env!("CARGO_BIN_EXE_tessera"));
-    isolate(&mut command, home);
-    command.env("DBUS_SESSION_BUS_ADDRESS", bus);
-    let app = App(command
-        .stdin(Stdio::null())
-        .stdout(log.try_clone().unwrap())
-        .stderr(log)
-        .spawn()
-        .unwrap());
-    let window = x.wait_for_window(tessera::paths::APP_ID, Duration::from_secs(30));
-    x.focus(&window);
-    (app, window)
 }
 
 fn prepare(home: &Path, keep_in_tray: bool) {

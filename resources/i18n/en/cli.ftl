@@ -50,7 +50,7 @@ cli-output-failed = could not write the output: { $reason }
 
 ## Commands and arguments
 
-cli-app-options-alone = --add and --scan-screen open the desktop app, so they go without a command
+cli-app-options-alone = --add, --scan-screen and --search open the desktop app, so they go without a command
 cli-not-command-or-image = '{ $word }' is neither a command nor an image file; `tessera --help` lists the commands
 cli-no-match = no account matches { $query }; `tessera list` shows them all
 cli-vault-empty = the vault has no accounts yet; add one with `tessera add`

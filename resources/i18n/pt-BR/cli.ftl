@@ -50,7 +50,7 @@ cli-output-failed = não foi possível escrever a saída: { $reason }
 
 ## Comandos e argumentos
 
-cli-app-options-alone = --add e --scan-screen abrem o app, por isso vão sem comando
+cli-app-options-alone = --add, --scan-screen e --search abrem o app, por isso vão sem comando
 cli-not-command-or-image = '{ $word }' não é um comando nem um arquivo de imagem; `tessera --help` lista os comandos
 cli-no-match = nenhuma conta corresponde a { $query }; `tessera list` mostra todas
 cli-vault-empty = o cofre ainda não tem contas; adicione uma com `tessera add`

@@ -395,6 +395,10 @@ impl App {
             settings::Action::None => Task::none(),
             settings::Action::Back => self.show_codes(),
             settings::Action::Changed(values) => {
+                if values.shortcut != self.settings.shortcut {
+                    // The new shortcut's thread reports afresh.
+                    self.shortcut_problem = None;
+                }
                 self.settings = values;
                 self.save_settings()
             }

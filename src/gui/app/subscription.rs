@@ -67,6 +67,9 @@ impl App {
             Subscription::run(other_launches),
             Subscription::run(tray::run).map(Message::Tray),
             iced::system::theme_changes().map(Message::SystemMode),
+            // Keyed by the setting's text: a new shortcut drops the old grab.
+            Subscription::run_with(self.settings.shortcut.clone(), shortcut::listen)
+                .map(Message::Shortcut),
         ];
         if self.session.is_some() {
             subscriptions.push(time::every(Duration::from_secs(1)).map(on_tick));

@@ -20,7 +20,7 @@ impl App {
             tray::Event::Chose(choice) => match choice {
                 tray::Choice::Copy(id) if self.session.is_some() => self.copy(&id),
                 tray::Choice::Copy(_) => Task::none(),
-                tray::Choice::Show => show_window(),
+                tray::Choice::Show => show_window(0),
                 tray::Choice::Lock if self.session.is_some() => self.lock(),
                 tray::Choice::Lock => Task::none(),
                 tray::Choice::Quit => self.quit(),

@@ -13,6 +13,7 @@ use crate::gui::clock::ClockCheck;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::Localized as _;
 use crate::gui::settings::{MAX_CLOCK_OFFSET, Settings as Values, TEXT_SIZES, ThemeChoice};
+use crate::gui::shortcut::{Problem, Shortcut};
 use crate::gui::task;
 use crate::gui::theme;
 use crate::secret::Password;
@@ -25,6 +26,8 @@ pub const OFFSET_ID: &str = "settings-offset";
 pub const TIME_SERVER_ID: &str = "settings-time-server";
 /// The backup folder field's id.
 pub const BACKUP_FOLDER_ID: &str = "settings-backup-folder";
+/// The global shortcut field's id.
+pub const SHORTCUT_ID: &str = "settings-shortcut";
 /// The password field shown when keyring unlock is being turned off.
 pub const KEYRING_OFF_PASSWORD_ID: &str = "settings-keyring-off-password";
 
@@ -48,6 +51,10 @@ pub struct Settings {
     backup_folder: Option<std::path::PathBuf>,
     /// The backup folder field.
     backup_typed: String,
+    /// The global shortcut field.
+    shortcut_typed: String,
+    /// What was last put in the shortcut field is not a shortcut.
+    shortcut_invalid: bool,
 }
 
 /// What the user does here.
@@ -67,6 +74,10 @@ pub enum Message {
     HideUnfocused(bool),
     /// "Keep running in the tray when the window is closed" was toggled.
     KeepInTray(bool),
+    /// The global shortcut field changed.
+    Shortcut(String),
+    /// Use the shortcut typed (empty: none).
+    UseShortcut,
     /// The text size (percent) changed.
     TextSize(u16),
     /// The clock offset changed.
@@ -224,6 +235,8 @@ impl Settings {
             clipboard: values.clipboard_clear_seconds.to_string(),
             offset: values.clock_offset_seconds.to_string(),
             time_server: values.time_server.clone(),
+            shortcut_typed: values.shortcut.clone(),
+            shortcut_invalid: false,
             values,
             new_password: Typed::default(),
             repeat: Typed::default(),
@@ -329,6 +342,27 @@ impl Settings {
             Message::HideCodes(on) => self.values.hide_codes = on,
             Message::HideUnfocused(on) => self.values.hide_codes_unfocused = on,
             Message::KeepInTray(on) => self.values.keep_in_tray = on,
+            Message::Shortcut(v) => {
+                self.shortcut_typed = v;
+                self.shortcut_invalid = false;
+                return Action::None;
+            }
+            Message::UseShortcut => match Shortcut::parse(&self.shortcut_typed) {
+                Ok(shortcut) => {
+                    // Written one way (`Super+Shift+T`), whatever was typed.
+                    let text = shortcut.map(|s| s.to_string()).unwrap_or_default();
+                    self.shortcut_typed.clone_from(&text);
+                    self.shortcut_invalid = false;
+                    if text == self.values.shortcut {
+                        return Action::None;
+                    }
+                    self.values.shortcut = text;
+                }
+                Err(_) => {
+                    self.shortcut_invalid = true;
+                    return Action::None;
+                }
+            },
             Message::TextSize(percent) => {
                 self.values.text_size_percent =
                     percent.clamp(TEXT_SIZES[0], TEXT_SIZES[TEXT_SIZES.len() - 1]);
@@ -464,8 +498,69 @@ impl Settings {
         Action::Changed(self.values.clone())
     }
 
-    /// The screen; `system` is the language the locale names.
-    pub fn view(&self, lang: Lang, system: Lang) -> Element<'_, Message> {
+    /// The global shortcut: the field, what it does, and why it does not
+    /// work here when it does not (`problem`, from the app).
+    fn shortcut_view(&self, lang: Lang, problem: Option<&Problem>) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let typed_changed = self.shortcut_typed.trim() != self.values.shortcut;
+        let mut part = column![
+            text(t(Key::Shortcut)).size(18),
+            row![
+                text_input(crate::gui::shortcut::DEFAULT, &self.shortcut_typed)
+                    .id(SHORTCUT_ID)
+                    .on_input(Message::Shortcut)
+                    .on_submit(Message::UseShortcut)
+                    .width(Length::Fixed(220.0))
+                    .padding(8),
+                button(text(t(Key::ShortcutUse)))
+                    .style(theme::button::secondary)
+                    .on_press_maybe(typed_changed.then_some(Message::UseShortcut)),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+            text(t(Key::ShortcutHint))
+                .size(13)
+                .style(theme::label::muted),
+        ]
+        .spacing(8);
+        let advice = if self.shortcut_invalid {
+            Some(i18n::tf(
+                lang,
+                Key::ShortcutInvalid,
+                &[("text", self.shortcut_typed.trim())],
+            ))
+        } else {
+            problem.map(|problem| match problem {
+                Problem::Invalid(text) => {
+                    i18n::tf(lang, Key::ShortcutInvalid, &[("text", text.as_str())])
+                }
+                Problem::Taken(name) => {
+                    i18n::tf(lang, Key::ShortcutTaken, &[("shortcut", name.as_str())])
+                }
+                Problem::NoKey(name) => {
+                    i18n::tf(lang, Key::ShortcutNoKey, &[("shortcut", name.as_str())])
+                }
+                Problem::Wayland => t(Key::ShortcutWayland).to_owned(),
+                Problem::NoDisplay => t(Key::ShortcutNoDisplay).to_owned(),
+            })
+        };
+        if let Some(advice) = advice {
+            part = part.push(text(advice).style(theme::label::urgent));
+        }
+        container(part)
+            .padding(12)
+            .style(theme::boxed::section)
+            .into()
+    }
+
+    /// The screen; `system` is the language the locale names; `shortcut`
+    /// why the global shortcut does not work, if it does not.
+    pub fn view(
+        &self,
+        lang: Lang,
+        system: Lang,
+        shortcut: Option<&Problem>,
+    ) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let line = |label: &'static str, widget: Element<'static, Message>| {
             row![text(label).width(Length::Fixed(300.0)), widget]
@@ -707,6 +802,7 @@ impl Settings {
             ]
             .spacing(8),
         );
+        page = page.push(self.shortcut_view(lang, shortcut));
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }
 }
