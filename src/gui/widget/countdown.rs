@@ -10,10 +10,9 @@ use std::cell::RefCell;
 use std::f32::consts::{FRAC_PI_2, TAU};
 use std::rc::Rc;
 
-use iced::alignment::Vertical;
 use iced::widget::canvas::{self, Canvas, Frame, LineCap, Path, Stroke, path::Arc};
-use iced::widget::{stack, text};
-use iced::{Element, Length, Pixels, Point, Radians, Rectangle, Renderer, Theme, mouse};
+use iced::widget::{container, row, stack, text};
+use iced::{Element, Length, Radians, Rectangle, Renderer, Theme, mouse};
 
 use crate::gui::theme;
 
@@ -28,6 +27,9 @@ const WIDTH: f32 = 3.5;
 
 /// The size of the seconds in the ring's middle.
 const SECONDS_SIZE: f32 = 13.0;
+
+/// The width of the place that records where a ring goes, just left of it.
+const MARK: f32 = 1.0;
 
 /// True in the last seconds of a code.
 pub const fn is_urgent(remaining: u32) -> bool {
@@ -53,23 +55,33 @@ struct Placed {
 ///
 /// Each row's [`view`] is an empty square that only records where it was
 /// laid out; [`layer`], over the whole list, then draws every recorded ring
-/// and its seconds in one geometry. tiny-skia clears and refills a clip mask
+/// in one geometry. tiny-skia clears and refills a clip mask
 /// the size of the window for each layer and (twice) for each geometry, on
-/// every frame: a canvas with a text stacked on it in every row cost three
-/// window-sized mask fills per row; the list now costs three in all.
+/// every frame: a canvas with its seconds stacked on it in every row cost
+/// three window-sized mask fills per row; the list now costs three in all.
 #[derive(Clone, Debug, Default)]
 pub struct Rings(Rc<RefCell<Vec<Placed>>>);
 
-/// A row's countdown: a place in the row, drawn by the list's [`layer`].
+/// A row's countdown: the seconds (a text, as before) in a square whose
+/// ring the list's [`layer`] draws. A one-pixel-wide place just before the
+/// square records where it was laid out (a stack would put the seconds in a
+/// layer of their own, which is what this avoids).
 pub fn view<'a, Message: 'a>(rings: &Rings, remaining: u32, period: u32) -> Element<'a, Message> {
-    Canvas::new(Slot {
+    let place = Canvas::new(Slot {
         rings: rings.clone(),
         remaining,
         period,
     })
-    .width(Length::Fixed(SIDE))
-    .height(Length::Fixed(SIDE))
-    .into()
+    .width(Length::Fixed(MARK))
+    .height(Length::Fixed(SIDE));
+    let seconds = text(remaining.to_string())
+        .size(SECONDS_SIZE)
+        .style(if is_urgent(remaining) {
+            theme::label::urgent
+        } else {
+            theme::label::muted
+        });
+    row![place, container(seconds).center(Length::Fixed(SIDE))].into()
 }
 
 /// `list` with the countdowns its rows placed drawn over it.
@@ -132,10 +144,12 @@ impl<Message> canvas::Program<Message> for Over {
         }
         let mut frame = Frame::new(renderer, bounds.size());
         for ring in placed {
+            // The ring's square starts where the place ends.
             let at = Rectangle {
-                x: ring.bounds.x - bounds.x,
+                x: ring.bounds.x + ring.bounds.width - bounds.x,
                 y: ring.bounds.y - bounds.y,
-                ..ring.bounds
+                width: SIDE,
+                height: SIDE,
             };
             draw(&mut frame, theme, at, ring.remaining, ring.period);
         }
@@ -143,7 +157,7 @@ impl<Message> canvas::Program<Message> for Over {
     }
 }
 
-/// One ring, emptying clockwise from the top, and the seconds in its middle.
+/// One ring, emptying clockwise from the top.
 fn draw(frame: &mut Frame, theme: &Theme, bounds: Rectangle, remaining: u32, period: u32) {
     let urgent = is_urgent(remaining);
     let share = fraction(remaining, period);
@@ -173,20 +187,6 @@ fn draw(frame: &mut Frame, theme: &Theme, bounds: Rectangle, remaining: u32, per
                 .with_line_cap(LineCap::Round),
         );
     }
-    let style = if urgent {
-        theme::label::urgent(theme)
-    } else {
-        theme::label::muted(theme)
-    };
-    frame.fill_text(canvas::Text {
-        content: remaining.to_string(),
-        position: Point::new(center.x, center.y),
-        color: style.color.unwrap_or(theme::colours(theme).text),
-        size: Pixels(SECONDS_SIZE),
-        align_x: text::Alignment::Center,
-        align_y: Vertical::Center,
-        ..canvas::Text::default()
-    });
 }
 
 #[cfg(test)]
