@@ -91,7 +91,9 @@ pub fn run(args: &Args, input: &Input<'_>) -> Result<(), Failure> {
 
 /// After a command that opened the vault at `path`: the automatic backup,
 /// if one is due. Never fails the command (the vault is saved already): a
-/// missing folder is noted once, other failures each time.
+/// missing folder, or one that refuses the backup, is noted once until a
+/// backup works again (the next command tries again); an error reading the
+/// vault or this computer's record each time.
 pub fn after_command(path: &Path, history: &History) {
     if path.is_file() {
         report(path, backup::automatic(path, history, SystemClock.now()));
@@ -107,16 +109,23 @@ fn report(path: &Path, outcome: Result<Outcome, vault::Error>) {
             Key::BackupFolderMissing,
             &[("folder", &folder.display().to_string())],
         )),
+        Ok(Outcome::Failed {
+            error, first: true, ..
+        }) => failed(path, &error),
         Ok(_) => {}
-        Err(error) => note(text(
-            Key::BackupFailed,
-            &[
-                ("vault", &path.display().to_string()),
-                (
-                    "reason",
-                    &crate::i18n::Localize::localized(&error, super::lang()),
-                ),
-            ],
-        )),
+        Err(error) => failed(path, &error),
     }
+}
+
+fn failed(path: &Path, error: &vault::Error) {
+    note(text(
+        Key::BackupFailed,
+        &[
+            ("vault", &path.display().to_string()),
+            (
+                "reason",
+                &crate::i18n::Localize::localized(error, super::lang()),
+            ),
+        ],
+    ));
 }

@@ -27,7 +27,7 @@ Examples:
 The restored copy becomes the newest version of the vault (with the password it
 had), and the vault it replaces is kept as its newest previous version
 (vault.tessera.bak1 in ~/.local/state/tessera/vaults/ID/previous/, ID being the
-vault's id, as `tessera list` errors and docs/sync.md show; the 3 newest are kept).
+vault's id; the 3 newest are kept, and `tessera restore --list` shows their paths).
 Before restoring, it shows what would change, and on a terminal asks first
 (--yes does not ask; without a terminal it does not ask either).
 Copying an older file over the vault by hand does not work: Tessera remembers the

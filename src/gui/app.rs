@@ -704,6 +704,7 @@ impl App {
             reload_error: None,
             locked_copies: Vec::new(),
             told: Vec::new(),
+            backup_due: None,
         });
         self.synced(opened.sync);
         self.last_input = self.now;
@@ -811,10 +812,11 @@ impl App {
                 return self.lock();
             }
         }
+        let retry = self.retry_backup();
         if self.copied.as_ref().is_some_and(|c| now >= c.clear_at) {
-            return iced::clipboard::read().map(Message::ClipboardRead);
+            return Task::batch([iced::clipboard::read().map(Message::ClipboardRead), retry]);
         }
-        Task::none()
+        retry
     }
 
     /// The window's content.

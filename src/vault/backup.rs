@@ -13,9 +13,11 @@
 //! Automatic backups: at most one a minute ([`MIN_INTERVAL`]), only when the
 //! vault differs from the newest backup, keeping the newest [`KEEP_LAST`] and
 //! the newest of each of the last [`KEEP_DAYS`] days ([`keep`]); a folder
-//! that is missing (a removable or network drive not connected) is reported
-//! once until it is back, and never stops a save: the front ends call
-//! [`automatic`] after saving.
+//! that is missing (a removable or network drive not connected) or that
+//! refuses the backup (read-only, full, not ours) is reported once until a
+//! backup works again, and never stops a save: the front ends call
+//! [`automatic`] after saving, and the app again every [`RETRY`] while one
+//! is owed.
 //!
 //! The choice of folder is kept per vault in Tessera's state directory,
 //! beside the versions this computer remembers (`vaults/<id>/backups.json`):
@@ -41,6 +43,10 @@ pub const KEEP_LAST: usize = 10;
 pub const KEEP_DAYS: u64 = 30;
 /// Seconds between two automatic backups, at least.
 pub const MIN_INTERVAL: u64 = 60;
+/// Seconds after which the app tries again when a backup is owed (the
+/// change came too soon after the last backup, or the folder was missing
+/// or refused it), with no further change needed.
+pub const RETRY: u64 = 60;
 /// The extension every backup gets, whatever the vault's name.
 const EXTENSION: &str = ".tessera";
 /// The settings file inside a vault's state folder.
@@ -201,7 +207,7 @@ pub fn keep(made: &[Timestamp], now: Timestamp) -> Vec<bool> {
 }
 
 /// What [`automatic`] did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub enum Outcome {
     /// No backup folder is set for this vault.
@@ -227,6 +233,29 @@ pub enum Outcome {
         /// Whether to tell the user now.
         first: bool,
     },
+    /// The folder is there but the backup could not be written into it (a
+    /// read-only or full drive, a folder of another user): nothing was
+    /// written, the vault itself is saved. `first` is true the first time
+    /// this failure is found since a backup last worked.
+    Failed {
+        /// The folder.
+        folder: PathBuf,
+        /// Why.
+        error: Error,
+        /// Whether to tell the user now.
+        first: bool,
+    },
+}
+
+impl Outcome {
+    /// Whether a backup is still owed: the vault may differ from the newest
+    /// backup, so the app tries again after [`RETRY`].
+    pub fn owed(&self) -> bool {
+        matches!(
+            self,
+            Self::TooSoon | Self::FolderMissing { .. } | Self::Failed { .. }
+        )
+    }
 }
 
 /// A vault's backup settings on this computer.
@@ -237,6 +266,10 @@ struct Settings {
     folder: Option<PathBuf>,
     /// The folder found missing and already reported.
     missing_reported: Option<PathBuf>,
+    /// The folder whose refusal of a backup was already reported, until a
+    /// backup works again (each try names another file, so the failure's
+    /// text would differ every time).
+    failure_reported: Option<PathBuf>,
 }
 
 fn settings_path(history: &History, vault_id: &str) -> PathBuf {
@@ -283,7 +316,7 @@ pub fn set_folder(history: &History, vault_id: &str, folder: Option<&Path>) -> R
         vault_id,
         &Settings {
             folder,
-            missing_reported: None,
+            ..Settings::default()
         },
     )
 }
@@ -293,7 +326,9 @@ pub fn set_folder(history: &History, vault_id: &str, folder: Option<&Path>) -> R
 /// newest backup there and that one is at least [`MIN_INTERVAL`] old, then
 /// removes the backups [`keep`] lets go (only files named as backups of
 /// this vault and holding this vault's id). A missing folder is never
-/// created (it may be a mount point): see [`Outcome::FolderMissing`].
+/// created (it may be a mount point): see [`Outcome::FolderMissing`]; a
+/// folder that refuses the backup is [`Outcome::Failed`]. An error is
+/// about the vault file or this computer's record, not the folder.
 pub fn automatic(vault: &Path, history: &History, now: Timestamp) -> Result<Outcome, Error> {
     let bytes = file::read(vault)?;
     let id = super::uuid_text(&super::parse(vault, &bytes)?.header.vault_id);
@@ -312,14 +347,46 @@ pub fn automatic(vault: &Path, history: &History, now: Timestamp) -> Result<Outc
     if settings.missing_reported.take().is_some() {
         write_settings(history, &id, &settings)?;
     }
+    match write_due(vault, &folder, &bytes, &id, now) {
+        Err(error) => {
+            let first = settings.failure_reported.as_ref() != Some(&folder);
+            if first {
+                settings.failure_reported = Some(folder.clone());
+                write_settings(history, &id, &settings)?;
+            }
+            Ok(Outcome::Failed {
+                folder,
+                error,
+                first,
+            })
+        }
+        Ok(outcome) => {
+            if settings.failure_reported.take().is_some() {
+                write_settings(history, &id, &settings)?;
+            }
+            Ok(outcome)
+        }
+    }
+}
+
+/// The part of [`automatic`] inside the folder, which is there: writes a
+/// backup of `bytes` (the vault of id `id` at `vault`) when one is due, then
+/// thins the folder.
+fn write_due(
+    vault: &Path,
+    folder: &Path,
+    bytes: &[u8],
+    id: &str,
+    now: Timestamp,
+) -> Result<Outcome, Error> {
     // Newest first; only the newest of this vault is read before deciding
     // (a command on the vault calls this every time, mostly to find nothing
     // to do); the others are checked only once a backup is written.
-    let mut found = list(&folder, &stem(vault)).into_iter();
+    let mut found = list(folder, &stem(vault)).into_iter();
     let mut newest = None;
     for backup in found.by_ref() {
         match file::read(&backup.path) {
-            Ok(old) if holds_vault(&old, &id) => {
+            Ok(old) if holds_vault(&old, id) => {
                 newest = Some((backup, old == bytes));
                 break;
             }
@@ -334,14 +401,14 @@ pub fn automatic(vault: &Path, history: &History, now: Timestamp) -> Result<Outc
             return Ok(Outcome::TooSoon);
         }
     }
-    let path = write_in(vault, &folder, &bytes, now)?;
+    let path = write_in(vault, folder, bytes, now)?;
     let written = Backup {
         path: path.clone(),
         made: now,
     };
     let all: Vec<Backup> = std::iter::once(written)
         .chain(newest.map(|(backup, _)| backup))
-        .chain(found.filter(|b| same_vault(&b.path, &id)))
+        .chain(found.filter(|b| same_vault(&b.path, id)))
         .collect();
     let made: Vec<Timestamp> = all.iter().map(|b| b.made).collect();
     let mut removed = Vec::new();
@@ -351,7 +418,7 @@ pub fn automatic(vault: &Path, history: &History, now: Timestamp) -> Result<Outc
         }
     }
     if !removed.is_empty() {
-        file::sync_dir(&folder)?;
+        file::sync_dir(folder)?;
     }
     Ok(Outcome::Written { path, removed })
 }

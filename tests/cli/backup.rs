@@ -205,3 +205,38 @@ fn open_copy(path: &std::path::Path) -> Vault {
     )
     .unwrap()
 }
+
+/// A backup folder that is there but refuses backups (a link to `/proc`,
+/// where not even root can create a file): the failure is said by the first
+/// command only, every command works, and once the folder takes backups
+/// again the next command makes the one owed.
+#[test]
+fn a_folder_that_refuses_backups_is_said_once() {
+    let device = Device::new();
+    device.init();
+    device.add(ACME);
+    let link = device.file("auto");
+    let real = device.file("real");
+    std::fs::create_dir(&real).unwrap();
+    std::os::unix::fs::symlink("/proc", &link).unwrap();
+    let out = device.run(None, &["backup", "--auto", link.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("No automatic backup of"),
+        "{}",
+        stderr(&out)
+    );
+    let out = device.run(Some("pw1"), &["add", "-"], &format!("{SHOP}\n"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("No automatic backup"),
+        "said twice: {}",
+        stderr(&out)
+    );
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    assert_eq!(device.issuers(Some("pw1")), ["ACME", "Shop"]);
+    let made = backup::list(&real, "vault");
+    assert_eq!(made.len(), 1);
+    assert_eq!(open_copy(&made[0].path).entries().len(), 2);
+}

@@ -1,7 +1,9 @@
 //! Automatic backups set in the app's Settings (issue 16, item 4): the
 //! folder chosen there gets a backup at once and after changes (at most one
-//! a minute, by the pinned clock); a folder that goes missing is said once
-//! and never stops a save; the setting is the one the CLI reads.
+//! a minute, by the pinned clock); a folder that goes missing, or refuses
+//! the backup, is said once and never stops a save, and the backup owed is
+//! made by the tick a minute later once the folder takes it again; the
+//! setting is the one the CLI reads.
 
 use crate::common;
 use common::gui::*;
@@ -44,12 +46,14 @@ fn backups_set_in_settings_follow_changes_and_a_missing_folder_is_said_once() {
     let history = tessera::vault::History::at(h.dir.path().join("state"));
     assert_eq!(backup::folder(&history, &id).unwrap(), Some(folder.clone()));
 
-    // A change within the minute waits; one after it is backed up.
+    // A change within the minute waits, and the tick backs it up once the
+    // minute is over, with no further change.
     h.click("Back");
     toggle_favourite(&mut h);
     assert_eq!(backup::list(&folder, "vault").len(), 1);
+    h.tick(T0.offset_by(30));
+    assert_eq!(backup::list(&folder, "vault").len(), 1, "not due yet");
     h.tick(T0.offset_by(120));
-    toggle_favourite(&mut h);
     let made = backup::list(&folder, "vault");
     assert_eq!(made.len(), 2);
     assert_eq!(made[0].made, T0.offset_by(120));
@@ -82,11 +86,17 @@ fn backups_set_in_settings_follow_changes_and_a_missing_folder_is_said_once() {
     assert!(!h.shows(&missing), "said a second time");
     assert!(!folder.exists(), "the missing folder was created");
 
-    // Back again: the next change is backed up; then turned off.
+    // Back again: the tick a minute later backs up what changed meanwhile,
+    // with no further change; then turned off.
     std::fs::rename(&away, &folder).unwrap();
     h.tick(T0.offset_by(480));
-    toggle_favourite(&mut h);
-    assert_eq!(backup::list(&folder, "vault").len(), 3);
+    let made = backup::list(&folder, "vault");
+    assert_eq!(made.len(), 3);
+    assert_eq!(made[0].made, T0.offset_by(480));
+    assert_eq!(
+        reopen(&made[0].path).entries()[0].favourite,
+        reopen(&h.vault_path()).entries()[0].favourite
+    );
     h.click("Settings");
     h.assert_shows(&format!(
         "After changes, an encrypted backup goes to {}.",
@@ -135,4 +145,47 @@ fn the_backup_settings_speak_portuguese() {
     h.assert_shows("Cópias de segurança automáticas");
     h.assert_shows("As cópias de segurança automáticas estão desligadas.");
     h.assert_shows("Usar esta pasta");
+}
+
+#[test]
+fn a_folder_that_refuses_backups_is_said_once_and_retried_by_the_tick() {
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    // A link to /proc: a folder nobody (root included) can create files in.
+    let link = h.dir.path().join("backups");
+    let real = h.dir.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    std::os::unix::fs::symlink("/proc", &link).unwrap();
+    h.click("Settings");
+    h.type_into(BACKUP_FOLDER_ID, link.to_str().unwrap());
+    h.submit(BACKUP_FOLDER_ID);
+    let said = |h: &Harness| {
+        h.app
+            .toast()
+            .is_some_and(|t| t.starts_with("no automatic backup of"))
+    };
+    assert!(said(&h), "the first failure is said");
+    h.click("Dismiss");
+    h.click("Back");
+    // Saves go through; the failure is not said again, by a change or by
+    // the tick that retries.
+    for at in [60, 130, 200] {
+        h.tick(T0.offset_by(at));
+        assert!(!said(&h), "said again by the tick at {at}");
+        toggle_favourite(&mut h);
+        assert!(!said(&h), "said again by the change at {at}");
+    }
+    assert!(reopen(&h.vault_path()).entries()[0].favourite, "saved");
+    // The folder takes backups again: the next tick due makes one, with
+    // the vault as it is, and no change is needed.
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    h.tick(T0.offset_by(230));
+    assert!(backup::list(&real, "vault").is_empty(), "not due yet");
+    h.tick(T0.offset_by(270));
+    let made = backup::list(&real, "vault");
+    assert_eq!(made.len(), 1);
+    assert!(reopen(&made[0].path).entries()[0].favourite);
+    // Nothing owed any more: later ticks write nothing.
+    h.tick(T0.offset_by(400));
+    assert_eq!(backup::list(&real, "vault").len(), 1);
 }

@@ -22,6 +22,10 @@ pub(super) struct Session {
     pub(super) locked_copies: Vec<PathBuf>,
     /// Conflict copies that cannot be merged, already reported.
     pub(super) told: Vec<PathBuf>,
+    /// When to try the automatic backup again: one is owed (the change came
+    /// within the minute, or the folder was missing or refused it), and the
+    /// tick retries it with no further change ([`vault::backup::RETRY`]).
+    pub(super) backup_due: Option<Timestamp>,
 }
 
 /// What a saved change was.
@@ -470,10 +474,29 @@ impl App {
         }
     }
 
-    /// What the automatic backup did: a folder found missing is said once,
-    /// a failure each time; the save itself went through either way.
+    /// A tick: the automatic backup again, when one is owed and due.
+    pub(super) fn retry_backup(&mut self) -> Task<Message> {
+        let now = self.now;
+        match &mut self.session {
+            Some(session) if session.backup_due.is_some_and(|due| due <= now) => {
+                session.backup_due = None;
+                self.auto_backup()
+            }
+            _ => Task::none(),
+        }
+    }
+
+    /// What the automatic backup did: a folder found missing, or refusing
+    /// the backup, is said once until a backup works again, and tried again
+    /// a minute later (by the tick); any other failure is said each time.
+    /// The save itself went through either way.
     pub(super) fn backed_up(&mut self, result: Result<vault::backup::Outcome, task::Error>) {
         let lang = self.lang();
+        let owed = result.as_ref().is_ok_and(vault::backup::Outcome::owed);
+        let due = Timestamp(self.now.secs().saturating_add(vault::backup::RETRY));
+        if let Some(session) = &mut self.session {
+            session.backup_due = owed.then_some(due);
+        }
         let text = match result {
             Ok(vault::backup::Outcome::FolderMissing {
                 folder,
@@ -482,6 +505,16 @@ impl App {
                 lang,
                 Key::BackupFolderMissing,
                 &[("folder", &folder.display().to_string())],
+            ),
+            Ok(vault::backup::Outcome::Failed {
+                error, first: true, ..
+            }) => i18n::tf(
+                lang,
+                Key::BackupFailed,
+                &[
+                    ("vault", &self.env.vault_path.display().to_string()),
+                    ("reason", &error.localized(lang)),
+                ],
             ),
             Ok(_) => return,
             Err(error) => i18n::tf(
