@@ -53,12 +53,14 @@ struct Placed {
 
 /// The countdowns of one list, drawn together.
 ///
-/// Each row's [`view`] is an empty square that only records where it was
-/// laid out; [`layer`], over the whole list, then draws every recorded ring
-/// in one geometry. tiny-skia clears and refills a clip mask
-/// the size of the window for each layer and (twice) for each geometry, on
-/// every frame: a canvas with its seconds stacked on it in every row cost
-/// three window-sized mask fills per row; the list now costs three in all.
+/// Each row's [`view`] records, when it is drawn, where its square was laid
+/// out (rows out of view are not drawn and record nothing); [`layer`], drawn
+/// over the whole list after it, then strokes every recorded ring in one
+/// geometry and empties the record for the next frame. tiny-skia clears and
+/// refills a clip mask the size of the window for each layer and (twice) for
+/// each geometry, on every frame: a canvas with its seconds stacked on it in
+/// every row cost three window-sized mask fills per row; the list now costs
+/// three in all.
 #[derive(Clone, Debug, Default)]
 pub struct Rings(Rc<RefCell<Vec<Placed>>>);
 
