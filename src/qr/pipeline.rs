@@ -264,7 +264,7 @@ fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
 }
 
 /// The codes the finder patterns of a binarised crop outline, as finder-pattern
-/// centres and module size in input pixels (at most [`MAX_SAMPLED`] per polarity).
+/// centres and module size in input pixels: the [`MAX_SAMPLED`] largest per polarity.
 fn outlined(bits: &GrayImage, frame: &Frame) -> Vec<sample::Finders> {
     let mut out = Vec::new();
     for (polarity, list) in finders(bits, MAX_FINDERS + 1, Ratio::Exact)
@@ -274,10 +274,7 @@ fn outlined(bits: &GrayImage, frame: &Frame) -> Vec<sample::Finders> {
         if list.len() > MAX_FINDERS {
             continue;
         }
-        let Some(sets) = corner_triples(list, Ratio::Exact) else {
-            continue;
-        };
-        for set in sets.into_iter().take(MAX_SAMPLED) {
+        for set in largest_corner_triples(list, Ratio::Exact, MAX_SAMPLED) {
             let span: usize = set.iter().map(|&i| list[i].span).sum();
             out.push(sample::Finders {
                 centres: set.map(|i| frame.point(list[i].x, list[i].y)),
@@ -641,11 +638,17 @@ impl Search {
             if scan == Ratio::Exact && side * ZOOM_MIN_FACTOR > ZOOM_MAX_SIDE {
                 continue;
             }
+            // Known: half of it or more lies in a box known, which is not much smaller
+            // (at most a third). A larger box around a smaller one (the code's own
+            // finder patterns around a box of look-alikes of the other polarity
+            // inside it) is a place of its own.
             let known = self
                 .candidates
                 .iter()
                 .filter(|c| scan == Ratio::Exact || c.scan == Ratio::Whole)
-                .any(|c| c.rect.overlap(&rect) * 2 > rect.area());
+                .any(|c| {
+                    c.rect.overlap(&rect) * 2 > rect.area() && rect.area() * 2 <= c.rect.area() * 3
+                });
             if rect.area() == 0 || known {
                 continue;
             }
@@ -1042,7 +1045,42 @@ fn triples(finders: &[Finder], bits: &GrayImage, ratio: Ratio) -> Option<Vec<Spa
 /// similar distances (10–245 modules, within rqrr's 25 %) at a rough right angle.
 /// `None` when there are more than [`MAX_TRIPLES`] (look-alikes everywhere).
 fn corner_triples(finders: &[Finder], ratio: Ratio) -> Option<Vec<[usize; 3]>> {
+    let (found, complete) = triples_up_to(finders, ratio, MAX_TRIPLES + 1);
+    (complete && found.len() <= MAX_TRIPLES).then_some(found)
+}
+
+/// The `keep` largest corner triples (by the area they outline, largest first), however many
+/// look-alikes there are: in a dense code (an export's version 25 and up) data
+/// modules form dozens of small triples, and the code's own finder patterns
+/// outline the largest. At most [`TRIPLE_WORK`] pairs are weighed.
+fn largest_corner_triples(finders: &[Finder], ratio: Ratio, keep: usize) -> Vec<[usize; 3]> {
+    let (mut found, _) = triples_up_to(finders, ratio, usize::MAX);
+    // Twice the triangle's area: largest for long legs at a right angle, so a
+    // longer but skewed triple of look-alikes does not outrank the code's own.
+    let extent = |&[a, b, c]: &[usize; 3]| {
+        let leg = |i: usize| {
+            (
+                finders[i].x as f32 - finders[a].x as f32,
+                finders[i].y as f32 - finders[a].y as f32,
+            )
+        };
+        let ((bx, by), (cx, cy)) = (leg(b), leg(c));
+        (bx * cy - by * cx).abs()
+    };
+    found.sort_by(|p, q| extent(q).total_cmp(&extent(p)));
+    found.truncate(keep);
+    found
+}
+
+/// Pairs of neighbours weighed at most when looking for corner triples: bounds the
+/// time on a crop full of look-alikes (about a millisecond).
+const TRIPLE_WORK: usize = 1 << 20;
+
+/// The corner triples of [`corner_triples`], stopping after `stop` of them or
+/// [`TRIPLE_WORK`] pairs; true if every pair was weighed.
+fn triples_up_to(finders: &[Finder], ratio: Ratio, stop: usize) -> (Vec<[usize; 3]>, bool) {
     let mut found: Vec<[usize; 3]> = Vec::new();
+    let mut work = 0usize;
     let similar = |a: &Finder, b: &Finder| {
         let (small, big) = (a.span.min(b.span), a.span.max(b.span));
         match ratio {
@@ -1067,19 +1105,23 @@ fn corner_triples(finders: &[Finder], ratio: Ratio) -> Option<Vec<[usize; 3]>> {
             .collect();
         for (i, &(ib, bx, by, bd)) in near.iter().enumerate() {
             for &(ic, cx, cy, cd) in &near[i + 1..] {
+                work += 1;
+                if work > TRIPLE_WORK {
+                    return (found, false);
+                }
                 let ratio = bd.min(cd) / bd.max(cd);
                 let cos = (bx * cx + by * cy) / (bd * cd);
                 if ratio < 0.75 || cos.abs() > 0.5 {
                     continue;
                 }
                 found.push([ia, ib, ic]);
-                if found.len() > MAX_TRIPLES {
-                    return None;
+                if found.len() >= stop {
+                    return (found, false);
                 }
             }
         }
     }
-    Some(found)
+    (found, true)
 }
 
 /// A box in a binarised image that finder patterns outline.
@@ -1459,6 +1501,56 @@ mod tests {
             !rect.contains(PAD as i32 + 344, PAD as i32 + 164),
             "{rect:?}"
         );
+    }
+
+    #[test]
+    fn the_largest_triple_survives_a_flood_of_look_alikes() {
+        // A dense code's data modules: a 10×10 lattice of square look-alikes 10
+        // modules apart (hundreds of small right-angled triples), and the code's own
+        // finder patterns 110 modules apart around it.
+        let finder = |x: usize, y: usize| Finder {
+            x,
+            y,
+            span: 28,
+            square: true,
+        };
+        let mut list: Vec<Finder> = (0..10)
+            .flat_map(|i| (0..10).map(move |j| (i, j)))
+            .map(|(i, j)| finder(60 + 40 * i, 60 + 40 * j))
+            .collect();
+        let corners = [finder(14, 14), finder(454, 14), finder(14, 454)];
+        list.extend(corners);
+        assert!(corner_triples(&list, Ratio::Exact).is_none());
+        let largest = largest_corner_triples(&list, Ratio::Exact, 2);
+        assert_eq!(largest.len(), 2);
+        let mut best = largest[0].map(|i| (list[i].x, list[i].y));
+        best.sort_unstable();
+        assert_eq!(best, [(14, 14), (14, 454), (454, 14)]);
+    }
+
+    #[test]
+    fn a_larger_box_around_a_known_one_is_a_place_of_its_own() {
+        let mut search = Search::default();
+        let cluster = |x, y, side| Cluster {
+            rect: Rect {
+                x,
+                y,
+                w: side,
+                h: side,
+            },
+            module: 4.0,
+        };
+        let frame = Frame::scaled(1.0);
+        let pixels = 2000 * 2000;
+        // Look-alikes inside a code outline a small box first...
+        search.remember(&[cluster(130, 130, 260)], &frame, pixels, Ratio::Whole);
+        // ...the same place again, or a box lying in it, is known...
+        search.remember(&[cluster(140, 140, 250)], &frame, pixels, Ratio::Whole);
+        search.remember(&[cluster(150, 150, 100)], &frame, pixels, Ratio::Whole);
+        assert_eq!(search.candidates.len(), 1);
+        // ...but the code's own finder patterns, around it, are a candidate too.
+        search.remember(&[cluster(100, 100, 380)], &frame, pixels, Ratio::Whole);
+        assert_eq!(search.candidates.len(), 2);
     }
 
     #[test]
