@@ -21,6 +21,7 @@ mod instance_x11;
 mod privacy;
 mod recovery;
 mod restore;
+mod rings;
 mod share;
 mod shortcut;
 mod shortcut_x11;
