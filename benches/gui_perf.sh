@@ -20,6 +20,9 @@
 #            benches/gui_keystroke.py types "user0999" and backspaces it
 #            away through XTEST, 3 rounds, and times each key until the search
 #            field's pixels change in the window (read back with GetImage)
+# Comparing two Tessera builds: run the script for each in turns with
+# OTPCLIENT=no (OTPClient left out) and NAME=<label> (the rows' name instead
+# of "tessera"), e.g. NAME=main TESSERA_BIN=... OTPCLIENT=no SIZES=1000.
 # Results go to stdout as a table and to $OUT (default target/gui-perf/) with
 # the apps' logs and a screenshot (XWD) of each unlocked list.
 # Needs: xvfb, xdotool, x11-apps, dbus, otpclient, python3-cryptography,
@@ -33,10 +36,12 @@ SIZES=${SIZES:-"50 1000"}
 LAUNCHES=${LAUNCHES:-5}
 CPU_SECONDS=${CPU_SECONDS:-30}
 OUT=${OUT:-target/gui-perf}
+OTPCLIENT=${OTPCLIENT:-yes}
+NAME=${NAME:-tessera}
 TICKS=$(getconf CLK_TCK)
 
-declare -A NEEDED=([Xvfb]=xvfb [xdotool]=xdotool [xwd]=x11-apps [dbus-daemon]=dbus
-  [otpclient]=otpclient)
+declare -A NEEDED=([Xvfb]=xvfb [xdotool]=xdotool [xwd]=x11-apps [dbus-daemon]=dbus)
+[ "$OTPCLIENT" = no ] || NEEDED[otpclient]=otpclient
 missing=()
 for tool in "${!NEEDED[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("${NEEDED[$tool]}")
@@ -149,7 +154,7 @@ measure() {
   local b y
   b=$(ticks "$pid")
   y=$(ticks "$xvfb")
-  if [[ $name == tessera-* ]]; then
+  if [[ $name != otpclient-* ]]; then
     /usr/bin/python3 benches/gui_keystroke.py "$win" "user0999" --rounds 3 \
       >"$OUT/$name-keys.txt" 2>&1 || true
     keys+=("| $name | $(tail -1 "$OUT/$name-keys.txt") |")
@@ -181,7 +186,8 @@ for n in $SIZES; do
     "$TESSERA_BIN" --password-file "$work/password" --no-keyring init >/dev/null
   HOME=$th XDG_DATA_HOME=$th/data XDG_CONFIG_HOME=$th/config \
     "$TESSERA_BIN" --password-file "$work/password" --no-keyring import "$fixtures/uris.txt" >/dev/null
-  measure "tessera-$n" "$th" "$TESSERA_BIN"
+  measure "$NAME-$n" "$th" "$TESSERA_BIN"
+  [ "$OTPCLIENT" = no ] && continue
 
   # OTPClient: its database with the same accounts, no Secret Service, password typed.
   oh="$work/otpclient-$n"

@@ -21,5 +21,6 @@ mod instance_x11;
 mod privacy;
 mod recovery;
 mod restore;
+mod rings;
 mod share;
 mod tray_x11;

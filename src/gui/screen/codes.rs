@@ -397,7 +397,12 @@ impl Codes {
     }
 
     /// One row, with its code computed only now that it is on screen.
-    fn row<'a>(&self, entry: &'a Entry, cx: Context<'a>) -> Element<'a, Message> {
+    fn row<'a>(
+        &self,
+        entry: &'a Entry,
+        cx: Context<'a>,
+        rings: &countdown::Rings,
+    ) -> Element<'a, Message> {
         let revealed = !cx.conceal && self.is_revealed(entry, cx.hide_codes);
         let code = if revealed {
             entry.code_at(cx.now).ok()
@@ -426,6 +431,7 @@ impl Codes {
             Message::Activate(entry.id.clone()),
             is_hotp.then(|| Message::Next(entry.id.clone())),
             Message::Details(entry.id.clone()),
+            rings,
         )
     }
 
@@ -511,11 +517,13 @@ impl Codes {
                 window.start as f32 * ROW_STRIDE,
                 (shown.len() - window.end) as f32 * ROW_STRIDE,
             );
+            let rings = countdown::Rings::default();
             let mut list = column![space().height(above)].padding([0, 12]);
             for &entry in &shown[window] {
-                list = list.push(container(self.row(entry, cx)).align_top(ROW_STRIDE));
+                list = list.push(container(self.row(entry, cx, &rings)).align_top(ROW_STRIDE));
             }
-            scrollable(list.push(space().height(below)))
+            let list = list.push(space().height(below));
+            scrollable(countdown::layer(list, rings))
                 .id(LIST_ID)
                 .on_scroll(|viewport| {
                     Message::Scrolled(Scroll {

@@ -77,12 +77,14 @@ pub fn initial(entry: &Entry) -> String {
 }
 
 /// The row: clicking it sends `copy`; HOTP rows get a "Next code" button.
+/// Its countdown is drawn by the list around it ([`countdown::layer`] over `rings`).
 pub fn view<'a, Message: Clone + 'a>(
     lang: Lang,
     row_data: Row<'a>,
     copy: Message,
     next: Option<Message>,
     details: Message,
+    rings: &countdown::Rings,
 ) -> Element<'a, Message> {
     let entry = row_data.entry;
     let issuer_key = if entry.account.issuer.is_empty() {
@@ -206,7 +208,7 @@ pub fn view<'a, Message: Clone + 'a>(
         ..
     }) = &row_data.code
     {
-        body = body.push(countdown::view(*remaining, *period));
+        body = body.push(countdown::view(rings, *remaining, *period));
     }
 
     let main = button(body)
