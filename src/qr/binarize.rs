@@ -208,22 +208,29 @@ pub(super) fn resize(luma: &Luma, width: u32, height: u32) -> Luma {
     }
     let sx = sw as f32 / dw as f32;
     let sy = sh as f32 / dh as f32;
+    // Each output column's two source columns and weight, computed once.
+    let across: Vec<(usize, usize, f32)> = (0..dw)
+        .map(|x| {
+            let fx = ((x as f32 + 0.5) * sx - 0.5).clamp(0.0, (sw - 1) as f32);
+            let x0 = fx as usize;
+            (x0, (x0 + 1).min(sw - 1), fx - x0 as f32)
+        })
+        .collect();
     let mut pixels = Vec::with_capacity(dw * dh);
     for y in 0..dh {
         let fy = ((y as f32 + 0.5) * sy - 0.5).clamp(0.0, (sh - 1) as f32);
         let y0 = fy as usize;
         let y1 = (y0 + 1).min(sh - 1);
         let ty = fy - y0 as f32;
-        for x in 0..dw {
-            let fx = ((x as f32 + 0.5) * sx - 0.5).clamp(0.0, (sw - 1) as f32);
-            let x0 = fx as usize;
-            let x1 = (x0 + 1).min(sw - 1);
-            let tx = fx - x0 as f32;
-            let at = |xx: usize, yy: usize| f32::from(luma.pixels[yy * sw + xx]);
-            let top = at(x0, y0) * (1.0 - tx) + at(x1, y0) * tx;
-            let bottom = at(x0, y1) * (1.0 - tx) + at(x1, y1) * tx;
-            pixels.push((top * (1.0 - ty) + bottom * ty + 0.5) as u8);
-        }
+        let (upper, lower) = (
+            &luma.pixels[y0 * sw..y0 * sw + sw],
+            &luma.pixels[y1 * sw..y1 * sw + sw],
+        );
+        pixels.extend(across.iter().map(|&(x0, x1, tx)| {
+            let top = f32::from(upper[x0]) * (1.0 - tx) + f32::from(upper[x1]) * tx;
+            let bottom = f32::from(lower[x0]) * (1.0 - tx) + f32::from(lower[x1]) * tx;
+            (top * (1.0 - ty) + bottom * ty + 0.5) as u8
+        }));
     }
     Luma {
         width: dw as u32,
@@ -258,20 +265,30 @@ fn box_shrink(luma: &Luma, factor: usize) -> Luma {
 }
 
 /// A 3×3 box blur: smooths JPEG ringing, sensor noise and moiré before thresholding.
+/// Edges repeat their outermost pixels. Separable: the three rows' sums per column,
+/// then three columns' sums per pixel (rows of plain slices the compiler vectorises).
 pub(super) fn blur(luma: &Luma) -> Luma {
     let (w, h) = (luma.width as usize, luma.height as usize);
     let mut pixels = vec![0u8; w * h];
-    for y in 0..h {
-        let rows = [y.saturating_sub(1), y, (y + 1).min(h - 1)];
-        for x in 0..w {
-            let cols = [x.saturating_sub(1), x, (x + 1).min(w - 1)];
-            let mut sum = 0u32;
-            for &yy in &rows {
-                for &xx in &cols {
-                    sum += u32::from(luma.pixels[yy * w + xx]);
-                }
-            }
-            pixels[y * w + x] = ((sum + 4) / 9) as u8;
+    if w == 0 || h == 0 {
+        return Luma {
+            width: luma.width,
+            height: luma.height,
+            pixels,
+        };
+    }
+    let row = |y: usize| &luma.pixels[y * w..y * w + w];
+    // Column sums of three rows, with one repeated column at each end.
+    let mut columns = vec![0u16; w + 2];
+    for (y, out) in pixels.chunks_exact_mut(w).enumerate() {
+        let (above, here, below) = (row(y.saturating_sub(1)), row(y), row((y + 1).min(h - 1)));
+        for (((sum, &a), &b), &c) in columns[1..=w].iter_mut().zip(above).zip(here).zip(below) {
+            *sum = u16::from(a) + u16::from(b) + u16::from(c);
+        }
+        columns[0] = columns[1];
+        columns[w + 1] = columns[w];
+        for (out, three) in out.iter_mut().zip(columns.windows(3)) {
+            *out = ((three[0] + three[1] + three[2] + 4) / 9) as u8;
         }
     }
     Luma {
@@ -370,6 +387,87 @@ mod tests {
         to_bits(luma, |x, y, grey| {
             grey <= thresholds[(y / BLOCK) * bw + x / BLOCK]
         })
+    }
+
+    /// The original 3×3 blur, pixel by pixel: `blur` must match it exactly.
+    fn blur_reference(luma: &Luma) -> Luma {
+        let (w, h) = (luma.width as usize, luma.height as usize);
+        let mut pixels = vec![0u8; w * h];
+        for y in 0..h {
+            let rows = [y.saturating_sub(1), y, (y + 1).min(h - 1)];
+            for x in 0..w {
+                let cols = [x.saturating_sub(1), x, (x + 1).min(w - 1)];
+                let mut sum = 0u32;
+                for &yy in &rows {
+                    for &xx in &cols {
+                        sum += u32::from(luma.pixels[yy * w + xx]);
+                    }
+                }
+                pixels[y * w + x] = ((sum + 4) / 9) as u8;
+            }
+        }
+        Luma {
+            width: luma.width,
+            height: luma.height,
+            pixels,
+        }
+    }
+
+    /// The original bilinear resampling, pixel by pixel: `resize` must match it exactly.
+    fn resize_reference(luma: &Luma, dw: usize, dh: usize) -> Vec<u8> {
+        let (sw, sh) = (luma.width as usize, luma.height as usize);
+        let sx = sw as f32 / dw as f32;
+        let sy = sh as f32 / dh as f32;
+        let mut pixels = Vec::with_capacity(dw * dh);
+        for y in 0..dh {
+            let fy = ((y as f32 + 0.5) * sy - 0.5).clamp(0.0, (sh - 1) as f32);
+            let y0 = fy as usize;
+            let y1 = (y0 + 1).min(sh - 1);
+            let ty = fy - y0 as f32;
+            for x in 0..dw {
+                let fx = ((x as f32 + 0.5) * sx - 0.5).clamp(0.0, (sw - 1) as f32);
+                let x0 = fx as usize;
+                let x1 = (x0 + 1).min(sw - 1);
+                let tx = fx - x0 as f32;
+                let at = |xx: usize, yy: usize| f32::from(luma.pixels[yy * sw + xx]);
+                let top = at(x0, y0) * (1.0 - tx) + at(x1, y0) * tx;
+                let bottom = at(x0, y1) * (1.0 - tx) + at(x1, y1) * tx;
+                pixels.push((top * (1.0 - ty) + bottom * ty + 0.5) as u8);
+            }
+        }
+        pixels
+    }
+
+    fn noisy(w: u32, h: u32, seed: u32) -> Luma {
+        luma(w, h, |x, y| {
+            let n = (x.wrapping_mul(2654435761) ^ y.wrapping_mul(40503) ^ seed.wrapping_mul(977))
+                .wrapping_mul(2246822519);
+            (n >> 24) as u8
+        })
+    }
+
+    #[test]
+    fn blur_and_resize_match_the_reference() {
+        for (w, h, seed) in [
+            (1u32, 1u32, 1u32),
+            (1, 7, 2),
+            (9, 1, 3),
+            (2, 2, 4),
+            (203, 77, 5),
+        ] {
+            let image = noisy(w, h, seed);
+            assert_eq!(
+                blur(&image).pixels,
+                blur_reference(&image).pixels,
+                "{w}x{h}"
+            );
+        }
+        let image = noisy(203, 77, 6);
+        for (dw, dh) in [(406, 154), (507, 192), (150, 60), (203, 77), (102, 39)] {
+            let ours = resize(&image, dw as u32, dh as u32);
+            assert_eq!((ours.width, ours.height), (dw as u32, dh as u32));
+            assert_eq!(ours.pixels, resize_reference(&image, dw, dh), "{dw}x{dh}");
+        }
     }
 
     #[test]

@@ -537,7 +537,8 @@ impl Search {
         // the budget, only crops around triples are searched.
         let pixels = f64::from(bits.width()) * f64::from(bits.height());
         let most = ((FINDER_BUDGET / pixels).sqrt() as usize).clamp(MIN_FINDERS, MAX_FINDERS);
-        let [dark, light] = finders(&bits, MAX_FINDERS + 1, Ratio::Whole);
+        let [[dark, light], exact] =
+            finders_by(&bits, MAX_FINDERS + 1, [Ratio::Whole, Ratio::Exact]);
         let mut found = false;
         if dark.len() <= MAX_FINDERS {
             let whole = dark.len() <= most;
@@ -550,7 +551,7 @@ impl Search {
         // The exact scan also sees the finder patterns of modules drawn at a
         // non-integer scale, which the whole-pixel one (and rqrr) miss: the codes it
         // outlines are zoomed into later, where rqrr sees them.
-        for exact in finders(&bits, MAX_FINDERS + 1, Ratio::Exact) {
+        for exact in exact {
             if exact.len() <= MAX_FINDERS {
                 let boxes = clusters(triples(&exact, &bits, Ratio::Exact).as_deref(), &bits);
                 let area = u64::from(bits.width()) * u64::from(bits.height());
@@ -815,23 +816,34 @@ struct Finder {
 /// list stopping at `stop`. One linear scan of the image; uniform stretches are
 /// skipped eight pixels at a time.
 fn finders(bits: &GrayImage, stop: usize, ratio: Ratio) -> [Vec<Finder>; 2] {
+    let [found] = finders_by(bits, stop, [ratio]);
+    found
+}
+
+/// [`finders`] for several ratios in one scan of the image: the same lists as one
+/// scan per ratio, for the cost of one row scan and one column walk per place.
+fn finders_by<const N: usize>(
+    bits: &GrayImage,
+    stop: usize,
+    ratios: [Ratio; N],
+) -> [[Vec<Finder>; 2]; N] {
     let width = bits.width() as usize;
     let height = bits.height() as usize;
     let pad = PAD as usize;
-    let mut found: [Vec<Finder>; 2] = [Vec::new(), Vec::new()];
+    let mut found: [[Vec<Finder>; 2]; N] = std::array::from_fn(|_| [Vec::new(), Vec::new()]);
     if width <= 2 * pad || height <= 2 * pad {
         return found;
     }
     let raw = bits.as_raw();
-    // Per polarity, candidates seen on recent rows: (centre x, tolerance, last row,
-    // index in `found`, first row).
+    // Per ratio and polarity, candidates seen on recent rows: (centre x, tolerance,
+    // last row, index in `found`, first row).
     type Active = Vec<(usize, usize, usize, usize, usize)>;
-    let mut active: [Active; 2] = [Vec::new(), Vec::new()];
+    let mut active: [[Active; 2]; N] = std::array::from_fn(|_| [Vec::new(), Vec::new()]);
     for y in pad..height - pad {
-        if found[0].len() >= stop && found[1].len() >= stop {
+        if found.iter().flatten().all(|list| list.len() >= stop) {
             break;
         }
-        for list in &mut active {
+        for list in active.iter_mut().flatten() {
             list.retain(|a| a.2 + 2 >= y);
         }
         let row = &raw[y * width + pad..y * width + width - pad];
@@ -861,28 +873,12 @@ fn finders(bits: &GrayImage, stop: usize, ratio: Ratio) -> [Vec<Finder>; 2] {
             // The last five runs end with the one just ended: dark-light-dark-light-dark in
             // one polarity or the other (a run at the row's end ends at the border).
             let polarity = usize::from(colour == 0);
-            if changes < 5 || found[polarity].len() >= stop {
-                continue;
-            }
-            if !ratio.matches(&runs) {
+            if changes < 5 {
                 continue;
             }
             let centre = pad + x - runs[4] - runs[3] - runs[2] / 2;
             let tolerance = runs[2] / 2 + 1;
             let span: usize = runs.iter().sum();
-            let list = &mut found[polarity];
-            // The same pattern on the next rows: as wide, and no taller than it is wide.
-            if let Some(seen) = active[polarity].iter_mut().find(|a| {
-                let f = &list[a.3];
-                a.0.abs_diff(centre) <= a.1.max(tolerance)
-                    && 2 * span <= 3 * f.span
-                    && 2 * f.span <= 3 * span
-                    && y - a.4 <= f.span
-            }) {
-                seen.2 = y;
-                list[seen.3].y = (seen.4 + y) / 2;
-                continue;
-            }
             let flip = u8::from(polarity == 1);
             let column = Column {
                 x: centre,
@@ -890,31 +886,50 @@ fn finders(bits: &GrayImage, stop: usize, ratio: Ratio) -> [Vec<Finder>; 2] {
                 flip,
                 reach: span * 2,
             };
-            let Some(tall) = vertical_finder(raw, width, height, &column, ratio) else {
-                continue;
-            };
-            active[polarity].push((centre, tolerance, y, list.len(), y));
-            list.push(Finder {
-                x: centre,
-                y,
-                span,
-                square: tall * 10 >= span * 7 && tall * 10 <= span * 14,
-            });
+            // The column's runs, walked once for every ratio that needs them.
+            let mut down: Option<Option<[usize; 5]>> = None;
+            for ((ratio, found), active) in ratios.iter().zip(&mut found).zip(&mut active) {
+                let list = &mut found[polarity];
+                if list.len() >= stop || !ratio.matches(&runs) {
+                    continue;
+                }
+                // The same pattern on the next rows: as wide, and no taller than it is wide.
+                if let Some(seen) = active[polarity].iter_mut().find(|a| {
+                    let f = &list[a.3];
+                    a.0.abs_diff(centre) <= a.1.max(tolerance)
+                        && 2 * span <= 3 * f.span
+                        && 2 * f.span <= 3 * span
+                        && y - a.4 <= f.span
+                }) {
+                    seen.2 = y;
+                    list[seen.3].y = (seen.4 + y) / 2;
+                    continue;
+                }
+                let vertical =
+                    *down.get_or_insert_with(|| column_runs(raw, width, height, &column));
+                let Some(tall) = vertical
+                    .filter(|v| ratio.matches(v))
+                    .map(|v| v.iter().sum::<usize>())
+                else {
+                    continue;
+                };
+                active[polarity].push((centre, tolerance, y, list.len(), y));
+                list.push(Finder {
+                    x: centre,
+                    y,
+                    span,
+                    square: tall * 10 >= span * 7 && tall * 10 <= span * 14,
+                });
+            }
         }
     }
     found
 }
 
-/// The height of the 1:1:3:1:1 pattern the column through (x, y) crosses, if it
-/// crosses one centred near y (`flip` 1: light-on-dark; the white border always
-/// counts as light).
-fn vertical_finder(
-    raw: &[u8],
-    width: usize,
-    height: usize,
-    column: &Column,
-    ratio: Ratio,
-) -> Option<usize> {
+/// The five runs, alternating colour, of the column through (x, y), centred on y,
+/// if y is dark (`flip` 1: light-on-dark; the white border always counts as
+/// light) and none of them is empty.
+fn column_runs(raw: &[u8], width: usize, height: usize, column: &Column) -> Option<[usize; 5]> {
     let &Column { x, y, flip, reach } = column;
     let pad = PAD as usize;
     let at = |yy: usize| {
@@ -953,10 +968,10 @@ fn vertical_finder(
     let up = walk(true);
     let down = walk(false);
     let runs = [up[2], up[1], up[0] + down[0] - 1, down[1], down[2]];
-    (runs.iter().all(|&r| r > 0) && ratio.matches(&runs)).then(|| runs.iter().sum())
+    runs.iter().all(|&r| r > 0).then_some(runs)
 }
 
-/// Where [`vertical_finder`] looks: the column through (`x`, `y`), runs up to `reach`
+/// Where [`column_runs`] looks: the column through (`x`, `y`), runs up to `reach`
 /// pixels, `flip` 1 for light-on-dark.
 struct Column {
     x: usize,
@@ -1435,6 +1450,44 @@ mod tests {
         assert!(Ratio::Exact.matches(&[2, 1, 5, 2, 1]));
         assert!(Ratio::Exact.matches(&[1, 2, 4, 1, 2]));
         assert!(!Ratio::Exact.matches(&[2, 1, 9, 2, 1]));
+    }
+
+    #[test]
+    fn one_scan_for_both_ratios_finds_what_two_scans_find() {
+        // Noise of blobs (look-alikes in both ratios and polarities) and finder
+        // patterns at 1–4 px a module; then the same with a stop that cuts the lists.
+        let mut image = bits(
+            300,
+            220,
+            &[
+                (FINDER, 1, 5, 5),
+                (FINDER, 2, 40, 8),
+                (FINDER, 3, 90, 20),
+                (FINDER, 4, 150, 100),
+            ],
+        );
+        let mut n = 12345u32;
+        for y in 130..220 {
+            for x in 0..300 {
+                n = n.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                if (n >> 16).is_multiple_of(3) {
+                    image.put_pixel(PAD + x, PAD + y, image::Luma([1]));
+                }
+            }
+        }
+        let key = |lists: &[Vec<Finder>; 2]| {
+            lists.each_ref().map(|list| {
+                list.iter()
+                    .map(|f| (f.x, f.y, f.span, f.square))
+                    .collect::<Vec<_>>()
+            })
+        };
+        for stop in [usize::MAX, 7] {
+            let [whole, exact] = finders_by(&image, stop, [Ratio::Whole, Ratio::Exact]);
+            assert_eq!(key(&whole), key(&finders(&image, stop, Ratio::Whole)));
+            assert_eq!(key(&exact), key(&finders(&image, stop, Ratio::Exact)));
+            assert!(!whole[0].is_empty() && !exact[0].is_empty() && !exact[1].is_empty());
+        }
     }
 
     #[test]
