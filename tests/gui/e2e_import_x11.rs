@@ -55,10 +55,18 @@ fn paste_and_scan_screen_add_accounts() {
     // review can come long after the key that asked for it, and no frame
     // tells "still reading" from "the review" for sure; Enter is harmless
     // elsewhere (on the list it copies a code), so it is pressed every two
-    // seconds until the vault holds what the review offered.
-    let enter_until_saved = |what: &str, want: &[&str]| {
+    // seconds until the vault holds what the review offered. The key that
+    // asks for the review (`again`) is pressed again before each retry: a
+    // first press can land while the window still shows "Unlocking…" (a
+    // stalled progress frame passes for the list), where it does nothing,
+    // and on the review it only reads the same source again.
+    let enter_until_saved = |what: &str, want: &[&str], again: &str| {
         let started = std::time::Instant::now();
-        loop {
+        for attempt in 0.. {
+            if attempt > 0 {
+                x.key(again);
+                std::thread::sleep(Duration::from_millis(1000));
+            }
             x.key("Return");
             let deadline = std::time::Instant::now() + Duration::from_secs(2);
             while std::time::Instant::now() < deadline {
@@ -85,7 +93,7 @@ fn paste_and_scan_screen_add_accounts() {
         *f != unlocked && *f == x.capture(&window)
     });
     x.screenshot(&window, &out.join("1-review-paste.png"));
-    enter_until_saved("the pasted account saved", &["Pasted Cloud"]);
+    enter_until_saved("the pasted account saved", &["Pasted Cloud"], "ctrl+v");
 
     // 2. A QR code shown in another window; Scan screen finds it.
     let shown = home.path().join("scanned.png");
@@ -109,6 +117,7 @@ fn paste_and_scan_screen_add_accounts() {
     enter_until_saved(
         "the scanned account saved",
         &["Pasted Cloud", "Screen Corp"],
+        "ctrl+shift+s",
     );
     x.screenshot(&window, &out.join("3-codes.png"));
 }
