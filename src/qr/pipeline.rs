@@ -233,10 +233,11 @@ fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
                 dy: rect.y as f32,
             };
             let bits = binarize::local(&part);
+            let scan = finders_by(&bits, MAX_FINDERS + 1, [Ratio::Whole, Ratio::Exact]);
             if corners.is_empty() {
-                corners = outlined(&bits, &frame);
+                corners = outlined(&scan[1], &frame);
             }
-            if search.both_polarities(bits, &frame, pass) {
+            if search.both_polarities_scanned(bits, scan, &frame, pass) {
                 done = true;
                 break;
             }
@@ -263,14 +264,12 @@ fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
     any
 }
 
-/// The codes the finder patterns of a binarised crop outline, as finder-pattern
-/// centres and module size in input pixels: the [`MAX_SAMPLED`] largest per polarity.
-fn outlined(bits: &GrayImage, frame: &Frame) -> Vec<sample::Finders> {
+/// The codes a binarised crop's finder patterns (found with the exact ratio, per
+/// polarity) outline, as finder-pattern centres and module size in input pixels:
+/// the [`MAX_SAMPLED`] largest per polarity.
+fn outlined(exact: &[Vec<Finder>; 2], frame: &Frame) -> Vec<sample::Finders> {
     let mut out = Vec::new();
-    for (polarity, list) in finders(bits, MAX_FINDERS + 1, Ratio::Exact)
-        .iter()
-        .enumerate()
-    {
+    for (polarity, list) in exact.iter().enumerate() {
         if list.len() > MAX_FINDERS {
             continue;
         }
@@ -532,13 +531,24 @@ impl Search {
     /// patterns outline (a light-on-dark code beside a dark-on-light one). True if
     /// anything new was found.
     fn both_polarities(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
+        let scan = finders_by(&bits, MAX_FINDERS + 1, [Ratio::Whole, Ratio::Exact]);
+        self.both_polarities_scanned(bits, scan, frame, pass)
+    }
+
+    /// [`Self::both_polarities`] with the image's finder patterns already found
+    /// (`finders_by` with the whole-pixel, then the exact ratio).
+    fn both_polarities_scanned(
+        &mut self,
+        bits: GrayImage,
+        [[dark, light], exact]: [[Vec<Finder>; 2]; 2],
+        frame: &Frame,
+        pass: Pass,
+    ) -> bool {
         // rqrr tries every plausible pair of finder patterns, copying the whole image for
         // each: an image full of finder look-alikes would keep it busy for hours. Over
         // the budget, only crops around triples are searched.
         let pixels = f64::from(bits.width()) * f64::from(bits.height());
         let most = ((FINDER_BUDGET / pixels).sqrt() as usize).clamp(MIN_FINDERS, MAX_FINDERS);
-        let [[dark, light], exact] =
-            finders_by(&bits, MAX_FINDERS + 1, [Ratio::Whole, Ratio::Exact]);
         let mut found = false;
         if dark.len() <= MAX_FINDERS {
             let whole = dark.len() <= most;
@@ -809,19 +819,13 @@ struct Finder {
     square: bool,
 }
 
-/// Places that look like a finder pattern: a 1:1:3:1:1 run of dark and light
-/// across a row and down the column through its centre, with the tolerance rqrr
-/// uses, followed over the rows it spans. Dark-on-light patterns first, then
-/// light-on-dark ones (the inverse of the image inside its white border), each
-/// list stopping at `stop`. One linear scan of the image; uniform stretches are
-/// skipped eight pixels at a time.
-fn finders(bits: &GrayImage, stop: usize, ratio: Ratio) -> [Vec<Finder>; 2] {
-    let [found] = finders_by(bits, stop, [ratio]);
-    found
-}
-
-/// [`finders`] for several ratios in one scan of the image: the same lists as one
-/// scan per ratio, for the cost of one row scan and one column walk per place.
+/// Places that look like a finder pattern, for each of `ratios`: a 1:1:3:1:1 run
+/// of dark and light across a row and down the column through its centre, with
+/// the tolerance rqrr uses, followed over the rows it spans. Per ratio,
+/// dark-on-light patterns first, then light-on-dark ones (the inverse of the
+/// image inside its white border), each list stopping at `stop`. One linear scan
+/// of the image for all ratios (uniform stretches skipped eight pixels at a
+/// time), one column walk per place: the same lists as one scan per ratio.
 fn finders_by<const N: usize>(
     bits: &GrayImage,
     stop: usize,
@@ -1450,6 +1454,12 @@ mod tests {
         assert!(Ratio::Exact.matches(&[2, 1, 5, 2, 1]));
         assert!(Ratio::Exact.matches(&[1, 2, 4, 1, 2]));
         assert!(!Ratio::Exact.matches(&[2, 1, 9, 2, 1]));
+    }
+
+    /// One ratio's finder patterns, per polarity.
+    fn finders(bits: &GrayImage, stop: usize, ratio: Ratio) -> [Vec<Finder>; 2] {
+        let [found] = finders_by(bits, stop, [ratio]);
+        found
     }
 
     #[test]
