@@ -26,6 +26,8 @@ Examples:
 A backup is the vault file as it is: encrypted, opened by the vault's password (no
 password is asked to make one). Its name holds the time it was made (UTC); nothing is
 ever written over. The folder is created (readable by you only) when missing.
+Every folder a backup goes to is remembered on this computer (the last 20), so
+`tessera restore --list` lists the backups in it whenever it is there.
 Automatic backups: after a change, at most one a minute, keeping the newest 10 and the
 newest of each of the last 30 days; a folder that is missing (a drive not connected)
 is reported once, and the vault is saved all the same.";
@@ -48,8 +50,9 @@ pub struct Args {
 
 pub fn run(args: &Args, input: &Input<'_>) -> Result<(), Failure> {
     let path = input.vault_path()?;
+    let history = input.history()?;
     if let Some(dir) = &args.to {
-        let written = backup::write(&path, dir, SystemClock.now())?;
+        let written = backup::write(&path, dir, &history, SystemClock.now())?;
         say!(
             "{}",
             text(
@@ -59,7 +62,6 @@ pub fn run(args: &Args, input: &Input<'_>) -> Result<(), Failure> {
         );
         return Ok(());
     }
-    let history = input.history()?;
     let id = Vault::inspect(&path)?.id;
     let shown = path.display().to_string();
     match &args.auto {
@@ -119,7 +121,7 @@ fn report(path: &Path, outcome: Result<Outcome, vault::Error>) {
 
 fn failed(path: &Path, error: &vault::Error) {
     note(text(
-        Key::BackupFailed,
+        Key::CliBackupFailed,
         &[
             ("vault", &path.display().to_string()),
             (

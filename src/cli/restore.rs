@@ -12,8 +12,8 @@ use crate::vault::{KdfPolicy, Vault};
 const EXAMPLES: &str = "\
 Examples:
   tessera restore --list
-      the previous versions and backups kept, newest first, with their dates
-      and how many accounts each holds
+      the previous versions and backups kept (in every folder `tessera backup`
+      wrote one to), newest first, with their dates and how many accounts each holds
   tessera restore ~/usb/vault-2026-11-30T151700Z.tessera --dry-run
       what restoring that backup would change (accounts that come back,
       disappear or change), without changing anything

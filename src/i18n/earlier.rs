@@ -3,7 +3,9 @@
 //! Restore screen.
 
 use super::{Key, Lang, label, t, tf};
-use crate::vault::earlier::{Candidate, Comparison, Field, Kind, Named, Preview, State};
+use crate::vault::earlier::{
+    Candidate, Comparison, Field, Kind, Named, NotCompared, Preview, State,
+};
 
 /// Accounts named in one line at most; the rest are counted.
 const MAX_NAMED: usize = 10;
@@ -103,10 +105,16 @@ pub fn summary(lang: Lang, preview: &Preview) -> Vec<String> {
         tf(lang, Key::RestoreHoldsSince, &[("n", &n), ("date", &date)])
     }];
     match &preview.comparison {
-        Some(c) => out.extend(comparison(lang, c)),
-        None => out.push(t(lang, Key::RestoreNotCompared).to_owned()),
+        Ok(c) => out.extend(comparison(lang, c)),
+        Err(NotCompared::Missing) => out.push(t(lang, Key::RestoreNoVault).to_owned()),
+        Err(NotCompared::OtherKey) => out.push(t(lang, Key::RestoreNotCompared).to_owned()),
+        Err(NotCompared::Unreadable(error)) => out.push(tf(
+            lang,
+            Key::RestoreVaultUnreadable,
+            &[("reason", &super::Localize::localized(error, lang))],
+        )),
     }
-    if preview.comparison.is_some() && !preview.same_password {
+    if preview.comparison.is_ok() && !preview.same_password {
         out.push(t(lang, Key::RestoreOtherPassword).to_owned());
     }
     out
@@ -140,5 +148,55 @@ pub fn state(lang: Lang, candidate: &Candidate) -> String {
             Key::RestoreUnusable,
             &[("reason", &super::Localize::localized(error, lang))],
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Timestamp;
+    use crate::vault::Error;
+
+    fn preview(comparison: Result<Comparison, NotCompared>) -> Preview {
+        Preview {
+            source: "/backups/vault-2026-11-30T151700Z.tessera".into(),
+            accounts: 2,
+            last_change: Timestamp(0),
+            comparison,
+            same_password: false,
+            keyring: false,
+        }
+    }
+
+    /// Each reason a copy was not compared has its own sentence, in every
+    /// language: a vault that is not there is not called a password change.
+    #[test]
+    fn why_nothing_was_compared_is_said_as_it_is() {
+        let damaged = Error::Damaged {
+            path: "/data/vault.tessera".into(),
+            detail: "the checksum does not match".into(),
+            last_good_backup: None,
+        };
+        for lang in [Lang::En, Lang::PtBr] {
+            let said = |why| summary(lang, &preview(Err(why)))[1].clone();
+            let missing = said(NotCompared::Missing);
+            let other_key = said(NotCompared::OtherKey);
+            let unreadable = said(NotCompared::Unreadable(damaged.clone()));
+            assert_ne!(missing, other_key);
+            assert_ne!(other_key, unreadable);
+            assert!(unreadable.contains("/data/vault.tessera"), "{unreadable}");
+            // No "password changed" for a vault that is simply not there,
+            // nor the other password's warning without a comparison.
+            let not_there = summary(lang, &preview(Err(NotCompared::Missing)));
+            assert_eq!(not_there.len(), 2, "{not_there:?}");
+            if lang == Lang::En {
+                assert_eq!(
+                    missing,
+                    "There is no vault file now, so nothing is compared: restoring this copy puts it in place, with these accounts."
+                );
+                assert!(other_key.contains("another password"), "{other_key}");
+                assert!(!missing.contains("password"), "{missing}");
+            }
+        }
     }
 }

@@ -53,6 +53,9 @@ const EXTENSION: &str = ".tessera";
 const SETTINGS: &str = "backups.json";
 /// Largest settings file read.
 const MAX_SETTINGS_LEN: u64 = 64 * 1024;
+/// Most folders remembered per vault as holding its backups
+/// ([`folders`]); beyond that the one written to longest ago is forgotten.
+pub const MAX_FOLDERS: usize = 20;
 /// Most backups of one second (`…Z-2` to `…Z-99`).
 const MAX_SAME_SECOND: u32 = 99;
 const DAY: u64 = 86_400;
@@ -158,12 +161,23 @@ pub fn list(dir: &Path, stem: &str) -> Vec<Backup> {
 /// any missing parents, when it does not exist), named with `now`; returns
 /// its path. The vault file is copied as it is once its structure and
 /// checksum check out (a damaged vault is refused, not copied); no password
-/// is needed.
-pub fn write(vault: &Path, dir: &Path, now: Timestamp) -> Result<PathBuf, Error> {
+/// is needed. The folder is remembered in `history` for the vault's id
+/// ([`folders`]) before the backup is written, so the Restore lists find it.
+pub fn write(
+    vault: &Path,
+    dir: &Path,
+    history: &History,
+    now: Timestamp,
+) -> Result<PathBuf, Error> {
     let bytes = file::read(vault)?;
-    super::parse(vault, &bytes)?;
+    let id = super::uuid_text(&super::parse(vault, &bytes)?.header.vault_id);
     file::ensure_dir(&dir.join("x"))?;
-    write_in(vault, dir, &bytes, now)
+    let dir = std::path::absolute(dir).map_err(|e| Error::io("read", dir, e))?;
+    let mut settings = read_settings(history, &id)?;
+    if settings.remember(&dir) {
+        write_settings(history, &id, &settings)?;
+    }
+    write_in(vault, &dir, &bytes, now)
 }
 
 /// Writes `bytes` as a new backup of `vault` in the existing folder `dir`.
@@ -270,6 +284,25 @@ struct Settings {
     /// backup works again (each try names another file, so the failure's
     /// text would differ every time).
     failure_reported: Option<PathBuf>,
+    /// Every folder a backup of this vault was written to (by `tessera
+    /// backup --to` or automatically), the latest first, at most
+    /// [`MAX_FOLDERS`]: where `tessera restore --list` and the app's
+    /// Restore list look for backups besides [`Settings::folder`].
+    written_to: Vec<PathBuf>,
+}
+
+impl Settings {
+    /// Puts `dir` first among the folders written to; `false` when it was
+    /// first already (nothing to save).
+    fn remember(&mut self, dir: &Path) -> bool {
+        if self.written_to.first().map(PathBuf::as_path) == Some(dir) {
+            return false;
+        }
+        self.written_to.retain(|known| known != dir);
+        self.written_to.insert(0, dir.to_owned());
+        self.written_to.truncate(MAX_FOLDERS);
+        true
+    }
 }
 
 fn settings_path(history: &History, vault_id: &str) -> PathBuf {
@@ -303,19 +336,40 @@ pub fn folder(history: &History, vault_id: &str) -> Result<Option<PathBuf>, Erro
     Ok(read_settings(history, vault_id)?.folder)
 }
 
+/// Every folder that may hold backups of the vault `vault_id`: the one set
+/// for automatic backups first, then every other folder a backup of it was
+/// written to ([`write`], [`automatic`]), the latest first, without
+/// repeats. Folders that are not there now are included: listing one
+/// ([`list`]) finds nothing.
+pub fn folders(history: &History, vault_id: &str) -> Result<Vec<PathBuf>, Error> {
+    let settings = read_settings(history, vault_id)?;
+    let mut out: Vec<PathBuf> = Vec::new();
+    for dir in settings.folder.into_iter().chain(settings.written_to) {
+        if !out.contains(&dir) {
+            out.push(dir);
+        }
+    }
+    Ok(out)
+}
+
 /// Sets (or with `None` clears) the folder for automatic backups of the
 /// vault `vault_id`. A relative path is made absolute. The folder need not
-/// exist yet (a drive not connected now).
+/// exist yet (a drive not connected now). The folders backups were written
+/// to stay remembered ([`folders`]): their backups stay restorable.
 pub fn set_folder(history: &History, vault_id: &str, folder: Option<&Path>) -> Result<(), Error> {
     let folder = match folder {
         Some(dir) => Some(std::path::absolute(dir).map_err(|e| Error::io("read", dir, e))?),
         None => None,
     };
+    let written_to = read_settings(history, vault_id)
+        .map(|s| s.written_to)
+        .unwrap_or_default();
     write_settings(
         history,
         vault_id,
         &Settings {
             folder,
+            written_to,
             ..Settings::default()
         },
     )
@@ -361,7 +415,8 @@ pub fn automatic(vault: &Path, history: &History, now: Timestamp) -> Result<Outc
             })
         }
         Ok(outcome) => {
-            if settings.failure_reported.take().is_some() {
+            let written = matches!(outcome, Outcome::Written { .. }) && settings.remember(&folder);
+            if settings.failure_reported.take().is_some() || written {
                 write_settings(history, &id, &settings)?;
             }
             Ok(outcome)

@@ -5,9 +5,10 @@
 //!
 //! The earlier versions are the previous versions this computer keeps in
 //! its state directory (`vault.tessera.bak1` newest, see
-//! [`Vault::previous_versions`]) and the automatic backups in the folder
-//! chosen for the vault ([`super::backup`]). [`Vault::earlier_versions`]
-//! lists them, newest first, each with when it was written and how many
+//! [`Vault::previous_versions`]) and the backups in every folder this
+//! computer wrote one to: the folder chosen for automatic backups and those
+//! `tessera backup --to DIR` wrote to ([`super::backup::folders`]).
+//! [`Vault::earlier_versions`] lists them, newest first, each with when it was written and how many
 //! accounts it holds. Listing needs no password: a copy made since the last
 //! password change is sealed under the same data key as the vault now, which
 //! the unlocked vault holds; an older one says [`State::NeedsPassword`], and
@@ -38,8 +39,8 @@ pub enum Kind {
     /// A previous version in the state directory: `n` is 1 for the version
     /// before the last save, 2 for the one before that…
     Previous(usize),
-    /// An automatic backup (or one made with `tessera backup --to`) in the
-    /// vault's backup folder.
+    /// An automatic backup, or one made with `tessera backup --to`, in a
+    /// folder this computer wrote it to.
     Backup,
 }
 
@@ -258,9 +259,23 @@ impl Comparison {
     }
 }
 
+/// Why what restoring a copy would change could not be worked out.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum NotCompared {
+    /// There is no vault file now: restoring the copy puts it there.
+    Missing,
+    /// The vault as it is now is sealed under another key than the copy
+    /// (its password was changed since the copy was made).
+    OtherKey,
+    /// The vault file could not be read: damaged, from a newer Tessera, a
+    /// different vault's, or not readable.
+    Unreadable(Error),
+}
+
 /// What an opened earlier version holds and what restoring it would change:
 /// what both front ends show before restoring.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Preview {
     /// The file.
     pub source: PathBuf,
@@ -269,10 +284,9 @@ pub struct Preview {
     /// The time of the newest change inside it, from its encrypted body
     /// (0 for an empty vault).
     pub last_change: Timestamp,
-    /// What restoring it would change; `None` when the vault as it is now
-    /// could not be read with this copy's key (it is missing or damaged,
-    /// or its password changed since the copy was made).
-    pub comparison: Option<Comparison>,
+    /// What restoring it would change, or why that is not known (the vault
+    /// as it is now is missing, or does not open with this copy's key).
+    pub comparison: Result<Comparison, NotCompared>,
     /// Whether the copy opens with the same password as the vault now
     /// (its password slot is the same). Restoring a copy made before a
     /// password change brings that older password back.
@@ -301,22 +315,24 @@ impl Earlier {
     /// shows, having asked for the copy's own password.
     pub fn against_file(copy: Vault, source: &Path, vault: &Path) -> Self {
         let current = match copy.open_with_key(vault) {
-            Ok(Some(current)) => Some(current),
-            _ => None,
+            Ok(Some(current)) => Ok(current),
+            Ok(None) => Err(NotCompared::OtherKey),
+            Err(Error::NotFound { .. }) => Err(NotCompared::Missing),
+            Err(e) => Err(NotCompared::Unreadable(e)),
         };
-        Self::new(copy, source, current.as_ref())
+        Self::new(copy, source, current.as_ref().map_err(Clone::clone))
     }
 
-    fn new(copy: Vault, source: &Path, current: Option<&Vault>) -> Self {
+    fn new(copy: Vault, source: &Path, current: Result<&Vault, NotCompared>) -> Self {
         let preview = Preview {
             source: source.to_owned(),
             accounts: copy.entries().len(),
             last_change: copy.contents().newest_stamp(),
-            comparison: current.map(|v| Comparison::between(v.entries(), copy.entries())),
-            same_password: current.is_some_and(|v| {
+            same_password: current.as_ref().is_ok_and(|v| {
                 v.header.password_slot().is_some()
                     && v.header.password_slot() == copy.header.password_slot()
             }),
+            comparison: current.map(|v| Comparison::between(v.entries(), copy.entries())),
             keyring: copy.has_keyring_slot(),
         };
         Self { copy, preview }
@@ -334,10 +350,11 @@ pub enum Opening {
 
 impl Vault {
     /// The earlier versions of this vault that can be restored: its previous
-    /// versions and the backups in its backup folder (when one is set and
-    /// there), newest first, each opened with this vault's key to count its
-    /// accounts (no KDF runs). A backup folder that cannot be read lists no
-    /// backups.
+    /// versions and its backups in every folder this computer wrote one to
+    /// or set for automatic backups ([`backup::folders`]), newest first,
+    /// each opened with this vault's key to count its accounts (no KDF
+    /// runs). Only files named as its backups and holding its id are
+    /// listed; a folder that is not there, or cannot be read, lists none.
     pub fn earlier_versions(&self) -> Vec<Candidate> {
         let mut out: Vec<Candidate> = self
             .previous_versions()
@@ -351,12 +368,23 @@ impl Vault {
                 path,
             })
             .collect();
-        let folder = self
+        let folders = self
             .history
             .as_ref()
-            .and_then(|history| backup::folder(history, &self.id()).ok().flatten());
-        if let Some(folder) = folder {
-            let stem = backup::stem(&self.path);
+            .and_then(|history| backup::folders(history, &self.id()).ok())
+            .unwrap_or_default();
+        let stem = backup::stem(&self.path);
+        // A folder remembered under two names (a symbolic link, `..`) is
+        // listed once; one that is not there lists nothing.
+        let mut seen = Vec::new();
+        for folder in folders {
+            let Ok(real) = std::fs::canonicalize(&folder) else {
+                continue;
+            };
+            if seen.contains(&real) {
+                continue;
+            }
+            seen.push(real);
             out.extend(
                 backup::list(&folder, &stem)
                     .into_iter()
@@ -414,7 +442,7 @@ impl Vault {
         Ok(Opening::Opened(Box::new(Earlier::new(
             copy,
             path,
-            Some(self),
+            Ok(self),
         ))))
     }
 
@@ -623,7 +651,9 @@ mod tests {
         else {
             panic!("opens with the vault's key");
         };
-        let c = earlier.preview.comparison.clone().unwrap();
+        let Ok(c) = earlier.preview.comparison.clone() else {
+            panic!("compared with the vault");
+        };
         assert_eq!(labels(&c.gone), [named("Three (me)"), named("Two (me)")]);
         assert_eq!(c.same, 1);
         assert!(earlier.preview.same_password);

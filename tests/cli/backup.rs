@@ -226,6 +226,29 @@ fn a_folder_that_refuses_backups_is_said_once() {
         "{}",
         stderr(&out)
     );
+    // The way out is a command, not the app's Settings.
+    assert!(
+        stderr(&out).contains(
+            "choose another with `tessera backup --auto DIR`, or stop automatic backups with `tessera backup --auto-off`."
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("Settings"), "{}", stderr(&out));
+    // In Portuguese too (setting the folder again says it again).
+    let mut command = device.cli.command();
+    command
+        .env("LC_ALL", "pt_BR.UTF-8")
+        .args(["backup", "--auto", link.to_str().unwrap()]);
+    let out = crate::common::run_with_stdin(&mut command, "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("Nenhuma cópia de segurança automática de")
+            && stderr(&out).contains("escolha outra com `tessera backup --auto DIR`")
+            && !stderr(&out).contains("Configurações"),
+        "{}",
+        stderr(&out)
+    );
     let out = device.run(Some("pw1"), &["add", "-"], &format!("{SHOP}\n"));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(

@@ -153,3 +153,117 @@ fn a_copy_from_before_a_password_change_says_so() {
     let out = device.run(Some("pw2"), &["restore"], "");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+/// Backups made with `backup --to DIR` are listed by `restore --list`
+/// whatever folder they went to (the folders are remembered per vault), as
+/// are the automatic ones, also after automatic backups are turned off;
+/// another vault's backups in the same folder and files that only look like
+/// backups are not; a folder that is gone is skipped without a word.
+#[test]
+fn list_names_backups_in_every_folder_written_to() {
+    let device = Device::new();
+    device.init();
+    device.add(ACME);
+    let usb = device.file("usb");
+    let nas = device.file("nas/tessera");
+    let gone = device.file("gone");
+    let to = |dir: &std::path::Path| {
+        device.ok(None, &["backup", "--to", dir.to_str().unwrap()], "");
+    };
+    to(&usb);
+    device.add(BANK);
+    to(&nas);
+    to(&gone);
+    std::fs::remove_dir_all(&gone).unwrap();
+    // Another computer's vault, also named vault.tessera, backed up into
+    // the same folder; and a file named as a backup that is no vault.
+    let other = Device::new();
+    other.init();
+    other.add(SHOP);
+    other.ok(None, &["backup", "--to", usb.to_str().unwrap()], "");
+    let stranger = nas.join(backup::file_name(
+        "vault",
+        tessera::clock::Timestamp(1_900_000_000),
+        1,
+    ));
+    std::fs::write(&stranger, b"not a vault").unwrap();
+
+    // The vault id sits at bytes 14..30 of the header.
+    let id = |path: &std::path::Path| std::fs::read(path).unwrap().get(14..30).map(<[u8]>::to_vec);
+    let ours = id(&device.vault());
+    let ours_in = |dir: &std::path::Path| -> Vec<backup::Backup> {
+        backup::list(dir, "vault")
+            .into_iter()
+            .filter(|b| id(&b.path) == ours)
+            .collect()
+    };
+    let (in_usb, in_nas) = (ours_in(&usb), ours_in(&nas));
+    assert_eq!((in_usb.len(), in_nas.len()), (1, 1));
+    let line = |b: &backup::Backup, accounts: &str| {
+        format!(
+            "  {}  backup  {accounts}\n    {}\n",
+            b.made.utc_minutes(),
+            b.path.display()
+        )
+    };
+    let out = device.run(Some("pw1"), &["restore", "--list"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "",
+        "a folder that is gone is skipped silently"
+    );
+    let said = common::stdout(&out);
+    assert!(said.contains(&line(&in_usb[0], "1 account")), "{said}");
+    assert!(said.contains(&line(&in_nas[0], "2 accounts")), "{said}");
+    assert_eq!(said.matches("  backup  ").count(), 2, "only ours: {said}");
+    assert!(!said.contains("gone"), "{said}");
+    // What is listed can be restored.
+    let usb_backup = in_usb[0].path.to_str().unwrap().to_owned();
+    let out = device.ok(Some("pw1"), &["restore", &usb_backup, "--dry-run"], "");
+    assert!(
+        out.contains("1 account would disappear: Bank (me)."),
+        "{out}"
+    );
+
+    // Automatic backups elsewhere, then off: every folder is still listed.
+    let auto = device.file("auto");
+    std::fs::create_dir(&auto).unwrap();
+    device.ok(None, &["backup", "--auto", auto.to_str().unwrap()], "");
+    device.ok(None, &["backup", "--auto-off"], "");
+    let said = device.ok(Some("pw1"), &["restore", "--list"], "");
+    let in_auto = backup::list(&auto, "vault");
+    assert_eq!(in_auto.len(), 1);
+    for expected in [
+        line(&in_auto[0], "2 accounts"),
+        line(&in_usb[0], "1 account"),
+        line(&in_nas[0], "2 accounts"),
+    ] {
+        assert!(said.contains(&expected), "{expected} in {said}");
+    }
+    assert_eq!(said.matches("  backup  ").count(), 3, "{said}");
+}
+
+/// With no vault file in place, `restore FILE` says there is nothing to
+/// compare with (not that a password changed), then puts the copy there.
+#[test]
+fn a_missing_vault_is_said_as_such_and_restore_puts_the_copy_back() {
+    let device = Device::new();
+    device.init();
+    device.add(ACME);
+    let old = device.snapshot("old.tessera");
+    std::fs::remove_file(device.vault()).unwrap();
+    let old_arg = old.to_str().unwrap();
+    let out = device.ok(Some("pw1"), &["restore", old_arg, "--dry-run"], "");
+    assert!(
+        out.contains(
+            "There is no vault file now, so nothing is compared: restoring this copy puts it in place, with these accounts."
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("password"), "{out}");
+    assert!(!device.vault().exists(), "the dry run wrote the vault");
+    let out = device.ok(Some("pw1"), &["restore", old_arg], "");
+    assert!(out.contains("Restored "), "{out}");
+    assert_eq!(device.issuers(Some("pw1")), ["ACME"]);
+}

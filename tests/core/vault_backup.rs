@@ -329,3 +329,111 @@ fn a_folder_that_refuses_backups_is_reported_once_and_never_stops_a_save() {
     failed(save(&mut vault), true);
     failed(save(&mut vault), false);
 }
+
+/// Every folder a backup of the vault was written to is remembered (per
+/// vault, latest first, without repeats, at most `MAX_FOLDERS`), and the
+/// Restore list (`Vault::earlier_versions`, which both front ends show)
+/// holds the backups in each: the `--to` folders as well as the automatic
+/// one, even after automatic backups are turned off. Files in those folders
+/// that are not this vault's backups are left out; a folder that is gone
+/// lists nothing; a folder remembered under two names is listed once.
+#[test]
+fn backups_in_every_folder_written_to_are_listed_for_restore() {
+    use tessera::vault::earlier::Kind;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let history = History::at(dir.path().join("state"));
+    let mut vault = Vault::create_tracked(&path, &password(), &fast(), &history).unwrap();
+    let id = vault.id();
+    let entries = sample_entries();
+    let mut add = |n: usize| {
+        let entry = entries[n].clone();
+        vault
+            .modify(|list| {
+                list.push(entry);
+                Ok(())
+            })
+            .unwrap();
+    };
+    add(0);
+    let usb = dir.path().join("usb");
+    let nas = dir.path().join("nas/tessera");
+    let gone = dir.path().join("gone");
+    let t = |n: u64| Timestamp(NOW + n * 3600);
+    let usb_1 = backup::write(&path, &usb, &history, t(0)).unwrap();
+    add(1);
+    let usb_2 = backup::write(&path, &usb, &history, t(1)).unwrap();
+    let nas_1 = backup::write(&path, &nas, &history, t(2)).unwrap();
+    backup::write(&path, &gone, &history, t(3)).unwrap();
+    std::fs::remove_dir_all(&gone).unwrap();
+    // The same folder through a link: remembered, but not listed twice.
+    let link = dir.path().join("usb-link");
+    std::os::unix::fs::symlink(&usb, &link).unwrap();
+    let via_link = backup::write(&path, &link, &history, t(4)).unwrap();
+    assert_eq!(
+        backup::folders(&history, &id).unwrap(),
+        [link.clone(), gone.clone(), nas.clone(), usb.clone()],
+        "latest first, each once"
+    );
+    // Automatic backups into a third folder: listed first.
+    let auto = dir.path().join("auto");
+    std::fs::create_dir(&auto).unwrap();
+    backup::set_folder(&history, &id, Some(&auto)).unwrap();
+    add(2);
+    let Outcome::Written { path: auto_1, .. } = backup::automatic(&path, &history, t(5)).unwrap()
+    else {
+        panic!("no automatic backup");
+    };
+    assert_eq!(backup::folders(&history, &id).unwrap()[0], auto);
+    // Not this vault's backups: another vault's under the same name, and a
+    // file named as a backup that is no vault.
+    let other_path = dir.path().join("other/vault.tessera");
+    Vault::create(&other_path, &password(), &fast()).unwrap();
+    let other_history = History::at(dir.path().join("other-state"));
+    let other = backup::write(&other_path, &usb, &other_history, t(6)).unwrap();
+    let stranger = nas.join(backup::file_name("vault", t(7), 1));
+    std::fs::write(&stranger, b"not a vault").unwrap();
+    // Turning automatic backups off forgets no folder.
+    backup::set_folder(&history, &id, None).unwrap();
+    assert_eq!(backup::folder(&history, &id).unwrap(), None);
+
+    let listed: Vec<(std::path::PathBuf, Option<usize>)> = vault
+        .earlier_versions()
+        .into_iter()
+        .filter(|c| c.kind == Kind::Backup)
+        .map(|c| {
+            let accounts = match c.state {
+                tessera::vault::earlier::State::Open { accounts, .. } => Some(accounts),
+                _ => None,
+            };
+            (std::fs::canonicalize(&c.path).unwrap(), accounts)
+        })
+        .collect();
+    let real = |p: &Path| std::fs::canonicalize(p).unwrap();
+    assert_eq!(
+        listed,
+        [
+            (real(&auto_1), Some(3)),
+            (real(&via_link), Some(2)),
+            (real(&nas_1), Some(2)),
+            (real(&usb_2), Some(2)),
+            (real(&usb_1), Some(1)),
+        ],
+        "newest first, each once, only this vault's"
+    );
+    assert!(other.exists() && stranger.exists());
+
+    // At most MAX_FOLDERS remembered, the latest kept.
+    for n in 0..backup::MAX_FOLDERS + 5 {
+        let folder = dir.path().join(format!("many/{n}"));
+        backup::write(&path, &folder, &history, t(10)).unwrap();
+    }
+    let folders = backup::folders(&history, &id).unwrap();
+    assert_eq!(folders.len(), backup::MAX_FOLDERS);
+    assert_eq!(
+        folders[0],
+        dir.path().join(format!("many/{}", backup::MAX_FOLDERS + 4))
+    );
+    assert!(!folders.contains(&usb), "the oldest is forgotten");
+}

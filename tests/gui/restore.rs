@@ -1,6 +1,6 @@
 //! The app's Restore screen (issue 14, item 3): from Settings, the earlier
 //! versions (previous versions kept in the state directory and backups in
-//! the backup folder), newest first, with their dates and account counts;
+//! every folder one was written to), newest first, with their dates and account counts;
 //! choosing one shows what restoring it would change; confirming restores
 //! it and the list shows its accounts. A version saved before a password
 //! change asks for the password it had then.
@@ -42,12 +42,14 @@ fn open_restore(h: &mut Harness, label: &str) {
 fn restore_lists_versions_shows_what_changes_and_takes_one_back() {
     let (dir, keystore) = Harness::prepare();
     let mut vault = make_vault(&dir, vec![entry(totp("ACME", "alice", KEY))]);
-    // A backup of the vault with ACME alone, in the folder set for it,
-    // named with the app's (pinned) time.
+    // A backup of the vault with ACME alone, named with the app's (pinned)
+    // time, written as `tessera backup --to` writes it: into a folder that
+    // is not the one for automatic backups (none is set), which this
+    // computer remembers for the vault.
     let history = History::at(dir.path().join("state"));
     let folder = dir.path().join("usb");
-    backup::write(vault.path(), &folder, T0).unwrap();
-    backup::set_folder(&history, &vault.id(), Some(&folder)).unwrap();
+    backup::write(vault.path(), &folder, &history, T0).unwrap();
+    assert_eq!(backup::folder(&history, &vault.id()).unwrap(), None);
     vault
         .modify(|entries| {
             entries.push(bank());

@@ -64,6 +64,8 @@ cli-created = Created a vault at { $path }.
 cli-backup-written = Wrote an encrypted backup of the vault to { $path }. It opens with the vault's password; `tessera restore { $path }` takes it back.
 cli-backup-auto-on = Automatic backups of { $vault } go to { $folder } from now on: after changes, at most one a minute, keeping the newest 10 and one a day for 30 days.
 cli-backup-auto-off = Automatic backups of { $vault } are off. The backups already made stay where they are.
+# An automatic backup after a command could not be made (the CLI's twin of backup-failed, which names the app's Settings).
+cli-backup-failed = no automatic backup of { $vault } was made: { $reason }. The vault itself was saved; check the backup folder, choose another with `tessera backup --auto DIR`, or stop automatic backups with `tessera backup --auto-off`
 cli-keyring-setup-failed = the vault was created, but keyring unlock could not be set up: { $reason } Run `tessera keyring enable` once the keyring works
 cli-keyring-will-unlock = The system keyring will unlock it from now on.
 cli-password-changed = Changed the password of { $path } and re-encrypted it under a new key.

@@ -371,7 +371,9 @@ restore-holds-since = { $n ->
     [one] This copy holds 1 account; its last change was made { $date }.
    *[other] This copy holds { $n } accounts; its last change was made { $date }.
 }
-restore-not-compared = The vault as it is now could not be read with this copy's password (it was changed since, or the vault is damaged), so what would change is not shown.
+restore-not-compared = The vault as it is now has another password than this copy (it was changed since the copy was made), so what would change is not shown.
+restore-no-vault = There is no vault file now, so nothing is compared: restoring this copy puts it in place, with these accounts.
+restore-vault-unreadable = The vault as it is now could not be read ({ $reason }), so what would change is not shown.
 restore-other-password = This copy was made before a password change: once restored, the vault opens with the password it had then.
 restore-date-unknown = date unknown
 restore-previous = previous version { $n }

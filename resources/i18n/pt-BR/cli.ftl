@@ -64,6 +64,8 @@ cli-created = Cofre criado em { $path }.
 cli-backup-written = Cópia de segurança criptografada do cofre gravada em { $path }. Ela abre com a senha do cofre; `tessera restore { $path }` a traz de volta.
 cli-backup-auto-on = As cópias de segurança automáticas de { $vault } vão para { $folder } daqui em diante: depois de mudanças, no máximo uma por minuto, guardando as 10 mais novas e uma por dia durante 30 dias.
 cli-backup-auto-off = As cópias de segurança automáticas de { $vault } estão desligadas. As cópias já feitas continuam onde estão.
+# Uma cópia automática depois de um comando não pôde ser feita (o par de backup-failed, que cita as Configurações do app).
+cli-backup-failed = nenhuma cópia de segurança automática de { $vault } foi feita: { $reason }. O cofre em si foi salvo; confira a pasta de cópias, escolha outra com `tessera backup --auto DIR` ou desligue as cópias automáticas com `tessera backup --auto-off`
 cli-keyring-setup-failed = o cofre foi criado, mas o desbloqueio pelo chaveiro não pôde ser configurado: { $reason } Rode `tessera keyring enable` quando o chaveiro funcionar
 cli-keyring-will-unlock = O chaveiro do sistema vai desbloqueá-lo daqui em diante.
 cli-password-changed = A senha de { $path } foi trocada, e o cofre foi cifrado de novo com uma chave nova.

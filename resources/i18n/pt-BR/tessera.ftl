@@ -368,7 +368,9 @@ restore-holds-since = { $n ->
     [one] Esta cópia tem 1 conta; sua última mudança foi feita em { $date }.
    *[other] Esta cópia tem { $n } contas; sua última mudança foi feita em { $date }.
 }
-restore-not-compared = Não foi possível ler o cofre como está agora com a senha desta cópia (ela mudou desde então, ou o cofre está danificado), por isso o que mudaria não é mostrado.
+restore-not-compared = O cofre como está agora tem outra senha que não a desta cópia (ela mudou depois que a cópia foi feita), por isso o que mudaria não é mostrado.
+restore-no-vault = Agora não há arquivo de cofre, então nada é comparado: restaurar esta cópia a coloca no lugar, com estas contas.
+restore-vault-unreadable = Não foi possível ler o cofre como está agora ({ $reason }), por isso o que mudaria não é mostrado.
 restore-other-password = Esta cópia é de antes de uma troca de senha: depois de restaurada, o cofre abre com a senha que tinha então.
 restore-date-unknown = data desconhecida
 restore-previous = versão anterior { $n }

@@ -1,5 +1,6 @@
 //! Settings → "Restore an earlier version…": the previous versions this
-//! computer kept and the backups in the backup folder, newest first, each
+//! computer kept and the backups in every folder one was written to
+//! (`vault::backup::folders`), newest first, each
 //! with its date and account count (`vault::earlier`); choosing one shows
 //! what restoring it would change (the same summary as `tessera restore`);
 //! confirming restores it. A version saved before a password change asks
