@@ -217,9 +217,10 @@ TOTP of each login), and the SQLite databases of Google Authenticator,
 Microsoft Authenticator and Stratum copied off a phone. Groups, favourites and notes come along where the other
 app has them. docs/interop.md lists what is kept of each.";
 
-/// `import --format`: `auto`, `qr`, `uris`, then one name per export
-/// format, spelt as [`interop::Format::id`] (a test checks they agree).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// `import --format`: `auto`, `qr`, `uris`, then each export format by its
+/// [`interop::Format::id`], described by [`interop::Format::describe`]:
+/// the list of formats lives once, in the core.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportFormat {
     /// Detect from the content (the default).
     Auto,
@@ -227,51 +228,50 @@ pub enum ImportFormat {
     Qr,
     /// Text with one otpauth:// or otpauth-migration:// link per line.
     Uris,
-    /// An Aegis JSON export, plain or encrypted.
-    Aegis,
-    /// A 2FAS backup (.2fas), plain or encrypted.
-    #[value(name = "2fas")]
-    TwoFas,
-    /// An andOTP backup: plain JSON or encrypted (.json.aes).
-    Andotp,
-    /// Authenticator Plus' export: a password-protected zip holding Accounts.txt.
-    AuthenticatorPlus,
-    /// Authy's Android token storage (shared_prefs XML), plain or with its backup password.
-    Authy,
-    /// The Battle.net app's authenticator preferences (shared_prefs XML).
-    BattleNet,
-    /// A Bitwarden export (unencrypted JSON or CSV).
-    Bitwarden,
-    /// Duo Mobile's accounts.json.
-    Duo,
-    /// An Ente Auth export: plain text or encrypted JSON.
-    Ente,
-    /// FreeOTP's tokens.xml, or a FreeOTP 2 backup (password-encrypted).
-    Freeotp,
-    /// A FreeOTP+ JSON backup (or its tokens.xml).
-    FreeotpPlus,
-    /// Google Authenticator's database (databases/databases), or its export QR codes.
-    GoogleAuthenticator,
-    /// Microsoft Authenticator's database (databases/PhoneFactor).
-    MicrosoftAuthenticator,
-    /// A Proton Authenticator export, plain or encrypted.
-    Proton,
-    /// A Steam maFile (Steam Desktop Authenticator, old and new).
-    Steam,
-    /// An Authenticator Pro / Stratum backup: plain, encrypted or legacy-encrypted.
-    Stratum,
-    /// TOTP Authenticator's backup (.bin) or its preferences XML.
-    TotpAuthenticator,
-    /// WinAuth's text export (never detected: it looks like a link list).
-    Winauth,
+    /// Another app's export file.
+    Export(interop::Format),
+}
+
+/// How many `--format` values there are.
+const IMPORT_FORMAT_COUNT: usize = 3 + interop::Format::ALL.len();
+
+/// Every `--format` value, in the order `--help` lists them.
+const IMPORT_FORMATS: [ImportFormat; IMPORT_FORMAT_COUNT] = {
+    let mut out = [ImportFormat::Auto; IMPORT_FORMAT_COUNT];
+    out[1] = ImportFormat::Qr;
+    out[2] = ImportFormat::Uris;
+    let mut i = 0;
+    while i < interop::Format::ALL.len() {
+        out[3 + i] = ImportFormat::Export(interop::Format::ALL[i]);
+        i += 1;
+    }
+    out
+};
+
+impl clap::ValueEnum for ImportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &IMPORT_FORMATS
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        use clap::builder::PossibleValue;
+        Some(match self {
+            Self::Auto => PossibleValue::new("auto").help("Detect from the content (the default)"),
+            Self::Qr => PossibleValue::new("qr").help("QR code images"),
+            Self::Uris => PossibleValue::new("uris")
+                .help("Text with one otpauth:// or otpauth-migration:// link per line"),
+            Self::Export(format) => PossibleValue::new(format.id()).help(format.describe()),
+        })
+    }
 }
 
 impl ImportFormat {
     /// The export format this names, if it names one.
     fn export(self) -> Option<interop::Format> {
-        use clap::ValueEnum as _;
-        let name = self.to_possible_value()?;
-        interop::Format::from_id(name.get_name())
+        match self {
+            Self::Export(format) => Some(format),
+            Self::Auto | Self::Qr | Self::Uris => None,
+        }
     }
 }
 
@@ -499,11 +499,16 @@ mod tests {
         want.sort();
         assert_eq!(sorted, want);
         for format in ImportFormat::value_variants() {
-            let name = format.to_possible_value().unwrap().get_name().to_owned();
+            let value = format.to_possible_value().unwrap();
+            let name = value.get_name().to_owned();
             match format.export() {
                 Some(export) => assert_eq!(export.id(), name),
                 None => assert!(["auto", "qr", "uris"].contains(&name.as_str())),
             }
+            // Each value is described in `--help`, as one phrase.
+            let help = value.get_help().unwrap().to_string();
+            assert!(!help.is_empty() && !help.ends_with('.'), "{name}: {help}");
+            assert_eq!(ImportFormat::from_str(&name, false), Ok(*format));
         }
     }
 }

@@ -160,6 +160,41 @@ impl Format {
         }
     }
 
+    /// What files of this format are, in one phrase (English, as command
+    /// line help is): `tessera import --help` lists it beside [`Self::id`].
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::Aegis => "An Aegis JSON export, plain or encrypted",
+            Self::TwoFas => "A 2FAS backup (.2fas), plain or encrypted",
+            Self::AndOtp => "An andOTP backup: plain JSON or encrypted (.json.aes)",
+            Self::AuthenticatorPlus => {
+                "Authenticator Plus' export: a password-protected zip holding Accounts.txt"
+            }
+            Self::Authy => {
+                "Authy's Android token storage (shared_prefs XML), plain or with its backup password"
+            }
+            Self::BattleNet => "The Battle.net app's authenticator preferences (shared_prefs XML)",
+            Self::Bitwarden => "A Bitwarden export (unencrypted JSON or CSV)",
+            Self::Duo => "Duo Mobile's accounts.json",
+            Self::Ente => "An Ente Auth export: plain text or encrypted JSON",
+            Self::FreeOtp => "FreeOTP's tokens.xml, or a FreeOTP 2 backup (password-encrypted)",
+            Self::FreeOtpPlus => "A FreeOTP+ JSON backup (or its tokens.xml)",
+            Self::GoogleAuthenticator => {
+                "Google Authenticator's database (databases/databases), or its export QR codes"
+            }
+            Self::MicrosoftAuthenticator => {
+                "Microsoft Authenticator's database (databases/PhoneFactor)"
+            }
+            Self::Proton => "A Proton Authenticator export, plain or encrypted",
+            Self::Steam => "A Steam maFile (Steam Desktop Authenticator, old and new)",
+            Self::Stratum => {
+                "An Authenticator Pro / Stratum backup: plain, encrypted or legacy-encrypted"
+            }
+            Self::TotpAuthenticator => "TOTP Authenticator's backup (.bin) or its preferences XML",
+            Self::WinAuth => "WinAuth's text export (never detected: it looks like a link list)",
+        }
+    }
+
     /// The format `--format` names by `id`.
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|format| format.id() == id)
