@@ -255,8 +255,6 @@ pub enum Message {
     FileDropped(PathBuf),
     /// A file is being dragged over the window (`true`) or left it (`false`).
     DragOver(bool),
-    /// A file, the screen or the clipboard was read for QR codes.
-    Scanned(task::Scanned),
     /// The vault file changed on disk (by this window, another, or the CLI).
     VaultChanged,
     /// The vault file was re-read: the new entries if it changed elsewhere,
@@ -267,8 +265,6 @@ pub enum Message {
     CopyMerged(Result<(PathBuf, Vec<Entry>), task::Error>),
     /// A screen's message.
     Review(review::Message),
-    /// The image files were deleted after adding their accounts.
-    FilesDeleted(Result<usize, task::Error>),
     /// A screen's message.
     Recovery(recovery::Message),
     /// A screen's message.
@@ -302,7 +298,7 @@ impl Message {
     fn is_input(&self) -> bool {
         match self {
             Self::Activity | Self::Hotkey(_) | Self::FileDropped(_) => true,
-            Self::Codes(message) => !matches!(message, codes::Message::Scrolled(_)),
+            Self::Codes(message) => message.is_input(),
             Self::Add(message) => message.is_input(),
             Self::Settings(message) => message.is_input(),
             Self::Share(message) => message.is_input(),
@@ -554,12 +550,10 @@ impl App {
             Message::FileExport(message) => self.file_export(message),
             Message::Restore(message) => self.restore(message),
             Message::Recovery(message) => self.recovery(message),
-            Message::Scanned(scanned) => self.scanned(scanned),
             Message::VaultChanged => self.vault_changed(),
             Message::Reloaded(result) => self.reloaded(result),
             Message::CopyMerged(result) => self.copy_merged(result),
             Message::Review(message) => self.review(message),
-            Message::FilesDeleted(result) => self.files_deleted(result),
             Message::Requested(request) => self.requested(request),
             Message::SystemMode(mode) => {
                 self.system_mode = mode;

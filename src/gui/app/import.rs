@@ -5,32 +5,46 @@
 use super::*;
 
 impl App {
-    /// A message of the review screen, and what its action needs done.
+    /// A message of the review screen, and what its action needs done. A
+    /// read's result ([`review::Message::Scanned`]) opens the screen, or
+    /// joins the one up while its accounts are not added yet.
     pub(super) fn review(&mut self, message: review::Message) -> Task<Message> {
         let lang = self.lang();
-        let Screen::Review(screen) = &mut self.screen else {
+        if let review::Message::Scanned(_) = &message {
+            self.scanning = self.scanning.saturating_sub(1);
+            if self.session.is_some()
+                && !matches!(&self.screen, Screen::Review(screen) if !screen.is_done())
+            {
+                self.screen = Screen::Review(review::Review::default());
+            }
+        }
+        let (Some(session), Screen::Review(screen)) = (&self.session, &mut self.screen) else {
             return Task::none();
         };
-        match screen.update(message, lang) {
+        match screen.update(message, &session.entries, lang) {
             review::Action::None => Task::none(),
             review::Action::Back => self.show_codes(),
             review::Action::Imported(n) => self.imported(n),
             review::Action::Decrypt(path, password) => {
                 self.scanning += 1;
-                task::scan_file(path, Some(password)).map(Message::Scanned)
+                task::scan_file(path, Some(password)).map(scanned)
             }
             review::Action::Save(plan) => {
-                let Some(session) = &self.session else {
-                    return Task::none();
-                };
                 let now = self.now;
                 task::modify(session.vault.clone(), move |entries| {
                     Ok(Change::Imported(plan.apply(entries, now)?.added.len()))
                 })
                 .map(Message::Saved)
             }
-            review::Action::DeleteFiles(paths) => {
-                task::delete_files(paths).map(Message::FilesDeleted)
+            review::Action::DeleteFiles(paths) => task::delete_files(paths)
+                .map(|result| Message::Review(review::Message::FilesDeleted(result))),
+            review::Action::Deleted(said) => {
+                self.info(said);
+                self.show_codes()
+            }
+            review::Action::DeleteFailed(said) => {
+                self.error(said);
+                self.show_codes()
             }
         }
     }
@@ -44,7 +58,7 @@ impl App {
         Task::batch(
             paths
                 .into_iter()
-                .map(|path| task::scan_file(path, None).map(Message::Scanned)),
+                .map(|path| task::scan_file(path, None).map(scanned)),
         )
     }
 
@@ -54,7 +68,7 @@ impl App {
             return Task::none();
         }
         self.scanning += 1;
-        task::scan_clipboard(self.env.capture.clipboard.clone()).map(Message::Scanned)
+        task::scan_clipboard(self.env.capture.clipboard.clone()).map(scanned)
     }
 
     /// Captures every monitor and looks for QR codes.
@@ -63,7 +77,7 @@ impl App {
             return Task::none();
         }
         self.scanning += 1;
-        task::scan_screen(self.env.capture.screen.clone()).map(Message::Scanned)
+        task::scan_screen(self.env.capture.screen.clone()).map(scanned)
     }
 
     /// The system's file chooser; the path field and drops are its twins.
@@ -75,38 +89,9 @@ impl App {
         )
         .map(|chosen| Message::Add(add::Message::FilesChosen(chosen)))
     }
+}
 
-    /// A read finished: its accounts join the review list (opened if needed).
-    pub(super) fn scanned(&mut self, scanned: task::Scanned) -> Task<Message> {
-        self.scanning = self.scanning.saturating_sub(1);
-        let lang = self.lang();
-        let Some(session) = &self.session else {
-            return Task::none();
-        };
-        match &mut self.screen {
-            Screen::Review(screen) if !screen.is_done() => {
-                screen.absorb(scanned, &session.entries, lang);
-            }
-            _ => {
-                let mut screen = review::Review::default();
-                screen.absorb(scanned, &session.entries, lang);
-                self.screen = Screen::Review(screen);
-            }
-        }
-        Task::none()
-    }
-
-    /// The image files were deleted (or not).
-    pub(super) fn files_deleted(&mut self, result: Result<usize, task::Error>) -> Task<Message> {
-        let lang = self.lang();
-        match result {
-            Ok(n) => self.info(i18n::tf(lang, Key::ImagesDeleted, &[("n", &n.to_string())])),
-            Err(e) => self.error(i18n::tf(
-                lang,
-                Key::DeleteImagesFailed,
-                &[("reason", &e.localized(lang))],
-            )),
-        }
-        self.show_codes()
-    }
+/// A read's result, for the review screen (which it opens if need be).
+fn scanned(scanned: task::Scanned) -> Message {
+    Message::Review(review::Message::Scanned(scanned))
 }

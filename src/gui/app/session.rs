@@ -89,8 +89,10 @@ impl App {
                         self.show_codes()
                     }
                     Change::Advanced(id) => {
-                        session.codes.reveal(id);
-                        Task::none()
+                        let action = session
+                            .codes
+                            .update(codes::Message::Advanced(id), &session.entries);
+                        self.codes_action(action)
                     }
                     Change::RecoveryReplaced(n) => {
                         self.info(i18n::tf(lang, Key::RecoverySaved, &[("n", &n.to_string())]));

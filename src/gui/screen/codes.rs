@@ -133,6 +133,17 @@ pub enum Message {
     CopyPassword(String),
     /// "Merge" on the conflict copy banner.
     MergeCopy,
+    /// An HOTP entry's counter was advanced and saved ([`Action::Next`]):
+    /// its new code is shown.
+    Advanced(EntryId),
+}
+
+impl Message {
+    /// Whether the person did this: neither a task's result nor the list
+    /// reporting its scroll position (which a resize also does) is input.
+    pub fn is_input(&self) -> bool {
+        !matches!(self, Self::Scrolled(_) | Self::Advanced(_))
+    }
 }
 
 /// What the app should do.
@@ -255,11 +266,6 @@ impl Codes {
         self.selected.as_ref()
     }
 
-    /// Marks an HOTP entry's code as asked for (after its counter was saved).
-    pub fn reveal(&mut self, id: EntryId) {
-        self.revealed.insert(id);
-    }
-
     fn is_revealed(&self, entry: &Entry, hide_codes: bool) -> bool {
         let asked = self.revealed.contains(&entry.id);
         match entry.account.params.kind {
@@ -340,6 +346,10 @@ impl Codes {
             Message::Next(id) => {
                 self.selected = Some(id.clone());
                 Action::Next(id)
+            }
+            Message::Advanced(id) => {
+                self.revealed.insert(id);
+                Action::None
             }
             Message::Details(id) => Action::Details(id),
             Message::Add => Action::Add,
@@ -653,6 +663,34 @@ mod tests {
         assert_eq!(codes.selected(), Some(&entries[0].id));
         let _ = codes.hotkey(Hotkey::Escape, &entries);
         assert_eq!(codes.query(), "");
+    }
+
+    /// An HOTP row's code shows only once its counter was saved: clicking
+    /// it asks for the advance ([`Action::Next`]), and the saved result
+    /// ([`Message::Advanced`], a task's result, not input) reveals it, so
+    /// the next click copies.
+    #[test]
+    fn an_hotp_code_shows_after_its_advance_was_saved() {
+        let secret = decode_base32("JBSWY3DPEHPK3PXP").unwrap_or_else(|e| panic!("{e}"));
+        let account =
+            Account::new("Bank", "me", secret, Params::hotp(5)).unwrap_or_else(|e| panic!("{e}"));
+        let hotp = Entry::new(account, Timestamp(0)).unwrap_or_else(|e| panic!("{e}"));
+        let id = hotp.id.clone();
+        let entries = Entries::new(vec![hotp]);
+        let mut codes = Codes::default();
+        assert!(matches!(
+            codes.update(Message::Activate(id.clone()), &entries),
+            Action::Next(next) if next == id
+        ));
+        assert!(!codes.is_revealed(&entries[0], false));
+        let advanced = Message::Advanced(id.clone());
+        assert!(!advanced.is_input());
+        assert!(matches!(codes.update(advanced, &entries), Action::None));
+        assert!(codes.is_revealed(&entries[0], false));
+        assert!(matches!(
+            codes.update(Message::Activate(id.clone()), &entries),
+            Action::Copy(copied) if copied == id
+        ));
     }
 
     #[test]

@@ -76,16 +76,24 @@ pub enum Message {
     Password(usize, Typed),
     /// Try that password.
     Unlock(usize),
+    /// A source (a file, a drop, the clipboard, the screen) was read: its
+    /// accounts join the list. The first read opens the screen.
+    Scanned(Scanned),
     /// This many accounts were added.
     Saved(usize),
     /// Adding them failed.
     SaveFailed(task::Error),
+    /// The image files were deleted (how many), or not.
+    FilesDeleted(Result<usize, task::Error>),
 }
 
 impl Message {
     /// Whether the person did this (a task's result is not input).
     pub fn is_input(&self) -> bool {
-        !matches!(self, Self::Saved(_) | Self::SaveFailed(_))
+        !matches!(
+            self,
+            Self::Scanned(_) | Self::Saved(_) | Self::SaveFailed(_) | Self::FilesDeleted(_)
+        )
     }
 }
 
@@ -104,6 +112,10 @@ pub enum Action {
     Back,
     /// Back to the list, saying that this many accounts were added.
     Imported(usize),
+    /// Back to the list, saying this (the image files were deleted).
+    Deleted(String),
+    /// Back to the list, saying this error (deleting the files failed).
+    DeleteFailed(String),
 }
 
 /// The name of a source, as shown.
@@ -143,7 +155,7 @@ impl Review {
 
     /// Takes in what one source held, checking each account against `entries`
     /// (and against the accounts already listed, so a code read twice shows once).
-    pub fn absorb(&mut self, scanned: Scanned, entries: &[Entry], lang: Lang) {
+    fn absorb(&mut self, scanned: Scanned, entries: &[Entry], lang: Lang) {
         let origin = scanned.origin;
         let contents = match scanned.found {
             Ok(contents) => contents,
@@ -213,10 +225,23 @@ impl Review {
         stay
     }
 
-    /// Handles a message.
-    pub fn update(&mut self, message: Message, lang: Lang) -> Action {
+    /// Handles a message; `entries` are the vault's, which what is read is
+    /// checked against.
+    pub fn update(&mut self, message: Message, entries: &[Entry], lang: Lang) -> Action {
         self.error = None;
         match message {
+            Message::Scanned(scanned) => {
+                self.absorb(scanned, entries, lang);
+                Action::None
+            }
+            Message::FilesDeleted(Ok(n)) => {
+                Action::Deleted(i18n::tf(lang, Key::ImagesDeleted, &[("n", &n.to_string())]))
+            }
+            Message::FilesDeleted(Err(e)) => Action::DeleteFailed(i18n::tf(
+                lang,
+                Key::DeleteImagesFailed,
+                &[("reason", &e.localized(lang))],
+            )),
             Message::Saved(count) => {
                 if self.saved(count) {
                     Action::None
@@ -552,5 +577,32 @@ impl Review {
         );
         page = page.push(text(t(Key::ReviewMore)).size(13).style(theme::label::muted));
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Deleting the image files after an import reports to this screen,
+    /// which words what happened for the list's note, in the UI language.
+    #[test]
+    fn deleting_the_images_is_worded_here() {
+        let mut review = Review::default();
+        let deleted = Message::FilesDeleted(Ok(2));
+        assert!(!deleted.is_input());
+        assert!(matches!(
+            review.update(deleted, &[], Lang::En),
+            Action::Deleted(said) if said == "Deleted 2 image files."
+        ));
+        let failed = Message::FilesDeleted(Err(task::Error::Delete {
+            path: "/tmp/qr.png".into(),
+            source: std::sync::Arc::new(std::io::Error::from(std::io::ErrorKind::PermissionDenied)),
+        }));
+        let Action::DeleteFailed(said) = review.update(failed, &[], Lang::PtBr) else {
+            panic!("a failure is said as one");
+        };
+        assert!(said.contains("/tmp/qr.png"), "{said}");
+        assert!(!said.starts_with("The images"), "in Portuguese: {said}");
     }
 }
