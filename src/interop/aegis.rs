@@ -277,8 +277,8 @@ fn open_slot(
     let key_params = slot.key_params.value.as_ref();
     let nonce = hex(key_params.map_or("", |k| k.nonce.as_str()))
         .ok_or_else(|| damaged("a bad slot nonce"))?;
-    let tag = hex(key_params.map_or("", |k| k.tag.as_str()))
-        .ok_or_else(|| damaged("a bad slot tag"))?;
+    let tag =
+        hex(key_params.map_or("", |k| k.tag.as_str())).ok_or_else(|| damaged("a bad slot tag"))?;
 
     #[allow(clippy::cast_possible_truncation)]
     let log_n = n.trailing_zeros() as u8;

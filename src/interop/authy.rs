@@ -96,7 +96,8 @@ fn push(token: &Token, password: Option<&Password>, out: &mut Export) -> Result<
     let digits = token.digits.or(6);
     if let Some(seed) = token.secret_seed.get() {
         let issuer = token.name.as_str();
-        let Some(seed) = hex(&zeroize::Zeroizing::new(seed.to_ascii_lowercase())).map(zeroize::Zeroizing::new)
+        let Some(seed) =
+            hex(&zeroize::Zeroizing::new(seed.to_ascii_lowercase())).map(zeroize::Zeroizing::new)
         else {
             out.skipped.push(Skipped {
                 label: crate::otp::Label::given(issuer.to_owned()),

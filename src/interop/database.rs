@@ -340,14 +340,14 @@ pub(super) fn read_stratum(bytes: &[u8], out: &mut Export) -> Result<(), Interop
     let bindings = optional("authenticatorcategory")?;
     let backup = stratum::Backup {
         authenticators: objects(&authenticators, |row| stratum::Authenticator {
-                r#type: row.number("type"),
-                issuer: row.field("issuer"),
-                username: row.field("username"),
-                secret: row.secret("secret"),
-                algorithm: row.number("algorithm"),
-                digits: row.number("digits"),
-                period: row.number("period"),
-                counter: row.number("counter"),
+            r#type: row.number("type"),
+            issuer: row.field("issuer"),
+            username: row.field("username"),
+            secret: row.secret("secret"),
+            algorithm: row.number("algorithm"),
+            digits: row.number("digits"),
+            period: row.number("period"),
+            counter: row.number("counter"),
         }),
         categories: objects(&categories, |row| stratum::Category {
             id: row.field("id"),

@@ -29,7 +29,10 @@ use super::{Format, InteropError};
 
 /// `bytes` (a leading byte-order mark ignored) as `T`, or why not: the
 /// line and column where the JSON breaks, or of a field given twice.
-pub(super) fn from_file<T: DeserializeOwned>(bytes: &[u8], format: Format) -> Result<T, InteropError> {
+pub(super) fn from_file<T: DeserializeOwned>(
+    bytes: &[u8],
+    format: Format,
+) -> Result<T, InteropError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     serde_json::from_slice(bytes).map_err(|e| InteropError::Damaged {
         format,
@@ -168,7 +171,12 @@ impl<'de> Deserialize<'de> for Secret {
             fn visit_string<E: de::Error>(self, text: String) -> Result<Secret, E> {
                 Ok(Secret(Some(Zeroizing::new(text))))
             }
-            otherwise_default!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64));
+            otherwise_default!(
+                visit_bool(bool),
+                visit_i64(i64),
+                visit_u64(u64),
+                visit_f64(f64)
+            );
             otherwise_default!(@containers);
         }
         deserializer.deserialize_any(V)
@@ -211,7 +219,12 @@ impl<'de> Deserialize<'de> for Text {
             fn visit_string<E: de::Error>(self, text: String) -> Result<Text, E> {
                 Ok(Text(Some(text)))
             }
-            otherwise_default!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64));
+            otherwise_default!(
+                visit_bool(bool),
+                visit_i64(i64),
+                visit_u64(u64),
+                visit_f64(f64)
+            );
             otherwise_default!(@containers);
         }
         deserializer.deserialize_any(V)
@@ -373,7 +386,12 @@ impl<'de> Deserialize<'de> for Flag {
             fn visit_bool<E: de::Error>(self, b: bool) -> Result<Flag, E> {
                 Ok(Flag(Some(b)))
             }
-            otherwise_default!(visit_str(&str), visit_i64(i64), visit_u64(u64), visit_f64(f64));
+            otherwise_default!(
+                visit_str(&str),
+                visit_i64(i64),
+                visit_u64(u64),
+                visit_f64(f64)
+            );
             otherwise_default!(@containers);
         }
         deserializer.deserialize_any(V)
@@ -506,7 +524,13 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
                 T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
             }
-            otherwise_default!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str));
+            otherwise_default!(
+                visit_bool(bool),
+                visit_i64(i64),
+                visit_u64(u64),
+                visit_f64(f64),
+                visit_str(&str)
+            );
             otherwise_default!(@unit);
             otherwise_default!(@seq);
         }
@@ -561,7 +585,13 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
             fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<List<T>, D::Error> {
                 d.deserialize_any(self)
             }
-            otherwise_default!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str));
+            otherwise_default!(
+                visit_bool(bool),
+                visit_i64(i64),
+                visit_u64(u64),
+                visit_f64(f64),
+                visit_str(&str)
+            );
             fn visit_unit<E: de::Error>(self) -> Result<List<T>, E> {
                 Ok(List(None))
             }
@@ -617,7 +647,13 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Members<T> {
                 }
                 Ok(Members(Some(members)))
             }
-            otherwise_default!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str));
+            otherwise_default!(
+                visit_bool(bool),
+                visit_i64(i64),
+                visit_u64(u64),
+                visit_f64(f64),
+                visit_str(&str)
+            );
             otherwise_default!(@unit);
             otherwise_default!(@seq);
         }
@@ -682,7 +718,13 @@ impl<'de> Deserialize<'de> for SignedBytes {
                 }
                 Ok(SignedBytes(valid.then_some(bytes)))
             }
-            otherwise_default!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str));
+            otherwise_default!(
+                visit_bool(bool),
+                visit_i64(i64),
+                visit_u64(u64),
+                visit_f64(f64),
+                visit_str(&str)
+            );
             fn visit_unit<E: de::Error>(self) -> Result<SignedBytes, E> {
                 Ok(SignedBytes(None))
             }
@@ -745,7 +787,13 @@ impl<'de> Deserialize<'de> for FirstMember {
                 }
                 Ok(FirstMember(first))
             }
-            otherwise_default!(visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str));
+            otherwise_default!(
+                visit_bool(bool),
+                visit_i64(i64),
+                visit_u64(u64),
+                visit_f64(f64),
+                visit_str(&str)
+            );
             otherwise_default!(@unit);
             otherwise_default!(@seq);
         }
@@ -791,7 +839,10 @@ mod tests {
         let parsed = sample(r#"{"secret": "JBSWY3DPEHPK3PXP", "bytes": [1, -2, 127]}"#);
         let buffer: &Zeroizing<String> = parsed.secret.buffer().unwrap();
         assert_eq!(buffer.as_str(), "JBSWY3DPEHPK3PXP");
-        assert_eq!(parsed.bytes.0.as_deref().map(Vec::as_slice), Some(&[1, 254, 127][..]));
+        assert_eq!(
+            parsed.bytes.0.as_deref().map(Vec::as_slice),
+            Some(&[1, 254, 127][..])
+        );
         let shown = format!("{parsed:?}");
         assert!(!shown.contains("JBSWY3DP"), "{shown}");
         assert!(shown.contains("Secret(<redacted>)"), "{shown}");
@@ -858,17 +909,26 @@ mod tests {
     #[test]
     fn signed_bytes_refuse_anything_but_java_bytes() {
         let bytes = |json: &str| sample(&format!(r#"{{"bytes": {json}}}"#)).bytes.0;
-        assert_eq!(bytes("[-128, 0, 127]").as_deref().map(Vec::as_slice), Some(&[128, 0, 127][..]));
+        assert_eq!(
+            bytes("[-128, 0, 127]").as_deref().map(Vec::as_slice),
+            Some(&[128, 0, 127][..])
+        );
         assert_eq!(bytes("[]").as_deref().map(Vec::len), Some(0));
         assert_eq!(bytes("[128]"), None);
         assert_eq!(bytes("[-129]"), None);
         assert_eq!(bytes("[1.0]"), None);
         assert_eq!(bytes(r#"[1, "2"]"#), None);
         // Longer than the first buffer: it moves to larger ones intact.
-        let long: Vec<String> = (0..300).map(|i| ((i % 256) as u8 as i8).to_string()).collect();
+        let long: Vec<String> = (0..300)
+            .map(|i| ((i % 256) as u8 as i8).to_string())
+            .collect();
         let read = bytes(&format!("[{}]", long.join(","))).unwrap();
         assert_eq!(read.len(), 300);
-        assert!(read.iter().enumerate().all(|(i, b)| usize::from(*b) == i % 256));
+        assert!(
+            read.iter()
+                .enumerate()
+                .all(|(i, b)| usize::from(*b) == i % 256)
+        );
     }
 
     #[test]
@@ -890,7 +950,10 @@ mod tests {
                 .map(|name| name.expose().to_owned())
         };
         assert_eq!(first(r#"{"[1]": "t", "[0]": "u"}"#).as_deref(), Some("[0]"));
-        assert_eq!(first(r#"{"only": {"nested": [1]}}"#).as_deref(), Some("only"));
+        assert_eq!(
+            first(r#"{"only": {"nested": [1]}}"#).as_deref(),
+            Some("only")
+        );
         assert_eq!(first("{}"), None);
         assert_eq!(first("[1]"), None);
     }

@@ -814,7 +814,9 @@ mod tests {
             r#"{"schemaVersion": 4, "services": [{"name": "Ex", "secret": "JBSWY3DPEHPK3PXP", "otp": {}}]}"#,
         );
         hidden::<List<Object<twofas::Service>>>(r#"[{"secret": "JBSWY3DPEHPK3PXP"}]"#);
-        hidden::<List<Object<andotp::Entry>>>(r#"[{"secret": "JBSWY3DPEHPK3PXP", "type": "TOTP"}]"#);
+        hidden::<List<Object<andotp::Entry>>>(
+            r#"[{"secret": "JBSWY3DPEHPK3PXP", "type": "TOTP"}]"#,
+        );
         hidden::<bitwarden::File>(
             r#"{"encrypted": false, "items": [{"name": "Ex", "login": {"totp": "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP"}}]}"#,
         );
@@ -836,7 +838,9 @@ mod tests {
             r#"{{"tokenOrder": [], "tokens": [{{"type": "TOTP", "secret": [{}]}}]}}"#,
             bytes.join(",")
         ));
-        hidden::<List<Object<totpauth::Account>>>(r#"[{"name": "me", "key": "JBSWY3DPEHPK3PXP", "base": 32}]"#);
+        hidden::<List<Object<totpauth::Account>>>(
+            r#"[{"name": "me", "key": "JBSWY3DPEHPK3PXP", "base": 32}]"#,
+        );
         hidden::<List<Object<authy::Token>>>(
             r#"[{"name": "Ex", "decryptedSecret": "JBSWY3DPEHPK3PXP"}, {"secretSeed": "JBSWY3DPEHPK3PXP"}]"#,
         );
@@ -845,28 +849,73 @@ mod tests {
     #[test]
     fn json_exports_are_told_apart_by_their_shape() {
         let cases: &[(&str, Option<Format>)] = &[
-            (r#"{"version": 1, "header": {}, "db": "c2VhbGVk"}"#, Some(Format::Aegis)),
-            (r#"{"version": null, "header": {}, "db": {}}"#, Some(Format::Aegis)),
+            (
+                r#"{"version": 1, "header": {}, "db": "c2VhbGVk"}"#,
+                Some(Format::Aegis),
+            ),
+            (
+                r#"{"version": null, "header": {}, "db": {}}"#,
+                Some(Format::Aegis),
+            ),
             (r#"{"version": 1, "header": [], "db": {}}"#, None),
-            (r#"{"schemaVersion": 4, "services": []}"#, Some(Format::TwoFas)),
-            (r#"{"schemaVersion": 4, "services": [], "servicesEncrypted": 1}"#, Some(Format::TwoFas)),
-            (r#"{"schemaVersion": 4, "servicesEncrypted": "a:b:c"}"#, Some(Format::TwoFas)),
-            (r#"[{"secret": "K", "type": "TOTP"}, {"secret": null, "type": 1}]"#, Some(Format::AndOtp)),
+            (
+                r#"{"schemaVersion": 4, "services": []}"#,
+                Some(Format::TwoFas),
+            ),
+            (
+                r#"{"schemaVersion": 4, "services": [], "servicesEncrypted": 1}"#,
+                Some(Format::TwoFas),
+            ),
+            (
+                r#"{"schemaVersion": 4, "servicesEncrypted": "a:b:c"}"#,
+                Some(Format::TwoFas),
+            ),
+            (
+                r#"[{"secret": "K", "type": "TOTP"}, {"secret": null, "type": 1}]"#,
+                Some(Format::AndOtp),
+            ),
             (r#"[{"secret": "K", "type": "TOTP"}, 3]"#, None),
             (r#"[]"#, None),
-            (r#"{"encrypted": false, "items": []}"#, Some(Format::Bitwarden)),
-            (r#"{"tokenOrder": null, "tokens": []}"#, Some(Format::FreeOtpPlus)),
-            (r#"{"kdfParams": {}, "encryptedData": "", "encryptionNonce": ""}"#, Some(Format::Ente)),
-            (r#"{"version": 1, "entries": [{"content": {"uri": null}}]}"#, Some(Format::Proton)),
+            (
+                r#"{"encrypted": false, "items": []}"#,
+                Some(Format::Bitwarden),
+            ),
+            (
+                r#"{"tokenOrder": null, "tokens": []}"#,
+                Some(Format::FreeOtpPlus),
+            ),
+            (
+                r#"{"kdfParams": {}, "encryptedData": "", "encryptionNonce": ""}"#,
+                Some(Format::Ente),
+            ),
+            (
+                r#"{"version": 1, "entries": [{"content": {"uri": null}}]}"#,
+                Some(Format::Proton),
+            ),
             (r#"{"version": 1, "entries": [{"content": "x"}]}"#, None),
-            (r#"{"version": 1, "salt": "", "content": ""}"#, Some(Format::Proton)),
+            (
+                r#"{"version": 1, "salt": "", "content": ""}"#,
+                Some(Format::Proton),
+            ),
             (r#"{"Authenticators": []}"#, Some(Format::Stratum)),
             (r#"{"shared_secret": null}"#, Some(Format::Steam)),
-            (r#"{"accounts": {"1": {"shared_secret": ""}, "2": {"shared_secret": 1}}}"#, Some(Format::Steam)),
-            (r#"{"accounts": {"1": {"shared_secret": ""}, "2": {}}}"#, None),
+            (
+                r#"{"accounts": {"1": {"shared_secret": ""}, "2": {"shared_secret": 1}}}"#,
+                Some(Format::Steam),
+            ),
+            (
+                r#"{"accounts": {"1": {"shared_secret": ""}, "2": {}}}"#,
+                None,
+            ),
             (r#"{"accounts": {}}"#, None),
-            (r#"[{"name": "x"}, {"otpGenerator": null}]"#, Some(Format::Duo)),
-            (r#"{"schemaVersion": 4, "schemaVersion": 4, "services": []}"#, None),
+            (
+                r#"[{"name": "x"}, {"otpGenerator": null}]"#,
+                Some(Format::Duo),
+            ),
+            (
+                r#"{"schemaVersion": 4, "schemaVersion": 4, "services": []}"#,
+                None,
+            ),
         ];
         for (json, format) in cases {
             assert_eq!(detect(json.as_bytes()), *format, "{json}");
@@ -881,7 +930,10 @@ mod tests {
         assert_eq!(export.accounts.len(), 1);
         assert_eq!(export.accounts[0].account.issuer, "Ok");
         assert_eq!(export.skipped.len(), 1);
-        assert_eq!(export.skipped[0].reason, SkipReason::Key(Base32Error::Empty));
+        assert_eq!(
+            export.skipped[0].reason,
+            SkipReason::Key(Base32Error::Empty)
+        );
     }
 
     #[test]

@@ -143,11 +143,10 @@ pub(super) fn detect(text: &str) -> Option<Format> {
 
 /// The format of a file that is an object, tried in a fixed order.
 fn object(m: TopLevel) -> Option<Format> {
-    let aegis = m.header == Kind::Object
-        && matches!(m.db, Kind::Object | Kind::String)
-        && m.version.0;
-    let twofas = m.schema_version.0
-        && (m.services == Kind::List || m.services_encrypted == Kind::String);
+    let aegis =
+        m.header == Kind::Object && matches!(m.db, Kind::Object | Kind::String) && m.version.0;
+    let twofas =
+        m.schema_version.0 && (m.services == Kind::List || m.services_encrypted == Kind::String);
     let bitwarden = m.items == Kind::List && m.encrypted.0;
     let freeotp = m.tokens == Kind::List && m.token_order.0;
     let ente = m.kdf_params == Kind::Object && m.encrypted_data.0 && m.encryption_nonce.0;

@@ -9,9 +9,7 @@
 use serde::Deserialize;
 
 use super::de::{Given, Members, Object, Secret, Text};
-use super::{
-    Export, Fields, Format, InteropError, SkipReason, Skipped, base64_decode, damaged,
-};
+use super::{Export, Fields, Format, InteropError, SkipReason, Skipped, base64_decode, damaged};
 use crate::otp::{Base32Error, encode_base32};
 
 const FORMAT: Format = Format::Steam;
@@ -50,8 +48,7 @@ pub(super) fn read(file: Account, out: &mut Export) -> Result<(), InteropError> 
 
 fn account(entry: &Account, out: &mut Export) {
     let name = entry.account_name.as_str();
-    let Some(secret) = base64_decode(entry.shared_secret.value.expose())
-        .filter(|s| !s.is_empty())
+    let Some(secret) = base64_decode(entry.shared_secret.value.expose()).filter(|s| !s.is_empty())
     else {
         out.skipped.push(Skipped {
             label: crate::otp::Label::given(format!("Steam ({name})")),

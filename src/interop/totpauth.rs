@@ -159,7 +159,12 @@ fn accounts(list: Accounts, out: &mut Export) -> Result<(), InteropError> {
             period: entry.period.or(30),
             ..Fields::new(issuer, name, "totp", &secret)
         };
-        out.push(&fields, String::new(), entry.is_favorite.is_true(), String::new());
+        out.push(
+            &fields,
+            String::new(),
+            entry.is_favorite.is_true(),
+            String::new(),
+        );
     }
     Ok(())
 }
