@@ -56,7 +56,7 @@ super::de::secret_fields! {
 /// SharedPreferences XML with one of Authy's token keys.
 pub(super) fn looks_like(text: &str) -> bool {
     prefs::looks_like(text)
-        && prefs::entries(text).is_ok_and(|entries| {
+        && prefs::values(text).is_ok_and(|entries| {
             entries
                 .iter()
                 .any(|(name, _)| KEYS.contains(&name.as_str()))
@@ -68,7 +68,7 @@ pub(super) fn read(
     password: Option<&Password>,
     out: &mut Export,
 ) -> Result<(), InteropError> {
-    let entries = prefs::entries(text).map_err(|e| damaged(FORMAT, &e))?;
+    let entries = prefs::values(text).map_err(|e| damaged(FORMAT, &e))?;
     let (_, tokens) = entries
         .iter()
         .find(|(name, _)| KEYS.contains(&name.as_str()))

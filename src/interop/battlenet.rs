@@ -31,11 +31,11 @@ const ISSUER: &str = "Battle.net";
 /// SharedPreferences XML with the Battle.net device secret.
 pub(super) fn looks_like(text: &str) -> bool {
     prefs::looks_like(text)
-        && prefs::entries(text).is_ok_and(|entries| entries.iter().any(|(name, _)| name == SECRET))
+        && prefs::values(text).is_ok_and(|entries| entries.iter().any(|(name, _)| name == SECRET))
 }
 
 pub(super) fn read(text: &str, out: &mut Export) -> Result<(), InteropError> {
-    let entries = prefs::entries(text).map_err(|e| damaged(FORMAT, &e))?;
+    let entries = prefs::values(text).map_err(|e| damaged(FORMAT, &e))?;
     let value = |key: &str| {
         entries
             .iter()

@@ -755,6 +755,21 @@ pub(super) fn push(bytes: &mut Zeroizing<Vec<u8>>, byte: u8) {
     bytes.push(byte);
 }
 
+/// Appends `text`; when the buffer is too small, its content moves to one at
+/// least twice the size and the old one is wiped as it drops (a `String`
+/// growing by itself would free the old buffer unwiped).
+pub(super) fn push_str(buffer: &mut Zeroizing<String>, text: &str) {
+    let needed = buffer.len().saturating_add(text.len());
+    if needed > buffer.capacity() {
+        let mut larger = Zeroizing::new(String::with_capacity(
+            needed.max(buffer.capacity().saturating_mul(2)).max(32),
+        ));
+        larger.push_str(buffer);
+        *buffer = larger;
+    }
+    buffer.push_str(text);
+}
+
 /// The name of an object's first member in sorted order (the one a
 /// `Value` object lists first), as a secret: TOTP Authenticator keeps its
 /// whole account list there. Values, and the other names, are skipped
@@ -939,6 +954,19 @@ mod tests {
         }
         assert_eq!(bytes.len(), 100);
         assert!(bytes.iter().copied().eq(0..100u8));
+    }
+
+    #[test]
+    fn growing_a_zeroizing_string_keeps_its_text() {
+        let mut text = Zeroizing::new(String::new());
+        let mut expected = String::new();
+        for i in 0..200 {
+            let piece = if i % 3 == 0 { "é" } else { "ab" };
+            push_str(&mut text, piece);
+            expected.push_str(piece);
+        }
+        assert_eq!(text.as_str(), expected);
+        assert!(text.capacity() < 2 * expected.len() + 32);
     }
 
     #[test]

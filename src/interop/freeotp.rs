@@ -54,7 +54,7 @@ struct TokenShape {
 /// A SharedPreferences file whose values include FreeOTP token objects.
 pub(super) fn looks_like_xml(text: &str) -> bool {
     prefs::looks_like(text)
-        && prefs::entries(text).is_ok_and(|entries| {
+        && prefs::values(text).is_ok_and(|entries| {
             entries.iter().any(|(name, _)| name == "tokenOrder")
                 || entries.iter().any(|(_, value)| {
                     serde_json::from_str::<Object<TokenShape>>(value).is_ok_and(|shape| {
@@ -68,7 +68,7 @@ pub(super) fn looks_like_xml(text: &str) -> bool {
 
 /// `tokens.xml`: every value that is a token object.
 pub(super) fn read_xml(text: &str, out: &mut Export) -> Result<(), InteropError> {
-    let entries = prefs::entries(text).map_err(|e| damaged(out.format, &e))?;
+    let entries = prefs::values(text).map_err(|e| damaged(out.format, &e))?;
     let tokens = entries
         .iter()
         .filter(|(name, _)| name != "tokenOrder")

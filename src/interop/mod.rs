@@ -551,6 +551,33 @@ pub fn sheet(
     export_html::write(items, date)
 }
 
+/// The length of `value` as compact JSON, measured without writing it.
+fn json_len<T: serde::Serialize>(value: &T) -> Result<usize, WriteError> {
+    /// Counts what is written, keeps nothing.
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    serde_json::to_writer(&mut count, value).map_err(|_| WriteError::Encode)?;
+    Ok(count.0)
+}
+
+/// `value` as compact JSON in a zeroizing buffer of exactly its length
+/// (measured first): writing it never grows the buffer, so no copy of the
+/// secrets in it is left behind in freed memory.
+fn json_exact<T: serde::Serialize>(value: &T) -> Result<zeroize::Zeroizing<Vec<u8>>, WriteError> {
+    let mut out = zeroize::Zeroizing::new(Vec::with_capacity(json_len(value)?));
+    serde_json::to_writer(&mut *out, value).map_err(|_| WriteError::Encode)?;
+    Ok(out)
+}
+
 /// `N` random bytes from the OS.
 fn random<const N: usize>() -> Result<[u8; N], WriteError> {
     let mut bytes = [0u8; N];
@@ -757,6 +784,26 @@ fn aes_gcm_open(key: &[u8], nonce: &[u8], sealed: &[u8]) -> Option<zeroize::Zero
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exports_are_written_into_buffers_of_their_exact_size() {
+        let long_note = "n".repeat(5000);
+        let account = Account::from_uri("otpauth://totp/Ex:me?secret=JBSWY3DPEHPK3PXP").unwrap();
+        let items: Vec<Outgoing<'_>> = (0..3)
+            .map(|_| Outgoing {
+                account: &account,
+                group: "Work",
+                favourite: false,
+                notes: &long_note,
+                recovery_codes: Vec::new(),
+            })
+            .collect();
+        // Notes longer than any guess per entry: a guessed buffer would grow.
+        for target in [Target::Aegis, Target::TwoFas] {
+            let file = write(target, &items, None, 0).unwrap();
+            assert_eq!(file.capacity(), file.len(), "{target:?}");
+        }
+    }
 
     #[test]
     fn hex_decodes_and_refuses_odd_or_bad_input() {

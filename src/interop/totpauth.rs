@@ -64,7 +64,7 @@ type Accounts = List<Object<Account>>;
 /// The app's preferences with the account list.
 pub(super) fn looks_like_xml(text: &str) -> bool {
     prefs::looks_like(text)
-        && prefs::entries(text).is_ok_and(|entries| entries.iter().any(|(name, _)| name == LIST))
+        && prefs::values(text).is_ok_and(|entries| entries.iter().any(|(name, _)| name == LIST))
 }
 
 /// Base64 text of whole AES blocks, at least a few of them, with the lower
@@ -88,7 +88,7 @@ pub(super) fn read(
     let text = std::str::from_utf8(bytes).map_err(|_| damaged(FORMAT, "it is not text"))?;
     let text = text.trim_start_matches('\u{feff}');
     if prefs::looks_like(text) {
-        let entries = prefs::entries(text).map_err(|e| damaged(FORMAT, &e))?;
+        let entries = prefs::values(text).map_err(|e| damaged(FORMAT, &e))?;
         let (_, list) = entries
             .iter()
             .find(|(name, _)| name == LIST)
