@@ -133,17 +133,23 @@ impl Harness {
             ui.into_messages().collect()
         };
         for message in messages {
-            let task = self.app.update(message);
-            let clipboard = &mut self.clipboard;
-            let running = super::drive::drive_briefly(
-                &mut self.app,
-                &self.runtime,
-                task,
-                std::time::Duration::from_millis(100),
-                |action| answer(clipboard, action),
-            );
-            self.running.extend(running);
+            self.update_briefly(message);
         }
+    }
+
+    /// Like [`Harness::update`], leaving what it starts running (see
+    /// [`Harness::interact_briefly`]).
+    pub fn update_briefly(&mut self, message: Message) {
+        let task = self.app.update(message);
+        let clipboard = &mut self.clipboard;
+        let running = super::drive::drive_briefly(
+            &mut self.app,
+            &self.runtime,
+            task,
+            std::time::Duration::from_millis(100),
+            |action| answer(clipboard, action),
+        );
+        self.running.extend(running);
     }
 
     /// Clicks `text`, leaving what it starts running.

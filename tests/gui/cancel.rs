@@ -15,8 +15,9 @@ use crate::common;
 use std::time::{Duration, Instant};
 
 use common::gui::*;
+use tessera::gui::Message;
 use tessera::gui::i18n::Lang;
-use tessera::gui::screen::{onboarding, settings, unlock};
+use tessera::gui::screen::{Typed, onboarding, settings, unlock};
 use tessera::secret::Password;
 
 /// How long the slow KDF takes here: one password check, timed.
@@ -116,13 +117,21 @@ fn cancelling_a_password_change_leaves_the_old_password() {
     });
     let path = h.vault_path();
     h.click("Settings");
+    // The password section is below the simulator's fold: its messages are
+    // sent as its fields and buttons send them.
+    let to_settings = Message::Settings;
     let new = "a whole new passphrase";
-    h.type_into(settings::NEW_PASSWORD_ID, new);
-    h.type_into(settings::REPEAT_PASSWORD_ID, new);
-    h.click_briefly("Change password");
+    h.update(to_settings(settings::Message::NewPassword(Typed::new(
+        new.into(),
+    ))));
+    h.update(to_settings(settings::Message::Repeat(Typed::new(
+        new.into(),
+    ))));
+    h.update_briefly(to_settings(settings::Message::ChangePassword));
     assert_eq!(h.running.len(), 1, "the KDF is at work");
     h.assert_shows("Changing the password…");
-    h.click("Cancel");
+    h.assert_shows("Cancel");
+    h.update(to_settings(settings::Message::CancelChange));
     assert!(!h.shows("Changing the password…"));
     assert_eq!(h.app.screen_name(), "settings");
 
@@ -139,6 +148,6 @@ fn cancelling_a_password_change_leaves_the_old_password() {
     assert!(by_new.is_err(), "the cancelled change was applied");
 
     // The fields were emptied: "Change password" asks for a password again.
-    h.click("Change password");
+    h.update(to_settings(settings::Message::ChangePassword));
     h.assert_shows("Use at least 8 characters; a few random words make a strong password.");
 }
