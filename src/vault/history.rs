@@ -93,40 +93,53 @@ struct KeyringCopy {
     keystore: Arc<dyn Keystore>,
     /// What the keyring holds, as last read or written (shared by the
     /// clones of a history, so one unlocked vault writes only changes).
-    held: Arc<Mutex<Vec<Versions>>>,
+    held: Arc<Mutex<Held>>,
+}
+
+/// A record as the keyring holds it.
+#[derive(Clone, Default, PartialEq, Eq)]
+struct Held {
+    /// The device id this computer saves under: taken again when the state
+    /// file's record is gone, so that a save here still counts on from this
+    /// computer's earlier saves (a new id would make it concurrent with them).
+    device: Option<DeviceId>,
+    seen: Vec<Versions>,
 }
 
 impl KeyringCopy {
-    fn held(&self) -> Vec<Versions> {
+    fn held(&self) -> Held {
         self.held
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
     }
 
-    /// Rewrites the keyring's copy when `seen` differs from it. A keyring
+    /// Rewrites the keyring's copy when it differs from `now`. A keyring
     /// that does not take it is not an error of the save or open that asked
     /// (the state file holds the record; the next change tries again).
-    fn write(&self, seen: &[Versions]) {
+    fn write(&self, now: Held) {
         let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
-        if held.as_slice() == seen {
+        if *held == now {
             return;
         }
         let Ok(text) = serde_json::to_string(&KeyringRecord {
-            seen: seen.iter().map(encode).collect(),
+            device: now.device.map(DeviceId::to_hex),
+            seen: now.seen.iter().map(encode).collect(),
         }) else {
             return;
         };
         if self.keystore.set_record(&self.vault_id, &text).is_ok() {
-            *held = seen.to_vec();
+            *held = now;
         }
     }
 }
 
-/// The keyring's copy of a record: the versions seen, no device id (a new
-/// record in the state directory gets a new one).
+/// The keyring's copy of a record: the versions seen and this computer's
+/// device id.
 #[derive(Serialize, Deserialize)]
 struct KeyringRecord {
+    #[serde(default)]
+    device: Option<String>,
     seen: Vec<std::collections::BTreeMap<String, u64>>,
 }
 
@@ -219,26 +232,26 @@ impl History {
         let held = keystore
             .get_record(vault_id)?
             .and_then(|text| serde_json::from_str::<KeyringRecord>(&text).ok())
-            .map(|record| {
-                record
+            .map(|record| Held {
+                device: record.device.as_deref().and_then(DeviceId::from_hex),
+                seen: record
                     .seen
                     .iter()
                     .take(MAX_SEEN)
                     .filter_map(decode)
-                    .collect()
+                    .collect(),
             })
             .unwrap_or_default();
-        Ok(self.keeping(vault_id, keystore, held))
+        Ok(self.keeping_held(vault_id, keystore, held))
     }
 
     /// [`History::with_keyring`] for a vault whose keyring unlock was just
     /// turned on: nothing is read; the next check writes the copy.
-    pub(crate) fn keeping(
-        &self,
-        vault_id: &str,
-        keystore: Arc<dyn Keystore>,
-        held: Vec<Versions>,
-    ) -> Self {
+    pub(crate) fn keeping(&self, vault_id: &str, keystore: Arc<dyn Keystore>) -> Self {
+        self.keeping_held(vault_id, keystore, Held::default())
+    }
+
+    fn keeping_held(&self, vault_id: &str, keystore: Arc<dyn Keystore>, held: Held) -> Self {
         Self {
             dir: self.dir.clone(),
             keyring: Some(KeyringCopy {
@@ -367,32 +380,38 @@ impl History {
         change: impl FnOnce(&mut Loaded) -> Result<T, Error>,
     ) -> Result<T, Error> {
         let copy = self.copy_of(vault_id);
+        let held = copy.map(KeyringCopy::held).unwrap_or_default();
         let path = self.record_path(vault_id);
-        let (result, seen) = {
+        let (result, now) = {
             let _lock = file::lock_beside(&path, &file::with_suffix(&path, ".lock"))?;
             let mut loaded = match self.read(&path)? {
                 Some(loaded) => loaded,
                 None => Loaded {
-                    device: DeviceId(super::crypto::random()?),
+                    device: match held.device {
+                        Some(device) => device,
+                        None => DeviceId(super::crypto::random()?),
+                    },
                     seen: Vec::new(),
                 },
             };
             let before = loaded.seen.clone();
             let existed = path.exists();
-            if let Some(copy) = copy {
-                for seen in copy.held() {
-                    loaded.add(&seen);
-                }
+            for seen in &held.seen {
+                loaded.add(seen);
             }
             let result = change(&mut loaded)?;
             if !existed || loaded.seen != before {
                 write(&path, &loaded)?;
             }
-            (result, loaded.seen)
+            let now = Held {
+                device: Some(loaded.device),
+                seen: loaded.seen,
+            };
+            (result, now)
         };
         // After the state file's lock is let go: a keyring call may wait.
         if let Some(copy) = copy {
-            copy.write(&seen);
+            copy.write(now);
         }
         Ok(result)
     }
@@ -564,7 +583,8 @@ mod tests {
         }
         // A copy that is not a record Tessera wrote counts as none.
         keystore.set_record(id, "{not json").unwrap();
-        fs::remove_file(plain.record_path(id)).unwrap();
+        // (Refusals wrote no state record.)
+        assert!(!plain.record_path(id).exists());
         plain
             .with_keyring(id, keystore)
             .unwrap()

@@ -657,7 +657,7 @@ impl Vault {
             return Ok(());
         };
         let id = self.id();
-        let history = history.keeping(&id, keystore, Vec::new());
+        let history = history.keeping(&id, keystore);
         history.sync_keyring(&id)?;
         self.history = Some(history);
         Ok(())
