@@ -39,6 +39,14 @@ pub struct Harness {
     pub running: Vec<super::drive::Running>,
 }
 
+/// The runtime the app's tasks run on.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 /// What the fake clipboard does with a non-message action.
 fn answer(clipboard: &mut Option<String>, action: Action<Message>) {
     match action {
@@ -88,10 +96,7 @@ impl Harness {
         let mut harness = Self {
             app,
             clipboard: None,
-            runtime: tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap(),
+            runtime: runtime(),
             keystore,
             dir,
             running: Vec::new(),
@@ -171,13 +176,17 @@ impl Harness {
     }
 
     /// Runs the tasks left running to their end, delivering whatever they
-    /// still report.
+    /// still report, then waits for the work on the blocking pool to end
+    /// too (a task the app abandoned finishes its KDF there, and whatever it
+    /// would still write is written by then).
     pub fn finish_running(&mut self) {
         let running = std::mem::take(&mut self.running);
         let clipboard = &mut self.clipboard;
         super::drive::finish(&mut self.app, &self.runtime, running, |action| {
             answer(clipboard, action)
         });
+        let old = std::mem::replace(&mut self.runtime, runtime());
+        old.shutdown_timeout(std::time::Duration::from_secs(120));
     }
 
     pub fn ui(&self) -> Simulator<'_, Message> {
