@@ -539,6 +539,10 @@ fn turning_keyring_unlock_off_asks_for_the_password_and_re_keys_the_vault() {
     h.assert_shows("The system keyring now unlocks the vault.");
     let id = Vault::inspect(&path).unwrap().id;
     let kek = h.keystore.get(&id).unwrap().expect("a key in the keyring");
+    assert!(
+        h.keystore.get_record(&id).unwrap().is_some(),
+        "the record of versions seen is kept in the keyring too"
+    );
     let mut by_keyring = Vault::open(
         &path,
         Unlock::KeyringKey(&kek),
@@ -564,8 +568,26 @@ fn turning_keyring_unlock_off_asks_for_the_password_and_re_keys_the_vault() {
     h.assert_shows("Keyring unlock is off and the vault was re-encrypted under a new key; the password is needed from now on.");
     assert!(!Vault::inspect(&path).unwrap().has_keyring_slot);
     assert!(h.keystore.get(&id).unwrap().is_none());
+    assert!(h.keystore.get_record(&id).unwrap().is_none());
     assert_eq!(reopen(&path).entries().len(), 1);
-    // The data key the keyring's key gave no longer reads the file.
+    // A save afterwards (here, another command's).
+    reopen(&path)
+        .modify(|entries| {
+            entries.push(entry(totp("Initech", "peter", "GEZDGNBVGY3TQOJQ")));
+            Ok(())
+        })
+        .unwrap();
+    // The old keyring key opens nothing saved afterwards: not the file (no
+    // slot seals the data key under it), and the data key it gave before
+    // reads none of it.
+    assert!(
+        Vault::open(
+            &path,
+            Unlock::KeyringKey(&kek),
+            &KdfPolicy::insecure_for_tests()
+        )
+        .is_err()
+    );
     assert!(matches!(
         by_keyring.reload(),
         Err(vault::Error::KeyChanged { .. })

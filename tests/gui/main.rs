@@ -11,6 +11,7 @@ mod common;
 mod appearance;
 mod backup;
 mod brand;
+mod cancel;
 mod capture_x11;
 mod clock;
 mod e2e_import_x11;

@@ -426,13 +426,20 @@ impl App {
                     .map(Message::ClockChecked)
             }
             settings::Action::ChangePassword(password) => match &self.session {
-                Some(session) => task::change_password(
-                    session.vault.clone(),
-                    self.env.keystore.clone(),
-                    password,
-                    self.env.policy.clone(),
-                )
-                .map(Message::PasswordChanged),
+                Some(session) => {
+                    let (task, running) = task::cancellable(|cancel| {
+                        task::change_password(
+                            session.vault.clone(),
+                            self.env.keystore.clone(),
+                            password,
+                            self.env.policy.clone(),
+                            cancel,
+                        )
+                        .map(Message::PasswordChanged)
+                    });
+                    screen.changing(running);
+                    task
+                }
                 None => Task::none(),
             },
             settings::Action::EnableKeyring => match &self.session {
@@ -651,6 +658,7 @@ impl App {
     fn keyring_slot(&mut self, result: &Result<bool, task::Error>) {
         if let (Ok(on), Some(session)) = (result, &mut self.session) {
             session.has_keyring_slot = *on;
+            self.keyring_copy = *on;
         }
     }
 
