@@ -591,3 +591,70 @@ impl Review {
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An encrypted export waiting for its password, as a drop leaves it.
+    fn locked_export() -> (Review, PathBuf) {
+        let path = PathBuf::from("/tmp/aegis-encrypted.json");
+        let mut review = Review::default();
+        review.absorb(
+            Scanned {
+                origin: Origin::File(path.clone()),
+                found: Err(Problem::Read(import::Problem::Export(
+                    InteropError::PasswordNeeded {
+                        format: Format::Aegis,
+                    },
+                ))),
+            },
+            &[],
+            Lang::En,
+        );
+        (review, path)
+    }
+
+    #[test]
+    fn cancelling_an_export_password_gives_the_field_back_and_ignores_the_late_result() {
+        let (mut review, path) = locked_export();
+        let _ = review.update(
+            Message::Password(0, Typed::new("export pw".into())),
+            Lang::En,
+        );
+        let Action::Decrypt(asked, _password) = review.update(Message::Unlock(0), Lang::En) else {
+            panic!("the password is tried");
+        };
+        assert_eq!(asked, path);
+        // A task that never ends stands for the KDF at work.
+        let (_task, running) =
+            task::cancellable(|_| iced::Task::future(std::future::pending::<()>()));
+        review.decrypting(&path, running.clone());
+        assert!(review.locked[0].busy);
+        assert!(matches!(
+            review.update(Message::CancelUnlock(0), Lang::En),
+            Action::Cancelled
+        ));
+        assert!(!review.locked[0].busy);
+        assert!(review.locked[0].running.is_none());
+        assert!(review.locked[0].password.as_str().is_empty());
+        // Cancelling again (or a stale button) does nothing more.
+        assert!(matches!(
+            review.update(Message::CancelUnlock(0), Lang::En),
+            Action::None
+        ));
+        // A cancelled read that reports anyway changes nothing: the export
+        // still waits for its password, and no note is added.
+        review.absorb(
+            Scanned {
+                origin: Origin::File(path.clone()),
+                found: Err(Problem::Cancelled),
+            },
+            &[],
+            Lang::En,
+        );
+        assert_eq!(review.locked.len(), 1);
+        assert!(review.notes.is_empty());
+        assert_eq!(review.found(), 0);
+    }
+}
