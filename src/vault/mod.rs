@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 pub use self::cancel::Cancel;
 pub use self::entry::{
-    Entry, EntryId, FindError, NewEntry, RecoveryCode, display_key, display_order, find,
+    Entry, EntryId, FindError, Icon, NewEntry, RecoveryCode, display_key, display_order, find, fold,
 };
 pub use self::error::Error;
 pub use self::file::{BACKUPS, backup_path, backups, lock_path};

@@ -214,6 +214,15 @@ impl Harness {
         });
     }
 
+    /// Clicks the widget with this id (the header's icon buttons have no text).
+    pub fn click_id(&mut self, control: &'static str) {
+        self.interact(move |ui| {
+            let _ = ui
+                .click(id(control))
+                .unwrap_or_else(|e| panic!("click #{control}: {e}"));
+        });
+    }
+
     pub fn type_into(&mut self, field: &'static str, text: &str) {
         let text = text.to_owned();
         self.interact(move |ui| {

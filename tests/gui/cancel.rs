@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use common::gui::*;
 use tessera::gui::Message;
 use tessera::gui::i18n::Lang;
-use tessera::gui::screen::{Typed, onboarding, settings, unlock};
+use tessera::gui::screen::{Typed, codes, onboarding, settings, unlock};
 use tessera::secret::Password;
 
 /// How long the slow KDF takes here: one password check, timed.
@@ -116,7 +116,7 @@ fn cancelling_a_password_change_leaves_the_old_password() {
         env.policy = KdfPolicy::slow_for_tests();
     });
     let path = h.vault_path();
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     // The password section is below the simulator's fold: its messages are
     // sent as its fields and buttons send them.
     let to_settings = Message::Settings;

@@ -10,6 +10,7 @@ mod common;
 
 mod appearance;
 mod backup;
+mod brand;
 mod cancel;
 mod capture_x11;
 mod clock;
@@ -17,6 +18,7 @@ mod e2e_import_x11;
 mod e2e_x11;
 mod file_export;
 mod flows;
+mod header;
 mod import;
 mod instance_x11;
 mod privacy;

@@ -37,6 +37,7 @@ unlocking-keyring = Unlocking with the system keyring…
 wrong-password = Wrong password. Try again; passwords are case-sensitive.
 keyring-fell-back = The system keyring did not unlock the vault ({ $reason }). Enter the password instead.
 add-account = Add account
+with-shortcut = { $action } ({ $keys })
 search-placeholder = Type to search
 empty-title = No accounts yet
 empty-hint = Choose “Add account” and enter the setup key or the otpauth:// link your service shows when you turn on two-factor authentication.
@@ -77,6 +78,12 @@ details = Details
 hidden-code = ••• ••• (click to show)
 counter-label = counter { $counter }
 favourite = Favourite
+icon-label = Icon
+icon-search = Type a service's name
+icon-automatic = Automatic (from the issuer)
+icon-letter = Letter only
+icon-shows = The list shows the { $brand } icon.
+icon-shows-letter = The list shows the issuer's first letter.
 no-issuer = (no issuer)
 entry-gone = this account is no longer in the vault (it was removed elsewhere)
 not-counter-based = this account's code changes by itself; it has no next code to ask for
@@ -343,6 +350,7 @@ restore-field = { $field ->
     [group] group
     [favourite] favourite mark
     [notes] notes
+    [icon] icon
    *[recovery-codes] recovery codes
 }
 restore-and-more = and { $n } more

@@ -37,6 +37,7 @@ unlocking-keyring = Desbloqueando pelo chaveiro do sistema…
 wrong-password = Senha incorreta. Tente de novo; maiúsculas e minúsculas fazem diferença.
 keyring-fell-back = O chaveiro do sistema não desbloqueou o cofre ({ $reason }). Digite a senha.
 add-account = Adicionar conta
+with-shortcut = { $action } ({ $keys })
 search-placeholder = Digite para buscar
 empty-title = Nenhuma conta ainda
 empty-hint = Escolha “Adicionar conta” e informe a chave de configuração ou o link otpauth:// que o serviço mostra ao ativar a verificação em duas etapas.
@@ -77,6 +78,12 @@ details = Detalhes
 hidden-code = ••• ••• (clique para ver)
 counter-label = contador { $counter }
 favourite = Favorita
+icon-label = Ícone
+icon-search = Digite o nome de um serviço
+icon-automatic = Automático (pelo emissor)
+icon-letter = Só a letra
+icon-shows = A lista mostra o ícone de { $brand }.
+icon-shows-letter = A lista mostra a primeira letra do emissor.
 no-issuer = (sem emissor)
 entry-gone = esta conta não está mais no cofre (foi removida em outro lugar)
 not-counter-based = o código desta conta muda sozinho; não há próximo código para pedir
@@ -340,6 +347,7 @@ restore-field = { $field ->
     [group] grupo
     [favourite] marca de favorita
     [notes] notas
+    [icon] ícone
    *[recovery-codes] códigos de recuperação
 }
 restore-and-more = e mais { $n }

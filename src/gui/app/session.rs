@@ -142,6 +142,7 @@ impl App {
     }
 
     pub(super) fn codes_action(&mut self, action: codes::Action) -> Task<Message> {
+        let lang = self.lang();
         let Some(session) = &mut self.session else {
             return Task::none();
         };
@@ -158,7 +159,7 @@ impl App {
             }
             codes::Action::Details(id) => {
                 if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
-                    self.screen = Screen::Details(details::Details::new(entry));
+                    self.screen = Screen::Details(details::Details::new(entry, lang));
                 }
                 Task::none()
             }
@@ -370,6 +371,7 @@ impl App {
                     favourite: Some(edit.favourite),
                     notes: Some(edit.notes),
                     params: Some(edit.params),
+                    icon: Some(edit.icon),
                 };
                 task::modify(session.vault.clone(), move |entries| {
                     ops::edit(entries, &edit.id, change, now)?;
@@ -698,7 +700,7 @@ impl App {
             recovery::Action::None => Task::none(),
             recovery::Action::Back(id) => {
                 if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
-                    self.screen = Screen::Details(details::Details::new(entry));
+                    self.screen = Screen::Details(details::Details::new(entry, self.lang()));
                 }
                 Task::none()
             }
