@@ -8,8 +8,10 @@
 //! size comes from the finder distance (the version information blocks decide
 //! from version 7 up; the neighbouring versions are tried too), the grid is a
 //! perspective transform through the bottom-right alignment pattern when one is
-//! found (else the affine one the three finders give), and each module is the
-//! bilinear grey level around its centre against a threshold. The bits go to
+//! found (else the affine one the three finders give; from version 7 also one
+//! per cell between the alignment patterns), and each module is the bilinear
+//! grey level around its centre against a global, a local or a sharpened
+//! threshold. The bits go to
 //! rqrr's decoder (`rqrr::Grid::new` on a [`BitGrid`]), so error correction and
 //! the payload stay rqrr's.
 
