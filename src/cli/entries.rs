@@ -427,6 +427,7 @@ pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         },
         notes: args.notes.clone(),
         params: None,
+        icon: None,
     };
     let saved = vault.modify(|entries| ops::edit(entries, &id, change, now))?;
     say!("{}", text(Key::CliSaved, &[("label", &label(&saved))]));

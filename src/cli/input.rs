@@ -176,6 +176,26 @@ impl<'a> Input<'a> {
         paths::history().ok_or_else(|| Failure::said(Key::CliNoStateHome, &[]))
     }
 
+    /// The history to open the vault at `path` with: with keyring unlock on
+    /// for it (and no `--no-keyring`), the keyring's copy of the record of
+    /// versions seen joins the state directory's
+    /// ([`crate::keystore::tracked_history`]).
+    pub fn tracked_history(&self, path: &std::path::Path) -> Result<History, Failure> {
+        let history = self.history()?;
+        if !self.keyring_allowed() {
+            return Ok(history);
+        }
+        Ok(match Vault::inspect(path) {
+            Ok(summary) => crate::keystore::tracked_history(
+                &history,
+                &summary,
+                std::sync::Arc::new(self.keystore()),
+            ),
+            // Opening it says what is wrong.
+            Err(_) => history,
+        })
+    }
+
     pub fn keyring_allowed(&self) -> bool {
         !self.global.no_keyring
     }
@@ -252,7 +272,7 @@ impl<'a> Input<'a> {
     pub fn open_vault(&mut self) -> Result<Vault, Failure> {
         let path = self.vault_path()?;
         let policy = KdfPolicy::standard();
-        let history = self.history()?;
+        let history = self.tracked_history(&path)?;
         let (vault, report) = self.unlock(&path, true, |unlock| {
             let mut vault = Vault::open_tracked(&path, unlock, &policy, &history)?;
             let report = vault.merge_conflicts(Some(unlock), &policy)?;

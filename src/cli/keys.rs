@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::input::Input;
 use super::{Failure, note, say, text};
 use crate::i18n::{Key, Localize as _};
-use crate::keystore::Keystore as _;
+use crate::keystore::{self, Keystore as _};
 use crate::vault::{self, KdfPolicy, Vault};
 
 const INIT_EXAMPLES: &str = "\
@@ -59,7 +59,10 @@ fn failure_text(failure: &Failure) -> &str {
 
 /// Stores a fresh key in the keyring, then adds the slot it opens.
 fn enable(vault: &mut Vault, input: &Input<'_>) -> Result<(), Failure> {
-    Ok(crate::keystore::enable_unlock(vault, &input.keystore())?)
+    Ok(crate::keystore::enable_unlock(
+        vault,
+        std::sync::Arc::new(input.keystore()),
+    )?)
 }
 
 const PASSWD_EXAMPLES: &str = "\
@@ -118,7 +121,7 @@ pub enum KeyringAction {
 /// Arguments of `tessera keyring`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tessera keyring enable\n  tessera keyring disable\n      asks for the password: the vault is re-encrypted under a new key, so the key\n      left in the keyring (or a copy of it) opens nothing saved from now on"
+    after_help = "Examples:\n  tessera keyring enable\n      also keeps the record of the vault versions seen in the keyring, so an older\n      copy put back is refused even when ~/.local/state/tessera was deleted\n  tessera keyring disable\n      asks for the password: the vault is re-encrypted under a new key, so the key\n      left in the keyring (or a copy of it) opens nothing saved from now on"
 )]
 pub struct KeyringArgs {
     /// `enable` or `disable`.
@@ -140,13 +143,20 @@ pub fn keyring(args: &KeyringArgs, input: &mut Input<'_>) -> Result<(), Failure>
         }
         KeyringAction::Disable => {
             let had_slot = vault.has_keyring_slot();
-            if had_slot {
+            let left = if had_slot {
                 // Re-keyed, like `passwd`: the key left in the keyring (or in
                 // any copy of it) opens no later save.
                 let password = input.current_password(&vault)?;
-                vault.disable_keyring_rekeyed(&password, &KdfPolicy::standard())?;
-            }
-            if let Err(e) = input.keystore().delete(&vault.id()) {
+                keystore::disable_unlock(
+                    &mut vault,
+                    &input.keystore(),
+                    &password,
+                    &KdfPolicy::standard(),
+                )?
+            } else {
+                keystore::forget(&vault.id(), &input.keystore()).err()
+            };
+            if let Some(e) = left {
                 note(text(
                     Key::CliKeyringKeyNotRemoved,
                     &[("reason", &e.localized(super::lang()))],

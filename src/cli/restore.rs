@@ -87,7 +87,9 @@ fn list(input: &mut Input<'_>) -> Result<(), Failure> {
 /// would change, the question (on a terminal), then the restore.
 fn restore(args: &Args, file: &Path, input: &mut Input<'_>) -> Result<(), Failure> {
     let path = input.vault_path()?;
-    let history = input.history()?;
+    // With keyring unlock on, the restored version is made newer than the
+    // keyring's record too.
+    let history = input.tracked_history(&path)?;
     let policy = KdfPolicy::standard();
     let replaced = path.exists();
     // The copy's own password (it may be an older one): never the keyring,

@@ -161,6 +161,9 @@ pub struct App {
     session: Option<Session>,
     vault_id: Option<String>,
     keyring_answers: Option<bool>,
+    /// The vault has keyring unlock on and the keyring did not fail here: a
+    /// password unlock also reads the keyring's copy of the version record.
+    keyring_copy: bool,
     copied: Option<Copied>,
     /// Quitting once a code still on the clipboard is cleared.
     quitting: bool,
@@ -334,6 +337,7 @@ impl App {
             session: None,
             vault_id: None,
             keyring_answers: None,
+            keyring_copy: false,
             copied: None,
             quitting: false,
             toast,
@@ -685,40 +689,62 @@ impl App {
         match screen.update(message, lang) {
             onboarding::Action::None => Task::none(),
             onboarding::Action::FocusRepeat => operation::focus(onboarding::REPEAT_ID),
-            onboarding::Action::Create { password, keyring } => task::create(
-                self.env.vault_path.clone(),
-                password,
-                self.env.policy.clone(),
-                self.env.keystore.clone(),
-                keyring,
-                self.env.history.clone(),
-            )
-            .map(|result| match result {
-                Ok(opened) => Message::Opened(opened),
-                Err(error) => Message::Onboarding(onboarding::Message::Failed(error)),
-            }),
+            onboarding::Action::FocusPassword => operation::focus(onboarding::PASSWORD_ID),
+            onboarding::Action::Create { password, keyring } => {
+                let (task, running) = task::cancellable(|cancel| {
+                    task::create(
+                        self.env.vault_path.clone(),
+                        password,
+                        self.env.policy.clone(),
+                        self.env.keystore.clone(),
+                        keyring,
+                        self.env.history.clone(),
+                        cancel,
+                    )
+                    .map(|result| match result {
+                        Ok(opened) => Message::Opened(opened),
+                        Err(error) => Message::Onboarding(onboarding::Message::Failed(error)),
+                    })
+                });
+                screen.running(running);
+                task
+            }
         }
     }
 
     /// A message of the unlock screen.
     fn unlock(&mut self, message: unlock::Message) -> Task<Message> {
         let lang = self.lang();
+        if matches!(message, unlock::Message::KeyringFailed(_)) {
+            self.keyring_copy = false;
+        }
         let Screen::Unlock(screen) = &mut self.screen else {
             return Task::none();
         };
         match screen.update(message, lang) {
             unlock::Action::None => Task::none(),
             unlock::Action::FocusPassword => operation::focus(unlock::PASSWORD_ID),
-            unlock::Action::Unlock(password) => task::unlock_with_password(
-                self.env.vault_path.clone(),
-                password,
-                self.env.policy.clone(),
-                self.env.history.clone(),
-            )
-            .map(|result| match result {
-                Ok(opened) => Message::Opened(opened),
-                Err(error) => Message::Unlock(unlock::Message::PasswordFailed(error)),
-            }),
+            unlock::Action::Unlock(password) => {
+                // With keyring unlock on, the keyring's copy of the record of
+                // versions seen is read too, unless the keyring failed here.
+                let keystore = self.keyring_copy.then(|| self.env.keystore.clone());
+                let (task, running) = task::cancellable(|cancel| {
+                    task::unlock_with_password(
+                        self.env.vault_path.clone(),
+                        password,
+                        self.env.policy.clone(),
+                        self.env.history.clone(),
+                        keystore,
+                        cancel,
+                    )
+                    .map(|result| match result {
+                        Ok(opened) => Message::Opened(opened),
+                        Err(error) => Message::Unlock(unlock::Message::PasswordFailed(error)),
+                    })
+                });
+                screen.running(running);
+                task
+            }
         }
     }
 
@@ -733,11 +759,12 @@ impl App {
             }
             Ok(Some(summary)) => {
                 self.vault_id = Some(summary.id.clone());
+                self.keyring_copy = summary.has_keyring_slot;
                 if summary.has_keyring_slot {
                     self.screen = Screen::Unlock(unlock::Unlock::with_keyring(self.path_text()));
                     task::unlock_with_keyring(
                         self.env.vault_path.clone(),
-                        summary.id,
+                        summary,
                         self.env.keystore.clone(),
                         self.env.policy.clone(),
                         self.env.history.clone(),

@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod appearance;
+pub mod brand;
 pub mod clock;
 pub mod event;
 pub mod i18n;
@@ -18,9 +19,11 @@ pub mod localized;
 pub mod screen;
 pub mod settings;
 pub mod shortcut;
+pub mod symbol;
 pub mod task;
 pub mod theme;
 pub mod tray;
+pub mod vector;
 pub mod widget;
 
 use std::io::Write as _;

@@ -159,6 +159,38 @@ fn open_and_merge(
     Ok(opened)
 }
 
+/// A running task whose KDF the person may cancel: unlocking, creating the
+/// vault, changing its password, reading an encrypted export with its
+/// password. Argon2id and scrypt cannot be interrupted, so cancelling
+/// abandons the task (iced's abort: its result is never delivered) and tells
+/// the work, through a [`vault::Cancel`], to stop after its KDF without
+/// writing anything; what it computed (keys, decrypted accounts) is dropped
+/// there, which zeroizes it.
+#[derive(Clone, Debug)]
+pub struct Running {
+    cancel: vault::Cancel,
+    abort: iced::task::Handle,
+}
+
+impl Running {
+    /// Stops waiting for the task. `false` when too late: the work is past
+    /// its KDF and writing, and its result arrives in a moment.
+    pub fn cancel(&self) -> bool {
+        if !self.cancel.cancel() {
+            return false;
+        }
+        self.abort.abort();
+        true
+    }
+}
+
+/// `make`'s task, made abortable, with the handle that cancels it.
+pub fn cancellable<T: 'static>(make: impl FnOnce(vault::Cancel) -> Task<T>) -> (Task<T>, Running) {
+    let cancel = vault::Cancel::new();
+    let (task, abort) = make(cancel.clone()).abortable();
+    (task, Running { cancel, abort })
+}
+
 /// Runs `work` on the blocking pool.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, Error> + Send + 'static,
@@ -212,6 +244,7 @@ pub fn activate(window: Option<u32>, time: u32) -> Task<()> {
 
 /// Creates the vault; with `keyring`, also stores an unlock key in the keyring
 /// (a keyring failure leaves the vault created and says so in `warning`).
+/// Nothing is written when `cancel` is cancelled during the KDF.
 pub fn create(
     path: PathBuf,
     password: Password,
@@ -219,14 +252,16 @@ pub fn create(
     keystore: Arc<dyn Keystore>,
     keyring: bool,
     history: History,
+    cancel: vault::Cancel,
 ) -> Task<Result<Opened, Error>> {
     Task::perform(
         blocking(move || {
             // `Vault::create` makes the folder (0700), as the CLI does.
-            let mut vault = Vault::create_tracked(&path, &password, &policy, &history)?;
+            let mut vault =
+                Vault::create_tracked_cancellable(&path, &password, &policy, &history, &cancel)?;
             drop(password);
             let warning = if keyring {
-                enable_keyring(&mut vault, keystore.as_ref()).err()
+                enable_keyring(&mut vault, keystore).err()
             } else {
                 None
             };
@@ -236,37 +271,65 @@ pub fn create(
     )
 }
 
-fn enable_keyring(vault: &mut Vault, keystore: &dyn Keystore) -> Result<(), Error> {
+fn enable_keyring(vault: &mut Vault, keystore: Arc<dyn Keystore>) -> Result<(), Error> {
     keystore::enable_unlock(vault, keystore).map_err(|e| match e {
         EnableError::Keyring(e) => Error::Keystore(e),
         EnableError::Vault(e) => Error::Vault(e),
     })
 }
 
-/// Opens the vault with a password (runs the KDF).
+/// Opens the vault with a password (runs the KDF). With `keystore` (the
+/// vault has keyring unlock on and the keyring answers), the keyring's copy
+/// of the record of versions seen is read and joined
+/// ([`keystore::tracked_history`]). When `cancel` is cancelled during the
+/// KDF, the opened vault is dropped (its keys zeroized) before anything
+/// else happens.
 pub fn unlock_with_password(
     path: PathBuf,
     password: Password,
     policy: KdfPolicy,
     history: History,
+    keystore: Option<Arc<dyn Keystore>>,
+    cancel: vault::Cancel,
 ) -> Task<Result<Opened, Error>> {
     Task::perform(
-        blocking(move || open_and_merge(&path, Unlock::Password(&password), &policy, &history)),
+        blocking(move || {
+            let history = match keystore {
+                Some(keystore) => {
+                    let summary = Vault::inspect(&path)?;
+                    keystore::tracked_history(&history, &summary, keystore)
+                }
+                None => history,
+            };
+            let unlock = Unlock::Password(&password);
+            let mut vault = Vault::open_tracked(&path, unlock, &policy, &history)?;
+            if !cancel.proceed() {
+                drop(vault);
+                return Err(vault::Error::Cancelled.into());
+            }
+            let report = vault.merge_conflicts(Some(unlock), &policy)?;
+            let mut opened = Opened::new(vault, None);
+            opened.sync = Synced::from(report);
+            Ok(opened)
+        }),
         |r| r,
     )
 }
 
-/// Opens the vault with the key in the keyring (no KDF).
+/// Opens the vault `summary` describes with the key in the keyring (no
+/// KDF); the keyring's copy of the record of versions seen joins the state
+/// directory's ([`keystore::tracked_history`]).
 pub fn unlock_with_keyring(
     path: PathBuf,
-    vault_id: String,
+    summary: Summary,
     keystore: Arc<dyn Keystore>,
     policy: KdfPolicy,
     history: History,
 ) -> Task<Result<Opened, Error>> {
     Task::perform(
         blocking(move || {
-            let kek = keystore.get(&vault_id)?.ok_or(Error::NoKeyringKey)?;
+            let kek = keystore.get(&summary.id)?.ok_or(Error::NoKeyringKey)?;
+            let history = keystore::tracked_history(&history, &summary, keystore);
             open_and_merge(&path, Unlock::KeyringKey(&kek), &policy, &history)
         }),
         |r| r,
@@ -394,6 +457,7 @@ pub fn change_password(
     keystore: Arc<dyn Keystore>,
     password: Password,
     policy: KdfPolicy,
+    cancel: vault::Cancel,
 ) -> Task<Result<bool, Error>> {
     with_vault(vault, move |vault| {
         let keyring_key = if vault.has_keyring_slot() {
@@ -401,7 +465,7 @@ pub fn change_password(
         } else {
             None
         };
-        Ok(vault.change_password(&password, &policy, keyring_key.as_ref())?)
+        Ok(vault.change_password_cancellable(&password, &policy, keyring_key.as_ref(), &cancel)?)
     })
 }
 
@@ -411,13 +475,14 @@ pub fn enable_keyring_task(
     keystore: Arc<dyn Keystore>,
 ) -> Task<Result<bool, Error>> {
     with_vault(vault, move |vault| {
-        enable_keyring(vault, keystore.as_ref())?;
+        enable_keyring(vault, keystore)?;
         Ok(vault.has_keyring_slot())
     })
 }
 
 /// Turns keyring unlock off and re-keys the vault under `password` (checked
-/// first: the KDF runs twice); returns whether it is on afterwards (no).
+/// first: the KDF runs twice), as `tessera keyring disable` does
+/// ([`keystore::disable_unlock`]); returns whether it is on afterwards (no).
 pub fn disable_keyring(
     vault: Handle,
     keystore: Arc<dyn Keystore>,
@@ -425,9 +490,11 @@ pub fn disable_keyring(
     policy: KdfPolicy,
 ) -> Task<Result<bool, Error>> {
     with_vault(vault, move |vault| {
-        vault.disable_keyring_rekeyed(&password, &policy)?;
+        let left = keystore::disable_unlock(vault, keystore.as_ref(), &password, &policy)?;
         drop(password);
-        keystore.delete(&vault.id())?;
+        if let Some(error) = left {
+            return Err(error.into());
+        }
         Ok(vault.has_keyring_slot())
     })
 }
@@ -573,6 +640,9 @@ pub enum Problem {
     Read(import::Problem),
     /// The background task died (a bug).
     Crashed(String),
+    /// The person cancelled while an encrypted export's password was
+    /// checked; what it held was dropped.
+    Cancelled,
 }
 
 /// What one source held (see [`import::Contents`]), or why nothing.
@@ -598,12 +668,30 @@ async fn scanning(
 /// Reads an image file, a text file of `otpauth://` links, or another app's
 /// export file (`password` decrypts an encrypted one), as [`import`] reads it.
 pub fn scan_file(path: PathBuf, password: Option<Password>) -> Task<Scanned> {
+    scan_file_cancellable(path, password, vault::Cancel::new())
+}
+
+/// [`scan_file`] whose result is dropped (the accounts decrypted zeroized)
+/// when `cancel` is cancelled while the export's KDF runs.
+pub fn scan_file_cancellable(
+    path: PathBuf,
+    password: Option<Password>,
+    cancel: vault::Cancel,
+) -> Task<Scanned> {
     Task::perform(
-        scanning(Origin::File(path.clone()), move || {
-            let bytes = import::load(&path)?;
-            let kind = import::detect(&bytes);
-            import::file(Origin::File(path), &bytes, kind, password.as_ref())
-        }),
+        async move {
+            let origin = Origin::File(path.clone());
+            let mut scanned = scanning(origin, move || {
+                let bytes = import::load(&path)?;
+                let kind = import::detect(&bytes);
+                import::file(Origin::File(path), &bytes, kind, password.as_ref())
+            })
+            .await;
+            if !cancel.proceed() {
+                scanned.found = Err(Problem::Cancelled);
+            }
+            scanned
+        },
         |scanned| scanned,
     )
 }
@@ -851,6 +939,9 @@ pub fn restore_earlier(
             .take()
             .ok_or_else(|| Error::Crashed("the copy was restored already".into()))?;
         let path = vault.path().to_owned();
+        // The vault's own history keeps the keyring's copy of the record
+        // when keyring unlock is on.
+        let history = vault.history().cloned().unwrap_or(history);
         *vault = Vault::restore_earlier(&path, earlier, &history)?;
         Ok((vault.has_keyring_slot(), vault.entries().to_vec()))
     })

@@ -23,6 +23,7 @@ pub fn field(lang: Lang, field: Field) -> String {
         Field::Favourite => "favourite",
         Field::Notes => "notes",
         Field::RecoveryCodes => "recovery-codes",
+        Field::Icon => "icon",
     };
     tf(lang, Key::RestoreField, &[("field", id)])
 }

@@ -111,6 +111,7 @@ impl Localize for vault::Error {
                 at(Key::ErrNoSuchSlot, path).with("slot", Message::new(slot))
             }
             E::Gone => Message::new(Key::ErrGone),
+            E::Cancelled => Message::new(Key::ErrCancelled),
             E::NotCounterBased { label } => {
                 Message::new(Key::ErrNotCounterBased).with("label", label)
             }

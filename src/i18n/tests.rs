@@ -261,6 +261,7 @@ fn english_messages_match_the_core_display() {
         },
         vault::Error::Random(getrandom::Error::UNSUPPORTED),
         vault::Error::Gone,
+        vault::Error::Cancelled,
         vault::Error::NotCounterBased {
             label: Label::Named(String::from("ACME (alice)")),
         },

@@ -10,10 +10,14 @@
 //! groups either by name (`group`, v1–2) or by uuid (`groups` + a `groups`
 //! table, v3).
 
-use base64::Engine as _;
-use serde_json::Value;
+use std::fmt;
 
-use super::{Export, Fields, Format, InteropError, aes_gcm_open, hex, number, text};
+use base64::Engine as _;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use super::de::{Flag, List, Number, Object, Secret, Text};
+use super::{Export, Fields, Format, InteropError, aes_gcm_open, hex};
 use crate::secret::Password;
 
 const FORMAT: Format = Format::Aegis;
@@ -29,12 +33,138 @@ pub const MAX_PASSWORD_SLOTS: usize = 4;
 /// 16 times what Aegis writes (2^15 × 8 × 1), a few seconds at most.
 pub const MAX_TOTAL_WORK: u64 = 16 * (1 << 15) * 8;
 
-pub(super) fn looks_like(value: &Value) -> bool {
-    value.get("header").is_some_and(Value::is_object)
-        && value
-            .get("db")
-            .is_some_and(|db| db.is_object() || db.is_string())
-        && value.get("version").is_some()
+/// The file: `header` and `db`, a database inline or sealed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct File {
+    header: Object<Header>,
+    db: Db,
+}
+
+/// `db`: the database itself, or its sealed form in base64.
+#[derive(Debug, Default)]
+enum Db {
+    /// Missing, or neither an object nor a string.
+    #[default]
+    Missing,
+    /// A plain export's database.
+    Plain(Database),
+    /// An encrypted export's database: base64 of its ciphertext.
+    Sealed(String),
+}
+
+impl<'de> Deserialize<'de> for Db {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Db;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a database or its base64")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Db, A::Error> {
+                Database::deserialize(de::value::MapAccessDeserializer::new(map)).map(Db::Plain)
+            }
+            fn visit_str<E: de::Error>(self, sealed: &str) -> Result<Db, E> {
+                Ok(Db::Sealed(sealed.to_owned()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Db, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Db::Missing)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Db, E> {
+                Ok(Db::Missing)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Db, E> {
+                Ok(Db::Missing)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Db, E> {
+                Ok(Db::Missing)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Db, E> {
+                Ok(Db::Missing)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Db, E> {
+                Ok(Db::Missing)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// `header`: the key slots and the database's AES-GCM parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Header {
+    slots: List<Object<Slot>>,
+    params: Object<Sealing>,
+}
+
+/// A key slot: its type, scrypt settings and the sealed master key.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Slot {
+    r#type: Number,
+    n: Number,
+    r: Number,
+    p: Number,
+    salt: Text,
+    key: Text,
+    key_params: Object<Sealing>,
+}
+
+/// AES-GCM's nonce and tag, in hex.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Sealing {
+    nonce: Text,
+    tag: Text,
+}
+
+/// The database (plain, or once decrypted).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Database {
+    entries: List<Object<Entry>>,
+    groups: List<Object<Group>>,
+}
+
+/// A group of the v3 table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Group {
+    uuid: Text,
+    name: Text,
+}
+
+/// One entry.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Entry {
+    r#type: Text,
+    name: Text,
+    issuer: Text,
+    note: Text,
+    favorite: Flag,
+    info: Object<Info>,
+    /// v1-2: the group's name.
+    group: Text,
+    /// v3: the groups' uuids.
+    groups: List<Text>,
+}
+
+/// An entry's key and parameters.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Info {
+    pub(super) secret: Secret,
+    algo: Text,
+    digits: Number,
+    period: Number,
+    counter: Number,
+}
+
+super::de::secret_fields! {
+    Info { secret: Secret }
 }
 
 fn damaged(detail: &str) -> InteropError {
@@ -45,40 +175,42 @@ fn damaged(detail: &str) -> InteropError {
 }
 
 pub(super) fn read(
-    value: &Value,
+    file: File,
     password: Option<&Password>,
     out: &mut Export,
 ) -> Result<(), InteropError> {
-    match value.get("db") {
-        Some(db @ Value::Object(_)) => {
+    match file.db {
+        Db::Plain(db) => {
             entries(db, out);
             Ok(())
         }
-        Some(Value::String(sealed)) => {
+        Db::Sealed(sealed) => {
             let password = password.ok_or(InteropError::PasswordNeeded { format: FORMAT })?;
-            let plain = decrypt(&value["header"], sealed, password)?;
-            let db: Value = serde_json::from_slice(&plain)
+            let plain = decrypt(&file.header.or_empty(), &sealed, password)?;
+            let db: Object<Database> = serde_json::from_slice(&plain)
                 .map_err(|_| damaged("the decrypted database is not JSON"))?;
-            entries(&db, out);
+            entries(db.or_empty(), out);
             Ok(())
         }
-        _ => Err(damaged("it has no database")),
+        Db::Missing => Err(damaged("it has no database")),
     }
 }
 
 /// The database's plaintext, from the first password slot that opens.
 fn decrypt(
-    header: &Value,
+    header: &Header,
     sealed: &str,
     password: &Password,
 ) -> Result<zeroize::Zeroizing<Vec<u8>>, InteropError> {
     let slots = header
-        .get("slots")
-        .and_then(Value::as_array)
+        .slots
+        .0
+        .as_ref()
         .ok_or_else(|| damaged("the header has no key slots"))?;
-    let password_slots: Vec<&Value> = slots
+    let password_slots: Vec<&Slot> = slots
         .iter()
-        .filter(|s| number(s, "type", u64::MAX) == PASSWORD_SLOT)
+        .filter_map(|s| s.value.as_ref())
+        .filter(|s| s.r#type.or(u64::MAX) == PASSWORD_SLOT)
         .collect();
     if password_slots.is_empty() {
         return Err(InteropError::FingerprintOnly { format: FORMAT });
@@ -103,11 +235,14 @@ fn decrypt(
         }
     }
     let master = master.ok_or(InteropError::WrongPassword { format: FORMAT })?;
-    let params = header
-        .get("params")
-        .ok_or_else(|| damaged("the header has no database parameters"))?;
-    let nonce = hex(text(params, "nonce")).ok_or_else(|| damaged("a bad database nonce"))?;
-    let tag = hex(text(params, "tag")).ok_or_else(|| damaged("a bad database tag"))?;
+    if !header.params.present {
+        return Err(damaged("the header has no database parameters"));
+    }
+    let params = header.params.value.as_ref();
+    let nonce = hex(params.map_or("", |p| p.nonce.as_str()))
+        .ok_or_else(|| damaged("a bad database nonce"))?;
+    let tag =
+        hex(params.map_or("", |p| p.tag.as_str())).ok_or_else(|| damaged("a bad database tag"))?;
     let mut body = base64::engine::general_purpose::STANDARD
         .decode(sealed.trim())
         .map_err(|_| damaged("the database is not base64"))?;
@@ -117,12 +252,8 @@ fn decrypt(
 }
 
 /// A slot's scrypt (N, r, p), checked against the per-slot bounds.
-fn scrypt_cost(slot: &Value) -> Result<(u64, u64, u64), InteropError> {
-    let (n, r, p) = (
-        number(slot, "n", 0),
-        number(slot, "r", 0),
-        number(slot, "p", 0),
-    );
+fn scrypt_cost(slot: &Slot) -> Result<(u64, u64, u64), InteropError> {
+    let (n, r, p) = (slot.n.or(0), slot.r.or(0), slot.p.or(0));
     if !n.is_power_of_two() || n < 2 || r == 0 || p == 0 || p > 16 {
         return Err(damaged("a key slot has impossible scrypt settings"));
     }
@@ -134,17 +265,20 @@ fn scrypt_cost(slot: &Value) -> Result<(u64, u64, u64), InteropError> {
 
 /// The master key if `password` opens this slot; `None` if it does not.
 fn open_slot(
-    slot: &Value,
+    slot: &Slot,
     password: &Password,
 ) -> Result<Option<zeroize::Zeroizing<Vec<u8>>>, InteropError> {
     let (n, r, p) = scrypt_cost(slot)?;
-    let salt = hex(text(slot, "salt")).ok_or_else(|| damaged("a bad slot salt"))?;
-    let sealed_key = hex(text(slot, "key")).ok_or_else(|| damaged("a bad slot key"))?;
-    let key_params = slot
-        .get("key_params")
-        .ok_or_else(|| damaged("a slot without key parameters"))?;
-    let nonce = hex(text(key_params, "nonce")).ok_or_else(|| damaged("a bad slot nonce"))?;
-    let tag = hex(text(key_params, "tag")).ok_or_else(|| damaged("a bad slot tag"))?;
+    let salt = hex(slot.salt.as_str()).ok_or_else(|| damaged("a bad slot salt"))?;
+    let sealed_key = hex(slot.key.as_str()).ok_or_else(|| damaged("a bad slot key"))?;
+    if !slot.key_params.present {
+        return Err(damaged("a slot without key parameters"));
+    }
+    let key_params = slot.key_params.value.as_ref();
+    let nonce = hex(key_params.map_or("", |k| k.nonce.as_str()))
+        .ok_or_else(|| damaged("a bad slot nonce"))?;
+    let tag =
+        hex(key_params.map_or("", |k| k.tag.as_str())).ok_or_else(|| damaged("a bad slot tag"))?;
 
     #[allow(clippy::cast_possible_truncation)]
     let log_n = n.trailing_zeros() as u8;
@@ -169,44 +303,47 @@ fn open_slot(
 }
 
 /// Every entry of a decrypted (or plain) database.
-fn entries(db: &Value, out: &mut Export) {
+fn entries(db: Database, out: &mut Export) {
     let groups: Vec<(&str, &str)> = db
-        .get("groups")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .map(|g| (text(g, "uuid"), text(g, "name")))
-                .collect()
+        .groups
+        .items()
+        .iter()
+        .map(|g| {
+            g.value
+                .as_ref()
+                .map_or(("", ""), |g| (g.uuid.as_str(), g.name.as_str()))
         })
-        .unwrap_or_default();
-    let Some(list) = db.get("entries").and_then(Value::as_array) else {
+        .collect();
+    let Some(list) = db.entries.0 else {
         return;
     };
     for entry in list {
-        let info = entry.get("info").unwrap_or(&Value::Null);
-        let kind = text(entry, "type");
+        let entry = entry.or_empty();
+        let info = entry.info.or_empty();
         let fields = Fields {
-            issuer: text(entry, "issuer"),
-            name: text(entry, "name"),
-            kind,
-            secret: text(info, "secret"),
-            algorithm: text(info, "algo"),
-            digits: number(info, "digits", 6),
-            period: number(info, "period", 30),
-            counter: number(info, "counter", 0),
+            issuer: entry.issuer.as_str(),
+            name: entry.name.as_str(),
+            kind: entry.r#type.as_str(),
+            secret: info.secret.expose(),
+            algorithm: info.algo.as_str(),
+            digits: info.digits.or(6),
+            period: info.period.or(30),
+            counter: info.counter.or(0),
         };
         // v3: group uuids; v1-2: a group name.
         let group = entry
-            .get("groups")
-            .and_then(Value::as_array)
-            .and_then(|ids| ids.iter().filter_map(Value::as_str).next())
+            .groups
+            .items()
+            .iter()
+            .find_map(Text::get)
             .and_then(|id| groups.iter().find(|(uuid, _)| *uuid == id))
-            .map_or_else(|| text(entry, "group"), |(_, name)| name)
+            .map_or_else(|| entry.group.as_str(), |(_, name)| name)
             .to_owned();
-        let favourite = entry
-            .get("favorite")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        out.push(&fields, group, favourite, text(entry, "note").to_owned());
+        out.push(
+            &fields,
+            group,
+            entry.favorite.is_true(),
+            entry.note.as_str().to_owned(),
+        );
     }
 }

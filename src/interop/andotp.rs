@@ -15,9 +15,10 @@
 //! A round count over 1,000,000 is never run (the file is then taken as the
 //! old form), so a hostile count costs nothing.
 
-use serde_json::Value;
+use serde::Deserialize;
 
-use super::{Export, Fields, Format, InteropError, damaged, number, text};
+use super::de::{List, Number, Object, Secret, Text};
+use super::{Export, Fields, Format, InteropError, damaged};
 use crate::secret::Password;
 
 const FORMAT: Format = Format::AndOtp;
@@ -50,13 +51,13 @@ pub(super) fn read(
             .starts_with(['[', '{'])
     });
     if is_json {
-        return entries(&super::json(bytes, FORMAT)?, out);
+        return entries(super::de::from_file(bytes, FORMAT)?, out);
     }
     let password = password.ok_or(InteropError::PasswordNeeded { format: FORMAT })?;
     let plain = decrypt(bytes, password)?;
-    let value: Value = serde_json::from_slice(&plain)
+    let list = serde_json::from_slice(&plain)
         .map_err(|_| damaged(FORMAT, "the decrypted backup is not JSON"))?;
-    entries(&value, out)
+    entries(list, out)
 }
 
 fn decrypt(bytes: &[u8], password: &Password) -> Result<zeroize::Zeroizing<Vec<u8>>, InteropError> {
@@ -81,13 +82,23 @@ fn decrypt(bytes: &[u8], password: &Password) -> Result<zeroize::Zeroizing<Vec<u
         .ok_or(InteropError::WrongPassword { format: FORMAT })
 }
 
-pub(super) fn looks_like(value: &Value) -> bool {
-    value.as_array().is_some_and(|list| {
-        !list.is_empty()
-            && list
-                .iter()
-                .all(|e| e.get("secret").is_some() && e.get("type").is_some())
-    })
+/// One entry of the list.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Entry {
+    pub(super) secret: Secret,
+    issuer: Text,
+    label: Text,
+    digits: Number,
+    r#type: Text,
+    algorithm: Text,
+    period: Number,
+    counter: Number,
+    tags: List<Text>,
+}
+
+super::de::secret_fields! {
+    Entry { secret: Secret }
 }
 
 /// Issuer and name from the label of an entry without an `issuer` field
@@ -111,30 +122,32 @@ fn old_label(label: &str) -> (&str, &str) {
     }
 }
 
-fn entries(value: &Value, out: &mut Export) -> Result<(), InteropError> {
-    let list = value
-        .as_array()
+fn entries(list: List<Object<Entry>>, out: &mut Export) -> Result<(), InteropError> {
+    let list = list
+        .0
         .ok_or_else(|| damaged(FORMAT, "it is not a list of entries"))?;
     for entry in list {
-        let label = text(entry, "label");
-        let (issuer, name) = match text(entry, "issuer") {
+        let entry = entry.or_empty();
+        let label = entry.label.as_str();
+        let (issuer, name) = match entry.issuer.as_str() {
             "" => old_label(label),
             issuer => (issuer, label),
         };
         let fields = Fields {
             issuer,
             name,
-            kind: text(entry, "type"),
-            secret: text(entry, "secret"),
-            algorithm: text(entry, "algorithm"),
-            digits: number(entry, "digits", 6),
-            period: number(entry, "period", 30),
-            counter: number(entry, "counter", 0),
+            kind: entry.r#type.as_str(),
+            secret: entry.secret.expose(),
+            algorithm: entry.algorithm.as_str(),
+            digits: entry.digits.or(6),
+            period: entry.period.or(30),
+            counter: entry.counter.or(0),
         };
         let group = entry
-            .get("tags")
-            .and_then(Value::as_array)
-            .and_then(|tags| tags.iter().filter_map(Value::as_str).next())
+            .tags
+            .items()
+            .iter()
+            .find_map(Text::get)
             .unwrap_or("")
             .to_owned();
         out.push(&fields, group, false, String::new());

@@ -64,7 +64,11 @@ pub(super) fn read(
         zip::result::ZipError::InvalidPassword => InteropError::WrongPassword { format: FORMAT },
         e => damaged(FORMAT, &format!("Accounts.txt cannot be read ({e})")),
     })?;
-    let mut plain = zeroize::Zeroizing::new(Vec::new());
+    // Sized from the entry's header (bounded), so that reading it does not
+    // grow the buffer and leave copies of the links behind; only an entry
+    // whose header lies about its size makes it grow.
+    let capacity = usize::try_from(entry.size().min(MAX_UNPACKED) + 1).unwrap_or(0);
+    let mut plain = zeroize::Zeroizing::new(Vec::with_capacity(capacity));
     let read = entry.take(MAX_UNPACKED + 1).read_to_end(&mut plain);
     if plain.len() as u64 > MAX_UNPACKED {
         return Err(InteropError::Unpacks {

@@ -17,11 +17,11 @@
 //! `:`, else the part of `name` before ` - `, else `accountType` capitalised;
 //! that prefix is removed from the name.
 
-use serde_json::Value;
+use serde::Deserialize;
 
+use super::de::{Given, List, Number, Object, Secret, Text};
 use super::{
-    Export, Fields, Format, InteropError, SkipReason, Skipped, base64_decode, damaged, hex, number,
-    prefs, text,
+    Export, Fields, Format, InteropError, SkipReason, Skipped, base64_decode, damaged, hex, prefs,
 };
 use crate::otp::{Base32Error, encode_base32};
 use crate::secret::Password;
@@ -33,10 +33,30 @@ const KEYS: [&str; 2] = [
 ];
 const ROUNDS: u32 = 1000;
 
+/// One token: a third-party one (`decryptedSecret` or `encryptedSecret`
+/// with `salt`) or Authy's own (`secretSeed`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub(super) struct Token {
+    name: Text,
+    original_name: Text,
+    original_issuer: Text,
+    account_type: Text,
+    digits: Number,
+    pub(super) decrypted_secret: Secret,
+    encrypted_secret: Given<Text>,
+    salt: Text,
+    pub(super) secret_seed: Secret,
+}
+
+super::de::secret_fields! {
+    Token { decrypted_secret: Secret, secret_seed: Secret }
+}
+
 /// SharedPreferences XML with one of Authy's token keys.
 pub(super) fn looks_like(text: &str) -> bool {
     prefs::looks_like(text)
-        && prefs::entries(text).is_ok_and(|entries| {
+        && prefs::values(text).is_ok_and(|entries| {
             entries
                 .iter()
                 .any(|(name, _)| KEYS.contains(&name.as_str()))
@@ -48,32 +68,37 @@ pub(super) fn read(
     password: Option<&Password>,
     out: &mut Export,
 ) -> Result<(), InteropError> {
-    let entries = prefs::entries(text).map_err(|e| damaged(FORMAT, &e))?;
+    let entries = prefs::values(text).map_err(|e| damaged(FORMAT, &e))?;
     let (_, tokens) = entries
         .iter()
         .find(|(name, _)| KEYS.contains(&name.as_str()))
         .ok_or_else(|| damaged(FORMAT, "it holds no Authy tokens"))?;
-    let tokens: Value =
+    let tokens: List<Object<Token>> =
         serde_json::from_str(tokens).map_err(|_| damaged(FORMAT, "the token list is not JSON"))?;
-    let tokens = tokens
-        .as_array()
-        .ok_or_else(|| damaged(FORMAT, "the token list is not a list"))?;
-    let encrypted = tokens.iter().any(|t| t.get("encryptedSecret").is_some());
+    let tokens: Vec<Token> = tokens
+        .0
+        .ok_or_else(|| damaged(FORMAT, "the token list is not a list"))?
+        .into_iter()
+        .map(Object::or_empty)
+        .collect();
+    let encrypted = tokens.iter().any(|t| t.encrypted_secret.present);
     let password = match (encrypted, password) {
         (true, None) => return Err(InteropError::PasswordNeeded { format: FORMAT }),
         (_, password) => password,
     };
-    for token in tokens {
+    for token in &tokens {
         push(token, password, out)?;
     }
     Ok(())
 }
 
-fn push(token: &Value, password: Option<&Password>, out: &mut Export) -> Result<(), InteropError> {
-    let digits = number(token, "digits", 6);
-    if let Some(seed) = token.get("secretSeed").and_then(Value::as_str) {
-        let issuer = text(token, "name");
-        let Some(seed) = hex(&seed.to_ascii_lowercase()).map(zeroize::Zeroizing::new) else {
+fn push(token: &Token, password: Option<&Password>, out: &mut Export) -> Result<(), InteropError> {
+    let digits = token.digits.or(6);
+    if let Some(seed) = token.secret_seed.get() {
+        let issuer = token.name.as_str();
+        let Some(seed) =
+            hex(&zeroize::Zeroizing::new(seed.to_ascii_lowercase())).map(zeroize::Zeroizing::new)
+        else {
             out.skipped.push(Skipped {
                 label: crate::otp::Label::given(issuer.to_owned()),
                 reason: SkipReason::Key(Base32Error::Empty),
@@ -89,12 +114,9 @@ fn push(token: &Value, password: Option<&Password>, out: &mut Export) -> Result<
         out.push(&fields, String::new(), false, String::new());
         return Ok(());
     }
-    let secret = match (
-        token.get("encryptedSecret").and_then(Value::as_str),
-        password,
-    ) {
-        (Some(sealed), Some(password)) => decrypt(sealed, text(token, "salt"), password)?,
-        _ => zeroize::Zeroizing::new(text(token, "decryptedSecret").to_owned()),
+    let secret = match (token.encrypted_secret.value.get(), password) {
+        (Some(sealed), Some(password)) => decrypt(sealed, token.salt.as_str(), password)?,
+        _ => zeroize::Zeroizing::new(token.decrypted_secret.expose().to_owned()),
     };
     let (issuer, name) = names(token);
     let fields = Fields {
@@ -106,16 +128,16 @@ fn push(token: &Value, password: Option<&Password>, out: &mut Export) -> Result<
 }
 
 /// The issuer and the name without it.
-fn names(token: &Value) -> (String, String) {
-    let name = text(token, "name");
-    let (issuer, separator) = match (text(token, "originalIssuer"), text(token, "originalName")) {
+fn names(token: &Token) -> (String, String) {
+    let name = token.name.as_str();
+    let (issuer, separator) = match (token.original_issuer.as_str(), token.original_name.as_str()) {
         (issuer, _) if !issuer.is_empty() => (issuer.to_owned(), ""),
         (_, original) if original.contains(':') => {
             (original.split(':').next().unwrap_or("").to_owned(), ":")
         }
         _ if name.contains(" - ") => (name.split(" - ").next().unwrap_or("").to_owned(), " - "),
         _ => {
-            let kind = text(token, "accountType");
+            let kind = token.account_type.as_str();
             let mut chars = kind.chars();
             let capitalised = chars
                 .next()

@@ -31,11 +31,11 @@ const ISSUER: &str = "Battle.net";
 /// SharedPreferences XML with the Battle.net device secret.
 pub(super) fn looks_like(text: &str) -> bool {
     prefs::looks_like(text)
-        && prefs::entries(text).is_ok_and(|entries| entries.iter().any(|(name, _)| name == SECRET))
+        && prefs::values(text).is_ok_and(|entries| entries.iter().any(|(name, _)| name == SECRET))
 }
 
 pub(super) fn read(text: &str, out: &mut Export) -> Result<(), InteropError> {
-    let entries = prefs::entries(text).map_err(|e| damaged(FORMAT, &e))?;
+    let entries = prefs::values(text).map_err(|e| damaged(FORMAT, &e))?;
     let value = |key: &str| {
         entries
             .iter()
@@ -61,7 +61,8 @@ pub(super) fn read(text: &str, out: &mut Export) -> Result<(), InteropError> {
     };
     let key = unmask(masked)
         .and_then(|text| {
-            let text = std::str::from_utf8(&text).ok()?.to_ascii_lowercase();
+            let text =
+                zeroize::Zeroizing::new(std::str::from_utf8(&text).ok()?.to_ascii_lowercase());
             hex(&text).map(zeroize::Zeroizing::new)
         })
         .ok_or_else(|| damaged(FORMAT, "the device secret is not masked hex"))?;
@@ -76,7 +77,8 @@ pub(super) fn read(text: &str, out: &mut Export) -> Result<(), InteropError> {
 
 /// The bytes of masked hex, or `None` when it is not hex or is longer than the mask.
 fn unmask(masked: &str) -> Option<zeroize::Zeroizing<Vec<u8>>> {
-    let bytes = zeroize::Zeroizing::new(hex(&masked.to_ascii_lowercase())?);
+    let bytes =
+        zeroize::Zeroizing::new(hex(&zeroize::Zeroizing::new(masked.to_ascii_lowercase()))?);
     if bytes.len() > MASK.len() {
         return None;
     }

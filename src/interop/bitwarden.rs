@@ -4,53 +4,87 @@
 //! over silently. Password-protected exports (`"encrypted": true`) are not
 //! read. The CSV export is read by `bitwarden_csv`.
 
-use serde_json::Value;
+use serde::Deserialize;
 
-use super::{Export, Fields, Format, Imported, InteropError, Skipped, text};
+use super::de::{Flag, List, Object, Secret, Text};
+use super::{Export, Fields, Format, Imported, InteropError, Skipped};
 use crate::otp::Account;
 
-pub(super) fn looks_like(value: &Value) -> bool {
-    value.get("items").is_some_and(Value::is_array) && value.get("encrypted").is_some()
+/// The export: whether it is encrypted, its folders and items.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct File {
+    encrypted: Flag,
+    folders: List<Object<Folder>>,
+    items: List<Object<Item>>,
 }
 
-pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> {
-    if value.get("encrypted").and_then(Value::as_bool) == Some(true) {
+/// A folder: its id and name.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Folder {
+    id: Text,
+    name: Text,
+}
+
+/// An item (a login, a note, a card…): only logins have a `login.totp`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Item {
+    name: Text,
+    notes: Text,
+    favorite: Flag,
+    #[serde(rename = "folderId")]
+    folder_id: Text,
+    pub(super) login: Object<Login>,
+}
+
+/// A login's user name and TOTP: an `otpauth://` link, `steam://KEY` or a
+/// bare base32 key (told apart by [`push_totp`]).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Login {
+    username: Text,
+    pub(super) totp: Secret,
+}
+
+super::de::secret_fields! {
+    Login { totp: Secret }
+}
+
+pub(super) fn read(file: File, out: &mut Export) -> Result<(), InteropError> {
+    if file.encrypted.is_true() {
         return Err(InteropError::Protected {
             format: Format::Bitwarden,
         });
     }
-    let folders = value.get("folders").and_then(Value::as_array);
-    for item in value
-        .get("items")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        let login = item.get("login").unwrap_or(&Value::Null);
-        let totp = text(login, "totp").trim();
+    let folders = file.folders.0.as_deref();
+    for item in file.items.0.into_iter().flatten() {
+        let item = item.or_empty();
+        let login = item.login.or_empty();
+        let totp = login.totp.expose().trim();
         if totp.is_empty() {
             continue;
         }
+        let id = item.folder_id.as_str();
         let group = folders
             .and_then(|list| {
-                let id = text(item, "folderId");
-                list.iter().find(|f| !id.is_empty() && text(f, "id") == id)
+                list.iter().find_map(|f| {
+                    let f = f.value.as_ref();
+                    (!id.is_empty() && f.map_or("", |f| f.id.as_str()) == id)
+                        .then(|| f.map_or("", |f| f.name.as_str()))
+                })
             })
-            .map(|f| text(f, "name").to_owned())
+            .map(str::to_owned)
             .unwrap_or_default();
-        let favourite = item
-            .get("favorite")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        let notes = text(item, "notes").to_owned();
         push_totp(
             out,
             totp,
-            text(item, "name"),
-            text(login, "username"),
+            item.name.as_str(),
+            login.username.as_str(),
             group,
-            favourite,
-            notes,
+            item.favorite.is_true(),
+            item.notes.as_str().to_owned(),
         );
     }
     Ok(())

@@ -34,7 +34,8 @@ pub(super) fn read(text: &str, out: &mut Export) -> Result<(), InteropError> {
     let favourite_at = column("favorite");
     let notes_at = column("notes");
     for row in rows {
-        let row = row?;
+        // Every cell (passwords too) is wiped when the row drops.
+        let row = zeroize::Zeroizing::new(row?);
         let cell = |at: Option<usize>| at.and_then(|i| row.get(i)).map_or("", String::as_str);
         let totp = cell(Some(totp_at)).trim();
         if totp.is_empty() {
@@ -76,11 +77,11 @@ impl Iterator for Rows<'_> {
             if quoted {
                 match c {
                     '"' if chars.peek().is_some_and(|(_, n)| *n == '"') => {
-                        field.push('"');
+                        push(&mut field, '"');
                         chars.next();
                     }
                     '"' => quoted = false,
-                    _ => field.push(c),
+                    _ => push(&mut field, c),
                 }
                 continue;
             }
@@ -92,10 +93,12 @@ impl Iterator for Rows<'_> {
                     break;
                 }
                 '\r' => {}
-                _ => field.push(c),
+                _ => push(&mut field, c),
             }
         }
         if quoted {
+            zeroize::Zeroize::zeroize(&mut field);
+            zeroize::Zeroize::zeroize(&mut fields);
             self.rest = "";
             return Some(Err(damaged(
                 FORMAT,
@@ -106,6 +109,19 @@ impl Iterator for Rows<'_> {
         self.rest = self.rest.get(end..).unwrap_or("");
         Some(Ok(fields))
     }
+}
+
+/// Appends `c` to a cell; when the cell is full, its text moves to one twice
+/// the size and the old buffer is wiped (a `String` growing by itself would
+/// free it unwiped: cells hold keys and passwords).
+fn push(field: &mut String, c: char) {
+    if field.len() + c.len_utf8() > field.capacity() {
+        let mut larger = String::with_capacity((field.capacity() * 2).max(32));
+        larger.push_str(field);
+        zeroize::Zeroize::zeroize(field);
+        *field = larger;
+    }
+    field.push(c);
 }
 
 #[cfg(test)]
@@ -127,5 +143,17 @@ mod tests {
         }
         .collect::<Result<Vec<_>, _>>();
         assert!(cut.is_err());
+    }
+
+    #[test]
+    fn long_cells_survive_their_buffers_growing() {
+        let key = "JBSWY3DPEHPK3PXP".repeat(20);
+        let note = "a \"quoted\" note, ".repeat(10);
+        let text = format!(
+            "name,login_totp,notes\nEx,{key},\"{}\"\n",
+            note.replace('"', "\"\"")
+        );
+        let rows: Vec<Vec<String>> = Rows { rest: &text }.collect::<Result<_, _>>().unwrap();
+        assert_eq!(rows[1], ["Ex", key.as_str(), note.as_str()]);
     }
 }

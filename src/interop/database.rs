@@ -14,19 +14,19 @@
 //! SQLite's heap (`hard_heap_limit`), the string length, [`MAX_ROWS`] rows
 //! per table, and a time budget enforced by a progress handler, so a hostile
 //! view standing in for a table cannot run forever. `trusted_schema` is off.
-//! SQLite's copy of the file is freed, not zeroized, when the connection
-//! closes (the JSON readers' parsed values are not either).
+//! Rows are read into [`Row`]s whose text cells are zeroizing buffers, then
+//! into the same typed fields the JSON readers use. SQLite's copy of the
+//! file is freed, not zeroized, when the connection closes.
 
 use std::time::{Duration, Instant};
 
 use rusqlite::limits::Limit;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
-use serde_json::{Map, Value};
+use zeroize::Zeroizing;
 
-use super::{
-    Export, Fields, Format, InteropError, SkipReason, Skipped, damaged, number, stratum, text,
-};
+use super::de::{List, Number, Object, Secret, Text};
+use super::{Export, Fields, Format, InteropError, SkipReason, Skipped, damaged, stratum};
 use crate::otp::encode_base32;
 
 /// The first 16 bytes of every SQLite database file.
@@ -142,7 +142,7 @@ impl Database {
 
     /// Every row of `table` (at most [`MAX_ROWS`]) as an object of its
     /// columns; a missing table is `what` is missing.
-    fn rows(&self, table: &str, what: &str) -> Result<Vec<Map<String, Value>>, InteropError> {
+    fn rows(&self, table: &str, what: &str) -> Result<Vec<Row>, InteropError> {
         if self.columns(table)?.is_empty() {
             return Err(damaged(self.format, what));
         }
@@ -161,28 +161,91 @@ impl Database {
                     limit: MAX_ROWS,
                 });
             }
-            let mut object = Map::new();
+            let mut cells = Vec::with_capacity(names.len());
             for (i, name) in names.iter().enumerate() {
-                let value = match row.get_ref(i).map_err(|e| self.failed(&e))? {
-                    ValueRef::Integer(n) => Value::from(n),
-                    ValueRef::Real(x) => Value::from(x),
-                    ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
-                    ValueRef::Null | ValueRef::Blob(_) => Value::Null,
+                let cell = match row.get_ref(i).map_err(|e| self.failed(&e))? {
+                    ValueRef::Integer(n) => Cell::Integer(n),
+                    ValueRef::Real(_) => Cell::Real,
+                    // One allocation of the text's length, wiped on drop.
+                    ValueRef::Text(t) => {
+                        Cell::Text(Zeroizing::new(String::from_utf8_lossy(t).into_owned()))
+                    }
+                    ValueRef::Null | ValueRef::Blob(_) => Cell::Null,
                 };
-                object.insert(name.clone(), value);
+                cells.push((name.clone(), cell));
             }
-            out.push(object);
+            out.push(Row(cells));
         }
         Ok(out)
     }
 }
 
-/// An integer column that may hold a negative number (types and flags).
-fn signed(row: &Value, key: &str) -> i64 {
-    match row.get(key) {
-        Some(Value::Number(n)) => n.as_i64().unwrap_or(i64::MIN),
-        Some(Value::String(s)) => s.trim().parse().unwrap_or(i64::MIN),
-        _ => i64::MIN,
+/// One cell of a row, as the readers take it.
+enum Cell {
+    Integer(i64),
+    Real,
+    /// Text, in a buffer wiped on drop (keys are text columns).
+    Text(Zeroizing<String>),
+    /// Null, or a blob (no reader takes one).
+    Null,
+}
+
+/// One row: its columns' names and cells.
+struct Row(Vec<(String, Cell)>);
+
+impl Row {
+    /// The cell of column `key` (the last of two of that name).
+    fn get(&self, key: &str) -> Option<&Cell> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(name, _)| name == key)
+            .map(|(_, cell)| cell)
+    }
+
+    /// A text column, or "".
+    fn text(&self, key: &str) -> &str {
+        match self.get(key) {
+            Some(Cell::Text(text)) => text,
+            _ => "",
+        }
+    }
+
+    /// A text column as a [`Text`] field (missing for other cells).
+    fn field(&self, key: &str) -> Text {
+        match self.get(key) {
+            Some(Cell::Text(text)) => Text::new(text),
+            _ => Text::default(),
+        }
+    }
+
+    /// A text column as a [`Secret`] field (missing for other cells).
+    fn secret(&self, key: &str) -> Secret {
+        match self.get(key) {
+            Some(Cell::Text(text)) => Secret::from(text.as_str()),
+            _ => Secret::default(),
+        }
+    }
+
+    /// A number column (or a number written as text), as a JSON number
+    /// field is read.
+    fn number(&self, key: &str) -> Number {
+        match self.get(key) {
+            Some(Cell::Integer(n)) => Number::of_integer(*n),
+            Some(Cell::Real) => Number::OutOfRange,
+            Some(Cell::Text(text)) => Number::of_text(text),
+            Some(Cell::Null) | None => Number::Missing,
+        }
+    }
+
+    /// An integer column that may hold a negative number (types and flags);
+    /// `i64::MIN` when it holds no integer.
+    fn signed(&self, key: &str) -> i64 {
+        match self.get(key) {
+            Some(Cell::Integer(n)) => *n,
+            Some(Cell::Text(text)) => text.trim().parse().unwrap_or(i64::MIN),
+            _ => i64::MIN,
+        }
     }
 }
 
@@ -193,31 +256,31 @@ fn signed(row: &Value, key: &str) -> i64 {
 pub(super) fn read_google(bytes: &[u8], out: &mut Export) -> Result<(), InteropError> {
     let db = Database::open(bytes, Format::GoogleAuthenticator)?;
     let rows = db.rows("accounts", "it has no accounts table")?;
-    for row in rows.into_iter().map(Value::Object) {
-        let email = text(&row, "email");
+    for row in &rows {
+        let email = row.text("email");
         let (prefix, name) = match email.split_once(':') {
             Some((issuer, name)) if !name.contains(':') => (issuer.trim(), name.trim()),
             _ => ("", email),
         };
-        let issuer = match text(&row, "issuer") {
+        let issuer = match row.text("issuer") {
             "" => prefix,
             issuer => issuer,
         };
-        if signed(&row, "isencrypted") > 0 {
+        if row.signed("isencrypted") > 0 {
             out.skipped.push(Skipped {
                 label: super::label(issuer, name),
                 reason: SkipReason::Encrypted,
             });
             continue;
         }
-        let kind = match signed(&row, "type") {
+        let kind = match row.signed("type") {
             0 => "totp",
             1 => "hotp",
             _ => "unknown",
         };
         let fields = Fields {
-            counter: number(&row, "counter", 0),
-            ..Fields::new(issuer, name, kind, text(&row, "secret"))
+            counter: row.number("counter").or(0),
+            ..Fields::new(issuer, name, kind, row.text("secret"))
         };
         out.push(&fields, String::new(), false, String::new());
     }
@@ -232,13 +295,13 @@ pub(super) fn read_google(bytes: &[u8], out: &mut Export) -> Result<(), InteropE
 pub(super) fn read_microsoft(bytes: &[u8], out: &mut Export) -> Result<(), InteropError> {
     let db = Database::open(bytes, Format::MicrosoftAuthenticator)?;
     let rows = db.rows("accounts", "it has no accounts table")?;
-    for row in rows.into_iter().map(Value::Object) {
-        let (issuer, name) = (text(&row, "name"), text(&row, "username"));
-        let key = text(&row, "oath_secret_key");
-        let (secret, digits) = match signed(&row, "account_type") {
+    for row in &rows {
+        let (issuer, name) = (row.text("name"), row.text("username"));
+        let key = row.text("oath_secret_key");
+        let (secret, digits) = match row.signed("account_type") {
             0 => (zeroize::Zeroizing::new(key.to_owned()), 6),
             1 => match super::base64_decode(key) {
-                Some(bytes) => (encode_base32(&zeroize::Zeroizing::new(bytes)), 8),
+                Some(bytes) => (encode_base32(&bytes), 8),
                 None => (zeroize::Zeroizing::new(key.to_owned()), 8),
             },
             _ => {
@@ -265,23 +328,8 @@ pub(super) fn read_microsoft(bytes: &[u8], out: &mut Export) -> Result<(), Inter
 /// first category an authenticator is in becomes its group.
 pub(super) fn read_stratum(bytes: &[u8], out: &mut Export) -> Result<(), InteropError> {
     let db = Database::open(bytes, Format::Stratum)?;
-    let rename = |rows: Vec<Map<String, Value>>, names: &[(&str, &str)]| -> Value {
-        Value::Array(
-            rows.into_iter()
-                .map(|row| {
-                    let mut object = Map::new();
-                    for (from, to) in names {
-                        if let Some(value) = row.get(*from) {
-                            object.insert((*to).to_owned(), value.clone());
-                        }
-                    }
-                    Value::Object(object)
-                })
-                .collect(),
-        )
-    };
     let authenticators = db.rows("authenticator", "it has no authenticator table")?;
-    let optional = |table: &str| -> Result<Vec<Map<String, Value>>, InteropError> {
+    let optional = |table: &str| -> Result<Vec<Row>, InteropError> {
         if db.columns(table)?.is_empty() {
             Ok(Vec::new())
         } else {
@@ -290,36 +338,37 @@ pub(super) fn read_stratum(bytes: &[u8], out: &mut Export) -> Result<(), Interop
     };
     let categories = optional("category")?;
     let bindings = optional("authenticatorcategory")?;
-    let mut backup = Map::new();
-    backup.insert(
-        String::from("Authenticators"),
-        rename(
-            authenticators,
-            &[
-                ("type", "Type"),
-                ("issuer", "Issuer"),
-                ("username", "Username"),
-                ("secret", "Secret"),
-                ("algorithm", "Algorithm"),
-                ("digits", "Digits"),
-                ("period", "Period"),
-                ("counter", "Counter"),
-            ],
-        ),
-    );
-    backup.insert(
-        String::from("Categories"),
-        rename(categories, &[("id", "Id"), ("name", "Name")]),
-    );
-    backup.insert(
-        String::from("AuthenticatorCategories"),
-        rename(
-            bindings,
-            &[
-                ("categoryId", "CategoryId"),
-                ("authenticatorSecret", "AuthenticatorSecret"),
-            ],
-        ),
-    );
-    stratum::entries(&Value::Object(backup), out)
+    let backup = stratum::Backup {
+        authenticators: objects(&authenticators, |row| stratum::Authenticator {
+            r#type: row.number("type"),
+            issuer: row.field("issuer"),
+            username: row.field("username"),
+            secret: row.secret("secret"),
+            algorithm: row.number("algorithm"),
+            digits: row.number("digits"),
+            period: row.number("period"),
+            counter: row.number("counter"),
+        }),
+        categories: objects(&categories, |row| stratum::Category {
+            id: row.field("id"),
+            name: row.field("name"),
+        }),
+        bindings: objects(&bindings, |row| stratum::Binding {
+            category_id: row.field("categoryId"),
+            authenticator_secret: row.secret("authenticatorSecret"),
+        }),
+    };
+    stratum::entries(backup, out)
+}
+
+/// Rows as the list of objects a backup holds.
+fn objects<T>(rows: &[Row], item: impl Fn(&Row) -> T) -> List<Object<T>> {
+    List(Some(
+        rows.iter()
+            .map(|row| Object {
+                value: Some(item(row)),
+                present: true,
+            })
+            .collect(),
+    ))
 }

@@ -4,37 +4,58 @@
 //! HOTP, else TOTP (SHA-1, 6 digits, 30 s). Duo Push accounts (no
 //! `otpGenerator`) have no codes to import and are left out by name.
 
-use serde_json::Value;
+use serde::Deserialize;
 
-use super::{Export, Fields, Format, InteropError, SkipReason, Skipped, damaged, number, text};
+use super::de::{List, Number, Object, Secret, Text};
+use super::{Export, Fields, Format, InteropError, SkipReason, Skipped, damaged};
 use crate::otp::Base32Error;
 
 const FORMAT: Format = Format::Duo;
 
-pub(super) fn looks_like(value: &Value) -> bool {
-    value.as_array().is_some_and(|list| {
-        !list.is_empty() && list.iter().any(|a| a.get("otpGenerator").is_some())
-    })
+/// One account: its name and, for code-making ones, its generator.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Account {
+    name: Text,
+    #[serde(rename = "otpGenerator")]
+    otp_generator: Object<Generator>,
 }
 
-pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> {
-    let list = value
-        .as_array()
+/// `otpGenerator`: the key, and a counter for HOTP accounts.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Generator {
+    #[serde(rename = "otpSecret")]
+    pub(super) otp_secret: Secret,
+    counter: Number,
+}
+
+super::de::secret_fields! {
+    Generator { otp_secret: Secret }
+}
+
+pub(super) fn read(list: List<Object<Account>>, out: &mut Export) -> Result<(), InteropError> {
+    let list = list
+        .0
         .ok_or_else(|| damaged(FORMAT, "it is not a list of accounts"))?;
     for account in list {
-        let name = text(account, "name");
-        let Some(generator) = account.get("otpGenerator").filter(|g| g.is_object()) else {
+        let account = account.or_empty();
+        let name = account.name.as_str();
+        let Some(generator) = account.otp_generator.value else {
             out.skipped.push(Skipped {
                 label: crate::otp::Label::given(name.to_owned()),
                 reason: SkipReason::Key(Base32Error::Empty),
             });
             continue;
         };
-        let hotp = generator.get("counter").is_some_and(|c| !c.is_null());
-        let kind = if hotp { "hotp" } else { "totp" };
+        let kind = if generator.counter.is_given() {
+            "hotp"
+        } else {
+            "totp"
+        };
         let fields = Fields {
-            counter: number(generator, "counter", 0),
-            ..Fields::new(name, "", kind, text(generator, "otpSecret"))
+            counter: generator.counter.or(0),
+            ..Fields::new(name, "", kind, generator.otp_secret.expose())
         };
         out.push(&fields, String::new(), false, String::new());
     }

@@ -13,10 +13,11 @@
 //! and `opsLimit` per device, keeping their product at libsodium's
 //! "sensitive" strength (1 GiB × 4), so that product is the ceiling here.
 
-use serde_json::Value;
+use serde::Deserialize;
 
+use super::de::{Flag, List, Number, Object, Text, Version};
 use super::sodium::{self, OpenError};
-use super::{Export, Format, InteropError, SkipReason, Skipped, base64_decode, damaged, number};
+use super::{Export, Format, InteropError, SkipReason, Skipped, base64_decode, damaged};
 use crate::secret::Password;
 
 const FORMAT: Format = Format::Ente;
@@ -27,10 +28,38 @@ const MIN_MEM_LIMIT: u64 = 8 * 1024;
 /// Ente's total work: `MEMLIMIT_SENSITIVE × OPSLIMIT_SENSITIVE` byte-passes.
 const MAX_WORK: u64 = (1 << 30) * 4;
 
-pub(super) fn looks_like(value: &Value) -> bool {
-    value.get("kdfParams").is_some_and(Value::is_object)
-        && value.get("encryptedData").is_some()
-        && value.get("encryptionNonce").is_some()
+/// The encrypted export (the plaintext is the plain export's links).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct File {
+    version: Version,
+    #[serde(rename = "kdfParams")]
+    kdf_params: Object<Kdf>,
+    #[serde(rename = "encryptedData")]
+    encrypted_data: Text,
+    #[serde(rename = "encryptionNonce")]
+    encryption_nonce: Text,
+}
+
+/// libsodium's Argon2id settings and the salt.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Kdf {
+    #[serde(rename = "memLimit")]
+    mem_limit: Number,
+    #[serde(rename = "opsLimit")]
+    ops_limit: Number,
+    salt: Text,
+}
+
+/// What a link's `codeDisplay` says (no secret: the key is in the link).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Display {
+    pinned: Flag,
+    trashed: Flag,
+    tags: List<Text>,
+    note: Text,
 }
 
 /// Text whose first link carries Ente's `codeDisplay` parameter.
@@ -54,9 +83,9 @@ pub(super) fn read(
         std::str::from_utf8(bytes).map_err(|_| damaged(FORMAT, "it is neither text nor JSON"))?;
     let text = text.trim_start_matches('\u{feff}');
     if text.trim_start().starts_with('{') {
-        let value = super::json(bytes, FORMAT)?;
+        let file: Object<File> = super::de::from_file(bytes, FORMAT)?;
         let password = password.ok_or(InteropError::PasswordNeeded { format: FORMAT })?;
-        let plain = decrypt(&value, password)?;
+        let plain = decrypt(&file.or_empty(), password)?;
         let plain = std::str::from_utf8(&plain)
             .map_err(|_| damaged(FORMAT, "the decrypted export is not text"))?;
         links(plain, out);
@@ -66,21 +95,17 @@ pub(super) fn read(
     Ok(())
 }
 
-fn decrypt(
-    value: &Value,
-    password: &Password,
-) -> Result<zeroize::Zeroizing<Vec<u8>>, InteropError> {
-    if number(value, "version", 0) != 1 {
+fn decrypt(file: &File, password: &Password) -> Result<zeroize::Zeroizing<Vec<u8>>, InteropError> {
+    if file.version.or(0) != 1 {
         return Err(InteropError::UnknownVersion {
             format: FORMAT,
-            found: value.get("version").unwrap_or(&Value::Null).to_string(),
+            found: file.version.shown().to_owned(),
         });
     }
-    let kdf = &value["kdfParams"];
-    let (Some(mem_limit), Some(ops_limit)) = (
-        kdf.get("memLimit").and_then(Value::as_u64),
-        kdf.get("opsLimit").and_then(Value::as_u64),
-    ) else {
+    let empty = Kdf::default();
+    let kdf = file.kdf_params.value.as_ref().unwrap_or(&empty);
+    let (Some(mem_limit), Some(ops_limit)) = (kdf.mem_limit.integer(), kdf.ops_limit.integer())
+    else {
         return Err(damaged(
             FORMAT,
             "the key-derivation settings are not numbers",
@@ -92,19 +117,17 @@ fn decrypt(
     if mem_limit > MAX_MEM_LIMIT || mem_limit.saturating_mul(ops_limit) > MAX_WORK {
         return Err(InteropError::TooCostly { format: FORMAT });
     }
-    let field = |object: &Value, key: &str, what: &str| {
-        object
-            .get(key)
-            .and_then(Value::as_str)
+    let field = |text: &Text, what: &str| {
+        text.get()
             .and_then(base64_decode)
             .ok_or_else(|| damaged(FORMAT, what))
     };
-    let salt = field(kdf, "salt", "a bad salt")?;
+    let salt = field(&kdf.salt, "a bad salt")?;
     if salt.len() != 16 {
         return Err(damaged(FORMAT, "the salt is not 16 bytes"));
     }
-    let header = field(value, "encryptionNonce", "a bad nonce")?;
-    let sealed = field(value, "encryptedData", "bad encrypted data")?;
+    let header = field(&file.encryption_nonce, "a bad nonce")?;
+    let sealed = field(&file.encrypted_data, "bad encrypted data")?;
     if header.len() != sodium::HEADER_BYTES {
         return Err(damaged(FORMAT, "the nonce is not 24 bytes"));
     }
@@ -126,21 +149,22 @@ fn decrypt(
 /// Every link of a plain export, with what `codeDisplay` says about it.
 fn links(text: &str, out: &mut Export) {
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let display = code_display(line);
-        let get = |key: &str| display.as_ref().and_then(|d| d.get(key));
+        let display = code_display(line).unwrap_or_default();
         let label = line_label(line);
-        if get("trashed").and_then(Value::as_bool) == Some(true) {
+        if display.trashed.is_true() {
             out.skipped.push(Skipped {
                 label: crate::otp::Label::given(label),
                 reason: SkipReason::Trashed,
             });
             continue;
         }
-        let favourite = get("pinned").and_then(Value::as_bool).unwrap_or(false);
-        let notes = get("note").and_then(Value::as_str).unwrap_or("").to_owned();
-        let group = get("tags")
-            .and_then(Value::as_array)
-            .and_then(|tags| tags.iter().filter_map(Value::as_str).next())
+        let favourite = display.pinned.is_true();
+        let notes = display.note.as_str().to_owned();
+        let group = display
+            .tags
+            .items()
+            .iter()
+            .find_map(Text::get)
             .unwrap_or("")
             .to_owned();
         out.push_link(line, &label, group, favourite, notes);
@@ -148,7 +172,7 @@ fn links(text: &str, out: &mut Export) {
 }
 
 /// The decoded `codeDisplay` JSON of a link, if it has one.
-fn code_display(link: &str) -> Option<Value> {
+fn code_display(link: &str) -> Option<Display> {
     let query = link.split_once('?')?.1;
     let raw = query
         .split('&')
@@ -156,7 +180,9 @@ fn code_display(link: &str) -> Option<Value> {
     let decoded = percent_encoding::percent_decode_str(raw)
         .decode_utf8()
         .ok()?;
-    serde_json::from_str(&decoded).ok()
+    serde_json::from_str::<Object<Display>>(&decoded)
+        .ok()
+        .and_then(|display| display.value)
 }
 
 /// The label part of a link, decoded, for the report.

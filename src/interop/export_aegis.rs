@@ -122,23 +122,27 @@ pub(super) fn write(
         entries,
         groups,
     };
-    let mut out = Zeroizing::new(Vec::with_capacity(1024 + items.len() * 1024));
-    match password {
+    let out = match password {
         None => {
             let file = serde_json::json!({
                 "version": 1,
                 "header": {"slots": null, "params": null},
             });
-            // The database is written in place, so no copy of it is left in a `Value`.
+            // The database is written in place, so no copy of it is left in a
+            // `Value`, into a buffer of the file's exact size.
             let head = serde_json::to_string(&file).map_err(|_| WriteError::Encode)?;
+            let db = b",\"db\":";
+            let mut out = Zeroizing::new(Vec::with_capacity(
+                head.len() - 1 + db.len() + super::json_len(&database)? + 1,
+            ));
             out.extend_from_slice(&head.as_bytes()[..head.len() - 1]);
-            out.extend_from_slice(b",\"db\":");
+            out.extend_from_slice(db);
             serde_json::to_writer(&mut *out, &database).map_err(|_| WriteError::Encode)?;
             out.push(b'}');
+            out
         }
         Some(password) => {
-            let mut plain = Zeroizing::new(Vec::with_capacity(out.capacity()));
-            serde_json::to_writer(&mut *plain, &database).map_err(|_| WriteError::Encode)?;
+            let plain = super::json_exact(&database)?;
             let master = Zeroizing::new(random::<32>()?);
             let salt = random::<32>()?;
             let params = scrypt::Params::new(SCRYPT_LOG_N, SCRYPT_R, SCRYPT_P, 32)
@@ -176,8 +180,11 @@ pub(super) fn write(
                 },
                 "db": db,
             });
+            // Ciphertext and public parameters only.
+            let mut out = Zeroizing::new(Vec::new());
             serde_json::to_writer_pretty(&mut *out, &file).map_err(|_| WriteError::Encode)?;
+            out
         }
-    }
+    };
     Ok(out)
 }

@@ -158,8 +158,7 @@ pub(super) fn write(
             group_id,
         });
     }
-    let mut services_json = Zeroizing::new(Vec::with_capacity(1024 + items.len() * 1024));
-    serde_json::to_writer(&mut *services_json, &services).map_err(|_| WriteError::Encode)?;
+    let services_json = super::json_exact(&services)?;
 
     let mut file = serde_json::Map::new();
     let (services_encrypted, reference) = match password {
@@ -199,22 +198,30 @@ pub(super) fn write(
     file.insert("appVersionCode".into(), 5_000_000.into());
     file.insert("appVersionName".into(), "5.0.0".into());
     file.insert("appOrigin".into(), "android".into());
-    let mut out = Zeroizing::new(Vec::with_capacity(services_json.len() * 2 + 2048));
-    match (services_encrypted, reference) {
+    let out = match (services_encrypted, reference) {
         (Some(sealed), Some(reference)) => {
+            // Ciphertext and public fields only.
             file.insert("services".into(), serde_json::Value::Array(Vec::new()));
             file.insert("servicesEncrypted".into(), sealed.into());
             file.insert("reference".into(), reference.into());
+            let mut out = Zeroizing::new(Vec::new());
             serde_json::to_writer(&mut *out, &file).map_err(|_| WriteError::Encode)?;
+            out
         }
         _ => {
-            // The services are written in place, so no copy is left in a `Value`.
+            // The services are written in place, so no copy is left in a
+            // `Value`, into a buffer of the file's exact size.
             let head = serde_json::to_vec(&file).map_err(|_| WriteError::Encode)?;
-            out.extend_from_slice(b"{\"services\":");
+            let services = b"{\"services\":";
+            let mut out = Zeroizing::new(Vec::with_capacity(
+                services.len() + services_json.len() + head.len(),
+            ));
+            out.extend_from_slice(services);
             out.extend_from_slice(&services_json);
             out.push(b',');
             out.extend_from_slice(&head[1..]);
+            out
         }
-    }
+    };
     Ok(out)
 }

@@ -24,10 +24,11 @@
 
 use std::collections::HashMap;
 
-use serde_json::Value;
+use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::{Export, Format, InteropError, damaged, freeotp, javaser, number, text};
+use super::de::{Number, Object, SignedBytes, Text};
+use super::{Export, Format, InteropError, damaged, freeotp, javaser};
 use crate::secret::Password;
 
 const FORMAT: Format = Format::FreeOtp;
@@ -36,6 +37,41 @@ const TOKEN_SUFFIX: &str = "-token";
 const CIPHER: &str = "AES/GCM/NoPadding";
 /// Ten times the 100,000 FreeOTP uses.
 const MAX_ITERATIONS: u64 = 1_000_000;
+
+/// `masterKey`: how the master key is derived and sealed.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Master {
+    #[serde(rename = "mAlgorithm")]
+    algorithm: Text,
+    #[serde(rename = "mIterations")]
+    iterations: Number,
+    #[serde(rename = "mSalt")]
+    salt: SignedBytes,
+    #[serde(rename = "mEncryptedKey")]
+    encrypted_key: Object<EncryptedKey>,
+}
+
+/// FreeOTP's `EncryptedKey`: a key sealed with AES-GCM.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct EncryptedKey {
+    #[serde(rename = "mCipher")]
+    cipher: Text,
+    #[serde(rename = "mCipherText")]
+    cipher_text: SignedBytes,
+    #[serde(rename = "mParameters")]
+    parameters: SignedBytes,
+    #[serde(rename = "mToken")]
+    token: Text,
+}
+
+/// A token's `<uuid>` value: its sealed key, as JSON text.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Holder {
+    key: Text,
+}
 
 pub(super) fn looks_like(bytes: &[u8]) -> bool {
     javaser::looks_like(bytes)
@@ -54,9 +90,10 @@ pub(super) fn read(
     let master = lookup
         .get(MASTER)
         .ok_or_else(|| damaged(FORMAT, "the backup holds no master key"))?;
-    let master: Value =
-        serde_json::from_str(master).map_err(|_| damaged(FORMAT, "the master key is not JSON"))?;
-    let iterations = number(&master, "mIterations", 0);
+    let master = serde_json::from_str::<Object<Master>>(master)
+        .map_err(|_| damaged(FORMAT, "the master key is not JSON"))?
+        .or_empty();
+    let iterations = master.iterations.or(0);
     if iterations == 0 {
         return Err(damaged(FORMAT, "the master key has no iteration count"));
     }
@@ -65,23 +102,27 @@ pub(super) fn read(
     }
     let iterations =
         u32::try_from(iterations).map_err(|_| InteropError::TooCostly { format: FORMAT })?;
-    let salt = freeotp::signed_bytes(master.get("mSalt"))
+    let salt = master
+        .salt
+        .0
+        .as_ref()
         .filter(|salt| salt.len() == 32)
         .ok_or_else(|| damaged(FORMAT, "the master key's salt is not 32 bytes"))?;
     let sealed = master
-        .get("mEncryptedKey")
-        .filter(|v| v.is_object())
+        .encrypted_key
+        .value
+        .as_ref()
         .ok_or_else(|| damaged(FORMAT, "the master key has no encrypted key"))?;
-    let algorithm = text(&master, "mAlgorithm");
+    let algorithm = master.algorithm.as_str();
     let password = password.ok_or(InteropError::PasswordNeeded { format: FORMAT })?;
     let mut kek = Zeroizing::new([0u8; 32]);
     let secret = password.expose().as_bytes();
     match algorithm {
         "PBKDF2withHmacSHA512" => {
-            pbkdf2::pbkdf2_hmac::<sha2::Sha512>(secret, &salt, iterations, kek.as_mut());
+            pbkdf2::pbkdf2_hmac::<sha2::Sha512>(secret, salt, iterations, kek.as_mut());
         }
         "PBKDF2withHmacSHA1" => {
-            pbkdf2::pbkdf2_hmac::<sha1::Sha1>(secret, &salt, iterations, kek.as_mut());
+            pbkdf2::pbkdf2_hmac::<sha1::Sha1>(secret, salt, iterations, kek.as_mut());
         }
         _ => {
             return Err(damaged(
@@ -100,12 +141,15 @@ pub(super) fn read(
         let Some(token) = lookup.get(format!("{name}{TOKEN_SUFFIX}").as_str()) else {
             continue;
         };
-        let token: Value = serde_json::from_str(token)
-            .map_err(|_| damaged(FORMAT, "a token's data is not JSON"))?;
-        let holder: Value = serde_json::from_str(value)
-            .map_err(|_| damaged(FORMAT, "a token's key is not JSON"))?;
-        let key: Value = serde_json::from_str(text(&holder, "key"))
-            .map_err(|_| damaged(FORMAT, "a token's key is not JSON"))?;
+        let token = serde_json::from_str::<Object<freeotp::Token>>(token)
+            .map_err(|_| damaged(FORMAT, "a token's data is not JSON"))?
+            .or_empty();
+        let holder = serde_json::from_str::<Object<Holder>>(value)
+            .map_err(|_| damaged(FORMAT, "a token's key is not JSON"))?
+            .or_empty();
+        let key = serde_json::from_str::<Object<EncryptedKey>>(holder.key.as_str())
+            .map_err(|_| damaged(FORMAT, "a token's key is not JSON"))?
+            .or_empty();
         let secret = open(&master_key, &key)?.ok_or_else(|| {
             damaged(
                 FORMAT,
@@ -119,24 +163,30 @@ pub(super) fn read(
 
 /// An `EncryptedKey` opened under `key`: `Ok(None)` when the tag does not
 /// match (a wrong key), an error when it is not an `EncryptedKey`.
-fn open(key: &[u8], sealed: &Value) -> Result<Option<Zeroizing<Vec<u8>>>, InteropError> {
+fn open(key: &[u8], sealed: &EncryptedKey) -> Result<Option<Zeroizing<Vec<u8>>>, InteropError> {
     use aes_gcm::aead::{Aead, KeyInit, Payload};
-    if text(sealed, "mCipher") != CIPHER {
+    if sealed.cipher.as_str() != CIPHER {
         return Err(damaged(
             FORMAT,
             "a key is sealed with a cipher FreeOTP does not use",
         ));
     }
-    let ciphertext = freeotp::signed_bytes(sealed.get("mCipherText"))
+    let ciphertext = sealed
+        .cipher_text
+        .0
+        .as_ref()
         .ok_or_else(|| damaged(FORMAT, "a sealed key has no ciphertext"))?;
-    let nonce = freeotp::signed_bytes(sealed.get("mParameters"))
-        .and_then(|der| gcm_nonce(&der))
+    let nonce = sealed
+        .parameters
+        .0
+        .as_ref()
+        .and_then(|der| gcm_nonce(der))
         .ok_or_else(|| damaged(FORMAT, "a sealed key's GCM parameters are not readable"))?;
     let cipher = aes_gcm::Aes256Gcm::new_from_slice(key)
         .map_err(|_| damaged(FORMAT, "a key is not 256 bits"))?;
     let payload = Payload {
-        msg: &ciphertext,
-        aad: text(sealed, "mToken").as_bytes(),
+        msg: ciphertext,
+        aad: sealed.token.as_str().as_bytes(),
     };
     Ok(cipher
         .decrypt(aes_gcm::Nonce::from_slice(&nonce), payload)

@@ -18,6 +18,7 @@ mod battlenet;
 mod bitwarden;
 mod bitwarden_csv;
 mod database;
+mod de;
 mod duo;
 mod ente;
 mod export_aegis;
@@ -28,6 +29,7 @@ mod freeotp2;
 mod javaser;
 mod prefs;
 mod proton;
+mod shape;
 mod sodium;
 mod steam;
 mod stratum;
@@ -35,7 +37,6 @@ mod totpauth;
 mod twofas;
 mod winauth;
 
-use serde_json::Value;
 use thiserror::Error;
 
 use crate::otp::{
@@ -372,30 +373,7 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
         }
         return None;
     }
-    let value: Value = serde_json::from_str(text).ok()?;
-    if aegis::looks_like(&value) {
-        Some(Format::Aegis)
-    } else if twofas::looks_like(&value) {
-        Some(Format::TwoFas)
-    } else if andotp::looks_like(&value) {
-        Some(Format::AndOtp)
-    } else if bitwarden::looks_like(&value) {
-        Some(Format::Bitwarden)
-    } else if freeotp::looks_like(&value) {
-        Some(Format::FreeOtpPlus)
-    } else if ente::looks_like(&value) {
-        Some(Format::Ente)
-    } else if proton::looks_like(&value) {
-        Some(Format::Proton)
-    } else if stratum::looks_like(&value) {
-        Some(Format::Stratum)
-    } else if steam::looks_like(&value) {
-        Some(Format::Steam)
-    } else if duo::looks_like(&value) {
-        Some(Format::Duo)
-    } else {
-        None
-    }
+    shape::detect(text)
 }
 
 /// Reads an export file of `format`; `password` decrypts encrypted ones.
@@ -413,12 +391,12 @@ pub fn read(
         skipped: Vec::new(),
     };
     match format {
-        Format::Aegis => aegis::read(&json(bytes, format)?, password, &mut out)?,
-        Format::TwoFas => twofas::read(&json(bytes, format)?, password, &mut out)?,
+        Format::Aegis => aegis::read(object(bytes, format)?, password, &mut out)?,
+        Format::TwoFas => twofas::read(object(bytes, format)?, password, &mut out)?,
         Format::AndOtp => andotp::read(bytes, password, &mut out)?,
         Format::AuthenticatorPlus => authplus::read(bytes, password, &mut out)?,
-        Format::Bitwarden => match json(bytes, format) {
-            Ok(value) => bitwarden::read(&value, &mut out)?,
+        Format::Bitwarden => match object(bytes, format) {
+            Ok(file) => bitwarden::read(file, &mut out)?,
             Err(e) => match std::str::from_utf8(bytes) {
                 Ok(text) if bitwarden_csv::looks_like(text) => bitwarden_csv::read(text, &mut out)?,
                 _ => return Err(e),
@@ -429,15 +407,15 @@ pub fn read(
         }
         Format::FreeOtp | Format::FreeOtpPlus => match std::str::from_utf8(bytes) {
             Ok(text) if prefs::looks_like(text) => freeotp::read_xml(text, &mut out)?,
-            _ => freeotp::read(&json(bytes, format)?, &mut out)?,
+            _ => freeotp::read(object(bytes, format)?, &mut out)?,
         },
         Format::Ente => ente::read(bytes, password, &mut out)?,
         Format::GoogleAuthenticator => database::read_google(bytes, &mut out)?,
         Format::MicrosoftAuthenticator => database::read_microsoft(bytes, &mut out)?,
-        Format::Proton => proton::read(&json(bytes, format)?, password, &mut out)?,
+        Format::Proton => proton::read(object(bytes, format)?, password, &mut out)?,
         Format::Stratum => stratum::read(bytes, password, &mut out)?,
-        Format::Steam => steam::read(&json(bytes, format)?, &mut out)?,
-        Format::Duo => duo::read(&json(bytes, format)?, &mut out)?,
+        Format::Steam => steam::read(object(bytes, format)?, &mut out)?,
+        Format::Duo => duo::read(de::from_file(bytes, format)?, &mut out)?,
         Format::WinAuth => winauth::read(bytes, &mut out)?,
         Format::TotpAuthenticator => totpauth::read(bytes, password, &mut out)?,
         Format::BattleNet => battlenet::read(
@@ -453,13 +431,13 @@ pub fn read(
     Ok(out)
 }
 
-/// The file as JSON, or why it is not.
-fn json(bytes: &[u8], format: Format) -> Result<Value, InteropError> {
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    serde_json::from_slice(bytes).map_err(|e| InteropError::Damaged {
-        format,
-        detail: format!("not valid JSON: line {}, column {}", e.line(), e.column()),
-    })
+/// The file as a JSON object of `T`'s fields (every field missing when the
+/// JSON is not an object), or why it is not JSON.
+fn object<T: serde::de::DeserializeOwned + Default>(
+    bytes: &[u8],
+    format: Format,
+) -> Result<T, InteropError> {
+    de::from_file::<de::Object<T>>(bytes, format).map(de::Object::or_empty)
 }
 
 /// `InteropError::Damaged` for `format` with a fixed detail.
@@ -470,14 +448,19 @@ fn damaged(format: Format, detail: &str) -> InteropError {
     }
 }
 
-/// Standard base64 (padding optional, surrounding whitespace ignored).
-fn base64_decode(text: &str) -> Option<Vec<u8>> {
+/// Standard base64 (padding optional, surrounding whitespace ignored),
+/// decoded into a zeroizing buffer allocated once.
+fn base64_decode(text: &str) -> Option<zeroize::Zeroizing<Vec<u8>>> {
     use base64::Engine as _;
     let text = text.trim();
-    base64::engine::general_purpose::STANDARD
-        .decode(text)
-        .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(text))
-        .ok()
+    let decode = |engine: &base64::engine::GeneralPurpose| {
+        let mut bytes =
+            zeroize::Zeroizing::new(Vec::with_capacity(base64::decoded_len_estimate(text.len())));
+        // A failed decoding's partial output is wiped as `bytes` drops.
+        engine.decode_vec(text, &mut bytes).ok().map(|()| bytes)
+    };
+    decode(&base64::engine::general_purpose::STANDARD)
+        .or_else(|| decode(&base64::engine::general_purpose::STANDARD_NO_PAD))
 }
 
 /// One account to write into another app's format, with its metadata.
@@ -566,6 +549,33 @@ pub fn sheet(
     date: &str,
 ) -> Result<zeroize::Zeroizing<Vec<u8>>, WriteError> {
     export_html::write(items, date)
+}
+
+/// The length of `value` as compact JSON, measured without writing it.
+fn json_len<T: serde::Serialize>(value: &T) -> Result<usize, WriteError> {
+    /// Counts what is written, keeps nothing.
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 += bytes.len();
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    serde_json::to_writer(&mut count, value).map_err(|_| WriteError::Encode)?;
+    Ok(count.0)
+}
+
+/// `value` as compact JSON in a zeroizing buffer of exactly its length
+/// (measured first): writing it never grows the buffer, so no copy of the
+/// secrets in it is left behind in freed memory.
+fn json_exact<T: serde::Serialize>(value: &T) -> Result<zeroize::Zeroizing<Vec<u8>>, WriteError> {
+    let mut out = zeroize::Zeroizing::new(Vec::with_capacity(json_len(value)?));
+    serde_json::to_writer(&mut *out, value).map_err(|_| WriteError::Encode)?;
+    Ok(out)
 }
 
 /// `N` random bytes from the OS.
@@ -744,29 +754,18 @@ impl Export {
     }
 }
 
-/// A string field, or "".
-fn text<'a>(value: &'a Value, key: &str) -> &'a str {
-    value.get(key).and_then(Value::as_str).unwrap_or("")
-}
-
-/// A number field (numbers or numeric strings), or `default`.
-fn number(value: &Value, key: &str, default: u64) -> u64 {
-    match value.get(key) {
-        Some(Value::Number(n)) => n.as_u64().unwrap_or(u64::MAX),
-        Some(Value::String(s)) => s.trim().parse().unwrap_or(u64::MAX),
-        _ => default,
-    }
-}
-
-/// Lower-case hex to bytes.
+/// Lower-case hex to bytes, in a buffer allocated once at its final size
+/// (a collected `Vec` would grow, leaving copies of a key's first bytes
+/// behind); what was decoded before a bad digit is wiped.
 fn hex(text: &str) -> Option<Vec<u8>> {
     if !text.len().is_multiple_of(2) {
         return None;
     }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
+    let mut bytes = zeroize::Zeroizing::new(Vec::with_capacity(text.len() / 2));
+    for i in (0..text.len()).step_by(2) {
+        bytes.push(u8::from_str_radix(text.get(i..i + 2)?, 16).ok()?);
+    }
+    Some(std::mem::take(&mut *bytes))
 }
 
 /// AES-256-GCM decryption of `sealed` (ciphertext with its 16-byte tag).
@@ -785,6 +784,26 @@ fn aes_gcm_open(key: &[u8], nonce: &[u8], sealed: &[u8]) -> Option<zeroize::Zero
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exports_are_written_into_buffers_of_their_exact_size() {
+        let long_note = "n".repeat(5000);
+        let account = Account::from_uri("otpauth://totp/Ex:me?secret=JBSWY3DPEHPK3PXP").unwrap();
+        let items: Vec<Outgoing<'_>> = (0..3)
+            .map(|_| Outgoing {
+                account: &account,
+                group: "Work",
+                favourite: false,
+                notes: &long_note,
+                recovery_codes: Vec::new(),
+            })
+            .collect();
+        // Notes longer than any guess per entry: a guessed buffer would grow.
+        for target in [Target::Aegis, Target::TwoFas] {
+            let file = write(target, &items, None, 0).unwrap();
+            assert_eq!(file.capacity(), file.len(), "{target:?}");
+        }
+    }
 
     #[test]
     fn hex_decodes_and_refuses_odd_or_bad_input() {
@@ -812,5 +831,166 @@ mod tests {
             ..fields
         };
         assert!(md5.account().unwrap_err().to_string().contains("MD5"));
+    }
+
+    /// A key no other field of the samples below holds.
+    const KEY: &str = "JBSWY3DPEHPK3PXP";
+
+    /// `json` read as `T`, checked to hold `KEY` only where `Debug` hides it.
+    fn hidden<T: serde::de::DeserializeOwned + std::fmt::Debug>(json: &str) {
+        let parsed: T = serde_json::from_str(json).unwrap();
+        let shown = format!("{parsed:?}");
+        assert!(!shown.contains(KEY), "{shown}");
+        assert!(
+            shown.contains("Secret(<redacted>)") || shown.contains("SignedBytes(<redacted>)"),
+            "the key was not read into a secret field: {shown}"
+        );
+    }
+
+    #[test]
+    fn every_format_reads_its_keys_into_zeroizing_fields() {
+        use de::{List, Object};
+        hidden::<aegis::File>(
+            r#"{"version": 1, "header": {"slots": null, "params": null}, "db": {"version": 3,
+                "entries": [{"type": "totp", "name": "me", "info": {"secret": "JBSWY3DPEHPK3PXP"}}]}}"#,
+        );
+        hidden::<Object<aegis::Database>>(
+            r#"{"entries": [{"type": "totp", "info": {"secret": "JBSWY3DPEHPK3PXP"}}]}"#,
+        );
+        hidden::<twofas::File>(
+            r#"{"schemaVersion": 4, "services": [{"name": "Ex", "secret": "JBSWY3DPEHPK3PXP", "otp": {}}]}"#,
+        );
+        hidden::<List<Object<twofas::Service>>>(r#"[{"secret": "JBSWY3DPEHPK3PXP"}]"#);
+        hidden::<List<Object<andotp::Entry>>>(
+            r#"[{"secret": "JBSWY3DPEHPK3PXP", "type": "TOTP"}]"#,
+        );
+        hidden::<bitwarden::File>(
+            r#"{"encrypted": false, "items": [{"name": "Ex", "login": {"totp": "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP"}}]}"#,
+        );
+        hidden::<List<Object<duo::Account>>>(
+            r#"[{"name": "Ex", "otpGenerator": {"otpSecret": "JBSWY3DPEHPK3PXP"}}]"#,
+        );
+        hidden::<steam::Account>(r#"{"shared_secret": "JBSWY3DPEHPK3PXP", "account_name": "me"}"#);
+        hidden::<steam::Account>(r#"{"accounts": {"1": {"revocation_code": "JBSWY3DPEHPK3PXP"}}}"#);
+        hidden::<proton::File>(
+            r#"{"version": 1, "entries": [{"content": {"uri": "otpauth://totp/x?secret=JBSWY3DPEHPK3PXP", "name": "x"}}]}"#,
+        );
+        hidden::<stratum::Backup>(
+            r#"{"Authenticators": [{"Type": 2, "Secret": "JBSWY3DPEHPK3PXP"}],
+                "AuthenticatorCategories": [{"CategoryId": "c", "AuthenticatorSecret": "JBSWY3DPEHPK3PXP"}]}"#,
+        );
+        // FreeOTP's keys are lists of bytes; these spell the key's text.
+        let bytes: Vec<String> = KEY.bytes().map(|b| b.to_string()).collect();
+        hidden::<freeotp::File>(&format!(
+            r#"{{"tokenOrder": [], "tokens": [{{"type": "TOTP", "secret": [{}]}}]}}"#,
+            bytes.join(",")
+        ));
+        hidden::<List<Object<totpauth::Account>>>(
+            r#"[{"name": "me", "key": "JBSWY3DPEHPK3PXP", "base": 32}]"#,
+        );
+        hidden::<List<Object<authy::Token>>>(
+            r#"[{"name": "Ex", "decryptedSecret": "JBSWY3DPEHPK3PXP"}, {"secretSeed": "JBSWY3DPEHPK3PXP"}]"#,
+        );
+    }
+
+    #[test]
+    fn json_exports_are_told_apart_by_their_shape() {
+        let cases: &[(&str, Option<Format>)] = &[
+            (
+                r#"{"version": 1, "header": {}, "db": "c2VhbGVk"}"#,
+                Some(Format::Aegis),
+            ),
+            (
+                r#"{"version": null, "header": {}, "db": {}}"#,
+                Some(Format::Aegis),
+            ),
+            (r#"{"version": 1, "header": [], "db": {}}"#, None),
+            (
+                r#"{"schemaVersion": 4, "services": []}"#,
+                Some(Format::TwoFas),
+            ),
+            (
+                r#"{"schemaVersion": 4, "services": [], "servicesEncrypted": 1}"#,
+                Some(Format::TwoFas),
+            ),
+            (
+                r#"{"schemaVersion": 4, "servicesEncrypted": "a:b:c"}"#,
+                Some(Format::TwoFas),
+            ),
+            (
+                r#"[{"secret": "K", "type": "TOTP"}, {"secret": null, "type": 1}]"#,
+                Some(Format::AndOtp),
+            ),
+            (r#"[{"secret": "K", "type": "TOTP"}, 3]"#, None),
+            (r#"[]"#, None),
+            (
+                r#"{"encrypted": false, "items": []}"#,
+                Some(Format::Bitwarden),
+            ),
+            (
+                r#"{"tokenOrder": null, "tokens": []}"#,
+                Some(Format::FreeOtpPlus),
+            ),
+            (
+                r#"{"kdfParams": {}, "encryptedData": "", "encryptionNonce": ""}"#,
+                Some(Format::Ente),
+            ),
+            (
+                r#"{"version": 1, "entries": [{"content": {"uri": null}}]}"#,
+                Some(Format::Proton),
+            ),
+            (r#"{"version": 1, "entries": [{"content": "x"}]}"#, None),
+            (
+                r#"{"version": 1, "salt": "", "content": ""}"#,
+                Some(Format::Proton),
+            ),
+            (r#"{"Authenticators": []}"#, Some(Format::Stratum)),
+            (r#"{"shared_secret": null}"#, Some(Format::Steam)),
+            (
+                r#"{"accounts": {"1": {"shared_secret": ""}, "2": {"shared_secret": 1}}}"#,
+                Some(Format::Steam),
+            ),
+            (
+                r#"{"accounts": {"1": {"shared_secret": ""}, "2": {}}}"#,
+                None,
+            ),
+            (r#"{"accounts": {}}"#, None),
+            (
+                r#"[{"name": "x"}, {"otpGenerator": null}]"#,
+                Some(Format::Duo),
+            ),
+            (
+                r#"{"schemaVersion": 4, "schemaVersion": 4, "services": []}"#,
+                None,
+            ),
+        ];
+        for (json, format) in cases {
+            assert_eq!(detect(json.as_bytes()), *format, "{json}");
+        }
+    }
+
+    #[test]
+    fn an_entry_whose_key_is_not_text_is_left_out_by_name() {
+        let json = br#"[{"secret": 42, "issuer": "Ex", "label": "me", "type": "TOTP"},
+                        {"secret": "JBSWY3DPEHPK3PXP", "issuer": "Ok", "label": "me", "type": "TOTP"}]"#;
+        let export = read(json, Format::AndOtp, None).unwrap();
+        assert_eq!(export.accounts.len(), 1);
+        assert_eq!(export.accounts[0].account.issuer, "Ok");
+        assert_eq!(export.skipped.len(), 1);
+        assert_eq!(
+            export.skipped[0].reason,
+            SkipReason::Key(Base32Error::Empty)
+        );
+    }
+
+    #[test]
+    fn a_field_given_twice_is_refused_with_where() {
+        let json = b"{\"schemaVersion\": 4, \"services\": [{\"secret\": \"JBSWY3DPEHPK3PXP\",\n\"secret\": \"GEZDGNBVGY3TQOJQ\"}]}";
+        let err = read(json, Format::TwoFas, None).unwrap_err();
+        assert!(
+            matches!(&err, InteropError::Damaged { detail, .. } if detail == "a field is given twice: line 2, column 8"),
+            "{err:?}"
+        );
+        assert!(!err.to_string().contains("JBSWY3DP"), "{err}");
     }
 }

@@ -5,6 +5,9 @@
 //! entities; only the five predefined entities and character references).
 
 use quick_xml::events::Event;
+use zeroize::Zeroizing;
+
+use super::de::push_str;
 
 /// Whether `text` looks like a SharedPreferences file.
 pub(super) fn looks_like(text: &str) -> bool {
@@ -19,20 +22,30 @@ pub(super) fn looks_like(text: &str) -> bool {
     body.starts_with("<map>") || body.starts_with("<map ") || body.starts_with("<map/>")
 }
 
-/// Every `(name, value)` of the map, in file order; `None` with what is
-/// wrong when the XML is broken.
+/// [`values`] as plain strings (what the tests compare).
+#[cfg(test)]
 pub(super) fn entries(text: &str) -> Result<Vec<(String, String)>, String> {
+    Ok(values(text)?
+        .into_iter()
+        .map(|(name, value)| (name, value.as_str().to_owned()))
+        .collect())
+}
+
+/// Every `(name, value)` of the map, in file order; `None` with what is
+/// wrong when the XML is broken. The values (token lists, keys) are in
+/// zeroizing buffers that leave no copy behind as they grow.
+pub(super) fn values(text: &str) -> Result<Vec<(String, Zeroizing<String>)>, String> {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut out = Vec::new();
     // The name of the <string> being read, and its text so far.
-    let mut open: Option<(String, String)> = None;
+    let mut open: Option<(String, Zeroizing<String>)> = None;
     loop {
         let event = reader
             .read_event()
             .map_err(|e| format!("broken XML at byte {}: {e}", reader.error_position()))?;
         match event {
             Event::Start(tag) if tag.name().as_ref() == b"string" => {
-                open = Some((name_of(&tag)?, String::new()));
+                open = Some((name_of(&tag)?, Zeroizing::new(String::new())));
             }
             Event::Empty(tag) => {
                 let name = name_of(&tag)?;
@@ -46,16 +59,22 @@ pub(super) fn entries(text: &str) -> Result<Vec<(String, String)>, String> {
                     .transpose()
                     .map_err(|e| format!("a broken attribute: {e}"))?
                     .unwrap_or_default();
-                out.push((name, value));
+                out.push((name, Zeroizing::new(value)));
             }
             Event::Text(text) => {
                 if let Some((_, value)) = open.as_mut() {
-                    value.push_str(&text.decode().map_err(|e| format!("not UTF-8: {e}"))?);
+                    push_str(
+                        value,
+                        &text.decode().map_err(|e| format!("not UTF-8: {e}"))?,
+                    );
                 }
             }
             Event::CData(data) => {
                 if let Some((_, value)) = open.as_mut() {
-                    value.push_str(&data.decode().map_err(|e| format!("not UTF-8: {e}"))?);
+                    push_str(
+                        value,
+                        &data.decode().map_err(|e| format!("not UTF-8: {e}"))?,
+                    );
                 }
             }
             Event::GeneralRef(reference) => {
@@ -74,7 +93,7 @@ pub(super) fn entries(text: &str) -> Result<Vec<(String, String)>, String> {
                             other => return Err(format!("an unknown entity &{other};")),
                         },
                     };
-                    value.push(resolved);
+                    push_str(value, resolved.encode_utf8(&mut [0; 4]));
                 }
             }
             Event::End(tag) if tag.name().as_ref() == b"string" => {

@@ -10,9 +10,10 @@
 //! `proton.authenticator.export.v1` under Argon2id v1.3 (19 MiB, 2 passes, one
 //! lane) of the password. The costs are fixed in the app, not in the file.
 
-use serde_json::Value;
+use serde::Deserialize;
 
-use super::{Export, Format, InteropError, base64_decode, damaged, number, text};
+use super::de::{Given, List, Object, Secret, Text, Version};
+use super::{Export, Format, InteropError, base64_decode, damaged};
 use crate::secret::Password;
 
 const FORMAT: Format = Format::Proton;
@@ -20,43 +21,70 @@ const AAD: &[u8] = b"proton.authenticator.export.v1";
 const M_COST_KIB: u32 = 19 * 1024;
 const T_COST: u32 = 2;
 
-pub(super) fn looks_like(value: &Value) -> bool {
-    let entries = value.get("entries").and_then(Value::as_array);
-    let plain = entries.is_some_and(|list| {
-        list.iter()
-            .all(|e| e.get("content").is_some_and(|c| c.get("uri").is_some()))
-    });
-    let encrypted = value.get("salt").is_some_and(Value::is_string)
-        && value.get("content").is_some_and(Value::is_string)
-        && value.get("version").is_some();
-    (plain && value.get("version").is_some()) || encrypted
+/// The export: plain (`entries`) or encrypted (`salt` and `content`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct File {
+    version: Version,
+    entries: Given<List<Object<Entry>>>,
+    salt: Text,
+    /// The encrypted export's sealed entries, in base64.
+    content: Given<Text>,
+}
+
+/// One entry: its link and name, and a note.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Entry {
+    pub(super) content: Object<Content>,
+    note: Text,
+}
+
+/// An entry's `content`: the `otpauth://` link or `steam://KEY`, and the
+/// account's label (`entry_type` follows from the link).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Content {
+    pub(super) uri: Secret,
+    name: Text,
+}
+
+super::de::secret_fields! {
+    Content { uri: Secret }
+}
+
+/// The decrypted export: its entries.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Inner {
+    entries: List<Object<Entry>>,
 }
 
 pub(super) fn read(
-    value: &Value,
+    file: File,
     password: Option<&Password>,
     out: &mut Export,
 ) -> Result<(), InteropError> {
-    if value.get("entries").is_none() && value.get("content").is_none() {
+    if !file.entries.present && !file.content.present {
         return Err(damaged(
             FORMAT,
             "it has neither entries nor encrypted content",
         ));
     }
-    if number(value, "version", 0) != 1 {
+    if file.version.or(0) != 1 {
         return Err(InteropError::UnknownVersion {
             format: FORMAT,
-            found: value.get("version").unwrap_or(&Value::Null).to_string(),
+            found: file.version.shown().to_owned(),
         });
     }
-    if value.get("entries").is_some() {
-        return entries(value, out);
+    if file.entries.present {
+        return entries(file.entries.value, out);
     }
     let password = password.ok_or(InteropError::PasswordNeeded { format: FORMAT })?;
-    let salt = base64_decode(text(value, "salt"))
+    let salt = base64_decode(file.salt.as_str())
         .filter(|salt| salt.len() == 16)
         .ok_or_else(|| damaged(FORMAT, "the salt is not 16 bytes of base64"))?;
-    let sealed = base64_decode(text(value, "content"))
+    let sealed = base64_decode(file.content.value.as_str())
         .filter(|sealed| sealed.len() >= 12 + 16)
         .ok_or_else(|| damaged(FORMAT, "the encrypted content is missing or too short"))?;
     let params = argon2::Params::new(M_COST_KIB, T_COST, 1, Some(32))
@@ -68,9 +96,9 @@ pub(super) fn read(
         .map_err(|_| damaged(FORMAT, "the key derivation failed"))?;
     let plain =
         open(key.as_ref(), &sealed).ok_or(InteropError::WrongPassword { format: FORMAT })?;
-    let inner: Value = serde_json::from_slice(&plain)
+    let inner: Object<Inner> = serde_json::from_slice(&plain)
         .map_err(|_| damaged(FORMAT, "the decrypted export is not JSON"))?;
-    entries(&inner, out)
+    entries(inner.or_empty().entries, out)
 }
 
 /// AES-256-GCM with Proton's associated data; the nonce leads.
@@ -90,20 +118,19 @@ fn open(key: &[u8], sealed: &[u8]) -> Option<zeroize::Zeroizing<Vec<u8>>> {
         .map(zeroize::Zeroizing::new)
 }
 
-fn entries(value: &Value, out: &mut Export) -> Result<(), InteropError> {
-    let list = value
-        .get("entries")
-        .and_then(Value::as_array)
+fn entries(list: List<Object<Entry>>, out: &mut Export) -> Result<(), InteropError> {
+    let list = list
+        .0
         .ok_or_else(|| damaged(FORMAT, "the entries are not a list"))?;
     for entry in list {
-        let content = entry.get("content").unwrap_or(&Value::Null);
-        let name = text(content, "name");
+        let entry = entry.or_empty();
+        let content = entry.content.or_empty();
         out.push_link(
-            text(content, "uri"),
-            name,
+            content.uri.expose(),
+            content.name.as_str(),
             String::new(),
             false,
-            text(entry, "note").to_owned(),
+            entry.note.as_str().to_owned(),
         );
     }
     Ok(())

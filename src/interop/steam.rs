@@ -6,45 +6,49 @@
 //! code, when present, is kept as the entry's note (it is what removes the
 //! authenticator from the account).
 
-use serde_json::Value;
+use serde::Deserialize;
 
-use super::{
-    Export, Fields, Format, InteropError, SkipReason, Skipped, base64_decode, damaged, text,
-};
+use super::de::{Given, Members, Object, Secret, Text};
+use super::{Export, Fields, Format, InteropError, SkipReason, Skipped, base64_decode, damaged};
 use crate::otp::{Base32Error, encode_base32};
 
 const FORMAT: Format = Format::Steam;
 
-pub(super) fn looks_like(value: &Value) -> bool {
-    value.get("shared_secret").is_some()
-        || value
-            .get("accounts")
-            .and_then(Value::as_object)
-            .is_some_and(|accounts| {
-                !accounts.is_empty() && accounts.values().all(|a| a.get("shared_secret").is_some())
-            })
+/// A `.maFile`: one account's fields, or several accounts under
+/// `accounts` (by Steam id).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Account {
+    pub(super) shared_secret: Given<Secret>,
+    account_name: Text,
+    pub(super) revocation_code: Secret,
+    accounts: Members<Object<Account>>,
 }
 
-pub(super) fn read(value: &Value, out: &mut Export) -> Result<(), InteropError> {
-    if value.get("shared_secret").is_some() {
-        account(value, out);
+super::de::secret_fields! {
+    Account { shared_secret: Given<Secret>, revocation_code: Secret }
+}
+
+pub(super) fn read(file: Account, out: &mut Export) -> Result<(), InteropError> {
+    if file.shared_secret.present {
+        account(&file, out);
         return Ok(());
     }
-    let accounts = value
-        .get("accounts")
-        .and_then(Value::as_object)
+    let accounts = file
+        .accounts
+        .0
+        .is_some()
+        .then(|| file.accounts.into_values())
         .ok_or_else(|| damaged(FORMAT, "it has no shared_secret"))?;
-    for entry in accounts.values() {
-        account(entry, out);
+    for entry in accounts {
+        account(&entry.or_empty(), out);
     }
     Ok(())
 }
 
-fn account(entry: &Value, out: &mut Export) {
-    let name = text(entry, "account_name");
-    let Some(secret) = base64_decode(text(entry, "shared_secret"))
-        .filter(|s| !s.is_empty())
-        .map(zeroize::Zeroizing::new)
+fn account(entry: &Account, out: &mut Export) {
+    let name = entry.account_name.as_str();
+    let Some(secret) = base64_decode(entry.shared_secret.value.expose()).filter(|s| !s.is_empty())
     else {
         out.skipped.push(Skipped {
             label: crate::otp::Label::given(format!("Steam ({name})")),
@@ -57,7 +61,7 @@ fn account(entry: &Value, out: &mut Export) {
         digits: 5,
         ..Fields::new("Steam", name, "steam", &secret)
     };
-    let notes = match text(entry, "revocation_code") {
+    let notes = match entry.revocation_code.expose() {
         "" => String::new(),
         code => format!("Steam revocation code: {code}"),
     };

@@ -14,9 +14,10 @@
 //! with PKCS#7 padding, under PBKDF2-HMAC-SHA1 (64,000 rounds). Both costs
 //! are fixed in the app, not read from the file.
 
-use serde_json::Value;
+use serde::Deserialize;
 
-use super::{Export, Fields, Format, InteropError, damaged, number, text};
+use super::de::{List, Number, Object, Secret, Text};
+use super::{Export, Fields, Format, InteropError, damaged};
 use crate::secret::Password;
 
 const FORMAT: Format = Format::Stratum;
@@ -27,8 +28,51 @@ const ARGON2_T_COST: u32 = 3;
 const ARGON2_LANES: u32 = 4;
 const LEGACY_ROUNDS: u32 = 64_000;
 
-pub(super) fn looks_like(value: &Value) -> bool {
-    value.get("Authenticators").is_some_and(Value::is_array)
+/// A backup (or the app's database, renamed to the backup's fields).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Backup {
+    #[serde(rename = "Authenticators")]
+    pub(super) authenticators: List<Object<Authenticator>>,
+    #[serde(rename = "Categories")]
+    pub(super) categories: List<Object<Category>>,
+    #[serde(rename = "AuthenticatorCategories")]
+    pub(super) bindings: List<Object<Binding>>,
+}
+
+/// One authenticator: type and algorithm are numbers (see the module).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub(super) struct Authenticator {
+    pub(super) r#type: Number,
+    pub(super) issuer: Text,
+    pub(super) username: Text,
+    pub(super) secret: Secret,
+    pub(super) algorithm: Number,
+    pub(super) digits: Number,
+    pub(super) period: Number,
+    pub(super) counter: Number,
+}
+
+/// A category: its id and name.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub(super) struct Category {
+    pub(super) id: Text,
+    pub(super) name: Text,
+}
+
+/// An authenticator's place in a category, by its secret.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub(super) struct Binding {
+    pub(super) category_id: Text,
+    pub(super) authenticator_secret: Secret,
+}
+
+super::de::secret_fields! {
+    Authenticator { secret: Secret }
+    Binding { authenticator_secret: Secret }
 }
 
 pub(super) fn looks_like_encrypted(bytes: &[u8]) -> bool {
@@ -44,7 +88,8 @@ pub(super) fn read(
         return super::database::read_stratum(bytes, out);
     }
     if !looks_like_encrypted(bytes) {
-        return entries(&super::json(bytes, FORMAT)?, out);
+        let backup: Object<Backup> = super::de::from_file(bytes, FORMAT)?;
+        return entries(backup.or_empty(), out);
     }
     let password = password.ok_or(InteropError::PasswordNeeded { format: FORMAT })?;
     let plain = if bytes.starts_with(MAGIC) {
@@ -54,9 +99,9 @@ pub(super) fn read(
     };
     // A legacy (unauthenticated) decryption with a wrong key can get past the
     // padding check by chance: anything that is not then JSON is a wrong password.
-    let value: Value = serde_json::from_slice(&plain)
+    let backup: Object<Backup> = serde_json::from_slice(&plain)
         .map_err(|_| InteropError::WrongPassword { format: FORMAT })?;
-    entries(&value, out)
+    entries(backup.or_empty(), out)
 }
 
 fn decrypt(rest: &[u8], password: &Password) -> Result<zeroize::Zeroizing<Vec<u8>>, InteropError> {
@@ -103,18 +148,17 @@ fn decrypt_legacy(
         .map_err(|_| InteropError::WrongPassword { format: FORMAT })
 }
 
-pub(super) fn entries(value: &Value, out: &mut Export) -> Result<(), InteropError> {
-    let list = value
-        .get("Authenticators")
-        .and_then(Value::as_array)
+pub(super) fn entries(backup: Backup, out: &mut Export) -> Result<(), InteropError> {
+    let list = backup
+        .authenticators
+        .0
         .ok_or_else(|| damaged(FORMAT, "it has no list of authenticators"))?;
-    let categories = value.get("Categories").and_then(Value::as_array);
-    let bindings = value
-        .get("AuthenticatorCategories")
-        .and_then(Value::as_array);
+    let categories = backup.categories.0.as_deref();
+    let bindings = backup.bindings.0.as_deref();
     for entry in list {
-        let secret = text(entry, "Secret");
-        let kind = match number(entry, "Type", 2) {
+        let entry = entry.or_empty();
+        let secret = entry.secret.expose();
+        let kind = match entry.r#type.or(2) {
             1 => "hotp",
             2 => "totp",
             3 => "motp",
@@ -122,32 +166,41 @@ pub(super) fn entries(value: &Value, out: &mut Export) -> Result<(), InteropErro
             5 => "yandex",
             _ => "unknown",
         };
-        let algorithm = match number(entry, "Algorithm", 0) {
+        let algorithm = match entry.algorithm.or(0) {
             0 => "SHA1",
             1 => "SHA256",
             2 => "SHA512",
             _ => "unknown",
         };
         let fields = Fields {
-            issuer: text(entry, "Issuer"),
-            name: text(entry, "Username"),
+            issuer: entry.issuer.as_str(),
+            name: entry.username.as_str(),
             kind,
             secret,
             algorithm,
-            digits: number(entry, "Digits", 6),
-            period: number(entry, "Period", 30),
-            counter: number(entry, "Counter", 0),
+            digits: entry.digits.or(6),
+            period: entry.period.or(30),
+            counter: entry.counter.or(0),
         };
         let group = bindings
             .and_then(|list| {
-                list.iter()
-                    .find(|b| !secret.is_empty() && text(b, "AuthenticatorSecret") == secret)
+                list.iter().find_map(|b| {
+                    let b = b.value.as_ref();
+                    let bound = b.map_or("", |b| b.authenticator_secret.expose());
+                    (!secret.is_empty() && bound == secret)
+                        .then(|| b.map_or("", |b| b.category_id.as_str()))
+                })
             })
-            .and_then(|binding| {
-                let id = text(binding, "CategoryId");
-                categories.and_then(|list| list.iter().find(|c| text(c, "Id") == id))
+            .and_then(|id| {
+                categories.and_then(|list| {
+                    list.iter().find_map(|c| {
+                        let c = c.value.as_ref();
+                        (c.map_or("", |c| c.id.as_str()) == id)
+                            .then(|| c.map_or("", |c| c.name.as_str()))
+                    })
+                })
             })
-            .map(|category| text(category, "Name").to_owned())
+            .map(str::to_owned)
             .unwrap_or_default();
         out.push(&fields, group, false, String::new());
     }

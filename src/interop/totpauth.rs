@@ -21,13 +21,13 @@
 //! to bound, and a wrong password is noticed by the padding or, past it by
 //! chance, by the plaintext not being the JSON above.
 
-use serde_json::Value;
-
-use super::{
-    Export, Fields, Format, InteropError, SkipReason, Skipped, base64_decode, damaged, hex, number,
-    prefs, text,
-};
+use serde::Deserialize;
 use zeroize::Zeroizing;
+
+use super::de::{FirstMember, Flag, List, Number, Object, Secret, Text};
+use super::{
+    Export, Fields, Format, InteropError, SkipReason, Skipped, base64_decode, damaged, hex, prefs,
+};
 
 use crate::otp::encode_base32;
 use crate::secret::Password;
@@ -39,10 +39,32 @@ const DEFAULT_PASSWORD: &str = "TotpAuthenticator";
 /// The least a backup decodes to: two AES blocks (one account is ~400 bytes).
 const MIN_SEALED: usize = 32;
 
+/// One account of the list.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Account {
+    issuer: Text,
+    name: Text,
+    /// The key, in the base `base` names.
+    pub(super) key: Secret,
+    base: Number,
+    digits: Number,
+    period: Number,
+    #[serde(rename = "isFavorite")]
+    is_favorite: Flag,
+}
+
+super::de::secret_fields! {
+    Account { key: Secret }
+}
+
+/// The account list (as JSON text in the preferences and the backup).
+type Accounts = List<Object<Account>>;
+
 /// The app's preferences with the account list.
 pub(super) fn looks_like_xml(text: &str) -> bool {
     prefs::looks_like(text)
-        && prefs::entries(text).is_ok_and(|entries| entries.iter().any(|(name, _)| name == LIST))
+        && prefs::values(text).is_ok_and(|entries| entries.iter().any(|(name, _)| name == LIST))
 }
 
 /// Base64 text of whole AES blocks, at least a few of them, with the lower
@@ -66,14 +88,14 @@ pub(super) fn read(
     let text = std::str::from_utf8(bytes).map_err(|_| damaged(FORMAT, "it is not text"))?;
     let text = text.trim_start_matches('\u{feff}');
     if prefs::looks_like(text) {
-        let entries = prefs::entries(text).map_err(|e| damaged(FORMAT, &e))?;
+        let entries = prefs::values(text).map_err(|e| damaged(FORMAT, &e))?;
         let (_, list) = entries
             .iter()
             .find(|(name, _)| name == LIST)
             .ok_or_else(|| damaged(FORMAT, "it holds no account list"))?;
-        let list: Value = serde_json::from_str(list)
+        let list: Accounts = serde_json::from_str(list)
             .map_err(|_| damaged(FORMAT, "the account list is not JSON"))?;
-        return accounts(&list, out);
+        return accounts(list, out);
     }
     let sealed = base64_decode(&strip(text))
         .ok_or_else(|| damaged(FORMAT, "the backup is not base64 text"))?;
@@ -87,12 +109,12 @@ pub(super) fn read(
         None => decrypt(&sealed, DEFAULT_PASSWORD)
             .ok_or(InteropError::PasswordNeeded { format: FORMAT })?,
     };
-    accounts(&plain, out)
+    accounts(plain, out)
 }
 
 /// The account list of a backup opened with `password`, or `None` when the
 /// password does not open it.
-fn decrypt(sealed: &[u8], password: &str) -> Option<Value> {
+fn decrypt(sealed: &[u8], password: &str) -> Option<Accounts> {
     use cbc::cipher::{BlockModeDecrypt, KeyIvInit, block_padding::Pkcs7};
     use sha2::Digest as _;
     let key = Zeroizing::new(<[u8; 32]>::from(sha2::Sha256::digest(password.as_bytes())));
@@ -101,23 +123,24 @@ fn decrypt(sealed: &[u8], password: &str) -> Option<Value> {
         .map(zeroize::Zeroizing::new)
         .ok()?;
     // `{"<the list as JSON text>": "<backup time>"}`
-    let outer: Value = serde_json::from_slice(&plain).ok()?;
-    let (list, _) = outer.as_object()?.iter().next()?;
-    serde_json::from_str(list).ok()
+    let outer: FirstMember = serde_json::from_slice(&plain).ok()?;
+    serde_json::from_str(outer.0?.expose()).ok()
 }
 
-fn accounts(list: &Value, out: &mut Export) -> Result<(), InteropError> {
+fn accounts(list: Accounts, out: &mut Export) -> Result<(), InteropError> {
     let list = list
-        .as_array()
+        .0
         .ok_or_else(|| damaged(FORMAT, "the account list is not a list"))?;
     for entry in list {
-        let (issuer, name) = (text(entry, "issuer"), text(entry, "name"));
-        let key = text(entry, "key");
-        let base = number(entry, "base", 16);
+        let entry = entry.or_empty();
+        let (issuer, name) = (entry.issuer.as_str(), entry.name.as_str());
+        let key = entry.key.expose();
+        let base = entry.base.or(16);
         let secret = match base {
-            16 => hex(&key.to_ascii_lowercase()).map(|bytes| encode_base32(&Zeroizing::new(bytes))),
+            16 => hex(&Zeroizing::new(key.to_ascii_lowercase()))
+                .map(|bytes| encode_base32(&Zeroizing::new(bytes))),
             32 => Some(Zeroizing::new(key.to_owned())),
-            64 => base64_decode(key).map(|bytes| encode_base32(&Zeroizing::new(bytes))),
+            64 => base64_decode(key).map(|bytes| encode_base32(&bytes)),
             _ => None,
         };
         let Some(secret) = secret else {
@@ -132,20 +155,25 @@ fn accounts(list: &Value, out: &mut Export) -> Result<(), InteropError> {
             continue;
         };
         let fields = Fields {
-            digits: number(entry, "digits", 6),
-            period: number(entry, "period", 30),
+            digits: entry.digits.or(6),
+            period: entry.period.or(30),
             ..Fields::new(issuer, name, "totp", &secret)
         };
-        let favourite = entry
-            .get("isFavorite")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        out.push(&fields, String::new(), favourite, String::new());
+        out.push(
+            &fields,
+            String::new(),
+            entry.is_favorite.is_true(),
+            String::new(),
+        );
     }
     Ok(())
 }
 
-/// The text without line breaks (Android's base64 may wrap its lines).
-fn strip(text: &str) -> String {
-    text.chars().filter(|c| !c.is_ascii_whitespace()).collect()
+/// The text without line breaks (Android's base64 may wrap its lines), in
+/// a buffer that is wiped (without a password the backup opens with the
+/// app's own).
+fn strip(text: &str) -> Zeroizing<String> {
+    let mut out = Zeroizing::new(String::with_capacity(text.len()));
+    out.extend(text.chars().filter(|c| !c.is_ascii_whitespace()));
+    out
 }

@@ -8,18 +8,61 @@
 //! AES-256-GCM under PBKDF2-HMAC-SHA256(password, salt, 10,000 rounds).
 
 use base64::Engine as _;
-use serde_json::Value;
+use serde::Deserialize;
 
-use super::{Export, Fields, Format, InteropError, aes_gcm_open, number, text};
+use super::de::{List, Number, Object, Secret, Text};
+use super::{Export, Fields, Format, InteropError, aes_gcm_open};
 use crate::secret::Password;
 
 const FORMAT: Format = Format::TwoFas;
 const ROUNDS: u32 = 10_000;
 
-pub(super) fn looks_like(value: &Value) -> bool {
-    value.get("schemaVersion").is_some()
-        && (value.get("services").is_some_and(Value::is_array)
-            || value.get("servicesEncrypted").is_some_and(Value::is_string))
+/// The backup: its services (plain) or their sealed form, and the groups.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct File {
+    services: List<Object<Service>>,
+    #[serde(rename = "servicesEncrypted")]
+    services_encrypted: Text,
+    groups: List<Object<Group>>,
+}
+
+/// A group: its id and name.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Group {
+    id: Text,
+    name: Text,
+}
+
+/// One service: its name, key and `otp` settings.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(super) struct Service {
+    name: Text,
+    pub(super) secret: Secret,
+    otp: Object<Otp>,
+    #[serde(rename = "groupId")]
+    group_id: Text,
+}
+
+super::de::secret_fields! {
+    Service { secret: Secret }
+}
+
+/// A service's `otp` object (every member optional: older backups lack
+/// `tokenType`, `issuer` and `algorithm`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Otp {
+    account: Text,
+    issuer: Text,
+    digits: Number,
+    period: Number,
+    algorithm: Text,
+    #[serde(rename = "tokenType")]
+    token_type: Text,
+    counter: Number,
 }
 
 fn damaged(detail: &str) -> InteropError {
@@ -30,61 +73,67 @@ fn damaged(detail: &str) -> InteropError {
 }
 
 pub(super) fn read(
-    value: &Value,
+    file: File,
     password: Option<&Password>,
     out: &mut Export,
 ) -> Result<(), InteropError> {
-    let groups = value.get("groups").and_then(Value::as_array);
-    let group_name = |service: &Value| -> String {
-        let id = text(service, "groupId");
+    let groups = file.groups.0.as_deref();
+    let group_name = |service: &Service| -> String {
+        let id = service.group_id.as_str();
         groups
-            .and_then(|list| list.iter().find(|g| !id.is_empty() && text(g, "id") == id))
-            .map(|g| text(g, "name").to_owned())
+            .and_then(|list| {
+                list.iter().find_map(|g| {
+                    let g = g.value.as_ref();
+                    let g_id = g.map_or("", |g| g.id.as_str());
+                    (!id.is_empty() && g_id == id).then(|| g.map_or("", |g| g.name.as_str()))
+                })
+            })
+            .map(str::to_owned)
             .unwrap_or_default()
     };
-    if let Some(sealed) = value.get("servicesEncrypted").and_then(Value::as_str) {
+    if let Some(sealed) = file.services_encrypted.get() {
         let password = password.ok_or(InteropError::PasswordNeeded { format: FORMAT })?;
         let plain = decrypt(sealed, password)?;
-        let services: Value = serde_json::from_slice(&plain)
+        let services: List<Object<Service>> = serde_json::from_slice(&plain)
             .map_err(|_| damaged("the decrypted services are not JSON"))?;
         let list = services
-            .as_array()
+            .0
             .ok_or_else(|| damaged("the decrypted services are not a list"))?;
         for service in list {
-            push(service, group_name(service), out);
+            let service = service.or_empty();
+            let group = group_name(&service);
+            push(&service, group, out);
         }
         return Ok(());
     }
-    for service in value
-        .get("services")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        push(service, group_name(service), out);
+    for service in file.services.0.into_iter().flatten() {
+        let service = service.or_empty();
+        let group = group_name(&service);
+        push(&service, group, out);
     }
     Ok(())
 }
 
-fn push(service: &Value, group: String, out: &mut Export) {
-    let otp = service.get("otp").unwrap_or(&Value::Null);
-    let issuer = match text(otp, "issuer") {
-        "" => text(service, "name"),
+fn push(service: &Service, group: String, out: &mut Export) {
+    let empty = Otp::default();
+    let otp = service.otp.value.as_ref().unwrap_or(&empty);
+    let issuer = match otp.issuer.as_str() {
+        "" => service.name.as_str(),
         issuer => issuer,
     };
-    let kind = match text(otp, "tokenType") {
+    let kind = match otp.token_type.as_str() {
         "" => "totp",
         kind => kind,
     };
     let fields = Fields {
         issuer,
-        name: text(otp, "account"),
+        name: otp.account.as_str(),
         kind,
-        secret: text(service, "secret"),
-        algorithm: text(otp, "algorithm"),
-        digits: number(otp, "digits", 6),
-        period: number(otp, "period", 30),
-        counter: number(otp, "counter", 0),
+        secret: service.secret.expose(),
+        algorithm: otp.algorithm.as_str(),
+        digits: otp.digits.or(6),
+        period: otp.period.or(30),
+        counter: otp.counter.or(0),
     };
     out.push(&fields, group, false, String::new());
 }

@@ -23,6 +23,7 @@ pub struct MemoryKeystore {
 #[derive(Default)]
 struct State {
     keys: HashMap<String, SecretBytes>,
+    records: HashMap<String, String>,
     /// `Some(reason)` while acting as an unreachable keyring.
     unavailable: Option<String>,
 }
@@ -87,6 +88,22 @@ impl Keystore for MemoryKeystore {
 
     fn delete(&self, vault_id: &str) -> Result<(), KeystoreError> {
         self.reachable(vault_id)?.keys.remove(vault_id);
+        Ok(())
+    }
+
+    fn get_record(&self, vault_id: &str) -> Result<Option<String>, KeystoreError> {
+        Ok(self.reachable(vault_id)?.records.get(vault_id).cloned())
+    }
+
+    fn set_record(&self, vault_id: &str, record: &str) -> Result<(), KeystoreError> {
+        self.reachable(vault_id)?
+            .records
+            .insert(vault_id.to_owned(), record.to_owned());
+        Ok(())
+    }
+
+    fn delete_record(&self, vault_id: &str) -> Result<(), KeystoreError> {
+        self.reachable(vault_id)?.records.remove(vault_id);
         Ok(())
     }
 }

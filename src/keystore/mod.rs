@@ -28,6 +28,20 @@
 //! key. The key is stored as base64 text, not raw bytes, because KWallet's
 //! Secret Service holds UTF-8 text only and so that tools print it safely.
 //!
+//! While keyring unlock is on, a second item per vault keeps a copy of what
+//! this computer remembers of the vault's versions (rollback detection, see
+//! `vault::History`), so that deleting the state directory's record alone
+//! does not make an older vault file acceptable again:
+//!
+//! | what | value |
+//! |---|---|
+//! | service | [`SERVICE`] (`tessera`) |
+//! | user (account) | `versions-{vault_id}` |
+//! | label | `Tessera vault versions seen ({vault_id})` |
+//! | secret | the record as text Tessera wrote (JSON; not secret, kept here to be out of reach of whoever can only write files) |
+//!
+//! This module stores that text as it is given and never reads it.
+//!
 //! # Errors and what the vault does with them
 //!
 //! [`Keystore::get`] answers `Ok(None)` when the keyring works but holds no item
@@ -70,6 +84,16 @@ pub trait Keystore: Send + Sync + std::fmt::Debug {
 
     /// Removes the key stored for this vault id. Removing an absent item is `Ok`.
     fn delete(&self, vault_id: &str) -> Result<(), KeystoreError>;
+
+    /// The version record kept for this vault id (text written by
+    /// [`Keystore::set_record`]); `Ok(None)` when there is none.
+    fn get_record(&self, vault_id: &str) -> Result<Option<String>, KeystoreError>;
+
+    /// Keeps `record` for this vault id, replacing the one kept before.
+    fn set_record(&self, vault_id: &str, record: &str) -> Result<(), KeystoreError>;
+
+    /// Removes the version record of this vault id. Removing none is `Ok`.
+    fn delete_record(&self, vault_id: &str) -> Result<(), KeystoreError>;
 }
 
 impl<K: Keystore + ?Sized> Keystore for Arc<K> {
@@ -83,6 +107,18 @@ impl<K: Keystore + ?Sized> Keystore for Arc<K> {
 
     fn delete(&self, vault_id: &str) -> Result<(), KeystoreError> {
         (**self).delete(vault_id)
+    }
+
+    fn get_record(&self, vault_id: &str) -> Result<Option<String>, KeystoreError> {
+        (**self).get_record(vault_id)
+    }
+
+    fn set_record(&self, vault_id: &str, record: &str) -> Result<(), KeystoreError> {
+        (**self).set_record(vault_id, record)
+    }
+
+    fn delete_record(&self, vault_id: &str) -> Result<(), KeystoreError> {
+        (**self).delete_record(vault_id)
     }
 }
 
@@ -160,10 +196,12 @@ pub enum EnableError {
 /// Turns keyring unlock on for `vault`: a fresh key is stored in the keyring
 /// first, then the vault's keyring slot is sealed under it and saved; if that
 /// save fails, the keyring item is removed again, so there is never a keyring
-/// item without its slot (or a slot without its key). Both front ends use it.
+/// item without its slot (or a slot without its key). From then on the
+/// record of the vault's versions seen is kept in the keyring too (see
+/// `vault::History::with_keyring`). Both front ends use it.
 pub fn enable_unlock(
     vault: &mut crate::vault::Vault,
-    keystore: &dyn Keystore,
+    keystore: Arc<dyn Keystore>,
 ) -> Result<(), EnableError> {
     let kek = crate::vault::new_keyring_key()?;
     keystore.set(&vault.id(), &kek)?;
@@ -172,7 +210,54 @@ pub fn enable_unlock(
         let _ = keystore.delete(&vault.id());
         return Err(e.into());
     }
+    // Keyring unlock is on either way; a record the keyring does not take
+    // now is written at the next save.
+    let _ = vault.keep_versions_in(keystore);
     Ok(())
+}
+
+/// Turns keyring unlock off for `vault` and re-keys it under `password`
+/// (the current one, checked first; see
+/// `vault::Vault::disable_keyring_rekeyed`), then removes the vault's key
+/// and version record from the keyring ([`forget`]). After it, the key left
+/// in the keyring, or any copy of it, opens nothing saved from then on.
+/// `Ok(Some(error))`: the vault is re-keyed but the keyring did not remove
+/// its items (they open nothing new). Both front ends use it.
+pub fn disable_unlock(
+    vault: &mut crate::vault::Vault,
+    keystore: &dyn Keystore,
+    password: &crate::secret::Password,
+    policy: &crate::vault::KdfPolicy,
+) -> Result<Option<KeystoreError>, crate::vault::Error> {
+    vault.disable_keyring_rekeyed(password, policy)?;
+    Ok(forget(&vault.id(), keystore).err())
+}
+
+/// Removes a vault's key and its version record from the keyring (absent
+/// items are fine).
+pub fn forget(vault_id: &str, keystore: &dyn Keystore) -> Result<(), KeystoreError> {
+    let key = keystore.delete(vault_id);
+    let record = keystore.delete_record(vault_id);
+    key.and(record)
+}
+
+/// The history to open the vault `summary` describes with: `history`, also
+/// keeping the vault's record of versions seen in `keystore` when keyring
+/// unlock is on for it (one keyring call, now). When the keyring cannot give
+/// the record, `history` as it is (the state directory alone). Both front
+/// ends use it, only when they may use the keyring (never with
+/// `--no-keyring`).
+pub fn tracked_history(
+    history: &crate::vault::History,
+    summary: &crate::vault::Summary,
+    keystore: Arc<dyn Keystore>,
+) -> crate::vault::History {
+    if !summary.has_keyring_slot {
+        return history.clone();
+    }
+    history
+        .with_keyring(&summary.id, keystore)
+        .unwrap_or_else(|_| history.clone())
 }
 
 #[cfg(test)]

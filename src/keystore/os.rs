@@ -103,7 +103,7 @@ impl Keystore for OsKeystore {
     fn get(&self, vault_id: &str) -> Result<Option<SecretBytes>, KeystoreError> {
         check_vault_id(vault_id)?;
         let vault_id = vault_id.to_owned();
-        self.run(move || match entry(&vault_id)?.get_secret() {
+        self.run(move || match entry(&vault_id, Item::Key)?.get_secret() {
             Ok(stored) => decode(Zeroizing::new(stored)).map(Some),
             Err(KeyringError::NoEntry) => Ok(None),
             Err(KeyringError::Ambiguous(items)) => Err(KeystoreError::Damaged {
@@ -121,7 +121,7 @@ impl Keystore for OsKeystore {
         let vault_id = vault_id.to_owned();
         let text = Zeroizing::new(BASE64.encode(key.expose()));
         self.run(move || {
-            let entry = entry(&vault_id)?;
+            let entry = entry(&vault_id, Item::Key)?;
             match entry.set_secret(text.as_bytes()) {
                 Ok(()) => Ok(()),
                 // Several matching items (made by hand): replace them with one.
@@ -137,21 +137,91 @@ impl Keystore for OsKeystore {
     fn delete(&self, vault_id: &str) -> Result<(), KeystoreError> {
         check_vault_id(vault_id)?;
         let vault_id = vault_id.to_owned();
-        self.run(move || match entry(&vault_id)?.delete_credential() {
-            Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
-            Err(KeyringError::Ambiguous(items)) => delete_all(items),
+        self.run(
+            move || match entry(&vault_id, Item::Key)?.delete_credential() {
+                Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
+                Err(KeyringError::Ambiguous(items)) => delete_all(items),
+                Err(e) => Err(from_keyring(e)),
+            },
+        )
+    }
+
+    fn get_record(&self, vault_id: &str) -> Result<Option<String>, KeystoreError> {
+        check_vault_id(vault_id)?;
+        let vault_id = vault_id.to_owned();
+        self.run(move || match entry(&vault_id, Item::Record)?.get_secret() {
+            Ok(stored) => String::from_utf8(stored)
+                .map(Some)
+                .map_err(|_| KeystoreError::Damaged {
+                    reason: "its version record is not text, so Tessera did not write it".into(),
+                }),
+            Err(KeyringError::NoEntry) => Ok(None),
+            Err(KeyringError::Ambiguous(items)) => Err(KeystoreError::Damaged {
+                reason: format!(
+                    "{} version records match it, where Tessera writes one",
+                    items.len()
+                ),
+            }),
             Err(e) => Err(from_keyring(e)),
         })
     }
+
+    fn set_record(&self, vault_id: &str, record: &str) -> Result<(), KeystoreError> {
+        check_vault_id(vault_id)?;
+        let vault_id = vault_id.to_owned();
+        let record = record.to_owned();
+        self.run(move || {
+            let entry = entry(&vault_id, Item::Record)?;
+            match entry.set_secret(record.as_bytes()) {
+                Ok(()) => Ok(()),
+                Err(KeyringError::Ambiguous(items)) => {
+                    delete_all(items)?;
+                    entry.set_secret(record.as_bytes()).map_err(from_keyring)
+                }
+                Err(e) => Err(from_keyring(e)),
+            }
+        })
+    }
+
+    fn delete_record(&self, vault_id: &str) -> Result<(), KeystoreError> {
+        check_vault_id(vault_id)?;
+        let vault_id = vault_id.to_owned();
+        self.run(
+            move || match entry(&vault_id, Item::Record)?.delete_credential() {
+                Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
+                Err(KeyringError::Ambiguous(items)) => delete_all(items),
+                Err(e) => Err(from_keyring(e)),
+            },
+        )
+    }
 }
 
-/// The keyring entry for `vault_id`, setting up the platform store on first use.
-fn entry(vault_id: &str) -> Result<keyring_core::Entry, KeystoreError> {
+/// Which of a vault's two items.
+#[derive(Clone, Copy)]
+enum Item {
+    /// The unlock key (`vault-{id}`).
+    Key,
+    /// The record of the newest versions seen (`versions-{id}`).
+    Record,
+}
+
+/// The keyring entry for `vault_id`'s `item`, setting up the platform store
+/// on first use.
+fn entry(vault_id: &str, item: Item) -> Result<keyring_core::Entry, KeystoreError> {
     if let Err(e) = keyring::Entry::store_status() {
         return Err(unavailable(reason(e)));
     }
-    let user = format!("vault-{vault_id}");
-    new_entry(&user, vault_id).map_err(from_keyring)
+    let (user, label) = match item {
+        Item::Key => (
+            format!("vault-{vault_id}"),
+            format!("Tessera vault unlock key ({vault_id})"),
+        ),
+        Item::Record => (
+            format!("versions-{vault_id}"),
+            format!("Tessera vault versions seen ({vault_id})"),
+        ),
+    };
+    new_entry(&user, &label).map_err(from_keyring)
 }
 
 /// On the Secret Service, the entry carries the label that Seahorse shows.
@@ -159,9 +229,8 @@ fn entry(vault_id: &str) -> Result<keyring_core::Entry, KeystoreError> {
     unix,
     not(any(target_os = "macos", target_os = "ios", target_os = "android"))
 ))]
-fn new_entry(user: &str, vault_id: &str) -> keyring_core::Result<keyring_core::Entry> {
-    let label = format!("Tessera vault unlock key ({vault_id})");
-    let modifiers = std::collections::HashMap::from([("label", label.as_str())]);
+fn new_entry(user: &str, label: &str) -> keyring_core::Result<keyring_core::Entry> {
+    let modifiers = std::collections::HashMap::from([("label", label)]);
     keyring_core::Entry::new_with_modifiers(SERVICE, user, &modifiers)
 }
 
@@ -170,7 +239,7 @@ fn new_entry(user: &str, vault_id: &str) -> keyring_core::Result<keyring_core::E
     unix,
     not(any(target_os = "macos", target_os = "ios", target_os = "android"))
 )))]
-fn new_entry(user: &str, _vault_id: &str) -> keyring_core::Result<keyring_core::Entry> {
+fn new_entry(user: &str, _label: &str) -> keyring_core::Result<keyring_core::Entry> {
     keyring_core::Entry::new(SERVICE, user)
 }
 

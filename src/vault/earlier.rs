@@ -129,11 +129,13 @@ pub enum Field {
     Notes,
     /// The recovery codes (some added or removed, or their use).
     RecoveryCodes,
+    /// The icon chosen for it.
+    Icon,
 }
 
 impl Field {
     /// Every field, in the order a comparison lists them.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::Issuer,
         Self::Name,
         Self::Key,
@@ -146,6 +148,7 @@ impl Field {
         Self::Favourite,
         Self::Notes,
         Self::RecoveryCodes,
+        Self::Icon,
     ];
 
     fn differs(self, now: &Entry, then: &Entry) -> bool {
@@ -163,6 +166,7 @@ impl Field {
             Self::Favourite => now.favourite != then.favourite,
             Self::Notes => now.notes != then.notes,
             Self::RecoveryCodes => now.recovery_codes != then.recovery_codes,
+            Self::Icon => now.icon != then.icon,
         }
     }
 }

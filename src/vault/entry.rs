@@ -72,6 +72,23 @@ pub struct Entry {
     pub modified: Timestamp,
     /// When a code was last copied or shown on request.
     pub last_used: Option<Timestamp>,
+    /// The picture the app shows beside it.
+    pub icon: Icon,
+}
+
+/// The picture the app shows beside an entry: a brand icon matched from the
+/// issuer, the letter avatar, or a brand icon the person chose. The vault only
+/// keeps the choice; which brands exist and how they are matched is the app's
+/// business (`gui::brand`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Icon {
+    /// The brand icon the issuer matches, else the letter avatar.
+    #[default]
+    Automatic,
+    /// Always the letter avatar.
+    Letter,
+    /// This brand icon (a Simple Icons slug, such as `github`).
+    Brand(String),
 }
 
 /// An account on its way into the vault, with the metadata Tessera keeps
@@ -113,6 +130,7 @@ impl NewEntry {
             created: now,
             modified: now,
             last_used: None,
+            icon: Icon::Automatic,
         })
     }
 }
@@ -171,8 +189,9 @@ impl Entry {
     }
 }
 
-/// Lower case without the accents of Latin letters, for searching.
-fn fold(text: &str) -> String {
+/// Lower case without the accents of Latin letters, for searching (and for
+/// matching an issuer with a brand).
+pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         // Most names: no accents to drop, and the fast lower-casing.
         return text.to_ascii_lowercase();

@@ -195,6 +195,10 @@ pub enum Error {
         "this account is no longer in the vault (it was removed elsewhere); nothing was changed"
     )]
     Gone,
+    /// The person cancelled while the password was being checked; nothing
+    /// was written.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
     /// A next code was asked of an account whose code changes by itself.
     #[error(
         "{label} is not a counter-based (HOTP) account; its code changes by itself, so there is no next code to ask for"

@@ -34,16 +34,28 @@
 //! The record is not secret and not authenticated: someone who can rewrite
 //! it can also delete it, which makes Tessera forget (the next file opened is
 //! taken as the newest). The folder is refused when others may write to it.
+//!
+//! So while keyring unlock is on, the same set is also kept in the system
+//! keyring ([`History::with_keyring`]; the item `versions-<vault id>`, see
+//! `keystore`), out of reach of whoever can only write files. It is read
+//! once, when the vault is unlocked, and joined with the state file's record
+//! at every check (a file older than a member of either is refused); it is
+//! rewritten only when the set changes (a save, or a newer file opened), never
+//! read again meanwhile. Deleting the state file's record alone then no
+//! longer lets an older copy in, and the record is rebuilt from the keyring's
+//! copy at the next open or save.
 
 use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 
 use super::error::Error;
 use super::file;
 use super::versions::{DeviceId, MAX_DEVICES, Order, Versions};
+use crate::keystore::{Keystore, KeystoreError};
 
 /// The record file's name inside a vault's state folder.
 const RECORD: &str = "versions";
@@ -54,10 +66,96 @@ const LOCKS: &str = "locks";
 /// Largest record accepted (a full vector takes about 4 KiB).
 const MAX_RECORD_LEN: u64 = 64 * 1024;
 
-/// Where this computer remembers vault versions: Tessera's state directory.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Where this computer remembers vault versions: Tessera's state directory,
+/// and for one vault with keyring unlock on, also the system keyring.
+#[derive(Clone)]
 pub struct History {
     dir: PathBuf,
+    keyring: Option<KeyringCopy>,
+}
+
+impl std::fmt::Debug for History {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("History")
+            .field("dir", &self.dir)
+            .field(
+                "keyring_copy",
+                &self.keyring.as_ref().map(|k| k.vault_id.as_str()),
+            )
+            .finish()
+    }
+}
+
+/// The copy of one vault's record kept in the system keyring.
+#[derive(Clone)]
+struct KeyringCopy {
+    vault_id: String,
+    keystore: Arc<dyn Keystore>,
+    /// What the keyring holds, as last read or written (shared by the
+    /// clones of a history, so one unlocked vault writes only changes).
+    held: Arc<Mutex<Held>>,
+}
+
+/// A record as the keyring holds it.
+#[derive(Clone, Default, PartialEq, Eq)]
+struct Held {
+    /// The device id this computer saves under: taken again when the state
+    /// file's record is gone, so that a save here still counts on from this
+    /// computer's earlier saves (a new id would make it concurrent with them).
+    device: Option<DeviceId>,
+    seen: Vec<Versions>,
+}
+
+impl KeyringCopy {
+    fn held(&self) -> Held {
+        self.held
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Rewrites the keyring's copy when it differs from `now`. A keyring
+    /// that does not take it is not an error of the save or open that asked
+    /// (the state file holds the record; the next change tries again).
+    fn write(&self, now: Held) {
+        let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
+        if *held == now {
+            return;
+        }
+        let Ok(text) = serde_json::to_string(&KeyringRecord {
+            device: now.device.map(DeviceId::to_hex),
+            seen: now.seen.iter().map(encode).collect(),
+        }) else {
+            return;
+        };
+        if self.keystore.set_record(&self.vault_id, &text).is_ok() {
+            *held = now;
+        }
+    }
+}
+
+/// The keyring's copy of a record: the versions seen and this computer's
+/// device id.
+#[derive(Serialize, Deserialize)]
+struct KeyringRecord {
+    #[serde(default)]
+    device: Option<String>,
+    seen: Vec<std::collections::BTreeMap<String, u64>>,
+}
+
+fn encode(versions: &Versions) -> std::collections::BTreeMap<String, u64> {
+    versions
+        .iter()
+        .map(|(device, saves)| (device.to_hex(), saves))
+        .collect()
+}
+
+fn decode(counters: &std::collections::BTreeMap<String, u64>) -> Option<Versions> {
+    let mut versions = Versions::new();
+    for (id, saves) in counters {
+        versions.set(DeviceId::from_hex(id)?, *saves);
+    }
+    Some(versions)
 }
 
 /// Most concurrent versions remembered at once (beyond that the oldest
@@ -114,7 +212,68 @@ impl Loaded {
 impl History {
     /// The history kept in `dir` (normally [`crate::paths::state_dir`]).
     pub fn at(dir: impl Into<PathBuf>) -> Self {
-        Self { dir: dir.into() }
+        Self {
+            dir: dir.into(),
+            keyring: None,
+        }
+    }
+
+    /// This history, also keeping the record of the vault `vault_id` in
+    /// `keystore` (keyring unlock is on): reads the keyring's copy now (one
+    /// keyring call), which every later check of that vault joins. A copy
+    /// that is not a record Tessera wrote counts as none (the next change
+    /// rewrites it). The keyring's error when it cannot be read: the caller
+    /// goes on with the state directory alone.
+    pub fn with_keyring(
+        &self,
+        vault_id: &str,
+        keystore: Arc<dyn Keystore>,
+    ) -> Result<Self, KeystoreError> {
+        let held = keystore
+            .get_record(vault_id)?
+            .and_then(|text| serde_json::from_str::<KeyringRecord>(&text).ok())
+            .map(|record| Held {
+                device: record.device.as_deref().and_then(DeviceId::from_hex),
+                seen: record
+                    .seen
+                    .iter()
+                    .take(MAX_SEEN)
+                    .filter_map(decode)
+                    .collect(),
+            })
+            .unwrap_or_default();
+        Ok(self.keeping_held(vault_id, keystore, held))
+    }
+
+    /// [`History::with_keyring`] for a vault whose keyring unlock was just
+    /// turned on: nothing is read; the next check writes the copy.
+    pub(crate) fn keeping(&self, vault_id: &str, keystore: Arc<dyn Keystore>) -> Self {
+        self.keeping_held(vault_id, keystore, Held::default())
+    }
+
+    fn keeping_held(&self, vault_id: &str, keystore: Arc<dyn Keystore>, held: Held) -> Self {
+        Self {
+            dir: self.dir.clone(),
+            keyring: Some(KeyringCopy {
+                vault_id: vault_id.to_owned(),
+                keystore,
+                held: Arc::new(Mutex::new(held)),
+            }),
+        }
+    }
+
+    /// This history without a keyring copy (keyring unlock turned off).
+    pub fn without_keyring(&self) -> Self {
+        Self::at(self.dir.clone())
+    }
+
+    /// Whether the record of `vault_id` is also kept in the keyring.
+    pub fn keeps_in_keyring(&self, vault_id: &str) -> bool {
+        self.copy_of(vault_id).is_some()
+    }
+
+    fn copy_of(&self, vault_id: &str) -> Option<&KeyringCopy> {
+        self.keyring.as_ref().filter(|k| k.vault_id == vault_id)
     }
 
     /// The state directory.
@@ -205,27 +364,54 @@ impl History {
         })
     }
 
+    /// Writes the record to the keyring's copy now, if it differs (after
+    /// keyring unlock was turned on).
+    pub(crate) fn sync_keyring(&self, vault_id: &str) -> Result<(), Error> {
+        self.update(vault_id, |_| Ok(()))
+    }
+
     /// Reads, changes and rewrites a vault's record under its lock (creating
-    /// the record, with a new device id, on first use).
+    /// the record, with a new device id, on first use). With a keyring copy
+    /// of this vault's record, its versions join the state file's first, and
+    /// the copy is rewritten afterwards when the set changed.
     fn update<T>(
         &self,
         vault_id: &str,
         change: impl FnOnce(&mut Loaded) -> Result<T, Error>,
     ) -> Result<T, Error> {
+        let copy = self.copy_of(vault_id);
+        let held = copy.map(KeyringCopy::held).unwrap_or_default();
         let path = self.record_path(vault_id);
-        let _lock = file::lock_beside(&path, &file::with_suffix(&path, ".lock"))?;
-        let mut loaded = match self.read(&path)? {
-            Some(loaded) => loaded,
-            None => Loaded {
-                device: DeviceId(super::crypto::random()?),
-                seen: Vec::new(),
-            },
+        let (result, now) = {
+            let _lock = file::lock_beside(&path, &file::with_suffix(&path, ".lock"))?;
+            let mut loaded = match self.read(&path)? {
+                Some(loaded) => loaded,
+                None => Loaded {
+                    device: match held.device {
+                        Some(device) => device,
+                        None => DeviceId(super::crypto::random()?),
+                    },
+                    seen: Vec::new(),
+                },
+            };
+            let before = loaded.seen.clone();
+            let existed = path.exists();
+            for seen in &held.seen {
+                loaded.add(seen);
+            }
+            let result = change(&mut loaded)?;
+            if !existed || loaded.seen != before {
+                write(&path, &loaded)?;
+            }
+            let now = Held {
+                device: Some(loaded.device),
+                seen: loaded.seen,
+            };
+            (result, now)
         };
-        let before = loaded.seen.clone();
-        let existed = path.exists();
-        let result = change(&mut loaded)?;
-        if !existed || loaded.seen != before {
-            write(&path, &loaded)?;
+        // After the state file's lock is let go: a keyring call may wait.
+        if let Some(copy) = copy {
+            copy.write(now);
         }
         Ok(result)
     }
@@ -342,6 +528,68 @@ mod tests {
                 Err(Error::RolledBack { .. })
             ));
         }
+    }
+
+    #[test]
+    fn the_keyring_copy_refuses_what_the_state_file_forgot() {
+        use crate::keystore::MemoryKeystore;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = History::at(dir.path().join("state"));
+        let keystore = Arc::new(MemoryKeystore::new());
+        let id = "0b6f3c1e-2f4d-4c1a-9a57-0d5e8f2b7c11";
+        let path = Path::new("vault.tessera");
+        let history = plain.with_keyring(id, keystore.clone()).unwrap();
+        assert!(history.keeps_in_keyring(id));
+        assert!(!history.keeps_in_keyring("6a1d9e0f-7b2c-4e3d-8f41-5c6b7a8d9e02"));
+        let first = history.next(id, &Versions::new()).unwrap();
+        history.remember(id, &first).unwrap();
+        let second = history.next(id, &first).unwrap();
+        history.remember(id, &second).unwrap();
+        assert!(keystore.get_record(id).unwrap().is_some());
+
+        // The state file's record deleted: the state directory alone takes
+        // the older version again...
+        fs::remove_file(plain.record_path(id)).unwrap();
+        plain.observe(id, path, &first).unwrap();
+        fs::remove_file(plain.record_path(id)).unwrap();
+        // ...the keyring's copy, read afresh as at an unlock, does not.
+        let unlocked = plain.with_keyring(id, keystore.clone()).unwrap();
+        assert!(matches!(
+            unlocked.observe(id, path, &first),
+            Err(Error::RolledBack { .. })
+        ));
+        unlocked.observe(id, path, &second).unwrap();
+        // The state file's record is rebuilt from it.
+        assert_eq!(plain.remembered(id).unwrap(), vec![second.clone()]);
+        // Another computer's save on top of `first`: concurrent, taken.
+        let mut other = first.clone();
+        other.set(DeviceId([9; 8]), 1);
+        fs::remove_file(plain.record_path(id)).unwrap();
+        plain
+            .with_keyring(id, keystore.clone())
+            .unwrap()
+            .observe(id, path, &other)
+            .unwrap();
+        // A save here is newer than both, in the keyring's copy too.
+        let third = unlocked.next(id, &other).unwrap();
+        unlocked.remember(id, &third).unwrap();
+        fs::remove_file(plain.record_path(id)).unwrap();
+        let again = plain.with_keyring(id, keystore.clone()).unwrap();
+        for older in [&first, &second, &other] {
+            assert!(matches!(
+                again.observe(id, path, older),
+                Err(Error::RolledBack { .. })
+            ));
+        }
+        // A copy that is not a record Tessera wrote counts as none.
+        keystore.set_record(id, "{not json").unwrap();
+        // (Refusals wrote no state record.)
+        assert!(!plain.record_path(id).exists());
+        plain
+            .with_keyring(id, keystore)
+            .unwrap()
+            .observe(id, path, &first)
+            .unwrap();
     }
 
     #[test]

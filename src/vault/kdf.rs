@@ -110,6 +110,24 @@ impl KdfPolicy {
         }
     }
 
+    /// A KDF slow enough to cancel while it runs (Argon2id, 64 MiB, 8
+    /// passes: about a second on a desktop), for tests of cancelling; it
+    /// opens cheap test vaults too. Only the test suite builds this
+    /// (feature `test-kdf`).
+    #[cfg(feature = "test-kdf")]
+    pub fn slow_for_tests() -> Self {
+        let cheap = Self::insecure_for_tests();
+        Self {
+            default: KdfParams {
+                m_cost_kib: 64 * 1024,
+                t_cost: 8,
+                p_cost: 1,
+            },
+            floor: cheap.floor,
+            ceiling: CEILING,
+        }
+    }
+
     /// Parameters for new password slots.
     pub fn default_params(&self) -> KdfParams {
         self.default

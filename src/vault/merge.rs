@@ -4,8 +4,8 @@
 //!
 //! Every part of an entry that a person edits is a register with a
 //! modification stamp: issuer, account name, group, favourite mark, notes,
-//! the key (secret and code parameters, counter aside), and the set of
-//! recovery codes. The rest joins without stamps: an HOTP counter takes the
+//! the icon choice, the key (secret and code parameters, counter aside), and
+//! the set of recovery codes. The rest joins without stamps: an HOTP counter takes the
 //! higher value, a recovery code is used when either side used it (the
 //! earlier time), `created` the earlier, `modified` and `last_used` the later.
 //! A removed entry stays as a tombstone: its removal stamp and, so that two
@@ -47,6 +47,8 @@ pub(crate) struct Stamps {
     pub key: u64,
     /// Which recovery codes the entry holds (their uses join without a stamp).
     pub recovery: u64,
+    /// The icon choice (0 when it was never chosen: any choice wins).
+    pub icon: u64,
     /// The latest change of any kind (an HOTP advance and a code use included).
     pub touched: u64,
 }
@@ -64,6 +66,7 @@ impl Stamps {
             key: at,
             recovery: at,
             touched: at,
+            icon: at,
         }
     }
 }
@@ -320,6 +323,7 @@ fn restamp(old: &Entry, new: &Entry, mut stamps: Stamps, at: u64) -> Stamps {
     set(old.notes != new.notes, &mut stamps.notes);
     set(key_of(old) != key_of(new), &mut stamps.key);
     set(code_texts(old).ne(code_texts(new)), &mut stamps.recovery);
+    set(old.icon != new.icon, &mut stamps.icon);
     stamps.touched = at;
     stamps
 }
@@ -376,6 +380,10 @@ fn join(a: &Record, b: &Record) -> Record {
     if later((sa.notes, ea.notes.as_str()), (sb.notes, eb.notes.as_str())) {
         entry.notes.clone_from(&eb.notes);
         stamps.notes = sb.notes;
+    }
+    if later((sa.icon, &ea.icon), (sb.icon, &eb.icon)) {
+        entry.icon.clone_from(&eb.icon);
+        stamps.icon = sb.icon;
     }
     if later((sa.key, &key_of(ea)), (sb.key, &key_of(eb))) {
         entry.account.secret = eb.account.secret.clone();
@@ -460,6 +468,50 @@ mod tests {
         assert_eq!(merged.entries()[0].account.issuer, "Right Bank");
         assert_eq!(merged.entries()[0].notes, "left", "the later edit");
         assert_eq!(merged.merge(&left), merged);
+    }
+
+    #[test]
+    fn the_icon_choice_merges_as_one_more_field() {
+        use crate::vault::Icon;
+        let mut base = Contents::new();
+        ok(base.change(Some(Timestamp(100)), |e| {
+            e.push(entry("GitHub", 100));
+            Ok(())
+        }));
+        let (mut left, mut right) = (base.clone(), base.clone());
+        // One side picks an icon, the other edits the notes later: both survive.
+        ok(left.change(Some(Timestamp(200)), |e| {
+            e[0].icon = Icon::Brand("gitlab".into());
+            Ok(())
+        }));
+        ok(right.change(Some(Timestamp(300)), |e| {
+            e[0].notes = "work".into();
+            Ok(())
+        }));
+        let merged = left.merge(&right);
+        assert_eq!(merged, right.merge(&left));
+        assert_eq!(merged.entries()[0].icon, Icon::Brand("gitlab".into()));
+        assert_eq!(merged.entries()[0].notes, "work");
+        // Both sides choose: the later choice wins, in either order.
+        ok(right.change(Some(Timestamp(400)), |e| {
+            e[0].icon = Icon::Letter;
+            Ok(())
+        }));
+        let merged = left.merge(&right);
+        assert_eq!(merged, right.merge(&left));
+        assert_eq!(merged.entries()[0].icon, Icon::Letter);
+        assert_eq!(merged.merge(&left), merged, "idempotent");
+        // Equal stamps: the result does not depend on the order either.
+        let (mut a, mut b) = (base.clone(), base);
+        ok(a.change(Some(Timestamp(500)), |e| {
+            e[0].icon = Icon::Brand("github".into());
+            Ok(())
+        }));
+        ok(b.change(Some(Timestamp(500)), |e| {
+            e[0].icon = Icon::Letter;
+            Ok(())
+        }));
+        assert_eq!(a.merge(&b), b.merge(&a));
     }
 
     #[test]

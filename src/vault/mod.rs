@@ -7,6 +7,7 @@
 //! never overwrites what the CLI saved meanwhile.
 
 pub mod backup;
+pub mod cancel;
 mod crypto;
 pub mod earlier;
 pub mod entry;
@@ -25,8 +26,9 @@ pub mod versions;
 
 use std::path::{Path, PathBuf};
 
+pub use self::cancel::Cancel;
 pub use self::entry::{
-    Entry, EntryId, FindError, NewEntry, RecoveryCode, display_key, display_order, find,
+    Entry, EntryId, FindError, Icon, NewEntry, RecoveryCode, display_key, display_order, find, fold,
 };
 pub use self::error::Error;
 pub use self::file::{BACKUPS, backup_path, backups, lock_path};
@@ -86,7 +88,7 @@ impl Vault {
     /// rollback detection (see [`Vault::create_tracked`]). Refuses to
     /// overwrite an existing file.
     pub fn create(path: &Path, password: &Password, policy: &KdfPolicy) -> Result<Self, Error> {
-        Self::create_with(path, password, policy, None)
+        Self::create_with(path, password, policy, None, None)
     }
 
     /// Creates a new, empty vault at `path` whose versions this computer
@@ -97,7 +99,19 @@ impl Vault {
         policy: &KdfPolicy,
         history: &History,
     ) -> Result<Self, Error> {
-        Self::create_with(path, password, policy, Some(history))
+        Self::create_with(path, password, policy, Some(history), None)
+    }
+
+    /// [`Vault::create_tracked`] that stops before writing anything when
+    /// `cancel` was cancelled while the KDF ran ([`Error::Cancelled`]).
+    pub fn create_tracked_cancellable(
+        path: &Path,
+        password: &Password,
+        policy: &KdfPolicy,
+        history: &History,
+        cancel: &Cancel,
+    ) -> Result<Self, Error> {
+        Self::create_with(path, password, policy, Some(history), Some(cancel))
     }
 
     fn create_with(
@@ -105,12 +119,16 @@ impl Vault {
         password: &Password,
         policy: &KdfPolicy,
         history: Option<&History>,
+        cancel: Option<&Cancel>,
     ) -> Result<Self, Error> {
-        let lock = lock(path, history)?;
-        if path.exists() {
-            return Err(Error::AlreadyExists {
+        let exists = || {
+            Err(Error::AlreadyExists {
                 path: path.to_owned(),
-            });
+            })
+        };
+        // Said before the KDF runs, and checked again under the lock.
+        if path.exists() {
+            return exists();
         }
         let data_key = crypto::random_key()?;
         let mut header = Header {
@@ -119,15 +137,22 @@ impl Vault {
             slots: Vec::new(),
             versions: Versions::new(),
         };
-        if let Some(history) = history {
-            header.versions = history.next(&uuid_text(&header.vault_id), &header.versions)?;
-        }
         let slot = password_slot(
             &header.vault_id,
             &data_key,
             password,
             policy.default_params(),
         )?;
+        if let Some(cancel) = cancel {
+            cancel.check()?;
+        }
+        let lock = lock(path, history)?;
+        if path.exists() {
+            return exists();
+        }
+        if let Some(history) = history {
+            header.versions = history.next(&uuid_text(&header.vault_id), &header.versions)?;
+        }
         header.slots.push(Slot::Password(slot));
         let mut vault = Self {
             path: path.to_owned(),
@@ -460,6 +485,19 @@ impl Vault {
         policy: &KdfPolicy,
         keyring_key: Option<&SecretBytes>,
     ) -> Result<bool, Error> {
+        self.change_password_cancellable(new, policy, keyring_key, &Cancel::new())
+    }
+
+    /// [`Vault::change_password`] that stops before writing anything when
+    /// `cancel` was cancelled while the KDF ran ([`Error::Cancelled`]; the
+    /// new keys are dropped, the vault is unchanged).
+    pub fn change_password_cancellable(
+        &mut self,
+        new: &Password,
+        policy: &KdfPolicy,
+        keyring_key: Option<&SecretBytes>,
+        cancel: &Cancel,
+    ) -> Result<bool, Error> {
         let data_key = crypto::random_key()?;
         // The KDF runs before the writer lock is taken.
         let slot = password_slot(
@@ -476,6 +514,7 @@ impl Vault {
             )?),
             _ => None,
         };
+        cancel.check()?;
         self.write_with_key(Some(data_key), move |header, _| {
             header.slots.retain(|s| !matches!(s, Slot::Keyring(_)));
             for s in &mut header.slots {
@@ -522,15 +561,6 @@ impl Vault {
         }
         drop(check);
         self.change_password(password, policy, None).map(|_| ())
-    }
-
-    /// Removes the keyring slot without re-keying (the caller deletes the
-    /// keyring item). Prefer [`Vault::disable_keyring_rekeyed`].
-    pub fn disable_keyring(&mut self) -> Result<(), Error> {
-        self.write_with(|header, _| {
-            header.slots.retain(|s| !matches!(s, Slot::Keyring(_)));
-            Ok(())
-        })
     }
 
     /// The read-modify-write cycle shared by every change.
@@ -600,10 +630,37 @@ impl Vault {
         }
         self.contents = contents;
         self.stamp = crypto::sha256(&bytes);
+        if !self.has_keyring_slot() {
+            // Keyring unlock is off (here or, re-read, elsewhere): the
+            // record is no longer kept in the keyring.
+            self.history = self.history.as_ref().map(History::without_keyring);
+        }
         // The file is saved; a failure to record it is still reported (the
         // next open would not know this version is the newest).
         self.remember()?;
         Ok(result)
+    }
+
+    /// Where this computer remembers the vault's versions (`None`: opened
+    /// without rollback detection).
+    pub fn history(&self) -> Option<&History> {
+        self.history.as_ref()
+    }
+
+    /// From now on also keeps the record of versions seen in `keystore`
+    /// (keyring unlock was just turned on), and writes it there now.
+    pub(crate) fn keep_versions_in(
+        &mut self,
+        keystore: std::sync::Arc<dyn crate::keystore::Keystore>,
+    ) -> Result<(), Error> {
+        let Some(history) = &self.history else {
+            return Ok(());
+        };
+        let id = self.id();
+        let history = history.keeping(&id, keystore);
+        history.sync_keyring(&id)?;
+        self.history = Some(history);
+        Ok(())
     }
 
     /// Records the header's versions as seen (a no-op without a history).

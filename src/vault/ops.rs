@@ -4,7 +4,7 @@
 //! there is [`Error::Gone`] here, and nothing is saved.
 
 use super::Error;
-use super::entry::{Entry, EntryId};
+use super::entry::{Entry, EntryId, Icon};
 use super::recovery;
 use crate::clock::Timestamp;
 use crate::otp::{Kind, Params};
@@ -49,6 +49,8 @@ pub struct Edit {
     pub notes: Option<String>,
     /// New code parameters (checked before they are applied).
     pub params: Option<Params>,
+    /// New icon choice.
+    pub icon: Option<Icon>,
 }
 
 impl Edit {
@@ -86,6 +88,9 @@ pub fn edit(
     }
     if let Some(params) = edit.params {
         entry.account.params = params;
+    }
+    if let Some(icon) = edit.icon {
+        entry.icon = icon;
     }
     entry.modified = now;
     Ok(entry.account.label())

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::entry::{Entry, EntryId, RecoveryCode};
+use super::entry::{Entry, EntryId, Icon, RecoveryCode};
 use super::merge::{Contents, Record, Stamps};
 use crate::clock::Timestamp;
 use crate::otp::{Account, Algorithm, Kind, Params, decode_base32, encode_base32};
@@ -53,6 +53,9 @@ struct StampsV2 {
     key: u64,
     recovery: u64,
     touched: u64,
+    /// Added after schema 2 shipped: absent (never chosen) reads as 0.
+    #[serde(default)]
+    icon: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -79,6 +82,12 @@ struct EntryV1 {
     modified: u64,
     #[serde(default)]
     last_used: Option<u64>,
+    /// The picture shown beside the entry: absent for automatic (a brand
+    /// icon matched from the issuer), `letter`, or `brand:SLUG`. Added within
+    /// schema 2: older builds ignore it; a value a newer build wrote that
+    /// this one does not know reads as automatic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    icon: Option<String>,
     /// Schema 2: when each field last changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     stamps: Option<StampsV2>,
@@ -122,6 +131,7 @@ fn record_to_v2(r: &Record) -> EntryV1 {
             key: s.key,
             recovery: s.recovery,
             touched: s.touched,
+            icon: s.icon,
         }),
         removed: r.removed,
         ..entry_to_v1(&r.entry)
@@ -154,6 +164,7 @@ fn entry_to_v1(e: &Entry) -> EntryV1 {
         created: e.created.secs(),
         modified: e.modified.secs(),
         last_used: e.last_used.map(Timestamp::secs),
+        icon: icon_to_text(&e.icon),
         stamps: None,
         removed: None,
     }
@@ -205,6 +216,7 @@ fn record_from_v2(mut e: EntryV1) -> Result<Record, String> {
             key: s.key,
             recovery: s.recovery,
             touched: s.touched,
+            icon: s.icon,
         },
         None => Stamps::all(entry.modified.secs()),
     };
@@ -259,5 +271,91 @@ fn entry_from_v1(e: EntryV1) -> Result<Entry, String> {
         created: Timestamp(e.created),
         modified: Timestamp(e.modified),
         last_used: e.last_used.map(Timestamp),
+        icon: icon_from_text(e.icon.as_deref()),
     })
+}
+
+/// The stored form of an entry's icon choice (`None`: automatic).
+fn icon_to_text(icon: &Icon) -> Option<String> {
+    match icon {
+        Icon::Automatic => None,
+        Icon::Letter => Some("letter".to_owned()),
+        Icon::Brand(slug) => Some(format!("brand:{slug}")),
+    }
+}
+
+/// An icon choice as stored; anything unknown is automatic.
+fn icon_from_text(text: Option<&str>) -> Icon {
+    match text {
+        Some("letter") => Icon::Letter,
+        Some(text) => match text.strip_prefix("brand:") {
+            Some(slug) if !slug.is_empty() => Icon::Brand(slug.to_owned()),
+            _ => Icon::Automatic,
+        },
+        None => Icon::Automatic,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::otp::Params;
+
+    fn contents(icon: Icon) -> Contents {
+        let secret = decode_base32("JBSWY3DPEHPK3PXP").unwrap_or_else(|e| panic!("{e}"));
+        let account = Account::new("GitHub", "alice", secret, Params::totp())
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut entry = Entry::new(account, Timestamp(100)).unwrap_or_else(|e| panic!("{e}"));
+        entry.icon = icon;
+        Contents::from_entries(vec![entry])
+    }
+
+    fn decoded(bytes: &[u8]) -> Contents {
+        decode(bytes).unwrap_or_else(|_| panic!("the payload does not decode"))
+    }
+
+    #[test]
+    fn every_icon_choice_round_trips_and_automatic_is_not_written() {
+        for icon in [Icon::Automatic, Icon::Letter, Icon::Brand("github".into())] {
+            let before = contents(icon.clone());
+            let bytes = encode(&before);
+            let text = String::from_utf8(bytes.to_vec()).unwrap_or_default();
+            assert_eq!(
+                text.contains("\"icon\":\""),
+                icon != Icon::Automatic,
+                "{text}"
+            );
+            assert_eq!(decoded(&bytes), before);
+            assert_eq!(decoded(&bytes).entries()[0].icon, icon);
+        }
+    }
+
+    #[test]
+    fn a_payload_written_before_icons_reads_as_automatic() {
+        // Schema 2 as written before the icon choice existed: no `icon`, no
+        // icon stamp.
+        let old = br#"{"schema":2,"entries":[{"id":"0b7f0d4c-3f6b-4a55-9d8e-2a3a4b5c6d7e",
+            "kind":"totp","issuer":"GitHub","account":"alice","secret":"JBSWY3DPEHPK3PXP",
+            "algorithm":"SHA1","digits":6,"period":30,"counter":0,"created":100,"modified":100,
+            "stamps":{"issuer":100,"account":100,"group":100,"favourite":100,"notes":100,
+            "key":100,"recovery":100,"touched":100}}]}"#;
+        let read = decoded(old);
+        assert_eq!(read.entries()[0].icon, Icon::Automatic);
+        assert_eq!(read.entries()[0].account.issuer, "GitHub");
+        // Schema 1 too.
+        let v1 = br#"{"schema":1,"entries":[{"id":"0b7f0d4c-3f6b-4a55-9d8e-2a3a4b5c6d7e",
+            "kind":"totp","issuer":"GitHub","account":"alice","secret":"JBSWY3DPEHPK3PXP",
+            "algorithm":"SHA1","digits":6,"period":30,"counter":0,"created":100,"modified":100}]}"#;
+        assert_eq!(decoded(v1).entries()[0].icon, Icon::Automatic);
+    }
+
+    #[test]
+    fn an_icon_value_from_a_newer_build_reads_as_automatic() {
+        let newer = br#"{"schema":2,"entries":[{"id":"0b7f0d4c-3f6b-4a55-9d8e-2a3a4b5c6d7e",
+            "kind":"totp","issuer":"GitHub","account":"alice","secret":"JBSWY3DPEHPK3PXP",
+            "algorithm":"SHA1","digits":6,"period":30,"counter":0,"created":100,"modified":100,
+            "icon":"picture:cat.png"}]}"#;
+        assert_eq!(decoded(newer).entries()[0].icon, Icon::Automatic);
+        assert_eq!(icon_from_text(Some("brand:")), Icon::Automatic);
+    }
 }

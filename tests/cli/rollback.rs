@@ -393,3 +393,132 @@ fn with_keyring_unlock_an_older_copy_is_refused_too() {
     device.ok(Some("pw1"), &["restore", old.to_str().unwrap()], "");
     assert_eq!(device.issuers(None), ["ACME"]);
 }
+
+/// What the keyring keeps of a vault's record of versions seen
+/// (`secret-tool lookup`), if anything.
+fn keyring_record(vault: &Path) -> Option<String> {
+    let user = format!("versions-{}", vault_id(vault));
+    let out = std::process::Command::new("secret-tool")
+        .args(["lookup", "service", "tessera", "username", &user])
+        .output()
+        .unwrap();
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The state directory's record of the versions `device` has seen.
+fn forget_state_record(device: &Device) {
+    let record = device
+        .state()
+        .join("tessera/vaults")
+        .join(vault_id(&device.vault()))
+        .join("versions");
+    match std::fs::remove_file(&record) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => panic!("{}: {e}", record.display()),
+    }
+}
+
+#[test]
+fn with_keyring_unlock_deleting_the_state_record_does_not_let_an_older_copy_in() {
+    if !is_child() {
+        return expect_child_passes(
+            child_in_private_keyring(
+                "with_keyring_unlock_deleting_the_state_record_does_not_let_an_older_copy_in",
+            ),
+            "with_keyring_unlock_deleting_the_state_record_does_not_let_an_older_copy_in",
+        );
+    }
+    let device = Device::with_keyring();
+    device.ok(Some("pw1"), &["init", "--keyring"], "");
+    device.add(ACME);
+    let old = device.snapshot("old.tessera");
+    device.add(BANK);
+    // The keyring keeps a copy of the record: the newest version, four
+    // saves of this device (init, keyring unlock on, two adds).
+    let copy = keyring_record(&device.vault()).expect("a record in the keyring");
+    let json: Value = serde_json::from_str(&copy).unwrap();
+    let seen = json["seen"].as_array().unwrap();
+    assert_eq!(seen.len(), 1, "{json}");
+    let counters: Vec<u64> = seen[0]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    assert_eq!(counters, [4], "{json}");
+
+    // The older file put back AND the state directory's record deleted:
+    // still refused, unlocked by the keyring and by the password alike.
+    device.put_back(&old);
+    forget_state_record(&device);
+    assert_rolled_back(&device.run(None, &["list"], ""), &device.vault());
+    forget_state_record(&device);
+    assert_rolled_back(&device.run(Some("pw1"), &["list"], ""), &device.vault());
+    // What the keyring's copy adds: without it (--no-keyring) this computer
+    // has forgotten, and the older file would be taken.
+    forget_state_record(&device);
+    let out = device.run(Some("pw1"), &["--no-keyring", "list"], "");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // ...but the keyring's copy still refuses it afterwards.
+    assert_rolled_back(&device.run(None, &["list"], ""), &device.vault());
+
+    // On purpose, restore takes it, above the keyring's record too: it
+    // opens afterwards, even with the state record deleted again.
+    device.ok(Some("pw1"), &["restore", old.to_str().unwrap()], "");
+    assert_eq!(device.issuers(None), ["ACME"]);
+    forget_state_record(&device);
+    assert_eq!(device.issuers(None), ["ACME"]);
+    device.add(SHOP);
+    assert_eq!(device.issuers(None), ["ACME", "Shop"]);
+
+    // Keyring unlock off: the keyring's copy goes with the key, and the
+    // state directory alone still refuses an older file.
+    let before_off = device.snapshot("before-off.tessera");
+    device.ok(Some("pw1"), &["keyring", "disable"], "");
+    assert_eq!(keyring_record(&device.vault()), None);
+    device.add(BANK);
+    device.put_back(&before_off);
+    assert_rolled_back(&device.run(Some("pw1"), &["list"], ""), &device.vault());
+}
+
+#[test]
+fn with_keyring_unlock_another_computers_concurrent_file_is_still_taken() {
+    if !is_child() {
+        return expect_child_passes(
+            child_in_private_keyring(
+                "with_keyring_unlock_another_computers_concurrent_file_is_still_taken",
+            ),
+            "with_keyring_unlock_another_computers_concurrent_file_is_still_taken",
+        );
+    }
+    // A uses the keyring; B is another computer (no keyring of its own here).
+    let (a, b) = (Device::with_keyring(), Device::new());
+    a.ok(Some("pw1"), &["init", "--keyring"], "");
+    a.add(ACME);
+    let a_old = a.snapshot("a-old.tessera");
+    std::fs::create_dir_all(b.vault().parent().unwrap()).unwrap();
+    std::fs::set_permissions(
+        b.vault().parent().unwrap(),
+        std::fs::Permissions::from_mode(0o700),
+    )
+    .unwrap();
+    std::fs::copy(a.vault(), b.vault()).unwrap();
+    assert_eq!(b.issuers(Some("pw1")), ["ACME"]);
+
+    // Each saves while apart: B's file is concurrent with A's newest.
+    a.add(BANK);
+    b.add(SHOP);
+    let b_file = b.snapshot("b-file.tessera");
+
+    // On A, with its state record deleted: B's file is taken (the keyring's
+    // copy refuses only what is older), an older one of A's is not.
+    a.put_back(&b_file);
+    forget_state_record(&a);
+    assert_eq!(a.issuers(None), ["ACME", "Shop"]);
+    a.put_back(&a_old);
+    forget_state_record(&a);
+    assert_rolled_back(&a.run(None, &["list"], ""), &a.vault());
+}

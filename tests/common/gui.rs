@@ -35,6 +35,29 @@ pub struct Harness {
     pub runtime: tokio::runtime::Runtime,
     pub keystore: Arc<MemoryKeystore>,
     pub dir: tempfile::TempDir,
+    /// Tasks started by [`Harness::interact_briefly`] and still running.
+    pub running: Vec<super::drive::Running>,
+}
+
+/// The runtime the app's tasks run on.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+/// What the fake clipboard does with a non-message action.
+fn answer(clipboard: &mut Option<String>, action: Action<Message>) {
+    match action {
+        Action::Clipboard(runtime::clipboard::Action::Write { contents, .. }) => {
+            *clipboard = Some(contents);
+        }
+        Action::Clipboard(runtime::clipboard::Action::Read { channel, .. }) => {
+            let _ = channel.send(clipboard.clone());
+        }
+        _ => {}
+    }
 }
 
 impl Harness {
@@ -73,12 +96,10 @@ impl Harness {
         let mut harness = Self {
             app,
             clipboard: None,
-            runtime: tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap(),
+            runtime: runtime(),
             keystore,
             dir,
+            running: Vec::new(),
         };
         harness.run(boot);
         harness
@@ -97,20 +118,75 @@ impl Harness {
     /// and answering clipboard actions from the fake clipboard.
     pub fn run(&mut self, task: iced::Task<Message>) {
         let clipboard = &mut self.clipboard;
-        super::drive::drive(&mut self.app, &self.runtime, task, |action| match action {
-            Action::Clipboard(runtime::clipboard::Action::Write { contents, .. }) => {
-                *clipboard = Some(contents);
-            }
-            Action::Clipboard(runtime::clipboard::Action::Read { channel, .. }) => {
-                let _ = channel.send(clipboard.clone());
-            }
-            _ => {}
+        super::drive::drive(&mut self.app, &self.runtime, task, |action| {
+            answer(clipboard, action)
         });
     }
 
     pub fn update(&mut self, message: Message) {
         let task = self.app.update(message);
         self.run(task);
+    }
+
+    /// Like [`Harness::interact`], but the tasks started are only given a
+    /// moment: one still busy then (a KDF) is kept in `running`, as the
+    /// app would leave it running, until [`Harness::finish_running`].
+    pub fn interact_briefly(&mut self, f: impl FnOnce(&mut Simulator<'_, Message>)) {
+        let messages: Vec<Message> = {
+            let mut ui = self.ui();
+            f(&mut ui);
+            ui.into_messages().collect()
+        };
+        for message in messages {
+            self.update_briefly(message);
+        }
+    }
+
+    /// Like [`Harness::update`], leaving what it starts running (see
+    /// [`Harness::interact_briefly`]).
+    pub fn update_briefly(&mut self, message: Message) {
+        let task = self.app.update(message);
+        let clipboard = &mut self.clipboard;
+        let running = super::drive::drive_briefly(
+            &mut self.app,
+            &self.runtime,
+            task,
+            std::time::Duration::from_millis(100),
+            |action| answer(clipboard, action),
+        );
+        self.running.extend(running);
+    }
+
+    /// Clicks `text`, leaving what it starts running.
+    pub fn click_briefly(&mut self, text: &str) {
+        let text = text.to_owned();
+        self.interact_briefly(move |ui| {
+            let _ = ui
+                .click(text.as_str())
+                .unwrap_or_else(|e| panic!("click {text:?}: {e}"));
+        });
+    }
+
+    /// Presses Enter in `field`, leaving what it starts running.
+    pub fn submit_briefly(&mut self, field: &'static str) {
+        self.interact_briefly(move |ui| {
+            let _ = ui.click(id(field)).unwrap();
+            let _ = ui.tap_key(Named::Enter);
+        });
+    }
+
+    /// Runs the tasks left running to their end, delivering whatever they
+    /// still report, then waits for the work on the blocking pool to end
+    /// too (a task the app abandoned finishes its KDF there, and whatever it
+    /// would still write is written by then).
+    pub fn finish_running(&mut self) {
+        let running = std::mem::take(&mut self.running);
+        let clipboard = &mut self.clipboard;
+        super::drive::finish(&mut self.app, &self.runtime, running, |action| {
+            answer(clipboard, action)
+        });
+        let old = std::mem::replace(&mut self.runtime, runtime());
+        old.shutdown_timeout(std::time::Duration::from_secs(120));
     }
 
     pub fn ui(&self) -> Simulator<'_, Message> {
@@ -135,6 +211,15 @@ impl Harness {
             let _ = ui
                 .click(text.as_str())
                 .unwrap_or_else(|e| panic!("click {text:?}: {e}"));
+        });
+    }
+
+    /// Clicks the widget with this id (the header's icon buttons have no text).
+    pub fn click_id(&mut self, control: &'static str) {
+        self.interact(move |ui| {
+            let _ = ui
+                .click(id(control))
+                .unwrap_or_else(|e| panic!("click #{control}: {e}"));
         });
     }
 
@@ -189,14 +274,14 @@ pub fn totp(issuer: &str, name: &str, key: &str) -> Account {
 
 /// A vault at the harness's path with `entries`, unlocked by `PASSWORD`.
 pub fn make_vault(dir: &tempfile::TempDir, entries: Vec<Entry>) -> Vault {
+    make_vault_with(dir, entries, &KdfPolicy::insecure_for_tests())
+}
+
+/// [`make_vault`] whose password is checked with `policy`'s settings.
+pub fn make_vault_with(dir: &tempfile::TempDir, entries: Vec<Entry>, policy: &KdfPolicy) -> Vault {
     let path = dir.path().join("data/vault.tessera");
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let mut vault = Vault::create(
-        &path,
-        &Password::new(PASSWORD.into()),
-        &KdfPolicy::insecure_for_tests(),
-    )
-    .unwrap();
+    let mut vault = Vault::create(&path, &Password::new(PASSWORD.into()), policy).unwrap();
     vault
         .modify(|all| {
             all.extend(entries);

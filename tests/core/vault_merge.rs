@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use tessera::clock::Timestamp;
 use tessera::otp::{Account, Params, decode_base32};
-use tessera::vault::{Contents, Edit, Entry, EntryId, ops};
+use tessera::vault::{Contents, Edit, Entry, EntryId, Icon, ops};
 
 /// One step of a replica's history.
 #[derive(Clone, Debug)]
@@ -21,6 +21,8 @@ enum Op {
     Group(u8, u8),
     Favourite(u8, bool),
     Notes(u8, u8),
+    /// 0: automatic, 1: the letter, 2 and up: a brand.
+    Icon(u8, u8),
     Digits(u8, u8),
     Remove(u8),
     Advance(u8),
@@ -38,6 +40,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (any::<u8>(), 0u8..3).prop_map(|(e, v)| Op::Group(e, v)),
         1 => (any::<u8>(), any::<bool>()).prop_map(|(e, v)| Op::Favourite(e, v)),
         2 => (any::<u8>(), 0u8..3).prop_map(|(e, v)| Op::Notes(e, v)),
+        1 => (any::<u8>(), 0u8..4).prop_map(|(e, v)| Op::Icon(e, v)),
         1 => (any::<u8>(), 6u8..=8).prop_map(|(e, v)| Op::Digits(e, v)),
         2 => any::<u8>().prop_map(Op::Remove),
         2 => any::<u8>().prop_map(Op::Advance),
@@ -66,9 +69,10 @@ enum Value {
     Flag(bool),
     Digits(u8),
     Codes(Vec<String>),
+    Icon(Icon),
 }
 
-const FIELDS: [&str; 7] = [
+const FIELDS: [&str; 8] = [
     "issuer",
     "name",
     "group",
@@ -76,6 +80,7 @@ const FIELDS: [&str; 7] = [
     "notes",
     "digits",
     "recovery",
+    "icon",
 ];
 
 fn field(entry: &Entry, name: &str) -> Value {
@@ -86,6 +91,7 @@ fn field(entry: &Entry, name: &str) -> Value {
         "favourite" => Value::Flag(entry.favourite),
         "notes" => Value::Text(entry.notes.clone()),
         "digits" => Value::Digits(entry.account.params.digits),
+        "icon" => Value::Icon(entry.icon.clone()),
         _ => Value::Codes(
             entry
                 .recovery_codes
@@ -299,6 +305,20 @@ fn run(replicas: usize, skews: &[i64], steps: &[(u8, u16, Op)]) -> (Vec<Contents
                     e,
                     Edit {
                         notes: Some(word(v)),
+                        ..Edit::default()
+                    },
+                ),
+            ),
+            Op::Icon(e, v) => states[r].change(
+                Some(now),
+                edit(
+                    e,
+                    Edit {
+                        icon: Some(match v {
+                            0 => Icon::Automatic,
+                            1 => Icon::Letter,
+                            n => Icon::Brand(format!("brand{n}")),
+                        }),
                         ..Edit::default()
                     },
                 ),

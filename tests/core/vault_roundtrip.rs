@@ -233,3 +233,74 @@ fn turning_keyring_unlock_off_re_keys_the_vault() {
     std::fs::write(&copy, std::fs::read(&path).unwrap()).unwrap();
     assert!(matches!(old.reload(), Err(Error::KeyChanged { .. })));
 }
+
+#[test]
+fn keyring_unlock_keeps_the_version_record_in_the_keyring_until_turned_off() {
+    use std::sync::Arc;
+    use tessera::keystore::{self, Keystore as _, MemoryKeystore};
+    use tessera::vault::History;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    let history = History::at(dir.path().join("state"));
+    let store = Arc::new(MemoryKeystore::new());
+    let mut vault = Vault::create_tracked(&path, &password(), &fast(), &history).unwrap();
+    keystore::enable_unlock(&mut vault, store.clone()).unwrap();
+    let id = vault.id();
+    assert!(store.get_record(&id).unwrap().is_some(), "written at once");
+    let add = |vault: &mut Vault, issuer: &str| {
+        let account = tessera::otp::Account::new(
+            issuer,
+            "me",
+            tessera::secret::SecretBytes::from_slice(&[1; 20]),
+            tessera::otp::Params::totp(),
+        )
+        .unwrap();
+        vault
+            .modify(|entries| {
+                entries.push(
+                    tessera::vault::Entry::new(account, tessera::clock::Timestamp(1)).unwrap(),
+                );
+                Ok(())
+            })
+            .unwrap();
+    };
+    add(&mut vault, "ACME");
+    let older = std::fs::read(&path).unwrap();
+    add(&mut vault, "Bank");
+    let newest = std::fs::read(&path).unwrap();
+    drop(vault);
+
+    // The older file put back and the state record deleted: refused when
+    // the keyring's copy is read, as both front ends do with keyring unlock.
+    let record = history.record_path(&id);
+    std::fs::write(&path, &older).unwrap();
+    std::fs::remove_file(&record).unwrap();
+    let kek = store.get(&id).unwrap().unwrap();
+    let tracked =
+        keystore::tracked_history(&history, &Vault::inspect(&path).unwrap(), store.clone());
+    let err = Vault::open_tracked(&path, Unlock::KeyringKey(&kek), &fast(), &tracked).unwrap_err();
+    assert!(matches!(err, Error::RolledBack { .. }), "{err:?}");
+
+    // Turning keyring unlock off removes the key and the record, and re-keys.
+    std::fs::write(&path, &newest).unwrap();
+    let mut vault =
+        Vault::open_tracked(&path, Unlock::KeyringKey(&kek), &fast(), &tracked).unwrap();
+    let left = keystore::disable_unlock(&mut vault, store.as_ref(), &password(), &fast()).unwrap();
+    assert!(left.is_none());
+    assert!(store.get(&id).unwrap().is_none());
+    assert!(store.get_record(&id).unwrap().is_none());
+    add(&mut vault, "Shop");
+    assert!(
+        store.get_record(&id).unwrap().is_none(),
+        "no longer kept there"
+    );
+    // The old keyring key opens nothing saved afterwards: not the file, and
+    // the data key it gave (from a copy with the keyring slot) reads none of it.
+    assert!(Vault::open(&path, Unlock::KeyringKey(&kek), &fast()).is_err());
+    let copy = dir.path().join("copy.tessera");
+    std::fs::write(&copy, &newest).unwrap();
+    let mut by_old_key = Vault::open(&copy, Unlock::KeyringKey(&kek), &fast()).unwrap();
+    std::fs::write(&copy, std::fs::read(&path).unwrap()).unwrap();
+    assert!(matches!(by_old_key.reload(), Err(Error::KeyChanged { .. })));
+}

@@ -11,6 +11,7 @@ use crate::common::bus::PrivateBus;
 use crate::common::gui::*;
 use tessera::gui::appearance;
 use tessera::gui::i18n::Lang;
+use tessera::gui::screen::codes;
 use tessera::gui::settings::ThemeChoice;
 use tessera::gui::theme;
 
@@ -103,7 +104,7 @@ fn the_text_size_scales_the_whole_window_and_is_kept() {
     use tessera::gui::screen::settings;
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     assert!((h.app.scale_factor() - 1.0).abs() < f32::EPSILON);
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.assert_shows("Text size");
     h.update(Message::Settings(settings::Message::TextSize(150)));
     assert!((h.app.scale_factor() - 1.5).abs() < f32::EPSILON);

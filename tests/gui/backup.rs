@@ -8,6 +8,7 @@
 use crate::common;
 use common::gui::*;
 use tessera::gui::i18n::Lang;
+use tessera::gui::screen::codes;
 use tessera::gui::screen::settings::BACKUP_FOLDER_ID;
 use tessera::vault::backup;
 
@@ -24,7 +25,7 @@ fn backups_set_in_settings_follow_changes_and_a_missing_folder_is_said_once() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     let folder = h.dir.path().join("usb/tessera backups");
     std::fs::create_dir_all(&folder).unwrap();
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.assert_shows("Automatic backups are off.");
     h.type_into(BACKUP_FOLDER_ID, folder.to_str().unwrap());
     // Enter in the field is "Use this folder" (the button lies below the
@@ -97,7 +98,7 @@ fn backups_set_in_settings_follow_changes_and_a_missing_folder_is_said_once() {
         reopen(&made[0].path).entries()[0].favourite,
         reopen(&h.vault_path()).entries()[0].favourite
     );
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.assert_shows(&format!(
         "After changes, an encrypted backup goes to {}.",
         folder.display()
@@ -120,7 +121,7 @@ fn a_folder_picked_in_the_chooser_is_used_and_none_changes_nothing() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     let folder = h.dir.path().join("picked");
     std::fs::create_dir_all(&folder).unwrap();
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     // The chooser's answer comes back to the settings screen, in its own
     // message: closed without a pick, nothing changes.
     let chosen = |folder| {
@@ -141,7 +142,7 @@ fn a_folder_picked_in_the_chooser_is_used_and_none_changes_nothing() {
 #[test]
 fn the_backup_settings_speak_portuguese() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::PtBr);
-    h.click("Configurações");
+    h.click_id(codes::SETTINGS_ID);
     h.assert_shows("Cópias de segurança automáticas");
     h.assert_shows("As cópias de segurança automáticas estão desligadas.");
     h.assert_shows("Usar esta pasta");
@@ -155,7 +156,7 @@ fn a_folder_that_refuses_backups_is_said_once_and_retried_by_the_tick() {
     let real = h.dir.path().join("real");
     std::fs::create_dir(&real).unwrap();
     std::os::unix::fs::symlink("/proc", &link).unwrap();
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.type_into(BACKUP_FOLDER_ID, link.to_str().unwrap());
     h.submit(BACKUP_FOLDER_ID);
     let said = |h: &Harness| {

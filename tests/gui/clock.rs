@@ -6,6 +6,7 @@ use common::gui::*;
 use common::sntp::{Answer, TimeServer};
 use tessera::clock::sync::{Source, SystemSync};
 use tessera::gui::i18n::Lang;
+use tessera::gui::screen::codes;
 use tessera::gui::screen::settings::TIME_SERVER_ID;
 use tessera::otp::group_code;
 
@@ -38,7 +39,7 @@ fn a_clock_that_is_off_is_said_and_the_measured_offset_applied() {
 
     // The next unlock measures again and, the offset applied, says nothing.
     let before = server.requests();
-    h.click("Lock");
+    h.click_id(codes::LOCK_ID);
     h.type_into(tessera::gui::screen::unlock::PASSWORD_ID, PASSWORD);
     h.submit(tessera::gui::screen::unlock::PASSWORD_ID);
     assert!(server.requests() > before);
@@ -73,7 +74,7 @@ fn without_a_server_nothing_is_measured_and_an_unsynchronised_system_is_said() {
 fn the_time_server_setting_checks_on_demand_and_refuses_what_is_not_a_server() {
     let server = TimeServer::start(Answer::Offset(-3.0));
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.type_into(TIME_SERVER_ID, "not a server");
     h.assert_shows("Not a time server: write HOST or HOST:PORT, for example pool.ntp.org.");
     assert_eq!(h.app.settings().time_server, "");
@@ -84,7 +85,7 @@ fn the_time_server_setting_checks_on_demand_and_refuses_what_is_not_a_server() {
     );
 
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.type_into(TIME_SERVER_ID, &server.address());
     assert_eq!(h.app.settings().time_server, server.address());
     assert_eq!(server.requests(), 0, "typing sends nothing");

@@ -12,6 +12,7 @@ use crate::common;
 use common::gui::*;
 use tessera::gui::Message;
 use tessera::gui::i18n::Lang;
+use tessera::gui::screen::codes;
 use tessera::gui::screen::file_export;
 use tessera::interop::{self, Format};
 use tessera::secret::Password;
@@ -26,11 +27,7 @@ fn two_accounts(lang: Lang) -> Harness {
         ],
         lang,
     );
-    h.click(if lang == Lang::En {
-        "Settings"
-    } else {
-        "Configurações"
-    });
+    h.click_id(codes::SETTINGS_ID);
     h.click(if lang == Lang::En {
         "Export and backup…"
     } else {

@@ -11,7 +11,7 @@ use common::gui::*;
 use tessera::clock::Timestamp;
 use tessera::gui::Message;
 use tessera::gui::i18n::Lang;
-use tessera::gui::screen::{add, onboarding, unlock};
+use tessera::gui::screen::{add, codes, onboarding, unlock};
 use tessera::gui::settings::{Settings, ThemeChoice};
 use tessera::keystore::Keystore as _;
 use tessera::otp::{Account, Params, decode_base32, group_code};
@@ -90,7 +90,7 @@ fn keyring_slot_unlocks_by_itself_and_falls_back_with_the_reason() {
 #[test]
 fn add_an_entry_manually_and_see_its_code() {
     let mut h = unlocked(vec![], Lang::En);
-    h.click("Add account");
+    h.click_id(codes::ADD_ID);
     assert_eq!(h.app.screen_name(), "add");
 
     h.type_into(add::ISSUER_ID, "ACME Cloud");
@@ -122,7 +122,7 @@ fn add_an_entry_manually_and_see_its_code() {
 #[test]
 fn pasting_an_otpauth_link_fills_the_form() {
     let mut h = unlocked(vec![], Lang::En);
-    h.click("Add account");
+    h.click_id(codes::ADD_ID);
     h.type_into(
         add::KEY_ID,
         "otpauth://totp/Example:bob@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Example",
@@ -303,7 +303,7 @@ fn auto_lock_after_five_idle_minutes_with_a_pinned_clock() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     h.tick(Timestamp(T0.secs() + 200));
     h.update(Message::Activity);
-    h.click("Add account");
+    h.click_id(codes::ADD_ID);
     h.tick(Timestamp(T0.secs() + 499));
     assert!(h.app.is_unlocked(), "input at +200 s restarted the count");
     // The list reporting its scroll position (a resize does that) is not input.
@@ -332,7 +332,7 @@ fn ctrl_l_and_the_lock_button_lock() {
 
     h.type_into(unlock::PASSWORD_ID, PASSWORD);
     h.submit(unlock::PASSWORD_ID);
-    h.click("Lock");
+    h.click_id(codes::LOCK_ID);
     assert!(!h.app.is_unlocked());
 }
 
@@ -347,9 +347,17 @@ fn ctrl_n_opens_the_add_screen() {
 #[test]
 fn the_list_in_brazilian_portuguese() {
     let mut h = unlocked(vec![entry(totp("ACME", "joão", KEY))], Lang::PtBr);
-    h.assert_shows("Adicionar conta");
-    h.assert_shows("Configurações");
-    h.assert_shows("Bloquear");
+    // The header's icon buttons are named in their tooltips (`header.rs`).
+    let names = codes::header_actions(Lang::PtBr, true).map(|a| a.name);
+    assert_eq!(
+        names,
+        [
+            "Adicionar conta (Ctrl+N)",
+            "Levar ao celular",
+            "Configurações",
+            "Bloquear (Ctrl+L)"
+        ]
+    );
     h.assert_shows("Detalhes");
     h.assert_shows("10");
     h.click(&group_code(&code_at(KEY, T0)));
@@ -361,7 +369,7 @@ fn the_list_in_brazilian_portuguese() {
 #[test]
 fn settings_persist_and_a_broken_file_does_not_block_start_up() {
     let mut h = unlocked(vec![], Lang::En);
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     assert_eq!(h.app.screen_name(), "settings");
     h.click("Hide codes until clicked");
     let path = h.dir.path().join("config/settings.toml");
@@ -393,7 +401,7 @@ fn settings_persist_and_a_broken_file_does_not_block_start_up() {
 #[test]
 fn a_clock_offset_is_shown_and_used() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.interact(|ui| {
         let _ = ui
             .click(id(tessera::gui::screen::settings::OFFSET_ID))
@@ -409,7 +417,7 @@ fn a_clock_offset_is_shown_and_used() {
 
 #[test]
 fn a_long_list_builds_only_the_rows_in_view_and_follows_the_selection() {
-    use tessera::gui::screen::codes::{self, Scroll};
+    use tessera::gui::screen::codes::Scroll;
     let entries = (0..300)
         .map(|i| entry(totp(&format!("Service {i:03}"), "me", KEY)))
         .collect();
@@ -526,11 +534,15 @@ fn turning_keyring_unlock_off_asks_for_the_password_and_re_keys_the_vault() {
     use tessera::gui::screen::settings::KEYRING_OFF_PASSWORD_ID;
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     let path = h.vault_path();
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.click("Unlock with the system keyring");
     h.assert_shows("The system keyring now unlocks the vault.");
     let id = Vault::inspect(&path).unwrap().id;
     let kek = h.keystore.get(&id).unwrap().expect("a key in the keyring");
+    assert!(
+        h.keystore.get_record(&id).unwrap().is_some(),
+        "the record of versions seen is kept in the keyring too"
+    );
     let mut by_keyring = Vault::open(
         &path,
         Unlock::KeyringKey(&kek),
@@ -556,8 +568,26 @@ fn turning_keyring_unlock_off_asks_for_the_password_and_re_keys_the_vault() {
     h.assert_shows("Keyring unlock is off and the vault was re-encrypted under a new key; the password is needed from now on.");
     assert!(!Vault::inspect(&path).unwrap().has_keyring_slot);
     assert!(h.keystore.get(&id).unwrap().is_none());
+    assert!(h.keystore.get_record(&id).unwrap().is_none());
     assert_eq!(reopen(&path).entries().len(), 1);
-    // The data key the keyring's key gave no longer reads the file.
+    // A save afterwards (here, another command's).
+    reopen(&path)
+        .modify(|entries| {
+            entries.push(entry(totp("Initech", "peter", "GEZDGNBVGY3TQOJQ")));
+            Ok(())
+        })
+        .unwrap();
+    // The old keyring key opens nothing saved afterwards: not the file (no
+    // slot seals the data key under it), and the data key it gave before
+    // reads none of it.
+    assert!(
+        Vault::open(
+            &path,
+            Unlock::KeyringKey(&kek),
+            &KdfPolicy::insecure_for_tests()
+        )
+        .is_err()
+    );
     assert!(matches!(
         by_keyring.reload(),
         Err(vault::Error::KeyChanged { .. })
@@ -566,7 +596,6 @@ fn turning_keyring_unlock_off_asks_for_the_password_and_re_keys_the_vault() {
 
 #[test]
 fn a_conflict_copy_is_merged_while_open_and_one_under_another_password_asks_for_it() {
-    use tessera::gui::screen::codes;
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     let path = h.vault_path();
     // Another computer's version of the file, changed apart, arrives as

@@ -15,6 +15,7 @@ use tessera::capture::{CaptureError, Clipboard, Image};
 use tessera::gui::app::on_event;
 use tessera::gui::i18n::Lang;
 use tessera::gui::screen::add;
+use tessera::gui::screen::codes;
 use tessera::gui::task::Capture;
 use tessera::otp::{Account, Params, migration};
 use tessera::qr::encode;
@@ -142,7 +143,7 @@ fn two_dropped_files_join_one_review_and_keep_them_keeps_the_files() {
 fn a_typed_path_is_the_drop_s_twin() {
     let mut h = unlocked(vec![], Lang::En);
     let path = qr_file(&h, "typed.png", ALICE);
-    h.click("Add account");
+    h.click_id(codes::ADD_ID);
     h.type_into(add::PATH_ID, path.to_str().unwrap());
     h.submit(add::PATH_ID);
     assert_eq!(h.app.screen_name(), "review");
@@ -170,7 +171,7 @@ fn paste_button_with_an_otpauth_link_and_with_plain_text() {
     let mut h = unlocked_with(vec![], Lang::En, |env| {
         env.capture = with_clipboard(|| Clipboard::Text(SecretText::new(format!(" {ALICE}\n"))));
     });
-    h.click("Add account");
+    h.click_id(codes::ADD_ID);
     h.click("Paste (Ctrl+V)");
     h.assert_shows("ACME — alice");
 
@@ -225,7 +226,7 @@ fn scan_screen_finds_the_code_shown() {
     let mut h = unlocked_with(vec![], Lang::En, |env| {
         env.capture.screen = Arc::new(|| Ok(qr_image(ALICE)));
     });
-    h.click("Add account");
+    h.click_id(codes::ADD_ID);
     h.click("Scan screen");
     h.assert_shows("ACME — alice");
     h.assert_shows("Time-based (TOTP) · The screen");
@@ -274,7 +275,7 @@ fn failures_say_what_happened_and_what_to_try() {
 
     // The screen shows no code.
     h.click("Cancel");
-    h.click("Add account");
+    h.click_id(codes::ADD_ID);
     h.click("Scan screen");
     h.assert_shows("No QR code is visible on the screen. Bring the whole code into view, not covered by other windows, and scan again; or save it as an image and open that.");
 }
@@ -282,7 +283,7 @@ fn failures_say_what_happened_and_what_to_try() {
 #[test]
 fn no_display_for_the_screen_or_the_clipboard() {
     let mut h = unlocked(vec![], Lang::En);
-    h.click("Add account");
+    h.click_id(codes::ADD_ID);
     h.click("Scan screen");
     h.assert_shows(&format!(
         "The screen could not be captured: {}",
@@ -307,7 +308,7 @@ fn review_in_brazilian_portuguese() {
 #[test]
 fn files_chosen_in_the_dialog_or_none() {
     let mut h = unlocked(vec![], Lang::En);
-    h.click("Add account");
+    h.click_id(codes::ADD_ID);
     // Cancelled, or no portal and no zenity: the twins are named.
     // The dialog's answer comes back to the add screen, in its own message.
     let chosen = |paths| tessera::gui::Message::Add(add::Message::FilesChosen(paths));

@@ -10,12 +10,15 @@ mod common;
 
 mod appearance;
 mod backup;
+mod brand;
+mod cancel;
 mod capture_x11;
 mod clock;
 mod e2e_import_x11;
 mod e2e_x11;
 mod file_export;
 mod flows;
+mod header;
 mod import;
 mod instance_x11;
 mod privacy;

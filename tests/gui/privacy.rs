@@ -10,6 +10,7 @@ use crate::common::gui::*;
 use tessera::gui::app::on_event;
 use tessera::gui::i18n::Lang;
 use tessera::gui::screen::add;
+use tessera::gui::screen::codes;
 use tessera::otp::group_code;
 
 fn window_event(h: &mut Harness, event: window::Event) {
@@ -49,7 +50,7 @@ fn codes_hide_while_the_window_is_not_focused_when_asked() {
     h.assert_shows(&code);
     window_event(&mut h, window::Event::Focused);
 
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.click("Hide codes when the window is not focused");
     let (saved, _) =
         tessera::gui::settings::Settings::load(&h.dir.path().join("config/settings.toml"));
@@ -91,7 +92,7 @@ fn recovery_codes_and_the_setup_key_show_only_when_asked() {
         iced::keyboard::key::Named::Escape,
         None,
     )]);
-    h.click("Add account");
+    h.click_id(codes::ADD_ID);
     h.type_into(add::KEY_ID, "JBSWY3DPEHPK3PXP");
     assert!(!h.shows("JBSWY3DPEHPK3PXP"));
     h.click("Show");

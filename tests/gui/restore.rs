@@ -8,6 +8,7 @@
 use crate::common;
 use common::gui::*;
 use tessera::gui::i18n::Lang;
+use tessera::gui::screen::codes;
 use tessera::gui::screen::{restore, settings};
 use tessera::otp::{Account, Params, decode_base32};
 use tessera::secret::Password;
@@ -28,11 +29,7 @@ fn bank() -> Entry {
 /// Settings, then "Restore an earlier version…" (below the test window's
 /// fold: shown, then its message).
 fn open_restore(h: &mut Harness, label: &str) {
-    h.click(if label.starts_with("Restaurar") {
-        "Configurações"
-    } else {
-        "Settings"
-    });
+    h.click_id(codes::SETTINGS_ID);
     assert!(h.shows(label), "{label} in Settings");
     h.update(tessera::gui::Message::Settings(settings::Message::Restore));
     assert_eq!(h.app.screen_name(), "restore");

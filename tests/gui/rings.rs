@@ -4,7 +4,8 @@
 //! `iced_test` snapshots are) and read the pixels back: every ring must be
 //! round its own seconds, in its theme's colours, with the arc as long as the
 //! time left, in every theme, when the list is scrolled or searched, and only
-//! on the rows that show a code.
+//! on the rows that show a code. The brand icons share the rings' layer
+//! (`brand.rs`).
 #![cfg(feature = "gui")]
 
 use iced::{Point, Rectangle, Vector, mouse};
@@ -20,7 +21,7 @@ use tessera::gui::settings::ThemeChoice;
 use tessera::gui::theme;
 use tessera::gui::widget::countdown;
 
-const WINDOW: (f32, f32) = (560.0, 720.0);
+pub(crate) const WINDOW: (f32, f32) = (560.0, 720.0);
 /// What the simulator's snapshots are drawn at.
 const SCALE: f32 = 2.0;
 const PERIOD: u32 = 30;
@@ -46,7 +47,7 @@ fn start(theme: ThemeChoice, hide_codes: bool) -> Harness {
     })
 }
 
-fn window(h: &Harness) -> Simulator<'_, Message> {
+pub(crate) fn window(h: &Harness) -> Simulator<'_, Message> {
     Simulator::with_size(iced::Settings::default(), WINDOW, h.app.view())
 }
 
@@ -103,7 +104,7 @@ fn look(ui: &mut Simulator<'_, Message>) -> Seen {
 }
 
 /// The snapshot's pixels (`iced_test` hands them out only as a PNG file).
-fn pixels(ui: &mut Simulator<'_, Message>, theme: &iced::Theme) -> image::RgbaImage {
+pub(crate) fn pixels(ui: &mut Simulator<'_, Message>, theme: &iced::Theme) -> image::RgbaImage {
     let dir = tempfile::tempdir().unwrap();
     let snapshot = ui.snapshot(theme).unwrap();
     assert!(snapshot.matches_image(dir.path().join("list.png")).unwrap());
@@ -123,12 +124,12 @@ fn pixels(ui: &mut Simulator<'_, Message>, theme: &iced::Theme) -> image::RgbaIm
 }
 
 /// The pixel at `p` (window coordinates), or `None` outside the image.
-fn at(image: &image::RgbaImage, p: Point) -> [u8; 4] {
+pub(crate) fn at(image: &image::RgbaImage, p: Point) -> [u8; 4] {
     let (x, y) = ((p.x * SCALE) as u32, (p.y * SCALE) as u32);
     image.get_pixel(x, y).0
 }
 
-fn close(pixel: [u8; 4], colour: iced::Color) -> bool {
+pub(crate) fn close(pixel: [u8; 4], colour: iced::Color) -> bool {
     let want = colour.into_rgba8();
     pixel[..3]
         .iter()

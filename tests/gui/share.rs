@@ -9,6 +9,7 @@ use crate::common;
 
 use common::gui::*;
 use tessera::gui::i18n::Lang;
+use tessera::gui::screen::codes;
 use tessera::otp::payload::{Payload, classify};
 use tessera::otp::{Account, Params};
 use tessera::qr::{self, Limits};
@@ -68,7 +69,7 @@ fn export_selected_entries_as_google_authenticator_codes_one_after_the_other() {
         })
         .collect();
     let mut h = unlocked(entries, Lang::En);
-    h.click("Move to phone");
+    h.click_id(codes::EXPORT_ID);
     // Leave one out.
     h.click("Service (user11)");
     h.click("Continue");

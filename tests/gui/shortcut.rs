@@ -40,7 +40,7 @@ fn set_shortcut(h: &mut Harness, text: &str) {
 fn the_shortcut_setting_is_written_one_way_saved_and_refused_when_it_is_none() {
     let mut h = unlocked(vec![], Lang::En);
     assert_eq!(h.app.settings().shortcut, "Super+Shift+T");
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.assert_shows("Global shortcut");
 
     set_shortcut(&mut h, "control + alt + y");
@@ -71,7 +71,7 @@ fn a_shortcut_that_cannot_work_is_explained_in_the_settings() {
     ))));
     // Not a toast: said where the shortcut is set.
     assert_eq!(h.app.toast(), None);
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     h.assert_shows(
         "Another program already uses Super+Shift+T, so Tessera cannot. Choose another shortcut \
          here, or free it in that program's settings.",
@@ -84,7 +84,7 @@ fn a_shortcut_that_cannot_work_is_explained_in_the_settings() {
 
     let mut h = unlocked(vec![], Lang::PtBr);
     h.update(Message::Shortcut(Event::Failed(Problem::Wayland)));
-    h.click("Configurações");
+    h.click_id(codes::SETTINGS_ID);
     h.assert_shows(
         "No Wayland, o Tessera ainda não consegue definir um atalho global sozinho. Crie um nas \
          configurações de teclado do seu ambiente que execute: tessera --search",
@@ -102,7 +102,7 @@ fn a_press_brings_back_the_list_with_an_empty_search() {
     );
     h.type_into(codes::SEARCH_ID, "Other");
     assert!(!h.shows("Acme"));
-    h.click("Settings");
+    h.click_id(codes::SETTINGS_ID);
     assert_eq!(h.app.screen_name(), "settings");
     h.update(Message::Shortcut(Event::Pressed { time: 0 }));
     assert_eq!(h.app.screen_name(), "codes");
@@ -111,7 +111,7 @@ fn a_press_brings_back_the_list_with_an_empty_search() {
 
     // While locked it shows nothing of the vault: the unlock stays.
     let mut h = unlocked(vec![entry(totp("Acme", "alice", KEY))], Lang::En);
-    h.click("Lock");
+    h.click_id(codes::LOCK_ID);
     assert_eq!(h.app.screen_name(), "unlock");
     h.update(Message::Shortcut(Event::Pressed { time: 0 }));
     assert_eq!(h.app.screen_name(), "unlock");

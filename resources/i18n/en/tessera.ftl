@@ -37,6 +37,7 @@ unlocking-keyring = Unlocking with the system keyring…
 wrong-password = Wrong password. Try again; passwords are case-sensitive.
 keyring-fell-back = The system keyring did not unlock the vault ({ $reason }). Enter the password instead.
 add-account = Add account
+with-shortcut = { $action } ({ $keys })
 search-placeholder = Type to search
 empty-title = No accounts yet
 empty-hint = Choose “Add account” and enter the setup key or the otpauth:// link your service shows when you turn on two-factor authentication.
@@ -77,6 +78,12 @@ details = Details
 hidden-code = ••• ••• (click to show)
 counter-label = counter { $counter }
 favourite = Favourite
+icon-label = Icon
+icon-search = Type a service's name
+icon-automatic = Automatic (from the issuer)
+icon-letter = Letter only
+icon-shows = The list shows the { $brand } icon.
+icon-shows-letter = The list shows the issuer's first letter.
 no-issuer = (no issuer)
 entry-gone = this account is no longer in the vault (it was removed elsewhere)
 not-counter-based = this account's code changes by itself; it has no next code to ask for
@@ -155,6 +162,7 @@ conceal-secret = Hide
 clock-offset = Clock offset (seconds)
 clock-offset-hint = If services reject codes because this computer's clock is off, shift it here (for example -30).
 change-password = Change password
+changing-password = Changing the password…
 new-password = New password
 password-changed = The password was changed, and the vault re-encrypted under a new key.
 password-changed-keyring-off = The password was changed, and the vault re-encrypted under a new key. Keyring unlock was turned off because the system keyring did not answer; turn it on again below.
@@ -319,6 +327,7 @@ io-is-a-directory = it is a folder, not a file
 io-invalid-data = the content is not valid
 err-random = the system's random number generator is not available ({ $detail }); nothing was written
 err-gone = this account is no longer in the vault (it was removed elsewhere); nothing was changed
+err-cancelled = cancelled; nothing was changed
 argv-secret-warning = the { $what } was given on the command line, where other users can read it (ps, /proc) and your shell history keeps it; next time use `{ $instead }` and paste it when asked
 argv-secret-link = link
 argv-secret-recovery-code = recovery code
@@ -341,6 +350,7 @@ restore-field = { $field ->
     [group] group
     [favourite] favourite mark
     [notes] notes
+    [icon] icon
    *[recovery-codes] recovery codes
 }
 restore-and-more = and { $n } more

@@ -37,6 +37,7 @@ unlocking-keyring = Desbloqueando pelo chaveiro do sistema…
 wrong-password = Senha incorreta. Tente de novo; maiúsculas e minúsculas fazem diferença.
 keyring-fell-back = O chaveiro do sistema não desbloqueou o cofre ({ $reason }). Digite a senha.
 add-account = Adicionar conta
+with-shortcut = { $action } ({ $keys })
 search-placeholder = Digite para buscar
 empty-title = Nenhuma conta ainda
 empty-hint = Escolha “Adicionar conta” e informe a chave de configuração ou o link otpauth:// que o serviço mostra ao ativar a verificação em duas etapas.
@@ -77,6 +78,12 @@ details = Detalhes
 hidden-code = ••• ••• (clique para ver)
 counter-label = contador { $counter }
 favourite = Favorita
+icon-label = Ícone
+icon-search = Digite o nome de um serviço
+icon-automatic = Automático (pelo emissor)
+icon-letter = Só a letra
+icon-shows = A lista mostra o ícone de { $brand }.
+icon-shows-letter = A lista mostra a primeira letra do emissor.
 no-issuer = (sem emissor)
 entry-gone = esta conta não está mais no cofre (foi removida em outro lugar)
 not-counter-based = o código desta conta muda sozinho; não há próximo código para pedir
@@ -155,6 +162,7 @@ conceal-secret = Ocultar
 clock-offset = Ajuste do relógio (segundos)
 clock-offset-hint = Se os serviços recusam os códigos porque o relógio deste computador está errado, ajuste aqui (por exemplo -30).
 change-password = Trocar a senha
+changing-password = Trocando a senha…
 new-password = Nova senha
 password-changed = A senha foi trocada, e o cofre foi cifrado de novo com uma chave nova.
 password-changed-keyring-off = A senha foi trocada, e o cofre foi cifrado de novo com uma chave nova. O desbloqueio pelo chaveiro foi desligado porque o chaveiro do sistema não respondeu; ligue-o de novo abaixo.
@@ -316,6 +324,7 @@ io-is-a-directory = é uma pasta, não um arquivo
 io-invalid-data = o conteúdo não é válido
 err-random = o gerador de números aleatórios do sistema não está disponível ({ $detail }); nada foi gravado
 err-gone = esta conta não está mais no cofre (foi removida em outro lugar); nada foi alterado
+err-cancelled = cancelado; nada foi alterado
 argv-secret-warning = o { $what } foi dado na linha de comando, onde outros usuários podem lê-lo (ps, /proc) e o histórico do shell o guarda; da próxima vez use `{ $instead }` e cole-o quando for pedido
 argv-secret-link = link
 argv-secret-recovery-code = código de recuperação
@@ -338,6 +347,7 @@ restore-field = { $field ->
     [group] grupo
     [favourite] marca de favorita
     [notes] notas
+    [icon] ícone
    *[recovery-codes] códigos de recuperação
 }
 restore-and-more = e mais { $n }

@@ -17,7 +17,16 @@ impl App {
             review::Action::Imported(n) => self.imported(n),
             review::Action::Decrypt(path, password) => {
                 self.scanning += 1;
-                task::scan_file(path, Some(password)).map(Message::Scanned)
+                let (task, running) = task::cancellable(|cancel| {
+                    task::scan_file_cancellable(path.clone(), Some(password), cancel)
+                        .map(Message::Scanned)
+                });
+                screen.decrypting(&path, running);
+                task
+            }
+            review::Action::Cancelled => {
+                self.scanning = self.scanning.saturating_sub(1);
+                Task::none()
             }
             review::Action::Save(plan) => {
                 let Some(session) = &self.session else {

@@ -140,6 +140,7 @@ impl App {
     }
 
     pub(super) fn codes_action(&mut self, action: codes::Action) -> Task<Message> {
+        let lang = self.lang();
         let Some(session) = &mut self.session else {
             return Task::none();
         };
@@ -156,7 +157,7 @@ impl App {
             }
             codes::Action::Details(id) => {
                 if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
-                    self.screen = Screen::Details(details::Details::new(entry));
+                    self.screen = Screen::Details(details::Details::new(entry, lang));
                 }
                 Task::none()
             }
@@ -368,6 +369,7 @@ impl App {
                     favourite: Some(edit.favourite),
                     notes: Some(edit.notes),
                     params: Some(edit.params),
+                    icon: Some(edit.icon),
                 };
                 task::modify(session.vault.clone(), move |entries| {
                     ops::edit(entries, &edit.id, change, now)?;
@@ -424,13 +426,20 @@ impl App {
                     .map(Message::ClockChecked)
             }
             settings::Action::ChangePassword(password) => match &self.session {
-                Some(session) => task::change_password(
-                    session.vault.clone(),
-                    self.env.keystore.clone(),
-                    password,
-                    self.env.policy.clone(),
-                )
-                .map(Message::PasswordChanged),
+                Some(session) => {
+                    let (task, running) = task::cancellable(|cancel| {
+                        task::change_password(
+                            session.vault.clone(),
+                            self.env.keystore.clone(),
+                            password,
+                            self.env.policy.clone(),
+                            cancel,
+                        )
+                        .map(Message::PasswordChanged)
+                    });
+                    screen.changing(running);
+                    task
+                }
                 None => Task::none(),
             },
             settings::Action::EnableKeyring => match &self.session {
@@ -649,6 +658,7 @@ impl App {
     fn keyring_slot(&mut self, result: &Result<bool, task::Error>) {
         if let (Ok(on), Some(session)) = (result, &mut self.session) {
             session.has_keyring_slot = *on;
+            self.keyring_copy = *on;
         }
     }
 
@@ -688,7 +698,7 @@ impl App {
             recovery::Action::None => Task::none(),
             recovery::Action::Back(id) => {
                 if let Some(entry) = session.entries.iter().find(|e| e.id == id) {
-                    self.screen = Screen::Details(details::Details::new(entry));
+                    self.screen = Screen::Details(details::Details::new(entry, self.lang()));
                 }
                 Task::none()
             }

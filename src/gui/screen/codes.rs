@@ -9,14 +9,16 @@
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use iced::widget::{button, column, container, row, scrollable, space, text, text_input};
+use iced::widget::{button, column, container, row, scrollable, space, text, text_input, tooltip};
 use iced::{Alignment, Element, Length};
 
 use crate::clock::Timestamp;
 use crate::gui::clock::ClockWarning;
 use crate::gui::event::Hotkey;
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::symbol::Symbol;
 use crate::gui::theme;
+use crate::gui::widget::marks::{self, Ink, Mark, Marks};
 use crate::gui::widget::{code_row, countdown};
 use crate::otp::Kind;
 use crate::vault::{Entry, EntryId, display_key};
@@ -25,6 +27,18 @@ use crate::vault::{Entry, EntryId, display_key};
 pub const SEARCH_ID: &str = "codes-search";
 /// The list's id (for scrolling the selection into view).
 pub const LIST_ID: &str = "codes-list";
+/// The header's "Add account" button (an icon; its name is a tooltip).
+pub const ADD_ID: &str = "codes-add";
+/// The header's "Move to phone" button.
+pub const EXPORT_ID: &str = "codes-export";
+/// The header's "Settings" button.
+pub const SETTINGS_ID: &str = "codes-settings";
+/// The header's "Lock" button.
+pub const LOCK_ID: &str = "codes-lock";
+/// How long the pointer rests on a header button before its name shows.
+pub const TOOLTIP_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
+/// The side of a header button's symbol.
+const SYMBOL: f32 = 20.0;
 /// The password field of the banner about a conflict copy under another password.
 pub const COPY_PASSWORD_ID: &str = "codes-copy-password";
 /// The distance from one row's top to the next's: the row plus the gap.
@@ -397,12 +411,7 @@ impl Codes {
     }
 
     /// One row, with its code computed only now that it is on screen.
-    fn row<'a>(
-        &self,
-        entry: &'a Entry,
-        cx: Context<'a>,
-        rings: &countdown::Rings,
-    ) -> Element<'a, Message> {
+    fn row<'a>(&self, entry: &'a Entry, cx: Context<'a>, marks: &Marks) -> Element<'a, Message> {
         let revealed = !cx.conceal && self.is_revealed(entry, cx.hide_codes);
         let code = if revealed {
             entry.code_at(cx.now).ok()
@@ -431,30 +440,22 @@ impl Codes {
             Message::Activate(entry.id.clone()),
             is_hotp.then(|| Message::Next(entry.id.clone())),
             Message::Details(entry.id.clone()),
-            rings,
+            marks,
         )
     }
 
     /// The screen.
     pub fn view<'a>(&'a self, cx: Context<'a>) -> Element<'a, Message> {
         let t = |key| i18n::t(cx.lang, key);
-        let header = row![
-            text(t(Key::AppName)).size(24).width(Length::Fill),
-            button(text(t(Key::AddAccount)))
-                .style(theme::button::primary)
-                .on_press(Message::Add),
-            button(text(t(Key::MoveToPhone)))
-                .style(theme::button::secondary)
-                .on_press_maybe((!cx.entries.is_empty()).then_some(Message::Export)),
-            button(text(t(Key::Settings)))
-                .style(theme::button::secondary)
-                .on_press(Message::Settings),
-            button(text(t(Key::Lock)))
-                .style(theme::button::secondary)
-                .on_press(Message::Lock),
-        ]
-        .spacing(8)
-        .align_y(Alignment::Center);
+        let symbols = Marks::default();
+        let mut header = row![text(t(Key::AppName)).size(24).width(Length::Fill)]
+            .spacing(8)
+            .align_y(Alignment::Center);
+        for action in header_actions(cx.lang, !cx.entries.is_empty()) {
+            header = header.push(header_button(&symbols, action));
+        }
+        // The four symbols are drawn together, over the header.
+        let header = marks::layer(header, symbols);
 
         let search = text_input(t(Key::SearchPlaceholder), &self.query)
             .id(SEARCH_ID)
@@ -517,13 +518,13 @@ impl Codes {
                 window.start as f32 * ROW_STRIDE,
                 (shown.len() - window.end) as f32 * ROW_STRIDE,
             );
-            let rings = countdown::Rings::default();
+            let marks = Marks::default();
             let mut list = column![space().height(above)].padding([0, 12]);
             for &entry in &shown[window] {
-                list = list.push(container(self.row(entry, cx, &rings)).align_top(ROW_STRIDE));
+                list = list.push(container(self.row(entry, cx, &marks)).align_top(ROW_STRIDE));
             }
             let list = list.push(space().height(below));
-            scrollable(countdown::layer(list, rings))
+            scrollable(marks::layer(list, marks))
                 .id(LIST_ID)
                 .on_scroll(|viewport| {
                     Message::Scrolled(Scroll {
@@ -537,6 +538,101 @@ impl Codes {
         page = page.push(body);
         container(page).padding(16).into()
     }
+}
+
+/// One of the header's icon buttons.
+#[derive(Clone, Debug)]
+pub struct HeaderAction {
+    /// Its widget id (tests click it by this).
+    pub id: &'static str,
+    /// What it shows.
+    pub symbol: Symbol,
+    /// What it does, shown in its tooltip.
+    pub name: String,
+    /// The screen's main action (drawn as a primary button).
+    pub primary: bool,
+    /// `None` while it cannot be pressed.
+    pub on_press: Option<Message>,
+}
+
+/// The header's buttons, in order, named in `lang`: "Move to phone" is
+/// disabled while there is nothing to move (`can_export`).
+pub fn header_actions(lang: Lang, can_export: bool) -> [HeaderAction; 4] {
+    let t = |key| i18n::t(lang, key);
+    let with_keys = |key, keys| {
+        i18n::tf(
+            lang,
+            Key::WithShortcut,
+            &[("action", t(key)), ("keys", keys)],
+        )
+    };
+    [
+        HeaderAction {
+            id: ADD_ID,
+            symbol: Symbol::Add,
+            name: with_keys(Key::AddAccount, "Ctrl+N"),
+            primary: true,
+            on_press: Some(Message::Add),
+        },
+        HeaderAction {
+            id: EXPORT_ID,
+            symbol: Symbol::Phone,
+            name: t(Key::MoveToPhone).to_owned(),
+            primary: false,
+            on_press: can_export.then_some(Message::Export),
+        },
+        HeaderAction {
+            id: SETTINGS_ID,
+            symbol: Symbol::Settings,
+            name: t(Key::Settings).to_owned(),
+            primary: false,
+            on_press: Some(Message::Settings),
+        },
+        HeaderAction {
+            id: LOCK_ID,
+            symbol: Symbol::Lock,
+            name: with_keys(Key::Lock, "Ctrl+L"),
+            primary: false,
+            on_press: Some(Message::Lock),
+        },
+    ]
+}
+
+/// An icon button with its name in a tooltip. Its symbol is a slot that the
+/// header's [`marks::layer`] strokes in the button's text colour.
+fn header_button<'a>(symbols: &Marks, b: HeaderAction) -> Element<'a, Message> {
+    let ink = match (b.on_press.is_some(), b.primary) {
+        (false, _) => Ink::Disabled,
+        (true, true) => Ink::Primary,
+        (true, false) => Ink::Secondary,
+    };
+    let symbol = marks::slot(
+        symbols,
+        Mark::Symbol {
+            symbol: b.symbol,
+            on: ink,
+        },
+        SYMBOL,
+        SYMBOL,
+    );
+    let control = button(symbol)
+        .padding(8)
+        .style(if b.primary {
+            theme::button::primary
+        } else {
+            theme::button::secondary
+        })
+        .on_press_maybe(b.on_press);
+    tooltip(
+        container(control).id(b.id),
+        container(text(b.name).size(13))
+            .padding([4, 8])
+            .style(theme::boxed::toast),
+        tooltip::Position::Bottom,
+    )
+    .gap(4)
+    .delay(TOOLTIP_DELAY)
+    .into()
 }
 
 /// The warning that codes may be refused because of this computer's clock.

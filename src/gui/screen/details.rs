@@ -1,15 +1,18 @@
-//! Entry details: edit every field but the key, the group, the favourite mark
-//! and notes; delete with confirmation.
+//! Entry details: edit every field but the key, the group, the favourite mark,
+//! notes and the icon; delete with confirmation.
 
-use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
+use iced::widget::{
+    button, checkbox, column, combo_box, container, row, scrollable, text, text_input,
+};
 use iced::{Element, Length};
 
+use crate::gui::brand;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::Localized as _;
 use crate::gui::task;
 use crate::gui::theme;
 use crate::otp::{Algorithm, Kind, Params};
-use crate::vault::{Entry, EntryId};
+use crate::vault::{Entry, EntryId, Icon};
 
 /// The messages of the shared code-settings fields.
 const PARAM_MESSAGES: super::ParamMessages<Message> = super::ParamMessages {
@@ -21,6 +24,50 @@ const PARAM_MESSAGES: super::ParamMessages<Message> = super::ParamMessages {
 
 /// The issuer field's id.
 pub const ISSUER_ID: &str = "details-issuer";
+/// The icon chooser's id.
+pub const ICON_ID: &str = "details-icon";
+
+/// One choice in the icon list: what it stores and what it is called.
+#[derive(Clone, Debug)]
+pub struct IconChoice {
+    /// What the entry would store.
+    pub icon: Icon,
+    label: String,
+}
+
+impl PartialEq for IconChoice {
+    fn eq(&self, other: &Self) -> bool {
+        self.icon == other.icon
+    }
+}
+
+impl std::fmt::Display for IconChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+/// Every choice: automatic, the letter, then each brand by name.
+fn icon_choices(lang: Lang) -> Vec<IconChoice> {
+    let mut brands: Vec<&brand::Brand> = brand::all().iter().collect();
+    brands.sort_by_cached_key(|b| crate::vault::fold(b.title));
+    [
+        IconChoice {
+            icon: Icon::Automatic,
+            label: i18n::t(lang, Key::IconAutomatic).to_owned(),
+        },
+        IconChoice {
+            icon: Icon::Letter,
+            label: i18n::t(lang, Key::IconLetter).to_owned(),
+        },
+    ]
+    .into_iter()
+    .chain(brands.into_iter().map(|b| IconChoice {
+        icon: Icon::Brand(b.slug.to_owned()),
+        label: b.title.to_owned(),
+    }))
+    .collect()
+}
 
 /// The details screen.
 #[derive(Debug)]
@@ -33,6 +80,9 @@ pub struct Details {
     group: String,
     favourite: bool,
     notes: String,
+    icon: IconChoice,
+    /// The icon list and what is typed to search it.
+    icons: combo_box::State<IconChoice>,
     algorithm: Algorithm,
     digits: String,
     period: String,
@@ -55,6 +105,8 @@ pub enum Message {
     Favourite(bool),
     /// The notes changed.
     Notes(String),
+    /// An icon was chosen.
+    Icon(IconChoice),
     /// The algorithm changed.
     Algorithm(Algorithm),
     /// The digits changed.
@@ -103,6 +155,8 @@ pub struct Edit {
     pub favourite: bool,
     /// New notes.
     pub notes: String,
+    /// New icon choice.
+    pub icon: Icon,
     /// New code parameters (validated).
     pub params: Params,
 }
@@ -125,9 +179,19 @@ pub enum Action {
 }
 
 impl Details {
-    /// The screen for `entry`.
-    pub fn new(entry: &Entry) -> Self {
+    /// The screen for `entry`, in `lang`.
+    pub fn new(entry: &Entry, lang: Lang) -> Self {
         let params = entry.account.params;
+        let choices = icon_choices(lang);
+        let icon = choices
+            .iter()
+            .find(|c| c.icon == entry.icon)
+            .cloned()
+            // A brand this build does not know: shown as automatic, kept unless changed.
+            .unwrap_or_else(|| IconChoice {
+                icon: entry.icon.clone(),
+                label: i18n::t(lang, Key::IconAutomatic).to_owned(),
+            });
         Self {
             id: entry.id.clone(),
             label: entry.account.label(),
@@ -137,6 +201,8 @@ impl Details {
             group: entry.group.clone(),
             favourite: entry.favourite,
             notes: entry.notes.clone(),
+            icons: combo_box::State::new(choices),
+            icon,
             algorithm: params.algorithm,
             digits: params.digits.to_string(),
             period: params.period.to_string(),
@@ -169,6 +235,24 @@ impl Details {
         )
     }
 
+    /// The icon chosen.
+    pub fn icon(&self) -> &Icon {
+        &self.icon.icon
+    }
+
+    /// What the icon choice shows for the issuer typed now.
+    fn icon_hint(&self, lang: Lang) -> String {
+        let shown = match &self.icon.icon {
+            Icon::Letter => None,
+            Icon::Brand(slug) => brand::by_slug(slug),
+            Icon::Automatic => brand::matching(&self.issuer, &self.account),
+        };
+        match shown {
+            Some(b) => i18n::tf(lang, Key::IconShows, &[("brand", b.title)]),
+            None => i18n::t(lang, Key::IconShowsLetter).to_owned(),
+        }
+    }
+
     /// Handles a message.
     pub fn update(&mut self, message: Message, lang: Lang) -> Action {
         self.error = None;
@@ -179,6 +263,7 @@ impl Details {
             Message::Group(v) => self.group = v,
             Message::Favourite(v) => self.favourite = v,
             Message::Notes(v) => self.notes = v,
+            Message::Icon(v) => self.icon = v,
             Message::Algorithm(v) => self.algorithm = v,
             Message::Digits(v) => self.digits = v,
             Message::Period(v) => self.period = v,
@@ -208,6 +293,7 @@ impl Details {
                             group: self.group.trim().to_owned(),
                             favourite: self.favourite,
                             notes: self.notes.clone(),
+                            icon: self.icon.icon.clone(),
                             params,
                         });
                     }
@@ -243,6 +329,20 @@ impl Details {
             text_input(t(Key::Notes), &self.notes)
                 .on_input(Message::Notes)
                 .padding(8),
+            text(t(Key::IconLabel)).size(14),
+            container(
+                combo_box(
+                    &self.icons,
+                    t(Key::IconSearch),
+                    Some(&self.icon),
+                    Message::Icon
+                )
+                .padding(8)
+            )
+            .id(ICON_ID),
+            text(self.icon_hint(lang))
+                .size(13)
+                .style(theme::label::muted),
         ]
         .spacing(6)
         .max_width(520);

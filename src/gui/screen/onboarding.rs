@@ -1,7 +1,7 @@
 //! First run: create the vault with a password typed twice, a live strength
 //! estimate, and "also unlock with the system keyring".
 
-use iced::widget::{button, checkbox, column, container, text, text_input};
+use iced::widget::{button, checkbox, column, container, row, text, text_input};
 use iced::{Element, Length};
 
 use super::Typed;
@@ -32,6 +32,8 @@ pub struct Onboarding {
     /// Whether the user touched the keyring box (then the probe does not override it).
     keyring_chosen: bool,
     busy: bool,
+    /// The creation running (its KDF), to cancel.
+    running: Option<task::Running>,
     error: Option<String>,
     phase: u8,
 }
@@ -47,6 +49,8 @@ pub enum Message {
     Keyring(bool),
     /// Create the vault.
     Submit,
+    /// Stop creating it (while its KDF runs; nothing is written).
+    Cancel,
     /// The keyring answered the app's probe (`true`) or not.
     KeyringProbed(bool),
     /// Creating the vault failed.
@@ -60,6 +64,8 @@ pub enum Action {
     None,
     /// Focus the repeat field.
     FocusRepeat,
+    /// Focus the password field (after a cancel).
+    FocusPassword,
     /// Create the vault.
     Create {
         /// The new password.
@@ -90,6 +96,7 @@ impl Onboarding {
             keyring_answers: None,
             keyring_chosen: false,
             busy: false,
+            running: None,
             error: None,
             phase: 0,
         };
@@ -110,7 +117,13 @@ impl Onboarding {
     /// Creation failed: say why, allow another try.
     fn failed(&mut self, reason: String) {
         self.busy = false;
+        self.running = None;
         self.error = Some(reason);
+    }
+
+    /// The creation runs as `running` (for the Cancel button).
+    pub fn running(&mut self, running: task::Running) {
+        self.running = Some(running);
     }
 
     /// Whether the KDF is running.
@@ -149,6 +162,17 @@ impl Onboarding {
                 self.keyring = on;
                 self.keyring_chosen = true;
                 Action::None
+            }
+            Message::Cancel => {
+                if !self.busy || !self.running.as_ref().is_some_and(task::Running::cancel) {
+                    return Action::None;
+                }
+                self.busy = false;
+                self.running = None;
+                self.password = Typed::default();
+                self.repeat = Typed::default();
+                self.strength = None;
+                Action::FocusPassword
             }
             Message::Submit => {
                 if self.busy {
@@ -253,7 +277,17 @@ impl Onboarding {
             form = form.push(text(error).style(theme::label::urgent));
         }
         if self.busy {
-            form = form.push(super::spinner(t(Key::Creating), self.phase));
+            form = form.push(
+                row![
+                    super::spinner(t(Key::Creating), self.phase),
+                    button(text(t(Key::Cancel)))
+                        .style(theme::button::secondary)
+                        .padding([8, 16])
+                        .on_press(Message::Cancel),
+                ]
+                .spacing(16)
+                .align_y(iced::Alignment::Center),
+            );
         } else {
             form = form.push(
                 button(text(t(Key::CreateVault)))

@@ -36,6 +36,8 @@ struct Locked {
     wrong: bool,
     /// Its password is being tried.
     busy: bool,
+    /// The read running with it, to cancel.
+    running: Option<task::Running>,
 }
 
 /// Something found that is not an account, or a source that gave nothing.
@@ -76,6 +78,8 @@ pub enum Message {
     Password(usize, Typed),
     /// Try that password.
     Unlock(usize),
+    /// Stop trying it (the KDF runs on, its result is dropped).
+    CancelUnlock(usize),
     /// This many accounts were added.
     Saved(usize),
     /// Adding them failed.
@@ -98,6 +102,8 @@ pub enum Action {
     Save(Plan),
     /// Read this encrypted export again with this password.
     Decrypt(PathBuf, Password),
+    /// A read with a password was cancelled (it will not report back).
+    Cancelled,
     /// Delete these files.
     DeleteFiles(Vec<PathBuf>),
     /// Back to the list.
@@ -157,6 +163,7 @@ impl Review {
                         Some(locked) => {
                             locked.wrong = wrong;
                             locked.busy = false;
+                            locked.running = None;
                             locked.password = Typed::default();
                         }
                         None => self.locked.push(Locked {
@@ -165,11 +172,14 @@ impl Review {
                             password: Typed::default(),
                             wrong,
                             busy: false,
+                            running: None,
                         }),
                     }
                 }
                 return;
             }
+            // Cancelled: the export still waits for its password.
+            Err(Problem::Cancelled) => return,
             Err(problem) => {
                 // A locked export that turned out damaged is no longer waiting.
                 if let Origin::File(path) = &origin {
@@ -238,6 +248,15 @@ impl Review {
                 }
                 Action::None
             }
+            Message::CancelUnlock(i) => match self.locked.get_mut(i) {
+                Some(locked) if locked.running.as_ref().is_some_and(task::Running::cancel) => {
+                    locked.busy = false;
+                    locked.running = None;
+                    locked.password = Typed::default();
+                    Action::Cancelled
+                }
+                _ => Action::None,
+            },
             Message::Unlock(i) => match self.locked.get_mut(i) {
                 Some(locked) if !locked.busy && !locked.password.as_str().is_empty() => {
                     locked.busy = true;
@@ -264,6 +283,14 @@ impl Review {
         }
     }
 
+    /// The read of the encrypted export at `path` with its password runs
+    /// as `running` (for its Cancel button).
+    pub fn decrypting(&mut self, path: &std::path::Path, running: task::Running) {
+        if let Some(locked) = self.locked.iter_mut().find(|l| l.path == path) {
+            locked.running = Some(running);
+        }
+    }
+
     fn note_text(lang: Lang, note: &Note) -> String {
         match note {
             Note::Problem(origin, problem) => {
@@ -277,6 +304,7 @@ impl Review {
                             &[("source", &source), ("reason", e)],
                         );
                     }
+                    Problem::Cancelled => return i18n::t(lang, Key::ErrCancelled).to_owned(),
                 };
                 use import::Problem as P;
                 match (origin, problem) {
@@ -460,7 +488,16 @@ impl Review {
                 .on_submit(Message::Unlock(i));
             open = open.on_press(Message::Unlock(i));
         }
-        body = body.push(row![field, open].spacing(8).align_y(Alignment::Center));
+        let mut line = row![field, open].spacing(8).align_y(Alignment::Center);
+        if locked.busy {
+            line = line.push(
+                button(text(i18n::t(lang, Key::Cancel)))
+                    .style(theme::button::secondary)
+                    .padding([8, 16])
+                    .on_press(Message::CancelUnlock(i)),
+            );
+        }
+        body = body.push(line);
         container(body)
             .padding(10)
             .style(theme::boxed::section)
@@ -552,5 +589,72 @@ impl Review {
         );
         page = page.push(text(t(Key::ReviewMore)).size(13).style(theme::label::muted));
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An encrypted export waiting for its password, as a drop leaves it.
+    fn locked_export() -> (Review, PathBuf) {
+        let path = PathBuf::from("/tmp/aegis-encrypted.json");
+        let mut review = Review::default();
+        review.absorb(
+            Scanned {
+                origin: Origin::File(path.clone()),
+                found: Err(Problem::Read(import::Problem::Export(
+                    InteropError::PasswordNeeded {
+                        format: Format::Aegis,
+                    },
+                ))),
+            },
+            &[],
+            Lang::En,
+        );
+        (review, path)
+    }
+
+    #[test]
+    fn cancelling_an_export_password_gives_the_field_back_and_ignores_the_late_result() {
+        let (mut review, path) = locked_export();
+        let _ = review.update(
+            Message::Password(0, Typed::new("export pw".into())),
+            Lang::En,
+        );
+        let Action::Decrypt(asked, _password) = review.update(Message::Unlock(0), Lang::En) else {
+            panic!("the password is tried");
+        };
+        assert_eq!(asked, path);
+        // A task that never ends stands for the KDF at work.
+        let (_task, running) =
+            task::cancellable(|_| iced::Task::future(std::future::pending::<()>()));
+        review.decrypting(&path, running.clone());
+        assert!(review.locked[0].busy);
+        assert!(matches!(
+            review.update(Message::CancelUnlock(0), Lang::En),
+            Action::Cancelled
+        ));
+        assert!(!review.locked[0].busy);
+        assert!(review.locked[0].running.is_none());
+        assert!(review.locked[0].password.as_str().is_empty());
+        // Cancelling again (or a stale button) does nothing more.
+        assert!(matches!(
+            review.update(Message::CancelUnlock(0), Lang::En),
+            Action::None
+        ));
+        // A cancelled read that reports anyway changes nothing: the export
+        // still waits for its password, and no note is added.
+        review.absorb(
+            Scanned {
+                origin: Origin::File(path.clone()),
+                found: Err(Problem::Cancelled),
+            },
+            &[],
+            Lang::En,
+        );
+        assert_eq!(review.locked.len(), 1);
+        assert!(review.notes.is_empty());
+        assert_eq!(review.found(), 0);
     }
 }

@@ -28,6 +28,10 @@ pub const TIME_SERVER_ID: &str = "settings-time-server";
 pub const BACKUP_FOLDER_ID: &str = "settings-backup-folder";
 /// The global shortcut field's id.
 pub const SHORTCUT_ID: &str = "settings-shortcut";
+/// The new password field.
+pub const NEW_PASSWORD_ID: &str = "settings-new-password";
+/// The field repeating the new password.
+pub const REPEAT_PASSWORD_ID: &str = "settings-repeat-password";
 /// The password field shown when keyring unlock is being turned off.
 pub const KEYRING_OFF_PASSWORD_ID: &str = "settings-keyring-off-password";
 
@@ -46,6 +50,8 @@ pub struct Settings {
     /// re-keyed): the field while it is asked.
     off_password: Option<Typed>,
     busy: bool,
+    /// The password change running (its KDF), to cancel.
+    changing: Option<task::Running>,
     notice: Option<(bool, String)>,
     /// The folder automatic backups go to, as kept (`None`: off).
     backup_folder: Option<std::path::PathBuf>,
@@ -92,6 +98,8 @@ pub enum Message {
     Repeat(Typed),
     /// Change the password.
     ChangePassword,
+    /// Stop changing it (while its KDF runs; nothing is written).
+    CancelChange,
     /// Keyring unlock on or off.
     Keyring(bool),
     /// The password typed to turn keyring unlock off.
@@ -243,6 +251,7 @@ impl Settings {
             keyring_on,
             off_password: None,
             busy: false,
+            changing: None,
             notice: None,
             backup_folder: None,
             backup_typed: String::new(),
@@ -261,7 +270,13 @@ impl Settings {
     /// A result to show (`is_error`, text).
     fn notice(&mut self, is_error: bool, text: String) {
         self.busy = false;
+        self.changing = None;
         self.notice = Some((is_error, text));
+    }
+
+    /// The password change runs as `running` (for its Cancel button).
+    pub fn changing(&mut self, running: task::Running) {
+        self.changing = Some(running);
     }
 
     /// The keyring switch's new state.
@@ -422,6 +437,15 @@ impl Settings {
                 self.notice = None;
                 self.repeat = Typed::default();
                 return Action::ChangePassword(self.new_password.take_password());
+            }
+            Message::CancelChange => {
+                if self.changing.as_ref().is_some_and(task::Running::cancel) {
+                    self.changing = None;
+                    self.busy = false;
+                    self.new_password = Typed::default();
+                    self.repeat = Typed::default();
+                }
+                return Action::None;
             }
             Message::Keyring(on) => {
                 if self.busy {
@@ -767,15 +791,31 @@ impl Settings {
         if !self.busy {
             change = change.on_press(Message::ChangePassword);
         }
+        let change: Element<'_, Message> = if self.changing.is_some() {
+            row![
+                change,
+                text(t(Key::ChangingPassword)).style(theme::label::muted),
+                button(text(t(Key::Cancel)))
+                    .style(theme::button::secondary)
+                    .on_press(Message::CancelChange),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center)
+            .into()
+        } else {
+            change.into()
+        };
         page = page.push(
             container(
                 column![
                     text(t(Key::ChangePassword)).size(18),
                     text_input(t(Key::NewPassword), self.new_password.as_str())
+                        .id(NEW_PASSWORD_ID)
                         .secure(true)
                         .on_input(|s| Message::NewPassword(Typed::new(s)))
                         .padding(8),
                     text_input(t(Key::RepeatPassword), self.repeat.as_str())
+                        .id(REPEAT_PASSWORD_ID)
                         .secure(true)
                         .on_input(|s| Message::Repeat(Typed::new(s)))
                         .on_submit(Message::ChangePassword)

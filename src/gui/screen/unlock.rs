@@ -1,7 +1,9 @@
 //! Unlock: the password field focused, Enter unlocks, the KDF runs off the UI
-//! thread with a spinner; a vault with a keyring slot first tries the keyring.
+//! thread with a spinner and a Cancel button (the screen comes back at once,
+//! the KDF's late result is dropped: [`task::Running`]); a vault with a
+//! keyring slot first tries the keyring.
 
-use iced::widget::{button, column, container, text, text_input};
+use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length};
 
 use super::Typed;
@@ -32,6 +34,8 @@ pub struct Unlock {
     vault_path: String,
     password: Typed,
     busy: Busy,
+    /// The unlock running (its KDF), to cancel.
+    running: Option<task::Running>,
     error: Option<String>,
     phase: u8,
 }
@@ -43,6 +47,8 @@ pub enum Message {
     Password(Typed),
     /// Unlock with the password.
     Submit,
+    /// Stop waiting for the password check.
+    Cancel,
     /// The password did not unlock the vault.
     PasswordFailed(task::Error),
     /// The keyring did not unlock the vault.
@@ -67,9 +73,15 @@ impl Unlock {
             vault_path,
             password: Typed::default(),
             busy: Busy::Idle,
+            running: None,
             error: None,
             phase: 0,
         }
+    }
+
+    /// The unlock runs as `running` (for the Cancel button).
+    pub fn running(&mut self, running: task::Running) {
+        self.running = Some(running);
     }
 
     /// The screen while the keyring is asked.
@@ -101,6 +113,7 @@ impl Unlock {
     /// The keyring did not unlock: ask for the password, with the reason.
     fn keyring_failed(&mut self, lang: Lang, error: &task::Error) {
         self.busy = Busy::Idle;
+        self.running = None;
         self.error = Some(i18n::tf(
             lang,
             Key::KeyringFellBack,
@@ -111,6 +124,7 @@ impl Unlock {
     /// The password did not unlock: say so; the field stays for another try.
     fn password_failed(&mut self, lang: Lang, error: &task::Error) {
         self.busy = Busy::Idle;
+        self.running = None;
         self.error = Some(match error {
             // Unusual password settings: the full sentence, which warns of tampering.
             task::Error::Vault(vault::Error::WrongPassword {
@@ -142,6 +156,18 @@ impl Unlock {
                 self.busy = Busy::Password;
                 self.error = None;
                 Action::Unlock(self.password.take_password())
+            }
+            Message::Cancel => {
+                // Too late (the vault is opening): its result comes at once.
+                if self.busy != Busy::Password
+                    || !self.running.as_ref().is_some_and(task::Running::cancel)
+                {
+                    return Action::None;
+                }
+                self.busy = Busy::Idle;
+                self.running = None;
+                self.password = Typed::default();
+                Action::FocusPassword
             }
         }
     }
@@ -179,7 +205,17 @@ impl Unlock {
                     .padding([8, 16])
                     .on_press(Message::Submit),
             ),
-            Busy::Password => form.push(super::spinner(t(Key::Unlocking), self.phase)),
+            Busy::Password => form.push(
+                row![
+                    super::spinner(t(Key::Unlocking), self.phase),
+                    button(text(t(Key::Cancel)))
+                        .style(theme::button::secondary)
+                        .padding([8, 16])
+                        .on_press(Message::Cancel),
+                ]
+                .spacing(16)
+                .align_y(iced::Alignment::Center),
+            ),
             Busy::Keyring => form.push(super::spinner(t(Key::UnlockingKeyring), self.phase)),
         };
         container(form).center_x(Length::Fill).padding(32).into()

@@ -10,6 +10,8 @@ use iced::widget::{button, column, container, row, text, tooltip};
 use iced::{Alignment, Element, Font, Length, font};
 
 use super::countdown;
+use super::marks::{self, Mark, Marks};
+use crate::gui::brand;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::theme;
 use crate::otp::{Code, Kind, group_code};
@@ -32,6 +34,12 @@ pub struct Row<'a> {
 /// A row's height in logical pixels: the code (30 px text) and the next code
 /// (13 px) under it, plus the padding.
 pub const HEIGHT: f32 = 76.0;
+
+/// The avatar's side: a letter on a coloured square, or a brand icon.
+pub const AVATAR: f32 = 40.0;
+
+/// A brand icon's side, centred in the avatar's square.
+pub const GLYPH: f32 = 28.0;
 
 /// Names longer than this many characters may be clipped at the default
 /// window width, so they get a tooltip with the whole text.
@@ -76,25 +84,43 @@ pub fn initial(entry: &Entry) -> String {
         .map_or_else(|| String::from("?"), |c| c.to_uppercase().collect())
 }
 
+/// The avatar: the entry's brand icon ([`brand::for_entry`]), drawn by the
+/// list around it, or the letter on a coloured square.
+fn avatar<'a, Message: 'a>(entry: &Entry, selected: bool, marks: &Marks) -> Element<'a, Message> {
+    if let Some(brand) = brand::for_entry(entry) {
+        return container(marks::slot(
+            marks,
+            Mark::Brand { brand, selected },
+            GLYPH,
+            GLYPH,
+        ))
+        .center(Length::Fixed(AVATAR))
+        .into();
+    }
+    let issuer_key = if entry.account.issuer.is_empty() {
+        entry.account.name.as_str()
+    } else {
+        entry.account.issuer.as_str()
+    };
+    container(text(initial(entry)).size(18).font(BOLD))
+        .center(Length::Fixed(AVATAR))
+        .style(theme::boxed::avatar(theme::avatar_index(issuer_key)))
+        .into()
+}
+
 /// The row: clicking it sends `copy`; HOTP rows get a "Next code" button.
-/// Its countdown is drawn by the list around it ([`countdown::layer`] over `rings`).
+/// Its countdown and brand icon are drawn by the list around it
+/// ([`marks::layer`] over `marks`).
 pub fn view<'a, Message: Clone + 'a>(
     lang: Lang,
     row_data: Row<'a>,
     copy: Message,
     next: Option<Message>,
     details: Message,
-    rings: &countdown::Rings,
+    marks: &Marks,
 ) -> Element<'a, Message> {
     let entry = row_data.entry;
-    let issuer_key = if entry.account.issuer.is_empty() {
-        entry.account.name.as_str()
-    } else {
-        entry.account.issuer.as_str()
-    };
-    let avatar = container(text(initial(entry)).size(18).font(BOLD))
-        .center(Length::Fixed(40.0))
-        .style(theme::boxed::avatar(theme::avatar_index(issuer_key)));
+    let avatar = avatar(entry, row_data.selected, marks);
 
     let issuer = if entry.account.issuer.is_empty() {
         i18n::t(lang, Key::NoIssuer).to_owned()
@@ -208,7 +234,7 @@ pub fn view<'a, Message: Clone + 'a>(
         ..
     }) = &row_data.code
     {
-        body = body.push(countdown::view(rings, *remaining, *period));
+        body = body.push(countdown::view(marks, *remaining, *period));
     }
 
     let main = button(body)

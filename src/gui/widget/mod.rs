@@ -1,9 +1,10 @@
-//! Small view pieces shared by screens: the code row, the countdown, the toast,
-//! a QR code.
+//! Small view pieces shared by screens: the code row, the countdown, the
+//! shapes drawn over a list or the header (marks), the toast, a QR code.
 
 pub mod code_row;
 pub mod confirm;
 pub mod countdown;
+pub mod marks;
 pub mod notice;
 pub mod qr_code;
 pub mod toast;
