@@ -23,6 +23,8 @@
 # Comparing two Tessera builds: run the script for each in turns with
 # OTPCLIENT=no (OTPClient left out) and NAME=<label> (the rows' name instead
 # of "tessera"), e.g. NAME=main TESSERA_BIN=... OTPCLIENT=no SIZES=1000.
+# ISSUERS=brands names the accounts after services with brand icons (every row
+# then draws one) instead of "Service 0001".
 # Results go to stdout as a table and to $OUT (default target/gui-perf/) with
 # the apps' logs and a screenshot (XWD) of each unlocked list.
 # Needs: xvfb, xdotool, x11-apps, dbus, otpclient, python3-cryptography,

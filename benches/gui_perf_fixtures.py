@@ -16,6 +16,10 @@ OTPClient 3.1.x's own format (src/db-misc.c at tag v3.1.4):
 Each JSON object is what OTPClient's build_json_obj() writes:
 {"type", "label", "issuer", "secret", "digits", "algo", "period"}.
 Needs python3-cryptography.
+
+With ISSUERS=brands in the environment the issuers are services with a brand
+icon ("GitHub 0001", "Google 0002", ...) instead of "Service 0001", so that
+every row of Tessera's list draws a brand icon rather than a letter.
 """
 
 import base64
@@ -28,11 +32,17 @@ import urllib.parse
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 
+BRANDS = ["GitHub", "Google", "Dropbox", "Discord", "GitLab", "Cloudflare", "PayPal",
+          "Steam", "Proton", "Bitwarden", "Reddit", "Coinbase", "Twitch", "Zoom"]
+
+
 def accounts(n):
+    brands = os.environ.get("ISSUERS") == "brands"
     for i in range(n):
         secret = base64.b32encode(hashlib.sha1(b"tessera-perf-%d" % i).digest()).decode()
+        name = BRANDS[i % len(BRANDS)] if brands else "Service"
         yield {
-            "issuer": "Service %04d" % i,
+            "issuer": "%s %04d" % (name, i),
             "label": "user%04d@example.com" % i,
             "secret": secret,
         }

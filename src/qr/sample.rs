@@ -8,8 +8,10 @@
 //! size comes from the finder distance (the version information blocks decide
 //! from version 7 up; the neighbouring versions are tried too), the grid is a
 //! perspective transform through the bottom-right alignment pattern when one is
-//! found (else the affine one the three finders give), and each module is the
-//! bilinear grey level around its centre against a threshold. The bits go to
+//! found (else the affine one the three finders give; from version 7 also one
+//! per cell between the alignment patterns), and each module is the bilinear
+//! grey level around its centre against a global, a local or a sharpened
+//! threshold. The bits go to
 //! rqrr's decoder (`rqrr::Grid::new` on a [`BitGrid`]), so error correction and
 //! the payload stay rqrr's.
 
@@ -94,6 +96,16 @@ impl BitGrid for Sampled {
 pub(super) fn first<T>(
     luma: &Luma,
     finders: &Finders,
+    read: impl FnMut(&Sampled) -> Option<T>,
+) -> Option<T> {
+    first_with(luma, finders, true, read)
+}
+
+/// [`first`], with or without sampling large codes cell by cell (tests compare).
+fn first_with<T>(
+    luma: &Luma,
+    finders: &Finders,
+    piecewise: bool,
     mut read: impl FnMut(&Sampled) -> Option<T>,
 ) -> Option<T> {
     let grey = Grey {
@@ -162,9 +174,24 @@ pub(super) fn first<T>(
             }
         }
         transforms.push(affine);
-        for transform in &transforms {
+        // Large codes are also sampled cell by cell between their alignment
+        // patterns, each found near where its neighbours put it: a phone photo's
+        // lens or a bent page drifts by more than a module across a hundred
+        // modules, which one transform cannot follow. Tried last: it costs an
+        // alignment search per pattern.
+        let pieces = if piecewise && version >= PIECEWISE_FROM {
+            Piecewise::through(&grey, &transforms[0], version as usize, 0.4 * contrast)
+        } else {
+            None
+        };
+        let mut mappings: Vec<&dyn Mapping> =
+            transforms.iter().map(|t| t as &dyn Mapping).collect();
+        if let Some(pieces) = &pieces {
+            mappings.push(pieces);
+        }
+        for &transform in &mappings {
             let levels = sample(&grey, transform, size);
-            for threshold in [Threshold::Global, Threshold::Local] {
+            for threshold in [Threshold::Global, Threshold::Local, Threshold::Sharpened] {
                 let grid = binarise(&levels, size, threshold, transform);
                 // A grid whose timing patterns do not alternate was sampled at the
                 // wrong size or place: rqrr would read its format bits (they lie
@@ -405,38 +432,9 @@ fn version_word(version: u32) -> u32 {
 /// a dark centre module, a light ring one module out and a dark ring two out
 /// stand out most, if they stand out by at least `least` grey levels.
 fn alignment(grey: &Grey<'_>, affine: &Homography, at: Point, least: f32) -> Vec<Point> {
-    let score = |c: Point| {
-        let p = |du: f32, dv: f32| grey.at(affine.map(Point::new(c.x + du, c.y + dv)));
-        let mut light = 0.0;
-        let mut dark = p(0.0, 0.0);
-        for (du, dv) in [
-            (-1.0, -1.0),
-            (0.0, -1.0),
-            (1.0, -1.0),
-            (1.0, 0.0),
-            (1.0, 1.0),
-            (0.0, 1.0),
-            (-1.0, 1.0),
-            (-1.0, 0.0),
-        ] {
-            light += p(du, dv);
-            dark += p(2.0 * du, 2.0 * dv);
-        }
-        light / 8.0 - dark / 9.0
-    };
-    let best_around = |centre: Point, reach: i32, step: f32| {
-        let mut best = (f32::MIN, centre);
-        for i in -reach..=reach {
-            for j in -reach..=reach {
-                let c = Point::new(centre.x + i as f32 * step, centre.y + j as f32 * step);
-                let s = score(c);
-                if s > best.0 {
-                    best = (s, c);
-                }
-            }
-        }
-        best
-    };
+    let map = |p: Point| affine.map(p);
+    let best_around =
+        |centre: Point, reach: i32, step: f32| best_around(grey, &map, centre, reach, step);
     let near = best_around(at, 16, 0.25);
     let far = best_around(at, 16, 0.5);
     let far = best_around(far.1, 2, 0.125);
@@ -475,7 +473,7 @@ fn contrast(grey: &Grey<'_>, [tl, tr, bl]: [Point; 3], module: f32) -> f32 {
 
 /// Each module's grey level: the mean of its centre and four points a fifth of a
 /// module around it.
-fn sample(grey: &Grey<'_>, transform: &Homography, size: usize) -> Vec<f32> {
+fn sample(grey: &Grey<'_>, transform: &dyn Mapping, size: usize) -> Vec<f32> {
     let mut levels = Vec::with_capacity(size * size);
     for y in 0..size {
         for x in 0..size {
@@ -496,17 +494,50 @@ enum Threshold {
     Global,
     /// The mean of the 9×9 modules around each module, where they hold both colours.
     Local,
+    /// Halfway, after each module's level is pushed away from its four
+    /// neighbours' mean: blur (a photo, a downscale, JPEG) pulls a lone module
+    /// towards its neighbours, and at 2 px a module nearly every misread module
+    /// is one whose neighbours are of the other colour.
+    Sharpened,
 }
 
+/// How far [`Threshold::Sharpened`] pushes a level from its neighbours' mean.
+const SHARPEN: f32 = 0.6;
+
 /// The sampled levels as modules, dark below the threshold.
-fn binarise(levels: &[f32], size: usize, threshold: Threshold, transform: &Homography) -> Sampled {
+fn binarise(levels: &[f32], size: usize, threshold: Threshold, transform: &dyn Mapping) -> Sampled {
+    let sharpened;
+    let levels = if let Threshold::Sharpened = threshold {
+        sharpened = (0..size * size)
+            .map(|i| {
+                let (x, y) = (i % size, i / size);
+                let mut sum = 0.0;
+                let mut n = 0.0;
+                for (nx, ny) in [
+                    (x.wrapping_sub(1), y),
+                    (x + 1, y),
+                    (x, y.wrapping_sub(1)),
+                    (x, y + 1),
+                ] {
+                    if nx < size && ny < size {
+                        sum += levels[ny * size + nx];
+                        n += 1.0;
+                    }
+                }
+                levels[i] + SHARPEN * (levels[i] - sum / n)
+            })
+            .collect::<Vec<f32>>();
+        &sharpened[..]
+    } else {
+        levels
+    };
     let mut sorted = levels.to_vec();
     sorted.sort_by(f32::total_cmp);
     let dark = sorted[sorted.len() / 20];
     let light = sorted[sorted.len() - 1 - sorted.len() / 20];
     let global = (dark + light) / 2.0;
     let dark_bits = match threshold {
-        Threshold::Global => levels.iter().map(|&l| l < global).collect(),
+        Threshold::Global | Threshold::Sharpened => levels.iter().map(|&l| l < global).collect(),
         Threshold::Local => {
             // Summed-area table over the levels.
             let n = size + 1;
@@ -546,6 +577,209 @@ fn binarise(levels: &[f32], size: usize, threshold: Threshold, transform: &Homog
             .map(|(u, v)| transform.map(Point::new(u, v))),
     }
 }
+
+/// Module coordinates to pixels.
+trait Mapping {
+    fn map(&self, p: Point) -> Point;
+}
+
+impl Mapping for Homography {
+    fn map(&self, p: Point) -> Point {
+        Homography::map(self, p)
+    }
+}
+
+/// Versions from which a code is also sampled cell by cell ([`Piecewise`]): the
+/// first with alignment patterns inside the code (six of them).
+const PIECEWISE_FROM: i32 = 7;
+
+/// The centres (module index) of a version's alignment patterns along each axis,
+/// as the standard's table gives them (from version 2).
+fn alignment_positions(version: usize) -> Vec<usize> {
+    if version < 2 {
+        return Vec::new();
+    }
+    let size = 17 + 4 * version;
+    let count = version / 7 + 2;
+    let step = if version == 32 {
+        26
+    } else {
+        (version * 4 + count * 2 + 1) / (count * 2 - 2) * 2
+    };
+    let mut out = vec![6; count];
+    for (i, slot) in out.iter_mut().enumerate().skip(1) {
+        *slot = size - 7 - (count - 1 - i) * step;
+    }
+    out
+}
+
+/// A grid made of one projective transform per cell between alignment patterns
+/// (the lattice of their centres; the three corners without one are where the
+/// whole-code transform puts them, beside the finder patterns it was fitted to).
+/// Modules outside the lattice use the nearest cell. zxing-cpp samples large
+/// codes the same way; the cells here are found in reading order, each
+/// alignment pattern searched within two modules of where the ones already
+/// found put it.
+struct Piecewise {
+    /// The lattice lines in module coordinates (alignment centres + 0.5).
+    cuts: Vec<f32>,
+    /// `(cuts.len() - 1)²` transforms, row by row.
+    cells: Vec<Homography>,
+}
+
+impl Piecewise {
+    fn through(grey: &Grey<'_>, whole: &Homography, version: usize, least: f32) -> Option<Self> {
+        let positions = alignment_positions(version);
+        let k = positions.len();
+        if k < 3 {
+            return None;
+        }
+        let cuts: Vec<f32> = positions.iter().map(|&p| p as f32 + 0.5).collect();
+        let last = k - 1;
+        // Where each lattice point is, and how far it lies from the whole-code
+        // transform's guess (None: not searched yet or not found).
+        let mut at = vec![Point::new(0.0, 0.0); k * k];
+        let mut shift: Vec<Option<Point>> = vec![None; k * k];
+        let mut found = 0usize;
+        for j in 0..k {
+            for i in 0..k {
+                let m = Point::new(cuts[i], cuts[j]);
+                let guess = whole.map(m);
+                if matches!((i, j), (0, 0)) || (i == last && j == 0) || (i == 0 && j == last) {
+                    at[j * k + i] = guess;
+                    shift[j * k + i] = Some(Point::new(0.0, 0.0));
+                    continue;
+                }
+                // The mean shift of the neighbours already placed.
+                let mut sum = Point::new(0.0, 0.0);
+                let mut n = 0.0f32;
+                for (di, dj) in [(-1i32, 0i32), (0, -1), (-1, -1), (1, -1)] {
+                    let (ni, nj) = (i as i32 + di, j as i32 + dj);
+                    if ni < 0 || nj < 0 || ni as usize >= k {
+                        continue;
+                    }
+                    if let Some(s) = shift[nj as usize * k + ni as usize] {
+                        sum = Point::new(sum.x + s.x, sum.y + s.y);
+                        n += 1.0;
+                    }
+                }
+                let moved = if n > 0.0 {
+                    Point::new(sum.x / n, sum.y / n)
+                } else {
+                    Point::new(0.0, 0.0)
+                };
+                let local = |p: Point| {
+                    let q = whole.map(p);
+                    Point::new(q.x + moved.x, q.y + moved.y)
+                };
+                match best_alignment(grey, &local, m, 4, 0.25, least) {
+                    Some(p) => {
+                        at[j * k + i] = p;
+                        shift[j * k + i] = Some(p.minus(guess));
+                        found += 1;
+                    }
+                    None => {
+                        at[j * k + i] = local(m);
+                        shift[j * k + i] = Some(moved);
+                    }
+                }
+            }
+        }
+        // Without most alignment patterns there is nothing to follow.
+        if 2 * found < k * k - 3 {
+            return None;
+        }
+        let mut cells = Vec::with_capacity(last * last);
+        for j in 0..last {
+            for i in 0..last {
+                let from = [
+                    Point::new(cuts[i], cuts[j]),
+                    Point::new(cuts[i + 1], cuts[j]),
+                    Point::new(cuts[i + 1], cuts[j + 1]),
+                    Point::new(cuts[i], cuts[j + 1]),
+                ];
+                let to = [
+                    at[j * k + i],
+                    at[j * k + i + 1],
+                    at[(j + 1) * k + i + 1],
+                    at[(j + 1) * k + i],
+                ];
+                cells.push(Homography::mapping(&from, &to)?);
+            }
+        }
+        Some(Self { cuts, cells })
+    }
+}
+
+impl Mapping for Piecewise {
+    fn map(&self, p: Point) -> Point {
+        let cells = self.cuts.len() - 1;
+        let index = |v: f32| self.cuts[1..cells].iter().take_while(|&&c| c <= v).count();
+        self.cells[index(p.y) * cells + index(p.x)].map(p)
+    }
+}
+
+/// The best alignment-pattern centre within `reach` steps of `step` modules
+/// around module `at` (as `map` places modules), if it stands out by `least`.
+fn best_alignment(
+    grey: &Grey<'_>,
+    map: &dyn Fn(Point) -> Point,
+    at: Point,
+    reach: i32,
+    step: f32,
+    least: f32,
+) -> Option<Point> {
+    let best = best_around(grey, map, at, reach, step);
+    (best.0 >= least).then(|| map(best.1))
+}
+
+/// The module point within `reach` steps of `step` modules around `centre` where
+/// an alignment pattern stands out most, and its score ([`alignment_score`]).
+fn best_around(
+    grey: &Grey<'_>,
+    map: &dyn Fn(Point) -> Point,
+    centre: Point,
+    reach: i32,
+    step: f32,
+) -> (f32, Point) {
+    let mut best = (f32::MIN, centre);
+    for i in -reach..=reach {
+        for j in -reach..=reach {
+            let c = Point::new(centre.x + i as f32 * step, centre.y + j as f32 * step);
+            let s = alignment_score(grey, map, c);
+            if s > best.0 {
+                best = (s, c);
+            }
+        }
+    }
+    best
+}
+
+/// How much an alignment pattern centred on module `c` (as `map` places modules)
+/// stands out: its light ring one module out against its dark centre and the
+/// dark ring two out.
+fn alignment_score(grey: &Grey<'_>, map: &dyn Fn(Point) -> Point, c: Point) -> f32 {
+    let p = |du: f32, dv: f32| grey.at(map(Point::new(c.x + du, c.y + dv)));
+    let mut light = 0.0;
+    let mut dark = p(0.0, 0.0);
+    for (du, dv) in RING {
+        light += p(du, dv);
+        dark += p(2.0 * du, 2.0 * dv);
+    }
+    light / 8.0 - dark / 9.0
+}
+
+/// The eight modules around an alignment pattern's centre.
+const RING: [(f32, f32); 8] = [
+    (-1.0, -1.0),
+    (0.0, -1.0),
+    (1.0, -1.0),
+    (1.0, 0.0),
+    (1.0, 1.0),
+    (0.0, 1.0),
+    (-1.0, 1.0),
+    (-1.0, 0.0),
+];
 
 /// A plane projective transform (module coordinates to pixels).
 #[derive(Clone, Copy, Debug)]
@@ -616,6 +850,36 @@ pub(super) mod synthetic {
     /// zone excluded) at `corners`; each pixel is the mean of 4×4 points inside it,
     /// as a smooth scaler draws.
     pub fn draw(text: &str, width: u32, height: u32, corners: [(f32, f32); 4]) -> Drawn {
+        draw_bent(text, width, height, corners, 0.0)
+    }
+
+    /// [`draw`] through a barrel-shaped lens: a point at distance r from the
+    /// image's centre is seen at r·(1 + `bend`·(r/R)²), R the half-diagonal
+    /// (`bend` 0: no lens), as a phone photo's lens bends a page.
+    pub fn draw_bent(
+        text: &str,
+        width: u32,
+        height: u32,
+        corners: [(f32, f32); 4],
+        bend: f32,
+    ) -> Drawn {
+        let (cx, cy) = (width as f32 / 2.0, height as f32 / 2.0);
+        let radius2 = cx * cx + cy * cy;
+        // Where the page point seen at pixel p lies.
+        let unbent = |p: Point| {
+            let (dx, dy) = (p.x - cx, p.y - cy);
+            let f = 1.0 + bend * (dx * dx + dy * dy) / radius2;
+            Point::new(cx + dx * f, cy + dy * f)
+        };
+        // Where page point q is seen (the inverse, by fixed-point iteration).
+        let bent = |q: Point| {
+            let mut p = q;
+            for _ in 0..50 {
+                let u = unbent(p);
+                p = Point::new(p.x + (q.x - u.x), p.y + (q.y - u.y));
+            }
+            p
+        };
         let matrix = encode::matrix(text).unwrap();
         let n = matrix.size as f32;
         let to = corners.map(|(x, y)| Point::new(x, y));
@@ -632,7 +896,7 @@ pub(super) mod synthetic {
                             x as f32 + (sx as f32 + 0.5) / 4.0,
                             y as f32 + (sy as f32 + 0.5) / 4.0,
                         );
-                        let m = back.map(p);
+                        let m = back.map(unbent(p));
                         if m.x >= 0.0
                             && m.y >= 0.0
                             && m.x < n
@@ -647,7 +911,7 @@ pub(super) mod synthetic {
             }
         }
         let centres = [(3.5, 3.5), (n - 3.5, 3.5), (3.5, n - 3.5)]
-            .map(|(u, v)| forward.map(Point::new(u, v)));
+            .map(|(u, v)| bent(forward.map(Point::new(u, v))));
         let side = |a: Point, b: Point| b.minus(a).length();
         let module = (side(to[0], to[1]) + side(to[0], to[3])) / (2.0 * n);
         Drawn {
@@ -685,7 +949,7 @@ pub(super) mod synthetic {
 
 #[cfg(test)]
 mod tests {
-    use super::synthetic::{corners, draw};
+    use super::synthetic::{corners, draw, draw_bent};
     use super::*;
     use crate::qr::encode;
 
@@ -701,11 +965,27 @@ mod tests {
         off: (f32, f32),
         module_error: f32,
     ) -> Option<(String, Sampled)> {
+        sampled_bent(text, corners, off, module_error, 0.0, true)
+    }
+
+    /// [`sampled`] through a lens ([`draw_bent`]), cell by cell or not.
+    fn sampled_bent(
+        text: &str,
+        corners: [(f32, f32); 4],
+        off: (f32, f32),
+        module_error: f32,
+        bend: f32,
+        piecewise: bool,
+    ) -> Option<(String, Sampled)> {
         let (w, h) = (
             corners.iter().map(|c| c.0).fold(0.0, f32::max) as u32 + 12,
             corners.iter().map(|c| c.1).fold(0.0, f32::max) as u32 + 12,
         );
-        let drawn = draw(text, w, h, corners);
+        let drawn = if bend == 0.0 {
+            draw(text, w, h, corners)
+        } else {
+            draw_bent(text, w, h, corners, bend)
+        };
         let finders = Finders {
             // Given in another order than the code's, as a scan finds them.
             centres: [drawn.centres[2], drawn.centres[0], drawn.centres[1]]
@@ -713,7 +993,7 @@ mod tests {
             module: drawn.module * (1.0 + module_error),
             invert: false,
         };
-        first(&drawn.luma, &finders, |grid| {
+        first_with(&drawn.luma, &finders, piecewise, |grid| {
             let mut out = Vec::new();
             rqrr::Grid::new(Plain(grid)).decode_to(&mut out).ok()?;
             let copy = Sampled {
@@ -786,6 +1066,46 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn large_codes_through_a_lens_are_sampled_cell_by_cell() {
+        // A Google Authenticator export of several accounts (version 19).
+        let dense = format!(
+            "otpauth-migration://offline?data={}",
+            "CjEKCkhlbGxvId6tvu8SGGFsaWNlQGV4YW1wbGUuY29tGgdFeGFtcGxlIAEoATACEAEYASAA".repeat(8)
+        );
+        let n = size_of(&dense);
+        assert!(n >= 89, "{n} modules");
+        for (module, degrees, bend) in [(2.0, 0.0, 0.04), (2.5, 9.0, -0.05), (3.0, -21.0, 0.05)] {
+            let half = n as f32 * module * 0.5 + 20.0;
+            let c = corners(n, module, (half, half), degrees, 1.0);
+            let whole = sampled_bent(&dense, c, (0.3, -0.2), 0.02, bend, false);
+            let cells = sampled_bent(&dense, c, (0.3, -0.2), 0.02, bend, true);
+            // One transform cannot follow the lens across the code; cells can.
+            assert!(
+                whole.is_none(),
+                "{module} px, {degrees}°, bend {bend}: read whole"
+            );
+            assert_eq!(
+                cells.map(|g| g.0),
+                Some(dense.clone()),
+                "{module} px, {degrees}°, bend {bend}"
+            );
+        }
+    }
+
+    #[test]
+    fn alignment_positions_follow_the_standard_table() {
+        // ISO/IEC 18004 Annex E, a few rows.
+        assert_eq!(alignment_positions(1), Vec::<usize>::new());
+        assert_eq!(alignment_positions(2), [6, 18]);
+        assert_eq!(alignment_positions(7), [6, 22, 38]);
+        assert_eq!(alignment_positions(16), [6, 26, 50, 74]);
+        assert_eq!(alignment_positions(25), [6, 32, 58, 84, 110]);
+        assert_eq!(alignment_positions(32), [6, 34, 60, 86, 112, 138]);
+        assert_eq!(alignment_positions(36), [6, 24, 50, 76, 102, 128, 154]);
+        assert_eq!(alignment_positions(40), [6, 30, 58, 86, 114, 142, 170]);
     }
 
     #[test]
