@@ -115,6 +115,13 @@ mkdir -p "$doc"
   echo "License: Apache-2.0"
   echo " On Debian systems, the full text of the Apache License, Version 2.0"
   echo " can be found in the file /usr/share/common-licenses/Apache-2.0."
+  echo
+  # The header's symbols are Lucide icons embedded in the binary (ISC, and MIT
+  # for those derived from Feather): their notice goes with every copy.
+  echo "Files: resources/icons/lucide.tsv"
+  echo "Copyright: Lucide Icons and Contributors; 2013-present Cole Bemis"
+  echo "License: ISC and MIT"
+  sed -e 's/^$/./' -e 's/^/ /' resources/icons/lucide-LICENSE
 } >"$doc/copyright"
 {
   echo "tessera ($version) unstable; urgency=medium"
@@ -166,6 +173,7 @@ rpm_stage="$work/rpm-root"
 stage "$rpm_stage/usr" zsh/site-functions
 install -Dm644 LICENSE-MIT "$rpm_stage/usr/share/licenses/tessera/LICENSE-MIT"
 install -Dm644 LICENSE-APACHE "$rpm_stage/usr/share/licenses/tessera/LICENSE-APACHE"
+install -Dm644 resources/icons/lucide-LICENSE "$rpm_stage/usr/share/licenses/tessera/LICENSE-lucide-icons"
 spec="$work/tessera.spec"
 {
   cat <<EOF
@@ -216,6 +224,7 @@ tar_root="$work/tar/$name"
 stage "$tar_root" zsh/site-functions
 install -Dm644 LICENSE-MIT "$tar_root/LICENSE-MIT"
 install -Dm644 LICENSE-APACHE "$tar_root/LICENSE-APACHE"
+install -Dm644 resources/icons/lucide-LICENSE "$tar_root/LICENSE-lucide-icons"
 install -Dm755 packaging/linux/install.sh "$tar_root/install.sh"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
   -C "$work/tar" -cf - "$name" | gzip -n "$tar_gzip" >"$out/$name.tar.gz"

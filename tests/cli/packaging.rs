@@ -150,6 +150,9 @@ fn the_deb_holds_every_file_and_the_licence() {
     assert!(copyright.contains("License: MIT or Apache-2.0"));
     assert!(copyright.contains("Permission is hereby granted, free of charge"));
     assert!(copyright.contains("/usr/share/common-licenses/Apache-2.0"));
+    // The embedded Lucide symbols' notice (ISC) goes with every copy.
+    assert!(copyright.contains("Files: resources/icons/lucide.tsv"));
+    assert!(copyright.contains("Lucide Icons and Contributors"));
 }
 
 #[test]
@@ -160,6 +163,7 @@ fn the_rpm_holds_every_file_and_the_licences() {
     let mut want = with_prefix("/usr/", expected("zsh/site-functions"));
     want.insert("/usr/share/licenses/tessera/LICENSE-MIT".into());
     want.insert("/usr/share/licenses/tessera/LICENSE-APACHE".into());
+    want.insert("/usr/share/licenses/tessera/LICENSE-lucide-icons".into());
     assert_eq!(got, want);
     let licences = stdout(Command::new("rpm").arg("-qpL").arg(&dist.rpm));
     assert!(licences.contains("/usr/share/licenses/tessera/LICENSE-APACHE"));
@@ -189,7 +193,12 @@ fn the_tarball_installs_with_its_script_and_uninstalls() {
         .to_owned();
     assert!(top.starts_with("tessera-"), "{top}");
     let mut want = with_prefix(&format!("{top}/"), expected("zsh/site-functions"));
-    for extra in ["install.sh", "LICENSE-MIT", "LICENSE-APACHE"] {
+    for extra in [
+        "install.sh",
+        "LICENSE-MIT",
+        "LICENSE-APACHE",
+        "LICENSE-lucide-icons",
+    ] {
         want.insert(format!("{top}/{extra}"));
     }
     assert_eq!(files, want);
@@ -215,6 +224,11 @@ fn the_tarball_installs_with_its_script_and_uninstalls() {
     assert!(
         destdir
             .join("usr/share/licenses/tessera/LICENSE-MIT")
+            .is_file()
+    );
+    assert!(
+        destdir
+            .join("usr/share/licenses/tessera/LICENSE-lucide-icons")
             .is_file()
     );
     let installed = destdir.join("usr/bin/tessera");
