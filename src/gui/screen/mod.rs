@@ -14,7 +14,7 @@ pub mod settings;
 pub mod share;
 pub mod unlock;
 
-use iced::widget::{column, progress_bar, text};
+use iced::widget::{button, column, progress_bar, row, text};
 use iced::{Element, Length};
 
 /// The code settings typed into a form (add and details share them): Steam is
@@ -179,5 +179,24 @@ pub fn spinner<'a, Message: 'a>(label: &'a str, phase: u8) -> Element<'a, Messag
             .girth(Length::Fixed(4.0)),
     ]
     .spacing(8)
+    .into()
+}
+
+/// [`spinner`] with a Cancel button beside it (a KDF the user may stop).
+pub fn spinner_cancel<'a, Message: Clone + 'a>(
+    label: &'a str,
+    phase: u8,
+    cancel: &'a str,
+    on_cancel: Message,
+) -> Element<'a, Message> {
+    row![
+        spinner(label, phase),
+        button(text(cancel))
+            .style(crate::gui::theme::button::secondary)
+            .padding([8, 16])
+            .on_press(on_cancel),
+    ]
+    .spacing(16)
+    .align_y(iced::Alignment::Center)
     .into()
 }

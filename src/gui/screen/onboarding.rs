@@ -1,7 +1,7 @@
 //! First run: create the vault with a password typed twice, a live strength
 //! estimate, and "also unlock with the system keyring".
 
-use iced::widget::{button, checkbox, column, container, row, text, text_input};
+use iced::widget::{button, checkbox, column, container, text, text_input};
 use iced::{Element, Length};
 
 use super::Typed;
@@ -277,17 +277,12 @@ impl Onboarding {
             form = form.push(text(error).style(theme::label::urgent));
         }
         if self.busy {
-            form = form.push(
-                row![
-                    super::spinner(t(Key::Creating), self.phase),
-                    button(text(t(Key::Cancel)))
-                        .style(theme::button::secondary)
-                        .padding([8, 16])
-                        .on_press(Message::Cancel),
-                ]
-                .spacing(16)
-                .align_y(iced::Alignment::Center),
-            );
+            form = form.push(super::spinner_cancel(
+                t(Key::Creating),
+                self.phase,
+                t(Key::Cancel),
+                Message::Cancel,
+            ));
         } else {
             form = form.push(
                 button(text(t(Key::CreateVault)))

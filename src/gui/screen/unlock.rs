@@ -3,7 +3,7 @@
 //! the KDF's late result is dropped: [`task::Running`]); a vault with a
 //! keyring slot first tries the keyring.
 
-use iced::widget::{button, column, container, row, text, text_input};
+use iced::widget::{button, column, container, text, text_input};
 use iced::{Element, Length};
 
 use super::Typed;
@@ -205,17 +205,12 @@ impl Unlock {
                     .padding([8, 16])
                     .on_press(Message::Submit),
             ),
-            Busy::Password => form.push(
-                row![
-                    super::spinner(t(Key::Unlocking), self.phase),
-                    button(text(t(Key::Cancel)))
-                        .style(theme::button::secondary)
-                        .padding([8, 16])
-                        .on_press(Message::Cancel),
-                ]
-                .spacing(16)
-                .align_y(iced::Alignment::Center),
-            ),
+            Busy::Password => form.push(super::spinner_cancel(
+                t(Key::Unlocking),
+                self.phase,
+                t(Key::Cancel),
+                Message::Cancel,
+            )),
             Busy::Keyring => form.push(super::spinner(t(Key::UnlockingKeyring), self.phase)),
         };
         container(form).center_x(Length::Fill).padding(32).into()
