@@ -433,11 +433,9 @@ fn version_word(version: u32) -> u32 {
 /// stand out most, if they stand out by at least `least` grey levels.
 fn alignment(grey: &Grey<'_>, affine: &Homography, at: Point, least: f32) -> Vec<Point> {
     let map = |p: Point| affine.map(p);
-    let best_around =
-        |centre: Point, reach: i32, step: f32| best_around(grey, &map, centre, reach, step);
-    let near = best_around(at, 16, 0.25);
-    let far = best_around(at, 16, 0.5);
-    let far = best_around(far.1, 2, 0.125);
+    let near = best_around(grey, &map, at, 16, 0.25);
+    let far = best_around(grey, &map, at, 16, 0.5);
+    let far = best_around(grey, &map, far.1, 2, 0.125);
     let mut out = Vec::with_capacity(2);
     if near.0 >= least {
         out.push(affine.map(near.1));
