@@ -47,19 +47,34 @@ fn stdout(command: &mut Command) -> String {
     String::from_utf8(run(command).stdout).unwrap()
 }
 
-/// `packaging/build.sh` once for the whole test binary.
+/// `packaging/build.sh` once per test run. `cargo test` runs these tests as
+/// threads of one process; nextest runs each in its own process, so the build
+/// is also shared between processes: the first takes a file lock, builds and
+/// writes a stamp naming the run (`NEXTEST_RUN_ID`, else the process id); the
+/// others wait on the lock and find the stamp.
 fn dist() -> &'static Dist {
     static DIST: OnceLock<Dist> = OnceLock::new();
     DIST.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("packaging");
-        let _ = std::fs::remove_dir_all(&dir);
-        run(Command::new("bash")
-            .arg(root().join("packaging/build.sh"))
-            .arg("--fast")
-            .arg("--binary")
-            .arg(binary())
-            .arg("--out")
-            .arg(&dir));
+        let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        let dir = tmp.join("packaging");
+        let lock = std::fs::File::create(tmp.join("packaging.lock")).unwrap();
+        lock.lock().unwrap();
+        let run_id = std::env::var("NEXTEST_RUN_ID")
+            .unwrap_or_else(|_| format!("process {}", std::process::id()));
+        let stamp = tmp.join("packaging.run");
+        if std::fs::read_to_string(&stamp).ok().as_deref() != Some(run_id.as_str()) {
+            let _ = std::fs::remove_file(&stamp);
+            let _ = std::fs::remove_dir_all(&dir);
+            run(Command::new("bash")
+                .arg(root().join("packaging/build.sh"))
+                .arg("--fast")
+                .arg("--binary")
+                .arg(binary())
+                .arg("--out")
+                .arg(&dir));
+            std::fs::write(&stamp, &run_id).unwrap();
+        }
+        drop(lock);
         let find = |suffix: &str| {
             let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
                 .unwrap()
