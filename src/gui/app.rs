@@ -962,6 +962,7 @@ impl App {
                         conceal: self.concealed(),
                         clock_warning: self.clock_warning.as_ref(),
                         locked_copy: session.locked_copies.first().map(PathBuf::as_path),
+                        compact: self.scale_factor() > 1.0,
                     })
                     .map(Message::Codes),
                 None => text("").into(),

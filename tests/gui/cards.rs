@@ -8,12 +8,14 @@ use iced::{Point, Rectangle, mouse};
 
 use super::rings::{at, close, pixels, window};
 use crate::common::gui::*;
+use iced_test::selector::Candidate;
 use tessera::gui::Message;
 use tessera::gui::event::Hotkey;
 use tessera::gui::i18n::{self, Lang};
 use tessera::gui::screen::codes;
 use tessera::gui::theme;
 use tessera::gui::widget::code_row::{self, action_id};
+use tessera::gui::widget::countdown;
 use tessera::otp::group_code;
 use tessera::vault::EntryId;
 
@@ -205,6 +207,17 @@ fn the_card_states_are_drawn_in_the_themes_roles() {
             .unwrap()
             .visible_bounds()
             .unwrap();
+        let mut seconds: Vec<Rectangle> = Vec::new();
+        let _ = ui.find(|candidate: Candidate<'_>| -> Option<()> {
+            if let Candidate::Text {
+                bounds, content, ..
+            } = candidate
+                && content == "10"
+            {
+                seconds.push(bounds);
+            }
+            None
+        });
         let image = pixels(&mut ui, &theme);
         let name = |issuer: &str| {
             let mut ui = window(&h);
@@ -214,7 +227,19 @@ fn the_card_states_are_drawn_in_the_themes_roles() {
         // 6 px into the card is its fill; so is the strip right of the
         // actions (the card's padding).
         let left = |b: Rectangle| Point::new(b.x - 14.0 - 40.0 - 6.0, b.center_y());
-        let right = |b: Rectangle| Point::new(details.x + details.width + 6.0, b.center_y());
+        // Right of a card's countdown ring (the seconds sit in its middle):
+        // the card's padding.
+        let right = |b: Rectangle| {
+            let ring = seconds
+                .iter()
+                .min_by(|x, y| {
+                    (x.center_y() - b.center_y())
+                        .abs()
+                        .total_cmp(&(y.center_y() - b.center_y()).abs())
+                })
+                .unwrap();
+            Point::new(ring.center_x() + countdown::SIDE / 2.0 + 6.0, b.center_y())
+        };
         let (acme, globex) = (name("ACME"), name("Globex"));
         // Each pixel is nearest the colour of its state among every fill a
         // card can have (some differ only slightly from each other).

@@ -235,6 +235,10 @@ pub struct Context<'a> {
     /// A sync tool's conflict copy saved under another password, waiting
     /// for that password (docs/sync.md).
     pub locked_copy: Option<&'a std::path::Path>,
+    /// Text larger than 100 %: a card has too little room for its names and
+    /// its actions both, so the actions take the names' place on the card
+    /// under the pointer and on the selected one.
+    pub compact: bool,
 }
 
 /// The entries as last read from the vault, with their display order worked
@@ -509,6 +513,7 @@ impl Codes {
                 selected: self.selected.as_ref() == Some(id),
                 hovered: self.hovered.as_ref() == Some(id),
                 focused: false,
+                compact: cx.compact,
             },
             code_row::Messages {
                 activate: Message::Activate(id.clone()),

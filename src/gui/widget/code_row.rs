@@ -8,10 +8,10 @@
 //!
 //! A row is a card (`theme::row::card`: at rest, under the pointer, pressed,
 //! selected, focused). Its two actions (copy, show or next code; details)
-//! are icon buttons at its right end, shown on the card under the pointer
-//! and on the selected card; their place is kept on every card.
+//! are icon buttons before the code, shown on the card under the pointer and
+//! on the selected card; they take their room from the names.
 
-use iced::widget::{button, column, container, mouse_area, row, space, text, tooltip};
+use iced::widget::{button, column, container, mouse_area, row, text, tooltip};
 use iced::{Alignment, Element, Font, Length, font};
 
 use super::countdown;
@@ -39,6 +39,9 @@ pub struct Row<'a> {
     pub hovered: bool,
     /// Whether it has the keyboard focus (the app's focus ring).
     pub focused: bool,
+    /// Whether its actions take the names' place when they show (large
+    /// text, where both do not fit).
+    pub compact: bool,
 }
 
 /// A row's height in logical pixels: the code (30 px text) and the next code
@@ -172,10 +175,10 @@ pub fn action_id(action: RowAction, id: &EntryId) -> String {
 const ACTION_SYMBOL: f32 = 18.0;
 const ACTION_PADDING: f32 = 7.0;
 const ACTION_GAP: f32 = 4.0;
-
-/// The width a card keeps for its two actions, shown or not (so nothing
-/// moves when the pointer comes and goes).
-pub const ACTIONS_WIDTH: f32 = 2.0 * (ACTION_SYMBOL + 2.0 * ACTION_PADDING) + ACTION_GAP;
+/// The same with large text ([`Row::compact`]): 50 px for both actions.
+const COMPACT_SYMBOL: f32 = 16.0;
+const COMPACT_PADDING: f32 = 4.0;
+const COMPACT_GAP: f32 = 2.0;
 
 /// The messages a card sends.
 #[derive(Clone, Debug)]
@@ -213,18 +216,24 @@ fn action_button<'a, Message: Clone + 'a>(
     action: RowAction,
     message: Message,
     marks: &Marks,
+    compact: bool,
 ) -> Element<'a, Message> {
+    let (side, padding) = if compact {
+        (COMPACT_SYMBOL, COMPACT_PADDING)
+    } else {
+        (ACTION_SYMBOL, ACTION_PADDING)
+    };
     let symbol = marks::slot(
         marks,
         Mark::Symbol {
             symbol: action.symbol(),
             on: Ink::Secondary,
         },
-        ACTION_SYMBOL,
-        ACTION_SYMBOL,
+        side,
+        side,
     );
     let control = button(symbol)
-        .padding(ACTION_PADDING)
+        .padding(padding)
         .style(theme::button::icon)
         .on_press(message);
     tooltip(
@@ -355,9 +364,39 @@ pub fn view<'a, Message: Clone + 'a>(
     } else {
         names.into()
     };
-    let mut body = row![avatar, names, code_column]
-        .spacing(14)
-        .align_y(Alignment::Center);
+    // The actions show on the card under the pointer and on the selected
+    // one (so the keyboard reaches them too), between the names and the
+    // code: they take their room from the names (all of it with large
+    // text), so the code and the countdown never move.
+    let shows_actions = row_data.selected || row_data.hovered;
+    let mut body = row![avatar].spacing(14).align_y(Alignment::Center);
+    if !(shows_actions && row_data.compact) {
+        body = body.push(names);
+    }
+    if shows_actions {
+        let gap = if row_data.compact {
+            COMPACT_GAP
+        } else {
+            ACTION_GAP
+        };
+        let mut strip = row![].spacing(gap).align_y(Alignment::Center);
+        for (action, message) in messages.actions {
+            strip = strip.push(action_button(
+                lang,
+                &entry.id,
+                action,
+                message,
+                marks,
+                row_data.compact,
+            ));
+        }
+        body = body.push(if row_data.compact {
+            container(strip).width(Length::Fill)
+        } else {
+            container(strip)
+        });
+    }
+    body = body.push(code_column);
     if let Some(Code {
         remaining: Some(remaining),
         period: Some(period),
@@ -366,22 +405,16 @@ pub fn view<'a, Message: Clone + 'a>(
     {
         body = body.push(countdown::view(marks, *remaining, *period));
     }
-    // The actions keep their place on every card; they show on the one
-    // under the pointer and on the selected one (so the keyboard reaches
-    // them too).
-    let actions: Element<'a, Message> = if row_data.selected || row_data.hovered {
-        let mut strip = row![].spacing(ACTION_GAP).align_y(Alignment::Center);
-        for (action, message) in messages.actions {
-            strip = strip.push(action_button(lang, &entry.id, action, message, marks));
-        }
-        strip.into()
-    } else {
-        space().width(ACTIONS_WIDTH).into()
-    };
-    body = body.push(container(actions).align_right(ACTIONS_WIDTH));
 
+    // The content sits a little below the middle's top so that the next
+    // code, which shows under the code in the last seconds, still fits.
     let card = button(body)
-        .padding([10, 12])
+        .padding(iced::Padding {
+            top: 16.0,
+            right: 12.0,
+            bottom: 4.0,
+            left: 12.0,
+        })
         .width(Length::Fill)
         .height(HEIGHT)
         .style(theme::row::card(row_data.selected, row_data.focused))
