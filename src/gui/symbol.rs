@@ -125,6 +125,10 @@ mod tests {
             assert!(segments.len() > 1, "{symbol:?}");
             assert!(symbol.path().is_some());
         }
+        // A path joined after another starts where it says (the paste
+        // arrow at 17,18), not relative to where the one before ended.
+        let paste = vector::parse(Symbol::Paste.data().unwrap_or_default()).unwrap_or_default();
+        assert!(paste.contains(&vector::Segment::Move(iced::Point::new(17.0, 18.0))));
         // The plus is two strokes across the middle.
         let plus = vector::parse(Symbol::Add.data().unwrap_or_default()).unwrap_or_default();
         assert_eq!(
