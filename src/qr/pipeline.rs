@@ -342,10 +342,17 @@ fn upscaled_further(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
 
 /// Halved: big modules whose interior is wider than the local window, and noise
 /// that halving averages away.
+///
+/// It is there for large modules (6 px and more in the input, 3 here), whose finder
+/// patterns the triple test sees: without a triple the halved frame is not searched
+/// whole (rqrr on a halved 4K page of text took 14 ms for nothing).
 fn downscaled(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
     let small = binarize::resize(luma, luma.width / 2, luma.height / 2);
     let frame = Frame::scaled(luma.width as f32 / small.width as f32);
-    search.both_polarities(binarize::local(&small), &frame, pass)
+    search.outlined_only = true;
+    let found = search.both_polarities(binarize::local(&small), &frame, pass);
+    search.outlined_only = false;
+    found
 }
 
 /// Blurred 3×3: JPEG ringing, moiré and sensor noise in photos of screens.
@@ -512,6 +519,11 @@ impl Frame {
 struct Search<'a> {
     /// The input's grey pixels, for the sampler (none in tests of rqrr alone).
     grey: Option<&'a Luma>,
+    /// Large frames are searched whole only where finder triples outline a code (set
+    /// by the `downscaled` step). Full-size frames are searched whole without one:
+    /// there rqrr locates grids of 1.5–2 px modules the triple test misses, and those
+    /// grids are zoomed into.
+    outlined_only: bool,
     found: Vec<Found>,
     /// A grid was located that did not decode.
     unreadable: bool,
@@ -581,8 +593,11 @@ impl Search<'_> {
     /// Searches one polarity of `bits`. Large frames are searched first in crops around
     /// the codes their finder patterns outline (rqrr's cost grows with the pixels it is
     /// given, and it copies the image for every grouping it tries), and whole only if
-    /// the crops give nothing. `crops_only`: search the crops of any size of frame, and
-    /// never the whole.
+    /// the crops give nothing; a crop's triples are first sampled from the grey pixels
+    /// ([`Self::sample_box`]), and rqrr runs on it only if one is left unread. Large
+    /// frames with fewer than three look-alikes are not searched whole (nor, in the
+    /// halved step, those where no triple outlines a code). `crops_only`:
+    /// search the crops of any size of frame, and never the whole.
     fn polarity(
         &mut self,
         bits: &GrayImage,
@@ -597,10 +612,15 @@ impl Search<'_> {
         let outlines = sets.as_ref().map(|sets| spans(finders, sets, bits));
         let boxes = clusters(outlines.as_deref(), bits);
         self.remember(&boxes, frame, pixels, Ratio::Whole);
-        // rqrr needs three finder patterns to outline a code: a large frame where no
-        // three look-alikes could be a code's corners is not worth its whole-frame
-        // search (about 14 ms on a halved 4K page of text, for nothing).
-        if boxes.is_empty() && (crops_only || pixels >= CROP_MIN_PIXELS) {
+        if crops_only && boxes.is_empty() {
+            return false;
+        }
+        // rqrr needs three finder patterns to outline a code; a large frame with fewer
+        // look-alikes than that is not worth its whole-frame search, nor, where the
+        // step asks (`outlined_only`), one where no three look-alikes could be a
+        // code's corners.
+        let large = pixels >= CROP_MIN_PIXELS;
+        if large && (finders.len() < 3 || (boxes.is_empty() && self.outlined_only)) {
             return false;
         }
         let area: u64 = boxes.iter().map(|c| c.rect.area() as u64).sum();
