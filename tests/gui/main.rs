@@ -13,6 +13,7 @@ mod backup;
 mod brand;
 mod cancel;
 mod capture_x11;
+mod cards;
 mod clock;
 mod e2e_import_x11;
 mod e2e_x11;
