@@ -14,6 +14,7 @@ mod brand;
 mod cancel;
 mod capture_x11;
 mod clock;
+mod damage;
 mod e2e_import_x11;
 mod e2e_x11;
 mod file_export;
