@@ -348,7 +348,8 @@ BRANDS = {
 }
 
 # Lucide symbols the window draws, by file name.
-LUCIDE_SYMBOLS = ["plus", "smartphone", "settings", "lock"]
+LUCIDE_SYMBOLS = ["plus", "smartphone", "settings", "lock", "copy", "eye", "square-pen",
+                  "rotate-cw", "clipboard-paste", "scan-line", "file-input", "keyboard"]
 
 
 def npm_pack(spec, into):

@@ -66,6 +66,7 @@ pub fn unlocked_app(dir: &tempfile::TempDir, entries: usize) -> (App, tokio::run
         capture: tessera::gui::task::Capture::unavailable(),
         system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
         desktop_high_contrast: || None,
+        desktop_reduced_motion: || None,
         history: tessera::vault::History::at(dir.path().join("state")),
     };
     let runtime = tokio::runtime::Builder::new_current_thread()

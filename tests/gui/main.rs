@@ -13,6 +13,7 @@ mod backup;
 mod brand;
 mod cancel;
 mod capture_x11;
+mod cards;
 mod clock;
 mod damage;
 mod e2e_import_x11;

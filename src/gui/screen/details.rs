@@ -307,46 +307,6 @@ impl Details {
     /// The screen.
     pub fn view(&self, lang: Lang) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
-        let mut form = column![
-            text(t(Key::DetailsTitle)).size(24),
-            text(t(Key::Issuer)).size(14),
-            text_input(t(Key::IssuerPlaceholder), &self.issuer)
-                .id(ISSUER_ID)
-                .on_input(Message::Issuer)
-                .padding(8),
-            text(t(Key::AccountName)).size(14),
-            text_input(t(Key::AccountPlaceholder), &self.account)
-                .on_input(Message::Account)
-                .padding(8),
-            text(t(Key::Group)).size(14),
-            text_input(t(Key::GroupPlaceholder), &self.group)
-                .on_input(Message::Group)
-                .padding(8),
-            checkbox(self.favourite)
-                .label(t(Key::Favourite))
-                .on_toggle(Message::Favourite),
-            text(t(Key::Notes)).size(14),
-            text_input(t(Key::Notes), &self.notes)
-                .on_input(Message::Notes)
-                .padding(8),
-            text(t(Key::IconLabel)).size(14),
-            container(
-                combo_box(
-                    &self.icons,
-                    t(Key::IconSearch),
-                    Some(&self.icon),
-                    Message::Icon
-                )
-                .padding(8)
-            )
-            .id(ICON_ID),
-            text(self.icon_hint(lang))
-                .size(13)
-                .style(theme::label::muted),
-        ]
-        .spacing(6)
-        .max_width(520);
-
         let advanced = super::param_fields(
             lang,
             self.kind,
@@ -354,18 +314,83 @@ impl Details {
             [&self.digits, &self.period, &self.counter],
             PARAM_MESSAGES,
         );
-        form = form.push(container(advanced).padding(12).style(theme::boxed::section));
-        form = form.push(
-            row![
-                button(text(t(Key::RecoveryButton)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::Recovery),
-                button(text(t(Key::ShowQrButton)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::ShowQr),
-            ]
-            .spacing(8),
-        );
+        let label = |key| text(t(key)).size(14);
+        let mut form = column![
+            text(t(Key::DetailsTitle)).size(24),
+            super::group(
+                t(Key::DetailsAccountGroup),
+                column![
+                    column![
+                        label(Key::Issuer),
+                        text_input(t(Key::IssuerPlaceholder), &self.issuer)
+                            .id(ISSUER_ID)
+                            .on_input(Message::Issuer)
+                            .padding(8),
+                    ]
+                    .spacing(4),
+                    column![
+                        label(Key::AccountName),
+                        text_input(t(Key::AccountPlaceholder), &self.account)
+                            .on_input(Message::Account)
+                            .padding(8),
+                    ]
+                    .spacing(4),
+                    column![
+                        label(Key::Group),
+                        text_input(t(Key::GroupPlaceholder), &self.group)
+                            .on_input(Message::Group)
+                            .padding(8),
+                    ]
+                    .spacing(4),
+                    checkbox(self.favourite)
+                        .label(t(Key::Favourite))
+                        .on_toggle(Message::Favourite),
+                    column![
+                        label(Key::Notes),
+                        text_input(t(Key::Notes), &self.notes)
+                            .on_input(Message::Notes)
+                            .padding(8),
+                    ]
+                    .spacing(4),
+                ],
+            ),
+            super::group(
+                t(Key::DetailsIconGroup),
+                column![
+                    label(Key::IconLabel),
+                    container(
+                        combo_box(
+                            &self.icons,
+                            t(Key::IconSearch),
+                            Some(&self.icon),
+                            Message::Icon
+                        )
+                        .padding(8)
+                    )
+                    .id(ICON_ID),
+                    text(self.icon_hint(lang))
+                        .size(13)
+                        .style(theme::label::muted),
+                ],
+            ),
+            super::group(t(Key::DetailsCodeGroup), column![advanced]),
+            super::group(
+                t(Key::DetailsMoreGroup),
+                column![
+                    row![
+                        button(text(t(Key::RecoveryButton)))
+                            .style(theme::button::secondary)
+                            .on_press(Message::Recovery),
+                        button(text(t(Key::ShowQrButton)))
+                            .style(theme::button::secondary)
+                            .on_press(Message::ShowQr),
+                    ]
+                    .spacing(8)
+                ],
+            ),
+        ]
+        .spacing(16)
+        .max_width(560);
 
         if let Some(error) = &self.error {
             form = form.push(text(error).style(theme::label::urgent));
@@ -383,6 +408,8 @@ impl Details {
                     .style(theme::button::secondary)
                     .padding([8, 16])
                     .on_press(Message::Back),
+                // The destructive action stands apart from the others.
+                iced::widget::space().width(Length::Fill),
                 button(text(t(Key::Delete)))
                     .style(theme::button::danger)
                     .padding([8, 16])

@@ -133,7 +133,8 @@ impl Onboarding {
 
     /// Advances the busy indicator.
     pub fn spin(&mut self) {
-        self.phase = self.phase.wrapping_add(1);
+        // Never back to 0, which is the bar not shown yet.
+        self.phase = self.phase.wrapping_add(1).max(1);
     }
 
     /// Handles a message.
@@ -286,6 +287,7 @@ impl Onboarding {
         } else {
             form = form.push(
                 button(text(t(Key::CreateVault)))
+                    .style(theme::button::primary)
                     .padding([8, 16])
                     .on_press(Message::Submit),
             );

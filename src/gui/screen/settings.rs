@@ -7,7 +7,7 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length};
 
-use super::Typed;
+use super::{Typed, group};
 use crate::clock::sntp::Server;
 use crate::gui::clock::ClockCheck;
 use crate::gui::i18n::{self, Key, Lang};
@@ -86,6 +86,8 @@ pub enum Message {
     UseShortcut,
     /// The text size (percent) changed.
     TextSize(u16),
+    /// "Reduce motion" was toggled.
+    ReduceMotion(bool),
     /// The clock offset changed.
     Offset(String),
     /// The time server changed.
@@ -355,6 +357,7 @@ impl Settings {
                 self.clipboard = v;
             }
             Message::HideCodes(on) => self.values.hide_codes = on,
+            Message::ReduceMotion(on) => self.values.reduce_motion = on,
             Message::HideUnfocused(on) => self.values.hide_codes_unfocused = on,
             Message::KeepInTray(on) => self.values.keep_in_tray = on,
             Message::Shortcut(v) => {
@@ -528,7 +531,7 @@ impl Settings {
         let t = |key| i18n::t(lang, key);
         let typed_changed = self.shortcut_typed.trim() != self.values.shortcut;
         let mut part = column![
-            text(t(Key::Shortcut)).size(18),
+            text(t(Key::Shortcut)).size(16),
             row![
                 text_input(crate::gui::shortcut::DEFAULT, &self.shortcut_typed)
                     .id(SHORTCUT_ID)
@@ -571,14 +574,12 @@ impl Settings {
         if let Some(advice) = advice {
             part = part.push(text(advice).style(theme::label::urgent));
         }
-        container(part)
-            .padding(12)
-            .style(theme::boxed::section)
-            .into()
+        part.into()
     }
 
-    /// The screen; `system` is the language the locale names; `shortcut`
-    /// why the global shortcut does not work, if it does not.
+    /// The screen, in groups with headings (Appearance, Security, Codes and
+    /// privacy, Time, Backups, Desktop); `system` is the language the locale
+    /// names; `shortcut` why the global shortcut does not work, if it does not.
     pub fn view(
         &self,
         lang: Lang,
@@ -586,11 +587,65 @@ impl Settings {
         shortcut: Option<&Problem>,
     ) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
-        let line = |label: &'static str, widget: Element<'static, Message>| {
-            row![text(label).width(Length::Fixed(300.0)), widget]
-                .spacing(12)
-                .align_y(Alignment::Center)
-        };
+        let hint = |key| text(t(key)).size(13).style(theme::label::muted);
+        let mut page = column![
+            row![
+                text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
+                button(text(t(Key::Back)))
+                    .style(theme::button::secondary)
+                    .padding([8, 16])
+                    .on_press(Message::Back),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(24)
+        .max_width(640);
+        // What a change just did (or why it did not), where it is seen.
+        if let Some(notice) = &self.notice {
+            page = page.push(crate::gui::widget::notice::view(notice));
+        }
+        page = page
+            .push(self.appearance_group(lang, system))
+            .push(self.security_group(lang))
+            .push(group(
+                t(Key::SettingsPrivacy),
+                column![
+                    line(
+                        t(Key::ClipboardDelay),
+                        text_input("30", &self.clipboard)
+                            .on_input(Message::Clipboard)
+                            .width(Length::Fixed(90.0))
+                            .into()
+                    ),
+                    hint(Key::ClipboardDelayHint),
+                    checkbox(self.values.hide_codes)
+                        .label(t(Key::HideCodes))
+                        .on_toggle(Message::HideCodes),
+                    checkbox(self.values.hide_codes_unfocused)
+                        .label(t(Key::HideCodesUnfocused))
+                        .on_toggle(Message::HideUnfocused),
+                    hint(Key::HideCodesUnfocusedHint),
+                ],
+            ))
+            .push(self.time_group(lang))
+            .push(self.backup_group(lang))
+            .push(group(
+                t(Key::SettingsDesktop),
+                column![
+                    checkbox(self.values.keep_in_tray)
+                        .label(t(Key::KeepInTray))
+                        .on_toggle(Message::KeepInTray),
+                    hint(Key::KeepInTrayHint),
+                    self.shortcut_view(lang, shortcut),
+                ],
+            ));
+        scrollable(container(page).center_x(Length::Fill).padding(24)).into()
+    }
+
+    /// Theme, language, text size, motion.
+    fn appearance_group(&self, lang: Lang, system: Lang) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
         let themes = theme_choices(lang);
         let theme_selected = themes
             .iter()
@@ -606,30 +661,35 @@ impl Settings {
             .iter()
             .find(|c| c.value == self.values.text_size_percent)
             .cloned();
-        let mut page = column![
-            row![
-                text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
-                button(text(t(Key::FileExportOpen)))
-                    .style(button::secondary)
-                    .on_press(Message::FileExport),
-                button(text(t(Key::Back)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::Back),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-            line(
-                t(Key::Theme),
-                pick_list(themes, theme_selected, Message::Theme).into()
-            ),
-            line(
-                t(Key::Language),
-                pick_list(languages, language_selected, Message::Language).into()
-            ),
-            line(
-                t(Key::TextSize),
-                pick_list(sizes, size_selected, |c| Message::TextSize(c.value)).into()
-            ),
+        group(
+            t(Key::SettingsAppearance),
+            column![
+                line(
+                    t(Key::Theme),
+                    pick_list(themes, theme_selected, Message::Theme).into()
+                ),
+                line(
+                    t(Key::Language),
+                    pick_list(languages, language_selected, Message::Language).into()
+                ),
+                line(
+                    t(Key::TextSize),
+                    pick_list(sizes, size_selected, |c| Message::TextSize(c.value)).into()
+                ),
+                checkbox(self.values.reduce_motion)
+                    .label(t(Key::ReduceMotion))
+                    .on_toggle(Message::ReduceMotion),
+                text(t(Key::ReduceMotionHint))
+                    .size(13)
+                    .style(theme::label::muted),
+            ],
+        )
+    }
+
+    /// Auto-lock, keyring unlock, the password.
+    fn security_group(&self, lang: Lang) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let mut part = column![
             line(
                 t(Key::AutoLock),
                 text_input("5", &self.auto_lock)
@@ -640,73 +700,12 @@ impl Settings {
             text(t(Key::AutoLockHint))
                 .size(13)
                 .style(theme::label::muted),
-            line(
-                t(Key::ClipboardDelay),
-                text_input("30", &self.clipboard)
-                    .on_input(Message::Clipboard)
-                    .width(Length::Fixed(90.0))
-                    .into()
-            ),
-            text(t(Key::ClipboardDelayHint))
-                .size(13)
-                .style(theme::label::muted),
-            checkbox(self.values.hide_codes)
-                .label(t(Key::HideCodes))
-                .on_toggle(Message::HideCodes),
-            checkbox(self.values.hide_codes_unfocused)
-                .label(t(Key::HideCodesUnfocused))
-                .on_toggle(Message::HideUnfocused),
-            text(t(Key::HideCodesUnfocusedHint))
-                .size(13)
-                .style(theme::label::muted),
-            line(
-                t(Key::ClockOffset),
-                text_input("0", &self.offset)
-                    .id(OFFSET_ID)
-                    .on_input(Message::Offset)
-                    .width(Length::Fixed(90.0))
-                    .into()
-            ),
-            text(t(Key::ClockOffsetHint))
-                .size(13)
-                .style(theme::label::muted),
-            line(
-                t(Key::TimeServer),
-                row![
-                    text_input("pool.ntp.org", &self.time_server)
-                        .id(TIME_SERVER_ID)
-                        .on_input(Message::TimeServer)
-                        .on_submit(Message::CheckClock)
-                        .width(Length::Fixed(200.0)),
-                    button(text(t(Key::CheckClock)))
-                        .style(theme::button::secondary)
-                        .on_press_maybe(
-                            (!self.values.time_server.is_empty()).then_some(Message::CheckClock)
-                        ),
-                ]
-                .spacing(8)
-                .align_y(Alignment::Center)
-                .into()
-            ),
-            if self.time_server.trim().is_empty() || Server::parse(&self.time_server).is_ok() {
-                text(t(Key::TimeServerHint))
-                    .size(13)
-                    .style(theme::label::muted)
-            } else {
-                text(t(Key::TimeServerInvalid))
-                    .size(13)
-                    .style(theme::label::urgent)
-            },
-        ]
-        .spacing(10)
-        .max_width(640);
-
+        ];
         let mut keyring = checkbox(self.keyring_on).label(t(Key::KeyringSetting));
         if !self.busy {
             keyring = keyring.on_toggle(Message::Keyring);
         }
-        page = page.push(keyring);
-        page = page.push(
+        part = part.push(keyring).push(
             text(t(Key::UseKeyringHint))
                 .size(13)
                 .style(theme::label::muted),
@@ -718,75 +717,20 @@ impl Settings {
                 confirm = confirm.on_press(Message::ConfirmOff);
                 cancel = cancel.on_press(Message::CancelOff);
             }
-            page = page.push(
-                container(
-                    column![
-                        text(t(Key::KeyringOffAsk)),
-                        text_input(t(Key::Password), typed.as_str())
-                            .id(KEYRING_OFF_PASSWORD_ID)
-                            .secure(true)
-                            .on_input(|s| Message::OffPassword(Typed::new(s)))
-                            .on_submit(Message::ConfirmOff)
-                            .padding(8),
-                        row![confirm, cancel].spacing(8),
-                    ]
-                    .spacing(8),
-                )
-                .padding(12)
-                .style(theme::boxed::section),
-            );
-        }
-
-        let backups_state = match &self.backup_folder {
-            Some(folder) => i18n::tf(
-                lang,
-                Key::BackupsGoTo,
-                &[("folder", &folder.display().to_string())],
-            ),
-            None => t(Key::BackupsAreOff).to_owned(),
-        };
-        let typed = !self.backup_typed.trim().is_empty();
-        page = page.push(
-            container(
+            part = part.push(
                 column![
-                    text(t(Key::BackupsTitle)).size(18),
-                    text(backups_state),
-                    row![
-                        text_input(t(Key::BackupsFolderPlaceholder), &self.backup_typed)
-                            .id(BACKUP_FOLDER_ID)
-                            .on_input(Message::BackupFolder)
-                            .on_submit(Message::UseBackupFolder)
-                            .padding(8),
-                        button(text(t(Key::BackupsChoose)))
-                            .style(theme::button::secondary)
-                            .on_press(Message::ChooseBackupFolder),
-                    ]
-                    .spacing(8)
-                    .align_y(Alignment::Center),
-                    row![
-                        button(text(t(Key::BackupsUse)))
-                            .style(theme::button::secondary)
-                            .on_press_maybe(typed.then_some(Message::UseBackupFolder)),
-                        button(text(t(Key::BackupsTurnOff)))
-                            .style(theme::button::secondary)
-                            .on_press_maybe(
-                                self.backup_folder.is_some().then_some(Message::BackupsOff)
-                            ),
-                    ]
-                    .spacing(8),
-                    text(t(Key::BackupsHint))
-                        .size(13)
-                        .style(theme::label::muted),
-                    button(text(t(Key::SettingsRestore)))
-                        .style(theme::button::secondary)
-                        .on_press(Message::Restore),
+                    text(t(Key::KeyringOffAsk)),
+                    text_input(t(Key::Password), typed.as_str())
+                        .id(KEYRING_OFF_PASSWORD_ID)
+                        .secure(true)
+                        .on_input(|s| Message::OffPassword(Typed::new(s)))
+                        .on_submit(Message::ConfirmOff)
+                        .padding(8),
+                    row![confirm, cancel].spacing(8),
                 ]
                 .spacing(8),
-            )
-            .padding(12)
-            .style(theme::boxed::section),
-        );
-
+            );
+        }
         let mut change = button(text(t(Key::ChangePassword))).style(theme::button::secondary);
         if !self.busy {
             change = change.on_press(Message::ChangePassword);
@@ -805,44 +749,137 @@ impl Settings {
         } else {
             change.into()
         };
-        page = page.push(
-            container(
-                column![
-                    text(t(Key::ChangePassword)).size(18),
-                    text_input(t(Key::NewPassword), self.new_password.as_str())
-                        .id(NEW_PASSWORD_ID)
-                        .secure(true)
-                        .on_input(|s| Message::NewPassword(Typed::new(s)))
-                        .padding(8),
-                    text_input(t(Key::RepeatPassword), self.repeat.as_str())
-                        .id(REPEAT_PASSWORD_ID)
-                        .secure(true)
-                        .on_input(|s| Message::Repeat(Typed::new(s)))
-                        .on_submit(Message::ChangePassword)
-                        .padding(8),
-                    change,
-                ]
-                .spacing(8),
-            )
-            .padding(12)
-            .style(theme::boxed::section),
-        );
-        if let Some(notice) = &self.notice {
-            page = page.push(crate::gui::widget::notice::view(notice));
-        }
-        // Last, so the settings above keep their places.
-        page = page.push(
+        part = part.push(
             column![
-                checkbox(self.values.keep_in_tray)
-                    .label(t(Key::KeepInTray))
-                    .on_toggle(Message::KeepInTray),
-                text(t(Key::KeepInTrayHint))
-                    .size(13)
-                    .style(theme::label::muted),
+                text(t(Key::ChangePassword)).size(16),
+                text_input(t(Key::NewPassword), self.new_password.as_str())
+                    .id(NEW_PASSWORD_ID)
+                    .secure(true)
+                    .on_input(|s| Message::NewPassword(Typed::new(s)))
+                    .padding(8),
+                text_input(t(Key::RepeatPassword), self.repeat.as_str())
+                    .id(REPEAT_PASSWORD_ID)
+                    .secure(true)
+                    .on_input(|s| Message::Repeat(Typed::new(s)))
+                    .on_submit(Message::ChangePassword)
+                    .padding(8),
+                change,
             ]
             .spacing(8),
         );
-        page = page.push(self.shortcut_view(lang, shortcut));
-        scrollable(container(page).center_x(Length::Fill).padding(24)).into()
+        group(t(Key::SettingsSecurity), part)
     }
+
+    /// The clock offset and the time server.
+    fn time_group(&self, lang: Lang) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        group(
+            t(Key::SettingsTime),
+            column![
+                line(
+                    t(Key::ClockOffset),
+                    text_input("0", &self.offset)
+                        .id(OFFSET_ID)
+                        .on_input(Message::Offset)
+                        .width(Length::Fixed(90.0))
+                        .into()
+                ),
+                text(t(Key::ClockOffsetHint))
+                    .size(13)
+                    .style(theme::label::muted),
+                line(
+                    t(Key::TimeServer),
+                    row![
+                        text_input("pool.ntp.org", &self.time_server)
+                            .id(TIME_SERVER_ID)
+                            .on_input(Message::TimeServer)
+                            .on_submit(Message::CheckClock)
+                            .width(Length::Fixed(200.0)),
+                        button(text(t(Key::CheckClock)))
+                            .style(theme::button::secondary)
+                            .on_press_maybe(
+                                (!self.values.time_server.is_empty())
+                                    .then_some(Message::CheckClock)
+                            ),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center)
+                    .into()
+                ),
+                if self.time_server.trim().is_empty() || Server::parse(&self.time_server).is_ok() {
+                    text(t(Key::TimeServerHint))
+                        .size(13)
+                        .style(theme::label::muted)
+                } else {
+                    text(t(Key::TimeServerInvalid))
+                        .size(13)
+                        .style(theme::label::urgent)
+                },
+            ],
+        )
+    }
+
+    /// Automatic backups, export, restore.
+    fn backup_group(&self, lang: Lang) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let backups_state = match &self.backup_folder {
+            Some(folder) => i18n::tf(
+                lang,
+                Key::BackupsGoTo,
+                &[("folder", &folder.display().to_string())],
+            ),
+            None => t(Key::BackupsAreOff).to_owned(),
+        };
+        let typed = !self.backup_typed.trim().is_empty();
+        group(
+            t(Key::SettingsBackup),
+            column![
+                text(t(Key::BackupsTitle)).size(16),
+                text(backups_state),
+                row![
+                    text_input(t(Key::BackupsFolderPlaceholder), &self.backup_typed)
+                        .id(BACKUP_FOLDER_ID)
+                        .on_input(Message::BackupFolder)
+                        .on_submit(Message::UseBackupFolder)
+                        .padding(8),
+                    button(text(t(Key::BackupsChoose)))
+                        .style(theme::button::secondary)
+                        .on_press(Message::ChooseBackupFolder),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+                row![
+                    button(text(t(Key::BackupsUse)))
+                        .style(theme::button::secondary)
+                        .on_press_maybe(typed.then_some(Message::UseBackupFolder)),
+                    button(text(t(Key::BackupsTurnOff)))
+                        .style(theme::button::secondary)
+                        .on_press_maybe(
+                            self.backup_folder.is_some().then_some(Message::BackupsOff)
+                        ),
+                ]
+                .spacing(8),
+                text(t(Key::BackupsHint))
+                    .size(13)
+                    .style(theme::label::muted),
+                row![
+                    button(text(t(Key::FileExportOpen)))
+                        .style(theme::button::secondary)
+                        .on_press(Message::FileExport),
+                    button(text(t(Key::SettingsRestore)))
+                        .style(theme::button::secondary)
+                        .on_press(Message::Restore),
+                ]
+                .spacing(8),
+            ],
+        )
+    }
+}
+
+/// A label and its control on one line: the label takes the room left.
+fn line<'a>(label: &'a str, widget: Element<'a, Message>) -> Element<'a, Message> {
+    row![text(label).width(Length::Fill), widget]
+        .spacing(12)
+        .align_y(Alignment::Center)
+        .into()
 }

@@ -107,7 +107,8 @@ impl Unlock {
 
     /// Advances the busy indicator.
     pub fn spin(&mut self) {
-        self.phase = self.phase.wrapping_add(1);
+        // Never back to 0, which is the bar not shown yet.
+        self.phase = self.phase.wrapping_add(1).max(1);
     }
 
     /// The keyring did not unlock: ask for the password, with the reason.
@@ -202,6 +203,7 @@ impl Unlock {
         form = match self.busy {
             Busy::Idle => form.push(
                 button(text(t(Key::UnlockButton)))
+                    .style(theme::button::primary)
                     .padding([8, 16])
                     .on_press(Message::Submit),
             ),
