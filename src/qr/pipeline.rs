@@ -16,6 +16,7 @@ use rqrr::{BitGrid, PreparedImage};
 use zeroize::Zeroizing;
 
 use super::binarize::{self, PAD};
+use super::finder;
 use super::sample;
 use super::text;
 use super::{Found, Luma, Pass};
@@ -45,6 +46,14 @@ const MAX_CROPS: usize = 16;
 const MAX_TRIPLES: usize = 64;
 /// At most this many places outlined by finder patterns are remembered for zooming.
 const MAX_CANDIDATES: usize = 16;
+/// At most this many places only the tolerant finder test outlines are remembered.
+const MAX_TOLERANT: usize = 16;
+/// A tolerant triple outlines a code only if its timing patterns show at least this
+/// well ([`finder::timing_score`]).
+const TIMING_SHOWN: f32 = 0.3;
+/// ... and is zoomed into only if they alternate in the grey pixels at least this
+/// clearly ([`finder::grey_timing`]).
+const GREY_TIMING: f32 = 0.4;
 /// Zoomed crops are enlarged so that a module is about this many pixels, then (if
 /// nothing was read) this many: rqrr's whole-pixel arithmetic and its timing-pattern
 /// count read some crops at one scale and not the other.
@@ -83,7 +92,9 @@ pub(super) fn run(luma: &Luma) -> Outcome {
     // A grid rqrr fitted but could not decode counts as a code seen only where the
     // finder scan also saw three finder patterns outline a code (not in noise).
     Outcome {
-        unreadable: search.unreadable && !search.candidates.is_empty() && search.found.is_empty(),
+        unreadable: search.unreadable
+            && search.candidates.iter().any(|c| c.scan != Ratio::Tolerant)
+            && search.found.is_empty(),
         found: search.found,
     }
 }
@@ -109,6 +120,10 @@ enum Reach {
     /// code found so far explains (a second code beside a first, or one too fine
     /// for the frame's scale), found or not.
     Candidates,
+    /// The same, and last, the places only the tolerant finder test outlines
+    /// ([`Ratio::Tolerant`]): a code any other step reads explains its look-alikes
+    /// first, so they cost nothing there.
+    AllCandidates,
 }
 
 /// The cascade, cheapest first; `docs/qr-pipeline.md` records what each step reads.
@@ -175,9 +190,9 @@ const CASCADE: [Step; 11] = [
     },
     Step {
         pass: Pass::Zoomed,
-        reach: Reach::Candidates,
+        reach: Reach::AllCandidates,
         applies: always,
-        run: zoomed,
+        run: zoomed_all,
     },
 ];
 
@@ -187,7 +202,8 @@ fn cascade(luma: &Luma, search: &mut Search) {
     for step in &CASCADE {
         let wanted = match step.reach {
             Reach::Frame => search.found.is_empty(),
-            Reach::Candidates => !search.unexplained().is_empty(),
+            Reach::Candidates => !search.unexplained(false).is_empty(),
+            Reach::AllCandidates => !search.unexplained(true).is_empty(),
         };
         if wanted && (step.applies)(luma) {
             (step.run)(luma, search, step.pass);
@@ -200,13 +216,30 @@ fn cascade(luma: &Luma, search: &mut Search) {
 /// with the local threshold, Otsu's, smoothed Otsu and smoothed local thresholds;
 /// if nothing reads, the same at the second scale.
 fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    zoom(luma, search, pass, false)
+}
+
+/// [`zoomed`], also into the places only the tolerant finder test outlines.
+fn zoomed_all(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    zoom(luma, search, pass, true)
+}
+
+/// [`zoomed`], into the tolerant scan's places too if `tolerant`.
+fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
     let (width, height) = (luma.width as usize, luma.height as usize);
     let mut any = false;
-    for candidate in search.unexplained() {
+    for candidate in search.unexplained(tolerant) {
         for c in &mut search.candidates {
             if c.rect == candidate.rect {
                 c.zoomed = true;
             }
+        }
+        // The tolerant scan's look-alikes (text, icons) are many: only a place whose
+        // timing patterns alternate in the grey pixels is worth a zoom.
+        if let Some(corners) = candidate.corners
+            && finder::grey_timing(luma, corners, candidate.module) < GREY_TIMING
+        {
+            continue;
         }
         let module = candidate.module.max(0.5);
         let rect = candidate.rect.grown((module * 2.0) as usize, width, height);
@@ -238,7 +271,7 @@ fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
                 dy: rect.y as f32,
             };
             let bits = binarize::local(&part);
-            let scan = finders_by(&bits, MAX_FINDERS + 1, [Ratio::Whole, Ratio::Exact]);
+            let scan = finders_by(&bits, MAX_FINDERS + 1, SCANS);
             if corners.is_empty() {
                 corners = outlined(&scan[1], &frame);
             }
@@ -542,6 +575,9 @@ struct Candidate {
     zoomed: bool,
     /// The finder test of the scan that outlined it (rqrr's grids count as whole-pixel).
     scan: Ratio,
+    /// The finder centres (corner first, input pixels) of the one triple that
+    /// outlined it, where it is one triple's box (the tolerant scan's).
+    corners: Option<[sample::Point; 3]>,
 }
 
 impl Search<'_> {
@@ -550,16 +586,16 @@ impl Search<'_> {
     /// patterns outline (a light-on-dark code beside a dark-on-light one). True if
     /// anything new was found.
     fn both_polarities(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
-        let scan = finders_by(&bits, MAX_FINDERS + 1, [Ratio::Whole, Ratio::Exact]);
+        let scan = finders_by(&bits, MAX_FINDERS + 1, SCANS);
         self.both_polarities_scanned(bits, scan, frame, pass)
     }
 
     /// [`Self::both_polarities`] with the image's finder patterns already found
-    /// (`finders_by` with the whole-pixel, then the exact ratio).
+    /// (`finders_by` with [`SCANS`]).
     fn both_polarities_scanned(
         &mut self,
         bits: GrayImage,
-        [[dark, light], exact]: [[Vec<Finder>; 2]; 2],
+        [[dark, light], exact, tolerant]: [[Vec<Finder>; 2]; 3],
         frame: &Frame,
         pass: Pass,
     ) -> bool {
@@ -580,11 +616,19 @@ impl Search<'_> {
         // The exact scan also sees the finder patterns of modules drawn at a
         // non-integer scale, which the whole-pixel one (and rqrr) miss: the codes it
         // outlines are zoomed into later, where rqrr sees them.
+        let area = u64::from(bits.width()) * u64::from(bits.height());
         for exact in exact {
             if exact.len() <= MAX_FINDERS {
                 let boxes = clusters(triples(&exact, &bits, Ratio::Exact).as_deref(), &bits);
-                let area = u64::from(bits.width()) * u64::from(bits.height());
                 self.remember(&boxes, frame, area, Ratio::Exact);
+            }
+        }
+        // The tolerant test also sees finder patterns whose centre blur widened; its
+        // places come last and never hide one of the others.
+        for (polarity, tolerant) in tolerant.iter().enumerate() {
+            if tolerant.len() <= MAX_FINDERS {
+                let boxes = timed_triples(tolerant, &bits, polarity == 1);
+                self.remember(&boxes, frame, area, Ratio::Tolerant);
             }
         }
         found
@@ -684,29 +728,31 @@ impl Search<'_> {
             // An exact-scan box too large to be enlarged by much (usually look-alikes
             // merged across a page) would only repeat the frame's search.
             let side = rect.w.max(rect.h) as f32;
-            if scan == Ratio::Exact && side * ZOOM_MIN_FACTOR > ZOOM_MAX_SIDE {
+            if scan != Ratio::Whole && side * ZOOM_MIN_FACTOR > ZOOM_MAX_SIDE {
                 continue;
             }
             // Known: half of it or more lies in a box known, which is not much smaller
             // (at most a third). A larger box around a smaller one (the code's own
             // finder patterns around a box of look-alikes of the other polarity
             // inside it) is a place of its own.
-            let known = self
-                .candidates
-                .iter()
-                .filter(|c| scan == Ratio::Exact || c.scan == Ratio::Whole)
-                .any(|c| {
-                    c.rect.overlap(&rect) * 2 > rect.area() && rect.area() * 2 <= c.rect.area() * 3
-                });
+            let known = self.candidates.iter().filter(|c| c.scan <= scan).any(|c| {
+                c.rect.overlap(&rect) * 2 > rect.area() && rect.area() * 2 <= c.rect.area() * 3
+            });
             if rect.area() == 0 || known {
                 continue;
             }
-            if self.count(scan) < MAX_CANDIDATES {
+            let most = if scan == Ratio::Tolerant {
+                MAX_TOLERANT
+            } else {
+                MAX_CANDIDATES
+            };
+            if self.count(scan) < most {
                 self.candidates.push(Candidate {
                     rect,
                     module,
                     zoomed: false,
                     scan,
+                    corners: cluster.corners.map(|c| c.map(|(x, y)| frame.point(x, y))),
                 });
             }
         }
@@ -733,6 +779,7 @@ impl Search<'_> {
                 module,
                 zoomed: false,
                 scan: Ratio::Whole,
+                corners: None,
             });
         }
     }
@@ -743,11 +790,11 @@ impl Search<'_> {
     }
 
     /// Candidates not yet zoomed into that no code found so far explains (lies in
-    /// and fills a sixth of).
-    fn unexplained(&self) -> Vec<Candidate> {
+    /// and fills a sixth of); those of the tolerant scan only if `tolerant`.
+    fn unexplained(&self, tolerant: bool) -> Vec<Candidate> {
         self.candidates
             .iter()
-            .filter(|c| !c.zoomed)
+            .filter(|c| !c.zoomed && (tolerant || c.scan != Ratio::Tolerant))
             .filter(|c| {
                 // The exact scan's look-alikes inside a code found (its data modules)
                 // outline boxes that lie mostly in it: that code explains them.
@@ -1126,9 +1173,9 @@ impl Walked {
 /// The longest outer run a column walk follows: `reach`, or one more than any
 /// ratio allows beside a centre run of `centre` pixels (each outer run is at most
 /// 7/16 of the four together, and they are at most (16·centre + 27)/9 together:
-/// see [`Ratio::may_match`]).
+/// see [`Ratio::may_match`]; the tolerant test's are shorter than the centre).
 fn outer_cap(reach: usize, centre: usize) -> usize {
-    reach.min(7 * (16 * centre + 27) / 144 + 1)
+    reach.min((7 * (16 * centre + 27) / 144).max(centre) + 1)
 }
 
 /// The five runs, alternating colour, of the column through (x, y), centred on y,
@@ -1224,6 +1271,7 @@ fn clusters(triples: Option<&[Span]>, bits: &GrayImage) -> Vec<Cluster> {
         vec![Cluster {
             rect: Rect::spanning(0, 0, w as usize, h as usize),
             module,
+            corners: None,
         }]
     };
     let Some(triples) = triples else {
@@ -1292,6 +1340,37 @@ fn spans(finders: &[Finder], sets: &[[usize; 3]], bits: &GrayImage) -> Vec<Span>
         .collect()
 }
 
+/// The boxes around the tolerant scan's corner triples whose timing patterns show
+/// in `bits` ([`finder::timing_score`] at least [`TIMING_SHOWN`]), best first, at
+/// most [`MAX_TOLERANT`]: however many look-alikes the test lets through, the
+/// places kept are ranked by what a code has between its finder patterns, not by
+/// where on the page they came first.
+fn timed_triples(finders: &[Finder], bits: &GrayImage, invert: bool) -> Vec<Cluster> {
+    let (sets, _) = triples_up_to(finders, Ratio::Tolerant, usize::MAX);
+    let at = |i: usize| finder::At {
+        x: finders[i].x as f32,
+        y: finders[i].y as f32,
+    };
+    let mut scored: Vec<(f32, [usize; 3])> = sets
+        .into_iter()
+        .filter_map(|set| {
+            let module = set.iter().map(|&i| finders[i].span).sum::<usize>() as f32 / 21.0;
+            let score = finder::timing_score(bits, u8::from(invert), set.map(at), module);
+            (score >= TIMING_SHOWN).then_some((score, set))
+        })
+        .collect();
+    scored.sort_by(|p, q| q.0.total_cmp(&p.0));
+    scored.truncate(MAX_TOLERANT);
+    scored
+        .iter()
+        .map(|&(_, set)| Cluster {
+            corners: Some(set.map(|i| (finders[i].x, finders[i].y))),
+            ..spans(finders, &[set], bits)[0].cluster()
+        })
+        .filter(|c| c.rect.area() > 0)
+        .collect()
+}
+
 /// Every three finder patterns that could be a code's corners (indices into
 /// `finders`, the corner first): one corner and two neighbours of similar size at
 /// similar distances (10–245 modules, within rqrr's 25 %) at a rough right angle.
@@ -1340,7 +1419,7 @@ fn triples_up_to(finders: &[Finder], ratio: Ratio, stop: usize) -> (Vec<[usize; 
             // A code's finder patterns are one size (a quarter apart under
             // perspective): the exact test's extra look-alikes, text strokes of any
             // width, link up far less when the sizes must agree.
-            Ratio::Exact => 4 * big <= 5 * small + 8,
+            Ratio::Exact | Ratio::Tolerant => 4 * big <= 5 * small + 8,
         }
     };
     for (ia, a) in finders.iter().enumerate().filter(|(_, f)| f.square) {
@@ -1382,6 +1461,9 @@ struct Cluster {
     rect: Rect,
     /// The smallest module size its finder patterns suggest, in that image's pixels.
     module: f32,
+    /// The finder centres (corner first) of the one triple that outlines it, if
+    /// it is one triple's box and not several merged.
+    corners: Option<[(usize, usize); 3]>,
 }
 
 /// A box in fractional pixels, with the module size of the code it outlines.
@@ -1408,6 +1490,7 @@ impl Span {
                 self.y1 as usize,
             ),
             module: self.module,
+            corners: None,
         }
     }
 }
@@ -1446,7 +1529,7 @@ fn crop_bits(bits: &GrayImage, rect: &Rect, invert: bool) -> GrayImage {
 
 /// How a run of five counts as a 1:1:3:1:1 finder pattern: each run within 75 % of
 /// the unit (a quarter of the four outer runs), rqrr's tolerance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Ratio {
     /// rqrr's test: unit and tolerance in whole pixels. At 2–3 px a module drawn
     /// at a non-integer scale (runs of 3:2:9:2:3) the unit becomes 2 and the 9-px
@@ -1459,20 +1542,32 @@ enum Ratio {
     /// smallest scale out). Outlines candidates only: codes too fine for rqrr at
     /// this scale, read zoomed.
     Exact,
+    /// ZXing's test ([`finder::tolerant`]), for modules of 1.4–4 px: a centre
+    /// widened by blur (2:1:6:1:2) passes. Outlines candidates only, after the
+    /// others' and never hiding them.
+    Tolerant,
 }
+
+/// The finder tests of every frame's scan, in the order their lists come.
+const SCANS: [Ratio; 3] = [Ratio::Whole, Ratio::Exact, Ratio::Tolerant];
 
 impl Ratio {
     /// Whether any ratio could take these runs: the centre run between 9/16 and
     /// 15/16 of the four outer ones together (less 27/16 px for the whole-pixel
-    /// unit's rounding). Most runs of text and texture fail this one test.
+    /// unit's rounding), or the tolerant test's. Most runs of text and texture
+    /// fail this one test.
     fn may_match(runs: &[usize; 5]) -> bool {
         let outer = runs[0] + runs[1] + runs[3] + runs[4];
         let centre = 16 * runs[2];
-        centre + 27 >= 9 * outer && centre <= 15 * outer
+        (centre + 27 >= 9 * outer && centre <= 15 * outer) || finder::tolerant(runs)
     }
 
+    #[inline]
     fn matches(self, runs: &[usize; 5]) -> bool {
         const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
+        if self == Self::Tolerant {
+            return finder::tolerant(runs);
+        }
         let outer = runs[0] + runs[1] + runs[3] + runs[4];
         if self == Self::Whole || outer < 6 {
             let unit = outer / 4;
@@ -2088,6 +2183,7 @@ mod tests {
                 h: side,
             },
             module: 4.0,
+            corners: None,
         };
         let frame = Frame::scaled(1.0);
         let pixels = 2000 * 2000;
@@ -2103,6 +2199,35 @@ mod tests {
     }
 
     #[test]
+    fn tolerant_places_come_last_and_never_hide_the_others() {
+        let mut search = Search::default();
+        let frame = Frame::scaled(1.0);
+        let pixels = 2000 * 2000;
+        let cluster = Cluster {
+            rect: Rect::spanning(100, 100, 300, 300),
+            module: 2.0,
+            corners: Some([(120, 120), (280, 120), (120, 280)]),
+        };
+        search.remember(&[cluster], &frame, pixels, Ratio::Tolerant);
+        assert_eq!(search.candidates.len(), 1);
+        assert!(search.candidates[0].corners.is_some());
+        // Zoomed only by the last step, after every other step had its chance.
+        assert!(search.unexplained(false).is_empty());
+        assert_eq!(search.unexplained(true).len(), 1);
+        // The exact scan's box at the same place is still a place of its own...
+        let exact = Cluster {
+            corners: None,
+            ..cluster
+        };
+        search.remember(&[exact], &frame, pixels, Ratio::Exact);
+        assert_eq!(search.candidates.len(), 2);
+        assert_eq!(search.unexplained(false).len(), 1);
+        // ...and hides a later tolerant one there.
+        search.remember(&[cluster], &frame, pixels, Ratio::Tolerant);
+        assert_eq!(search.candidates.len(), 2);
+    }
+
+    #[test]
     fn a_located_grid_is_zoomed_into_unless_a_code_fills_it() {
         let mut search = Search::default();
         // A 25-module grid rqrr fitted at 2 px a module (its bounds span 26 modules).
@@ -2114,7 +2239,7 @@ mod tests {
         // The same place again is not a second candidate.
         search.located(&[(101, 99), (152, 100), (153, 152), (100, 151)], 25);
         assert_eq!(search.candidates.len(), 1);
-        assert_eq!(search.unexplained().len(), 1);
+        assert_eq!(search.unexplained(true).len(), 1);
         // A small code found in one corner of a large box does not explain it...
         search.candidates[0].rect = Rect::spanning(0, 0, 400, 400);
         search.found.push(Found {
@@ -2124,10 +2249,10 @@ mod tests {
             bounds: [(10, 10), (60, 10), (60, 60), (10, 60)],
             pass: Pass::Local,
         });
-        assert_eq!(search.unexplained().len(), 1);
+        assert_eq!(search.unexplained(true).len(), 1);
         // ...a code that fills it does.
         search.candidates[0].rect = Rect::spanning(0, 0, 100, 100);
-        assert!(search.unexplained().is_empty());
+        assert!(search.unexplained(true).is_empty());
     }
 
     #[test]

@@ -15,6 +15,7 @@ mod cancel;
 mod capture_x11;
 mod cards;
 mod clock;
+mod damage;
 mod e2e_import_x11;
 mod e2e_x11;
 mod file_export;
