@@ -29,42 +29,40 @@ const ENABLE_ANIMATIONS: &str = "enable-animations";
 
 /// Whether the desktop asks for higher contrast (`None`: no portal or no answer).
 pub fn desktop_high_contrast() -> Option<bool> {
-    with_time_limit(|| {
-        let connection = zbus::blocking::Connection::session().ok()?;
-        high_contrast_on(&connection)
-    })
+    ask(None, high_contrast_on)
 }
 
 /// The same, from the session bus at `address` (a test's private bus).
 pub fn high_contrast_at(address: &str) -> Option<bool> {
-    let address = address.to_owned();
-    with_time_limit(move || {
-        let connection = zbus::blocking::connection::Builder::address(address.as_str())
-            .ok()?
-            .build()
-            .ok()?;
-        high_contrast_on(&connection)
-    })
+    ask(Some(address), high_contrast_on)
 }
 
 /// Whether the desktop asks for reduced motion (`None`: no portal, no answer,
 /// or neither key).
 pub fn desktop_reduced_motion() -> Option<bool> {
-    with_time_limit(|| {
-        let connection = zbus::blocking::Connection::session().ok()?;
-        reduced_motion_on(&connection)
-    })
+    ask(None, reduced_motion_on)
 }
 
 /// The same, from the session bus at `address` (a test's private bus).
 pub fn reduced_motion_at(address: &str) -> Option<bool> {
-    let address = address.to_owned();
+    ask(Some(address), reduced_motion_on)
+}
+
+/// `read` on the session bus, or on the bus at `address`, within [`WAIT`].
+fn ask(
+    address: Option<&str>,
+    read: fn(&zbus::blocking::Connection) -> Option<bool>,
+) -> Option<bool> {
+    let address = address.map(str::to_owned);
     with_time_limit(move || {
-        let connection = zbus::blocking::connection::Builder::address(address.as_str())
-            .ok()?
-            .build()
-            .ok()?;
-        reduced_motion_on(&connection)
+        let connection = match address {
+            None => zbus::blocking::Connection::session().ok()?,
+            Some(address) => zbus::blocking::connection::Builder::address(address.as_str())
+                .ok()?
+                .build()
+                .ok()?,
+        };
+        read(&connection)
     })
 }
 
