@@ -1,6 +1,7 @@
 //! Entry details: edit every field but the key, the group, the favourite mark,
 //! notes and the icon; delete with confirmation.
 
+use crate::gui::focus::{self, Focus};
 use iced::widget::{
     button, checkbox, column, combo_box, container, row, scrollable, text, text_input,
 };
@@ -26,6 +27,12 @@ const PARAM_MESSAGES: super::ParamMessages<Message> = super::ParamMessages {
 pub const ISSUER_ID: &str = "details-issuer";
 /// The icon chooser's id.
 pub const ICON_ID: &str = "details-icon";
+/// The account name field's id.
+pub const ACCOUNT_ID: &str = "details-account";
+/// The group field's id.
+pub const GROUP_ID: &str = "details-group";
+/// The notes field's id.
+pub const NOTES_ID: &str = "details-notes";
 
 /// One choice in the icon list: what it stores and what it is called.
 #[derive(Clone, Debug)]
@@ -305,41 +312,69 @@ impl Details {
     }
 
     /// The screen.
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+    pub fn view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let mut form = column![
             text(t(Key::DetailsTitle)).size(24),
             text(t(Key::Issuer)).size(14),
-            text_input(t(Key::IssuerPlaceholder), &self.issuer)
-                .id(ISSUER_ID)
-                .on_input(Message::Issuer)
-                .padding(8),
+            focus.field(
+                ISSUER_ID,
+                text_input(t(Key::IssuerPlaceholder), &self.issuer)
+                    .on_input(Message::Issuer)
+                    .padding(8),
+                true,
+            ),
             text(t(Key::AccountName)).size(14),
-            text_input(t(Key::AccountPlaceholder), &self.account)
-                .on_input(Message::Account)
-                .padding(8),
+            focus.field(
+                ACCOUNT_ID,
+                text_input(t(Key::AccountPlaceholder), &self.account)
+                    .on_input(Message::Account)
+                    .padding(8),
+                true,
+            ),
             text(t(Key::Group)).size(14),
-            text_input(t(Key::GroupPlaceholder), &self.group)
-                .on_input(Message::Group)
-                .padding(8),
-            checkbox(self.favourite)
-                .label(t(Key::Favourite))
-                .on_toggle(Message::Favourite),
+            focus.field(
+                GROUP_ID,
+                text_input(t(Key::GroupPlaceholder), &self.group)
+                    .on_input(Message::Group)
+                    .padding(8),
+                true,
+            ),
+            focus.checkbox(
+                "favourite",
+                checkbox(self.favourite).label(t(Key::Favourite)),
+                self.favourite,
+                Some(Message::Favourite),
+            ),
             text(t(Key::Notes)).size(14),
-            text_input(t(Key::Notes), &self.notes)
-                .on_input(Message::Notes)
-                .padding(8),
+            focus.field(
+                NOTES_ID,
+                text_input(t(Key::Notes), &self.notes)
+                    .on_input(Message::Notes)
+                    .padding(8),
+                true,
+            ),
             text(t(Key::IconLabel)).size(14),
-            container(
-                combo_box(
-                    &self.icons,
-                    t(Key::IconSearch),
-                    Some(&self.icon),
-                    Message::Icon
+            // By keyboard the arrows step through the icons (typing to
+            // search needs the pointer: iced's combo box takes no widget id).
+            {
+                let (previous, next) = focus::neighbours(self.icons.options(), Some(&self.icon));
+                focus.choice(
+                    "icon",
+                    container(
+                        combo_box(
+                            &self.icons,
+                            t(Key::IconSearch),
+                            Some(&self.icon),
+                            Message::Icon,
+                        )
+                        .padding(8),
+                    )
+                    .id(ICON_ID),
+                    previous.map(Message::Icon),
+                    next.map(Message::Icon),
                 )
-                .padding(8)
-            )
-            .id(ICON_ID),
+            },
             text(self.icon_hint(lang))
                 .size(13)
                 .style(theme::label::muted),
@@ -353,16 +388,21 @@ impl Details {
             self.algorithm,
             [&self.digits, &self.period, &self.counter],
             PARAM_MESSAGES,
+            focus,
         );
         form = form.push(container(advanced).padding(12).style(theme::boxed::section));
         form = form.push(
             row![
-                button(text(t(Key::RecoveryButton)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::Recovery),
-                button(text(t(Key::ShowQrButton)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::ShowQr),
+                focus.button(
+                    "recovery",
+                    button(text(t(Key::RecoveryButton))).style(theme::button::secondary),
+                    Some(Message::Recovery),
+                ),
+                focus.button(
+                    "show-qr",
+                    button(text(t(Key::ShowQrButton))).style(theme::button::secondary),
+                    Some(Message::ShowQr),
+                ),
             ]
             .spacing(8),
         );
@@ -370,23 +410,26 @@ impl Details {
         if let Some(error) = &self.error {
             form = form.push(text(error).style(theme::label::urgent));
         }
-        let mut save = button(text(t(Key::Save)))
+        let save = button(text(t(Key::Save)))
             .style(theme::button::primary)
             .padding([8, 16]);
-        if !self.busy {
-            save = save.on_press(Message::Save);
-        }
         form = form.push(
             row![
-                save,
-                button(text(t(Key::Back)))
-                    .style(theme::button::secondary)
-                    .padding([8, 16])
-                    .on_press(Message::Back),
-                button(text(t(Key::Delete)))
-                    .style(theme::button::danger)
-                    .padding([8, 16])
-                    .on_press(Message::Delete),
+                focus.button("save", save, (!self.busy).then_some(Message::Save)),
+                focus.button(
+                    "back",
+                    button(text(t(Key::Back)))
+                        .style(theme::button::secondary)
+                        .padding([8, 16]),
+                    Some(Message::Back),
+                ),
+                focus.button(
+                    "delete",
+                    button(text(t(Key::Delete)))
+                        .style(theme::button::danger)
+                        .padding([8, 16]),
+                    Some(Message::Delete),
+                ),
             ]
             .spacing(8),
         );
@@ -397,14 +440,16 @@ impl Details {
                     Key::DeleteConfirm,
                     &[("label", &i18n::label(lang, &self.label))],
                 ),
-                (button(text(t(Key::DeleteYes)))
-                    .style(theme::button::danger)
-                    .on_press(Message::ConfirmDelete))
-                .into(),
-                (button(text(t(Key::Cancel)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::KeepIt))
-                .into(),
+                focus.button(
+                    "delete-yes",
+                    button(text(t(Key::DeleteYes))).style(theme::button::danger),
+                    Some(Message::ConfirmDelete),
+                ),
+                focus.button(
+                    "delete-no",
+                    button(text(t(Key::Cancel))).style(theme::button::secondary),
+                    Some(Message::KeepIt),
+                ),
             ));
         }
         scrollable(container(form).center_x(Length::Fill).padding(24)).into()

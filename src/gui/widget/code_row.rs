@@ -12,6 +12,7 @@ use iced::{Alignment, Element, Font, Length, font};
 use super::countdown;
 use super::marks::{self, Mark, Marks};
 use crate::gui::brand;
+use crate::gui::focus::Focus;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::theme;
 use crate::otp::{Code, Kind, group_code};
@@ -29,7 +30,15 @@ pub struct Row<'a> {
     pub next: Option<String>,
     /// Whether the keyboard selection is on this row.
     pub selected: bool,
+    /// Whether the list has the keyboard focus (with its ring) and this row
+    /// is the selected one.
+    pub focused: bool,
 }
+
+/// The focus key of the selected row's "Next code" button.
+pub const NEXT_KEY: &str = "row-next";
+/// The focus key of the selected row's "Details" button.
+pub const DETAILS_KEY: &str = "row-details";
 
 /// A row's height in logical pixels: the code (30 px text) and the next code
 /// (13 px) under it, plus the padding.
@@ -111,13 +120,16 @@ fn avatar<'a, Message: 'a>(entry: &Entry, selected: bool, marks: &Marks) -> Elem
 /// The row: clicking it sends `copy`; HOTP rows get a "Next code" button.
 /// Its countdown and brand icon are drawn by the list around it
 /// ([`marks::layer`] over `marks`).
-pub fn view<'a, Message: Clone + 'a>(
+/// `focus` builds the row's own buttons (the selected row's are tab stops;
+/// the others' use [`Focus::inert`], laid out the same).
+pub fn view<'a, Message: Clone + 'static>(
     lang: Lang,
     row_data: Row<'a>,
     copy: Message,
     next: Option<Message>,
     details: Message,
     marks: &Marks,
+    focus: &Focus<Message>,
 ) -> Element<'a, Message> {
     let entry = row_data.entry;
     let avatar = avatar(entry, row_data.selected, marks);
@@ -241,7 +253,9 @@ pub fn view<'a, Message: Clone + 'a>(
         .padding(10)
         .width(Length::Fill)
         .height(HEIGHT)
-        .style(if row_data.selected {
+        .style(if row_data.focused {
+            theme::row::focused
+        } else if row_data.selected {
             theme::row::selected
         } else {
             theme::row::normal
@@ -250,16 +264,16 @@ pub fn view<'a, Message: Clone + 'a>(
 
     let mut line = row![main].spacing(6).align_y(Alignment::Center);
     if let Some(next) = next {
-        line = line.push(
-            button(text(i18n::t(lang, Key::NextCode)).size(14))
-                .style(theme::button::secondary)
-                .on_press(next),
-        );
+        line = line.push(focus.button(
+            NEXT_KEY,
+            button(text(i18n::t(lang, Key::NextCode)).size(14)).style(theme::button::secondary),
+            Some(next),
+        ));
     }
-    line = line.push(
-        button(text(i18n::t(lang, Key::Details)).size(14))
-            .style(theme::button::text)
-            .on_press(details),
-    );
+    line = line.push(focus.button(
+        DETAILS_KEY,
+        button(text(i18n::t(lang, Key::Details)).size(14)).style(theme::button::text),
+        Some(details),
+    ));
     line.into()
 }
