@@ -861,6 +861,24 @@ impl Settings {
             .style(theme::boxed::section),
         );
 
+        // Built in the order they are shown: the focus visits them so.
+        let new_password = focus.field(
+            NEW_PASSWORD_ID,
+            text_input(t(Key::NewPassword), self.new_password.as_str())
+                .secure(true)
+                .on_input(|s| Message::NewPassword(Typed::new(s)))
+                .padding(8),
+            true,
+        );
+        let repeat = focus.field(
+            REPEAT_PASSWORD_ID,
+            text_input(t(Key::RepeatPassword), self.repeat.as_str())
+                .secure(true)
+                .on_input(|s| Message::Repeat(Typed::new(s)))
+                .on_submit(Message::ChangePassword)
+                .padding(8),
+            true,
+        );
         let change = focus.button(
             "change-password",
             button(text(t(Key::ChangePassword))).style(theme::button::secondary),
@@ -886,23 +904,8 @@ impl Settings {
             container(
                 column![
                     text(t(Key::ChangePassword)).size(18),
-                    focus.field(
-                        NEW_PASSWORD_ID,
-                        text_input(t(Key::NewPassword), self.new_password.as_str())
-                            .secure(true)
-                            .on_input(|s| Message::NewPassword(Typed::new(s)))
-                            .padding(8),
-                        true,
-                    ),
-                    focus.field(
-                        REPEAT_PASSWORD_ID,
-                        text_input(t(Key::RepeatPassword), self.repeat.as_str())
-                            .secure(true)
-                            .on_input(|s| Message::Repeat(Typed::new(s)))
-                            .on_submit(Message::ChangePassword)
-                            .padding(8),
-                        true,
-                    ),
+                    new_password,
+                    repeat,
                     change,
                 ]
                 .spacing(8),
