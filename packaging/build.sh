@@ -14,7 +14,8 @@
 # rpmbuild from a generated spec, whose Requires rpm derives from the binary's
 # ELF dependencies. packaging/README.md explains the choices.
 #
-# Needs (Debian): dpkg-dev, rpm, librsvg2-bin, gzip, tar, binutils (strip).
+# Needs (Debian): dpkg-dev, rpm, librsvg2-bin, gzip, tar, binutils (strip),
+# python3 and cargo (packaging/notices.py reads `cargo metadata`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -32,7 +33,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-for tool in dpkg-deb dpkg-shlibdeps rpmbuild rsvg-convert strip gzip tar; do
+for tool in dpkg-deb dpkg-shlibdeps rpmbuild rsvg-convert strip gzip tar python3 cargo; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "build.sh: '$tool' is missing. On Debian: apt-get install dpkg-dev rpm librsvg2-bin binutils" >&2
     exit 1
@@ -72,6 +73,8 @@ generated="$work/generated"
 mkdir -p "$generated"
 "$binary" generate-assets "$generated" >/dev/null
 gzip -9n <"$generated/tessera.1" >"$generated/tessera.1.gz"
+# The notices of the crates linked into the binary (packaging/notices.py).
+python3 packaging/notices.py "$generated/THIRD-PARTY-NOTICES.txt"
 
 stage() {
   local dest=$1 zsh_dir=$2
@@ -104,6 +107,8 @@ mkdir -p "$doc"
   echo "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
   echo "Upstream-Name: tessera"
   echo "Source: https://example.invalid/tessera"
+  echo "Comment: The Rust crates linked into /usr/bin/tessera, with their licences"
+  echo " and notices: /usr/share/doc/tessera/third-party-notices.txt.gz"
   echo
   echo "Files: *"
   echo "Copyright: 2026 The Tessera authors"
@@ -130,7 +135,8 @@ mkdir -p "$doc"
   echo
   echo " -- The Tessera authors <tessera@example.invalid>  $(date -u -R -d "@$SOURCE_DATE_EPOCH")"
 } | gzip -9n >"$doc/changelog.gz"
-chmod 644 "$doc/copyright" "$doc/changelog.gz"
+gzip -9n <"$generated/THIRD-PARTY-NOTICES.txt" >"$doc/third-party-notices.txt.gz"
+chmod 644 "$doc/copyright" "$doc/changelog.gz" "$doc/third-party-notices.txt.gz"
 
 # Depends: exactly the shared libraries the binary links, as dpkg-shlibdeps maps them.
 shlib="$work/shlibdeps"
@@ -174,6 +180,7 @@ stage "$rpm_stage/usr" zsh/site-functions
 install -Dm644 LICENSE-MIT "$rpm_stage/usr/share/licenses/tessera/LICENSE-MIT"
 install -Dm644 LICENSE-APACHE "$rpm_stage/usr/share/licenses/tessera/LICENSE-APACHE"
 install -Dm644 resources/icons/lucide-LICENSE "$rpm_stage/usr/share/licenses/tessera/LICENSE-lucide-icons"
+install -Dm644 "$generated/THIRD-PARTY-NOTICES.txt" "$rpm_stage/usr/share/licenses/tessera/THIRD-PARTY-NOTICES.txt"
 spec="$work/tessera.spec"
 {
   cat <<EOF
@@ -225,6 +232,7 @@ stage "$tar_root" zsh/site-functions
 install -Dm644 LICENSE-MIT "$tar_root/LICENSE-MIT"
 install -Dm644 LICENSE-APACHE "$tar_root/LICENSE-APACHE"
 install -Dm644 resources/icons/lucide-LICENSE "$tar_root/LICENSE-lucide-icons"
+install -Dm644 "$generated/THIRD-PARTY-NOTICES.txt" "$tar_root/THIRD-PARTY-NOTICES.txt"
 install -Dm755 packaging/linux/install.sh "$tar_root/install.sh"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
   -C "$work/tar" -cf - "$name" | gzip -n "$tar_gzip" >"$out/$name.tar.gz"

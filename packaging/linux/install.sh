@@ -42,7 +42,7 @@ else
     mv -f "$target/$file.tmp.$$" "$target/$file"
   done
   mkdir -p "$target/share/licenses/tessera"
-  cp "$here/LICENSE-MIT" "$here/LICENSE-APACHE" "$here/LICENSE-lucide-icons" "$target/share/licenses/tessera/"
+  cp "$here/LICENSE-MIT" "$here/LICENSE-APACHE" "$here/LICENSE-lucide-icons" "$here/THIRD-PARTY-NOTICES.txt" "$target/share/licenses/tessera/"
   echo "Installed Tessera into $target. Run: $prefix/bin/tessera"
 fi
 

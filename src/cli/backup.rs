@@ -57,9 +57,21 @@ pub fn run(args: &Args, input: &Input<'_>) -> Result<(), Failure> {
             "{}",
             text(
                 Key::CliBackupWritten,
-                &[("path", &written.display().to_string())]
+                &[("path", &written.path.display().to_string())]
             )
         );
+        if let Some(error) = &written.not_remembered {
+            note(text(
+                Key::CliBackupNotRemembered,
+                &[
+                    (
+                        "reason",
+                        &crate::i18n::Localize::localized(error, super::lang()),
+                    ),
+                    ("path", &written.path.display().to_string()),
+                ],
+            ));
+        }
         return Ok(());
     }
     let id = Vault::inspect(&path)?.id;

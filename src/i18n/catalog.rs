@@ -87,6 +87,7 @@ keys! {
     CliScanNothing = "cli-scan-nothing" [],
     CliCreated = "cli-created" [path],
     CliBackupWritten = "cli-backup-written" [path],
+    CliBackupNotRemembered = "cli-backup-not-remembered" [reason, path],
     CliBackupAutoOn = "cli-backup-auto-on" [vault, folder],
     CliBackupAutoOff = "cli-backup-auto-off" [vault],
     CliBackupFailed = "cli-backup-failed" [vault, reason],

@@ -157,27 +157,47 @@ pub fn list(dir: &Path, stem: &str) -> Vec<Backup> {
     out
 }
 
+/// A backup [`write`] made.
+#[derive(Debug)]
+pub struct Written {
+    /// The backup file.
+    pub path: PathBuf,
+    /// Why the folder could not be remembered on this computer, if it could
+    /// not (the state directory unwritable, its record damaged): the backup
+    /// is written all the same, but the Restore lists do not find it.
+    pub not_remembered: Option<Error>,
+}
+
 /// Writes a backup of the vault at `vault` into `dir` (created 0700, with
-/// any missing parents, when it does not exist), named with `now`; returns
-/// its path. The vault file is copied as it is once its structure and
-/// checksum check out (a damaged vault is refused, not copied); no password
-/// is needed. The folder is remembered in `history` for the vault's id
-/// ([`folders`]) before the backup is written, so the Restore lists find it.
+/// any missing parents, when it does not exist), named with `now`. The vault
+/// file is copied as it is once its structure and checksum check out (a
+/// damaged vault is refused, not copied); no password is needed. Then the
+/// folder is remembered in `history` for the vault's id ([`folders`]), so the
+/// Restore lists find it; a record that cannot be written does not undo or
+/// prevent the backup ([`Written::not_remembered`]).
 pub fn write(
     vault: &Path,
     dir: &Path,
     history: &History,
     now: Timestamp,
-) -> Result<PathBuf, Error> {
+) -> Result<Written, Error> {
     let bytes = file::read(vault)?;
     let id = super::uuid_text(&super::parse(vault, &bytes)?.header.vault_id);
     file::ensure_dir(&dir.join("x"))?;
     let dir = std::path::absolute(dir).map_err(|e| Error::io("read", dir, e))?;
-    let mut settings = read_settings(history, &id)?;
-    if settings.remember(&dir) {
-        write_settings(history, &id, &settings)?;
-    }
-    write_in(vault, &dir, &bytes, now)
+    let path = write_in(vault, &dir, &bytes, now)?;
+    let not_remembered = read_settings(history, &id)
+        .and_then(|mut settings| {
+            if settings.remember(&dir) {
+                write_settings(history, &id, &settings)?;
+            }
+            Ok(())
+        })
+        .err();
+    Ok(Written {
+        path,
+        not_remembered,
+    })
 }
 
 /// Writes `bytes` as a new backup of `vault` in the existing folder `dir`.

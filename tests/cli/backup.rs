@@ -87,6 +87,40 @@ fn backup_to_writes_an_encrypted_private_copy_that_restore_takes() {
     assert_eq!(device.issuers(Some("pw1")), ["ACME"]);
 }
 
+/// A state directory that cannot be written (its path runs through a file)
+/// does not cost the backup: it is written, and the output says the Restore
+/// lists will not show it and how to restore it by name, in English and in
+/// Portuguese.
+#[test]
+fn backup_to_writes_even_when_this_computer_cannot_remember_the_folder() {
+    let device = Device::new();
+    device.init();
+    device.add(ACME);
+    let blocked = device.file("state-is-a-file");
+    std::fs::write(&blocked, b"a file").unwrap();
+    for (locale, said) in [
+        ("C.UTF-8", "could not remember its folder"),
+        ("pt_BR.UTF-8", "não conseguiu guardar a pasta"),
+    ] {
+        let dir = device.file(&format!("usb-{locale}"));
+        let mut command = device.cli.command();
+        command
+            .env("LC_ALL", locale)
+            .env("XDG_STATE_HOME", blocked.join("state"))
+            .args(["backup", "--to", dir.to_str().unwrap()]);
+        let out = crate::common::run_with_stdin(&mut command, "");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let made = files(&dir);
+        assert_eq!(made.len(), 1, "no backup: {made:?} {}", stderr(&out));
+        let named = format!("`tessera restore {}`", made[0].display());
+        assert!(
+            stderr(&out).contains(said) && stderr(&out).contains(&named),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
 #[test]
 fn backup_refuses_what_it_cannot_do_with_advice() {
     let device = Device::new();

@@ -47,19 +47,34 @@ fn stdout(command: &mut Command) -> String {
     String::from_utf8(run(command).stdout).unwrap()
 }
 
-/// `packaging/build.sh` once for the whole test binary.
+/// `packaging/build.sh` once per test run. `cargo test` runs these tests as
+/// threads of one process; nextest runs each in its own process, so the build
+/// is also shared between processes: the first takes a file lock, builds and
+/// writes a stamp naming the run (`NEXTEST_RUN_ID`, else the process id); the
+/// others wait on the lock and find the stamp.
 fn dist() -> &'static Dist {
     static DIST: OnceLock<Dist> = OnceLock::new();
     DIST.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("packaging");
-        let _ = std::fs::remove_dir_all(&dir);
-        run(Command::new("bash")
-            .arg(root().join("packaging/build.sh"))
-            .arg("--fast")
-            .arg("--binary")
-            .arg(binary())
-            .arg("--out")
-            .arg(&dir));
+        let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        let dir = tmp.join("packaging");
+        let lock = std::fs::File::create(tmp.join("packaging.lock")).unwrap();
+        lock.lock().unwrap();
+        let run_id = std::env::var("NEXTEST_RUN_ID")
+            .unwrap_or_else(|_| format!("process {}", std::process::id()));
+        let stamp = tmp.join("packaging.run");
+        if std::fs::read_to_string(&stamp).ok().as_deref() != Some(run_id.as_str()) {
+            let _ = std::fs::remove_file(&stamp);
+            let _ = std::fs::remove_dir_all(&dir);
+            run(Command::new("bash")
+                .arg(root().join("packaging/build.sh"))
+                .arg("--fast")
+                .arg("--binary")
+                .arg(binary())
+                .arg("--out")
+                .arg(&dir));
+            std::fs::write(&stamp, &run_id).unwrap();
+        }
+        drop(lock);
         let find = |suffix: &str| {
             let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
                 .unwrap()
@@ -125,6 +140,7 @@ fn the_deb_holds_every_file_and_the_licence() {
     let mut want = with_prefix("/usr/", expected("zsh/vendor-completions"));
     want.insert("/usr/share/doc/tessera/copyright".into());
     want.insert("/usr/share/doc/tessera/changelog.gz".into());
+    want.insert("/usr/share/doc/tessera/third-party-notices.txt.gz".into());
     assert_eq!(listed_files(&listing), want, "{listing}");
     // Root-owned, the binary executable, nothing else.
     for line in listing.lines() {
@@ -153,6 +169,55 @@ fn the_deb_holds_every_file_and_the_licence() {
     // The embedded Lucide symbols' notice (ISC) goes with every copy.
     assert!(copyright.contains("Files: resources/icons/lucide.tsv"));
     assert!(copyright.contains("Lucide Icons and Contributors"));
+    assert!(copyright.contains("/usr/share/doc/tessera/third-party-notices.txt.gz"));
+    let notices = stdout(
+        Command::new("zcat")
+            .arg(extracted.join("usr/share/doc/tessera/third-party-notices.txt.gz")),
+    );
+    check_notices(&notices);
+}
+
+/// The crates the binary links, each with its version from Cargo.lock: the
+/// required ones named, with MIT and Apache-2.0 texts, and no crate that only
+/// the tests or benchmarks use.
+fn check_notices(notices: &str) {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).unwrap();
+    let locked = |name: &str| -> Vec<String> {
+        let head = format!("name = \"{name}\"\nversion = \"");
+        lock.match_indices(&head)
+            .map(|(at, _)| {
+                let rest = &lock[at + head.len()..];
+                rest[..rest.find('"').unwrap()].to_owned()
+            })
+            .collect()
+    };
+    for name in [
+        "iced",
+        "totp-rs",
+        "rqrr",
+        "image",
+        "keyring",
+        "serde",
+        "chacha20poly1305",
+        "zeroize",
+    ] {
+        let versions = locked(name);
+        assert!(!versions.is_empty(), "{name} is not in Cargo.lock");
+        assert!(
+            versions
+                .iter()
+                .any(|v| notices.contains(&format!("\n{name} {v}\nLicence: "))),
+            "{name} {versions:?} has no notice"
+        );
+    }
+    for dev_only in ["proptest", "criterion", "iced_test", "trycmd", "tempfile"] {
+        assert!(
+            !notices.contains(&format!("\n{dev_only} ")),
+            "{dev_only} is a dev-dependency, not in the binary"
+        );
+    }
+    assert!(notices.contains("Permission is hereby granted, free of charge"));
+    assert!(notices.contains("Apache License"));
 }
 
 #[test]
@@ -164,9 +229,11 @@ fn the_rpm_holds_every_file_and_the_licences() {
     want.insert("/usr/share/licenses/tessera/LICENSE-MIT".into());
     want.insert("/usr/share/licenses/tessera/LICENSE-APACHE".into());
     want.insert("/usr/share/licenses/tessera/LICENSE-lucide-icons".into());
+    want.insert("/usr/share/licenses/tessera/THIRD-PARTY-NOTICES.txt".into());
     assert_eq!(got, want);
     let licences = stdout(Command::new("rpm").arg("-qpL").arg(&dist.rpm));
     assert!(licences.contains("/usr/share/licenses/tessera/LICENSE-APACHE"));
+    assert!(licences.contains("/usr/share/licenses/tessera/THIRD-PARTY-NOTICES.txt"));
     let info = stdout(Command::new("rpm").arg("-qpi").arg(&dist.rpm));
     assert!(info.contains("License     : MIT OR Apache-2.0"), "{info}");
     // rpm derived the requirements from the binary: the C library, nothing
@@ -198,6 +265,7 @@ fn the_tarball_installs_with_its_script_and_uninstalls() {
         "LICENSE-MIT",
         "LICENSE-APACHE",
         "LICENSE-lucide-icons",
+        "THIRD-PARTY-NOTICES.txt",
     ] {
         want.insert(format!("{top}/{extra}"));
     }
@@ -230,6 +298,12 @@ fn the_tarball_installs_with_its_script_and_uninstalls() {
         destdir
             .join("usr/share/licenses/tessera/LICENSE-lucide-icons")
             .is_file()
+    );
+    check_notices(
+        &std::fs::read_to_string(
+            destdir.join("usr/share/licenses/tessera/THIRD-PARTY-NOTICES.txt"),
+        )
+        .unwrap(),
     );
     let installed = destdir.join("usr/bin/tessera");
     let version = stdout(Command::new(&installed).arg("--version"));
@@ -564,6 +638,18 @@ fn the_flatpak_manifest_parses_and_asks_for_little() {
         (
             "target/release/tessera".to_owned(),
             "/app/bin/tessera".to_owned(),
+        ),
+        (
+            "LICENSE-MIT".to_owned(),
+            "/app/share/licenses/app.tessera.Tessera/LICENSE-MIT".to_owned(),
+        ),
+        (
+            "resources/icons/lucide-LICENSE".to_owned(),
+            "/app/share/licenses/app.tessera.Tessera/LICENSE-lucide-icons".to_owned(),
+        ),
+        (
+            "packaging/notices.py".to_owned(),
+            "/app/share/licenses/app.tessera.Tessera/THIRD-PARTY-NOTICES.txt".to_owned(),
         ),
     ] {
         assert!(root().join(&source).exists() || source.starts_with("target/"));

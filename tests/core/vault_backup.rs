@@ -361,16 +361,16 @@ fn backups_in_every_folder_written_to_are_listed_for_restore() {
     let nas = dir.path().join("nas/tessera");
     let gone = dir.path().join("gone");
     let t = |n: u64| Timestamp(NOW + n * 3600);
-    let usb_1 = backup::write(&path, &usb, &history, t(0)).unwrap();
+    let usb_1 = backup::write(&path, &usb, &history, t(0)).unwrap().path;
     add(1);
-    let usb_2 = backup::write(&path, &usb, &history, t(1)).unwrap();
-    let nas_1 = backup::write(&path, &nas, &history, t(2)).unwrap();
+    let usb_2 = backup::write(&path, &usb, &history, t(1)).unwrap().path;
+    let nas_1 = backup::write(&path, &nas, &history, t(2)).unwrap().path;
     backup::write(&path, &gone, &history, t(3)).unwrap();
     std::fs::remove_dir_all(&gone).unwrap();
     // The same folder through a link: remembered, but not listed twice.
     let link = dir.path().join("usb-link");
     std::os::unix::fs::symlink(&usb, &link).unwrap();
-    let via_link = backup::write(&path, &link, &history, t(4)).unwrap();
+    let via_link = backup::write(&path, &link, &history, t(4)).unwrap().path;
     assert_eq!(
         backup::folders(&history, &id).unwrap(),
         [link.clone(), gone.clone(), nas.clone(), usb.clone()],
@@ -391,7 +391,9 @@ fn backups_in_every_folder_written_to_are_listed_for_restore() {
     let other_path = dir.path().join("other/vault.tessera");
     Vault::create(&other_path, &password(), &fast()).unwrap();
     let other_history = History::at(dir.path().join("other-state"));
-    let other = backup::write(&other_path, &usb, &other_history, t(6)).unwrap();
+    let other = backup::write(&other_path, &usb, &other_history, t(6))
+        .unwrap()
+        .path;
     let stranger = nas.join(backup::file_name("vault", t(7), 1));
     std::fs::write(&stranger, b"not a vault").unwrap();
     // Turning automatic backups off forgets no folder.
@@ -436,4 +438,35 @@ fn backups_in_every_folder_written_to_are_listed_for_restore() {
         dir.path().join(format!("many/{}", backup::MAX_FOLDERS + 4))
     );
     assert!(!folders.contains(&usb), "the oldest is forgotten");
+}
+
+/// `backup --to` with a state directory that cannot be written (here: its
+/// path runs through a file, which stops root too): the backup is written
+/// all the same, byte for byte the vault, and the failure to remember the
+/// folder is handed back for the front end to word, not turned into a
+/// missing backup.
+#[test]
+fn a_state_directory_that_cannot_be_written_does_not_stop_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vault.tessera");
+    Vault::create(&path, &password(), &fast()).unwrap();
+    std::fs::write(dir.path().join("not-a-dir"), b"a file").unwrap();
+    let history = History::at(dir.path().join("not-a-dir/state"));
+    let folder = dir.path().join("usb");
+
+    let written = backup::write(&path, &folder, &history, Timestamp(NOW)).unwrap();
+
+    assert!(written.path.starts_with(&folder), "{:?}", written.path);
+    assert_eq!(
+        std::fs::read(&written.path).unwrap(),
+        std::fs::read(&path).unwrap()
+    );
+    assert!(
+        matches!(
+            written.not_remembered,
+            Some(tessera::vault::Error::Io { .. })
+        ),
+        "{:?}",
+        written.not_remembered
+    );
 }

@@ -62,6 +62,8 @@ cli-scan-nothing = say what to scan: image files, --screen or --clipboard
 cli-created = Created a vault at { $path }.
 # `tessera backup --to DIR` wrote a backup.
 cli-backup-written = Wrote an encrypted backup of the vault to { $path }. It opens with the vault's password; `tessera restore { $path }` takes it back.
+# `backup --to` wrote the backup but could not record its folder in the state directory.
+cli-backup-not-remembered = the backup was written, but this computer could not remember its folder: { $reason }. `tessera restore --list` and the app's Restore list will not show it; restore it by naming the file: `tessera restore { $path }`
 cli-backup-auto-on = Automatic backups of { $vault } go to { $folder } from now on: after changes, at most one a minute, keeping the newest 10 and one a day for 30 days.
 cli-backup-auto-off = Automatic backups of { $vault } are off. The backups already made stay where they are.
 # An automatic backup after a command could not be made (the CLI's twin of backup-failed, which names the app's Settings).

@@ -62,6 +62,8 @@ cli-scan-nothing = diga o que ler: arquivos de imagem, --screen ou --clipboard
 cli-created = Cofre criado em { $path }.
 # `tessera backup --to DIR` wrote a backup.
 cli-backup-written = Cópia de segurança criptografada do cofre gravada em { $path }. Ela abre com a senha do cofre; `tessera restore { $path }` a traz de volta.
+# `backup --to` wrote the backup but could not record its folder in the state directory.
+cli-backup-not-remembered = a cópia foi gravada, mas este computador não conseguiu guardar a pasta dela: { $reason }. `tessera restore --list` e a lista Restaurar do app não vão mostrá-la; para restaurá-la, indique o arquivo: `tessera restore { $path }`
 cli-backup-auto-on = As cópias de segurança automáticas de { $vault } vão para { $folder } daqui em diante: depois de mudanças, no máximo uma por minuto, guardando as 10 mais novas e uma por dia durante 30 dias.
 cli-backup-auto-off = As cópias de segurança automáticas de { $vault } estão desligadas. As cópias já feitas continuam onde estão.
 # Uma cópia automática depois de um comando não pôde ser feita (o par de backup-failed, que cita as Configurações do app).
