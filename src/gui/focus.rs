@@ -219,9 +219,22 @@ impl<M: Clone + 'static> Focus<M> {
     where
         M: 'a,
     {
+        self.ring_styled(key, control, theme::boxed::focus)
+    }
+
+    fn ring_styled<'a, S>(
+        &self,
+        key: &Key,
+        control: impl Into<Element<'a, M>>,
+        style: fn(bool) -> S,
+    ) -> Element<'a, M>
+    where
+        M: 'a,
+        S: Fn(&iced::Theme) -> iced::widget::container::Style + 'a,
+    {
         let ring = container(control)
             .padding(theme::FOCUS_WIDTH + 1.0)
-            .style(theme::boxed::focus(self.is_focused(key)));
+            .style(style(self.is_focused(key)));
         if self.inert {
             ring.into()
         } else {
@@ -245,6 +258,25 @@ impl<M: Clone + 'static> Focus<M> {
             self.record(&key, Kind::Press(message.clone()));
         }
         self.ring(&key, button.on_press_maybe(on_press))
+    }
+
+    /// [`Focus::button`] on a toast (its ring in the toast's text colour).
+    pub fn toast_button<'a>(
+        &self,
+        key: impl Into<Key>,
+        button: Button<'a, M>,
+        on_press: M,
+    ) -> Element<'a, M>
+    where
+        M: 'a,
+    {
+        let key = key.into();
+        self.record(&key, Kind::Press(on_press.clone()));
+        self.ring_styled(
+            &key,
+            button.on_press(on_press),
+            theme::boxed::focus_on_toast,
+        )
     }
 
     /// A checkbox showing `checked` that sends `on_toggle(!checked)` when

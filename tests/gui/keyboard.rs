@@ -79,7 +79,7 @@ fn fingerprint(h: &Harness) -> String {
     files.sort();
     out.push_str(&format!("files {files:?}\n"));
     // Two copies of a state differ in their directory and random ids only.
-    let mut out = out.replace(&h.dir.path().display().to_string(), "<dir>");
+    let mut out = mask_uuids(&out.replace(&h.dir.path().display().to_string(), "<dir>"));
     for e in h.app.entries() {
         out = out.replace(
             e.id.as_str(),
@@ -87,6 +87,40 @@ fn fingerprint(h: &Harness) -> String {
         );
     }
     out
+}
+
+/// `text` with every UUID (8-4-4-4-12 hex digits) replaced by `<id>`.
+fn mask_uuids(text: &str) -> String {
+    let is_uuid = |s: &[u8]| {
+        s.len() == 36
+            && s.iter().enumerate().all(|(i, b)| match i {
+                8 | 13 | 18 | 23 => *b == b'-',
+                _ => b.is_ascii_hexdigit(),
+            })
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 36 <= bytes.len() && is_uuid(&bytes[i..i + 36]) {
+            out.push_str("<id>");
+            i += 36;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            out.push(c);
+            i += c.len_utf8().max(1);
+        }
+    }
+    out
+}
+
+/// What the window shows and what its controls would send next (no files).
+fn view_fingerprint(h: &Harness) -> String {
+    let full = fingerprint(h);
+    full.split("clipboard ")
+        .next()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
@@ -270,7 +304,7 @@ fn every_control_by_keyboard(setup: &dyn Fn() -> Harness, choosers: &[&str], idl
             Kind::Choice { previous, next } => {
                 let mut k = setup();
                 k.tab_to(&key);
-                let before = fingerprint(&k);
+                let before = view_fingerprint(&k);
                 let (there, back) = if next.is_some() {
                     (Named::ArrowRight, Named::ArrowLeft)
                 } else {
@@ -278,13 +312,23 @@ fn every_control_by_keyboard(setup: &dyn Fn() -> Harness, choosers: &[&str], idl
                     (Named::ArrowLeft, Named::ArrowRight)
                 };
                 k.named(there);
-                assert_ne!(fingerprint(&k), before, "{screen}: {key} did not change");
+                assert_ne!(
+                    view_fingerprint(&k),
+                    before,
+                    "{screen}: {key} did not change"
+                );
                 k.named(back);
                 assert_eq!(
-                    fingerprint(&k),
+                    view_fingerprint(&k),
                     before,
                     "{screen}: {key} did not change back"
                 );
+            }
+            // The paste area's text is not readable from the view; the
+            // recovery test types codes into it and saves them.
+            Kind::Field(_) if key == tessera::gui::screen::recovery::BLOCK_ID => {
+                let mut k = setup();
+                k.tab_to(&key);
             }
             Kind::Field(_) => {
                 let mut k = setup();
@@ -296,11 +340,12 @@ fn every_control_by_keyboard(setup: &dyn Fn() -> Harness, choosers: &[&str], idl
             Kind::List => {
                 let mut k = setup();
                 k.tab_to(&key);
-                let before = k.clipboard.clone();
+                k.clipboard = None;
                 k.named(Named::Enter);
-                assert_ne!(k.clipboard, before, "{screen}: Enter on the list copies");
+                assert!(k.clipboard.is_some(), "{screen}: Enter on the list copies");
                 let mut s = setup();
                 s.tab_to(&key);
+                s.clipboard = None;
                 s.space();
                 assert_eq!(s.clipboard, k.clipboard, "{screen}: Space on the list");
             }
@@ -513,7 +558,7 @@ fn add_by_keyboard() {
     h.tab();
     h.type_keys("kim");
     h.tab();
-    h.type_keys(KEY);
+    h.type_keys("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
     h.tab_to("advanced");
     h.space();
     h.tab_to("type");
@@ -604,4 +649,307 @@ fn settings_by_keyboard() {
     h.named(Named::Escape);
     assert_eq!(h.app.screen_name(), "codes");
     let _ = settings::OFFSET_ID;
+}
+
+#[test]
+fn list_banners_and_the_toast_by_keyboard() {
+    // A clock that is off: apply the measured offset, or dismiss.
+    let server = common::sntp::TimeServer::start(common::sntp::Answer::Offset(12.3));
+    let address = server.address();
+    let off = move || {
+        let set = address.clone();
+        let mut h = unlocked_with(three(), Lang::En, move |env| {
+            env.settings.time_server = set;
+        });
+        h.height = TALL;
+        h
+    };
+    assert!(off().focus_keys().contains(&"apply-offset".to_owned()));
+    every_control_by_keyboard(&off, &[], &[]);
+    let mut h = off();
+    h.tab_to("apply-offset");
+    h.named(Named::Enter);
+    assert_eq!(h.app.settings().clock_offset_seconds, 12);
+
+    // A copied code's toast: its Dismiss is the last stop.
+    let toasted = || {
+        let mut h = codes_selected();
+        h.named(Named::Enter);
+        assert!(h.app.toast().is_some());
+        h
+    };
+    assert_eq!(
+        toasted().focus_keys().last().map(String::as_str),
+        Some("toast-dismiss")
+    );
+    every_control_by_keyboard(&toasted, &[], &[]);
+}
+
+fn twelve() -> Vec<Entry> {
+    (0..12u8)
+        .map(|i| {
+            let key: Vec<u8> = (0..20).map(|b| b ^ i.wrapping_mul(29)).collect();
+            entry(
+                Account::new(
+                    "Service",
+                    &format!("user{i:02}"),
+                    tessera::secret::SecretBytes::new(key),
+                    Params::totp(),
+                )
+                .unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn share_choose() -> Harness {
+    let mut h = unlocked(twelve(), Lang::En);
+    h.height = TALL;
+    h.tab_to(codes::EXPORT_ID);
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "share");
+    h
+}
+
+#[test]
+fn move_to_phone_by_keyboard() {
+    every_control_by_keyboard(&share_choose, &[], &[]);
+    let confirm = || {
+        let mut h = share_choose();
+        h.tab_to("continue");
+        h.named(Named::Enter);
+        h
+    };
+    every_control_by_keyboard(&confirm, &[], &[]);
+    let shown = || {
+        let mut h = confirm();
+        h.tab_to("show");
+        h.named(Named::Enter);
+        assert!(h.app.qr_shown().is_some());
+        h
+    };
+    every_control_by_keyboard(&shown, &[], &[]);
+    let second = || {
+        let mut h = shown();
+        h.tab_to("next");
+        h.named(Named::Enter);
+        h
+    };
+    every_control_by_keyboard(&second, &[], &[]);
+
+    // Leave one out by Space: 11 accounts are shown in 2 codes.
+    let mut h = share_choose();
+    h.tab_to("tick#11");
+    h.space();
+    h.tab_to("continue");
+    h.named(Named::Enter);
+    h.assert_shows("The QR codes hold the secret keys of 11 accounts. Anyone who sees them, or a photo of them, can make your codes. Show them only to scan them with your phone, with nobody looking.");
+    h.tab_to("show");
+    h.space();
+    h.assert_shows("QR code 1 of 2");
+    h.tab_to("next");
+    h.space();
+    h.assert_shows("QR code 2 of 2");
+    h.tab_to("back");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "codes");
+
+    // One account's QR code, from its details.
+    let single = || {
+        let mut h = details_screen();
+        h.tab_to("show-qr");
+        h.named(Named::Enter);
+        assert_eq!(h.app.screen_name(), "share");
+        h
+    };
+    every_control_by_keyboard(&single, &[], &[]);
+}
+
+fn recovery_screen() -> Harness {
+    let mut h = details_screen();
+    h.tab_to("recovery");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "recovery");
+    h
+}
+
+#[test]
+fn recovery_codes_by_keyboard() {
+    every_control_by_keyboard(&recovery_screen, &[], &[]);
+    // Typed into the paste area and saved, by keyboard alone.
+    let with_codes = || {
+        let mut h = recovery_screen();
+        h.tab_to(tessera::gui::screen::recovery::BLOCK_ID);
+        h.type_keys("abcd-efgh");
+        h.named(Named::Enter);
+        h.type_keys("ijkl-mnop");
+        h.tab_to("save");
+        h.named(Named::Enter);
+        assert_eq!(h.app.toast(), Some("Saved 2 recovery codes."));
+        h
+    };
+    let h = with_codes();
+    let stored = reopen(&h.vault_path());
+    assert!(stored.entries().iter().any(|e| e.recovery_codes.len() == 2));
+    every_control_by_keyboard(&with_codes, &[], &[]);
+    // Show one, then copy and mark it used.
+    let mut h = with_codes();
+    h.tab_to("reveal#0");
+    h.space();
+    h.assert_shows("abcd-efgh");
+    h.tab_to("use#0");
+    h.named(Named::Enter);
+    assert_eq!(h.clipboard.as_deref(), Some("abcd-efgh"));
+
+    // Replacing them asks first.
+    let replacing = || {
+        let mut h = with_codes();
+        h.tab_to(tessera::gui::screen::recovery::BLOCK_ID);
+        h.named(Named::Enter);
+        h.type_keys("qrst-uvwx");
+        h.tab_to("save");
+        h.named(Named::Enter);
+        assert!(h.focus_keys().contains(&"replace-yes".to_owned()));
+        h
+    };
+    every_control_by_keyboard(&replacing, &[], &[]);
+}
+
+fn file_export_screen() -> Harness {
+    let mut h = settings_screen();
+    h.tab_to("file-export");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "file-export");
+    h
+}
+
+#[test]
+fn file_export_by_keyboard() {
+    // The kind already chosen stays chosen.
+    every_control_by_keyboard(&file_export_screen, &[], &["kind#0"]);
+    // Links, no password: the file is written.
+    let mut h = file_export_screen();
+    let out = h.dir.path().join("links.txt");
+    h.tab_to("kind#2");
+    h.named(Named::Enter);
+    h.tab_to(tessera::gui::screen::file_export::PATH_ID);
+    h.type_keys(&out.display().to_string());
+    h.tab();
+    h.type_keys(PASSWORD);
+    h.tab_to("export");
+    h.named(Named::Enter);
+    let written =
+        std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}: {:?}", view_texts(&h)));
+    assert!(written.contains("otpauth://"), "{written}");
+}
+
+fn restore_screen() -> Harness {
+    let mut h = settings_screen();
+    h.tab_to("restore");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "restore");
+    h
+}
+
+#[test]
+fn restore_by_keyboard() {
+    // The vault has earlier versions (the favourite saved, then the
+    // account deleted, each keeps the one before).
+    let setup = || {
+        let mut h = details_screen();
+        h.tab_to("favourite");
+        h.space();
+        h.tab_to("save");
+        h.named(Named::Enter);
+        h.tab_to(codes::SETTINGS_ID);
+        h.named(Named::Enter);
+        h.tab_to("restore");
+        h.named(Named::Enter);
+        assert_eq!(h.app.screen_name(), "restore");
+        h
+    };
+    let _ = restore_screen;
+    every_control_by_keyboard(&setup, &[], &[]);
+    let preview = || {
+        let mut h = setup();
+        h.tab_to("version#0");
+        h.named(Named::Enter);
+        assert!(
+            h.focus_keys().contains(&"confirm".to_owned()),
+            "{:?}",
+            view_texts(&h)
+        );
+        h
+    };
+    every_control_by_keyboard(&preview, &[], &[]);
+    let mut h = preview();
+    h.tab_to("confirm");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "codes");
+}
+
+fn dropped() -> Harness {
+    let mut h = unlocked(three(), Lang::En);
+    h.height = TALL;
+    let path = h.dir.path().join("new.png");
+    let uri = "otpauth://totp/Initech:peter?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Initech";
+    std::fs::write(&path, &*tessera::qr::encode::png(uri, 4).unwrap()).unwrap();
+    let message = tessera::gui::app::on_event(
+        iced::Event::Window(iced::window::Event::FileDropped(path)),
+        iced::event::Status::Ignored,
+        iced::window::Id::unique(),
+    )
+    .unwrap();
+    h.update(message);
+    assert_eq!(h.app.screen_name(), "review");
+    h
+}
+
+#[test]
+fn review_and_its_offer_to_delete_the_images_by_keyboard() {
+    every_control_by_keyboard(&dropped, &[], &[]);
+    let added = || {
+        let mut h = dropped();
+        h.tab_to("add");
+        h.named(Named::Enter);
+        assert!(h.focus_keys().contains(&"delete-images".to_owned()));
+        h
+    };
+    every_control_by_keyboard(&added, &[], &[]);
+    let mut h = added();
+    assert!(
+        reopen(&h.vault_path())
+            .entries()
+            .iter()
+            .any(|e| e.account.issuer == "Initech")
+    );
+    h.tab_to("delete-images");
+    h.space();
+    assert!(!h.dir.path().join("new.png").exists());
+}
+
+#[test]
+fn keyring_off_confirmation_by_keyboard() {
+    // Keyring unlock turned on (Space), then off again: it asks for the
+    // password first.
+    let setup = || {
+        let mut h = settings_screen();
+        h.tab_to("keyring");
+        h.space();
+        h.tab_to("keyring");
+        h.space();
+        assert!(
+            h.focus_keys().contains(&"keyring-off-yes".to_owned()),
+            "{:?}",
+            view_texts(&h)
+        );
+        h
+    };
+    every_control_by_keyboard(&setup, &["backups-choose"], &[]);
+    let mut h = setup();
+    h.tab_to(settings::KEYRING_OFF_PASSWORD_ID);
+    h.type_keys(PASSWORD);
+    h.tab_to("keyring-off-yes");
+    h.named(Named::Enter);
+    assert!(!h.focus_keys().contains(&"keyring-off-yes".to_owned()));
 }

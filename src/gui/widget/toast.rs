@@ -59,10 +59,10 @@ pub fn view<'a, Message: Clone + 'static>(
     container(
         row![
             text(&toast.text).width(Length::Fill),
-            focus.button(
+            focus.toast_button(
                 DISMISS_KEY,
                 button(text(dismiss_label).size(14)).style(theme::button::on_toast(toast.is_error)),
-                Some(dismiss),
+                dismiss,
             ),
         ]
         .spacing(12)
