@@ -205,21 +205,6 @@ impl Recovery {
             );
             let mut list = column![].spacing(4);
             for (i, code) in entry.recovery_codes.iter().enumerate() {
-                let status: Element<'a, Message> = match code.used_at {
-                    Some(at) => text(i18n::tf(
-                        lang,
-                        Key::RecoveryUsedAt,
-                        &[("when", &at.utc_minutes())],
-                    ))
-                    .size(13)
-                    .style(theme::label::muted)
-                    .into(),
-                    None => focus.button(
-                        focus::Key::indexed("use", i),
-                        button(text(t(Key::RecoveryUse)).size(13)).style(theme::button::secondary),
-                        (!self.busy).then_some(Message::Use(i)),
-                    ),
-                };
                 // Never on screen until asked for (screen sharing).
                 let revealed = self.revealed.contains(&i);
                 let shown = if revealed {
@@ -241,6 +226,22 @@ impl Recovery {
                     .style(theme::button::text),
                     Some(Message::Reveal(i)),
                 );
+                // Built after the Show button, beside which it is shown (Tab order).
+                let status: Element<'a, Message> = match code.used_at {
+                    Some(at) => text(i18n::tf(
+                        lang,
+                        Key::RecoveryUsedAt,
+                        &[("when", &at.utc_minutes())],
+                    ))
+                    .size(13)
+                    .style(theme::label::muted)
+                    .into(),
+                    None => focus.button(
+                        focus::Key::indexed("use", i),
+                        button(text(t(Key::RecoveryUse)).size(13)).style(theme::button::secondary),
+                        (!self.busy).then_some(Message::Use(i)),
+                    ),
+                };
                 list = list.push(
                     row![
                         if code.used_at.is_some() {
