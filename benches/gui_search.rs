@@ -8,92 +8,18 @@
 //! `cargo bench --bench gui_search` (prints a table for docs/benchmarks.md).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use iced_test::selector::id;
-use iced_test::{Simulator, simulator};
+use iced_test::Simulator;
 
-use tessera::clock::Timestamp;
+use tessera::gui::Message;
 use tessera::gui::event::Hotkey;
-use tessera::gui::i18n::Lang;
-use tessera::gui::screen::unlock;
-use tessera::gui::settings::Settings;
-use tessera::gui::{App, Environment, Message};
-use tessera::keystore::MemoryKeystore;
-use tessera::otp::{Account, Params};
-use tessera::secret::{Password, SecretBytes};
-use tessera::vault::{Entry, KdfPolicy, Vault};
 
-const PASSWORD: &str = "bench password 1234";
 const ENTRIES: usize = 1_000;
 const WINDOW: (f32, f32) = (560.0, 720.0);
-const T0: Timestamp = Timestamp(1_700_000_000);
 
-#[path = "../tests/common/drive.rs"]
-mod drive;
-
-fn run(app: &mut App, runtime: &tokio::runtime::Runtime, task: iced::Task<Message>) {
-    drive::drive(app, runtime, task, |_| {});
-}
-
-fn unlocked_app(dir: &tempfile::TempDir) -> (App, tokio::runtime::Runtime) {
-    let path = dir.path().join("vault.tessera");
-    let policy = KdfPolicy::insecure_for_tests();
-    let mut vault = Vault::create(&path, &Password::new(PASSWORD.into()), &policy).unwrap();
-    vault
-        .modify(|all| {
-            for i in 0..ENTRIES {
-                let secret = SecretBytes::from_slice(format!("bench-secret-{i:08}").as_bytes());
-                let account = Account::new(
-                    &format!("Service {i:04}"),
-                    &format!("user{i:04}@example.com"),
-                    secret,
-                    Params::totp(),
-                )
-                .unwrap();
-                all.push(Entry::new(account, T0).unwrap());
-            }
-            Ok(())
-        })
-        .unwrap();
-    drop(vault);
-    let env = Environment {
-        vault_path: path,
-        settings_path: None,
-        settings: Settings::default(),
-        settings_warning: None,
-        system_lang: Lang::En,
-        policy,
-        keystore: Arc::new(MemoryKeystore::new()),
-        now: T0,
-        // Searching never captures; the real screen and clipboard stay out of it.
-        capture: tessera::gui::task::Capture::unavailable(),
-        system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
-        desktop_high_contrast: || None,
-        history: tessera::vault::History::at(dir.path().join("state")),
-    };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let (mut app, boot) = App::new(env);
-    run(&mut app, &runtime, boot);
-    let messages: Vec<Message> = {
-        let mut ui = simulator(app.view());
-        let _ = ui.click(id(unlock::PASSWORD_ID)).unwrap();
-        let _ = ui.typewrite(PASSWORD);
-        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
-        ui.into_messages().collect()
-    };
-    for message in messages {
-        let task = app.update(message);
-        run(&mut app, &runtime, task);
-    }
-    assert_eq!(app.screen_name(), "codes");
-    assert_eq!(app.entries().len(), ENTRIES);
-    (app, runtime)
-}
+#[path = "common/unlocked.rs"]
+mod unlocked;
 
 #[derive(Default)]
 struct Samples(Vec<Duration>);
@@ -110,7 +36,7 @@ impl Samples {
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, _runtime) = unlocked_app(&dir);
+    let (mut app, _runtime) = unlocked::unlocked_app(&dir, ENTRIES);
     let theme = iced::Theme::Light;
 
     // Keystrokes: "s" matches all 1,000 rows (the worst case: every row laid

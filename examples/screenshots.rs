@@ -5,10 +5,13 @@
 //!
 //!   cargo run --example screenshots -- [OUT_DIR]     (default docs/screenshots)
 //!
-//! Writes `{screen}-{theme}-{lang}.png` for the screens first-run, unlock,
-//! codes, add, details and settings, in light and dark, English and pt-BR, at
-//! the window's default size (560 x 720), downscaled from the simulator's 2x
-//! render. `docs/screenshots.sh` runs this.
+//! Writes `{screen}-{theme}-{lang}-{size}.png` for the screens first-run,
+//! unlock, codes, codes-empty, add, details and settings, in the light, dark
+//! and high-contrast looks, English and pt-BR, at 100 % and 150 % text size,
+//! each as the window's default size (560 x 720) shows it: the simulator
+//! renders at 2x, so a text size of `s` is the window's logical size divided
+//! by `s`, rendered and brought back to 560 x 720. `docs/screenshots.sh` runs
+//! this, then shrinks the files.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::path::{Path, PathBuf};
@@ -91,11 +94,30 @@ fn samples() -> Vec<Entry> {
     ]
 }
 
+/// Types the password on the unlock screen and presses Enter.
+fn unlock_with_password(app: &mut App, runtime: &tokio::runtime::Runtime) {
+    let messages: Vec<Message> = {
+        let mut ui = iced_test::simulator(app.view());
+        let _ = ui
+            .click(iced_test::selector::id(unlock::PASSWORD_ID))
+            .unwrap();
+        let _ = ui.typewrite(PASSWORD);
+        let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        update(app, runtime, message);
+    }
+    assert_eq!(app.screen_name(), "codes");
+}
+
 struct Shooter {
     out: PathBuf,
     tmp: tempfile::TempDir,
     theme: ThemeChoice,
     lang: Lang,
+    /// Text size in percent (the app's scale factor).
+    size: u16,
 }
 
 impl Shooter {
@@ -106,6 +128,7 @@ impl Shooter {
             settings: Settings {
                 theme: self.theme,
                 language: Some(self.lang),
+                text_size_percent: self.size,
                 ..Settings::default()
             },
             settings_warning: None,
@@ -116,14 +139,18 @@ impl Shooter {
             capture: tessera::gui::task::Capture::unavailable(),
             system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
             desktop_high_contrast: || None,
+            desktop_reduced_motion: || None,
             history: tessera::vault::History::at(self.tmp.path().join("state")),
         }
     }
 
     fn shoot(&self, app: &App, screen: &str) {
         let theme = app.theme();
+        // What the window lays out at this text size: fewer logical pixels.
+        let scale = app.scale_factor();
+        let logical = (WINDOW.0 / scale, WINDOW.1 / scale);
         let mut ui: Simulator<'_, Message> =
-            Simulator::with_size(iced::Settings::default(), WINDOW, app.view());
+            Simulator::with_size(iced::Settings::default(), logical, app.view());
         let snapshot = ui.snapshot(&theme).unwrap();
         // The simulator writes `<stem>-tiny-skia.png` at 2x; read it back and halve it.
         let raw = self.tmp.path().join(format!("{screen}.png"));
@@ -131,10 +158,11 @@ impl Shooter {
         let written = self.tmp.path().join(format!("{screen}-tiny-skia.png"));
         let image = image::open(&written).unwrap().to_rgb8();
         let _ = std::fs::remove_file(&written);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let small = image::imageops::resize(
             &image,
-            image.width() / 2,
-            image.height() / 2,
+            WINDOW.0 as u32,
+            WINDOW.1 as u32,
             image::imageops::FilterType::Triangle,
         );
         let theme = match self.theme {
@@ -146,7 +174,9 @@ impl Shooter {
             Lang::PtBr => "pt-BR",
             _ => "en",
         };
-        let path = self.out.join(format!("{screen}-{theme}-{lang}.png"));
+        let path = self
+            .out
+            .join(format!("{screen}-{theme}-{lang}-{}.png", self.size));
         let file = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
         let encoder = image::codecs::png::PngEncoder::new_with_quality(
             file,
@@ -163,6 +193,22 @@ impl Shooter {
         let (mut app, boot) = App::new(self.env(&fresh));
         run(&mut app, runtime, boot);
         self.shoot(&app, "first-run");
+
+        // A vault with no accounts yet: the list's empty state.
+        let empty = self.tmp.path().join("empty/vault.tessera");
+        std::fs::create_dir_all(empty.parent().unwrap()).unwrap();
+        drop(
+            Vault::create(
+                &empty,
+                &Password::new(PASSWORD.into()),
+                &KdfPolicy::insecure_for_tests(),
+            )
+            .unwrap(),
+        );
+        let (mut app, boot) = App::new(self.env(&empty));
+        run(&mut app, runtime, boot);
+        unlock_with_password(&mut app, runtime);
+        self.shoot(&app, "codes-empty");
 
         // A vault with sample accounts: unlock, then the list and the screens over it.
         let path = self.tmp.path().join("samples/vault.tessera");
@@ -184,19 +230,7 @@ impl Shooter {
         let (mut app, boot) = App::new(self.env(&path));
         run(&mut app, runtime, boot);
         self.shoot(&app, "unlock");
-        let messages: Vec<Message> = {
-            let mut ui = iced_test::simulator(app.view());
-            let _ = ui
-                .click(iced_test::selector::id(unlock::PASSWORD_ID))
-                .unwrap();
-            let _ = ui.typewrite(PASSWORD);
-            let _ = ui.tap_key(iced::keyboard::key::Named::Enter);
-            ui.into_messages().collect()
-        };
-        for message in messages {
-            update(&mut app, runtime, message);
-        }
-        assert_eq!(app.screen_name(), "codes");
+        unlock_with_password(&mut app, runtime);
         update(&mut app, runtime, Message::Tick(T0));
         // Select the second row, as a keyboard user would.
         update(&mut app, runtime, Message::Hotkey(Hotkey::Down));
@@ -241,13 +275,16 @@ fn main() {
         ThemeChoice::HighContrast,
     ] {
         for lang in [Lang::En, Lang::PtBr] {
-            let shooter = Shooter {
-                out: out.clone(),
-                tmp: tempfile::tempdir().unwrap(),
-                theme,
-                lang,
-            };
-            shooter.all(&runtime);
+            for size in [100, 150] {
+                let shooter = Shooter {
+                    out: out.clone(),
+                    tmp: tempfile::tempdir().unwrap(),
+                    theme,
+                    lang,
+                    size,
+                };
+                shooter.all(&runtime);
+            }
         }
     }
 }

@@ -348,7 +348,8 @@ BRANDS = {
 }
 
 # Lucide symbols the window draws, by file name.
-LUCIDE_SYMBOLS = ["plus", "smartphone", "settings", "lock"]
+LUCIDE_SYMBOLS = ["plus", "smartphone", "settings", "lock", "copy", "eye", "square-pen",
+                  "rotate-cw", "clipboard-paste", "scan-line", "file-input", "keyboard"]
 
 
 def npm_pack(spec, into):
@@ -383,7 +384,16 @@ def shape_to_path(tag):
     f = lambda k, d="0": float(a.get(k, d))  # noqa: E731
     g = lambda v: f"{v:g}"  # noqa: E731
     if name == "path":
-        return a["d"]
+        # A path's first moveto is absolute even when written `m`; joined
+        # after another path it would be read relative to that one's end.
+        # `m x y a b` is `M x y` then relative lines `l a b`.
+        d = a["d"].strip()
+        m = re.match(r"m\s*(" + NUM + r")[\s,]*(" + NUM + r")[\s,]*", d)
+        if m:
+            rest = d[m.end():]
+            line = "l" if rest[:1] and rest[:1] not in "MmZzLlHhVvCcSsQqTtAa" else ""
+            d = f"M{m.group(1)} {m.group(2)}{line}{rest}"
+        return d
     if name == "line":
         return f"M{g(f('x1'))} {g(f('y1'))}L{g(f('x2'))} {g(f('y2'))}"
     if name in ("polyline", "polygon"):

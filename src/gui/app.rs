@@ -74,6 +74,9 @@ pub struct Environment {
     /// Whether the desktop asks for higher contrast
     /// ([`super::appearance::desktop_high_contrast`]; `None`: no answer).
     pub desktop_high_contrast: fn() -> Option<bool>,
+    /// Whether the desktop asks for reduced motion
+    /// ([`super::appearance::desktop_reduced_motion`]; `None`: no answer).
+    pub desktop_reduced_motion: fn() -> Option<bool>,
     /// Where this computer remembers the vault versions it has seen
     /// (rollback detection).
     pub history: vault::History,
@@ -110,6 +113,7 @@ impl Environment {
             capture: Capture::system(),
             system_clock: crate::clock::sync::system_sync,
             desktop_high_contrast: super::appearance::desktop_high_contrast,
+            desktop_reduced_motion: super::appearance::desktop_reduced_motion,
             history,
         })
     }
@@ -181,6 +185,8 @@ pub struct App {
     system_mode: iced::theme::Mode,
     /// The desktop asks for higher contrast (the Settings portal).
     desktop_high_contrast: bool,
+    /// The desktop asks for reduced motion (the Settings portal).
+    desktop_reduced_motion: bool,
     /// The window has the keyboard focus (iced's window events).
     window_focused: bool,
     /// Every code hidden by Ctrl+H.
@@ -285,6 +291,8 @@ pub enum Message {
     SystemMode(iced::theme::Mode),
     /// The desktop's contrast preference was read (`None`: no answer).
     DesktopContrast(Option<bool>),
+    /// The desktop's reduced-motion preference, as read at start (`None`: no answer).
+    DesktopMotion(Option<bool>),
     /// The window gained (`true`) or lost the keyboard focus.
     WindowFocus(bool),
     /// The tray item started, or an entry of its menu was chosen.
@@ -349,6 +357,7 @@ impl App {
             requests: Vec::new(),
             system_mode: iced::theme::Mode::None,
             desktop_high_contrast: false,
+            desktop_reduced_motion: false,
             window_focused: true,
             codes_concealed: false,
             tray: None,
@@ -364,8 +373,8 @@ impl App {
             task::inspect(app.env.vault_path.clone()).map(Message::Inspected),
             task::probe_keyring(app.env.keystore.clone()).map(Message::KeyringProbed),
             iced::system::theme().map(Message::SystemMode),
-            task::desktop_high_contrast(app.env.desktop_high_contrast)
-                .map(Message::DesktopContrast),
+            task::desktop_preference(app.env.desktop_high_contrast).map(Message::DesktopContrast),
+            task::desktop_preference(app.env.desktop_reduced_motion).map(Message::DesktopMotion),
         ]);
         (app, tasks)
     }
@@ -446,6 +455,24 @@ impl App {
     /// The window title.
     pub fn title(&self) -> String {
         i18n::t(self.lang(), Key::AppName).to_owned()
+    }
+
+    /// Whether nothing may move on its own: the setting, or the desktop's
+    /// reduced-motion preference. The countdown still changes once a second
+    /// (it is information, not an effect); the busy bar stands still.
+    pub fn reduced_motion(&self) -> bool {
+        self.settings.reduce_motion || self.desktop_reduced_motion
+    }
+
+    /// Whether an animation runs now (the busy bar's 100 ms steps): only
+    /// while something is busy, and never with reduced motion.
+    pub fn animating(&self) -> bool {
+        let busy = match &self.screen {
+            Screen::Onboarding(screen) => screen.is_busy(),
+            Screen::Unlock(screen) => screen.busy() != unlock::Busy::Idle,
+            _ => false,
+        };
+        busy && !self.reduced_motion()
     }
 
     /// The colours by role in use: the theme setting, with the desktop's
@@ -579,6 +606,10 @@ impl App {
             }
             Message::DesktopContrast(high) => {
                 self.desktop_high_contrast = high.unwrap_or(false);
+                Task::none()
+            }
+            Message::DesktopMotion(reduced) => {
+                self.desktop_reduced_motion = reduced.unwrap_or(false);
                 Task::none()
             }
             Message::WindowFocus(focused) => {
@@ -1058,6 +1089,7 @@ impl App {
                             conceal: self.concealed(),
                             clock_warning: self.clock_warning.as_ref(),
                             locked_copy: session.locked_copies.first().map(PathBuf::as_path),
+                            compact: self.scale_factor() > 1.0,
                         },
                         &focus.map(Message::Codes),
                     )

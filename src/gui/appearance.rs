@@ -1,8 +1,11 @@
 //! The desktop's appearance preferences from the Settings portal
 //! (`org.freedesktop.portal.Settings` on the session bus): the
 //! `org.freedesktop.appearance` `contrast` key (0 no preference, 1 higher
-//! contrast). The colour scheme (light or dark) comes from iced's own system
-//! theme (`linux-theme-detection`).
+//! contrast) and `reduced-motion` key (0 no preference, 1 reduced; portals
+//! from 1.20 on), and where that key is missing, GNOME's own
+//! `org.gnome.desktop.interface` `enable-animations` (false: reduced), which
+//! xdg-desktop-portal-gnome passes through. The colour scheme (light or
+//! dark) comes from iced's own system theme (`linux-theme-detection`).
 //!
 //! Read once off the UI thread when the app starts, with a time limit, so a
 //! bus that never answers cannot hold the window: no portal, no bus or no
@@ -20,6 +23,9 @@ const PORTAL_PATH: &str = "/org/freedesktop/portal/desktop";
 const SETTINGS: &str = "org.freedesktop.portal.Settings";
 const NAMESPACE: &str = "org.freedesktop.appearance";
 const CONTRAST: &str = "contrast";
+const REDUCED_MOTION: &str = "reduced-motion";
+const GNOME_INTERFACE: &str = "org.gnome.desktop.interface";
+const ENABLE_ANIMATIONS: &str = "enable-animations";
 
 /// Whether the desktop asks for higher contrast (`None`: no portal or no answer).
 pub fn desktop_high_contrast() -> Option<bool> {
@@ -41,6 +47,27 @@ pub fn high_contrast_at(address: &str) -> Option<bool> {
     })
 }
 
+/// Whether the desktop asks for reduced motion (`None`: no portal, no answer,
+/// or neither key).
+pub fn desktop_reduced_motion() -> Option<bool> {
+    with_time_limit(|| {
+        let connection = zbus::blocking::Connection::session().ok()?;
+        reduced_motion_on(&connection)
+    })
+}
+
+/// The same, from the session bus at `address` (a test's private bus).
+pub fn reduced_motion_at(address: &str) -> Option<bool> {
+    let address = address.to_owned();
+    with_time_limit(move || {
+        let connection = zbus::blocking::connection::Builder::address(address.as_str())
+            .ok()?
+            .build()
+            .ok()?;
+        reduced_motion_on(&connection)
+    })
+}
+
 fn with_time_limit(ask: impl FnOnce() -> Option<bool> + Send + 'static) -> Option<bool> {
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::Builder::new()
@@ -52,21 +79,46 @@ fn with_time_limit(ask: impl FnOnce() -> Option<bool> + Send + 'static) -> Optio
     receive.recv_timeout(WAIT).ok().flatten()
 }
 
-/// `ReadOne` (portal version 2) and, for older portals, `Read` (whose value
-/// comes wrapped in one more variant).
-fn high_contrast_on(connection: &zbus::blocking::Connection) -> Option<bool> {
+/// One setting: `ReadOne` (portal version 2) and, for older portals, `Read`
+/// (whose value comes wrapped in one more variant).
+fn read(connection: &zbus::blocking::Connection, namespace: &str, key: &str) -> Option<OwnedValue> {
     let proxy = zbus::blocking::Proxy::new(connection, PORTAL, PORTAL_PATH, SETTINGS).ok()?;
-    let value: OwnedValue = proxy
-        .call("ReadOne", &(NAMESPACE, CONTRAST))
-        .or_else(|_| proxy.call("Read", &(NAMESPACE, CONTRAST)))
-        .ok()?;
+    proxy
+        .call("ReadOne", &(namespace, key))
+        .or_else(|_| proxy.call("Read", &(namespace, key)))
+        .ok()
+}
+
+fn high_contrast_on(connection: &zbus::blocking::Connection) -> Option<bool> {
+    let value = read(connection, NAMESPACE, CONTRAST)?;
     contrast_value(&value).map(|v| v == 1)
 }
 
+/// The portal's own key first; GNOME's switch where the portal has none.
+fn reduced_motion_on(connection: &zbus::blocking::Connection) -> Option<bool> {
+    if let Some(value) = read(connection, NAMESPACE, REDUCED_MOTION)
+        && let Some(v) = contrast_value(&value)
+    {
+        return Some(v == 1);
+    }
+    let value = read(connection, GNOME_INTERFACE, ENABLE_ANIMATIONS)?;
+    bool_value(&value).map(|animate| !animate)
+}
+
+/// A `u32` setting (`contrast`, `reduced-motion`), maybe wrapped.
 fn contrast_value(value: &Value<'_>) -> Option<u32> {
     match value {
         Value::U32(v) => Some(*v),
         Value::Value(inner) => contrast_value(inner),
+        _ => None,
+    }
+}
+
+/// A boolean setting (`enable-animations`), maybe wrapped.
+fn bool_value(value: &Value<'_>) -> Option<bool> {
+    match value {
+        Value::Bool(v) => Some(*v),
+        Value::Value(inner) => bool_value(inner),
         _ => None,
     }
 }
@@ -83,5 +135,10 @@ mod tests {
             Some(0)
         );
         assert_eq!(contrast_value(&Value::from("1")), None);
+        assert_eq!(
+            bool_value(&Value::Value(Box::new(Value::Bool(false)))),
+            Some(false)
+        );
+        assert_eq!(bool_value(&Value::U32(0)), None);
     }
 }

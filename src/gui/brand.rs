@@ -103,8 +103,8 @@ impl Brand {
     }
 
     /// The colour to draw it in on a row of this look: the brand's own where
-    /// it stands out enough from every background the row can have (at rest,
-    /// under the pointer, or selected), otherwise the row's text colour.
+    /// it stands out enough from every background the card can have (at rest,
+    /// under the pointer, pressed, or selected), otherwise the row's text colour.
     pub fn ink(&self, colours: &Colours, selected: bool) -> Color {
         let floor = if colours.is_high_contrast() {
             HIGH_CONTRAST_FLOOR
@@ -112,9 +112,9 @@ impl Brand {
             COLOUR_FLOOR
         };
         let grounds = if selected {
-            [colours.selected, colours.selected]
+            [colours.selected; 3]
         } else {
-            [colours.background, colours.surface]
+            [colours.card, colours.card_hover, colours.card_pressed]
         };
         if grounds.iter().all(|g| contrast(self.colour, *g) >= floor) {
             self.colour

@@ -59,6 +59,9 @@ pub struct Settings {
     pub hide_codes_unfocused: bool,
     /// The size of everything in the window, in percent (100 to 200).
     pub text_size_percent: u16,
+    /// No animation (the busy bar stands still), whatever the desktop says;
+    /// off: follow the desktop's reduced-motion preference.
+    pub reduce_motion: bool,
     /// Seconds added to the system clock when computing codes.
     pub clock_offset_seconds: i64,
     /// A time server (`HOST[:PORT]`) to check this computer's clock against
@@ -82,6 +85,7 @@ impl Default for Settings {
             hide_codes: false,
             hide_codes_unfocused: false,
             text_size_percent: 100,
+            reduce_motion: false,
             clock_offset_seconds: 0,
             time_server: String::new(),
             keep_in_tray: false,
@@ -160,6 +164,7 @@ mod tests {
             hide_codes: true,
             hide_codes_unfocused: true,
             text_size_percent: 150,
+            reduce_motion: true,
             clock_offset_seconds: -30,
             time_server: "pool.ntp.org".into(),
             keep_in_tray: true,
@@ -178,6 +183,10 @@ mod tests {
         let settings = Settings::parse("theme = \"high-contrast\"\n").unwrap_or_default();
         assert_eq!(settings.theme, ThemeChoice::HighContrast);
         assert_eq!(settings.text_size_percent, 100);
+        assert!(
+            !settings.reduce_motion,
+            "motion follows the desktop by default"
+        );
         let big = Settings::parse("text_size_percent = 500\n").unwrap_or_default();
         assert_eq!(big.text_size_percent, 200);
         let small = Settings::parse("text_size_percent = 50\n").unwrap_or_default();

@@ -1,4 +1,4 @@
-//! The symbols on the header's buttons: Lucide icons (ISC licence, beside
+//! The symbols on the window's icon buttons (header, row actions, empty list): Lucide icons (ISC licence, beside
 //! them in `resources/icons/lucide-LICENSE`), turned into path data by
 //! `scripts/brand-icons.py` and stroked by the same path code as the brand
 //! icons ([`super::vector`]).
@@ -23,11 +23,40 @@ pub enum Symbol {
     Settings,
     /// "Lock" (Lucide `lock`).
     Lock,
+    /// "Copy" on a row (Lucide `copy`).
+    Copy,
+    /// "Show the code" on a row while codes are hidden (Lucide `eye`).
+    Reveal,
+    /// "Details" (edit) on a row (Lucide `square-pen`).
+    Edit,
+    /// "Next code" on an HOTP row (Lucide `rotate-cw`).
+    Next,
+    /// "Paste a screenshot" in the empty list (Lucide `clipboard-paste`).
+    Paste,
+    /// "Scan the screen" in the empty list (Lucide `scan-line`).
+    Scan,
+    /// "Import from another app" in the empty list (Lucide `file-input`).
+    Import,
+    /// "Enter the setup key" in the empty list (Lucide `keyboard`).
+    Keyboard,
 }
 
 impl Symbol {
     /// Every symbol.
-    pub const ALL: [Self; 4] = [Self::Add, Self::Phone, Self::Settings, Self::Lock];
+    pub const ALL: [Self; 12] = [
+        Self::Add,
+        Self::Phone,
+        Self::Settings,
+        Self::Lock,
+        Self::Copy,
+        Self::Reveal,
+        Self::Edit,
+        Self::Next,
+        Self::Paste,
+        Self::Scan,
+        Self::Import,
+        Self::Keyboard,
+    ];
 
     /// The side of Lucide's view box.
     pub const VIEW_BOX: f32 = 24.0;
@@ -42,6 +71,14 @@ impl Symbol {
             Self::Phone => "smartphone",
             Self::Settings => "settings",
             Self::Lock => "lock",
+            Self::Copy => "copy",
+            Self::Reveal => "eye",
+            Self::Edit => "square-pen",
+            Self::Next => "rotate-cw",
+            Self::Paste => "clipboard-paste",
+            Self::Scan => "scan-line",
+            Self::Import => "file-input",
+            Self::Keyboard => "keyboard",
         }
     }
 
@@ -62,7 +99,8 @@ impl Symbol {
 
     /// The outline to stroke, on the [`Self::VIEW_BOX`] square; read once per process.
     pub fn path(self) -> Option<&'static Path> {
-        static PATHS: [OnceLock<Option<Path>>; 4] = [const { OnceLock::new() }; 4];
+        static PATHS: [OnceLock<Option<Path>>; Symbol::ALL.len()] =
+            [const { OnceLock::new() }; Symbol::ALL.len()];
         PATHS[self.index()]
             .get_or_init(|| {
                 let segments = vector::parse(self.data()?).ok()?;
@@ -87,6 +125,10 @@ mod tests {
             assert!(segments.len() > 1, "{symbol:?}");
             assert!(symbol.path().is_some());
         }
+        // A path joined after another starts where it says (the paste
+        // arrow at 17,18), not relative to where the one before ended.
+        let paste = vector::parse(Symbol::Paste.data().unwrap_or_default()).unwrap_or_default();
+        assert!(paste.contains(&vector::Segment::Move(iced::Point::new(17.0, 18.0))));
         // The plus is two strokes across the middle.
         let plus = vector::parse(Symbol::Add.data().unwrap_or_default()).unwrap_or_default();
         assert_eq!(

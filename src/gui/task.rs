@@ -223,9 +223,9 @@ pub fn probe_keyring(keystore: Arc<dyn Keystore>) -> Task<bool> {
     })
 }
 
-/// Asks the desktop whether it wants higher contrast (a D-Bus call with a
-/// time limit, [`super::appearance`]).
-pub fn desktop_high_contrast(ask: fn() -> Option<bool>) -> Task<Option<bool>> {
+/// Asks the desktop one of its preferences (higher contrast, reduced
+/// motion: a D-Bus call with a time limit, [`super::appearance`]).
+pub fn desktop_preference(ask: fn() -> Option<bool>) -> Task<Option<bool>> {
     Task::perform(blocking(move || Ok(ask())), |r| r.ok().flatten())
 }
 

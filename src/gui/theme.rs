@@ -31,7 +31,13 @@ pub struct Colours {
     pub surface: Color,
     /// Outlines of fields, sections and secondary buttons; the countdown's track.
     pub border: Color,
-    /// The selected code row.
+    /// A code card at rest.
+    pub card: Color,
+    /// A code card under the pointer.
+    pub card_hover: Color,
+    /// A code card while pressed.
+    pub card_pressed: Color,
+    /// The selected code card.
     pub selected: Color,
     /// Text on the selected row.
     pub on_selected: Color,
@@ -92,6 +98,9 @@ pub const LIGHT: Colours = Colours {
     muted: rgb(0x55555E),
     surface: rgb(0xF1F1F4),
     border: rgb(0x767680),
+    card: rgb(0xF1F1F4),
+    card_hover: rgb(0xE7E7EC),
+    card_pressed: rgb(0xDCDCE3),
     selected: rgb(0xDCE7FA),
     on_selected: rgb(0x1C1C1E),
     accent: rgb(0x1A5FB4),
@@ -124,6 +133,9 @@ pub const DARK: Colours = Colours {
     muted: rgb(0xB0B0BA),
     surface: rgb(0x2A2A30),
     border: rgb(0x80808B),
+    card: rgb(0x2A2A30),
+    card_hover: rgb(0x33333A),
+    card_pressed: rgb(0x3C3C44),
     selected: rgb(0x213B5E),
     on_selected: rgb(0xF2F2F5),
     accent: rgb(0x78AEED),
@@ -157,6 +169,9 @@ pub const HIGH_CONTRAST_LIGHT: Colours = Colours {
     muted: rgb(0x2E2E2E),
     surface: rgb(0xF0F0F0),
     border: rgb(0x000000),
+    card: rgb(0xFFFFFF),
+    card_hover: rgb(0xEBEBEB),
+    card_pressed: rgb(0xDADADA),
     selected: rgb(0xD6E6FF),
     on_selected: rgb(0x000000),
     accent: rgb(0x0000B8),
@@ -190,6 +205,9 @@ pub const HIGH_CONTRAST_DARK: Colours = Colours {
     muted: rgb(0xD6D6D6),
     surface: rgb(0x161616),
     border: rgb(0xFFFFFF),
+    card: rgb(0x000000),
+    card_hover: rgb(0x1F1F1F),
+    card_pressed: rgb(0x2E2E2E),
     selected: rgb(0x0A2547),
     on_selected: rgb(0xFFFFFF),
     accent: rgb(0xFFE600),
@@ -543,6 +561,32 @@ pub mod button {
         }
     }
 
+    /// An icon button on a card (the row's actions): no fill of its own at
+    /// rest, so it sits on whatever the card's state is; a fill under the
+    /// pointer.
+    pub fn icon(theme: &Theme, status: Status) -> Style {
+        let c = roles(theme);
+        let background = match status {
+            Status::Hovered => Some(Background::Color(c.secondary_hover)),
+            Status::Pressed => Some(Background::Color(c.card_pressed)),
+            Status::Active | Status::Disabled => None,
+        };
+        Style {
+            background,
+            text_color: c.on_secondary,
+            border: Border {
+                radius: 8.0.into(),
+                width: if c.is_high_contrast() && status == Status::Hovered {
+                    1.0
+                } else {
+                    0.0
+                },
+                color: c.border,
+            },
+            ..Style::default()
+        }
+    }
+
     /// The dismiss action on a toast (`error`: on a failure notice).
     pub fn on_toast(error: bool) -> impl Fn(&Theme, Status) -> Style {
         move |theme, _status| {
@@ -555,29 +599,32 @@ pub mod button {
     }
 }
 
-/// Code row styles.
+/// Code row styles: each row is a card.
 pub mod row {
     use super::{Background, Border, Theme, roles};
     use iced::widget::button;
 
     fn base(theme: &Theme, selected: bool, focused: bool, status: button::Status) -> button::Style {
         let c = roles(theme);
-        // A row at rest is the window's own colour: no background is drawn
-        // for it (a rounded fill per row, invisible, on every frame).
+        // The selected card keeps its colour under the pointer: the
+        // highlight says where the keyboard is, whatever the mouse does.
         let background = match (selected, status) {
-            (true, _) => Some(c.selected),
-            (false, button::Status::Hovered | button::Status::Pressed) => Some(c.surface),
-            (false, _) => None,
+            (true, _) => c.selected,
+            (false, button::Status::Hovered) => c.card_hover,
+            (false, button::Status::Pressed) => c.card_pressed,
+            (false, button::Status::Active | button::Status::Disabled) => c.card,
         };
         button::Style {
-            background: background.map(Background::Color),
+            background: Some(Background::Color(background)),
             text_color: if selected { c.on_selected } else { c.text },
             border: Border {
-                radius: 8.0.into(),
+                radius: 12.0.into(),
                 width: if focused {
                     super::FOCUS_WIDTH
-                } else if c.is_high_contrast() && selected {
-                    1.0
+                } else if c.is_high_contrast() {
+                    // Cards are outlined in high contrast (their fill is
+                    // close to the window's), the selected one more so.
+                    if selected { 2.0 } else { 1.0 }
                 } else {
                     0.0
                 },
@@ -587,17 +634,23 @@ pub mod row {
         }
     }
 
-    /// A code row that is not selected.
+    /// A card: `selected` by the keyboard (or the last click), `focused`
+    /// when it holds the keyboard focus (the app's ring round it).
+    pub fn card(selected: bool, focused: bool) -> impl Fn(&Theme, button::Status) -> button::Style {
+        move |theme, status| base(theme, selected, focused, status)
+    }
+
+    /// A card that is not selected.
     pub fn normal(theme: &Theme, status: button::Status) -> button::Style {
         base(theme, false, false, status)
     }
 
-    /// The selected code row.
+    /// The selected card.
     pub fn selected(theme: &Theme, status: button::Status) -> button::Style {
         base(theme, true, false, status)
     }
 
-    /// The selected code row while it has the keyboard focus.
+    /// The selected card while it has the keyboard focus.
     pub fn focused(theme: &Theme, status: button::Status) -> button::Style {
         base(theme, true, true, status)
     }

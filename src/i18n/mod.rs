@@ -256,10 +256,18 @@ impl Localize for Message {
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// One bundle per language, parsed on first use.
-fn bundles() -> &'static [Bundle] {
-    static BUNDLES: OnceLock<Vec<Bundle>> = OnceLock::new();
-    BUNDLES.get_or_init(|| Lang::ALL.iter().map(|&lang| bundle(lang)).collect())
+/// How many languages ship.
+const LANGS: usize = Lang::ALL.len();
+
+/// The bundle of `lang`, parsed the first time that language is asked for:
+/// a window in English never parses the Portuguese files, and the reverse
+/// (English is the fallback only for a message a language lacks, which a
+/// test forbids).
+fn bundle_of(lang: Lang) -> Option<&'static Bundle> {
+    static BUNDLES: [OnceLock<Bundle>; LANGS] = [const { OnceLock::new() }; LANGS];
+    BUNDLES
+        .get(lang.index())
+        .map(|cell| cell.get_or_init(|| bundle(lang)))
 }
 
 fn bundle(lang: Lang) -> Bundle {
@@ -281,10 +289,8 @@ fn bundle(lang: Lang) -> Bundle {
 
 /// Formats `key` in `lang` (English when the language lacks it, which a test forbids).
 fn format(lang: Lang, key: Key, args: Option<&FluentArgs<'_>>) -> String {
-    let bundles = bundles();
-    let candidates = [lang.index(), Lang::En.index()];
-    for index in candidates {
-        let Some(bundle) = bundles.get(index) else {
+    for candidate in [lang, Lang::En] {
+        let Some(bundle) = bundle_of(candidate) else {
             continue;
         };
         let Some(pattern) = bundle.get_message(key.id()).and_then(|m| m.value()) else {
@@ -300,22 +306,20 @@ fn format(lang: Lang, key: Key, args: Option<&FluentArgs<'_>>) -> String {
 
 /// The text of `key` in `lang`, for messages without arguments.
 pub fn t(lang: Lang, key: Key) -> &'static str {
-    // Every message without arguments, rendered once per language: a lookup
-    // is then an index, and the text lives as long as the program.
-    static PLAIN: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    let plain = PLAIN.get_or_init(|| {
-        Lang::ALL
-            .iter()
-            .map(|&lang| {
+    // Every message without arguments, rendered once per language the first
+    // time that language is used: a lookup is then an index, and the text
+    // lives as long as the program.
+    static PLAIN: [OnceLock<Vec<String>>; LANGS] = [const { OnceLock::new() }; LANGS];
+    PLAIN
+        .get(lang.index())
+        .map(|cell| {
+            cell.get_or_init(|| {
                 Key::ALL
                     .iter()
                     .map(|&key| format(lang, key, None))
                     .collect()
             })
-            .collect()
-    });
-    plain
-        .get(lang.index())
+        })
         .and_then(|texts| texts.get(key as usize))
         .map_or("", String::as_str)
 }

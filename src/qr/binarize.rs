@@ -12,7 +12,7 @@ use super::Luma;
 pub(super) const PAD: u32 = 16;
 
 /// Side of the square blocks the local threshold is computed on.
-const BLOCK: usize = 8;
+pub(super) const BLOCK: usize = 8;
 /// Blocks on each side of a block that its threshold averages over (5×5 blocks, 40 px).
 const REACH: usize = 2;
 /// Below this spread of grey levels a block is taken as flat (all background or all module).
@@ -54,9 +54,21 @@ pub(super) fn global(luma: &Luma, threshold: u8) -> GrayImage {
 
 /// Otsu's threshold: the grey level that best separates the histogram's two classes.
 pub(super) fn otsu(luma: &Luma) -> u8 {
+    // Four histograms, summed after: a run of equal pixels (a screenshot's
+    // background) would otherwise wait on its own count at every pixel.
+    let mut four = [[0u32; 256]; 4];
+    let mut quads = luma.pixels.chunks_exact(4);
+    for quad in &mut quads {
+        for (histogram, &grey) in four.iter_mut().zip(quad) {
+            histogram[usize::from(grey)] += 1;
+        }
+    }
+    for &grey in quads.remainder() {
+        four[0][usize::from(grey)] += 1;
+    }
     let mut histogram = [0u64; 256];
-    for &grey in &luma.pixels {
-        histogram[usize::from(grey)] += 1;
+    for (level, count) in histogram.iter_mut().enumerate() {
+        *count = four.iter().map(|h| u64::from(h[level])).sum();
     }
     let total: u64 = histogram.iter().sum();
     let sum_all: f64 = histogram
@@ -101,46 +113,14 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
         return global(luma, otsu(luma));
     }
     let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
-    let full = w / BLOCK;
     let mut points = vec![0u8; bw * bh];
-    // Per block of the current block row: sum, minimum, maximum.
-    let mut sums = vec![0u32; bw];
-    let mut mins = vec![u8::MAX; bw];
-    let mut maxs = vec![0u8; bw];
+    let mut columns = Columns::new(w);
     for by in 0..bh {
         let y0 = (by * BLOCK).min(h - BLOCK);
-        sums.fill(0);
-        mins.fill(u8::MAX);
-        maxs.fill(0);
-        for row in luma.pixels[y0 * w..(y0 + BLOCK) * w].chunks_exact(w) {
-            let blocks = row.chunks_exact(BLOCK).take(full);
-            let stats = sums.iter_mut().zip(mins.iter_mut()).zip(maxs.iter_mut());
-            for (block, ((sum, min), max)) in blocks.zip(stats) {
-                let (mut s, mut lo, mut hi) = (0u32, *min, *max);
-                for &grey in block {
-                    s += u32::from(grey);
-                    lo = lo.min(grey);
-                    hi = hi.max(grey);
-                }
-                *sum += s;
-                *min = lo;
-                *max = hi;
-            }
-            if full < bw {
-                let (mut s, mut lo, mut hi) = (0u32, mins[full], maxs[full]);
-                for &grey in &row[w - BLOCK..] {
-                    s += u32::from(grey);
-                    lo = lo.min(grey);
-                    hi = hi.max(grey);
-                }
-                sums[full] += s;
-                mins[full] = lo;
-                maxs[full] = hi;
-            }
-        }
+        columns.gather(&luma.pixels[y0 * w..(y0 + BLOCK) * w]);
         for bx in 0..bw {
-            let (min, max) = (mins[bx], maxs[bx]);
-            let mut point = (sums[bx] / (BLOCK * BLOCK) as u32) as u8;
+            let (sum, min, max) = columns.block((bx * BLOCK).min(w - BLOCK));
+            let mut point = (sum / (BLOCK * BLOCK) as u32) as u8;
             if max - min <= MIN_DYNAMIC_RANGE {
                 // Flat block: assume background unless the neighbours say it sits in a module.
                 point = min / 2;
@@ -182,19 +162,79 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
     let pad = PAD as usize;
     let stride = w + 2 * pad;
     let mut out = vec![0u8; stride * (h + 2 * pad)];
+    // The thresholds of a row of blocks spread over its pixels once, so that each
+    // pixel row is one comparison of two slices (which the compiler vectorises).
+    let mut limits = vec![0u8; w];
     for (y, row) in luma.pixels.chunks_exact(w).enumerate() {
-        let start = (y + pad) * stride + pad;
-        let limits = &thresholds[(y / BLOCK) * bw..(y / BLOCK + 1) * bw];
-        let bits = &mut out[start..start + w];
-        for ((pixels, bits), &t) in row.chunks(BLOCK).zip(bits.chunks_mut(BLOCK)).zip(limits) {
-            for (bit, &grey) in bits.iter_mut().zip(pixels) {
-                *bit = u8::from(grey <= t);
+        if y % BLOCK == 0 {
+            let blocks = &thresholds[(y / BLOCK) * bw..(y / BLOCK + 1) * bw];
+            for (x, limit) in limits.iter_mut().enumerate() {
+                *limit = blocks[(x / BLOCK).min(bw - 1)];
             }
+        }
+        let start = (y + pad) * stride + pad;
+        for ((bit, &grey), &t) in out[start..start + w].iter_mut().zip(row).zip(&limits) {
+            *bit = u8::from(grey <= t);
         }
     }
     // The buffer has exactly (w + 2·PAD)·(h + 2·PAD) bytes, so this cannot fail.
     GrayImage::from_raw(luma.width + 2 * PAD, luma.height + 2 * PAD, out)
         .unwrap_or_else(|| GrayImage::new(1, 1))
+}
+
+/// Per column of a row of blocks ([`BLOCK`] rows of pixels): the sum, the
+/// minimum and the maximum of its grey levels, gathered a whole row at a time
+/// (plain loops over slices, which the compiler vectorises), then read per block.
+pub(super) struct Columns {
+    sum: Vec<u16>,
+    min: Vec<u8>,
+    max: Vec<u8>,
+}
+
+impl Columns {
+    pub(super) fn new(width: usize) -> Self {
+        Self {
+            sum: vec![0; width],
+            min: vec![0; width],
+            max: vec![0; width],
+        }
+    }
+
+    /// Gathers `rows` (rows of the width given to [`Self::new`], at most 257 of them,
+    /// at least one).
+    pub(super) fn gather(&mut self, rows: &[u8]) {
+        let w = self.sum.len();
+        let mut rows = rows.chunks_exact(w);
+        let Some(first) = rows.next() else {
+            return;
+        };
+        self.min.copy_from_slice(first);
+        self.max.copy_from_slice(first);
+        for (sum, &grey) in self.sum.iter_mut().zip(first) {
+            *sum = u16::from(grey);
+        }
+        for row in rows {
+            for (min, &grey) in self.min.iter_mut().zip(row) {
+                *min = (*min).min(grey);
+            }
+            for (max, &grey) in self.max.iter_mut().zip(row) {
+                *max = (*max).max(grey);
+            }
+            for (sum, &grey) in self.sum.iter_mut().zip(row) {
+                *sum += u16::from(grey);
+            }
+        }
+    }
+
+    /// Sum, minimum and maximum of the block whose left column is `x0`
+    /// ([`BLOCK`] columns).
+    pub(super) fn block(&self, x0: usize) -> (u32, u8, u8) {
+        let range = x0..x0 + BLOCK;
+        let sum = self.sum[range.clone()].iter().map(|&s| u32::from(s)).sum();
+        let min = self.min[range.clone()].iter().copied().min().unwrap_or(0);
+        let max = self.max[range].iter().copied().max().unwrap_or(0);
+        (sum, min, max)
+    }
 }
 
 /// Bilinear resampling to `width`×`height` (both at least 1).
@@ -205,6 +245,9 @@ pub(super) fn resize(luma: &Luma, width: u32, height: u32) -> Luma {
         // Shrinking by more than half: average boxes first so nothing aliases.
         let factor = (sw / dw).min(sh / dh).max(1);
         return resize(&box_shrink(luma, factor), width, height);
+    }
+    if dw * 2 == sw && dh * 2 == sh {
+        return halve(luma);
     }
     let sx = sw as f32 / dw as f32;
     let sy = sh as f32 / dh as f32;
@@ -231,6 +274,36 @@ pub(super) fn resize(luma: &Luma, width: u32, height: u32) -> Luma {
             let bottom = f32::from(lower[x0]) * (1.0 - tx) + f32::from(lower[x1]) * tx;
             (top * (1.0 - ty) + bottom * ty + 0.5) as u8
         }));
+    }
+    Luma {
+        width: dw as u32,
+        height: dh as u32,
+        pixels,
+    }
+}
+
+/// Exactly half the size: what the bilinear resampling gives at that factor (each
+/// output pixel halfway between two columns and two rows: the rounded mean of a
+/// 2×2 box, exact in `f32`), in integers.
+fn halve(luma: &Luma) -> Luma {
+    let (sw, dw, dh) = (
+        luma.width as usize,
+        luma.width as usize / 2,
+        luma.height as usize / 2,
+    );
+    let mut pixels = Vec::with_capacity(dw * dh);
+    for pair in luma.pixels.chunks_exact(2 * sw).take(dh) {
+        let (upper, lower) = pair.split_at(sw);
+        pixels.extend(
+            upper
+                .chunks_exact(2)
+                .zip(lower.chunks_exact(2))
+                .take(dw)
+                .map(|(a, b)| {
+                    let sum = u16::from(a[0]) + u16::from(a[1]) + u16::from(b[0]) + u16::from(b[1]);
+                    ((sum + 2) / 4) as u8
+                }),
+        );
     }
     Luma {
         width: dw as u32,
@@ -305,11 +378,13 @@ pub(super) fn crop(luma: &Luma, x: u32, y: u32, width: u32, height: u32) -> Luma
     let width = width.min(luma.width - x).max(1);
     let height = height.min(luma.height - y).max(1);
     let (sw, x, width) = (luma.width as usize, x as usize, width as usize);
-    let pixels = luma.pixels[y as usize * sw..]
+    let mut pixels = Vec::with_capacity(width * height as usize);
+    for row in luma.pixels[y as usize * sw..]
         .chunks_exact(sw)
         .take(height as usize)
-        .flat_map(|row| row[x..x + width].iter().copied())
-        .collect();
+    {
+        pixels.extend_from_slice(&row[x..x + width]);
+    }
     Luma {
         width: width as u32,
         height,
@@ -467,6 +542,13 @@ mod tests {
             let ours = resize(&image, dw as u32, dh as u32);
             assert_eq!((ours.width, ours.height), (dw as u32, dh as u32));
             assert_eq!(ours.pixels, resize_reference(&image, dw, dh), "{dw}x{dh}");
+        }
+        // Exactly halved (the integer path), even and odd sizes.
+        for (w, h) in [(200u32, 76u32), (2, 2), (9, 7)] {
+            let image = noisy(w, h, 7);
+            let (dw, dh) = ((w / 2) as usize, (h / 2) as usize);
+            let ours = resize(&image, dw as u32, dh as u32);
+            assert_eq!(ours.pixels, resize_reference(&image, dw, dh), "{w}x{h}");
         }
     }
 

@@ -12,6 +12,7 @@
 mod binarize;
 pub mod encode;
 mod error;
+mod finder;
 mod load;
 mod pipeline;
 mod sample;

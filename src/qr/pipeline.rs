@@ -16,6 +16,7 @@ use rqrr::{BitGrid, PreparedImage};
 use zeroize::Zeroizing;
 
 use super::binarize::{self, PAD};
+use super::finder;
 use super::sample;
 use super::text;
 use super::{Found, Luma, Pass};
@@ -45,6 +46,14 @@ const MAX_CROPS: usize = 16;
 const MAX_TRIPLES: usize = 64;
 /// At most this many places outlined by finder patterns are remembered for zooming.
 const MAX_CANDIDATES: usize = 16;
+/// At most this many places only the tolerant finder test outlines are remembered.
+const MAX_TOLERANT: usize = 16;
+/// A tolerant triple outlines a code only if its timing patterns show at least this
+/// well ([`finder::timing_score`]).
+const TIMING_SHOWN: f32 = 0.3;
+/// ... and is zoomed into only if they alternate in the grey pixels at least this
+/// clearly ([`finder::grey_timing`]).
+const GREY_TIMING: f32 = 0.4;
 /// Zoomed crops are enlarged so that a module is about this many pixels, then (if
 /// nothing was read) this many: rqrr's whole-pixel arithmetic and its timing-pattern
 /// count read some crops at one scale and not the other.
@@ -53,6 +62,8 @@ const ZOOM_MODULES: [f32; 2] = [5.0, 8.0];
 const ZOOM_MAX_FACTOR: f32 = 4.0;
 /// ... nor beyond this many pixels a side.
 const ZOOM_MAX_SIDE: f32 = 1600.0;
+/// Crops holding at most this many finder triples are sampled before rqrr runs on them.
+const SAMPLED_FIRST: usize = 3;
 /// At most this many finder triples per polarity of a zoomed crop are sampled.
 const MAX_SAMPLED: usize = 6;
 /// Places only the exact finder test outlines are zoomed into only if they can be
@@ -73,12 +84,17 @@ pub(super) struct Outcome {
 
 /// Runs the cascade on a greyscale image.
 pub(super) fn run(luma: &Luma) -> Outcome {
-    let mut search = Search::default();
+    let mut search = Search {
+        grey: Some(luma),
+        ..Search::default()
+    };
     cascade(luma, &mut search);
     // A grid rqrr fitted but could not decode counts as a code seen only where the
     // finder scan also saw three finder patterns outline a code (not in noise).
     Outcome {
-        unreadable: search.unreadable && !search.candidates.is_empty() && search.found.is_empty(),
+        unreadable: search.unreadable
+            && search.candidates.iter().any(|c| c.scan != Ratio::Tolerant)
+            && search.found.is_empty(),
         found: search.found,
     }
 }
@@ -104,6 +120,10 @@ enum Reach {
     /// code found so far explains (a second code beside a first, or one too fine
     /// for the frame's scale), found or not.
     Candidates,
+    /// The same, and last, the places only the tolerant finder test outlines
+    /// ([`Ratio::Tolerant`]): a code any other step reads explains its look-alikes
+    /// first, so they cost nothing there.
+    AllCandidates,
 }
 
 /// The cascade, cheapest first; `docs/qr-pipeline.md` records what each step reads.
@@ -170,9 +190,9 @@ const CASCADE: [Step; 11] = [
     },
     Step {
         pass: Pass::Zoomed,
-        reach: Reach::Candidates,
+        reach: Reach::AllCandidates,
         applies: always,
-        run: zoomed,
+        run: zoomed_all,
     },
 ];
 
@@ -182,7 +202,8 @@ fn cascade(luma: &Luma, search: &mut Search) {
     for step in &CASCADE {
         let wanted = match step.reach {
             Reach::Frame => search.found.is_empty(),
-            Reach::Candidates => !search.unexplained().is_empty(),
+            Reach::Candidates => !search.unexplained(false).is_empty(),
+            Reach::AllCandidates => !search.unexplained(true).is_empty(),
         };
         if wanted && (step.applies)(luma) {
             (step.run)(luma, search, step.pass);
@@ -195,13 +216,30 @@ fn cascade(luma: &Luma, search: &mut Search) {
 /// with the local threshold, Otsu's, smoothed Otsu and smoothed local thresholds;
 /// if nothing reads, the same at the second scale.
 fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    zoom(luma, search, pass, false)
+}
+
+/// [`zoomed`], also into the places only the tolerant finder test outlines.
+fn zoomed_all(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
+    zoom(luma, search, pass, true)
+}
+
+/// [`zoomed`], into the tolerant scan's places too if `tolerant`.
+fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
     let (width, height) = (luma.width as usize, luma.height as usize);
     let mut any = false;
-    for candidate in search.unexplained() {
+    for candidate in search.unexplained(tolerant) {
         for c in &mut search.candidates {
             if c.rect == candidate.rect {
                 c.zoomed = true;
             }
+        }
+        // The tolerant scan's look-alikes (text, icons) are many: only a place whose
+        // timing patterns alternate in the grey pixels is worth a zoom.
+        if let Some(corners) = candidate.corners
+            && finder::grey_timing(luma, corners, candidate.module) < GREY_TIMING
+        {
+            continue;
         }
         let module = candidate.module.max(0.5);
         let rect = candidate.rect.grown((module * 2.0) as usize, width, height);
@@ -233,7 +271,7 @@ fn zoomed(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
                 dy: rect.y as f32,
             };
             let bits = binarize::local(&part);
-            let scan = finders_by(&bits, MAX_FINDERS + 1, [Ratio::Whole, Ratio::Exact]);
+            let scan = finders_by(&bits, MAX_FINDERS + 1, SCANS);
             if corners.is_empty() {
                 corners = outlined(&scan[1], &frame);
             }
@@ -337,10 +375,17 @@ fn upscaled_further(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
 
 /// Halved: big modules whose interior is wider than the local window, and noise
 /// that halving averages away.
+///
+/// It is there for large modules (6 px and more in the input, 3 here), whose finder
+/// patterns the triple test sees: without a triple the halved frame is not searched
+/// whole (rqrr on a halved 4K page of text took 14 ms for nothing).
 fn downscaled(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
     let small = binarize::resize(luma, luma.width / 2, luma.height / 2);
     let frame = Frame::scaled(luma.width as f32 / small.width as f32);
-    search.both_polarities(binarize::local(&small), &frame, pass)
+    search.outlined_only = true;
+    let found = search.both_polarities(binarize::local(&small), &frame, pass);
+    search.outlined_only = false;
+    found
 }
 
 /// Blurred 3×3: JPEG ringing, moiré and sensor noise in photos of screens.
@@ -504,7 +549,14 @@ impl Frame {
 
 /// What has been found so far, de-duplicated by payload.
 #[derive(Default)]
-struct Search {
+struct Search<'a> {
+    /// The input's grey pixels, for the sampler (none in tests of rqrr alone).
+    grey: Option<&'a Luma>,
+    /// Large frames are searched whole only where finder triples outline a code (set
+    /// by the `downscaled` step). Full-size frames are searched whole without one:
+    /// there rqrr locates grids of 1.5–2 px modules the triple test misses, and those
+    /// grids are zoomed into.
+    outlined_only: bool,
     found: Vec<Found>,
     /// A grid was located that did not decode.
     unreadable: bool,
@@ -523,24 +575,27 @@ struct Candidate {
     zoomed: bool,
     /// The finder test of the scan that outlined it (rqrr's grids count as whole-pixel).
     scan: Ratio,
+    /// The finder centres (corner first, input pixels) of the one triple that
+    /// outlined it, where it is one triple's box (the tolerant scan's).
+    corners: Option<[sample::Point; 3]>,
 }
 
-impl Search {
+impl Search<'_> {
     /// Detects in `bits` (dark modules on light), then in its inverse when that found
     /// nothing, or, when it did, in crops of the inverse around any code its finder
     /// patterns outline (a light-on-dark code beside a dark-on-light one). True if
     /// anything new was found.
     fn both_polarities(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
-        let scan = finders_by(&bits, MAX_FINDERS + 1, [Ratio::Whole, Ratio::Exact]);
+        let scan = finders_by(&bits, MAX_FINDERS + 1, SCANS);
         self.both_polarities_scanned(bits, scan, frame, pass)
     }
 
     /// [`Self::both_polarities`] with the image's finder patterns already found
-    /// (`finders_by` with the whole-pixel, then the exact ratio).
+    /// (`finders_by` with [`SCANS`]).
     fn both_polarities_scanned(
         &mut self,
         bits: GrayImage,
-        [[dark, light], exact]: [[Vec<Finder>; 2]; 2],
+        [[dark, light], exact, tolerant]: [[Vec<Finder>; 2]; 3],
         frame: &Frame,
         pass: Pass,
     ) -> bool {
@@ -561,11 +616,19 @@ impl Search {
         // The exact scan also sees the finder patterns of modules drawn at a
         // non-integer scale, which the whole-pixel one (and rqrr) miss: the codes it
         // outlines are zoomed into later, where rqrr sees them.
+        let area = u64::from(bits.width()) * u64::from(bits.height());
         for exact in exact {
             if exact.len() <= MAX_FINDERS {
                 let boxes = clusters(triples(&exact, &bits, Ratio::Exact).as_deref(), &bits);
-                let area = u64::from(bits.width()) * u64::from(bits.height());
                 self.remember(&boxes, frame, area, Ratio::Exact);
+            }
+        }
+        // The tolerant test also sees finder patterns whose centre blur widened; its
+        // places come last and never hide one of the others.
+        for (polarity, tolerant) in tolerant.iter().enumerate() {
+            if tolerant.len() <= MAX_FINDERS {
+                let boxes = timed_triples(tolerant, &bits, polarity == 1);
+                self.remember(&boxes, frame, area, Ratio::Tolerant);
             }
         }
         found
@@ -574,8 +637,11 @@ impl Search {
     /// Searches one polarity of `bits`. Large frames are searched first in crops around
     /// the codes their finder patterns outline (rqrr's cost grows with the pixels it is
     /// given, and it copies the image for every grouping it tries), and whole only if
-    /// the crops give nothing. `crops_only`: search the crops of any size of frame, and
-    /// never the whole.
+    /// the crops give nothing; a crop's triples are first sampled from the grey pixels
+    /// ([`Self::sample_box`]), and rqrr runs on it only if one is left unread. Large
+    /// frames with fewer than three look-alikes are not searched whole (nor, in the
+    /// halved step, those where no triple outlines a code). `crops_only`:
+    /// search the crops of any size of frame, and never the whole.
     fn polarity(
         &mut self,
         bits: &GrayImage,
@@ -586,14 +652,19 @@ impl Search {
         crops_only: bool,
     ) -> bool {
         let pixels = u64::from(bits.width()) * u64::from(bits.height());
-        let boxes = clusters(triples(finders, bits, Ratio::Whole).as_deref(), bits);
+        let sets = corner_triples(finders, Ratio::Whole);
+        let outlines = sets.as_ref().map(|sets| spans(finders, sets, bits));
+        let boxes = clusters(outlines.as_deref(), bits);
         self.remember(&boxes, frame, pixels, Ratio::Whole);
         if crops_only && boxes.is_empty() {
             return false;
         }
         // rqrr needs three finder patterns to outline a code; a large frame with fewer
-        // look-alikes than that is not worth its whole-frame search.
-        if pixels >= CROP_MIN_PIXELS && finders.len() < 3 {
+        // look-alikes than that is not worth its whole-frame search, nor, where the
+        // step asks (`outlined_only`), one where no three look-alikes could be a
+        // code's corners.
+        let large = pixels >= CROP_MIN_PIXELS;
+        if large && (finders.len() < 3 || (boxes.is_empty() && self.outlined_only)) {
             return false;
         }
         let area: u64 = boxes.iter().map(|c| c.rect.area() as u64).sum();
@@ -602,8 +673,19 @@ impl Search {
             let (mut any, mut all) = (false, true);
             for cluster in &boxes {
                 let rect = &cluster.rect;
-                let part = crop_bits(bits, rect, invert);
-                let got = self.detect(part, &frame.shifted(rect.x, rect.y), pass);
+                // The sampler reads a clean code in well under a millisecond; rqrr's
+                // grid fit takes several (it fits the grid twice). rqrr still runs
+                // wherever a triple in the box is left unread.
+                let (new, covered) = match &sets {
+                    Some(sets) => self.sample_box(finders, sets, rect, invert, frame),
+                    None => (false, false),
+                };
+                let got = if covered {
+                    new
+                } else {
+                    let part = crop_bits(bits, rect, invert);
+                    new | self.detect(part, &frame.shifted(rect.x, rect.y), pass)
+                };
                 any |= got;
                 all &= got;
             }
@@ -646,29 +728,31 @@ impl Search {
             // An exact-scan box too large to be enlarged by much (usually look-alikes
             // merged across a page) would only repeat the frame's search.
             let side = rect.w.max(rect.h) as f32;
-            if scan == Ratio::Exact && side * ZOOM_MIN_FACTOR > ZOOM_MAX_SIDE {
+            if scan != Ratio::Whole && side * ZOOM_MIN_FACTOR > ZOOM_MAX_SIDE {
                 continue;
             }
             // Known: half of it or more lies in a box known, which is not much smaller
             // (at most a third). A larger box around a smaller one (the code's own
             // finder patterns around a box of look-alikes of the other polarity
             // inside it) is a place of its own.
-            let known = self
-                .candidates
-                .iter()
-                .filter(|c| scan == Ratio::Exact || c.scan == Ratio::Whole)
-                .any(|c| {
-                    c.rect.overlap(&rect) * 2 > rect.area() && rect.area() * 2 <= c.rect.area() * 3
-                });
+            let known = self.candidates.iter().filter(|c| c.scan <= scan).any(|c| {
+                c.rect.overlap(&rect) * 2 > rect.area() && rect.area() * 2 <= c.rect.area() * 3
+            });
             if rect.area() == 0 || known {
                 continue;
             }
-            if self.count(scan) < MAX_CANDIDATES {
+            let most = if scan == Ratio::Tolerant {
+                MAX_TOLERANT
+            } else {
+                MAX_CANDIDATES
+            };
+            if self.count(scan) < most {
                 self.candidates.push(Candidate {
                     rect,
                     module,
                     zoomed: false,
                     scan,
+                    corners: cluster.corners.map(|c| c.map(|(x, y)| frame.point(x, y))),
                 });
             }
         }
@@ -695,6 +779,7 @@ impl Search {
                 module,
                 zoomed: false,
                 scan: Ratio::Whole,
+                corners: None,
             });
         }
     }
@@ -705,11 +790,11 @@ impl Search {
     }
 
     /// Candidates not yet zoomed into that no code found so far explains (lies in
-    /// and fills a sixth of).
-    fn unexplained(&self) -> Vec<Candidate> {
+    /// and fills a sixth of); those of the tolerant scan only if `tolerant`.
+    fn unexplained(&self, tolerant: bool) -> Vec<Candidate> {
         self.candidates
             .iter()
-            .filter(|c| !c.zoomed)
+            .filter(|c| !c.zoomed && (tolerant || c.scan != Ratio::Tolerant))
             .filter(|c| {
                 // The exact scan's look-alikes inside a code found (its data modules)
                 // outline boxes that lie mostly in it: that code explains them.
@@ -759,6 +844,58 @@ impl Search {
             self.keep(version, payload, bounds.map(|p| frame.map(p)), pass);
         }
         self.found.len() > before
+    }
+
+    /// Samples the codes the corner triples in a box outline (at most
+    /// [`SAMPLED_FIRST`] of them), from the grey pixels, before rqrr is given the
+    /// box: whether anything new was read, and whether every triple in the box now
+    /// lies in a code found (then rqrr has nothing left to find there).
+    fn sample_box(
+        &mut self,
+        finders: &[Finder],
+        sets: &[[usize; 3]],
+        rect: &Rect,
+        invert: bool,
+        frame: &Frame,
+    ) -> (bool, bool) {
+        let Some(luma) = self.grey else {
+            return (false, false);
+        };
+        let inside: Vec<sample::Finders> = sets
+            .iter()
+            .filter(|set| {
+                set.iter()
+                    .all(|&i| rect.contains(finders[i].x as i32, finders[i].y as i32))
+            })
+            .map(|set| {
+                let span: usize = set.iter().map(|&i| finders[i].span).sum();
+                sample::Finders {
+                    centres: set.map(|i| frame.point(finders[i].x, finders[i].y)),
+                    module: span as f32 / 21.0 * frame.scale,
+                    invert,
+                }
+            })
+            .collect();
+        if inside.is_empty() || inside.len() > SAMPLED_FIRST {
+            return (false, false);
+        }
+        let in_a_code = |found: &[Found], triple: &sample::Finders| {
+            found.iter().any(|f| {
+                let code = Rect::around(&f.bounds);
+                triple
+                    .centres
+                    .iter()
+                    .all(|p| code.contains(p.x as i32, p.y as i32))
+            })
+        };
+        let mut new = false;
+        for triple in &inside {
+            if !in_a_code(&self.found, triple) {
+                new |= self.sampled(luma, triple);
+            }
+        }
+        let covered = inside.iter().all(|t| in_a_code(&self.found, t));
+        (new, covered)
     }
 
     /// Samples the grid the finder patterns outline from the grey pixels (see
@@ -824,8 +961,16 @@ struct Finder {
 /// the tolerance rqrr uses, followed over the rows it spans. Per ratio,
 /// dark-on-light patterns first, then light-on-dark ones (the inverse of the
 /// image inside its white border), each list stopping at `stop`. One linear scan
-/// of the image for all ratios (uniform stretches skipped eight pixels at a
-/// time), one column walk per place: the same lists as one scan per ratio.
+/// of the image for all ratios, one column walk per place: the same lists as one
+/// scan per ratio.
+///
+/// Linear, and cheap where it matters (2026-12-01): a row's colour changes are
+/// found eight pixels at a time ([`Edges`]); five runs that no ratio could take
+/// are dropped on one test of the centre run ([`Ratio::may_match`]); and a
+/// column already walked through the same dark centre, on an earlier row, is
+/// not walked again ([`Walked`]), and a walk stops at the first run too long for
+/// the centre. Each gives exactly the lists of the plain scan (a unit test
+/// compares them).
 fn finders_by<const N: usize>(
     bits: &GrayImage,
     stop: usize,
@@ -843,6 +988,8 @@ fn finders_by<const N: usize>(
     // last row, index in `found`, first row).
     type Active = Vec<(usize, usize, usize, usize, usize)>;
     let mut active: [[Active; 2]; N] = std::array::from_fn(|_| [Vec::new(), Vec::new()]);
+    // Per polarity, the columns walked whose dark centre reaches this row.
+    let mut walked: [Vec<Walked>; 2] = [Vec::new(), Vec::new()];
     for y in pad..height - pad {
         if found.iter().flatten().all(|list| list.len() >= stop) {
             break;
@@ -850,36 +997,26 @@ fn finders_by<const N: usize>(
         for list in active.iter_mut().flatten() {
             list.retain(|a| a.2 + 2 >= y);
         }
+        for list in &mut walked {
+            list.retain(|w| w.bottom >= y);
+        }
         let row = &raw[y * width + pad..y * width + width - pad];
         let n = row.len();
         // The last five runs, oldest first; `changes` counts completed runs.
         let mut runs = [0usize; 5];
         let mut changes = 0usize;
-        let mut x = 0usize;
-        while x < n {
-            let colour = row[x];
-            let start = x;
-            x += 1;
-            let word = u64::from_ne_bytes([colour; 8]);
-            while let Some(chunk) = row.get(x..x + 8) {
-                let mut bytes = [0u8; 8];
-                bytes.copy_from_slice(chunk);
-                if u64::from_ne_bytes(bytes) != word {
-                    break;
-                }
-                x += 8;
-            }
-            while x < n && row[x] == colour {
-                x += 1;
-            }
+        let mut start = 0usize;
+        for x in Edges::new(row).chain(std::iter::once(n)) {
+            let colour = row[start];
             runs = [runs[1], runs[2], runs[3], runs[4], x - start];
+            start = x;
             changes += 1;
             // The last five runs end with the one just ended: dark-light-dark-light-dark in
             // one polarity or the other (a run at the row's end ends at the border).
-            let polarity = usize::from(colour == 0);
-            if changes < 5 {
+            if changes < 5 || !Ratio::may_match(&runs) {
                 continue;
             }
+            let polarity = usize::from(colour == 0);
             let centre = pad + x - runs[4] - runs[3] - runs[2] / 2;
             let tolerance = runs[2] / 2 + 1;
             let span: usize = runs.iter().sum();
@@ -909,8 +1046,17 @@ fn finders_by<const N: usize>(
                     list[seen.3].y = (seen.4 + y) / 2;
                     continue;
                 }
-                let vertical =
-                    *down.get_or_insert_with(|| column_runs(raw, width, height, &column));
+                let vertical = *down.get_or_insert_with(|| {
+                    let known = &mut walked[polarity];
+                    if let Some(w) = known.iter().find(|w| w.covers(&column)) {
+                        return w.runs;
+                    }
+                    let walk = column_runs(raw, width, height, &column);
+                    if let Some(w) = walk.reusable {
+                        known.push(w);
+                    }
+                    walk.runs
+                });
                 let Some(tall) = vertical
                     .filter(|v| ratio.matches(v))
                     .map(|v| v.iter().sum::<usize>())
@@ -930,10 +1076,115 @@ fn finders_by<const N: usize>(
     found
 }
 
+/// The places in a row of a binarised image where the colour changes (each
+/// position `x` with `row[x] != row[x - 1]`), in order: eight pixels compared
+/// at a time, so long runs cost an eighth and short ones no branch per pixel.
+struct Edges<'a> {
+    row: &'a [u8],
+    /// The first position of the current group of eight.
+    base: usize,
+    /// The changes left in the group: the high bit of byte `k` set for a change
+    /// at `base + k`.
+    mask: u64,
+}
+
+impl<'a> Edges<'a> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+    fn new(row: &'a [u8]) -> Self {
+        let mut edges = Self {
+            row,
+            base: 1,
+            mask: 0,
+        };
+        edges.mask = edges.group();
+        edges
+    }
+
+    /// The changes at `base..base + 8`.
+    fn group(&self) -> u64 {
+        let (row, base) = (self.row, self.base);
+        if base + 8 <= row.len() {
+            let word = |at: usize| {
+                let mut bytes = [0u8; 8];
+                bytes.copy_from_slice(&row[at..at + 8]);
+                u64::from_le_bytes(bytes)
+            };
+            let diff = word(base) ^ word(base - 1);
+            // The high bit of each byte that is not zero.
+            (((diff & Self::LOW) + Self::LOW) | diff) & Self::HIGH
+        } else {
+            (base..row.len())
+                .filter(|&x| row[x] != row[x - 1])
+                .fold(0, |mask, x| mask | (0x80 << (8 * (x - base))))
+        }
+    }
+}
+
+impl Iterator for Edges<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.base += 8;
+            if self.base >= self.row.len() {
+                return None;
+            }
+            self.mask = self.group();
+        }
+        let k = self.mask.trailing_zeros() as usize / 8;
+        self.mask &= self.mask - 1;
+        Some(self.base + k)
+    }
+}
+
+/// What [`column_runs`] found: the runs, and the walk kept for rows below when
+/// its dark centre ended within reach both ways.
+struct Walk {
+    runs: Option<[usize; 5]>,
+    reusable: Option<Walked>,
+}
+
+/// A column walked through a dark centre run (`top..=bottom`): every row of that
+/// run gives the same result for a walk with the same cap on the outer runs (they
+/// start at the same places), as long as the centre stays within the row's
+/// reach both ways.
+#[derive(Clone, Copy, Debug)]
+struct Walked {
+    x: usize,
+    /// The longest outer run walked: the reach, or one more than the centre allows.
+    cap: usize,
+    top: usize,
+    bottom: usize,
+    runs: Option<[usize; 5]>,
+}
+
+impl Walked {
+    fn covers(&self, column: &Column) -> bool {
+        self.x == column.x
+            && (self.top..=self.bottom).contains(&column.y)
+            && column.y - self.top < column.reach
+            && self.bottom - column.y < column.reach
+            && outer_cap(column.reach, self.bottom - self.top + 1) == self.cap
+    }
+}
+
+/// The longest outer run a column walk follows: `reach`, or one more than any
+/// ratio allows beside a centre run of `centre` pixels (each outer run is at most
+/// 7/16 of the four together, and they are at most (16·centre + 27)/9 together:
+/// see [`Ratio::may_match`]; the tolerant test's are shorter than the centre).
+fn outer_cap(reach: usize, centre: usize) -> usize {
+    reach.min((7 * (16 * centre + 27) / 144).max(centre) + 1)
+}
+
 /// The five runs, alternating colour, of the column through (x, y), centred on y,
 /// if y is dark (`flip` 1: light-on-dark; the white border always counts as
-/// light) and none of them is empty.
-fn column_runs(raw: &[u8], width: usize, height: usize, column: &Column) -> Option<[usize; 5]> {
+/// light), none of them is empty and a ratio could take them: each run capped at
+/// `reach`, and the walk stopped (`None`) as soon as an outer run is longer than
+/// any ratio allows for the centre run (so a letter's column does not walk the
+/// whole line spacing above and below it).
+fn column_runs(raw: &[u8], width: usize, height: usize, column: &Column) -> Walk {
     let &Column { x, y, flip, reach } = column;
     let pad = PAD as usize;
     let at = |yy: usize| {
@@ -944,35 +1195,62 @@ fn column_runs(raw: &[u8], width: usize, height: usize, column: &Column) -> Opti
         }
     };
     if at(y) != 1 {
-        return None;
+        return Walk {
+            runs: None,
+            reusable: None,
+        };
     }
-    // Runs going up from y, then down, alternating colour, each capped at `reach`.
-    let walk = |step_up: bool| {
-        let mut lengths = [0usize; 3];
-        let mut yy = y;
-        for (i, length) in lengths.iter_mut().enumerate() {
-            let colour = u8::from(i != 1);
-            while *length < reach && at(yy) == colour {
-                *length += 1;
-                if step_up {
-                    if yy == 0 {
-                        return lengths;
-                    }
-                    yy -= 1;
-                } else {
-                    if yy + 1 >= height {
-                        return lengths;
-                    }
-                    yy += 1;
+    // A run of `colour` from `from`, up or down, at most `cap` long: its length,
+    // and where the next run starts (none past the image's edge).
+    let run = |from: usize, up: bool, colour: u8, cap: usize| {
+        let (mut length, mut yy) = (0usize, from);
+        while length < cap && at(yy) == colour {
+            length += 1;
+            if up {
+                if yy == 0 {
+                    return (length, None);
                 }
+                yy -= 1;
+            } else {
+                if yy + 1 >= height {
+                    return (length, None);
+                }
+                yy += 1;
             }
         }
-        lengths
+        (length, Some(yy))
     };
-    let up = walk(true);
-    let down = walk(false);
-    let runs = [up[2], up[1], up[0] + down[0] - 1, down[1], down[2]];
-    runs.iter().all(|&r| r > 0).then_some(runs)
+    let (up, above) = run(y, true, 1, reach);
+    let (down, below) = run(y, false, 1, reach);
+    let centre = up + down - 1;
+    let cap = outer_cap(reach, centre);
+    let outer = (|| {
+        // Above: light then dark; below: the same.
+        let mut outer = [0usize; 4];
+        for (side, start, up) in [(0, above, true), (2, below, false)] {
+            let mut next = start;
+            for (i, colour) in [0u8, 1].into_iter().enumerate() {
+                let (length, after) = run(next?, up, colour, cap);
+                if length == 0 || (cap < reach && length >= cap) {
+                    return None;
+                }
+                outer[side + i] = length;
+                next = after;
+            }
+        }
+        Some(outer)
+    })();
+    let runs = outer.map(|[up1, up2, down1, down2]| [up2, up1, centre, down1, down2]);
+    // The centre ended short of `reach` both ways (the border is light, so a
+    // dark run never meets the image's edge): its ends are known.
+    let reusable = (up < reach && down < reach).then_some(Walked {
+        x,
+        cap,
+        top: y + 1 - up,
+        bottom: y + down - 1,
+        runs,
+    });
+    Walk { runs, reusable }
 }
 
 /// Where [`column_runs`] looks: the column through (`x`, `y`), runs up to `reach`
@@ -993,6 +1271,7 @@ fn clusters(triples: Option<&[Span]>, bits: &GrayImage) -> Vec<Cluster> {
         vec![Cluster {
             rect: Rect::spanning(0, 0, w as usize, h as usize),
             module,
+            corners: None,
         }]
     };
     let Some(triples) = triples else {
@@ -1031,32 +1310,65 @@ fn clusters(triples: Option<&[Span]>, bits: &GrayImage) -> Vec<Cluster> {
 /// perspective). `None` when there are more than [`MAX_TRIPLES`] (look-alikes
 /// everywhere).
 fn triples(finders: &[Finder], bits: &GrayImage, ratio: Ratio) -> Option<Vec<Span>> {
-    let (w, h) = (bits.width() as f32, bits.height() as f32);
     let sets = corner_triples(finders, ratio)?;
-    Some(
-        sets.iter()
-            .map(|&[a, b, c]| {
-                let (a, b, c) = (&finders[a], &finders[b], &finders[c]);
-                let module = a.span as f32 / 7.0;
-                let (ax, ay) = (a.x as f32, a.y as f32);
-                let (bx, by) = (b.x as f32 - ax, b.y as f32 - ay);
-                let (cx, cy) = (c.x as f32 - ax, c.y as f32 - ay);
-                let xs = [ax, ax + bx, ax + cx, ax + bx + cx];
-                let ys = [ay, ay + by, ay + cy, ay + by + cy];
-                let grow = 8.0 * module;
-                let fold = |v: &[f32; 4], f: fn(f32, f32) -> f32| {
-                    v[1..].iter().fold(v[0], |m, &x| f(m, x))
-                };
-                Span {
-                    x0: (fold(&xs, f32::min) - grow).max(0.0),
-                    y0: (fold(&ys, f32::min) - grow).max(0.0),
-                    x1: (fold(&xs, f32::max) + grow).min(w),
-                    y1: (fold(&ys, f32::max) + grow).min(h),
-                    module,
-                }
-            })
-            .collect(),
-    )
+    Some(spans(finders, &sets, bits))
+}
+
+/// The box around the code each corner triple outlines (see [`triples`]).
+fn spans(finders: &[Finder], sets: &[[usize; 3]], bits: &GrayImage) -> Vec<Span> {
+    let (w, h) = (bits.width() as f32, bits.height() as f32);
+    sets.iter()
+        .map(|&[a, b, c]| {
+            let (a, b, c) = (&finders[a], &finders[b], &finders[c]);
+            let module = a.span as f32 / 7.0;
+            let (ax, ay) = (a.x as f32, a.y as f32);
+            let (bx, by) = (b.x as f32 - ax, b.y as f32 - ay);
+            let (cx, cy) = (c.x as f32 - ax, c.y as f32 - ay);
+            let xs = [ax, ax + bx, ax + cx, ax + bx + cx];
+            let ys = [ay, ay + by, ay + cy, ay + by + cy];
+            let grow = 8.0 * module;
+            let fold =
+                |v: &[f32; 4], f: fn(f32, f32) -> f32| v[1..].iter().fold(v[0], |m, &x| f(m, x));
+            Span {
+                x0: (fold(&xs, f32::min) - grow).max(0.0),
+                y0: (fold(&ys, f32::min) - grow).max(0.0),
+                x1: (fold(&xs, f32::max) + grow).min(w),
+                y1: (fold(&ys, f32::max) + grow).min(h),
+                module,
+            }
+        })
+        .collect()
+}
+
+/// The boxes around the tolerant scan's corner triples whose timing patterns show
+/// in `bits` ([`finder::timing_score`] at least [`TIMING_SHOWN`]), best first, at
+/// most [`MAX_TOLERANT`]: however many look-alikes the test lets through, the
+/// places kept are ranked by what a code has between its finder patterns, not by
+/// where on the page they came first.
+fn timed_triples(finders: &[Finder], bits: &GrayImage, invert: bool) -> Vec<Cluster> {
+    let (sets, _) = triples_up_to(finders, Ratio::Tolerant, usize::MAX);
+    let at = |i: usize| finder::At {
+        x: finders[i].x as f32,
+        y: finders[i].y as f32,
+    };
+    let mut scored: Vec<(f32, [usize; 3])> = sets
+        .into_iter()
+        .filter_map(|set| {
+            let module = set.iter().map(|&i| finders[i].span).sum::<usize>() as f32 / 21.0;
+            let score = finder::timing_score(bits, u8::from(invert), set.map(at), module);
+            (score >= TIMING_SHOWN).then_some((score, set))
+        })
+        .collect();
+    scored.sort_by(|p, q| q.0.total_cmp(&p.0));
+    scored.truncate(MAX_TOLERANT);
+    scored
+        .iter()
+        .map(|&(_, set)| Cluster {
+            corners: Some(set.map(|i| (finders[i].x, finders[i].y))),
+            ..spans(finders, &[set], bits)[0].cluster()
+        })
+        .filter(|c| c.rect.area() > 0)
+        .collect()
 }
 
 /// Every three finder patterns that could be a code's corners (indices into
@@ -1107,7 +1419,7 @@ fn triples_up_to(finders: &[Finder], ratio: Ratio, stop: usize) -> (Vec<[usize; 
             // A code's finder patterns are one size (a quarter apart under
             // perspective): the exact test's extra look-alikes, text strokes of any
             // width, link up far less when the sizes must agree.
-            Ratio::Exact => 4 * big <= 5 * small + 8,
+            Ratio::Exact | Ratio::Tolerant => 4 * big <= 5 * small + 8,
         }
     };
     for (ia, a) in finders.iter().enumerate().filter(|(_, f)| f.square) {
@@ -1149,6 +1461,9 @@ struct Cluster {
     rect: Rect,
     /// The smallest module size its finder patterns suggest, in that image's pixels.
     module: f32,
+    /// The finder centres (corner first) of the one triple that outlines it, if
+    /// it is one triple's box and not several merged.
+    corners: Option<[(usize, usize); 3]>,
 }
 
 /// A box in fractional pixels, with the module size of the code it outlines.
@@ -1175,6 +1490,7 @@ impl Span {
                 self.y1 as usize,
             ),
             module: self.module,
+            corners: None,
         }
     }
 }
@@ -1213,7 +1529,7 @@ fn crop_bits(bits: &GrayImage, rect: &Rect, invert: bool) -> GrayImage {
 
 /// How a run of five counts as a 1:1:3:1:1 finder pattern: each run within 75 % of
 /// the unit (a quarter of the four outer runs), rqrr's tolerance.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Ratio {
     /// rqrr's test: unit and tolerance in whole pixels. At 2–3 px a module drawn
     /// at a non-integer scale (runs of 3:2:9:2:3) the unit becomes 2 and the 9-px
@@ -1226,11 +1542,32 @@ enum Ratio {
     /// smallest scale out). Outlines candidates only: codes too fine for rqrr at
     /// this scale, read zoomed.
     Exact,
+    /// ZXing's test ([`finder::tolerant`]), for modules of 1.4–4 px: a centre
+    /// widened by blur (2:1:6:1:2) passes. Outlines candidates only, after the
+    /// others' and never hiding them.
+    Tolerant,
 }
 
+/// The finder tests of every frame's scan, in the order their lists come.
+const SCANS: [Ratio; 3] = [Ratio::Whole, Ratio::Exact, Ratio::Tolerant];
+
 impl Ratio {
+    /// Whether any ratio could take these runs: the centre run between 9/16 and
+    /// 15/16 of the four outer ones together (less 27/16 px for the whole-pixel
+    /// unit's rounding), or the tolerant test's. Most runs of text and texture
+    /// fail this one test.
+    fn may_match(runs: &[usize; 5]) -> bool {
+        let outer = runs[0] + runs[1] + runs[3] + runs[4];
+        let centre = 16 * runs[2];
+        (centre + 27 >= 9 * outer && centre <= 15 * outer) || finder::tolerant(runs)
+    }
+
+    #[inline]
     fn matches(self, runs: &[usize; 5]) -> bool {
         const CHECK: [usize; 5] = [1, 1, 3, 1, 1];
+        if self == Self::Tolerant {
+            return finder::tolerant(runs);
+        }
         let outer = runs[0] + runs[1] + runs[3] + runs[4];
         if self == Self::Whole || outer < 6 {
             let unit = outer / 4;
@@ -1291,7 +1628,7 @@ impl BitGrid for Mirrored<'_> {
 /// Rectangles that look like a QR code: dense texture in a square-ish block,
 /// largest first.
 fn regions(luma: &Luma) -> Vec<Rect> {
-    const BLOCK: usize = 8;
+    const BLOCK: usize = binarize::BLOCK;
     const MIN_RANGE: u8 = 32;
     let (w, h) = (luma.width as usize, luma.height as usize);
     let (bw, bh) = (w / BLOCK, h / BLOCK);
@@ -1300,15 +1637,11 @@ fn regions(luma: &Luma) -> Vec<Rect> {
     }
     // Blocks with strong contrast, grown by one block so a code's blocks join up.
     let mut busy = vec![false; bw * bh];
+    let mut columns = binarize::Columns::new(w);
     for by in 0..bh {
+        columns.gather(&luma.pixels[by * BLOCK * w..(by + 1) * BLOCK * w]);
         for bx in 0..bw {
-            let (mut min, mut max) = (u8::MAX, 0u8);
-            for row in luma.pixels[by * BLOCK * w..].chunks_exact(w).take(BLOCK) {
-                for &grey in &row[bx * BLOCK..bx * BLOCK + BLOCK] {
-                    min = min.min(grey);
-                    max = max.max(grey);
-                }
-            }
+            let (_, min, max) = columns.block(bx * BLOCK);
             busy[by * bw + bx] = max - min >= MIN_RANGE;
         }
     }
@@ -1500,6 +1833,254 @@ mod tests {
         }
     }
 
+    /// The scan as it was before 2026-12-01 (byte by byte, every column walked):
+    /// `finders_by` must give exactly its lists.
+    ///
+    /// Places that look like a finder pattern, for each of `ratios`: a 1:1:3:1:1 run
+    /// of dark and light across a row and down the column through its centre, with
+    /// the tolerance rqrr uses, followed over the rows it spans. Per ratio,
+    /// dark-on-light patterns first, then light-on-dark ones (the inverse of the
+    /// image inside its white border), each list stopping at `stop`. One linear scan
+    /// of the image for all ratios (uniform stretches skipped eight pixels at a
+    /// time), one column walk per place: the same lists as one scan per ratio.
+    fn finders_by_reference<const N: usize>(
+        bits: &GrayImage,
+        stop: usize,
+        ratios: [Ratio; N],
+    ) -> [[Vec<Finder>; 2]; N] {
+        let width = bits.width() as usize;
+        let height = bits.height() as usize;
+        let pad = PAD as usize;
+        let mut found: [[Vec<Finder>; 2]; N] = std::array::from_fn(|_| [Vec::new(), Vec::new()]);
+        if width <= 2 * pad || height <= 2 * pad {
+            return found;
+        }
+        let raw = bits.as_raw();
+        // Per ratio and polarity, candidates seen on recent rows: (centre x, tolerance,
+        // last row, index in `found`, first row).
+        type Active = Vec<(usize, usize, usize, usize, usize)>;
+        let mut active: [[Active; 2]; N] = std::array::from_fn(|_| [Vec::new(), Vec::new()]);
+        for y in pad..height - pad {
+            if found.iter().flatten().all(|list| list.len() >= stop) {
+                break;
+            }
+            for list in active.iter_mut().flatten() {
+                list.retain(|a| a.2 + 2 >= y);
+            }
+            let row = &raw[y * width + pad..y * width + width - pad];
+            let n = row.len();
+            // The last five runs, oldest first; `changes` counts completed runs.
+            let mut runs = [0usize; 5];
+            let mut changes = 0usize;
+            let mut x = 0usize;
+            while x < n {
+                let colour = row[x];
+                let start = x;
+                x += 1;
+                let word = u64::from_ne_bytes([colour; 8]);
+                while let Some(chunk) = row.get(x..x + 8) {
+                    let mut bytes = [0u8; 8];
+                    bytes.copy_from_slice(chunk);
+                    if u64::from_ne_bytes(bytes) != word {
+                        break;
+                    }
+                    x += 8;
+                }
+                while x < n && row[x] == colour {
+                    x += 1;
+                }
+                runs = [runs[1], runs[2], runs[3], runs[4], x - start];
+                changes += 1;
+                // The last five runs end with the one just ended: dark-light-dark-light-dark in
+                // one polarity or the other (a run at the row's end ends at the border).
+                let polarity = usize::from(colour == 0);
+                if changes < 5 {
+                    continue;
+                }
+                let centre = pad + x - runs[4] - runs[3] - runs[2] / 2;
+                let tolerance = runs[2] / 2 + 1;
+                let span: usize = runs.iter().sum();
+                let flip = u8::from(polarity == 1);
+                let column = Column {
+                    x: centre,
+                    y,
+                    flip,
+                    reach: span * 2,
+                };
+                // The column's runs, walked once for every ratio that needs them.
+                let mut down: Option<Option<[usize; 5]>> = None;
+                for ((ratio, found), active) in ratios.iter().zip(&mut found).zip(&mut active) {
+                    let list = &mut found[polarity];
+                    if list.len() >= stop || !ratio.matches(&runs) {
+                        continue;
+                    }
+                    // The same pattern on the next rows: as wide, and no taller than it is wide.
+                    if let Some(seen) = active[polarity].iter_mut().find(|a| {
+                        let f = &list[a.3];
+                        a.0.abs_diff(centre) <= a.1.max(tolerance)
+                            && 2 * span <= 3 * f.span
+                            && 2 * f.span <= 3 * span
+                            && y - a.4 <= f.span
+                    }) {
+                        seen.2 = y;
+                        list[seen.3].y = (seen.4 + y) / 2;
+                        continue;
+                    }
+                    let vertical = *down
+                        .get_or_insert_with(|| column_runs_reference(raw, width, height, &column));
+                    let Some(tall) = vertical
+                        .filter(|v| ratio.matches(v))
+                        .map(|v| v.iter().sum::<usize>())
+                    else {
+                        continue;
+                    };
+                    active[polarity].push((centre, tolerance, y, list.len(), y));
+                    list.push(Finder {
+                        x: centre,
+                        y,
+                        span,
+                        square: tall * 10 >= span * 7 && tall * 10 <= span * 14,
+                    });
+                }
+            }
+        }
+        found
+    }
+
+    /// The five runs, alternating colour, of the column through (x, y), centred on y,
+    /// if y is dark (`flip` 1: light-on-dark; the white border always counts as
+    /// light) and none of them is empty.
+    fn column_runs_reference(
+        raw: &[u8],
+        width: usize,
+        height: usize,
+        column: &Column,
+    ) -> Option<[usize; 5]> {
+        let &Column { x, y, flip, reach } = column;
+        let pad = PAD as usize;
+        let at = |yy: usize| {
+            if yy < pad || yy >= height - pad {
+                0
+            } else {
+                raw.get(yy * width + x).copied().unwrap_or(0) ^ flip
+            }
+        };
+        if at(y) != 1 {
+            return None;
+        }
+        // Runs going up from y, then down, alternating colour, each capped at `reach`.
+        let walk = |step_up: bool| {
+            let mut lengths = [0usize; 3];
+            let mut yy = y;
+            for (i, length) in lengths.iter_mut().enumerate() {
+                let colour = u8::from(i != 1);
+                while *length < reach && at(yy) == colour {
+                    *length += 1;
+                    if step_up {
+                        if yy == 0 {
+                            return lengths;
+                        }
+                        yy -= 1;
+                    } else {
+                        if yy + 1 >= height {
+                            return lengths;
+                        }
+                        yy += 1;
+                    }
+                }
+            }
+            lengths
+        };
+        let up = walk(true);
+        let down = walk(false);
+        let runs = [up[2], up[1], up[0] + down[0] - 1, down[1], down[2]];
+        runs.iter().all(|&r| r > 0).then_some(runs)
+    }
+
+    #[test]
+    fn the_fast_scan_finds_what_the_plain_scan_finds() {
+        // Text-like strokes, blobs and finder patterns at 1–5 px a module, in both
+        // polarities, on frames of several widths (the last group of eight pixels
+        // of a row is partial), with and without a stop that cuts the lists.
+        for (w, h, seed) in [
+            (300u32, 220u32, 1u32),
+            (203, 157, 2),
+            (61, 300, 3),
+            (9, 40, 4),
+        ] {
+            let drawings: Vec<(&[&str], u32, u32, u32)> = [
+                (FINDER, 1, 3, 5),
+                (FINDER, 2, 30, 8),
+                (FINDER, 3, 5, 60),
+                (FINDER, 5, 40, 90),
+            ]
+            .into_iter()
+            .filter(|&(_, scale, x, y)| x + 7 * scale <= w && y + 7 * scale <= h)
+            .collect();
+            let mut image = bits(w, h, &drawings);
+            let mut n = seed.wrapping_mul(7919);
+            for y in 0..h {
+                for x in 0..w {
+                    n = n.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    let stroke = (x / 3 + y / 11) % 4 == 0 && y > 100;
+                    let blob = (n >> 16) % 5 == 0 && (x + y) % 7 < 4;
+                    if (stroke || blob) && x > 70 {
+                        image.put_pixel(PAD + x, PAD + y, image::Luma([1]));
+                    }
+                }
+            }
+            let mut inverse = image.clone();
+            binarize::invert(&mut inverse);
+            let key = |lists: &[[Vec<Finder>; 2]; 2]| {
+                lists.each_ref().map(|pair| {
+                    pair.each_ref().map(|list| {
+                        list.iter()
+                            .map(|f| (f.x, f.y, f.span, f.square))
+                            .collect::<Vec<_>>()
+                    })
+                })
+            };
+            for picture in [&image, &inverse] {
+                for stop in [usize::MAX, 5] {
+                    let ratios = [Ratio::Whole, Ratio::Exact];
+                    let fast = finders_by(picture, stop, ratios);
+                    let plain = finders_by_reference(picture, stop, ratios);
+                    assert_eq!(key(&fast), key(&plain), "{w}x{h} stop {stop}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn runs_no_ratio_takes_fail_the_quick_test() {
+        // Every five runs of up to 14 px: whenever a ratio takes them, so does the
+        // quick test that drops the rest...
+        let mut runs = [1usize; 5];
+        loop {
+            if Ratio::Whole.matches(&runs) || Ratio::Exact.matches(&runs) {
+                assert!(Ratio::may_match(&runs), "{runs:?}");
+                // ...and no outer run is longer than the column walk allows.
+                let most = 7 * (16 * runs[2] + 27) / 144;
+                assert!([0, 1, 3, 4].iter().all(|&i| runs[i] <= most), "{runs:?}");
+            }
+            let Some(i) = runs.iter().position(|&r| r < 14) else {
+                break;
+            };
+            runs[i] += 1;
+            runs[..i].fill(1);
+        }
+        assert!(!Ratio::may_match(&[2, 2, 2, 2, 2]));
+    }
+
+    #[test]
+    fn edges_are_the_colour_changes_of_a_row() {
+        for len in [1usize, 2, 7, 8, 9, 16, 17, 40] {
+            let row: Vec<u8> = (0..len).map(|x| u8::from((x * x / 3) % 2 == 1)).collect();
+            let plain: Vec<usize> = (1..len).filter(|&x| row[x] != row[x - 1]).collect();
+            assert_eq!(Edges::new(&row).collect::<Vec<_>>(), plain, "{row:?}");
+        }
+    }
+
     #[test]
     fn a_finder_pattern_is_found_square_in_either_polarity() {
         let image = bits(60, 60, &[(FINDER, 4, 10, 12)]);
@@ -1602,6 +2183,7 @@ mod tests {
                 h: side,
             },
             module: 4.0,
+            corners: None,
         };
         let frame = Frame::scaled(1.0);
         let pixels = 2000 * 2000;
@@ -1617,6 +2199,35 @@ mod tests {
     }
 
     #[test]
+    fn tolerant_places_come_last_and_never_hide_the_others() {
+        let mut search = Search::default();
+        let frame = Frame::scaled(1.0);
+        let pixels = 2000 * 2000;
+        let cluster = Cluster {
+            rect: Rect::spanning(100, 100, 300, 300),
+            module: 2.0,
+            corners: Some([(120, 120), (280, 120), (120, 280)]),
+        };
+        search.remember(&[cluster], &frame, pixels, Ratio::Tolerant);
+        assert_eq!(search.candidates.len(), 1);
+        assert!(search.candidates[0].corners.is_some());
+        // Zoomed only by the last step, after every other step had its chance.
+        assert!(search.unexplained(false).is_empty());
+        assert_eq!(search.unexplained(true).len(), 1);
+        // The exact scan's box at the same place is still a place of its own...
+        let exact = Cluster {
+            corners: None,
+            ..cluster
+        };
+        search.remember(&[exact], &frame, pixels, Ratio::Exact);
+        assert_eq!(search.candidates.len(), 2);
+        assert_eq!(search.unexplained(false).len(), 1);
+        // ...and hides a later tolerant one there.
+        search.remember(&[cluster], &frame, pixels, Ratio::Tolerant);
+        assert_eq!(search.candidates.len(), 2);
+    }
+
+    #[test]
     fn a_located_grid_is_zoomed_into_unless_a_code_fills_it() {
         let mut search = Search::default();
         // A 25-module grid rqrr fitted at 2 px a module (its bounds span 26 modules).
@@ -1628,7 +2239,7 @@ mod tests {
         // The same place again is not a second candidate.
         search.located(&[(101, 99), (152, 100), (153, 152), (100, 151)], 25);
         assert_eq!(search.candidates.len(), 1);
-        assert_eq!(search.unexplained().len(), 1);
+        assert_eq!(search.unexplained(true).len(), 1);
         // A small code found in one corner of a large box does not explain it...
         search.candidates[0].rect = Rect::spanning(0, 0, 400, 400);
         search.found.push(Found {
@@ -1638,10 +2249,10 @@ mod tests {
             bounds: [(10, 10), (60, 10), (60, 60), (10, 60)],
             pass: Pass::Local,
         });
-        assert_eq!(search.unexplained().len(), 1);
+        assert_eq!(search.unexplained(true).len(), 1);
         // ...a code that fills it does.
         search.candidates[0].rect = Rect::spanning(0, 0, 100, 100);
-        assert!(search.unexplained().is_empty());
+        assert!(search.unexplained(true).is_empty());
     }
 
     #[test]
@@ -1692,6 +2303,71 @@ mod tests {
             found.bounds
         );
         assert!(!search.unreadable);
+    }
+
+    /// A grey image of `w`×`h` light pixels with a code's modules drawn dark at
+    /// `scale` pixels a module, top-left corner at (`x`, `y`).
+    fn grey_page(w: u32, h: u32, rows: &[String], scale: u32, x: u32, y: u32) -> Luma {
+        let mut pixels = vec![235u8; (w * h) as usize];
+        for (row, line) in rows.iter().enumerate() {
+            for (col, c) in line.chars().enumerate() {
+                if c != '#' {
+                    continue;
+                }
+                for dy in 0..scale {
+                    let py = y + row as u32 * scale + dy;
+                    let px = x + col as u32 * scale;
+                    let at = (py * w + px) as usize;
+                    pixels[at..at + scale as usize].fill(30);
+                }
+            }
+        }
+        Luma {
+            width: w,
+            height: h,
+            pixels,
+        }
+    }
+
+    #[test]
+    fn a_large_frame_reads_its_code_by_sampling_before_rqrr() {
+        // A page over the crop threshold: the crop around the finder triple is
+        // sampled from the grey pixels and rqrr is never given it.
+        let text = "otpauth://totp/Bits:me?secret=JBSWY3DPEHPK3PXP";
+        let luma = grey_page(1400, 1100, &code_rows(text), 3, 700, 500);
+        let mut search = Search {
+            grey: Some(&luma),
+            ..Search::default()
+        };
+        assert!(local(&luma, &mut search, Pass::Local));
+        assert_eq!(search.found.len(), 1);
+        let found = &search.found[0];
+        assert_eq!(found.text.expose(), text);
+        assert_eq!(found.pass, Pass::Sampled);
+        let (x, y) = found.bounds[0];
+        assert!(
+            x.abs_diff(700) <= 2 && y.abs_diff(500) <= 2,
+            "{:?}",
+            found.bounds
+        );
+        // The whole cascade reads it the same way.
+        let outcome = run(&luma);
+        assert_eq!(outcome.found.len(), 1);
+        assert_eq!(outcome.found[0].pass, Pass::Sampled);
+    }
+
+    #[test]
+    fn two_finder_patterns_alone_give_nothing_on_a_large_frame() {
+        // Two finder patterns and no third: rqrr could not outline a code, so
+        // nothing is found and nothing counts as located.
+        let mut rows = vec![".".repeat(40); 40];
+        for (i, line) in FINDER.iter().enumerate() {
+            rows[i] = format!("{line}{}", ".".repeat(33));
+            rows[20 + i] = format!("{}{line}", ".".repeat(33));
+        }
+        let luma = grey_page(1400, 1100, &rows, 4, 300, 300);
+        let outcome = run(&luma);
+        assert!(outcome.found.is_empty() && !outcome.unreadable);
     }
 
     #[test]

@@ -18,11 +18,60 @@ use tessera::gui::app::on_key;
 use tessera::gui::i18n::Lang;
 use tessera::gui::screen::unlock;
 use tessera::gui::settings::Settings;
+pub use tessera::gui::widget::code_row::RowAction;
 use tessera::gui::{App, Environment, Message};
 use tessera::keystore::MemoryKeystore;
 use tessera::otp::{Account, Params, decode_base32};
 use tessera::secret::Password;
 pub use tessera::vault::{Entry, KdfPolicy, Unlock, Vault};
+
+/// Scrolls the widget with this id into view when it is out of view (below
+/// the fold of a long screen such as the settings), with the mouse wheel over
+/// the page, as a person would before clicking it. Nothing happens when it is
+/// in view or not there (the click then says why).
+pub fn reach(ui: &mut Simulator<'_, Message>, control: impl Into<iced::widget::Id>) {
+    let found = ui
+        .find(id(control.into()))
+        .ok()
+        .map(|t| (t.bounds(), t.visible_bounds()));
+    scroll_into_view(ui, found);
+}
+
+/// [`reach`] for a text (a button's label).
+pub fn reach_text(ui: &mut Simulator<'_, Message>, text: &str) {
+    let text = text.to_owned();
+    let found = ui
+        .find(
+            move |candidate: iced_test::selector::Candidate<'_>| match candidate {
+                iced_test::selector::Candidate::Text {
+                    content,
+                    bounds,
+                    visible_bounds,
+                    ..
+                } if content == text => Some((bounds, visible_bounds)),
+                _ => None,
+            },
+        )
+        .ok();
+    scroll_into_view(ui, found);
+}
+
+fn scroll_into_view(
+    ui: &mut Simulator<'_, Message>,
+    found: Option<(iced::Rectangle, Option<iced::Rectangle>)>,
+) {
+    let Some((bounds, None)) = found else {
+        return;
+    };
+    let over = iced::Point::new(bounds.center_x(), 300.0);
+    ui.point_at(over);
+    let _ = ui.simulate([iced::Event::Mouse(iced::mouse::Event::WheelScrolled {
+        delta: iced::mouse::ScrollDelta::Pixels {
+            x: 0.0,
+            y: over.y - bounds.center_y(),
+        },
+    })]);
+}
 
 pub const PASSWORD: &str = "correct horse battery staple";
 pub const KEY: &str = "JBSWY3DPEHPK3PXP";
@@ -78,6 +127,7 @@ impl Harness {
             // Tests never ask the machine's own clock service.
             system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
             desktop_high_contrast: || None,
+            desktop_reduced_motion: || None,
             history: tessera::vault::History::at(dir.path().join("state")),
         }
     }
@@ -165,6 +215,7 @@ impl Harness {
     pub fn click_briefly(&mut self, text: &str) {
         let text = text.to_owned();
         self.interact_briefly(move |ui| {
+            reach_text(ui, text.as_str());
             let _ = ui
                 .click(text.as_str())
                 .unwrap_or_else(|e| panic!("click {text:?}: {e}"));
@@ -174,6 +225,7 @@ impl Harness {
     /// Presses Enter in `field`, leaving what it starts running.
     pub fn submit_briefly(&mut self, field: &'static str) {
         self.interact_briefly(move |ui| {
+            reach(ui, field);
             let _ = ui.click(id(field)).unwrap();
             let _ = ui.tap_key(Named::Enter);
         });
@@ -220,6 +272,7 @@ impl Harness {
     pub fn click(&mut self, text: &str) {
         let text = text.to_owned();
         self.interact(move |ui| {
+            reach_text(ui, text.as_str());
             let _ = ui
                 .click(text.as_str())
                 .unwrap_or_else(|e| panic!("click {text:?}: {e}"));
@@ -229,15 +282,45 @@ impl Harness {
     /// Clicks the widget with this id (the header's icon buttons have no text).
     pub fn click_id(&mut self, control: &'static str) {
         self.interact(move |ui| {
+            reach(ui, control);
             let _ = ui
                 .click(id(control))
                 .unwrap_or_else(|e| panic!("click #{control}: {e}"));
         });
     }
 
+    /// One of a card's actions, as a mouse user reaches it: the pointer on
+    /// the card (what its `mouse_area` reports), then a click on the action's
+    /// icon. `which` picks the entry by its account name, or by its issuer
+    /// when the name is empty.
+    pub fn row_action(&mut self, which: &str, action: RowAction) {
+        use tessera::gui::screen::codes;
+        let entry = self
+            .app
+            .entries()
+            .iter()
+            .find(|e| {
+                e.account.name == which
+                    || (!which.is_empty() && e.account.issuer == which)
+                    || (which.is_empty() && e.account.name.is_empty())
+            })
+            .unwrap_or_else(|| panic!("no account {which:?}"))
+            .id
+            .clone();
+        self.update(Message::Codes(codes::Message::Hovered(Some(entry.clone()))));
+        let control = tessera::gui::widget::code_row::action_id(action, &entry);
+        self.interact(move |ui| {
+            reach(ui, control.clone());
+            let _ = ui
+                .click(id(control.clone()))
+                .unwrap_or_else(|e| panic!("click {control}: {e}"));
+        });
+    }
+
     pub fn type_into(&mut self, field: &'static str, text: &str) {
         let text = text.to_owned();
         self.interact(move |ui| {
+            reach(ui, field);
             let _ = ui
                 .click(id(field))
                 .unwrap_or_else(|e| panic!("field {field}: {e}"));
@@ -247,6 +330,7 @@ impl Harness {
 
     pub fn submit(&mut self, field: &'static str) {
         self.interact(move |ui| {
+            reach(ui, field);
             let _ = ui.click(id(field)).unwrap();
             let _ = ui.tap_key(Named::Enter);
         });

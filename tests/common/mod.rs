@@ -27,6 +27,9 @@ pub mod drive;
 /// The headless harness for the desktop app.
 #[cfg(feature = "gui")]
 pub mod gui;
+/// Frames drawn as the window draws them, with their damage.
+#[cfg(feature = "gui")]
+pub mod window;
 
 /// The `tessera` binary built for this test run.
 pub fn tessera() -> Command {

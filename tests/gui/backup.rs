@@ -15,7 +15,7 @@ use tessera::vault::backup;
 const KEY: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
 
 fn toggle_favourite(h: &mut Harness) {
-    h.click("Details");
+    h.row_action("alice", RowAction::Details);
     h.click("Favourite");
     h.click("Save");
 }

@@ -41,7 +41,7 @@ fn first_run_creates_a_vault_with_keyring_unlock() {
     assert_eq!(h.app.screen_name(), "codes");
     assert!(h.vault_path().exists());
     h.assert_shows("No accounts yet");
-    h.assert_shows("Add account");
+    h.assert_shows("Enter the setup key (Ctrl+N)");
     // The keyring box was on by default (the keyring answered): a key was stored.
     assert_eq!(h.keystore.len(), 1);
     assert!(Vault::inspect(&h.vault_path()).unwrap().has_keyring_slot);
@@ -221,7 +221,7 @@ fn hotp_next_saves_the_counter_before_showing_the_code() {
     let hotp = Account::new("Bank", "me", decode_base32(KEY).unwrap(), Params::hotp(0)).unwrap();
     let mut h = unlocked(vec![entry(hotp.clone())], Lang::En);
     h.assert_shows("counter 0");
-    h.click("Next code");
+    h.row_action("me", RowAction::Next);
     assert_eq!(
         reopen(&h.vault_path()).entries()[0].account.params.counter,
         1
@@ -235,7 +235,7 @@ fn hotp_next_saves_the_counter_before_showing_the_code() {
 #[test]
 fn edit_an_entry() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
-    h.click("Details");
+    h.row_action("alice", RowAction::Details);
     assert_eq!(h.app.screen_name(), "details");
     h.interact(|ui| {
         let _ = ui
@@ -260,7 +260,7 @@ fn an_unnamed_account_is_named_in_each_language() {
     for (lang, details, delete, confirm, yes, deleted) in [
         (
             Lang::En,
-            "Details",
+            "Account details",
             "Delete…",
             "Delete (unnamed account)? Tessera will no longer show its codes; make sure you can still sign in to the service.",
             "Delete for good",
@@ -268,7 +268,7 @@ fn an_unnamed_account_is_named_in_each_language() {
         ),
         (
             Lang::PtBr,
-            "Detalhes",
+            "Detalhes da conta",
             "Excluir…",
             "Excluir (conta sem nome)? O Tessera não mostrará mais os códigos dela; confirme que você ainda consegue entrar no serviço.",
             "Excluir de vez",
@@ -276,7 +276,8 @@ fn an_unnamed_account_is_named_in_each_language() {
         ),
     ] {
         let mut h = unlocked(vec![entry(totp("", "", KEY))], lang);
-        h.click(details);
+        h.row_action("", RowAction::Details);
+        h.assert_shows(details);
         h.click(delete);
         h.assert_shows(confirm);
         h.click(yes);
@@ -287,7 +288,7 @@ fn an_unnamed_account_is_named_in_each_language() {
 #[test]
 fn delete_an_entry_after_confirming() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
-    h.click("Details");
+    h.row_action("alice", RowAction::Details);
     h.click("Delete…");
     h.assert_shows(
         "Delete ACME (alice)? Tessera will no longer show its codes; make sure you can still sign in to the service.",
@@ -358,7 +359,12 @@ fn the_list_in_brazilian_portuguese() {
             "Bloquear (Ctrl+L)"
         ]
     );
-    h.assert_shows("Detalhes");
+    // The cards' actions are named in their tooltips, in the language
+    // (`cards.rs` shows and clicks them).
+    assert_eq!(
+        tessera::gui::i18n::t(Lang::PtBr, RowAction::Details.key()),
+        "Detalhes"
+    );
     h.assert_shows("10");
     h.click(&group_code(&code_at(KEY, T0)));
     h.assert_shows("Código copiado. A área de transferência será limpa em 30 segundos.");
@@ -403,6 +409,7 @@ fn a_clock_offset_is_shown_and_used() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     h.click_id(codes::SETTINGS_ID);
     h.interact(|ui| {
+        reach(ui, tessera::gui::screen::settings::OFFSET_ID);
         let _ = ui
             .click(id(tessera::gui::screen::settings::OFFSET_ID))
             .unwrap();
@@ -478,7 +485,7 @@ fn a_password_changed_elsewhere_locks_with_the_reason_on_the_next_save() {
         .unwrap();
     let after = std::fs::read(h.vault_path()).unwrap();
 
-    h.click("Details");
+    h.row_action("alice", RowAction::Details);
     h.click("Favourite");
     h.click("Save");
     assert_eq!(h.app.screen_name(), "unlock");

@@ -676,3 +676,54 @@ fn the_scan_screen_action_reads_the_screen() {
     assert_eq!(h.app.screen_name(), "review");
     h.assert_shows("Globex — bob");
 }
+
+/// The empty list invites the ways accounts really arrive, each a button
+/// that does it: paste a screenshot (the clipboard is read), scan the screen,
+/// import another app's export (the system's file chooser), or type the
+/// setup key (the add screen); in both languages.
+#[test]
+fn the_empty_list_offers_every_way_in_and_each_leads_there() {
+    let mut h = unlocked_with(vec![], Lang::En, |env| {
+        env.capture = with_clipboard(|| Clipboard::Text(SecretText::new(ALICE.into())));
+    });
+    for text in [
+        "No accounts yet",
+        "Paste a screenshot (Ctrl+V)",
+        "Scan the screen (Ctrl+Shift+S)",
+        "Import from another app…",
+        "Enter the setup key (Ctrl+N)",
+    ] {
+        h.assert_shows(text);
+    }
+    h.click_id(codes::EMPTY_PASTE_ID);
+    h.assert_shows("ACME — alice");
+    h.assert_shows("Time-based (TOTP) · The clipboard");
+
+    let mut h = unlocked_with(vec![], Lang::En, |env| {
+        env.capture.screen = Arc::new(|| Ok(qr_image(ALICE)));
+    });
+    h.click_id(codes::EMPTY_SCAN_ID);
+    h.assert_shows("ACME — alice");
+    h.assert_shows("Time-based (TOTP) · The screen");
+
+    let mut h = unlocked(vec![], Lang::PtBr);
+    h.assert_shows("Colar uma captura de tela (Ctrl+V)");
+    h.assert_shows("Importar de outro app…");
+    h.click_id(codes::EMPTY_MANUAL_ID);
+    assert_eq!(h.app.screen_name(), "add");
+
+    // Import asks for the system's file chooser (a portal dialog, not opened
+    // here): the button sends Import, which the list turns into that request
+    // (`codes.rs` unit test) as the add screen's "Choose images…" does.
+    let h = unlocked(vec![], Lang::En);
+    let mut ui = h.ui();
+    let _ = ui.click(id(codes::EMPTY_IMPORT_ID)).unwrap();
+    let sent: Vec<_> = ui.into_messages().collect();
+    assert!(
+        matches!(
+            sent.as_slice(),
+            [tessera::gui::Message::Codes(codes::Message::Import)]
+        ),
+        "{sent:?}"
+    );
+}

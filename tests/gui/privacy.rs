@@ -75,7 +75,7 @@ fn recovery_codes_and_the_setup_key_show_only_when_asked() {
         })
         .collect();
     let mut h = unlocked(vec![account], Lang::En);
-    h.click("Details");
+    h.row_action("alice", RowAction::Details);
     h.click("Recovery codes");
     assert!(!h.shows("abcd-efgh"));
     assert!(!h.shows("ijkl-mnop"));

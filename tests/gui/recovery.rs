@@ -25,7 +25,7 @@ fn paste(h: &mut Harness, block: &str) {
 }
 
 fn open_recovery(h: &mut Harness) {
-    h.click("Details");
+    h.row_action("alice", RowAction::Details);
     h.click("Recovery codes");
     assert_eq!(h.app.screen_name(), "recovery");
 }
@@ -117,7 +117,7 @@ fn replacing_the_set_asks_first_and_bad_text_is_explained() {
 #[test]
 fn recovery_in_brazilian_portuguese() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::PtBr);
-    h.click("Detalhes");
+    h.row_action("alice", RowAction::Details);
     h.click("Códigos de recuperação");
     paste(&mut h, BLOCK);
     h.click("Salvar códigos");

@@ -58,7 +58,7 @@ fn restore_lists_versions_shows_what_changes_and_takes_one_back() {
     h.type_into(tessera::gui::screen::unlock::PASSWORD_ID, PASSWORD);
     h.submit(tessera::gui::screen::unlock::PASSWORD_ID);
     // A change in the app: ACME becomes a favourite.
-    h.click("Details");
+    h.row_action("alice", RowAction::Details);
     h.click("Favourite");
     h.click("Save");
     assert!(reopen(&h.vault_path()).entries()[0].favourite);

@@ -29,7 +29,7 @@ fn show_qr_asks_first_and_what_it_draws_decodes_to_the_entry() {
     let alice = totp("ACME", "alice", KEY);
     let uri = alice.to_uri().expose().to_owned();
     let mut h = unlocked(vec![entry(alice)], Lang::En);
-    h.click("Details");
+    h.row_action("alice", RowAction::Details);
     h.click("Show QR code");
     assert_eq!(h.app.screen_name(), "share");
     h.assert_shows("The QR code holds the secret key of ACME (alice). Anyone who sees it, or a photo of it, can make your codes. Show it only to scan it with your phone, with nobody looking.");
@@ -46,7 +46,7 @@ fn show_qr_asks_first_and_what_it_draws_decodes_to_the_entry() {
     assert!(h.app.qr_shown().is_none());
 
     // Cancel at the confirmation shows nothing.
-    h.click("Details");
+    h.row_action("alice", RowAction::Details);
     h.click("Show QR code");
     h.click("Cancel");
     assert_eq!(h.app.screen_name(), "codes");

@@ -164,6 +164,9 @@ impl App {
                 Task::none()
             }
             codes::Action::Add => self.show_add(),
+            codes::Action::Paste => self.scan_clipboard(),
+            codes::Action::ScanScreen => self.scan_screen(),
+            codes::Action::Import => self.choose_files(),
             codes::Action::Settings => {
                 self.screen = Screen::Settings(settings::Settings::new(
                     self.settings.clone(),

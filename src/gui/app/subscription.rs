@@ -1,5 +1,5 @@
 //! What the app listens to: keys, the one-second tick while unlocked, the
-//! spinner while busy, window events (drops, activity), the vault file's changes.
+//! spinner while busy (not with reduced motion), window events (drops, activity), the vault file's changes.
 
 use super::*;
 
@@ -97,12 +97,7 @@ impl App {
                 },
             ));
         }
-        let busy = match &self.screen {
-            Screen::Onboarding(screen) => screen.is_busy(),
-            Screen::Unlock(screen) => screen.busy() != unlock::Busy::Idle,
-            _ => false,
-        };
-        if busy {
+        if self.animating() {
             subscriptions.push(time::every(Duration::from_millis(100)).map(on_spin));
         }
         Subscription::batch(subscriptions)

@@ -145,6 +145,7 @@ mod tests {
             capture: Capture::unavailable(),
             system_clock: || SystemSync::UNKNOWN,
             desktop_high_contrast: || None,
+            desktop_reduced_motion: || None,
             history: vault::History::at(dir.join("state")),
         };
         let (mut app, _boot) = App::new(env);

@@ -19,6 +19,7 @@ use crate::gui::event::Hotkey;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::symbol::Symbol;
 use crate::gui::theme;
+use crate::gui::widget::code_row::RowAction;
 use crate::gui::widget::marks::{self, Ink, Mark, Marks};
 use crate::gui::widget::{code_row, countdown};
 use crate::otp::Kind;
@@ -60,6 +61,8 @@ pub struct Codes {
     selected: Option<EntryId>,
     /// Rows clicked while codes are hidden, and HOTP rows whose code was asked for.
     revealed: HashSet<EntryId>,
+    /// The card under the pointer (its actions show).
+    hovered: Option<EntryId>,
     /// Where the list is scrolled to and how tall its viewport is, as last
     /// reported by the list (or set when the app scrolled it).
     scroll: Scroll,
@@ -133,6 +136,20 @@ pub enum Message {
     Next(EntryId),
     /// "Details" on a row.
     Details(EntryId),
+    /// "Copy" on a row.
+    Copy(EntryId),
+    /// "Show the code" on a row while codes are hidden.
+    Reveal(EntryId),
+    /// The pointer came onto a card (`Some`) or left this one.
+    Hovered(Option<EntryId>),
+    /// The pointer left this card.
+    Unhovered(EntryId),
+    /// "Paste a screenshot" in the empty list (also Ctrl+V).
+    Paste,
+    /// "Scan the screen" in the empty list (also Ctrl+Shift+S).
+    ScanScreen,
+    /// "Import from another app" in the empty list.
+    Import,
     /// "Add account".
     Add,
     /// "Settings".
@@ -160,7 +177,10 @@ impl Message {
     /// Whether the person did this: neither a task's result nor the list
     /// reporting its scroll position (which a resize also does) is input.
     pub fn is_input(&self) -> bool {
-        !matches!(self, Self::Scrolled(_) | Self::Advanced(_))
+        !matches!(
+            self,
+            Self::Scrolled(_) | Self::Advanced(_) | Self::Hovered(_) | Self::Unhovered(_)
+        )
     }
 }
 
@@ -177,6 +197,12 @@ pub enum Action {
     Details(EntryId),
     /// Open the add screen.
     Add,
+    /// Read the clipboard for a screenshot or a link.
+    Paste,
+    /// Capture the screen and look for QR codes.
+    ScanScreen,
+    /// Choose files to import (QR images, other apps' exports).
+    Import,
     /// Open the settings.
     Settings,
     /// Lock now.
@@ -213,6 +239,10 @@ pub struct Context<'a> {
     /// A sync tool's conflict copy saved under another password, waiting
     /// for that password (docs/sync.md).
     pub locked_copy: Option<&'a std::path::Path>,
+    /// Text larger than 100 %: a card has too little room for its names and
+    /// its actions both, so the actions take the names' place on the card
+    /// under the pointer and on the selected one.
+    pub compact: bool,
 }
 
 /// The entries as last read from the vault, with their display order worked
@@ -370,6 +400,29 @@ impl Codes {
                 Action::None
             }
             Message::Details(id) => Action::Details(id),
+            Message::Copy(id) => {
+                self.selected = Some(id.clone());
+                self.revealed.insert(id.clone());
+                Action::Copy(id)
+            }
+            Message::Reveal(id) => {
+                self.selected = Some(id.clone());
+                self.revealed.insert(id);
+                Action::None
+            }
+            Message::Hovered(id) => {
+                self.hovered = id;
+                Action::None
+            }
+            Message::Unhovered(id) => {
+                if self.hovered.as_ref() == Some(&id) {
+                    self.hovered = None;
+                }
+                Action::None
+            }
+            Message::Paste => Action::Paste,
+            Message::ScanScreen => Action::ScanScreen,
+            Message::Import => Action::Import,
             Message::Add => Action::Add,
             Message::Settings => Action::Settings,
             Message::Lock => Action::Lock,
@@ -450,8 +503,20 @@ impl Codes {
                     .ok()
                     .map(|c| c.value)
             });
-        let is_hotp = entry.account.params.kind == Kind::Hotp;
-        let selected = self.selected.as_ref() == Some(&entry.id);
+        let id = &entry.id;
+        let actions = code_row::actions_for(entry, code.is_some())
+            .into_iter()
+            .map(|action| {
+                let message = match action {
+                    RowAction::Copy => Message::Copy(id.clone()),
+                    RowAction::Reveal => Message::Reveal(id.clone()),
+                    RowAction::Next => Message::Next(id.clone()),
+                    RowAction::Details => Message::Details(id.clone()),
+                };
+                (action, message)
+            })
+            .collect();
+        let selected = self.selected.as_ref() == Some(id);
         let inert = Focus::inert();
         code_row::view(
             cx.lang,
@@ -460,13 +525,19 @@ impl Codes {
                 code,
                 next,
                 selected,
+                hovered: self.hovered.as_ref() == Some(id),
                 focused: selected && list.is_some_and(|f| f.is_focused(&focus::Key::new(LIST_KEY))),
+                compact: cx.compact,
             },
-            Message::Activate(entry.id.clone()),
-            is_hotp.then(|| Message::Next(entry.id.clone())),
-            Message::Details(entry.id.clone()),
+            code_row::Messages {
+                activate: Message::Activate(id.clone()),
+                enter: Message::Hovered(Some(id.clone())),
+                exit: Message::Unhovered(id.clone()),
+                actions,
+            },
             marks,
-            // The selected row's buttons are tab stops after the list.
+            // The selected card's actions are tab stops after the list (a
+            // card under the pointer shows its actions, not as tab stops).
             match list {
                 Some(focus) if selected => focus,
                 _ => &inert,
@@ -530,25 +601,16 @@ impl Codes {
 
         let shown = visible(cx.entries, &self.query);
         let body: Element<'a, Message> = if cx.entries.is_empty() {
-            column![
-                text(t(Key::EmptyTitle)).size(20),
-                text(t(Key::EmptyHint)).style(theme::label::muted),
-                focus.button(
-                    "empty-add",
-                    button(text(t(Key::AddAccount))).padding([8, 16]),
-                    Some(Message::Add),
-                ),
-            ]
-            .spacing(12)
-            .max_width(460)
-            .into()
+            empty_state(cx.lang, focus)
         } else if shown.is_empty() {
             column![
                 text(i18n::tf(cx.lang, Key::NoMatch, &[("query", &self.query)])).size(18),
                 text(t(Key::NoMatchHint)).style(theme::label::muted),
                 focus.button(
                     "no-match-add",
-                    button(text(t(Key::AddAccount))),
+                    button(text(t(Key::AddAccount)))
+                        .style(theme::button::primary)
+                        .padding([8, 16]),
                     Some(Message::Add),
                 ),
             ]
@@ -587,6 +649,100 @@ impl Codes {
         page = page.push(body);
         container(page).padding(16).into()
     }
+}
+
+/// The empty list's ways in: widget id, symbol, label, hint, message.
+pub const EMPTY_WAYS: [(&str, Symbol, Key, Key); 4] = [
+    (
+        EMPTY_PASTE_ID,
+        Symbol::Paste,
+        Key::EmptyPaste,
+        Key::EmptyPasteHint,
+    ),
+    (
+        EMPTY_SCAN_ID,
+        Symbol::Scan,
+        Key::EmptyScan,
+        Key::EmptyScanHint,
+    ),
+    (
+        EMPTY_IMPORT_ID,
+        Symbol::Import,
+        Key::EmptyImport,
+        Key::EmptyImportHint,
+    ),
+    (
+        EMPTY_MANUAL_ID,
+        Symbol::Keyboard,
+        Key::EmptyManual,
+        Key::EmptyManualHint,
+    ),
+];
+
+/// "Paste a screenshot" in the empty list.
+pub const EMPTY_PASTE_ID: &str = "codes-empty-paste";
+/// "Scan the screen" in the empty list.
+pub const EMPTY_SCAN_ID: &str = "codes-empty-scan";
+/// "Import from another app" in the empty list.
+pub const EMPTY_IMPORT_ID: &str = "codes-empty-import";
+/// "Enter the setup key" in the empty list.
+pub const EMPTY_MANUAL_ID: &str = "codes-empty-manual";
+
+/// The list with no accounts: how accounts really arrive (a screenshot
+/// dropped or pasted, the screen scanned, another app's export, the setup
+/// key typed), each a button that does it. The symbols are drawn by one
+/// layer over the whole part, as the header's are.
+fn empty_state<'a>(lang: Lang, focus: &Focus<Message>) -> Element<'a, Message> {
+    let t = |key| i18n::t(lang, key);
+    let symbols = Marks::default();
+    let mut ways = column![
+        text(t(Key::EmptyTitle)).size(20),
+        text(t(Key::EmptyHint)).style(theme::label::muted),
+    ]
+    .spacing(12)
+    .max_width(480);
+    for (id, symbol, label, hint) in EMPTY_WAYS {
+        let message = match id {
+            EMPTY_PASTE_ID => Message::Paste,
+            EMPTY_SCAN_ID => Message::ScanScreen,
+            EMPTY_IMPORT_ID => Message::Import,
+            _ => Message::Add,
+        };
+        let mark = marks::slot(
+            &symbols,
+            Mark::Symbol {
+                symbol,
+                on: Ink::Secondary,
+            },
+            SYMBOL,
+            SYMBOL,
+        );
+        let body = row![
+            mark,
+            column![
+                text(t(label)).size(16),
+                text(t(hint)).size(13).style(theme::label::muted),
+            ]
+            .spacing(2)
+            .width(Length::Fill),
+        ]
+        .spacing(12)
+        .align_y(Alignment::Center);
+        ways = ways.push(
+            container(
+                focus.button(
+                    id,
+                    button(body)
+                        .width(Length::Fill)
+                        .padding([10, 14])
+                        .style(theme::button::secondary),
+                    Some(message),
+                ),
+            )
+            .id(id),
+        );
+    }
+    marks::layer(ways, symbols)
 }
 
 /// One of the header's icon buttons.
@@ -844,6 +1000,48 @@ mod tests {
             codes.update(Message::Activate(id.clone()), &entries),
             Action::Copy(copied) if copied == id
         ));
+    }
+
+    /// The empty list's buttons ask for what they name; a card's actions
+    /// select it, and showing a hidden code does not copy it.
+    #[test]
+    fn empty_state_buttons_and_card_actions_ask_for_their_actions() {
+        let entries = Entries::new(vec![]);
+        let mut codes = Codes::default();
+        assert!(matches!(
+            codes.update(Message::Paste, &entries),
+            Action::Paste
+        ));
+        assert!(matches!(
+            codes.update(Message::ScanScreen, &entries),
+            Action::ScanScreen
+        ));
+        assert!(matches!(
+            codes.update(Message::Import, &entries),
+            Action::Import
+        ));
+        assert_eq!(EMPTY_WAYS.len(), 4);
+
+        let entries = Entries::new(vec![entry("A", "a", false), entry("B", "b", false)]);
+        let b = entries[1].id.clone();
+        assert!(matches!(
+            codes.update(Message::Reveal(b.clone()), &entries),
+            Action::None
+        ));
+        assert_eq!(codes.selected(), Some(&b));
+        assert!(codes.is_revealed(&entries[1], true));
+        assert!(!codes.is_revealed(&entries[0], true));
+        assert!(matches!(
+            codes.update(Message::Copy(entries[0].id.clone()), &entries),
+            Action::Copy(id) if id == entries[0].id
+        ));
+        // The pointer: onto a card, off another one (no change), off it.
+        let _ = codes.update(Message::Hovered(Some(b.clone())), &entries);
+        let _ = codes.update(Message::Unhovered(entries[0].id.clone()), &entries);
+        assert_eq!(codes.hovered.as_ref(), Some(&b));
+        let _ = codes.update(Message::Unhovered(b.clone()), &entries);
+        assert_eq!(codes.hovered, None);
+        assert!(!Message::Hovered(None).is_input());
     }
 
     #[test]

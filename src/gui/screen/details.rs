@@ -314,74 +314,6 @@ impl Details {
     /// The screen.
     pub fn view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
-        let mut form = column![
-            text(t(Key::DetailsTitle)).size(24),
-            text(t(Key::Issuer)).size(14),
-            focus.field(
-                ISSUER_ID,
-                text_input(t(Key::IssuerPlaceholder), &self.issuer)
-                    .on_input(Message::Issuer)
-                    .padding(8),
-                true,
-            ),
-            text(t(Key::AccountName)).size(14),
-            focus.field(
-                ACCOUNT_ID,
-                text_input(t(Key::AccountPlaceholder), &self.account)
-                    .on_input(Message::Account)
-                    .padding(8),
-                true,
-            ),
-            text(t(Key::Group)).size(14),
-            focus.field(
-                GROUP_ID,
-                text_input(t(Key::GroupPlaceholder), &self.group)
-                    .on_input(Message::Group)
-                    .padding(8),
-                true,
-            ),
-            focus.checkbox(
-                "favourite",
-                checkbox(self.favourite).label(t(Key::Favourite)),
-                self.favourite,
-                Some(Message::Favourite),
-            ),
-            text(t(Key::Notes)).size(14),
-            focus.field(
-                NOTES_ID,
-                text_input(t(Key::Notes), &self.notes)
-                    .on_input(Message::Notes)
-                    .padding(8),
-                true,
-            ),
-            text(t(Key::IconLabel)).size(14),
-            // By keyboard the arrows step through the icons (typing to
-            // search needs the pointer: iced's combo box takes no widget id).
-            {
-                let (previous, next) = focus::neighbours(self.icons.options(), Some(&self.icon));
-                focus.choice(
-                    "icon",
-                    container(
-                        combo_box(
-                            &self.icons,
-                            t(Key::IconSearch),
-                            Some(&self.icon),
-                            Message::Icon,
-                        )
-                        .padding(8),
-                    )
-                    .id(ICON_ID),
-                    previous.map(Message::Icon),
-                    next.map(Message::Icon),
-                )
-            },
-            text(self.icon_hint(lang))
-                .size(13)
-                .style(theme::label::muted),
-        ]
-        .spacing(6)
-        .max_width(520);
-
         let advanced = super::param_fields(
             lang,
             self.kind,
@@ -390,22 +322,113 @@ impl Details {
             PARAM_MESSAGES,
             focus,
         );
-        form = form.push(container(advanced).padding(12).style(theme::boxed::section));
-        form = form.push(
-            row![
-                focus.button(
-                    "recovery",
-                    button(text(t(Key::RecoveryButton))).style(theme::button::secondary),
-                    Some(Message::Recovery),
-                ),
-                focus.button(
-                    "show-qr",
-                    button(text(t(Key::ShowQrButton))).style(theme::button::secondary),
-                    Some(Message::ShowQr),
-                ),
-            ]
-            .spacing(8),
-        );
+        let label = |key| text(t(key)).size(14);
+        // By keyboard the arrows step through the icons (typing to search
+        // needs the pointer: iced's combo box takes no widget id).
+        let (icon_previous, icon_next) = focus::neighbours(self.icons.options(), Some(&self.icon));
+        let mut form = column![
+            text(t(Key::DetailsTitle)).size(24),
+            super::group(
+                t(Key::DetailsAccountGroup),
+                column![
+                    column![
+                        label(Key::Issuer),
+                        focus.field(
+                            ISSUER_ID,
+                            text_input(t(Key::IssuerPlaceholder), &self.issuer)
+                                .on_input(Message::Issuer)
+                                .padding(8),
+                            true,
+                        ),
+                    ]
+                    .spacing(4),
+                    column![
+                        label(Key::AccountName),
+                        focus.field(
+                            ACCOUNT_ID,
+                            text_input(t(Key::AccountPlaceholder), &self.account)
+                                .on_input(Message::Account)
+                                .padding(8),
+                            true,
+                        ),
+                    ]
+                    .spacing(4),
+                    column![
+                        label(Key::Group),
+                        focus.field(
+                            GROUP_ID,
+                            text_input(t(Key::GroupPlaceholder), &self.group)
+                                .on_input(Message::Group)
+                                .padding(8),
+                            true,
+                        ),
+                    ]
+                    .spacing(4),
+                    focus.checkbox(
+                        "favourite",
+                        checkbox(self.favourite).label(t(Key::Favourite)),
+                        self.favourite,
+                        Some(Message::Favourite),
+                    ),
+                    column![
+                        label(Key::Notes),
+                        focus.field(
+                            NOTES_ID,
+                            text_input(t(Key::Notes), &self.notes)
+                                .on_input(Message::Notes)
+                                .padding(8),
+                            true,
+                        ),
+                    ]
+                    .spacing(4),
+                ],
+            ),
+            super::group(
+                t(Key::DetailsIconGroup),
+                column![
+                    label(Key::IconLabel),
+                    focus.choice(
+                        "icon",
+                        container(
+                            combo_box(
+                                &self.icons,
+                                t(Key::IconSearch),
+                                Some(&self.icon),
+                                Message::Icon
+                            )
+                            .padding(8)
+                        )
+                        .id(ICON_ID),
+                        icon_previous.map(Message::Icon),
+                        icon_next.map(Message::Icon),
+                    ),
+                    text(self.icon_hint(lang))
+                        .size(13)
+                        .style(theme::label::muted),
+                ],
+            ),
+            super::group(t(Key::DetailsCodeGroup), column![advanced]),
+            super::group(
+                t(Key::DetailsMoreGroup),
+                column![
+                    row![
+                        focus.button(
+                            "recovery",
+                            button(text(t(Key::RecoveryButton))).style(theme::button::secondary),
+                            Some(Message::Recovery),
+                        ),
+                        focus.button(
+                            "show-qr",
+                            button(text(t(Key::ShowQrButton))).style(theme::button::secondary),
+                            Some(Message::ShowQr),
+                        ),
+                    ]
+                    .spacing(8)
+                ],
+            ),
+        ]
+        .spacing(16)
+        .max_width(560);
 
         if let Some(error) = &self.error {
             form = form.push(text(error).style(theme::label::urgent));
@@ -423,6 +446,8 @@ impl Details {
                         .padding([8, 16]),
                     Some(Message::Back),
                 ),
+                // The destructive action stands apart from the others.
+                iced::widget::space().width(Length::Fill),
                 focus.button(
                     "delete",
                     button(text(t(Key::Delete)))

@@ -14,7 +14,7 @@ pub mod settings;
 pub mod share;
 pub mod unlock;
 
-use iced::widget::{button, column, progress_bar, row, text};
+use iced::widget::{button, column, container, progress_bar, row, text};
 use iced::{Element, Length};
 
 use crate::gui::focus::{self, Focus};
@@ -192,9 +192,15 @@ impl std::fmt::Debug for Typed {
     }
 }
 
-/// A busy indicator: a short bar sweeping with `phase` (advanced by the app's
-/// spinner subscription, which runs only while something is busy).
+/// A busy indicator: the label, and a short bar sweeping with `phase`
+/// (advanced by the app's spinner subscription, which runs only while
+/// something is busy and never with reduced motion). Phase 0 is before the
+/// first step, and all there is with reduced motion: the label alone, with
+/// its ellipsis, and nothing that moves.
 pub fn spinner<'a, Message: 'a>(label: &'a str, phase: u8) -> Element<'a, Message> {
+    if phase == 0 {
+        return column![text(label)].into();
+    }
     let value = f32::from(phase % 20) / 19.0;
     column![
         text(label),
@@ -228,3 +234,26 @@ pub fn spinner_cancel<'a, Message: Clone + 'static>(
     .align_y(iced::Alignment::Center)
     .into()
 }
+
+/// A group of settings or fields (settings, details): its heading, then its
+/// lines in a section.
+pub fn group<'a, Message: 'a>(
+    heading: &'a str,
+    lines: iced::widget::Column<'a, Message>,
+) -> Element<'a, Message> {
+    column![
+        text(heading).size(18).font(HEADING),
+        container(lines.spacing(10))
+            .padding(16)
+            .width(Length::Fill)
+            .style(crate::gui::theme::boxed::section),
+    ]
+    .spacing(8)
+    .into()
+}
+
+/// The face of group headings.
+const HEADING: iced::Font = iced::Font {
+    weight: iced::font::Weight::Bold,
+    ..iced::Font::DEFAULT
+};

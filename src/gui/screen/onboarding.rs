@@ -134,7 +134,8 @@ impl Onboarding {
 
     /// Advances the busy indicator.
     pub fn spin(&mut self) {
-        self.phase = self.phase.wrapping_add(1);
+        // Never back to 0, which is the bar not shown yet.
+        self.phase = self.phase.wrapping_add(1).max(1);
     }
 
     /// Handles a message.
@@ -285,11 +286,15 @@ impl Onboarding {
                 focus,
             ));
         } else {
-            form = form.push(focus.button(
-                "create",
-                button(text(t(Key::CreateVault))).padding([8, 16]),
-                Some(Message::Submit),
-            ));
+            form = form.push(
+                focus.button(
+                    "create",
+                    button(text(t(Key::CreateVault)))
+                        .style(theme::button::primary)
+                        .padding([8, 16]),
+                    Some(Message::Submit),
+                ),
+            );
         }
         container(form).center_x(Length::Fill).padding(32).into()
     }

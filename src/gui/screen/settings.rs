@@ -8,7 +8,7 @@ use iced::widget::{
 };
 use iced::{Alignment, Element, Length};
 
-use super::Typed;
+use super::{Typed, group};
 use crate::clock::sntp::Server;
 use crate::gui::clock::ClockCheck;
 use crate::gui::i18n::{self, Key, Lang};
@@ -91,6 +91,8 @@ pub enum Message {
     UseShortcut,
     /// The text size (percent) changed.
     TextSize(u16),
+    /// "Reduce motion" was toggled.
+    ReduceMotion(bool),
     /// The clock offset changed.
     Offset(String),
     /// The time server changed.
@@ -360,6 +362,7 @@ impl Settings {
                 self.clipboard = v;
             }
             Message::HideCodes(on) => self.values.hide_codes = on,
+            Message::ReduceMotion(on) => self.values.reduce_motion = on,
             Message::HideUnfocused(on) => self.values.hide_codes_unfocused = on,
             Message::KeepInTray(on) => self.values.keep_in_tray = on,
             Message::Shortcut(v) => {
@@ -538,7 +541,7 @@ impl Settings {
         let t = |key| i18n::t(lang, key);
         let typed_changed = self.shortcut_typed.trim() != self.values.shortcut;
         let mut part = column![
-            text(t(Key::Shortcut)).size(18),
+            text(t(Key::Shortcut)).size(16),
             row![
                 focus.field(
                     SHORTCUT_ID,
@@ -586,14 +589,12 @@ impl Settings {
         if let Some(advice) = advice {
             part = part.push(text(advice).style(theme::label::urgent));
         }
-        container(part)
-            .padding(12)
-            .style(theme::boxed::section)
-            .into()
+        part.into()
     }
 
-    /// The screen; `system` is the language the locale names; `shortcut`
-    /// why the global shortcut does not work, if it does not.
+    /// The screen, in groups with headings (Appearance, Security, Codes and
+    /// privacy, Time, Backups, Desktop); `system` is the language the locale
+    /// names; `shortcut` why the global shortcut does not work, if it does not.
     pub fn view(
         &self,
         lang: Lang,
@@ -602,11 +603,87 @@ impl Settings {
         focus: &Focus<Message>,
     ) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
-        let line = |label: &'static str, widget: Element<'static, Message>| {
-            row![text(label).width(Length::Fixed(300.0)), widget]
-                .spacing(12)
-                .align_y(Alignment::Center)
-        };
+        let hint = |key| text(t(key)).size(13).style(theme::label::muted);
+        let mut page = column![
+            row![
+                text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
+                focus.button(
+                    "back",
+                    button(text(t(Key::Back)))
+                        .style(theme::button::secondary)
+                        .padding([8, 16]),
+                    Some(Message::Back),
+                ),
+            ]
+            .spacing(8)
+            .align_y(Alignment::Center),
+        ]
+        .spacing(24)
+        .max_width(640);
+        // What a change just did (or why it did not), where it is seen.
+        if let Some(notice) = &self.notice {
+            page = page.push(crate::gui::widget::notice::view(notice));
+        }
+        // Built in the order they are shown: the focus visits them so.
+        page = page
+            .push(self.appearance_group(lang, system, focus))
+            .push(self.security_group(lang, focus))
+            .push(group(
+                t(Key::SettingsPrivacy),
+                column![
+                    line(
+                        t(Key::ClipboardDelay),
+                        focus.field(
+                            CLIPBOARD_ID,
+                            text_input("30", &self.clipboard)
+                                .on_input(Message::Clipboard)
+                                .width(Length::Fixed(90.0)),
+                            true,
+                        )
+                    ),
+                    hint(Key::ClipboardDelayHint),
+                    focus.checkbox(
+                        "hide-codes",
+                        checkbox(self.values.hide_codes).label(t(Key::HideCodes)),
+                        self.values.hide_codes,
+                        Some(Message::HideCodes),
+                    ),
+                    focus.checkbox(
+                        "hide-unfocused",
+                        checkbox(self.values.hide_codes_unfocused)
+                            .label(t(Key::HideCodesUnfocused)),
+                        self.values.hide_codes_unfocused,
+                        Some(Message::HideUnfocused),
+                    ),
+                    hint(Key::HideCodesUnfocusedHint),
+                ],
+            ))
+            .push(self.time_group(lang, focus))
+            .push(self.backup_group(lang, focus))
+            .push(group(
+                t(Key::SettingsDesktop),
+                column![
+                    focus.checkbox(
+                        "keep-in-tray",
+                        checkbox(self.values.keep_in_tray).label(t(Key::KeepInTray)),
+                        self.values.keep_in_tray,
+                        Some(Message::KeepInTray),
+                    ),
+                    hint(Key::KeepInTrayHint),
+                    self.shortcut_view(lang, shortcut, focus),
+                ],
+            ));
+        scrollable(container(page).center_x(Length::Fill).padding(24)).into()
+    }
+
+    /// Theme, language, text size, motion.
+    fn appearance_group(
+        &self,
+        lang: Lang,
+        system: Lang,
+        focus: &Focus<Message>,
+    ) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
         let themes = theme_choices(lang);
         let theme_selected = themes
             .iter()
@@ -622,49 +699,54 @@ impl Settings {
             .iter()
             .find(|c| c.value == self.values.text_size_percent)
             .cloned();
-        let mut page = column![
-            row![
-                text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
-                focus.button(
-                    "file-export",
-                    button(text(t(Key::FileExportOpen))).style(button::secondary),
-                    Some(Message::FileExport),
+        group(
+            t(Key::SettingsAppearance),
+            column![
+                line(t(Key::Theme), {
+                    let (previous, next) = focus::neighbours(&themes, theme_selected.as_ref());
+                    focus.choice(
+                        "theme",
+                        pick_list(themes, theme_selected, Message::Theme),
+                        previous.map(Message::Theme),
+                        next.map(Message::Theme),
+                    )
+                }),
+                line(t(Key::Language), {
+                    let (previous, next) =
+                        focus::neighbours(&languages, language_selected.as_ref());
+                    focus.choice(
+                        "language",
+                        pick_list(languages, language_selected, Message::Language),
+                        previous.map(Message::Language),
+                        next.map(Message::Language),
+                    )
+                }),
+                line(t(Key::TextSize), {
+                    let (previous, next) = focus::neighbours(&sizes, size_selected.as_ref());
+                    focus.choice(
+                        "text-size",
+                        pick_list(sizes, size_selected, |c| Message::TextSize(c.value)),
+                        previous.map(|c| Message::TextSize(c.value)),
+                        next.map(|c| Message::TextSize(c.value)),
+                    )
+                }),
+                focus.checkbox(
+                    "reduce-motion",
+                    checkbox(self.values.reduce_motion).label(t(Key::ReduceMotion)),
+                    self.values.reduce_motion,
+                    Some(Message::ReduceMotion),
                 ),
-                focus.button(
-                    "back",
-                    button(text(t(Key::Back))).style(theme::button::secondary),
-                    Some(Message::Back),
-                ),
-            ]
-            .spacing(8)
-            .align_y(Alignment::Center),
-            line(t(Key::Theme), {
-                let (previous, next) = focus::neighbours(&themes, theme_selected.as_ref());
-                focus.choice(
-                    "theme",
-                    pick_list(themes, theme_selected, Message::Theme),
-                    previous.map(Message::Theme),
-                    next.map(Message::Theme),
-                )
-            }),
-            line(t(Key::Language), {
-                let (previous, next) = focus::neighbours(&languages, language_selected.as_ref());
-                focus.choice(
-                    "language",
-                    pick_list(languages, language_selected, Message::Language),
-                    previous.map(Message::Language),
-                    next.map(Message::Language),
-                )
-            }),
-            line(t(Key::TextSize), {
-                let (previous, next) = focus::neighbours(&sizes, size_selected.as_ref());
-                focus.choice(
-                    "text-size",
-                    pick_list(sizes, size_selected, |c| Message::TextSize(c.value)),
-                    previous.map(|c| Message::TextSize(c.value)),
-                    next.map(|c| Message::TextSize(c.value)),
-                )
-            }),
+                text(t(Key::ReduceMotionHint))
+                    .size(13)
+                    .style(theme::label::muted),
+            ],
+        )
+    }
+
+    /// Auto-lock, keyring unlock, the password.
+    fn security_group(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let mut part = column![
             line(
                 t(Key::AutoLock),
                 focus.field(
@@ -678,189 +760,48 @@ impl Settings {
             text(t(Key::AutoLockHint))
                 .size(13)
                 .style(theme::label::muted),
-            line(
-                t(Key::ClipboardDelay),
-                focus.field(
-                    CLIPBOARD_ID,
-                    text_input("30", &self.clipboard)
-                        .on_input(Message::Clipboard)
-                        .width(Length::Fixed(90.0)),
-                    true,
-                )
-            ),
-            text(t(Key::ClipboardDelayHint))
-                .size(13)
-                .style(theme::label::muted),
-            focus.checkbox(
-                "hide-codes",
-                checkbox(self.values.hide_codes).label(t(Key::HideCodes)),
-                self.values.hide_codes,
-                Some(Message::HideCodes),
-            ),
-            focus.checkbox(
-                "hide-unfocused",
-                checkbox(self.values.hide_codes_unfocused).label(t(Key::HideCodesUnfocused)),
-                self.values.hide_codes_unfocused,
-                Some(Message::HideUnfocused),
-            ),
-            text(t(Key::HideCodesUnfocusedHint))
-                .size(13)
-                .style(theme::label::muted),
-            line(
-                t(Key::ClockOffset),
-                focus.field(
-                    OFFSET_ID,
-                    text_input("0", &self.offset)
-                        .on_input(Message::Offset)
-                        .width(Length::Fixed(90.0)),
-                    true,
-                )
-            ),
-            text(t(Key::ClockOffsetHint))
-                .size(13)
-                .style(theme::label::muted),
-            line(
-                t(Key::TimeServer),
-                row![
-                    focus.field(
-                        TIME_SERVER_ID,
-                        text_input("pool.ntp.org", &self.time_server)
-                            .on_input(Message::TimeServer)
-                            .on_submit(Message::CheckClock)
-                            .width(Length::Fixed(200.0)),
-                        true,
-                    ),
-                    focus.button(
-                        "check-clock",
-                        button(text(t(Key::CheckClock))).style(theme::button::secondary),
-                        (!self.values.time_server.is_empty()).then_some(Message::CheckClock),
-                    ),
-                ]
-                .spacing(8)
-                .align_y(Alignment::Center)
-                .into()
-            ),
-            if self.time_server.trim().is_empty() || Server::parse(&self.time_server).is_ok() {
-                text(t(Key::TimeServerHint))
+        ];
+        part = part
+            .push(focus.checkbox(
+                "keyring",
+                checkbox(self.keyring_on).label(t(Key::KeyringSetting)),
+                self.keyring_on,
+                (!self.busy).then_some(Message::Keyring),
+            ))
+            .push(
+                text(t(Key::UseKeyringHint))
                     .size(13)
-                    .style(theme::label::muted)
-            } else {
-                text(t(Key::TimeServerInvalid))
-                    .size(13)
-                    .style(theme::label::urgent)
-            },
-        ]
-        .spacing(10)
-        .max_width(640);
-
-        page = page.push(focus.checkbox(
-            "keyring",
-            checkbox(self.keyring_on).label(t(Key::KeyringSetting)),
-            self.keyring_on,
-            (!self.busy).then_some(Message::Keyring),
-        ));
-        page = page.push(
-            text(t(Key::UseKeyringHint))
-                .size(13)
-                .style(theme::label::muted),
-        );
+                    .style(theme::label::muted),
+            );
         if let Some(typed) = &self.off_password {
             let confirm = button(text(t(Key::KeyringOffConfirm))).style(theme::button::primary);
             let cancel = button(text(t(Key::Cancel))).style(theme::button::secondary);
             let idle = !self.busy;
-            page = page.push(
-                container(
-                    column![
-                        text(t(Key::KeyringOffAsk)),
-                        focus.field(
-                            KEYRING_OFF_PASSWORD_ID,
-                            text_input(t(Key::Password), typed.as_str())
-                                .secure(true)
-                                .on_input(|s| Message::OffPassword(Typed::new(s)))
-                                .on_submit(Message::ConfirmOff)
-                                .padding(8),
-                            true,
-                        ),
-                        row![
-                            focus.button(
-                                "keyring-off-yes",
-                                confirm,
-                                idle.then_some(Message::ConfirmOff)
-                            ),
-                            focus.button(
-                                "keyring-off-no",
-                                cancel,
-                                idle.then_some(Message::CancelOff)
-                            ),
-                        ]
-                        .spacing(8),
-                    ]
-                    .spacing(8),
-                )
-                .padding(12)
-                .style(theme::boxed::section),
-            );
-        }
-
-        let backups_state = match &self.backup_folder {
-            Some(folder) => i18n::tf(
-                lang,
-                Key::BackupsGoTo,
-                &[("folder", &folder.display().to_string())],
-            ),
-            None => t(Key::BackupsAreOff).to_owned(),
-        };
-        let typed = !self.backup_typed.trim().is_empty();
-        page = page.push(
-            container(
+            part = part.push(
                 column![
-                    text(t(Key::BackupsTitle)).size(18),
-                    text(backups_state),
-                    row![
-                        focus.field(
-                            BACKUP_FOLDER_ID,
-                            text_input(t(Key::BackupsFolderPlaceholder), &self.backup_typed)
-                                .on_input(Message::BackupFolder)
-                                .on_submit(Message::UseBackupFolder)
-                                .padding(8),
-                            true,
-                        ),
-                        focus.button(
-                            "backups-choose",
-                            button(text(t(Key::BackupsChoose))).style(theme::button::secondary),
-                            Some(Message::ChooseBackupFolder),
-                        ),
-                    ]
-                    .spacing(8)
-                    .align_y(Alignment::Center),
+                    text(t(Key::KeyringOffAsk)),
+                    focus.field(
+                        KEYRING_OFF_PASSWORD_ID,
+                        text_input(t(Key::Password), typed.as_str())
+                            .secure(true)
+                            .on_input(|s| Message::OffPassword(Typed::new(s)))
+                            .on_submit(Message::ConfirmOff)
+                            .padding(8),
+                        true,
+                    ),
                     row![
                         focus.button(
-                            "backups-use",
-                            button(text(t(Key::BackupsUse))).style(theme::button::secondary),
-                            typed.then_some(Message::UseBackupFolder),
+                            "keyring-off-yes",
+                            confirm,
+                            idle.then_some(Message::ConfirmOff)
                         ),
-                        focus.button(
-                            "backups-off",
-                            button(text(t(Key::BackupsTurnOff))).style(theme::button::secondary),
-                            self.backup_folder.is_some().then_some(Message::BackupsOff),
-                        ),
+                        focus.button("keyring-off-no", cancel, idle.then_some(Message::CancelOff)),
                     ]
                     .spacing(8),
-                    text(t(Key::BackupsHint))
-                        .size(13)
-                        .style(theme::label::muted),
-                    focus.button(
-                        "restore",
-                        button(text(t(Key::SettingsRestore))).style(theme::button::secondary),
-                        Some(Message::Restore),
-                    ),
                 ]
                 .spacing(8),
-            )
-            .padding(12)
-            .style(theme::boxed::section),
-        );
-
+            );
+        }
         // Built in the order they are shown: the focus visits them so.
         let new_password = focus.field(
             NEW_PASSWORD_ID,
@@ -900,38 +841,143 @@ impl Settings {
         } else {
             change
         };
-        page = page.push(
-            container(
-                column![
-                    text(t(Key::ChangePassword)).size(18),
-                    new_password,
-                    repeat,
-                    change,
-                ]
-                .spacing(8),
-            )
-            .padding(12)
-            .style(theme::boxed::section),
-        );
-        if let Some(notice) = &self.notice {
-            page = page.push(crate::gui::widget::notice::view(notice));
-        }
-        // Last, so the settings above keep their places.
-        page = page.push(
+        part = part.push(
             column![
-                focus.checkbox(
-                    "keep-in-tray",
-                    checkbox(self.values.keep_in_tray).label(t(Key::KeepInTray)),
-                    self.values.keep_in_tray,
-                    Some(Message::KeepInTray),
-                ),
-                text(t(Key::KeepInTrayHint))
-                    .size(13)
-                    .style(theme::label::muted),
+                text(t(Key::ChangePassword)).size(16),
+                new_password,
+                repeat,
+                change,
             ]
             .spacing(8),
         );
-        page = page.push(self.shortcut_view(lang, shortcut, focus));
-        scrollable(container(page).center_x(Length::Fill).padding(24)).into()
+        group(t(Key::SettingsSecurity), part)
     }
+
+    /// The clock offset and the time server.
+    fn time_group(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        group(
+            t(Key::SettingsTime),
+            column![
+                line(
+                    t(Key::ClockOffset),
+                    focus.field(
+                        OFFSET_ID,
+                        text_input("0", &self.offset)
+                            .on_input(Message::Offset)
+                            .width(Length::Fixed(90.0)),
+                        true,
+                    )
+                ),
+                text(t(Key::ClockOffsetHint))
+                    .size(13)
+                    .style(theme::label::muted),
+                line(
+                    t(Key::TimeServer),
+                    row![
+                        focus.field(
+                            TIME_SERVER_ID,
+                            text_input("pool.ntp.org", &self.time_server)
+                                .on_input(Message::TimeServer)
+                                .on_submit(Message::CheckClock)
+                                .width(Length::Fixed(200.0)),
+                            true,
+                        ),
+                        focus.button(
+                            "check-clock",
+                            button(text(t(Key::CheckClock))).style(theme::button::secondary),
+                            (!self.values.time_server.is_empty()).then_some(Message::CheckClock),
+                        ),
+                    ]
+                    .spacing(8)
+                    .align_y(Alignment::Center)
+                    .into()
+                ),
+                if self.time_server.trim().is_empty() || Server::parse(&self.time_server).is_ok() {
+                    text(t(Key::TimeServerHint))
+                        .size(13)
+                        .style(theme::label::muted)
+                } else {
+                    text(t(Key::TimeServerInvalid))
+                        .size(13)
+                        .style(theme::label::urgent)
+                },
+            ],
+        )
+    }
+
+    /// Automatic backups, export, restore.
+    fn backup_group(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
+        let t = |key| i18n::t(lang, key);
+        let backups_state = match &self.backup_folder {
+            Some(folder) => i18n::tf(
+                lang,
+                Key::BackupsGoTo,
+                &[("folder", &folder.display().to_string())],
+            ),
+            None => t(Key::BackupsAreOff).to_owned(),
+        };
+        let typed = !self.backup_typed.trim().is_empty();
+        group(
+            t(Key::SettingsBackup),
+            column![
+                text(t(Key::BackupsTitle)).size(16),
+                text(backups_state),
+                row![
+                    focus.field(
+                        BACKUP_FOLDER_ID,
+                        text_input(t(Key::BackupsFolderPlaceholder), &self.backup_typed)
+                            .on_input(Message::BackupFolder)
+                            .on_submit(Message::UseBackupFolder)
+                            .padding(8),
+                        true,
+                    ),
+                    focus.button(
+                        "backups-choose",
+                        button(text(t(Key::BackupsChoose))).style(theme::button::secondary),
+                        Some(Message::ChooseBackupFolder),
+                    ),
+                ]
+                .spacing(8)
+                .align_y(Alignment::Center),
+                row![
+                    focus.button(
+                        "backups-use",
+                        button(text(t(Key::BackupsUse))).style(theme::button::secondary),
+                        typed.then_some(Message::UseBackupFolder),
+                    ),
+                    focus.button(
+                        "backups-off",
+                        button(text(t(Key::BackupsTurnOff))).style(theme::button::secondary),
+                        self.backup_folder.is_some().then_some(Message::BackupsOff),
+                    ),
+                ]
+                .spacing(8),
+                text(t(Key::BackupsHint))
+                    .size(13)
+                    .style(theme::label::muted),
+                row![
+                    focus.button(
+                        "file-export",
+                        button(text(t(Key::FileExportOpen))).style(theme::button::secondary),
+                        Some(Message::FileExport),
+                    ),
+                    focus.button(
+                        "restore",
+                        button(text(t(Key::SettingsRestore))).style(theme::button::secondary),
+                        Some(Message::Restore),
+                    ),
+                ]
+                .spacing(8),
+            ],
+        )
+    }
+}
+
+/// A label and its control on one line: the label takes the room left.
+fn line<'a>(label: &'a str, widget: Element<'a, Message>) -> Element<'a, Message> {
+    row![text(label).width(Length::Fill), widget]
+        .spacing(12)
+        .align_y(Alignment::Center)
+        .into()
 }

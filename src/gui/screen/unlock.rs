@@ -108,7 +108,8 @@ impl Unlock {
 
     /// Advances the busy indicator.
     pub fn spin(&mut self) {
-        self.phase = self.phase.wrapping_add(1);
+        // Never back to 0, which is the bar not shown yet.
+        self.phase = self.phase.wrapping_add(1).max(1);
     }
 
     /// The keyring did not unlock: ask for the password, with the reason.
@@ -200,11 +201,15 @@ impl Unlock {
             form = form.push(text(error).style(theme::label::urgent));
         }
         form = match self.busy {
-            Busy::Idle => form.push(focus.button(
-                "unlock",
-                button(text(t(Key::UnlockButton))).padding([8, 16]),
-                Some(Message::Submit),
-            )),
+            Busy::Idle => form.push(
+                focus.button(
+                    "unlock",
+                    button(text(t(Key::UnlockButton)))
+                        .style(theme::button::primary)
+                        .padding([8, 16]),
+                    Some(Message::Submit),
+                ),
+            ),
             Busy::Password => form.push(super::spinner_cancel(
                 t(Key::Unlocking),
                 self.phase,

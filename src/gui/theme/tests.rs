@@ -59,22 +59,51 @@ fn pairs(c: &'static Colours) -> Vec<Pair> {
     // Plain, muted and urgent text on every surface that carries them.
     let section = boxed::section(theme);
     let section_bg = solid(section.background, window);
-    let mut grounds = vec![("window", window), ("section", section_bg)];
-    for (name, style, status) in [
-        (
-            "row",
-            row::normal as fn(&Theme, _) -> _,
-            iced_button::Status::Active,
-        ),
-        ("row hovered", row::normal, iced_button::Status::Hovered),
-        ("row pressed", row::normal, iced_button::Status::Pressed),
-        ("selected row", row::selected, iced_button::Status::Active),
-        ("focused row", row::focused, iced_button::Status::Hovered),
+    let mut grounds = vec![
+        ("window".to_owned(), window),
+        ("section".to_owned(), section_bg),
+    ];
+    // Every state of a card: at rest, under the pointer, pressed, each
+    // selected or not, focused or not.
+    let card_states = [
+        ("card", iced_button::Status::Active),
+        ("card hovered", iced_button::Status::Hovered),
+        ("card pressed", iced_button::Status::Pressed),
+    ];
+    for (state, status) in card_states {
+        for (selected, focused) in [(false, false), (true, false), (false, true), (true, true)] {
+            let s = row::card(selected, focused)(theme, status);
+            let name = format!(
+                "{}{}{state}",
+                if selected { "selected " } else { "" },
+                if focused { "focused " } else { "" }
+            );
+            let bg = solid(s.background, window);
+            text(format!("{name} text"), s.text_color, bg);
+            // The card's action icons (and their fill under the pointer).
+            for icon_status in BUTTON_STATES {
+                let icon = button::icon(theme, icon_status);
+                text(
+                    format!("action {icon_status:?} on {name}"),
+                    icon.text_color,
+                    solid(icon.background, bg),
+                );
+            }
+            grounds.push((name, bg));
+        }
+    }
+    // The named functions are those states.
+    for (named, selected, focused) in [
+        (row::normal as fn(&Theme, _) -> _, false, false),
+        (row::selected, true, false),
+        (row::focused, true, true),
     ] {
-        let s = style(theme, status);
-        let bg = solid(s.background, window);
-        text(format!("{name} text"), s.text_color, bg);
-        grounds.push((name, bg));
+        for status in BUTTON_STATES {
+            assert_eq!(
+                named(theme, status),
+                row::card(selected, focused)(theme, status)
+            );
+        }
     }
     for (ground, bg) in &grounds {
         text(format!("muted text on {ground}"), muted, *bg);
@@ -245,7 +274,7 @@ fn every_pair_of_every_look_meets_its_contrast_floor() {
     let failed: Vec<String> = ALL.iter().flat_map(|c| failures(c)).collect();
     assert!(failed.is_empty(), "{}", failed.join("\n"));
     // The pairs are many (every style, state and surface), not a sample.
-    assert!(pairs(&HIGH_CONTRAST_DARK).len() > 80);
+    assert!(pairs(&HIGH_CONTRAST_DARK).len() > 150);
 }
 
 #[test]
@@ -256,11 +285,57 @@ fn a_colour_changed_to_a_low_contrast_one_fails_the_check() {
         |c: &mut Colours| c.on_disabled = rgb(0xB0B0B0),
         |c: &mut Colours| c.urgent = rgb(0xFF6666),
         |c: &mut Colours| c.accent = rgb(0xF4F4F4),
+        |c: &mut Colours| c.card_pressed = rgb(0x707070),
+        |c: &mut Colours| c.card_hover = rgb(0x505050),
     ] {
         let mut look = HIGH_CONTRAST_LIGHT;
         spoil(&mut look);
         let look: &'static Colours = Box::leak(Box::new(look));
         assert!(!failures(look).is_empty(), "{look:?} passed");
+    }
+}
+
+/// A card's states look different from each other and from the window:
+/// at rest it stands off the window, the pointer and a press change it,
+/// the selection fills the whole card, and focus draws the ring.
+#[test]
+fn every_card_state_is_visible() {
+    use iced_button::Status::{Active, Hovered, Pressed};
+    for c in ALL {
+        let theme = &theme(c);
+        let fill = |selected, focused, status| {
+            solid(
+                row::card(selected, focused)(theme, status).background,
+                c.background,
+            )
+        };
+        let rest = fill(false, false, Active);
+        let states = [
+            ("window", c.background),
+            ("rest", rest),
+            ("hovered", fill(false, false, Hovered)),
+            ("pressed", fill(false, false, Pressed)),
+            ("selected", fill(true, false, Active)),
+        ];
+        for (i, (a, ca)) in states.iter().enumerate() {
+            for (b, cb) in &states[i + 1..] {
+                // The high-contrast looks outline every card instead of
+                // filling it off the window.
+                if c.is_high_contrast() && (*a, *b) == ("window", "rest") {
+                    continue;
+                }
+                assert_ne!(ca, cb, "{}: {a} and {b} look the same", c.name);
+            }
+        }
+        // The selected card keeps its highlight under the pointer.
+        assert_eq!(fill(true, false, Hovered), fill(true, false, Active));
+        let outline = row::card(false, false)(theme, Active).border;
+        if c.is_high_contrast() {
+            assert!(outline.width >= 1.0 && contrast(outline.color, c.background) >= 3.0);
+        }
+        let focused = row::card(false, true)(theme, Active).border;
+        assert!((focused.width - FOCUS_WIDTH).abs() < f32::EPSILON);
+        assert_eq!(focused.color, c.accent);
     }
 }
 

@@ -5,19 +5,25 @@
 //! virtualised on that): names stay on one line each and are clipped at their
 //! column, the recovery badge sits beside the issuer, and an HOTP row's
 //! counter sits under its code, where a TOTP row shows the next code.
+//!
+//! A row is a card (`theme::row::card`: at rest, under the pointer, pressed,
+//! selected, focused). Its two actions (copy, show or next code; details)
+//! are icon buttons before the code, shown on the card under the pointer and
+//! on the selected card; they take their room from the names.
 
-use iced::widget::{button, column, container, row, text, tooltip};
+use iced::widget::{button, column, container, mouse_area, row, text, tooltip};
 use iced::{Alignment, Element, Font, Length, font};
 
 use super::countdown;
-use super::marks::{self, Mark, Marks};
+use super::marks::{self, Ink, Mark, Marks};
 use crate::gui::brand;
 use crate::gui::focus::Focus;
 use crate::gui::i18n::{self, Key, Lang};
+use crate::gui::symbol::Symbol;
 use crate::gui::theme;
 use crate::otp::{Code, Kind, group_code};
-use crate::vault::Entry;
 use crate::vault::recovery::{self, Supply};
+use crate::vault::{Entry, EntryId};
 
 /// What a row shows.
 #[derive(Debug)]
@@ -30,14 +36,19 @@ pub struct Row<'a> {
     pub next: Option<String>,
     /// Whether the keyboard selection is on this row.
     pub selected: bool,
+    /// Whether the pointer is over it.
+    pub hovered: bool,
     /// Whether the list has the keyboard focus (with its ring) and this row
     /// is the selected one.
     pub focused: bool,
+    /// Whether its actions take the names' place when they show (large
+    /// text, where both do not fit).
+    pub compact: bool,
 }
 
-/// The focus key of the selected row's "Next code" button.
+/// The focus key of the selected card's "Next code" action.
 pub const NEXT_KEY: &str = "row-next";
-/// The focus key of the selected row's "Details" button.
+/// The focus key of the selected card's "Details" action.
 pub const DETAILS_KEY: &str = "row-details";
 
 /// A row's height in logical pixels: the code (30 px text) and the next code
@@ -117,17 +128,153 @@ fn avatar<'a, Message: 'a>(entry: &Entry, selected: bool, marks: &Marks) -> Elem
         .into()
 }
 
-/// The row: clicking it sends `copy`; HOTP rows get a "Next code" button.
-/// Its countdown and brand icon are drawn by the list around it
+/// One of a card's actions, shown on the card under the pointer and on the
+/// selected card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RowAction {
+    /// Copy the code shown.
+    Copy,
+    /// Show a hidden code (without copying it).
+    Reveal,
+    /// Advance an HOTP counter and show the new code.
+    Next,
+    /// Open the details (edit, recovery codes, QR, delete).
+    Details,
+}
+
+impl RowAction {
+    /// Its symbol.
+    pub const fn symbol(self) -> Symbol {
+        match self {
+            Self::Copy => Symbol::Copy,
+            Self::Reveal => Symbol::Reveal,
+            Self::Next => Symbol::Next,
+            Self::Details => Symbol::Edit,
+        }
+    }
+
+    /// Its name, shown in its tooltip.
+    pub const fn key(self) -> Key {
+        match self {
+            Self::Copy => Key::RowCopy,
+            Self::Reveal => Key::RowReveal,
+            Self::Next => Key::NextCode,
+            Self::Details => Key::Details,
+        }
+    }
+
+    /// Its focus key on the selected card (its actions are tab stops
+    /// after the list).
+    pub const fn focus_key(self) -> &'static str {
+        match self {
+            Self::Copy => "row-copy",
+            Self::Reveal => "row-reveal",
+            Self::Next => NEXT_KEY,
+            Self::Details => DETAILS_KEY,
+        }
+    }
+
+    const fn slug(self) -> &'static str {
+        match self {
+            Self::Copy => "copy",
+            Self::Reveal => "reveal",
+            Self::Next => "next",
+            Self::Details => "details",
+        }
+    }
+}
+
+/// The widget id of `action` on the card of entry `id` (tests click it).
+pub fn action_id(action: RowAction, id: &EntryId) -> String {
+    format!("row-{}-{id}", action.slug())
+}
+
+/// The side of an action's symbol, and of its button.
+const ACTION_SYMBOL: f32 = 18.0;
+const ACTION_PADDING: f32 = 7.0;
+const ACTION_GAP: f32 = 4.0;
+/// The same with large text ([`Row::compact`]): 50 px for both actions.
+const COMPACT_SYMBOL: f32 = 16.0;
+const COMPACT_PADDING: f32 = 4.0;
+const COMPACT_GAP: f32 = 2.0;
+
+/// The messages a card sends.
+#[derive(Clone, Debug)]
+pub struct Messages<Message> {
+    /// A click on the card (copy; reveal and copy a hidden code; advance an
+    /// HOTP counter whose code was not asked for yet).
+    pub activate: Message,
+    /// The pointer came onto the card.
+    pub enter: Message,
+    /// The pointer left it.
+    pub exit: Message,
+    /// Each action the card offers now, with its message (two of them).
+    pub actions: Vec<(RowAction, Message)>,
+}
+
+/// The actions a card offers: the first depends on what it shows (an HOTP
+/// counter to advance, a hidden code to show, or a code to copy), the second
+/// always opens the details.
+pub fn actions_for(entry: &Entry, shows_code: bool) -> [RowAction; 2] {
+    let first = if entry.account.params.kind == Kind::Hotp {
+        RowAction::Next
+    } else if shows_code {
+        RowAction::Copy
+    } else {
+        RowAction::Reveal
+    };
+    [first, RowAction::Details]
+}
+
+/// An action's icon button, with its name in a tooltip; the symbol is drawn
+/// by the list's layer over `marks`, like the rings.
+fn action_button<'a, Message: Clone + 'static>(
+    lang: Lang,
+    entry: &EntryId,
+    action: RowAction,
+    message: Message,
+    marks: &Marks,
+    compact: bool,
+    focus: &Focus<Message>,
+) -> Element<'a, Message> {
+    let (side, padding) = if compact {
+        (COMPACT_SYMBOL, COMPACT_PADDING)
+    } else {
+        (ACTION_SYMBOL, ACTION_PADDING)
+    };
+    let symbol = marks::slot(
+        marks,
+        Mark::Symbol {
+            symbol: action.symbol(),
+            on: Ink::Secondary,
+        },
+        side,
+        side,
+    );
+    let control = button(symbol).padding(padding).style(theme::button::icon);
+    let control = focus.button(action.focus_key(), control, Some(message));
+    tooltip(
+        container(control).id(action_id(action, entry)),
+        container(text(i18n::t(lang, action.key())).size(13))
+            .padding([4, 8])
+            .style(theme::boxed::toast),
+        tooltip::Position::Top,
+    )
+    .gap(4)
+    .delay(std::time::Duration::from_millis(500))
+    .into()
+}
+
+/// The card: clicking it sends `activate`; its actions show while it is
+/// under the pointer (`row_data.hovered`) or selected. Its countdown, brand
+/// icon and action symbols are drawn by the list around it
 /// ([`marks::layer`] over `marks`).
-/// `focus` builds the row's own buttons (the selected row's are tab stops;
-/// the others' use [`Focus::inert`], laid out the same).
+/// `focus` builds the card's actions (the selected card's are tab stops
+/// after the list; a card shown under the pointer uses [`Focus::inert`]).
 pub fn view<'a, Message: Clone + 'static>(
     lang: Lang,
     row_data: Row<'a>,
-    copy: Message,
-    next: Option<Message>,
-    details: Message,
+    messages: Messages<Message>,
     marks: &Marks,
     focus: &Focus<Message>,
 ) -> Element<'a, Message> {
@@ -237,9 +384,40 @@ pub fn view<'a, Message: Clone + 'static>(
     } else {
         names.into()
     };
-    let mut body = row![avatar, names, code_column]
-        .spacing(14)
-        .align_y(Alignment::Center);
+    // The actions show on the card under the pointer and on the selected
+    // one (so the keyboard reaches them too), between the names and the
+    // code: they take their room from the names (all of it with large
+    // text), so the code and the countdown never move.
+    let shows_actions = row_data.selected || row_data.hovered;
+    let mut body = row![avatar].spacing(14).align_y(Alignment::Center);
+    if !(shows_actions && row_data.compact) {
+        body = body.push(names);
+    }
+    if shows_actions {
+        let gap = if row_data.compact {
+            COMPACT_GAP
+        } else {
+            ACTION_GAP
+        };
+        let mut strip = row![].spacing(gap).align_y(Alignment::Center);
+        for (action, message) in messages.actions {
+            strip = strip.push(action_button(
+                lang,
+                &entry.id,
+                action,
+                message,
+                marks,
+                row_data.compact,
+                focus,
+            ));
+        }
+        body = body.push(if row_data.compact {
+            container(strip).width(Length::Fill)
+        } else {
+            container(strip)
+        });
+    }
+    body = body.push(code_column);
     if let Some(Code {
         remaining: Some(remaining),
         period: Some(period),
@@ -249,31 +427,21 @@ pub fn view<'a, Message: Clone + 'static>(
         body = body.push(countdown::view(marks, *remaining, *period));
     }
 
-    let main = button(body)
-        .padding(10)
+    // The content sits a little below the middle's top so that the next
+    // code, which shows under the code in the last seconds, still fits.
+    let card = button(body)
+        .padding(iced::Padding {
+            top: 16.0,
+            right: 12.0,
+            bottom: 4.0,
+            left: 12.0,
+        })
         .width(Length::Fill)
         .height(HEIGHT)
-        .style(if row_data.focused {
-            theme::row::focused
-        } else if row_data.selected {
-            theme::row::selected
-        } else {
-            theme::row::normal
-        })
-        .on_press(copy);
-
-    let mut line = row![main].spacing(6).align_y(Alignment::Center);
-    if let Some(next) = next {
-        line = line.push(focus.button(
-            NEXT_KEY,
-            button(text(i18n::t(lang, Key::NextCode)).size(14)).style(theme::button::secondary),
-            Some(next),
-        ));
-    }
-    line = line.push(focus.button(
-        DETAILS_KEY,
-        button(text(i18n::t(lang, Key::Details)).size(14)).style(theme::button::text),
-        Some(details),
-    ));
-    line.into()
+        .style(theme::row::card(row_data.selected, row_data.focused))
+        .on_press(messages.activate);
+    mouse_area(card)
+        .on_enter(messages.enter)
+        .on_exit(messages.exit)
+        .into()
 }
