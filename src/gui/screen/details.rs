@@ -314,14 +314,6 @@ impl Details {
     /// The screen.
     pub fn view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
-        let advanced = super::param_fields(
-            lang,
-            self.kind,
-            self.algorithm,
-            [&self.digits, &self.period, &self.counter],
-            PARAM_MESSAGES,
-            focus,
-        );
         let label = |key| text(t(key)).size(14);
         // By keyboard the arrows step through the icons (typing to search
         // needs the pointer: iced's combo box takes no widget id).
@@ -407,7 +399,18 @@ impl Details {
                         .style(theme::label::muted),
                 ],
             ),
-            super::group(t(Key::DetailsCodeGroup), column![advanced]),
+            // Built here, in the order shown: the focus visits them so.
+            super::group(
+                t(Key::DetailsCodeGroup),
+                column![super::param_fields(
+                    lang,
+                    self.kind,
+                    self.algorithm,
+                    [&self.digits, &self.period, &self.counter],
+                    PARAM_MESSAGES,
+                    focus,
+                )]
+            ),
             super::group(
                 t(Key::DetailsMoreGroup),
                 column![
