@@ -27,6 +27,7 @@ use self::session::Session;
 pub use self::subscription::{on_event, on_key};
 use super::clock::{ClockCheck, ClockWarning};
 use super::event::{self, Hotkey};
+use super::focus::{self, Focus};
 use super::i18n::{self, Key, Lang};
 use super::localized::Localized as _;
 use super::screen::{
@@ -203,6 +204,8 @@ pub struct App {
     recent_changes: u64,
     /// Why the global shortcut does not work, once its thread said so.
     shortcut_problem: Option<shortcut::Problem>,
+    /// Which control has the keyboard focus on the screen that is up.
+    focus: focus::State,
 }
 
 /// Everything that happens.
@@ -298,6 +301,9 @@ pub enum Message {
     TrayShown,
     /// The global shortcut was grabbed, pressed, or cannot work.
     Shortcut(shortcut::Event),
+    /// A mouse button was pressed (the focus ring hides until the keyboard
+    /// moves the focus again).
+    Pointer,
     /// The window was given the focus (nothing to do).
     Activated,
 }
@@ -360,6 +366,7 @@ impl App {
             recent: Vec::new(),
             recent_changes: 0,
             shortcut_problem: None,
+            focus: focus::State::default(),
             env,
         };
         let tasks = Task::batch([
@@ -504,6 +511,13 @@ impl App {
     /// Handles a message, then brings the tray's menu up to date.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let task = self.handle(message);
+        // A new screen starts with no focus (unless it focused a field).
+        if self.focus.screen != self.screen_name() {
+            self.focus = focus::State {
+                screen: self.screen_name(),
+                ..focus::State::default()
+            };
+        }
         match self.sync_tray() {
             Some(sync) => Task::batch([task, sync]),
             None => task,
@@ -605,6 +619,10 @@ impl App {
                 }
                 Task::none()
             }
+            Message::Pointer => {
+                self.focus.visible = false;
+                Task::none()
+            }
             Message::Tray(event) => self.tray_event(event),
             Message::TrayShown | Message::Activated => Task::none(),
             Message::Shortcut(event) => match event {
@@ -658,7 +676,7 @@ impl App {
                 self.requests.push(Request::Search);
             }
             return match self.screen {
-                Screen::Unlock(_) => show.chain(operation::focus(unlock::PASSWORD_ID)),
+                Screen::Unlock(_) => show.chain(self.focus_field(unlock::PASSWORD_ID)),
                 _ => show,
             };
         };
@@ -682,14 +700,14 @@ impl App {
         Task::batch([
             back,
             cleared,
-            show.chain(operation::focus(codes::SEARCH_ID)),
+            show.chain(self.focus_field(codes::SEARCH_ID)),
         ])
     }
 
     /// The "Add account" screen, its first field focused.
     fn show_add(&mut self) -> Task<Message> {
         self.screen = Screen::Add(add::Add::default());
-        operation::focus(add::ISSUER_ID)
+        self.focus_field(add::ISSUER_ID)
     }
 
     /// The settings file was written (or not).
@@ -713,8 +731,8 @@ impl App {
         };
         match screen.update(message, lang) {
             onboarding::Action::None => Task::none(),
-            onboarding::Action::FocusRepeat => operation::focus(onboarding::REPEAT_ID),
-            onboarding::Action::FocusPassword => operation::focus(onboarding::PASSWORD_ID),
+            onboarding::Action::FocusRepeat => self.focus_field(onboarding::REPEAT_ID),
+            onboarding::Action::FocusPassword => self.focus_field(onboarding::PASSWORD_ID),
             onboarding::Action::Create { password, keyring } => {
                 let (task, running) = task::cancellable(|cancel| {
                     task::create(
@@ -748,7 +766,7 @@ impl App {
         };
         match screen.update(message, lang) {
             unlock::Action::None => Task::none(),
-            unlock::Action::FocusPassword => operation::focus(unlock::PASSWORD_ID),
+            unlock::Action::FocusPassword => self.focus_field(unlock::PASSWORD_ID),
             unlock::Action::Unlock(password) => {
                 // With keyring unlock on, the keyring's copy of the record of
                 // versions seen is read too, unless the keyring failed here.
@@ -780,7 +798,7 @@ impl App {
                     self.path_text(),
                     self.keyring_answers,
                 ));
-                operation::focus(onboarding::PASSWORD_ID)
+                self.focus_field(onboarding::PASSWORD_ID)
             }
             Ok(Some(summary)) => {
                 self.vault_id = Some(summary.id.clone());
@@ -800,7 +818,7 @@ impl App {
                     })
                 } else {
                     self.screen = Screen::Unlock(unlock::Unlock::new(self.path_text()));
-                    operation::focus(unlock::PASSWORD_ID)
+                    self.focus_field(unlock::PASSWORD_ID)
                 }
             }
             Err(error) => {
@@ -808,7 +826,7 @@ impl App {
                     self.path_text(),
                     error.localized(self.lang()),
                 ));
-                operation::focus(unlock::PASSWORD_ID)
+                self.focus_field(unlock::PASSWORD_ID)
             }
         }
     }
@@ -882,9 +900,12 @@ impl App {
                 return Task::none();
             }
             Hotkey::Lock if self.session.is_some() => return self.lock(),
-            Hotkey::FocusNext => return operation::focus_next(),
-            Hotkey::FocusPrevious => return operation::focus_previous(),
+            Hotkey::FocusNext => return self.move_focus(focus::Direction::Forward),
+            Hotkey::FocusPrevious => return self.move_focus(focus::Direction::Backward),
             _ => {}
+        }
+        if let Some(task) = self.operate_focused(&key) {
+            return task;
         }
         if key == Hotkey::Paste || key == Hotkey::ScanScreen {
             return match self.screen {
@@ -943,44 +964,174 @@ impl App {
 
     /// The window's content.
     pub fn view(&self) -> Element<'_, Message> {
+        self.view_with(&Focus::drawing(self.focus.ring()))
+    }
+
+    /// The controls of the screen that is up, in the order Tab visits them:
+    /// those its view builds (see [`focus`]).
+    pub fn focus_controls(&self) -> Vec<focus::Control<Message>> {
+        let (recorder, list) = Focus::recording();
+        drop(self.view_with(&recorder));
+        list.take()
+    }
+
+    /// The control that has the keyboard focus, if any.
+    pub fn focused(&self) -> Option<&focus::Key> {
+        self.focus.key.as_ref()
+    }
+
+    /// Whether the focus ring is shown (the keyboard moved the focus).
+    pub fn focus_visible(&self) -> bool {
+        self.focus.visible
+    }
+
+    /// The text field that has the keyboard focus (iced focuses it too).
+    pub fn focused_field(&self) -> Option<iced::widget::Id> {
+        let key = self.focus.key.as_ref()?;
+        self.focus_controls()
+            .into_iter()
+            .find(|c| &c.key == key)
+            .and_then(|c| match c.kind {
+                focus::Kind::Field(id) => Some(id),
+                _ => None,
+            })
+    }
+
+    /// Focuses a text field (on arrival, or after a failure), in iced and
+    /// in the app's focus model, without showing the ring.
+    fn focus_field(&mut self, id: &'static str) -> Task<Message> {
+        self.focus = focus::State {
+            screen: self.screen_name(),
+            key: Some(focus::Key::new(id)),
+            visible: false,
+        };
+        operation::focus(id)
+    }
+
+    /// Tab / Shift+Tab: the next (previous) control of the screen gets the
+    /// focus, with its ring; a text field is focused in iced too, any other
+    /// control takes the focus from the fields.
+    fn move_focus(&mut self, direction: focus::Direction) -> Task<Message> {
+        let controls = self.focus_controls();
+        let Some(next) = focus::step(&controls, self.focus.key.as_ref(), direction) else {
+            return Task::none();
+        };
+        self.focus = focus::State {
+            screen: self.screen_name(),
+            key: Some(next.key.clone()),
+            visible: true,
+        };
+        match &next.kind {
+            focus::Kind::Field(id) => operation::focus(id.clone()),
+            // Focusing an id no widget has unfocuses every field.
+            _ => operation::focus(focus::Key::new(focus::NO_FIELD).field_id()),
+        }
+    }
+
+    /// Enter / Space / the arrows on the focused control: the message its
+    /// click sends (a button, a checkbox), the previous or next value (a
+    /// choice). `None`: the key keeps its usual meaning (a text field, the
+    /// code list, nothing focused).
+    fn operate_focused(&mut self, key: &Hotkey) -> Option<Task<Message>> {
+        let focused = self.focus.key.clone()?;
+        let control = self
+            .focus_controls()
+            .into_iter()
+            .find(|c| c.key == focused)?;
+        let space = matches!(key, Hotkey::Typed(t) if t == " ");
+        let message = match (control.kind, key) {
+            (focus::Kind::Press(message), Hotkey::Enter) => Some(message),
+            (focus::Kind::Press(message), _) if space => Some(message),
+            (focus::Kind::Choice { previous, .. }, Hotkey::Up | Hotkey::Left) => previous,
+            (focus::Kind::Choice { next, .. }, Hotkey::Down | Hotkey::Right) => next,
+            (focus::Kind::Choice { .. }, Hotkey::Enter) => None,
+            (focus::Kind::Choice { .. }, _) if space => None,
+            (focus::Kind::List, _) if space => return Some(self.list_enter()),
+            _ => return None,
+        };
+        self.focus.visible = true;
+        Some(message.map_or_else(Task::none, Task::done))
+    }
+
+    /// Space on the code list: what Enter does there (copy the selection).
+    fn list_enter(&mut self) -> Task<Message> {
+        let Some(session) = &mut self.session else {
+            return Task::none();
+        };
+        let action = session.codes.hotkey(Hotkey::Enter, &session.entries);
+        self.codes_action(action)
+    }
+
+    /// The window's content, built with `focus` (drawing the ring, or
+    /// recording the controls).
+    fn view_with(&self, focus: &Focus<Message>) -> Element<'_, Message> {
         let lang = self.lang();
         let screen: Element<'_, Message> = match &self.screen {
             Screen::Loading => container(text(i18n::t(lang, Key::Loading)))
                 .center(Length::Fill)
                 .into(),
-            Screen::Onboarding(screen) => screen.view(lang).map(Message::Onboarding),
-            Screen::Unlock(screen) => screen.view(lang).map(Message::Unlock),
+            Screen::Onboarding(screen) => screen
+                .view(lang, &focus.map(Message::Onboarding))
+                .map(Message::Onboarding),
+            Screen::Unlock(screen) => screen
+                .view(lang, &focus.map(Message::Unlock))
+                .map(Message::Unlock),
             Screen::Codes => match &self.session {
                 Some(session) => session
                     .codes
-                    .view(codes::Context {
-                        lang,
-                        entries: &session.entries,
-                        now: self.code_time(),
-                        offset: self.settings.clock_offset_seconds,
-                        hide_codes: self.settings.hide_codes,
-                        conceal: self.concealed(),
-                        clock_warning: self.clock_warning.as_ref(),
-                        locked_copy: session.locked_copies.first().map(PathBuf::as_path),
-                        compact: self.scale_factor() > 1.0,
-                    })
+                    .view(
+                        codes::Context {
+                            lang,
+                            entries: &session.entries,
+                            now: self.code_time(),
+                            offset: self.settings.clock_offset_seconds,
+                            hide_codes: self.settings.hide_codes,
+                            conceal: self.concealed(),
+                            clock_warning: self.clock_warning.as_ref(),
+                            locked_copy: session.locked_copies.first().map(PathBuf::as_path),
+                            compact: self.scale_factor() > 1.0,
+                        },
+                        &focus.map(Message::Codes),
+                    )
                     .map(Message::Codes),
                 None => text("").into(),
             },
             Screen::Add(screen) => screen
-                .view(lang, self.code_time(), self.entries())
+                .view(
+                    lang,
+                    self.code_time(),
+                    self.entries(),
+                    &focus.map(Message::Add),
+                )
                 .map(Message::Add),
-            Screen::Details(screen) => screen.view(lang).map(Message::Details),
+            Screen::Details(screen) => screen
+                .view(lang, &focus.map(Message::Details))
+                .map(Message::Details),
             Screen::Settings(screen) => screen
-                .view(lang, self.env.system_lang, self.shortcut_problem.as_ref())
+                .view(
+                    lang,
+                    self.env.system_lang,
+                    self.shortcut_problem.as_ref(),
+                    &focus.map(Message::Settings),
+                )
                 .map(Message::Settings),
-            Screen::Review(screen) => screen.view(lang, self.code_time()).map(Message::Review),
-            Screen::Share(screen) => screen.view(lang).map(Message::Share),
-            Screen::FileExport(screen) => screen.view(lang).map(Message::FileExport),
-            Screen::Restore(screen) => screen.view(lang).map(Message::Restore),
+            Screen::Review(screen) => screen
+                .view(lang, self.code_time(), &focus.map(Message::Review))
+                .map(Message::Review),
+            Screen::Share(screen) => screen
+                .view(lang, &focus.map(Message::Share))
+                .map(Message::Share),
+            Screen::FileExport(screen) => screen
+                .view(lang, &focus.map(Message::FileExport))
+                .map(Message::FileExport),
+            Screen::Restore(screen) => screen
+                .view(lang, &focus.map(Message::Restore))
+                .map(Message::Restore),
             Screen::Recovery(screen) => {
                 match self.entries().iter().find(|e| &e.id == screen.id()) {
-                    Some(entry) => screen.view(lang, entry).map(Message::Recovery),
+                    Some(entry) => screen
+                        .view(lang, entry, &focus.map(Message::Recovery))
+                        .map(Message::Recovery),
                     None => text("").into(),
                 }
             }
@@ -1011,6 +1162,7 @@ impl App {
                     toast,
                     i18n::t(lang, Key::Dismiss),
                     Message::DismissToast,
+                    focus,
                 ))
                 .padding(12),
             );

@@ -28,6 +28,10 @@ pub enum Hotkey {
     Up,
     /// Move the selection down.
     Down,
+    /// Left arrow (the previous value of a focused choice).
+    Left,
+    /// Right arrow (the next value of a focused choice).
+    Right,
     /// Copy the selected code.
     Enter,
     /// Clear the search (or go back).
@@ -71,6 +75,8 @@ pub fn hotkey(event: keyboard::Event) -> Option<Hotkey> {
         }
         keyboard::Key::Named(Named::ArrowUp) => Some(Hotkey::Up),
         keyboard::Key::Named(Named::ArrowDown) => Some(Hotkey::Down),
+        keyboard::Key::Named(Named::ArrowLeft) => Some(Hotkey::Left),
+        keyboard::Key::Named(Named::ArrowRight) => Some(Hotkey::Right),
         keyboard::Key::Named(Named::Enter) => Some(Hotkey::Enter),
         keyboard::Key::Named(Named::Escape) => Some(Hotkey::Escape),
         keyboard::Key::Named(Named::Backspace) => Some(Hotkey::Backspace),

@@ -12,6 +12,7 @@ pub mod appearance;
 pub mod brand;
 pub mod clock;
 pub mod event;
+pub mod focus;
 pub mod i18n;
 pub mod icon;
 pub mod instance;

@@ -484,6 +484,22 @@ pub mod boxed {
             }
         }
     }
+
+    /// The focus ring on a toast (the toast's own text colour: the accent
+    /// can be too close to the toast's background).
+    pub fn focus_on_toast(focused: bool) -> impl Fn(&Theme) -> container::Style {
+        move |theme| {
+            let c = roles(theme);
+            container::Style {
+                border: Border {
+                    radius: 8.0.into(),
+                    width: if focused { super::FOCUS_WIDTH } else { 0.0 },
+                    color: c.on_toast,
+                },
+                ..container::Style::default()
+            }
+        }
+    }
 }
 
 /// The focus ring's width in logical pixels.

@@ -86,6 +86,9 @@ pub struct Harness {
     pub dir: tempfile::TempDir,
     /// Tasks started by [`Harness::interact_briefly`] and still running.
     pub running: Vec<super::drive::Running>,
+    /// Views are laid out in a window this tall (the default: 768, the
+    /// test window's), e.g. to keep a whole settings page in view.
+    pub height: f32,
 }
 
 /// The runtime the app's tasks run on.
@@ -150,6 +153,7 @@ impl Harness {
             keystore,
             dir,
             running: Vec::new(),
+            height: 768.0,
         };
         harness.run(boot);
         harness
@@ -242,7 +246,15 @@ impl Harness {
     }
 
     pub fn ui(&self) -> Simulator<'_, Message> {
-        simulator(self.app.view())
+        if self.height == 768.0 {
+            simulator(self.app.view())
+        } else {
+            Simulator::with_size(
+                iced::Settings::default(),
+                (1024.0, self.height),
+                self.app.view(),
+            )
+        }
     }
 
     /// Runs an interaction on a fresh view, then delivers its messages.
@@ -333,6 +345,118 @@ impl Harness {
                 self.update(message);
             }
         }
+    }
+
+    /// A key pressed as the running app gets it: the text field the app's
+    /// focus model focused holds iced's focus (in the window the app's
+    /// `operation::focus` does that; here the field is clicked, with the
+    /// cursor sent to its end), the widgets see the key first, and a key
+    /// none of them captured goes through the app's real key mapping (the
+    /// `keyboard::listen` subscription).
+    pub fn press_key(&mut self, events: Vec<iced::Event>) {
+        let field = self.app.focused_field();
+        let (messages, uncaptured) = {
+            let mut ui = self.ui();
+            if let Some(field) = field {
+                let _ = ui
+                    .click(field.clone())
+                    .unwrap_or_else(|e| panic!("focused field {field:?}: {e}"));
+                let _ = ui.tap_key(Named::End);
+            }
+            let mut uncaptured = Vec::new();
+            for event in events {
+                let status = ui.simulate([event.clone()]);
+                if status.first() != Some(&iced::event::Status::Captured)
+                    && let iced::Event::Keyboard(event) = event
+                    && let Some(message) = on_key(event)
+                {
+                    uncaptured.push(message);
+                }
+            }
+            let messages: Vec<Message> = ui.into_messages().collect();
+            (messages, uncaptured)
+        };
+        for message in messages.into_iter().chain(uncaptured) {
+            self.update(message);
+        }
+    }
+
+    /// Tab.
+    pub fn tab(&mut self) {
+        self.press_key(vec![press(
+            Named::Tab,
+            iced::keyboard::Modifiers::empty(),
+            Some("\t"),
+        )]);
+    }
+
+    /// Shift+Tab.
+    pub fn shift_tab(&mut self) {
+        self.press_key(vec![press(
+            Named::Tab,
+            iced::keyboard::Modifiers::SHIFT,
+            Some("\t"),
+        )]);
+    }
+
+    /// A named key alone (Enter, an arrow, Escape).
+    pub fn named(&mut self, key: Named) {
+        self.press_key(vec![press(key, iced::keyboard::Modifiers::empty(), None)]);
+    }
+
+    /// Space.
+    pub fn space(&mut self) {
+        self.press_key(vec![press(
+            Named::Space,
+            iced::keyboard::Modifiers::empty(),
+            Some(" "),
+        )]);
+    }
+
+    /// Text typed on the keyboard, wherever the focus is.
+    pub fn type_keys(&mut self, text: &str) {
+        let events = text
+            .chars()
+            .map(|c| {
+                let c = c.to_string();
+                press(
+                    iced::keyboard::Key::Character(c.as_str().into()),
+                    iced::keyboard::Modifiers::empty(),
+                    Some(&c),
+                )
+            })
+            .collect();
+        self.press_key(events);
+    }
+
+    /// The key of the control that has the focus, as text.
+    pub fn focused(&self) -> Option<String> {
+        self.app.focused().map(ToString::to_string)
+    }
+
+    /// Tab until `control` has the focus (at most once round the cycle).
+    pub fn tab_to(&mut self, control: &str) {
+        let n = self.app.focus_controls().len();
+        for _ in 0..=n {
+            if self.focused().as_deref() == Some(control) && self.app.focus_visible() {
+                return;
+            }
+            self.tab();
+        }
+        panic!(
+            "Tab never reached {control:?} on the {} screen (controls: {:?})",
+            self.app.screen_name(),
+            self.focus_keys()
+        );
+    }
+
+    /// The keys of the screen's controls in Tab order.
+    pub fn focus_keys(&self) -> Vec<String> {
+        self.app
+            .focus_controls()
+            .iter()
+            .map(|c| c.key.to_string())
+            .collect()
     }
 
     pub fn shows(&self, text: &str) -> bool {

@@ -304,3 +304,66 @@ fn the_card_states_are_drawn_in_the_themes_roles() {
         ));
     }
 }
+
+/// The selected card wears the focus ring (`Row::focused`, the card's
+/// accent border) while the list has the keyboard focus, and not once the
+/// focus moves on (Shift+Tab to the search field), in every look.
+#[test]
+fn the_selected_card_wears_the_ring_while_the_list_has_the_focus() {
+    use iced::keyboard::key::Named;
+    use tessera::gui::settings::ThemeChoice;
+    for choice in [
+        ThemeChoice::Light,
+        ThemeChoice::Dark,
+        ThemeChoice::HighContrast,
+    ] {
+        let mut h = unlocked_with(
+            vec![
+                entry(totp("ACME", "alice", KEY)),
+                entry(totp("Globex", "bob", KEY)),
+            ],
+            Lang::En,
+            |env| env.settings.theme = choice,
+        );
+        let theme = h.app.theme();
+        let c = theme::colours(&theme);
+        h.tab_to(codes::LIST_KEY);
+        h.named(Named::ArrowDown);
+        h.named(Named::ArrowDown);
+        assert_eq!(h.focused().as_deref(), Some(codes::LIST_KEY));
+        // The colour of the card's top edge, read up from its Details
+        // action to the gap above it.
+        let edge = |h: &Harness| {
+            let mut ui = window(h);
+            let details = ui
+                .find(id(action_id(RowAction::Details, &id_of(h, "bob"))))
+                .unwrap()
+                .visible_bounds()
+                .unwrap();
+            let image = pixels(&mut ui, &theme);
+            let x = details.center_x();
+            let mut y = details.center_y();
+            while !close(at(&image, Point::new(x, y)), c.background) {
+                y -= 0.5;
+                assert!(
+                    details.center_y() - y < code_row::HEIGHT,
+                    "{choice:?}: no gap above the selected card"
+                );
+            }
+            at(&image, Point::new(x, y + 1.0))
+        };
+        let focused = edge(&h);
+        assert!(
+            close(focused, c.accent),
+            "{choice:?}: the focused card's edge {focused:?} is not the accent {:?}",
+            c.accent
+        );
+        h.shift_tab();
+        assert_eq!(h.focused().as_deref(), Some(codes::SEARCH_ID));
+        let unfocused = edge(&h);
+        assert!(
+            !close(unfocused, c.accent),
+            "{choice:?}: the card keeps the ring after the focus left: {unfocused:?}"
+        );
+    }
+}

@@ -23,6 +23,7 @@ mod flows;
 mod header;
 mod import;
 mod instance_x11;
+mod keyboard;
 mod privacy;
 mod recovery;
 mod restore;

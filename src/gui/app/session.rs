@@ -259,7 +259,7 @@ impl App {
             }
             Err(error) => {
                 self.error(error.localized(lang));
-                operation::focus(codes::COPY_PASSWORD_ID)
+                self.focus_field(codes::COPY_PASSWORD_ID)
             }
         }
     }
@@ -300,7 +300,7 @@ impl App {
     pub fn lock(&mut self) -> Task<Message> {
         self.session = None;
         self.screen = Screen::Unlock(unlock::Unlock::new(self.path_text()));
-        let focus = operation::focus(unlock::PASSWORD_ID);
+        let focus = self.focus_field(unlock::PASSWORD_ID);
         if self.copied.is_some() {
             Task::batch([focus, iced::clipboard::read().map(Message::ClipboardRead)])
         } else {

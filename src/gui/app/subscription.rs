@@ -21,6 +21,19 @@ fn on_close_request(_: iced::window::Id) -> Message {
     Message::CloseRequested
 }
 
+/// A mouse button pressed anywhere: the focus ring hides (`focus`).
+fn on_pointer(
+    event: iced::Event,
+    _status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    matches!(
+        event,
+        iced::Event::Mouse(iced::mouse::Event::ButtonPressed(_))
+    )
+    .then_some(Message::Pointer)
+}
+
 fn on_spin(_: iced::time::Instant) -> Message {
     Message::Spin
 }
@@ -67,6 +80,7 @@ impl App {
             Subscription::run(other_launches),
             Subscription::run(tray::run).map(Message::Tray),
             iced::system::theme_changes().map(Message::SystemMode),
+            iced::event::listen_with(on_pointer),
             // Keyed by the setting's text: a new shortcut drops the old grab.
             Subscription::run_with(self.settings.shortcut.clone(), shortcut::listen)
                 .map(Message::Shortcut),

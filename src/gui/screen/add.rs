@@ -3,6 +3,7 @@
 //! key gives now so the user can check it before saving. Pasting a whole
 //! `otpauth://` link into the key field fills the form.
 
+use crate::gui::focus::{self, Focus};
 use iced::widget::{button, column, container, radio, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Font, Length};
 
@@ -319,7 +320,13 @@ impl Add {
     }
 
     /// The screen; `now` is the time the check code is computed for.
-    pub fn view(&self, lang: Lang, now: Timestamp, entries: &[Entry]) -> Element<'_, Message> {
+    pub fn view(
+        &self,
+        lang: Lang,
+        now: Timestamp,
+        entries: &[Entry],
+        focus: &Focus<Message>,
+    ) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let mut qr_section = column![];
         if let Some(note) = &self.qr_note {
@@ -330,26 +337,37 @@ impl Add {
                 text(t(Key::FromQrTitle)).size(16),
                 text(t(Key::FromQrHint)).size(13).style(theme::label::muted),
                 row![
-                    button(text(t(Key::ChooseImages)))
-                        .style(theme::button::secondary)
-                        .on_press(Message::ChooseFiles),
-                    button(text(t(Key::PasteButton)))
-                        .style(theme::button::secondary)
-                        .on_press(Message::Paste),
-                    button(text(t(Key::ScanScreen)))
-                        .style(theme::button::secondary)
-                        .on_press(Message::ScanScreen),
+                    focus.button(
+                        "choose-images",
+                        button(text(t(Key::ChooseImages))).style(theme::button::secondary),
+                        Some(Message::ChooseFiles),
+                    ),
+                    focus.button(
+                        "paste",
+                        button(text(t(Key::PasteButton))).style(theme::button::secondary),
+                        Some(Message::Paste),
+                    ),
+                    focus.button(
+                        "scan-screen",
+                        button(text(t(Key::ScanScreen))).style(theme::button::secondary),
+                        Some(Message::ScanScreen),
+                    ),
                 ]
                 .spacing(8),
                 row![
-                    text_input(t(Key::ImagePathPlaceholder), &self.path)
-                        .id(PATH_ID)
-                        .on_input(Message::Path)
-                        .on_submit(Message::OpenPath)
-                        .padding(6),
-                    button(text(t(Key::OpenPath)))
-                        .style(theme::button::secondary)
-                        .on_press(Message::OpenPath),
+                    focus.field(
+                        PATH_ID,
+                        text_input(t(Key::ImagePathPlaceholder), &self.path)
+                            .on_input(Message::Path)
+                            .on_submit(Message::OpenPath)
+                            .padding(6),
+                        true,
+                    ),
+                    focus.button(
+                        "open-path",
+                        button(text(t(Key::OpenPath))).style(theme::button::secondary),
+                        Some(Message::OpenPath),
+                    ),
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center),
@@ -364,32 +382,44 @@ impl Add {
             from_qr,
             text(t(Key::ManualTitle)).size(16),
             text(t(Key::Issuer)).size(14),
-            text_input(t(Key::IssuerPlaceholder), &self.issuer)
-                .id(ISSUER_ID)
-                .on_input(Message::Issuer)
-                .padding(8),
+            focus.field(
+                ISSUER_ID,
+                text_input(t(Key::IssuerPlaceholder), &self.issuer)
+                    .on_input(Message::Issuer)
+                    .padding(8),
+                true,
+            ),
             text(t(Key::AccountName)).size(14),
-            text_input(t(Key::AccountPlaceholder), &self.account)
-                .id(ACCOUNT_ID)
-                .on_input(Message::Account)
-                .padding(8),
+            focus.field(
+                ACCOUNT_ID,
+                text_input(t(Key::AccountPlaceholder), &self.account)
+                    .on_input(Message::Account)
+                    .padding(8),
+                true,
+            ),
             text(t(Key::SetupKey)).size(14),
             row![
-                text_input(t(Key::SetupKeyPlaceholder), self.key.as_str())
-                    .id(KEY_ID)
-                    .on_input(|s| Message::Key(Typed::new(s)))
-                    .on_submit(Message::Save)
-                    .secure(!self.show_key)
-                    .font(Font::MONOSPACE)
+                focus.field(
+                    KEY_ID,
+                    text_input(t(Key::SetupKeyPlaceholder), self.key.as_str())
+                        .on_input(|s| Message::Key(Typed::new(s)))
+                        .on_submit(Message::Save)
+                        .secure(!self.show_key)
+                        .font(Font::MONOSPACE)
+                        .padding(8),
+                    true,
+                ),
+                focus.button(
+                    "show-key",
+                    button(text(t(if self.show_key {
+                        Key::ConcealSecret
+                    } else {
+                        Key::RevealSecret
+                    })))
+                    .style(theme::button::secondary)
                     .padding(8),
-                button(text(t(if self.show_key {
-                    Key::ConcealSecret
-                } else {
-                    Key::RevealSecret
-                })))
-                .style(theme::button::secondary)
-                .padding(8)
-                .on_press(Message::ToggleKey),
+                    Some(Message::ToggleKey),
+                ),
             ]
             .spacing(8)
             .align_y(Alignment::Center),
@@ -410,16 +440,19 @@ impl Add {
         }
 
         form = form.push(
-            button(text(t(if self.advanced {
-                Key::HideAdvanced
-            } else {
-                Key::ShowAdvanced
-            })))
-            .style(theme::button::text)
-            .on_press(Message::ToggleAdvanced),
+            focus.button(
+                "advanced",
+                button(text(t(if self.advanced {
+                    Key::HideAdvanced
+                } else {
+                    Key::ShowAdvanced
+                })))
+                .style(theme::button::text),
+                Some(Message::ToggleAdvanced),
+            ),
         );
         if self.advanced {
-            form = form.push(self.advanced_view(lang));
+            form = form.push(self.advanced_view(lang, focus));
         }
 
         if key_typed && let Ok(account) = self.account(lang) {
@@ -462,26 +495,26 @@ impl Add {
         if let Some(error) = &self.error {
             form = form.push(text(error).style(theme::label::urgent));
         }
-        let mut save = button(text(t(Key::AddButton)))
+        let save = button(text(t(Key::AddButton)))
             .style(theme::button::primary)
             .padding([8, 16]);
-        if !self.busy {
-            save = save.on_press(Message::Save);
-        }
         form = form.push(
             row![
-                save,
-                button(text(t(Key::Cancel)))
-                    .style(theme::button::secondary)
-                    .padding([8, 16])
-                    .on_press(Message::Cancel),
+                focus.button("save", save, (!self.busy).then_some(Message::Save)),
+                focus.button(
+                    "cancel",
+                    button(text(t(Key::Cancel)))
+                        .style(theme::button::secondary)
+                        .padding([8, 16]),
+                    Some(Message::Cancel),
+                ),
             ]
             .spacing(8),
         );
         scrollable(container(form).center_x(Length::Fill).padding(24)).into()
     }
 
-    fn advanced_view(&self, lang: Lang) -> Element<'_, Message> {
+    fn advanced_view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let kinds = row![
             radio(t(Key::TypeTotp), Kind::Totp, Some(self.kind), Message::Kind),
@@ -494,6 +527,14 @@ impl Add {
             ),
         ]
         .spacing(16);
+        // The radio buttons are one stop: the arrows pick the type.
+        let (previous, next) = focus::neighbours(&KINDS, Some(&self.kind));
+        let kinds = focus.choice(
+            "type",
+            kinds,
+            previous.map(Message::Kind),
+            next.map(Message::Kind),
+        );
         let mut section = column![text(t(Key::Type)).size(14), kinds].spacing(8);
         section = section.push(super::param_fields(
             lang,
@@ -501,6 +542,7 @@ impl Add {
             self.algorithm,
             [&self.digits, &self.period, &self.counter],
             PARAM_MESSAGES,
+            focus,
         ));
         container(section)
             .padding(12)
@@ -508,6 +550,9 @@ impl Add {
             .into()
     }
 }
+
+/// The types the form offers, in the order of its radio buttons.
+const KINDS: [Kind; 3] = [Kind::Totp, Kind::Hotp, Kind::Steam];
 
 #[cfg(test)]
 mod tests {

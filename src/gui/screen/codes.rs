@@ -6,6 +6,7 @@
 //! for the rest. A list of 1,000 accounts therefore costs what one screenful
 //! costs on every one-second tick (see `docs/gui.md`).
 
+use crate::gui::focus::{self, Focus};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -26,6 +27,9 @@ use crate::vault::{Entry, EntryId, display_key};
 
 /// The search field's id.
 pub const SEARCH_ID: &str = "codes-search";
+/// The focus key of the list (one tab stop for every row).
+pub const LIST_KEY: &str = "list";
+
 /// The list's id (for scrolling the selection into view).
 pub const LIST_ID: &str = "codes-list";
 /// The header's "Add account" button (an icon; its name is a tooltip).
@@ -448,6 +452,8 @@ impl Codes {
             | Hotkey::FocusPrevious
             | Hotkey::Paste
             | Hotkey::ScanScreen
+            | Hotkey::Left
+            | Hotkey::Right
             | Hotkey::ToggleCodes => Action::None,
             Hotkey::Up => self.move_selection(entries, false),
             Hotkey::Down => self.move_selection(entries, true),
@@ -474,7 +480,13 @@ impl Codes {
     }
 
     /// One row, with its code computed only now that it is on screen.
-    fn row<'a>(&self, entry: &'a Entry, cx: Context<'a>, marks: &Marks) -> Element<'a, Message> {
+    fn row<'a>(
+        &self,
+        entry: &'a Entry,
+        cx: Context<'a>,
+        marks: &Marks,
+        list: Option<&Focus<Message>>,
+    ) -> Element<'a, Message> {
         let revealed = !cx.conceal && self.is_revealed(entry, cx.hide_codes);
         let code = if revealed {
             entry.code_at(cx.now).ok()
@@ -504,15 +516,17 @@ impl Codes {
                 (action, message)
             })
             .collect();
+        let selected = self.selected.as_ref() == Some(id);
+        let inert = Focus::inert();
         code_row::view(
             cx.lang,
             code_row::Row {
                 entry,
                 code,
                 next,
-                selected: self.selected.as_ref() == Some(id),
+                selected,
                 hovered: self.hovered.as_ref() == Some(id),
-                focused: false,
+                focused: selected && list.is_some_and(|f| f.is_focused(&focus::Key::new(LIST_KEY))),
                 compact: cx.compact,
             },
             code_row::Messages {
@@ -522,27 +536,36 @@ impl Codes {
                 actions,
             },
             marks,
+            // The selected card's actions are tab stops after the list (a
+            // card under the pointer shows its actions, not as tab stops).
+            match list {
+                Some(focus) if selected => focus,
+                _ => &inert,
+            },
         )
     }
 
     /// The screen.
-    pub fn view<'a>(&'a self, cx: Context<'a>) -> Element<'a, Message> {
+    pub fn view<'a>(&'a self, cx: Context<'a>, focus: &Focus<Message>) -> Element<'a, Message> {
         let t = |key| i18n::t(cx.lang, key);
         let symbols = Marks::default();
         let mut header = row![text(t(Key::AppName)).size(24).width(Length::Fill)]
             .spacing(8)
             .align_y(Alignment::Center);
         for action in header_actions(cx.lang, !cx.entries.is_empty()) {
-            header = header.push(header_button(&symbols, action));
+            header = header.push(header_button(&symbols, action, focus));
         }
         // The four symbols are drawn together, over the header.
         let header = marks::layer(header, symbols);
 
-        let search = text_input(t(Key::SearchPlaceholder), &self.query)
-            .id(SEARCH_ID)
-            .on_input(Message::Query)
-            .on_submit(Message::Submit)
-            .padding(8);
+        let search = focus.field(
+            SEARCH_ID,
+            text_input(t(Key::SearchPlaceholder), &self.query)
+                .on_input(Message::Query)
+                .on_submit(Message::Submit)
+                .padding(8),
+            true,
+        );
 
         let mut page = column![header, search].spacing(12);
         if cx.offset != 0 {
@@ -565,23 +588,31 @@ impl Codes {
             );
         }
         if let Some(warning) = cx.clock_warning {
-            page = page.push(clock_banner(cx.lang, warning));
+            page = page.push(clock_banner(cx.lang, warning, focus));
         }
         if let Some(copy) = cx.locked_copy {
-            page = page.push(copy_banner(cx.lang, copy, self.copy_password.as_str()));
+            page = page.push(copy_banner(
+                cx.lang,
+                copy,
+                self.copy_password.as_str(),
+                focus,
+            ));
         }
 
         let shown = visible(cx.entries, &self.query);
         let body: Element<'a, Message> = if cx.entries.is_empty() {
-            empty_state(cx.lang)
+            empty_state(cx.lang, focus)
         } else if shown.is_empty() {
             column![
                 text(i18n::tf(cx.lang, Key::NoMatch, &[("query", &self.query)])).size(18),
                 text(t(Key::NoMatchHint)).style(theme::label::muted),
-                button(text(t(Key::AddAccount)))
-                    .style(theme::button::primary)
-                    .padding([8, 16])
-                    .on_press(Message::Add),
+                focus.button(
+                    "no-match-add",
+                    button(text(t(Key::AddAccount)))
+                        .style(theme::button::primary)
+                        .padding([8, 16]),
+                    Some(Message::Add),
+                ),
             ]
             .spacing(12)
             .max_width(460)
@@ -594,9 +625,14 @@ impl Codes {
                 (shown.len() - window.end) as f32 * ROW_STRIDE,
             );
             let marks = Marks::default();
+            // The list is one tab stop: the arrows move the selection,
+            // Enter or Space copies it (`focus::Kind::List`).
+            focus.list(LIST_KEY);
             let mut list = column![space().height(above)].padding([0, 12]);
             for &entry in &shown[window] {
-                list = list.push(container(self.row(entry, cx, &marks)).align_top(ROW_STRIDE));
+                list = list.push(
+                    container(self.row(entry, cx, &marks, Some(focus))).align_top(ROW_STRIDE),
+                );
             }
             let list = list.push(space().height(below));
             scrollable(marks::layer(list, marks))
@@ -656,7 +692,7 @@ pub const EMPTY_MANUAL_ID: &str = "codes-empty-manual";
 /// dropped or pasted, the screen scanned, another app's export, the setup
 /// key typed), each a button that does it. The symbols are drawn by one
 /// layer over the whole part, as the header's are.
-fn empty_state<'a>(lang: Lang) -> Element<'a, Message> {
+fn empty_state<'a>(lang: Lang, focus: &Focus<Message>) -> Element<'a, Message> {
     let t = |key| i18n::t(lang, key);
     let symbols = Marks::default();
     let mut ways = column![
@@ -694,11 +730,14 @@ fn empty_state<'a>(lang: Lang) -> Element<'a, Message> {
         .align_y(Alignment::Center);
         ways = ways.push(
             container(
-                button(body)
-                    .width(Length::Fill)
-                    .padding([10, 14])
-                    .style(theme::button::secondary)
-                    .on_press(message),
+                focus.button(
+                    id,
+                    button(body)
+                        .width(Length::Fill)
+                        .padding([10, 14])
+                        .style(theme::button::secondary),
+                    Some(message),
+                ),
             )
             .id(id),
         );
@@ -766,7 +805,11 @@ pub fn header_actions(lang: Lang, can_export: bool) -> [HeaderAction; 4] {
 
 /// An icon button with its name in a tooltip. Its symbol is a slot that the
 /// header's [`marks::layer`] strokes in the button's text colour.
-fn header_button<'a>(symbols: &Marks, b: HeaderAction) -> Element<'a, Message> {
+fn header_button<'a>(
+    symbols: &Marks,
+    b: HeaderAction,
+    focus: &Focus<Message>,
+) -> Element<'a, Message> {
     let ink = match (b.on_press.is_some(), b.primary) {
         (false, _) => Ink::Disabled,
         (true, true) => Ink::Primary,
@@ -781,16 +824,13 @@ fn header_button<'a>(symbols: &Marks, b: HeaderAction) -> Element<'a, Message> {
         SYMBOL,
         SYMBOL,
     );
-    let control = button(symbol)
-        .padding(8)
-        .style(if b.primary {
-            theme::button::primary
-        } else {
-            theme::button::secondary
-        })
-        .on_press_maybe(b.on_press);
+    let control = button(symbol).padding(8).style(if b.primary {
+        theme::button::primary
+    } else {
+        theme::button::secondary
+    });
     tooltip(
-        container(control).id(b.id),
+        container(focus.button(b.id, control, b.on_press)).id(b.id),
         container(text(b.name).size(13))
             .padding([4, 8])
             .style(theme::boxed::toast),
@@ -802,7 +842,11 @@ fn header_button<'a>(symbols: &Marks, b: HeaderAction) -> Element<'a, Message> {
 }
 
 /// The warning that codes may be refused because of this computer's clock.
-fn clock_banner(lang: Lang, warning: &ClockWarning) -> Element<'_, Message> {
+fn clock_banner<'a>(
+    lang: Lang,
+    warning: &'a ClockWarning,
+    focus: &Focus<Message>,
+) -> Element<'a, Message> {
     let t = |key| i18n::t(lang, key);
     let (sentence, apply) = match warning {
         ClockWarning::Off {
@@ -820,13 +864,16 @@ fn clock_banner(lang: Lang, warning: &ClockWarning) -> Element<'_, Message> {
                 key,
                 &[("secs", &secs.abs().to_string()), ("server", server)],
             );
-            let apply = button(text(i18n::tf(
-                lang,
-                Key::ApplyClockOffset,
-                &[("secs", &format!("{suggested:+}"))],
-            )))
-            .style(theme::button::primary)
-            .on_press(Message::ApplyClockOffset(*suggested));
+            let apply = focus.button(
+                "apply-offset",
+                button(text(i18n::tf(
+                    lang,
+                    Key::ApplyClockOffset,
+                    &[("secs", &format!("{suggested:+}"))],
+                )))
+                .style(theme::button::primary),
+                Some(Message::ApplyClockOffset(*suggested)),
+            );
             (sentence, Some(apply))
         }
         ClockWarning::NotSynchronised => (t(Key::ClockBannerNotSynced).to_owned(), None),
@@ -835,11 +882,11 @@ fn clock_banner(lang: Lang, warning: &ClockWarning) -> Element<'_, Message> {
     if let Some(apply) = apply {
         actions = actions.push(apply);
     }
-    actions = actions.push(
-        button(text(t(Key::Dismiss)))
-            .style(theme::button::secondary)
-            .on_press(Message::DismissClockWarning),
-    );
+    actions = actions.push(focus.button(
+        "dismiss-clock",
+        button(text(t(Key::Dismiss))).style(theme::button::secondary),
+        Some(Message::DismissClockWarning),
+    ));
     container(column![text(sentence).style(theme::label::urgent), actions].spacing(8))
         .padding(12)
         .width(Length::Fill)
@@ -848,21 +895,31 @@ fn clock_banner(lang: Lang, warning: &ClockWarning) -> Element<'_, Message> {
 }
 
 /// A conflict copy saved under another password: its password, to merge it.
-fn copy_banner<'a>(lang: Lang, copy: &std::path::Path, typed: &'a str) -> Element<'a, Message> {
+fn copy_banner<'a>(
+    lang: Lang,
+    copy: &std::path::Path,
+    typed: &'a str,
+    focus: &Focus<Message>,
+) -> Element<'a, Message> {
     let name = copy.file_name().map_or_else(
         || copy.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
     let sentence = i18n::tf(lang, Key::SyncLockedBanner, &[("copy", &name)]);
-    let field = text_input(i18n::t(lang, Key::CopyPassword), typed)
-        .id(COPY_PASSWORD_ID)
-        .secure(true)
-        .on_input(Message::CopyPassword)
-        .on_submit(Message::MergeCopy)
-        .padding(8);
-    let merge = button(text(i18n::t(lang, Key::MergeCopy)))
-        .style(theme::button::primary)
-        .on_press(Message::MergeCopy);
+    let field = focus.field(
+        COPY_PASSWORD_ID,
+        text_input(i18n::t(lang, Key::CopyPassword), typed)
+            .secure(true)
+            .on_input(Message::CopyPassword)
+            .on_submit(Message::MergeCopy)
+            .padding(8),
+        true,
+    );
+    let merge = focus.button(
+        "merge-copy",
+        button(text(i18n::t(lang, Key::MergeCopy))).style(theme::button::primary),
+        Some(Message::MergeCopy),
+    );
     container(
         column![
             text(sentence).style(theme::label::urgent),

@@ -1,6 +1,7 @@
 //! Entry details: edit every field but the key, the group, the favourite mark,
 //! notes and the icon; delete with confirmation.
 
+use crate::gui::focus::{self, Focus};
 use iced::widget::{
     button, checkbox, column, combo_box, container, row, scrollable, text, text_input,
 };
@@ -26,6 +27,12 @@ const PARAM_MESSAGES: super::ParamMessages<Message> = super::ParamMessages {
 pub const ISSUER_ID: &str = "details-issuer";
 /// The icon chooser's id.
 pub const ICON_ID: &str = "details-icon";
+/// The account name field's id.
+pub const ACCOUNT_ID: &str = "details-account";
+/// The group field's id.
+pub const GROUP_ID: &str = "details-group";
+/// The notes field's id.
+pub const NOTES_ID: &str = "details-notes";
 
 /// One choice in the icon list: what it stores and what it is called.
 #[derive(Clone, Debug)]
@@ -305,16 +312,12 @@ impl Details {
     }
 
     /// The screen.
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+    pub fn view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
-        let advanced = super::param_fields(
-            lang,
-            self.kind,
-            self.algorithm,
-            [&self.digits, &self.period, &self.counter],
-            PARAM_MESSAGES,
-        );
         let label = |key| text(t(key)).size(14);
+        // By keyboard the arrows step through the icons (typing to search
+        // needs the pointer: iced's combo box takes no widget id).
+        let (icon_previous, icon_next) = focus::neighbours(self.icons.options(), Some(&self.icon));
         let mut form = column![
             text(t(Key::DetailsTitle)).size(24),
             super::group(
@@ -322,34 +325,52 @@ impl Details {
                 column![
                     column![
                         label(Key::Issuer),
-                        text_input(t(Key::IssuerPlaceholder), &self.issuer)
-                            .id(ISSUER_ID)
-                            .on_input(Message::Issuer)
-                            .padding(8),
+                        focus.field(
+                            ISSUER_ID,
+                            text_input(t(Key::IssuerPlaceholder), &self.issuer)
+                                .on_input(Message::Issuer)
+                                .padding(8),
+                            true,
+                        ),
                     ]
                     .spacing(4),
                     column![
                         label(Key::AccountName),
-                        text_input(t(Key::AccountPlaceholder), &self.account)
-                            .on_input(Message::Account)
-                            .padding(8),
+                        focus.field(
+                            ACCOUNT_ID,
+                            text_input(t(Key::AccountPlaceholder), &self.account)
+                                .on_input(Message::Account)
+                                .padding(8),
+                            true,
+                        ),
                     ]
                     .spacing(4),
                     column![
                         label(Key::Group),
-                        text_input(t(Key::GroupPlaceholder), &self.group)
-                            .on_input(Message::Group)
-                            .padding(8),
+                        focus.field(
+                            GROUP_ID,
+                            text_input(t(Key::GroupPlaceholder), &self.group)
+                                .on_input(Message::Group)
+                                .padding(8),
+                            true,
+                        ),
                     ]
                     .spacing(4),
-                    checkbox(self.favourite)
-                        .label(t(Key::Favourite))
-                        .on_toggle(Message::Favourite),
+                    focus.checkbox(
+                        "favourite",
+                        checkbox(self.favourite).label(t(Key::Favourite)),
+                        self.favourite,
+                        Some(Message::Favourite),
+                    ),
                     column![
                         label(Key::Notes),
-                        text_input(t(Key::Notes), &self.notes)
-                            .on_input(Message::Notes)
-                            .padding(8),
+                        focus.field(
+                            NOTES_ID,
+                            text_input(t(Key::Notes), &self.notes)
+                                .on_input(Message::Notes)
+                                .padding(8),
+                            true,
+                        ),
                     ]
                     .spacing(4),
                 ],
@@ -358,32 +379,52 @@ impl Details {
                 t(Key::DetailsIconGroup),
                 column![
                     label(Key::IconLabel),
-                    container(
-                        combo_box(
-                            &self.icons,
-                            t(Key::IconSearch),
-                            Some(&self.icon),
-                            Message::Icon
+                    focus.choice(
+                        "icon",
+                        container(
+                            combo_box(
+                                &self.icons,
+                                t(Key::IconSearch),
+                                Some(&self.icon),
+                                Message::Icon
+                            )
+                            .padding(8)
                         )
-                        .padding(8)
-                    )
-                    .id(ICON_ID),
+                        .id(ICON_ID),
+                        icon_previous.map(Message::Icon),
+                        icon_next.map(Message::Icon),
+                    ),
                     text(self.icon_hint(lang))
                         .size(13)
                         .style(theme::label::muted),
                 ],
             ),
-            super::group(t(Key::DetailsCodeGroup), column![advanced]),
+            // Built here, in the order shown: the focus visits them so.
+            super::group(
+                t(Key::DetailsCodeGroup),
+                column![super::param_fields(
+                    lang,
+                    self.kind,
+                    self.algorithm,
+                    [&self.digits, &self.period, &self.counter],
+                    PARAM_MESSAGES,
+                    focus,
+                )]
+            ),
             super::group(
                 t(Key::DetailsMoreGroup),
                 column![
                     row![
-                        button(text(t(Key::RecoveryButton)))
-                            .style(theme::button::secondary)
-                            .on_press(Message::Recovery),
-                        button(text(t(Key::ShowQrButton)))
-                            .style(theme::button::secondary)
-                            .on_press(Message::ShowQr),
+                        focus.button(
+                            "recovery",
+                            button(text(t(Key::RecoveryButton))).style(theme::button::secondary),
+                            Some(Message::Recovery),
+                        ),
+                        focus.button(
+                            "show-qr",
+                            button(text(t(Key::ShowQrButton))).style(theme::button::secondary),
+                            Some(Message::ShowQr),
+                        ),
                     ]
                     .spacing(8)
                 ],
@@ -395,25 +436,28 @@ impl Details {
         if let Some(error) = &self.error {
             form = form.push(text(error).style(theme::label::urgent));
         }
-        let mut save = button(text(t(Key::Save)))
+        let save = button(text(t(Key::Save)))
             .style(theme::button::primary)
             .padding([8, 16]);
-        if !self.busy {
-            save = save.on_press(Message::Save);
-        }
         form = form.push(
             row![
-                save,
-                button(text(t(Key::Back)))
-                    .style(theme::button::secondary)
-                    .padding([8, 16])
-                    .on_press(Message::Back),
+                focus.button("save", save, (!self.busy).then_some(Message::Save)),
+                focus.button(
+                    "back",
+                    button(text(t(Key::Back)))
+                        .style(theme::button::secondary)
+                        .padding([8, 16]),
+                    Some(Message::Back),
+                ),
                 // The destructive action stands apart from the others.
                 iced::widget::space().width(Length::Fill),
-                button(text(t(Key::Delete)))
-                    .style(theme::button::danger)
-                    .padding([8, 16])
-                    .on_press(Message::Delete),
+                focus.button(
+                    "delete",
+                    button(text(t(Key::Delete)))
+                        .style(theme::button::danger)
+                        .padding([8, 16]),
+                    Some(Message::Delete),
+                ),
             ]
             .spacing(8),
         );
@@ -424,14 +468,16 @@ impl Details {
                     Key::DeleteConfirm,
                     &[("label", &i18n::label(lang, &self.label))],
                 ),
-                (button(text(t(Key::DeleteYes)))
-                    .style(theme::button::danger)
-                    .on_press(Message::ConfirmDelete))
-                .into(),
-                (button(text(t(Key::Cancel)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::KeepIt))
-                .into(),
+                focus.button(
+                    "delete-yes",
+                    button(text(t(Key::DeleteYes))).style(theme::button::danger),
+                    Some(Message::ConfirmDelete),
+                ),
+                focus.button(
+                    "delete-no",
+                    button(text(t(Key::Cancel))).style(theme::button::secondary),
+                    Some(Message::KeepIt),
+                ),
             ));
         }
         scrollable(container(form).center_x(Length::Fill).padding(24)).into()

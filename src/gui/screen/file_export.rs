@@ -6,6 +6,7 @@
 //! over an existing one, and hands the outcome back as
 //! [`Message::Exported`].
 
+use crate::gui::focus::{self, Focus};
 use std::path::PathBuf;
 
 use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
@@ -223,13 +224,15 @@ impl FileExport {
     }
 
     /// The screen.
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+    pub fn view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let mut page = column![
             row![
-                button(text(t(Key::Back)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::Back),
+                focus.button(
+                    "back",
+                    button(text(t(Key::Back))).style(theme::button::secondary),
+                    Some(Message::Back),
+                ),
                 text(t(Key::FileExportTitle)).size(24),
             ]
             .spacing(12),
@@ -239,46 +242,56 @@ impl FileExport {
         .max_width(640);
         // One button per kind (a button, unlike a radio, takes a click on its
         // words and keeps a pressed look); the chosen one is marked.
-        for kind in Kind::ALL {
+        for (i, kind) in Kind::ALL.into_iter().enumerate() {
             let chosen = kind == self.kind;
             let mark = text(if chosen { "✓" } else { "" }).width(Length::Fixed(20.0));
             page = page.push(
-                button(row![mark, text(t(kind.label()))].spacing(8))
-                    .width(Length::Fill)
-                    .padding(8)
-                    .style(if chosen {
-                        theme::row::selected
-                    } else {
-                        theme::row::normal
-                    })
-                    .on_press(Message::Kind(kind)),
+                focus.button(
+                    focus::Key::indexed("kind", i),
+                    button(row![mark, text(t(kind.label()))].spacing(8))
+                        .width(Length::Fill)
+                        .padding(8)
+                        .style(if chosen {
+                            theme::row::selected
+                        } else {
+                            theme::row::normal
+                        }),
+                    Some(Message::Kind(kind)),
+                ),
             );
         }
         let encrypted = self.kind.encrypts() && !self.plain;
         if self.kind.encrypts() {
-            page = page.push(
-                checkbox(self.plain)
-                    .label(t(Key::FileExportPlain))
-                    .on_toggle(Message::Plain),
-            );
+            page = page.push(focus.checkbox(
+                "plain",
+                checkbox(self.plain).label(t(Key::FileExportPlain)),
+                self.plain,
+                Some(Message::Plain),
+            ));
         }
         if encrypted {
             page = page.push(
-                text_input(
-                    t(Key::FileExportExportPassword),
-                    self.export_password.as_str(),
-                )
-                .id(EXPORT_PASSWORD_ID)
-                .secure(true)
-                .on_input(|s| Message::ExportPassword(Typed::new(s)))
-                .padding(8),
+                focus.field(
+                    EXPORT_PASSWORD_ID,
+                    text_input(
+                        t(Key::FileExportExportPassword),
+                        self.export_password.as_str(),
+                    )
+                    .secure(true)
+                    .on_input(|s| Message::ExportPassword(Typed::new(s)))
+                    .padding(8),
+                    true,
+                ),
             );
             page = page.push(
-                text_input(t(Key::RepeatPassword), self.repeat.as_str())
-                    .id(REPEAT_ID)
-                    .secure(true)
-                    .on_input(|s| Message::Repeat(Typed::new(s)))
-                    .padding(8),
+                focus.field(
+                    REPEAT_ID,
+                    text_input(t(Key::RepeatPassword), self.repeat.as_str())
+                        .secure(true)
+                        .on_input(|s| Message::Repeat(Typed::new(s)))
+                        .padding(8),
+                    true,
+                ),
             );
         } else {
             page = page.push(
@@ -288,27 +301,30 @@ impl FileExport {
             );
         }
         page = page.push(
-            text_input(t(Key::FileExportPath), &self.path)
-                .id(PATH_ID)
-                .on_input(Message::Path)
-                .padding(8),
+            focus.field(
+                PATH_ID,
+                text_input(t(Key::FileExportPath), &self.path)
+                    .on_input(Message::Path)
+                    .padding(8),
+                true,
+            ),
         );
         page = page.push(
-            text_input(
-                t(Key::FileExportVaultPassword),
-                self.vault_password.as_str(),
-            )
-            .id(VAULT_PASSWORD_ID)
-            .secure(true)
-            .on_input(|s| Message::VaultPassword(Typed::new(s)))
-            .on_submit(Message::Export)
-            .padding(8),
+            focus.field(
+                VAULT_PASSWORD_ID,
+                text_input(
+                    t(Key::FileExportVaultPassword),
+                    self.vault_password.as_str(),
+                )
+                .secure(true)
+                .on_input(|s| Message::VaultPassword(Typed::new(s)))
+                .on_submit(Message::Export)
+                .padding(8),
+                true,
+            ),
         );
-        let mut export = button(text(t(Key::FileExportExport))).style(theme::button::primary);
-        if !self.busy {
-            export = export.on_press(Message::Export);
-        }
-        page = page.push(export);
+        let export = button(text(t(Key::FileExportExport))).style(theme::button::primary);
+        page = page.push(focus.button("export", export, (!self.busy).then_some(Message::Export)));
         if let Some(notice) = &self.notice {
             page = page.push(crate::gui::widget::notice::view(notice));
         }

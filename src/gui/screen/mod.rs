@@ -17,6 +17,8 @@ pub mod unlock;
 use iced::widget::{button, column, container, progress_bar, row, text};
 use iced::{Element, Length};
 
+use crate::gui::focus::{self, Focus};
+
 /// The code settings typed into a form (add and details share them): Steam is
 /// fixed; the period counts for TOTP and the counter for HOTP. Errors name the
 /// field, in `lang`.
@@ -71,6 +73,13 @@ pub const ALGORITHMS: [crate::otp::Algorithm; 3] = [
     crate::otp::Algorithm::Sha512,
 ];
 
+/// The digits field's id (add and details).
+pub const DIGITS_ID: &str = "param-digits";
+/// The period field's id.
+pub const PERIOD_ID: &str = "param-period";
+/// The counter field's id.
+pub const COUNTER_ID: &str = "param-counter";
+
 /// What the code-settings fields send back, for [`param_fields`].
 #[derive(Clone, Copy, Debug)]
 pub struct ParamMessages<M> {
@@ -86,12 +95,13 @@ pub struct ParamMessages<M> {
 
 /// The code-settings fields shared by add and details: algorithm and digits
 /// (not for Steam), then the period (TOTP) or the counter (HOTP).
-pub fn param_fields<'a, M: Clone + 'a>(
+pub fn param_fields<'a, M: Clone + 'static>(
     lang: crate::gui::i18n::Lang,
     kind: crate::otp::Kind,
     algorithm: crate::otp::Algorithm,
     [digits, period, counter]: [&'a str; 3],
     on: ParamMessages<M>,
+    focus: &Focus<M>,
 ) -> iced::widget::Column<'a, M> {
     use crate::gui::i18n::{self, Key};
     use crate::otp::Kind;
@@ -110,32 +120,46 @@ pub fn param_fields<'a, M: Clone + 'a>(
     let mut fields = column![].spacing(8);
     if kind != Kind::Steam {
         fields = fields
-            .push(labelled(
-                Key::Algorithm,
-                pick_list(ALGORITHMS, Some(algorithm), on.algorithm).into(),
-            ))
+            .push(labelled(Key::Algorithm, {
+                let (previous, next) = focus::neighbours(&ALGORITHMS, Some(&algorithm));
+                focus.choice(
+                    "algorithm",
+                    pick_list(ALGORITHMS, Some(algorithm), on.algorithm),
+                    previous.map(on.algorithm),
+                    next.map(on.algorithm),
+                )
+            }))
             .push(labelled(
                 Key::Digits,
-                text_input("6", digits)
-                    .on_input(on.digits)
-                    .width(Length::Fixed(80.0))
-                    .into(),
+                focus.field(
+                    DIGITS_ID,
+                    text_input("6", digits)
+                        .on_input(on.digits)
+                        .width(Length::Fixed(80.0)),
+                    true,
+                ),
             ));
     }
     match kind {
         Kind::Totp => fields.push(labelled(
             Key::Period,
-            text_input("30", period)
-                .on_input(on.period)
-                .width(Length::Fixed(80.0))
-                .into(),
+            focus.field(
+                PERIOD_ID,
+                text_input("30", period)
+                    .on_input(on.period)
+                    .width(Length::Fixed(80.0)),
+                true,
+            ),
         )),
         Kind::Hotp => fields.push(labelled(
             Key::Counter,
-            text_input("0", counter)
-                .on_input(on.counter)
-                .width(Length::Fixed(120.0))
-                .into(),
+            focus.field(
+                COUNTER_ID,
+                text_input("0", counter)
+                    .on_input(on.counter)
+                    .width(Length::Fixed(120.0)),
+                true,
+            ),
         )),
         Kind::Steam => fields,
     }
@@ -189,18 +213,22 @@ pub fn spinner<'a, Message: 'a>(label: &'a str, phase: u8) -> Element<'a, Messag
 }
 
 /// [`spinner`] with a Cancel button beside it (a KDF the user may stop).
-pub fn spinner_cancel<'a, Message: Clone + 'a>(
+pub fn spinner_cancel<'a, Message: Clone + 'static>(
     label: &'a str,
     phase: u8,
     cancel: &'a str,
     on_cancel: Message,
+    focus: &Focus<Message>,
 ) -> Element<'a, Message> {
     row![
         spinner(label, phase),
-        button(text(cancel))
-            .style(crate::gui::theme::button::secondary)
-            .padding([8, 16])
-            .on_press(on_cancel),
+        focus.button(
+            "cancel-kdf",
+            button(text(cancel))
+                .style(crate::gui::theme::button::secondary)
+                .padding([8, 16]),
+            Some(on_cancel),
+        ),
     ]
     .spacing(16)
     .align_y(iced::Alignment::Center)

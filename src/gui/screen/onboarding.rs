@@ -1,6 +1,7 @@
 //! First run: create the vault with a password typed twice, a live strength
 //! estimate, and "also unlock with the system keyring".
 
+use crate::gui::focus::Focus;
 use iced::widget::{button, checkbox, column, container, text, text_input};
 use iced::{Element, Length};
 
@@ -206,7 +207,7 @@ impl Onboarding {
     }
 
     /// The screen.
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+    pub fn view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let mut form = column![
             text(t(Key::OnboardingTitle)).size(26),
@@ -220,11 +221,9 @@ impl Onboarding {
         .max_width(480);
 
         let password = text_input(t(Key::Password), self.password.as_str())
-            .id(PASSWORD_ID)
             .secure(true)
             .padding(10);
         let repeat = text_input(t(Key::RepeatPassword), self.repeat.as_str())
-            .id(REPEAT_ID)
             .secure(true)
             .padding(10);
         let (password, repeat) = if self.busy {
@@ -239,7 +238,7 @@ impl Onboarding {
                     .on_submit(Message::Submit),
             )
         };
-        form = form.push(password);
+        form = form.push(focus.field(PASSWORD_ID, password, !self.busy));
         if let Some(score) = self.strength {
             let level = t([
                 Key::Strength0,
@@ -255,13 +254,14 @@ impl Onboarding {
                 label.style(theme::label::muted)
             });
         }
-        form = form.push(repeat);
+        form = form.push(focus.field(REPEAT_ID, repeat, !self.busy));
 
-        let mut keyring = checkbox(self.keyring).label(t(Key::UseKeyring));
-        if !self.busy {
-            keyring = keyring.on_toggle(Message::Keyring);
-        }
-        form = form.push(keyring);
+        form = form.push(focus.checkbox(
+            "keyring",
+            checkbox(self.keyring).label(t(Key::UseKeyring)),
+            self.keyring,
+            (!self.busy).then_some(Message::Keyring),
+        ));
         form = form.push(
             text(t(Key::UseKeyringHint))
                 .size(13)
@@ -283,13 +283,17 @@ impl Onboarding {
                 self.phase,
                 t(Key::Cancel),
                 Message::Cancel,
+                focus,
             ));
         } else {
             form = form.push(
-                button(text(t(Key::CreateVault)))
-                    .style(theme::button::primary)
-                    .padding([8, 16])
-                    .on_press(Message::Submit),
+                focus.button(
+                    "create",
+                    button(text(t(Key::CreateVault)))
+                        .style(theme::button::primary)
+                        .padding([8, 16]),
+                    Some(Message::Submit),
+                ),
             );
         }
         container(form).center_x(Length::Fill).padding(32).into()

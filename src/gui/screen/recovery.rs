@@ -2,6 +2,10 @@
 //! marked used, with the time), paste a block in any common layout, replace
 //! the whole set when the service regenerates them.
 
+use crate::gui::focus::{self, Focus};
+
+/// The paste area's id.
+pub const BLOCK_ID: &str = "recovery-block";
 use iced::widget::{button, column, container, row, scrollable, text, text_editor};
 use iced::{Alignment, Element, Font, Length};
 
@@ -163,7 +167,12 @@ impl Recovery {
     }
 
     /// The screen.
-    pub fn view<'a>(&'a self, lang: Lang, entry: &'a Entry) -> Element<'a, Message> {
+    pub fn view<'a>(
+        &'a self,
+        lang: Lang,
+        entry: &'a Entry,
+        focus: &Focus<Message>,
+    ) -> Element<'a, Message> {
         let t = |key| i18n::t(lang, key);
         let mut page = column![
             text(i18n::tf(
@@ -196,6 +205,28 @@ impl Recovery {
             );
             let mut list = column![].spacing(4);
             for (i, code) in entry.recovery_codes.iter().enumerate() {
+                // Never on screen until asked for (screen sharing).
+                let revealed = self.revealed.contains(&i);
+                let shown = if revealed {
+                    text(code.code.expose())
+                } else {
+                    text(MASK)
+                }
+                .font(Font::MONOSPACE);
+                let reveal = focus.button(
+                    focus::Key::indexed("reveal", i),
+                    button(
+                        text(t(if revealed {
+                            Key::ConcealSecret
+                        } else {
+                            Key::RevealSecret
+                        }))
+                        .size(13),
+                    )
+                    .style(theme::button::text),
+                    Some(Message::Reveal(i)),
+                );
+                // Built after the Show button, beside which it is shown (Tab order).
                 let status: Element<'a, Message> = match code.used_at {
                     Some(at) => text(i18n::tf(
                         lang,
@@ -205,33 +236,12 @@ impl Recovery {
                     .size(13)
                     .style(theme::label::muted)
                     .into(),
-                    None => {
-                        let mut use_it = button(text(t(Key::RecoveryUse)).size(13))
-                            .style(theme::button::secondary);
-                        if !self.busy {
-                            use_it = use_it.on_press(Message::Use(i));
-                        }
-                        use_it.into()
-                    }
+                    None => focus.button(
+                        focus::Key::indexed("use", i),
+                        button(text(t(Key::RecoveryUse)).size(13)).style(theme::button::secondary),
+                        (!self.busy).then_some(Message::Use(i)),
+                    ),
                 };
-                // Never on screen until asked for (screen sharing).
-                let revealed = self.revealed.contains(&i);
-                let shown = if revealed {
-                    text(code.code.expose())
-                } else {
-                    text(MASK)
-                }
-                .font(Font::MONOSPACE);
-                let reveal = button(
-                    text(t(if revealed {
-                        Key::ConcealSecret
-                    } else {
-                        Key::RevealSecret
-                    }))
-                    .size(13),
-                )
-                .style(theme::button::text)
-                .on_press(Message::Reveal(i));
                 list = list.push(
                     row![
                         if code.used_at.is_some() {
@@ -251,12 +261,13 @@ impl Recovery {
         }
 
         page = page.push(text(t(Key::RecoveryPasteLabel)).size(14));
-        page = page.push(
+        page = page.push(focus.editor(BLOCK_ID, |id| {
             text_editor(&self.block)
+                .id(id)
                 .on_action(Message::Edit)
                 .font(Font::MONOSPACE)
-                .height(Length::Fixed(120.0)),
-        );
+                .height(Length::Fixed(120.0))
+        }));
         if let Some(codes) = &self.pending {
             page = page.push(crate::gui::widget::confirm::view(
                 i18n::tf(
@@ -267,36 +278,42 @@ impl Recovery {
                         ("n", &codes.len().to_string()),
                     ],
                 ),
-                (button(text(t(Key::RecoveryReplaceYes)))
-                    .style(theme::button::danger)
-                    .on_press(Message::ConfirmReplace))
-                .into(),
-                (button(text(t(Key::Cancel)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::KeepCurrent))
-                .into(),
+                focus.button(
+                    "replace-yes",
+                    button(text(t(Key::RecoveryReplaceYes))).style(theme::button::danger),
+                    Some(Message::ConfirmReplace),
+                ),
+                focus.button(
+                    "replace-no",
+                    button(text(t(Key::Cancel))).style(theme::button::secondary),
+                    Some(Message::KeepCurrent),
+                ),
             ));
         }
         if let Some(error) = &self.error {
             page = page.push(text(error).style(theme::label::urgent));
         }
-        let mut save = button(text(t(if total == 0 {
+        let save = button(text(t(if total == 0 {
             Key::RecoverySave
         } else {
             Key::RecoveryReplace
         })))
         .style(theme::button::primary)
         .padding([8, 16]);
-        if !self.busy && self.pending.is_none() {
-            save = save.on_press(Message::Save);
-        }
         page = page.push(
             row![
-                save,
-                button(text(t(Key::Back)))
-                    .style(theme::button::secondary)
-                    .padding([8, 16])
-                    .on_press(Message::Back),
+                focus.button(
+                    "save",
+                    save,
+                    (!self.busy && self.pending.is_none()).then_some(Message::Save),
+                ),
+                focus.button(
+                    "back",
+                    button(text(t(Key::Back)))
+                        .style(theme::button::secondary)
+                        .padding([8, 16]),
+                    Some(Message::Back),
+                ),
             ]
             .spacing(8),
         );

@@ -9,6 +9,7 @@
 //! `task::restore_earlier`) and hands their results back as this screen's
 //! messages.
 
+use crate::gui::focus::{self, Focus};
 use std::path::PathBuf;
 
 use iced::widget::{button, column, container, row, scrollable, text, text_input};
@@ -190,13 +191,15 @@ impl Restore {
     }
 
     /// The screen.
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+    pub fn view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let mut page = column![
             row![
-                button(text(t(Key::Back)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::Back),
+                focus.button(
+                    "back",
+                    button(text(t(Key::Back))).style(theme::button::secondary),
+                    Some(Message::Back),
+                ),
                 text(t(Key::RestoreTitle)).size(24),
             ]
             .spacing(16)
@@ -205,9 +208,9 @@ impl Restore {
         .spacing(16)
         .max_width(640);
         page = match &self.chosen {
-            Some(Chosen::Opened { preview, .. }) => page.push(self.preview(lang, preview)),
-            Some(Chosen::Asking { password, .. }) => page.push(self.asking(lang, password)),
-            None => page.push(self.list(lang)),
+            Some(Chosen::Opened { preview, .. }) => page.push(self.preview(lang, preview, focus)),
+            Some(Chosen::Asking { password, .. }) => page.push(self.asking(lang, password, focus)),
+            None => page.push(self.list(lang, focus)),
         };
         if let Some(notice) = &self.notice {
             page = page.push(crate::gui::widget::notice::view(notice));
@@ -215,7 +218,7 @@ impl Restore {
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }
 
-    fn list(&self, lang: Lang) -> Element<'_, Message> {
+    fn list(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let Some(list) = &self.list else {
             return text(t(Key::RestoreLooking)).into();
@@ -239,10 +242,13 @@ impl Restore {
             ]
             .spacing(2);
             rows = rows.push(
-                button(line)
-                    .width(Length::Fill)
-                    .style(theme::button::secondary)
-                    .on_press_maybe((usable && !self.busy).then_some(Message::Choose(i))),
+                focus.button(
+                    focus::Key::indexed("version", i),
+                    button(line)
+                        .width(Length::Fill)
+                        .style(theme::button::secondary),
+                    (usable && !self.busy).then_some(Message::Choose(i)),
+                ),
             );
         }
         if self.busy {
@@ -251,24 +257,33 @@ impl Restore {
         rows.into()
     }
 
-    fn asking<'a>(&'a self, lang: Lang, password: &'a Typed) -> Element<'a, Message> {
+    fn asking<'a>(
+        &'a self,
+        lang: Lang,
+        password: &'a Typed,
+        focus: &Focus<Message>,
+    ) -> Element<'a, Message> {
         let t = |key| i18n::t(lang, key);
-        let mut open = button(text(t(Key::RestoreOpen))).style(theme::button::primary);
-        let mut another = button(text(t(Key::RestoreAnother))).style(theme::button::secondary);
-        if !self.busy {
-            open = open.on_press(Message::SubmitPassword);
-            another = another.on_press(Message::Another);
-        }
+        let open = button(text(t(Key::RestoreOpen))).style(theme::button::primary);
+        let another = button(text(t(Key::RestoreAnother))).style(theme::button::secondary);
+        let idle = !self.busy;
         container(
             column![
                 text(t(Key::RestoreAskPassword)),
-                text_input(t(Key::Password), password.as_str())
-                    .id(PASSWORD_ID)
-                    .secure(true)
-                    .on_input(|s| Message::Password(Typed::new(s)))
-                    .on_submit(Message::SubmitPassword)
-                    .padding(8),
-                row![open, another].spacing(8),
+                focus.field(
+                    PASSWORD_ID,
+                    text_input(t(Key::Password), password.as_str())
+                        .secure(true)
+                        .on_input(|s| Message::Password(Typed::new(s)))
+                        .on_submit(Message::SubmitPassword)
+                        .padding(8),
+                    true,
+                ),
+                row![
+                    focus.button("open", open, idle.then_some(Message::SubmitPassword)),
+                    focus.button("another", another, idle.then_some(Message::Another)),
+                ]
+                .spacing(8),
             ]
             .spacing(8),
         )
@@ -277,7 +292,12 @@ impl Restore {
         .into()
     }
 
-    fn preview<'a>(&'a self, lang: Lang, preview: &'a Preview) -> Element<'a, Message> {
+    fn preview<'a>(
+        &'a self,
+        lang: Lang,
+        preview: &'a Preview,
+        focus: &Focus<Message>,
+    ) -> Element<'a, Message> {
         let t = |key| i18n::t(lang, key);
         let mut lines = column![
             text(preview.source.display().to_string())
@@ -288,13 +308,15 @@ impl Restore {
         for line in earlier::summary(lang, preview) {
             lines = lines.push(text(line));
         }
-        let mut confirm = button(text(t(Key::RestoreConfirm))).style(theme::button::primary);
-        let mut another = button(text(t(Key::RestoreAnother))).style(theme::button::secondary);
-        if !self.busy {
-            confirm = confirm.on_press(Message::Confirm);
-            another = another.on_press(Message::Another);
-        }
-        container(column![lines, row![confirm, another].spacing(8)].spacing(12))
+        let confirm = button(text(t(Key::RestoreConfirm))).style(theme::button::primary);
+        let another = button(text(t(Key::RestoreAnother))).style(theme::button::secondary);
+        let idle = !self.busy;
+        let buttons = row![
+            focus.button("confirm", confirm, idle.then_some(Message::Confirm)),
+            focus.button("another", another, idle.then_some(Message::Another)),
+        ]
+        .spacing(8);
+        container(column![lines, buttons].spacing(12))
             .padding(12)
             .style(theme::boxed::section)
             .into()

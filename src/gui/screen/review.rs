@@ -9,6 +9,7 @@
 //! with their groups, favourites and notes; an encrypted one shows a password
 //! field, and its accounts join the list once it opens.
 
+use crate::gui::focus::{self, Focus};
 use std::path::PathBuf;
 
 use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
@@ -408,6 +409,7 @@ impl Review {
         now: Timestamp,
         i: usize,
         row: &'a Row,
+        focus: &Focus<Message>,
     ) -> Element<'a, Message> {
         let account = &row.entry.account;
         let label = if account.issuer.is_empty() {
@@ -438,9 +440,12 @@ impl Review {
             );
         }
         let mut details = column![
-            checkbox(row.selected)
-                .label(label)
-                .on_toggle(move |on| Message::Toggle(i, on)),
+            focus.checkbox(
+                focus::Key::indexed("tick", i),
+                checkbox(row.selected).label(label),
+                row.selected,
+                Some(move |on| Message::Toggle(i, on)),
+            ),
             text(format!("{kind} · {source}"))
                 .size(13)
                 .style(theme::label::muted),
@@ -481,7 +486,13 @@ impl Review {
     }
 
     /// An encrypted export's password field.
-    fn locked_view<'a>(&self, lang: Lang, i: usize, locked: &'a Locked) -> Element<'a, Message> {
+    fn locked_view<'a>(
+        &self,
+        lang: Lang,
+        i: usize,
+        locked: &'a Locked,
+        focus: &Focus<Message>,
+    ) -> Element<'a, Message> {
         let source = origin_name(lang, &Origin::File(locked.path.clone()));
         let mut body = column![text(i18n::tf(
             lang,
@@ -504,22 +515,33 @@ impl Review {
         let mut field = text_input(i18n::t(lang, Key::ExportPassword), locked.password.as_str())
             .secure(true)
             .padding(8);
-        let mut open = button(text(i18n::t(lang, Key::ExportOpen)))
+        let open = button(text(i18n::t(lang, Key::ExportOpen)))
             .style(theme::button::primary)
             .padding([8, 16]);
         if !locked.busy {
             field = field
                 .on_input(move |typed| Message::Password(i, Typed::new(typed)))
                 .on_submit(Message::Unlock(i));
-            open = open.on_press(Message::Unlock(i));
         }
-        let mut line = row![field, open].spacing(8).align_y(Alignment::Center);
+        let mut line = row![
+            focus.field(focus::Key::indexed(PASSWORD_ID, i), field, !locked.busy),
+            focus.button(
+                focus::Key::indexed("open", i),
+                open,
+                (!locked.busy).then_some(Message::Unlock(i)),
+            ),
+        ]
+        .spacing(8)
+        .align_y(Alignment::Center);
         if locked.busy {
             line = line.push(
-                button(text(i18n::t(lang, Key::Cancel)))
-                    .style(theme::button::secondary)
-                    .padding([8, 16])
-                    .on_press(Message::CancelUnlock(i)),
+                focus.button(
+                    focus::Key::indexed("cancel-open", i),
+                    button(text(i18n::t(lang, Key::Cancel)))
+                        .style(theme::button::secondary)
+                        .padding([8, 16]),
+                    Some(Message::CancelUnlock(i)),
+                ),
             );
         }
         body = body.push(line);
@@ -530,7 +552,7 @@ impl Review {
     }
 
     /// The screen; `now` is the time the codes are computed for.
-    pub fn view(&self, lang: Lang, now: Timestamp) -> Element<'_, Message> {
+    pub fn view(&self, lang: Lang, now: Timestamp, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let mut page = column![text(t(Key::ReviewTitle)).size(24)]
             .spacing(10)
@@ -543,24 +565,27 @@ impl Review {
                     .iter()
                     .map(|p| origin_name(lang, &Origin::File(p.clone())))
                     .collect();
-                let mut delete = button(text(t(Key::DeleteImages)))
+                let delete = button(text(t(Key::DeleteImages)))
                     .style(theme::button::danger)
                     .padding([8, 16]);
-                if !self.busy {
-                    delete = delete.on_press(Message::DeleteFiles);
-                }
                 page = page.push(crate::gui::widget::confirm::view(
                     i18n::tf(
                         lang,
                         Key::DeleteImagesOffer,
                         &[("files", &names.join(", "))],
                     ),
-                    (delete).into(),
-                    (button(text(t(Key::KeepImages)))
-                        .style(theme::button::secondary)
-                        .padding([8, 16])
-                        .on_press(Message::KeepFiles))
-                    .into(),
+                    focus.button(
+                        "delete-images",
+                        delete,
+                        (!self.busy).then_some(Message::DeleteFiles),
+                    ),
+                    focus.button(
+                        "keep-images",
+                        button(text(t(Key::KeepImages)))
+                            .style(theme::button::secondary)
+                            .padding([8, 16]),
+                        Some(Message::KeepFiles),
+                    ),
                 ));
             }
             if let Some(error) = &self.error {
@@ -580,10 +605,10 @@ impl Review {
             .style(theme::label::muted),
         );
         for (i, row) in self.plan.rows().iter().enumerate() {
-            page = page.push(self.row_view(lang, now, i, row));
+            page = page.push(self.row_view(lang, now, i, row, focus));
         }
         for (i, locked) in self.locked.iter().enumerate() {
-            page = page.push(self.locked_view(lang, i, locked));
+            page = page.push(self.locked_view(lang, i, locked, focus));
         }
         for note in self.notes(lang) {
             page = page.push(text(note).size(14).style(theme::label::urgent));
@@ -592,23 +617,23 @@ impl Review {
             page = page.push(text(error).style(theme::label::urgent));
         }
         let n = self.ticked();
-        let mut add = button(text(if n == 1 {
+        let add = button(text(if n == 1 {
             t(Key::ImportAddOne).to_owned()
         } else {
             i18n::tf(lang, Key::ImportAddMany, &[("n", &n.to_string())])
         }))
         .style(theme::button::primary)
         .padding([8, 16]);
-        if n > 0 && !self.busy {
-            add = add.on_press(Message::Add);
-        }
         page = page.push(
             row![
-                add,
-                button(text(t(Key::Cancel)))
-                    .style(theme::button::secondary)
-                    .padding([8, 16])
-                    .on_press(Message::Back),
+                focus.button("add", add, (n > 0 && !self.busy).then_some(Message::Add)),
+                focus.button(
+                    "cancel",
+                    button(text(t(Key::Cancel)))
+                        .style(theme::button::secondary)
+                        .padding([8, 16]),
+                    Some(Message::Back),
+                ),
             ]
             .spacing(8),
         );
@@ -616,6 +641,9 @@ impl Review {
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }
 }
+
+/// An encrypted export's password field (`review-password#i`).
+pub const PASSWORD_ID: &str = "review-password";
 
 #[cfg(test)]
 mod tests {

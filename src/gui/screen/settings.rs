@@ -2,6 +2,7 @@
 //! offset (persisted in the settings file), and the vault's own: change the
 //! password, keyring unlock on or off.
 
+use crate::gui::focus::{self, Focus};
 use iced::widget::{
     button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
 };
@@ -22,6 +23,10 @@ use super::onboarding::MIN_PASSWORD_CHARS;
 
 /// The clock offset field's id.
 pub const OFFSET_ID: &str = "settings-offset";
+/// The auto-lock minutes field's id.
+pub const AUTO_LOCK_ID: &str = "settings-auto-lock";
+/// The clipboard delay field's id.
+pub const CLIPBOARD_ID: &str = "settings-clipboard";
 /// The time server field's id.
 pub const TIME_SERVER_ID: &str = "settings-time-server";
 /// The backup folder field's id.
@@ -527,21 +532,31 @@ impl Settings {
 
     /// The global shortcut: the field, what it does, and why it does not
     /// work here when it does not (`problem`, from the app).
-    fn shortcut_view(&self, lang: Lang, problem: Option<&Problem>) -> Element<'_, Message> {
+    fn shortcut_view(
+        &self,
+        lang: Lang,
+        problem: Option<&Problem>,
+        focus: &Focus<Message>,
+    ) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let typed_changed = self.shortcut_typed.trim() != self.values.shortcut;
         let mut part = column![
             text(t(Key::Shortcut)).size(16),
             row![
-                text_input(crate::gui::shortcut::DEFAULT, &self.shortcut_typed)
-                    .id(SHORTCUT_ID)
-                    .on_input(Message::Shortcut)
-                    .on_submit(Message::UseShortcut)
-                    .width(Length::Fixed(220.0))
-                    .padding(8),
-                button(text(t(Key::ShortcutUse)))
-                    .style(theme::button::secondary)
-                    .on_press_maybe(typed_changed.then_some(Message::UseShortcut)),
+                focus.field(
+                    SHORTCUT_ID,
+                    text_input(crate::gui::shortcut::DEFAULT, &self.shortcut_typed)
+                        .on_input(Message::Shortcut)
+                        .on_submit(Message::UseShortcut)
+                        .width(Length::Fixed(220.0))
+                        .padding(8),
+                    true,
+                ),
+                focus.button(
+                    "shortcut-use",
+                    button(text(t(Key::ShortcutUse))).style(theme::button::secondary),
+                    typed_changed.then_some(Message::UseShortcut),
+                ),
             ]
             .spacing(8)
             .align_y(Alignment::Center),
@@ -585,16 +600,20 @@ impl Settings {
         lang: Lang,
         system: Lang,
         shortcut: Option<&Problem>,
+        focus: &Focus<Message>,
     ) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let hint = |key| text(t(key)).size(13).style(theme::label::muted);
         let mut page = column![
             row![
                 text(t(Key::SettingsTitle)).size(24).width(Length::Fill),
-                button(text(t(Key::Back)))
-                    .style(theme::button::secondary)
-                    .padding([8, 16])
-                    .on_press(Message::Back),
+                focus.button(
+                    "back",
+                    button(text(t(Key::Back)))
+                        .style(theme::button::secondary)
+                        .padding([8, 16]),
+                    Some(Message::Back),
+                ),
             ]
             .spacing(8)
             .align_y(Alignment::Center),
@@ -605,46 +624,65 @@ impl Settings {
         if let Some(notice) = &self.notice {
             page = page.push(crate::gui::widget::notice::view(notice));
         }
+        // Built in the order they are shown: the focus visits them so.
         page = page
-            .push(self.appearance_group(lang, system))
-            .push(self.security_group(lang))
+            .push(self.appearance_group(lang, system, focus))
+            .push(self.security_group(lang, focus))
             .push(group(
                 t(Key::SettingsPrivacy),
                 column![
                     line(
                         t(Key::ClipboardDelay),
-                        text_input("30", &self.clipboard)
-                            .on_input(Message::Clipboard)
-                            .width(Length::Fixed(90.0))
-                            .into()
+                        focus.field(
+                            CLIPBOARD_ID,
+                            text_input("30", &self.clipboard)
+                                .on_input(Message::Clipboard)
+                                .width(Length::Fixed(90.0)),
+                            true,
+                        )
                     ),
                     hint(Key::ClipboardDelayHint),
-                    checkbox(self.values.hide_codes)
-                        .label(t(Key::HideCodes))
-                        .on_toggle(Message::HideCodes),
-                    checkbox(self.values.hide_codes_unfocused)
-                        .label(t(Key::HideCodesUnfocused))
-                        .on_toggle(Message::HideUnfocused),
+                    focus.checkbox(
+                        "hide-codes",
+                        checkbox(self.values.hide_codes).label(t(Key::HideCodes)),
+                        self.values.hide_codes,
+                        Some(Message::HideCodes),
+                    ),
+                    focus.checkbox(
+                        "hide-unfocused",
+                        checkbox(self.values.hide_codes_unfocused)
+                            .label(t(Key::HideCodesUnfocused)),
+                        self.values.hide_codes_unfocused,
+                        Some(Message::HideUnfocused),
+                    ),
                     hint(Key::HideCodesUnfocusedHint),
                 ],
             ))
-            .push(self.time_group(lang))
-            .push(self.backup_group(lang))
+            .push(self.time_group(lang, focus))
+            .push(self.backup_group(lang, focus))
             .push(group(
                 t(Key::SettingsDesktop),
                 column![
-                    checkbox(self.values.keep_in_tray)
-                        .label(t(Key::KeepInTray))
-                        .on_toggle(Message::KeepInTray),
+                    focus.checkbox(
+                        "keep-in-tray",
+                        checkbox(self.values.keep_in_tray).label(t(Key::KeepInTray)),
+                        self.values.keep_in_tray,
+                        Some(Message::KeepInTray),
+                    ),
                     hint(Key::KeepInTrayHint),
-                    self.shortcut_view(lang, shortcut),
+                    self.shortcut_view(lang, shortcut, focus),
                 ],
             ));
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }
 
     /// Theme, language, text size, motion.
-    fn appearance_group(&self, lang: Lang, system: Lang) -> Element<'_, Message> {
+    fn appearance_group(
+        &self,
+        lang: Lang,
+        system: Lang,
+        focus: &Focus<Message>,
+    ) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let themes = theme_choices(lang);
         let theme_selected = themes
@@ -664,21 +702,40 @@ impl Settings {
         group(
             t(Key::SettingsAppearance),
             column![
-                line(
-                    t(Key::Theme),
-                    pick_list(themes, theme_selected, Message::Theme).into()
+                line(t(Key::Theme), {
+                    let (previous, next) = focus::neighbours(&themes, theme_selected.as_ref());
+                    focus.choice(
+                        "theme",
+                        pick_list(themes, theme_selected, Message::Theme),
+                        previous.map(Message::Theme),
+                        next.map(Message::Theme),
+                    )
+                }),
+                line(t(Key::Language), {
+                    let (previous, next) =
+                        focus::neighbours(&languages, language_selected.as_ref());
+                    focus.choice(
+                        "language",
+                        pick_list(languages, language_selected, Message::Language),
+                        previous.map(Message::Language),
+                        next.map(Message::Language),
+                    )
+                }),
+                line(t(Key::TextSize), {
+                    let (previous, next) = focus::neighbours(&sizes, size_selected.as_ref());
+                    focus.choice(
+                        "text-size",
+                        pick_list(sizes, size_selected, |c| Message::TextSize(c.value)),
+                        previous.map(|c| Message::TextSize(c.value)),
+                        next.map(|c| Message::TextSize(c.value)),
+                    )
+                }),
+                focus.checkbox(
+                    "reduce-motion",
+                    checkbox(self.values.reduce_motion).label(t(Key::ReduceMotion)),
+                    self.values.reduce_motion,
+                    Some(Message::ReduceMotion),
                 ),
-                line(
-                    t(Key::Language),
-                    pick_list(languages, language_selected, Message::Language).into()
-                ),
-                line(
-                    t(Key::TextSize),
-                    pick_list(sizes, size_selected, |c| Message::TextSize(c.value)).into()
-                ),
-                checkbox(self.values.reduce_motion)
-                    .label(t(Key::ReduceMotion))
-                    .on_toggle(Message::ReduceMotion),
                 text(t(Key::ReduceMotionHint))
                     .size(13)
                     .style(theme::label::muted),
@@ -687,82 +744,108 @@ impl Settings {
     }
 
     /// Auto-lock, keyring unlock, the password.
-    fn security_group(&self, lang: Lang) -> Element<'_, Message> {
+    fn security_group(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let mut part = column![
             line(
                 t(Key::AutoLock),
-                text_input("5", &self.auto_lock)
-                    .on_input(Message::AutoLock)
-                    .width(Length::Fixed(90.0))
-                    .into()
+                focus.field(
+                    AUTO_LOCK_ID,
+                    text_input("5", &self.auto_lock)
+                        .on_input(Message::AutoLock)
+                        .width(Length::Fixed(90.0)),
+                    true,
+                )
             ),
             text(t(Key::AutoLockHint))
                 .size(13)
                 .style(theme::label::muted),
         ];
-        let mut keyring = checkbox(self.keyring_on).label(t(Key::KeyringSetting));
-        if !self.busy {
-            keyring = keyring.on_toggle(Message::Keyring);
-        }
-        part = part.push(keyring).push(
-            text(t(Key::UseKeyringHint))
-                .size(13)
-                .style(theme::label::muted),
-        );
+        part = part
+            .push(focus.checkbox(
+                "keyring",
+                checkbox(self.keyring_on).label(t(Key::KeyringSetting)),
+                self.keyring_on,
+                (!self.busy).then_some(Message::Keyring),
+            ))
+            .push(
+                text(t(Key::UseKeyringHint))
+                    .size(13)
+                    .style(theme::label::muted),
+            );
         if let Some(typed) = &self.off_password {
-            let mut confirm = button(text(t(Key::KeyringOffConfirm))).style(theme::button::primary);
-            let mut cancel = button(text(t(Key::Cancel))).style(theme::button::secondary);
-            if !self.busy {
-                confirm = confirm.on_press(Message::ConfirmOff);
-                cancel = cancel.on_press(Message::CancelOff);
-            }
+            let confirm = button(text(t(Key::KeyringOffConfirm))).style(theme::button::primary);
+            let cancel = button(text(t(Key::Cancel))).style(theme::button::secondary);
+            let idle = !self.busy;
             part = part.push(
                 column![
                     text(t(Key::KeyringOffAsk)),
-                    text_input(t(Key::Password), typed.as_str())
-                        .id(KEYRING_OFF_PASSWORD_ID)
-                        .secure(true)
-                        .on_input(|s| Message::OffPassword(Typed::new(s)))
-                        .on_submit(Message::ConfirmOff)
-                        .padding(8),
-                    row![confirm, cancel].spacing(8),
+                    focus.field(
+                        KEYRING_OFF_PASSWORD_ID,
+                        text_input(t(Key::Password), typed.as_str())
+                            .secure(true)
+                            .on_input(|s| Message::OffPassword(Typed::new(s)))
+                            .on_submit(Message::ConfirmOff)
+                            .padding(8),
+                        true,
+                    ),
+                    row![
+                        focus.button(
+                            "keyring-off-yes",
+                            confirm,
+                            idle.then_some(Message::ConfirmOff)
+                        ),
+                        focus.button("keyring-off-no", cancel, idle.then_some(Message::CancelOff)),
+                    ]
+                    .spacing(8),
                 ]
                 .spacing(8),
             );
         }
-        let mut change = button(text(t(Key::ChangePassword))).style(theme::button::secondary);
-        if !self.busy {
-            change = change.on_press(Message::ChangePassword);
-        }
+        // Built in the order they are shown: the focus visits them so.
+        let new_password = focus.field(
+            NEW_PASSWORD_ID,
+            text_input(t(Key::NewPassword), self.new_password.as_str())
+                .secure(true)
+                .on_input(|s| Message::NewPassword(Typed::new(s)))
+                .padding(8),
+            true,
+        );
+        let repeat = focus.field(
+            REPEAT_PASSWORD_ID,
+            text_input(t(Key::RepeatPassword), self.repeat.as_str())
+                .secure(true)
+                .on_input(|s| Message::Repeat(Typed::new(s)))
+                .on_submit(Message::ChangePassword)
+                .padding(8),
+            true,
+        );
+        let change = focus.button(
+            "change-password",
+            button(text(t(Key::ChangePassword))).style(theme::button::secondary),
+            (!self.busy).then_some(Message::ChangePassword),
+        );
         let change: Element<'_, Message> = if self.changing.is_some() {
             row![
                 change,
                 text(t(Key::ChangingPassword)).style(theme::label::muted),
-                button(text(t(Key::Cancel)))
-                    .style(theme::button::secondary)
-                    .on_press(Message::CancelChange),
+                focus.button(
+                    "change-cancel",
+                    button(text(t(Key::Cancel))).style(theme::button::secondary),
+                    Some(Message::CancelChange),
+                ),
             ]
             .spacing(8)
             .align_y(Alignment::Center)
             .into()
         } else {
-            change.into()
+            change
         };
         part = part.push(
             column![
                 text(t(Key::ChangePassword)).size(16),
-                text_input(t(Key::NewPassword), self.new_password.as_str())
-                    .id(NEW_PASSWORD_ID)
-                    .secure(true)
-                    .on_input(|s| Message::NewPassword(Typed::new(s)))
-                    .padding(8),
-                text_input(t(Key::RepeatPassword), self.repeat.as_str())
-                    .id(REPEAT_PASSWORD_ID)
-                    .secure(true)
-                    .on_input(|s| Message::Repeat(Typed::new(s)))
-                    .on_submit(Message::ChangePassword)
-                    .padding(8),
+                new_password,
+                repeat,
                 change,
             ]
             .spacing(8),
@@ -771,18 +854,20 @@ impl Settings {
     }
 
     /// The clock offset and the time server.
-    fn time_group(&self, lang: Lang) -> Element<'_, Message> {
+    fn time_group(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         group(
             t(Key::SettingsTime),
             column![
                 line(
                     t(Key::ClockOffset),
-                    text_input("0", &self.offset)
-                        .id(OFFSET_ID)
-                        .on_input(Message::Offset)
-                        .width(Length::Fixed(90.0))
-                        .into()
+                    focus.field(
+                        OFFSET_ID,
+                        text_input("0", &self.offset)
+                            .on_input(Message::Offset)
+                            .width(Length::Fixed(90.0)),
+                        true,
+                    )
                 ),
                 text(t(Key::ClockOffsetHint))
                     .size(13)
@@ -790,17 +875,19 @@ impl Settings {
                 line(
                     t(Key::TimeServer),
                     row![
-                        text_input("pool.ntp.org", &self.time_server)
-                            .id(TIME_SERVER_ID)
-                            .on_input(Message::TimeServer)
-                            .on_submit(Message::CheckClock)
-                            .width(Length::Fixed(200.0)),
-                        button(text(t(Key::CheckClock)))
-                            .style(theme::button::secondary)
-                            .on_press_maybe(
-                                (!self.values.time_server.is_empty())
-                                    .then_some(Message::CheckClock)
-                            ),
+                        focus.field(
+                            TIME_SERVER_ID,
+                            text_input("pool.ntp.org", &self.time_server)
+                                .on_input(Message::TimeServer)
+                                .on_submit(Message::CheckClock)
+                                .width(Length::Fixed(200.0)),
+                            true,
+                        ),
+                        focus.button(
+                            "check-clock",
+                            button(text(t(Key::CheckClock))).style(theme::button::secondary),
+                            (!self.values.time_server.is_empty()).then_some(Message::CheckClock),
+                        ),
                     ]
                     .spacing(8)
                     .align_y(Alignment::Center)
@@ -820,7 +907,7 @@ impl Settings {
     }
 
     /// Automatic backups, export, restore.
-    fn backup_group(&self, lang: Lang) -> Element<'_, Message> {
+    fn backup_group(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let backups_state = match &self.backup_folder {
             Some(folder) => i18n::tf(
@@ -837,38 +924,49 @@ impl Settings {
                 text(t(Key::BackupsTitle)).size(16),
                 text(backups_state),
                 row![
-                    text_input(t(Key::BackupsFolderPlaceholder), &self.backup_typed)
-                        .id(BACKUP_FOLDER_ID)
-                        .on_input(Message::BackupFolder)
-                        .on_submit(Message::UseBackupFolder)
-                        .padding(8),
-                    button(text(t(Key::BackupsChoose)))
-                        .style(theme::button::secondary)
-                        .on_press(Message::ChooseBackupFolder),
+                    focus.field(
+                        BACKUP_FOLDER_ID,
+                        text_input(t(Key::BackupsFolderPlaceholder), &self.backup_typed)
+                            .on_input(Message::BackupFolder)
+                            .on_submit(Message::UseBackupFolder)
+                            .padding(8),
+                        true,
+                    ),
+                    focus.button(
+                        "backups-choose",
+                        button(text(t(Key::BackupsChoose))).style(theme::button::secondary),
+                        Some(Message::ChooseBackupFolder),
+                    ),
                 ]
                 .spacing(8)
                 .align_y(Alignment::Center),
                 row![
-                    button(text(t(Key::BackupsUse)))
-                        .style(theme::button::secondary)
-                        .on_press_maybe(typed.then_some(Message::UseBackupFolder)),
-                    button(text(t(Key::BackupsTurnOff)))
-                        .style(theme::button::secondary)
-                        .on_press_maybe(
-                            self.backup_folder.is_some().then_some(Message::BackupsOff)
-                        ),
+                    focus.button(
+                        "backups-use",
+                        button(text(t(Key::BackupsUse))).style(theme::button::secondary),
+                        typed.then_some(Message::UseBackupFolder),
+                    ),
+                    focus.button(
+                        "backups-off",
+                        button(text(t(Key::BackupsTurnOff))).style(theme::button::secondary),
+                        self.backup_folder.is_some().then_some(Message::BackupsOff),
+                    ),
                 ]
                 .spacing(8),
                 text(t(Key::BackupsHint))
                     .size(13)
                     .style(theme::label::muted),
                 row![
-                    button(text(t(Key::FileExportOpen)))
-                        .style(theme::button::secondary)
-                        .on_press(Message::FileExport),
-                    button(text(t(Key::SettingsRestore)))
-                        .style(theme::button::secondary)
-                        .on_press(Message::Restore),
+                    focus.button(
+                        "file-export",
+                        button(text(t(Key::FileExportOpen))).style(theme::button::secondary),
+                        Some(Message::FileExport),
+                    ),
+                    focus.button(
+                        "restore",
+                        button(text(t(Key::SettingsRestore))).style(theme::button::secondary),
+                        Some(Message::Restore),
+                    ),
                 ]
                 .spacing(8),
             ],

@@ -2,6 +2,7 @@
 //! several entries as Google Authenticator export codes ("1 of 3") shown one
 //! after the other. Always behind a confirmation: the codes hold the keys.
 
+use crate::gui::focus::{self, Focus};
 use iced::widget::{button, checkbox, column, container, row, scrollable, text};
 use iced::{Alignment, Element, Length};
 
@@ -204,35 +205,44 @@ impl Share {
     }
 
     /// The screen.
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+    pub fn view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let mut page = column![].spacing(12).max_width(560);
-        let back = button(text(t(match self.phase {
-            Phase::Show => Key::Done,
-            _ => Key::Cancel,
-        })))
-        .style(theme::button::secondary)
-        .padding([8, 16])
-        .on_press(Message::Back);
+        let back = || {
+            focus.button(
+                "back",
+                button(text(t(match self.phase {
+                    Phase::Show => Key::Done,
+                    _ => Key::Cancel,
+                })))
+                .style(theme::button::secondary)
+                .padding([8, 16]),
+                Some(Message::Back),
+            )
+        };
         match (&self.mode, &self.phase) {
             (Mode::Export { choices }, Phase::Choose) => {
                 page = page.push(text(t(Key::ExportTitle)).size(24));
                 page = page.push(text(t(Key::ExportIntro)).style(theme::label::muted));
                 for (i, (_, label, on)) in choices.iter().enumerate() {
-                    page = page.push(
-                        checkbox(*on)
-                            .label(i18n::label(lang, label))
-                            .on_toggle(move |on| Message::Toggle(i, on)),
-                    );
+                    page = page.push(focus.checkbox(
+                        focus::Key::indexed("tick", i),
+                        checkbox(*on).label(i18n::label(lang, label)),
+                        *on,
+                        Some(move |on| Message::Toggle(i, on)),
+                    ));
                 }
                 let n = self.ticked().len();
-                let mut next = button(text(t(Key::Continue)))
+                let next = button(text(t(Key::Continue)))
                     .style(theme::button::primary)
                     .padding([8, 16]);
-                if n > 0 {
-                    next = next.on_press(Message::Continue);
-                }
-                page = page.push(row![next, back].spacing(8));
+                page = page.push(
+                    row![
+                        focus.button("continue", next, (n > 0).then_some(Message::Continue)),
+                        back()
+                    ]
+                    .spacing(8),
+                );
             }
             (mode, Phase::Confirm | Phase::Choose) => {
                 let (title, warning, show) = match mode {
@@ -263,11 +273,14 @@ impl Share {
                 );
                 page = page.push(
                     row![
-                        button(text(show))
-                            .style(theme::button::danger)
-                            .padding([8, 16])
-                            .on_press(Message::Show),
-                        back
+                        focus.button(
+                            "show",
+                            button(text(show))
+                                .style(theme::button::danger)
+                                .padding([8, 16]),
+                            Some(Message::Show),
+                        ),
+                        back()
                     ]
                     .spacing(8),
                 );
@@ -301,18 +314,21 @@ impl Share {
                 }
                 let mut buttons = row![].spacing(8);
                 if self.codes.len() > 1 {
-                    let mut previous =
-                        button(text(t(Key::Previous))).style(theme::button::secondary);
-                    if self.index > 0 {
-                        previous = previous.on_press(Message::Previous);
-                    }
-                    let mut next = button(text(t(Key::Next))).style(theme::button::primary);
-                    if self.index + 1 < self.codes.len() {
-                        next = next.on_press(Message::Next);
-                    }
-                    buttons = buttons.push(previous).push(next);
+                    let previous = button(text(t(Key::Previous))).style(theme::button::secondary);
+                    let next = button(text(t(Key::Next))).style(theme::button::primary);
+                    buttons = buttons
+                        .push(focus.button(
+                            "previous",
+                            previous,
+                            (self.index > 0).then_some(Message::Previous),
+                        ))
+                        .push(focus.button(
+                            "next",
+                            next,
+                            (self.index + 1 < self.codes.len()).then_some(Message::Next),
+                        ));
                 }
-                page = page.push(buttons.push(back).align_y(Alignment::Center));
+                page = page.push(buttons.push(back()).align_y(Alignment::Center));
             }
         }
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()

@@ -7,6 +7,7 @@ use iced::widget::{button, column, container, text, text_input};
 use iced::{Element, Length};
 
 use super::Typed;
+use crate::gui::focus::Focus;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::Localized as _;
 use crate::gui::task;
@@ -174,7 +175,7 @@ impl Unlock {
     }
 
     /// The screen.
-    pub fn view(&self, lang: Lang) -> Element<'_, Message> {
+    pub fn view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let mut form = column![
             text(t(Key::UnlockTitle)).size(26),
@@ -188,7 +189,6 @@ impl Unlock {
         .spacing(14)
         .max_width(440);
         let mut field = text_input(t(Key::Password), self.password.as_str())
-            .id(PASSWORD_ID)
             .secure(true)
             .padding(10);
         if self.busy == Busy::Idle {
@@ -196,22 +196,26 @@ impl Unlock {
                 .on_input(|s| Message::Password(Typed::new(s)))
                 .on_submit(Message::Submit);
         }
-        form = form.push(field);
+        form = form.push(focus.field(PASSWORD_ID, field, self.busy == Busy::Idle));
         if let Some(error) = &self.error {
             form = form.push(text(error).style(theme::label::urgent));
         }
         form = match self.busy {
             Busy::Idle => form.push(
-                button(text(t(Key::UnlockButton)))
-                    .style(theme::button::primary)
-                    .padding([8, 16])
-                    .on_press(Message::Submit),
+                focus.button(
+                    "unlock",
+                    button(text(t(Key::UnlockButton)))
+                        .style(theme::button::primary)
+                        .padding([8, 16]),
+                    Some(Message::Submit),
+                ),
             ),
             Busy::Password => form.push(super::spinner_cancel(
                 t(Key::Unlocking),
                 self.phase,
                 t(Key::Cancel),
                 Message::Cancel,
+                focus,
             )),
             Busy::Keyring => form.push(super::spinner(t(Key::UnlockingKeyring), self.phase)),
         };

@@ -214,8 +214,16 @@ fn pairs(c: &'static Colours) -> Vec<Pair> {
             min: shape_min,
         });
     };
+    // The app's focus ring sits on the window, a section, a row, an error
+    // box (the confirmations) and, in its own colour, on a toast.
+    let ring = boxed::focus(true)(theme).border.color;
+    shape("focus ring on an error box".into(), ring, error_bg);
+    shape(
+        "focus ring on a toast".into(),
+        boxed::focus_on_toast(true)(theme).border.color,
+        toast_bg,
+    );
     for (ground, bg) in &grounds {
-        let ring = boxed::focus(true)(theme).border.color;
         shape(format!("focus ring on {ground}"), ring, *bg);
         shape(
             format!("countdown arc on {ground}"),

@@ -17,6 +17,7 @@ use iced::{Alignment, Element, Font, Length, font};
 use super::countdown;
 use super::marks::{self, Ink, Mark, Marks};
 use crate::gui::brand;
+use crate::gui::focus::Focus;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::symbol::Symbol;
 use crate::gui::theme;
@@ -37,12 +38,18 @@ pub struct Row<'a> {
     pub selected: bool,
     /// Whether the pointer is over it.
     pub hovered: bool,
-    /// Whether it has the keyboard focus (the app's focus ring).
+    /// Whether the list has the keyboard focus (with its ring) and this row
+    /// is the selected one.
     pub focused: bool,
     /// Whether its actions take the names' place when they show (large
     /// text, where both do not fit).
     pub compact: bool,
 }
+
+/// The focus key of the selected card's "Next code" action.
+pub const NEXT_KEY: &str = "row-next";
+/// The focus key of the selected card's "Details" action.
+pub const DETAILS_KEY: &str = "row-details";
 
 /// A row's height in logical pixels: the code (30 px text) and the next code
 /// (13 px) under it, plus the padding.
@@ -156,6 +163,17 @@ impl RowAction {
         }
     }
 
+    /// Its focus key on the selected card (its actions are tab stops
+    /// after the list).
+    pub const fn focus_key(self) -> &'static str {
+        match self {
+            Self::Copy => "row-copy",
+            Self::Reveal => "row-reveal",
+            Self::Next => NEXT_KEY,
+            Self::Details => DETAILS_KEY,
+        }
+    }
+
     const fn slug(self) -> &'static str {
         match self {
             Self::Copy => "copy",
@@ -210,13 +228,14 @@ pub fn actions_for(entry: &Entry, shows_code: bool) -> [RowAction; 2] {
 
 /// An action's icon button, with its name in a tooltip; the symbol is drawn
 /// by the list's layer over `marks`, like the rings.
-fn action_button<'a, Message: Clone + 'a>(
+fn action_button<'a, Message: Clone + 'static>(
     lang: Lang,
     entry: &EntryId,
     action: RowAction,
     message: Message,
     marks: &Marks,
     compact: bool,
+    focus: &Focus<Message>,
 ) -> Element<'a, Message> {
     let (side, padding) = if compact {
         (COMPACT_SYMBOL, COMPACT_PADDING)
@@ -232,10 +251,8 @@ fn action_button<'a, Message: Clone + 'a>(
         side,
         side,
     );
-    let control = button(symbol)
-        .padding(padding)
-        .style(theme::button::icon)
-        .on_press(message);
+    let control = button(symbol).padding(padding).style(theme::button::icon);
+    let control = focus.button(action.focus_key(), control, Some(message));
     tooltip(
         container(control).id(action_id(action, entry)),
         container(text(i18n::t(lang, action.key())).size(13))
@@ -252,11 +269,14 @@ fn action_button<'a, Message: Clone + 'a>(
 /// under the pointer (`row_data.hovered`) or selected. Its countdown, brand
 /// icon and action symbols are drawn by the list around it
 /// ([`marks::layer`] over `marks`).
-pub fn view<'a, Message: Clone + 'a>(
+/// `focus` builds the card's actions (the selected card's are tab stops
+/// after the list; a card shown under the pointer uses [`Focus::inert`]).
+pub fn view<'a, Message: Clone + 'static>(
     lang: Lang,
     row_data: Row<'a>,
     messages: Messages<Message>,
     marks: &Marks,
+    focus: &Focus<Message>,
 ) -> Element<'a, Message> {
     let entry = row_data.entry;
     let avatar = avatar(entry, row_data.selected, marks);
@@ -388,6 +408,7 @@ pub fn view<'a, Message: Clone + 'a>(
                 message,
                 marks,
                 row_data.compact,
+                focus,
             ));
         }
         body = body.push(if row_data.compact {

@@ -1,5 +1,6 @@
 //! A short notice at the bottom of the window ("Code copied…").
 
+use crate::gui::focus::Focus;
 use iced::widget::{button, container, row, text};
 use iced::{Element, Length};
 
@@ -45,18 +46,24 @@ impl Toast {
     }
 }
 
+/// The focus key of the toast's dismiss button (the last tab stop).
+pub const DISMISS_KEY: &str = "toast-dismiss";
+
 /// The toast, with a dismiss button sending `dismiss`.
-pub fn view<'a, Message: Clone + 'a>(
+pub fn view<'a, Message: Clone + 'static>(
     toast: &'a Toast,
     dismiss_label: &'a str,
     dismiss: Message,
+    focus: &Focus<Message>,
 ) -> Element<'a, Message> {
     container(
         row![
             text(&toast.text).width(Length::Fill),
-            button(text(dismiss_label).size(14))
-                .style(theme::button::on_toast(toast.is_error))
-                .on_press(dismiss),
+            focus.toast_button(
+                DISMISS_KEY,
+                button(text(dismiss_label).size(14)).style(theme::button::on_toast(toast.is_error)),
+                dismiss,
+            ),
         ]
         .spacing(12)
         .align_y(iced::Alignment::Center),

@@ -1,0 +1,926 @@
+//! Every control of every screen by keyboard alone (issue 17, item 3).
+//!
+//! For each screen (and the states that show more controls: a confirmation,
+//! the advanced fields, a toast), starting from the screen as it arrives:
+//! - Tab visits the screen's controls in the order the view lays them out
+//!   and wraps round; Shift+Tab walks the same cycle backwards;
+//! - every control is reached with Tab and operated with the keyboard
+//!   alone: Enter and Space on a button or checkbox do exactly what a click
+//!   on it does (the window's text, the clipboard, the settings file, the
+//!   vault's accounts and the files written are compared with those after a
+//!   click, on a fresh copy of the same state), the arrows change a choice
+//!   and change it back, a text field takes what is typed;
+//! - no control is left out: every point of the window where a click is
+//!   taken by a widget lies inside a control the focus visits (a disabled
+//!   button takes no click), and every control the focus visits is in the
+//!   view, in the same order.
+//!
+//! The harness presses keys as the window gets them (`Harness::press_key`):
+//! the widgets first, then the app's key mapping for the keys none took.
+
+use std::path::Path;
+
+use iced::keyboard::key::Named;
+use iced::{Point, Rectangle};
+use iced_test::selector::Candidate;
+
+use crate::common;
+use common::gui::*;
+use tessera::gui::Message;
+use tessera::gui::focus::{Key, Kind, RING_PREFIX};
+use tessera::gui::i18n::Lang;
+use tessera::gui::screen::{codes, settings};
+use tessera::otp::{Account, Params, decode_base32};
+
+/// What a person can see or find afterwards: the screen and every text on
+/// it (field contents included), what each control would send next (a
+/// checkbox's state), the clipboard, the settings file, the vault's
+/// accounts and the files in the test's directory.
+fn fingerprint(h: &Harness) -> String {
+    let mut out = format!("screen {}\n", h.app.screen_name());
+    for text in view_texts(h) {
+        out.push_str(&text);
+        out.push('\n');
+    }
+    for control in h.app.focus_controls() {
+        if let Kind::Press(message)
+        | Kind::Choice {
+            next: Some(message),
+            ..
+        } = &control.kind
+        {
+            out.push_str(&format!("{} -> {message:?}\n", control.key));
+        }
+    }
+    out.push_str(&format!("clipboard {:?}\n", h.clipboard));
+    let settings = h.dir.path().join("config/settings.toml");
+    out.push_str(&format!(
+        "settings {:?}\n",
+        std::fs::read_to_string(settings).ok()
+    ));
+    if h.vault_path().exists() {
+        for e in reopen(&h.vault_path()).entries() {
+            out.push_str(&format!(
+                "entry {} {} fav={} group={:?} notes={:?} {:?} counter={} recovery={}/{}\n",
+                e.account.issuer,
+                e.account.name,
+                e.favourite,
+                e.group,
+                e.notes,
+                e.account.params.kind,
+                e.account.params.counter,
+                e.unused_recovery_codes(),
+                e.recovery_codes.len(),
+            ));
+        }
+    }
+    let mut files = Vec::new();
+    list_files(h.dir.path(), h.dir.path(), &mut files);
+    files.sort();
+    out.push_str(&format!("files {files:?}\n"));
+    // Two copies of a state differ in their directory and random ids only.
+    let mut out = mask_uuids(&out.replace(&h.dir.path().display().to_string(), "<dir>"));
+    for e in h.app.entries() {
+        out = out.replace(
+            e.id.as_str(),
+            &format!("{}/{}", e.account.issuer, e.account.name),
+        );
+    }
+    out
+}
+
+/// `text` with every UUID (8-4-4-4-12 hex digits) replaced by `<id>`.
+fn mask_uuids(text: &str) -> String {
+    let is_uuid = |s: &[u8]| {
+        s.len() == 36
+            && s.iter().enumerate().all(|(i, b)| match i {
+                8 | 13 | 18 | 23 => *b == b'-',
+                _ => b.is_ascii_hexdigit(),
+            })
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if i + 36 <= bytes.len() && is_uuid(&bytes[i..i + 36]) {
+            out.push_str("<id>");
+            i += 36;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            out.push(c);
+            i += c.len_utf8().max(1);
+        }
+    }
+    out
+}
+
+/// What the window shows and what its controls would send next (no files).
+fn view_fingerprint(h: &Harness) -> String {
+    let full = fingerprint(h);
+    full.split("\nclipboard ")
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            list_files(root, &path, out);
+        } else if let Ok(relative) = path.strip_prefix(root)
+            // Named by the vault's random id: the same in both copies only
+            // in what they hold, which the accounts above show.
+            && !relative.starts_with("state")
+        {
+            out.push(relative.display().to_string());
+        }
+    }
+}
+
+/// Every text and text field's content in the view, in order.
+fn view_texts(h: &Harness) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut ui = h.ui();
+    let _ = ui.find(|candidate: Candidate<'_>| -> Option<()> {
+        match candidate {
+            Candidate::Text { content, .. } => out.push(content.to_owned()),
+            Candidate::TextInput { state, .. } => out.push(format!("[{}]", state.text())),
+            _ => {}
+        }
+        None
+    });
+    out
+}
+
+/// What the view holds: the rings (id and bounds, in order), the bounds of
+/// its text fields and of its scrollables.
+#[derive(Default)]
+struct Layout {
+    rings: Vec<(iced::widget::Id, Rectangle)>,
+    fields: Vec<Rectangle>,
+    scrollables: Vec<Rectangle>,
+}
+
+fn layout(h: &Harness) -> Layout {
+    let mut out = Layout::default();
+    let mut ui = h.ui();
+    let _ = ui.find(|candidate: Candidate<'_>| -> Option<()> {
+        match candidate {
+            Candidate::Container {
+                id: Some(id),
+                visible_bounds: Some(bounds),
+                ..
+            } if format!("{id:?}").contains(RING_PREFIX) => out.rings.push((id.clone(), bounds)),
+            Candidate::TextInput {
+                visible_bounds: Some(bounds),
+                ..
+            } => out.fields.push(bounds),
+            Candidate::Scrollable {
+                visible_bounds: Some(bounds),
+                ..
+            } => out.scrollables.push(bounds),
+            _ => {}
+        }
+        None
+    });
+    out
+}
+
+/// Clicks the middle of `key`'s ring (the control inside it).
+fn click_control(h: &mut Harness, key: &Key) {
+    let ring = key.ring_id();
+    h.interact(move |ui| {
+        let _ = ui
+            .click(ring.clone())
+            .unwrap_or_else(|e| panic!("click {ring:?}: {e}"));
+    });
+}
+
+/// The checks of the module's comment, on the state `setup` builds.
+/// `choosers` name the controls that open the system's file chooser: they
+/// are reached and send the chooser's message, which is not run here (no
+/// portal in the tests).
+/// `idle` name the controls that do nothing in this state, by click or by
+/// key (Open with no path typed, Unlock with no password).
+fn every_control_by_keyboard(setup: &dyn Fn() -> Harness, choosers: &[&str], idle: &[&str]) {
+    // A window tall enough for the longest page: iced 0.14 does not scroll
+    // a focused control into view (docs/gui.md, "Keyboard").
+    let setup = &|| {
+        let mut h = setup();
+        h.height = TALL;
+        h
+    };
+    let start = setup();
+    let screen = start.app.screen_name();
+    let controls = start.app.focus_controls();
+    let keys = start.focus_keys();
+    assert!(!controls.is_empty(), "{screen}: no control");
+
+    // Tab visits the controls in order and wraps; Shift+Tab goes back.
+    let mut h = setup();
+    let mut forward = Vec::new();
+    for _ in 0..keys.len() * 2 {
+        h.tab();
+        assert!(h.app.focus_visible());
+        forward.push(h.focused().unwrap());
+    }
+    let at = keys
+        .iter()
+        .position(|k| Some(k) == forward.first())
+        .unwrap();
+    let expected: Vec<String> = (0..keys.len() * 2)
+        .map(|i| keys[(at + i) % keys.len()].clone())
+        .collect();
+    assert_eq!(forward, expected, "{screen}: Tab order");
+    let mut backward = Vec::new();
+    for _ in 0..keys.len() {
+        h.shift_tab();
+        backward.push(h.focused().unwrap());
+    }
+    let mut expected_back: Vec<String> = forward[keys.len() - 1..keys.len() * 2 - 1].to_vec();
+    expected_back.reverse();
+    assert_eq!(backward, expected_back, "{screen}: Shift+Tab order");
+
+    // Every control the focus visits is in the view, in that order.
+    let view = layout(&start);
+    let mut rings = view.rings.iter().map(|(id, _)| id);
+    for control in &controls {
+        if matches!(control.kind, Kind::List) {
+            continue;
+        }
+        let id = control.key.ring_id();
+        assert!(
+            rings.any(|r| *r == id),
+            "{screen}: {} not in the view in Tab order",
+            control.key
+        );
+    }
+
+    // Every click a widget takes lands in a control the focus visits.
+    no_control_left_out(setup, &controls);
+
+    for control in &controls {
+        let key = control.key.to_string();
+        match &control.kind {
+            Kind::Press(message) if choosers.contains(&key.as_str()) => {
+                let mut k = setup();
+                k.tab_to(&key);
+                let sent = format!("{message:?}");
+                // The empty list's "Import from another app…" asks the app
+                // for the chooser (`codes::Action::Import`).
+                assert!(
+                    sent.contains("Choose") || sent == "Codes(Import)",
+                    "{screen}: {key} sends {sent}, not a chooser"
+                );
+            }
+            Kind::Press(_) => {
+                let mut k = setup();
+                k.tab_to(&key);
+                let before = fingerprint(&k);
+                k.named(Named::Enter);
+                let by_enter = fingerprint(&k);
+                if idle.contains(&key.as_str()) {
+                    assert_eq!(before, by_enter, "{screen}: {key} is not idle here");
+                } else {
+                    assert_ne!(before, by_enter, "{screen}: Enter on {key} did nothing");
+                }
+
+                let mut s = setup();
+                s.tab_to(&key);
+                s.space();
+                assert_eq!(
+                    fingerprint(&s),
+                    by_enter,
+                    "{screen}: Space on {key} is not Enter"
+                );
+
+                let mut m = setup();
+                click_control(&mut m, &control.key);
+                assert_eq!(
+                    fingerprint(&m),
+                    by_enter,
+                    "{screen}: Enter on {key} is not a click on it"
+                );
+            }
+            Kind::Choice { previous, next } => {
+                let mut k = setup();
+                k.tab_to(&key);
+                let before = view_fingerprint(&k);
+                let (there, back) = if next.is_some() {
+                    (Named::ArrowRight, Named::ArrowLeft)
+                } else {
+                    assert!(previous.is_some(), "{screen}: {key} has one value");
+                    (Named::ArrowLeft, Named::ArrowRight)
+                };
+                k.named(there);
+                assert_ne!(
+                    view_fingerprint(&k),
+                    before,
+                    "{screen}: {key} did not change"
+                );
+                k.named(back);
+                assert_eq!(
+                    view_fingerprint(&k),
+                    before,
+                    "{screen}: {key} did not change back"
+                );
+            }
+            // The paste area's text is not readable from the view; the
+            // recovery test types codes into it and saves them.
+            Kind::Field(_) if key == tessera::gui::screen::recovery::BLOCK_ID => {
+                let mut k = setup();
+                k.tab_to(&key);
+            }
+            Kind::Field(_) => {
+                let mut k = setup();
+                k.tab_to(&key);
+                let before = fingerprint(&k);
+                k.type_keys("7");
+                assert_ne!(fingerprint(&k), before, "{screen}: typing into {key}");
+            }
+            Kind::List => {
+                let mut k = setup();
+                k.tab_to(&key);
+                k.clipboard = None;
+                k.named(Named::Enter);
+                assert!(k.clipboard.is_some(), "{screen}: Enter on the list copies");
+                let mut s = setup();
+                s.tab_to(&key);
+                s.clipboard = None;
+                s.space();
+                assert_eq!(s.clipboard, k.clipboard, "{screen}: Space on the list");
+            }
+        }
+    }
+}
+
+/// Clicks a grid of points over the window (a fresh view for each one a
+/// widget took): each click a widget took must lie inside the ring of a
+/// control the focus visits (or a text field, or a scrollbar).
+fn no_control_left_out(
+    setup: &dyn Fn() -> Harness,
+    controls: &[tessera::gui::focus::Control<Message>],
+) {
+    let h = setup();
+    let screen = h.app.screen_name();
+    let view = layout(&h);
+    let visited: Vec<Rectangle> = controls
+        .iter()
+        .filter_map(|c| {
+            let id = c.key.ring_id();
+            view.rings.iter().find(|(r, _)| *r == id).map(|(_, b)| *b)
+        })
+        .collect();
+    let inside = |p: Point| {
+        visited.iter().any(|b| b.contains(p))
+            // The list's rows (one stop, moved with the arrows).
+            || (controls.iter().any(|c| matches!(c.kind, Kind::List))
+                && view.scrollables.iter().any(|b| b.contains(p)))
+            // A scrollable's bar, at its right edge.
+            || view
+                .scrollables
+                .iter()
+                .any(|b| b.contains(p) && p.x > b.x + b.width - 14.0)
+    };
+    let mut ui = h.ui();
+    let mut y = 4.0;
+    while y < TALL {
+        let mut x = 4.0;
+        while x < 1024.0 {
+            let p = Point::new(x, y);
+            ui.point_at(p);
+            let taken = ui
+                .simulate(iced_test::simulator::click())
+                .contains(&iced::event::Status::Captured);
+            if taken {
+                assert!(
+                    inside(p),
+                    "{screen}: a click at {p:?} is taken by a widget no Tab reaches"
+                );
+                ui = h.ui();
+            }
+            x += 12.0;
+        }
+        y += 12.0;
+    }
+    let _ = view.fields;
+}
+
+/// The height of the window the checks lay views out in.
+const TALL: f32 = 2400.0;
+
+fn hotp(issuer: &str, name: &str) -> Entry {
+    entry(Account::new(issuer, name, decode_base32(KEY).unwrap(), Params::hotp(3)).unwrap())
+}
+
+fn three() -> Vec<Entry> {
+    vec![
+        entry(totp("ACME", "alice", KEY)),
+        entry(totp("Globex", "bob", "KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ")),
+        hotp("Bank", "me"),
+    ]
+}
+
+#[test]
+fn first_run_by_keyboard() {
+    let setup = || {
+        let (dir, keystore) = Harness::prepare();
+        Harness::start(dir, keystore, Lang::En)
+    };
+    assert_eq!(setup().app.screen_name(), "onboarding");
+    every_control_by_keyboard(&setup, &[], &[]);
+
+    // The whole first run by keyboard: the password field is focused on
+    // arrival; Tab, the repeat; Tab, the keyring box (Space); Tab, Create.
+    let mut h = setup();
+    h.type_keys(PASSWORD);
+    h.tab();
+    h.type_keys(PASSWORD);
+    h.tab();
+    assert_eq!(h.focused().as_deref(), Some("keyring"));
+    h.tab();
+    assert_eq!(h.focused().as_deref(), Some("create"));
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "codes");
+    assert!(h.vault_path().exists());
+    drop(reopen(&h.vault_path()));
+}
+
+#[test]
+fn unlock_by_keyboard() {
+    let setup = || {
+        let (dir, keystore) = Harness::prepare();
+        drop(make_vault(&dir, three()));
+        Harness::start(dir, keystore, Lang::En)
+    };
+    assert_eq!(setup().app.screen_name(), "unlock");
+    every_control_by_keyboard(&setup, &[], &["unlock"]);
+    let mut h = setup();
+    h.type_keys(PASSWORD);
+    h.tab();
+    assert_eq!(h.focused().as_deref(), Some("unlock"));
+    h.space();
+    assert_eq!(h.app.screen_name(), "codes");
+}
+
+/// The list with its first row selected (Down), as after arriving and
+/// pressing an arrow.
+fn codes_selected() -> Harness {
+    let mut h = unlocked(three(), Lang::En);
+    h.height = TALL;
+    h.named(Named::ArrowDown);
+    h
+}
+
+#[test]
+fn code_list_by_keyboard() {
+    let h = unlocked(three(), Lang::En);
+    assert_eq!(
+        h.focus_keys(),
+        [
+            codes::ADD_ID,
+            codes::EXPORT_ID,
+            codes::SETTINGS_ID,
+            codes::LOCK_ID,
+            codes::SEARCH_ID,
+            codes::LIST_KEY,
+        ]
+    );
+    every_control_by_keyboard(&|| unlocked(three(), Lang::En), &[], &[]);
+    every_control_by_keyboard(&codes_selected, &[], &[]);
+
+    // The list is one stop: the arrows choose the row, Enter copies it.
+    let mut h = unlocked(three(), Lang::En);
+    assert!(
+        !h.app.focus_visible(),
+        "no ring before the keyboard moves the focus"
+    );
+    h.tab_to(codes::LIST_KEY);
+    // ACME, Bank, Globex.
+    h.named(Named::ArrowDown);
+    h.named(Named::ArrowDown);
+    h.named(Named::ArrowDown);
+    h.named(Named::Enter);
+    let globex = code_at("KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ", T0);
+    assert_eq!(h.clipboard.as_deref(), Some(globex.as_str()));
+    // The selected card's actions follow the list: Copy, then Details.
+    h.tab();
+    assert_eq!(h.focused().as_deref(), Some("row-copy"));
+    h.tab();
+    assert_eq!(h.focused().as_deref(), Some("row-details"));
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "details");
+    h.assert_shows("Globex");
+
+    // Typing still searches while a button has the focus.
+    let mut h = unlocked(three(), Lang::En);
+    h.tab_to(codes::SETTINGS_ID);
+    h.type_keys("glob");
+    h.tab_to(codes::LIST_KEY);
+    h.space();
+    assert_eq!(h.clipboard.as_deref(), Some(globex.as_str()));
+
+    // Shortcuts still work.
+    h.press_key(vec![ctrl("l")]);
+    assert_eq!(h.app.screen_name(), "unlock");
+}
+
+#[test]
+fn empty_list_and_no_match_by_keyboard() {
+    every_control_by_keyboard(
+        &|| unlocked(vec![], Lang::En),
+        &[codes::EMPTY_IMPORT_ID],
+        &[],
+    );
+    let no_match = || {
+        let mut h = unlocked(three(), Lang::En);
+        h.type_keys("zzz");
+        h
+    };
+    every_control_by_keyboard(&no_match, &[], &[]);
+}
+
+fn add_screen() -> Harness {
+    let mut h = unlocked(three(), Lang::En);
+    h.height = TALL;
+    h.press_key(vec![ctrl("n")]);
+    assert_eq!(h.app.screen_name(), "add");
+    h
+}
+
+#[test]
+fn add_by_keyboard() {
+    every_control_by_keyboard(&add_screen, &["choose-images"], &["open-path"]);
+    let advanced = || {
+        let mut h = add_screen();
+        h.tab_to("advanced");
+        h.named(Named::Enter);
+        h
+    };
+    every_control_by_keyboard(&advanced, &["choose-images"], &["open-path"]);
+
+    // A HOTP account with SHA-256, by keyboard alone.
+    let mut h = add_screen();
+    h.type_keys("Keyed");
+    h.tab();
+    h.type_keys("kim");
+    h.tab();
+    h.type_keys("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
+    h.tab_to("advanced");
+    h.space();
+    h.tab_to("type");
+    h.named(Named::ArrowRight);
+    h.tab_to("algorithm");
+    h.named(Named::ArrowDown);
+    h.tab_to("save");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "codes", "{:?}", view_texts(&h));
+    let vault = reopen(&h.vault_path());
+    let added = vault
+        .entries()
+        .iter()
+        .find(|e| e.account.issuer == "Keyed")
+        .unwrap();
+    assert_eq!(added.account.name, "kim");
+    assert_eq!(added.account.params.kind, tessera::otp::Kind::Hotp);
+    assert_eq!(
+        added.account.params.algorithm,
+        tessera::otp::Algorithm::Sha256
+    );
+}
+
+fn details_screen() -> Harness {
+    let mut h = codes_selected();
+    h.tab_to("row-details");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "details");
+    h
+}
+
+#[test]
+fn details_and_its_confirmation_by_keyboard() {
+    every_control_by_keyboard(&details_screen, &[], &[]);
+    let confirming = || {
+        let mut h = details_screen();
+        h.tab_to("delete");
+        h.named(Named::Enter);
+        h
+    };
+    // "Delete…" again while it asks does nothing, by click or by key.
+    every_control_by_keyboard(&confirming, &[], &["delete"]);
+
+    // Favourite (Space) and saved; then deleted after confirming.
+    let mut h = details_screen();
+    h.tab_to("favourite");
+    h.space();
+    h.tab_to("save");
+    h.named(Named::Enter);
+    let vault = reopen(&h.vault_path());
+    assert!(vault.entries().iter().any(|e| e.favourite));
+    drop(vault);
+    let mut h = details_screen();
+    h.tab_to("delete");
+    h.space();
+    h.tab_to("delete-yes");
+    h.named(Named::Enter);
+    assert_eq!(reopen(&h.vault_path()).entries().len(), 2);
+}
+
+fn settings_screen() -> Harness {
+    let mut h = unlocked(three(), Lang::En);
+    h.height = TALL;
+    h.tab_to(codes::SETTINGS_ID);
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "settings");
+    h
+}
+
+#[test]
+fn settings_by_keyboard() {
+    every_control_by_keyboard(&settings_screen, &["backups-choose"], &[]);
+
+    // The theme by the arrows, a checkbox by Space: both stored.
+    let mut h = settings_screen();
+    h.tab_to("theme");
+    h.named(Named::ArrowRight);
+    h.tab_to("hide-codes");
+    h.space();
+    let stored = std::fs::read_to_string(h.dir.path().join("config/settings.toml")).unwrap();
+    assert!(stored.contains("theme = \"light\""), "{stored}");
+    assert!(stored.contains("hide_codes = true"), "{stored}");
+    assert_ne!(
+        h.app.settings().theme,
+        tessera::gui::settings::Settings::default().theme
+    );
+    // Escape still leaves.
+    h.named(Named::Escape);
+    assert_eq!(h.app.screen_name(), "codes");
+    let _ = settings::OFFSET_ID;
+}
+
+#[test]
+fn list_banners_and_the_toast_by_keyboard() {
+    // A clock that is off: apply the measured offset, or dismiss.
+    let server = common::sntp::TimeServer::start(common::sntp::Answer::Offset(12.3));
+    let address = server.address();
+    let off = move || {
+        let set = address.clone();
+        let mut h = unlocked_with(three(), Lang::En, move |env| {
+            env.settings.time_server = set;
+        });
+        h.height = TALL;
+        h
+    };
+    assert!(off().focus_keys().contains(&"apply-offset".to_owned()));
+    every_control_by_keyboard(&off, &[], &[]);
+    let mut h = off();
+    h.tab_to("apply-offset");
+    h.named(Named::Enter);
+    assert_eq!(h.app.settings().clock_offset_seconds, 12);
+
+    // A copied code's toast: its Dismiss is the last stop.
+    let toasted = || {
+        let mut h = codes_selected();
+        h.named(Named::Enter);
+        assert!(h.app.toast().is_some());
+        h
+    };
+    assert_eq!(
+        toasted().focus_keys().last().map(String::as_str),
+        Some("toast-dismiss")
+    );
+    // The card's Copy copies the code already copied: nothing it shows
+    // changes (Enter, Space and a click still agree).
+    every_control_by_keyboard(&toasted, &[], &["row-copy"]);
+}
+
+fn twelve() -> Vec<Entry> {
+    (0..12u8)
+        .map(|i| {
+            let key: Vec<u8> = (0..20).map(|b| b ^ i.wrapping_mul(29)).collect();
+            entry(
+                Account::new(
+                    "Service",
+                    &format!("user{i:02}"),
+                    tessera::secret::SecretBytes::new(key),
+                    Params::totp(),
+                )
+                .unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn share_choose() -> Harness {
+    let mut h = unlocked(twelve(), Lang::En);
+    h.height = TALL;
+    h.tab_to(codes::EXPORT_ID);
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "share");
+    h
+}
+
+#[test]
+fn move_to_phone_by_keyboard() {
+    every_control_by_keyboard(&share_choose, &[], &[]);
+    let confirm = || {
+        let mut h = share_choose();
+        h.tab_to("continue");
+        h.named(Named::Enter);
+        h
+    };
+    every_control_by_keyboard(&confirm, &[], &[]);
+    let shown = || {
+        let mut h = confirm();
+        h.tab_to("show");
+        h.named(Named::Enter);
+        assert!(h.app.qr_shown().is_some());
+        h
+    };
+    every_control_by_keyboard(&shown, &[], &[]);
+    let second = || {
+        let mut h = shown();
+        h.tab_to("next");
+        h.named(Named::Enter);
+        h
+    };
+    every_control_by_keyboard(&second, &[], &[]);
+
+    // Leave one out by Space: 11 accounts are shown in 2 codes.
+    let mut h = share_choose();
+    h.tab_to("tick#11");
+    h.space();
+    h.tab_to("continue");
+    h.named(Named::Enter);
+    h.assert_shows("The QR codes hold the secret keys of 11 accounts. Anyone who sees them, or a photo of them, can make your codes. Show them only to scan them with your phone, with nobody looking.");
+    h.tab_to("show");
+    h.space();
+    h.assert_shows("QR code 1 of 2");
+    h.tab_to("next");
+    h.space();
+    h.assert_shows("QR code 2 of 2");
+    h.tab_to("back");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "codes");
+
+    // One account's QR code, from its details.
+    let single = || {
+        let mut h = details_screen();
+        h.tab_to("show-qr");
+        h.named(Named::Enter);
+        assert_eq!(h.app.screen_name(), "share");
+        h
+    };
+    every_control_by_keyboard(&single, &[], &[]);
+}
+
+fn recovery_screen() -> Harness {
+    let mut h = details_screen();
+    h.tab_to("recovery");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "recovery");
+    h
+}
+
+#[test]
+fn recovery_codes_by_keyboard() {
+    every_control_by_keyboard(&recovery_screen, &[], &[]);
+    // Typed into the paste area and saved, by keyboard alone.
+    let with_codes = || {
+        let mut h = recovery_screen();
+        h.tab_to(tessera::gui::screen::recovery::BLOCK_ID);
+        h.type_keys("abcd-efgh");
+        h.named(Named::Enter);
+        h.type_keys("ijkl-mnop");
+        h.tab_to("save");
+        h.named(Named::Enter);
+        assert_eq!(h.app.toast(), Some("Saved 2 recovery codes."));
+        h
+    };
+    let h = with_codes();
+    let stored = reopen(&h.vault_path());
+    assert!(stored.entries().iter().any(|e| e.recovery_codes.len() == 2));
+    every_control_by_keyboard(&with_codes, &[], &[]);
+    // Show one, then copy and mark it used.
+    let mut h = with_codes();
+    h.tab_to("reveal#0");
+    h.space();
+    h.assert_shows("abcd-efgh");
+    h.tab_to("use#0");
+    h.named(Named::Enter);
+    assert_eq!(h.clipboard.as_deref(), Some("abcd-efgh"));
+}
+
+fn file_export_screen() -> Harness {
+    let mut h = settings_screen();
+    h.tab_to("file-export");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "file-export");
+    h
+}
+
+#[test]
+fn file_export_by_keyboard() {
+    // The kind already chosen stays chosen.
+    every_control_by_keyboard(&file_export_screen, &[], &["kind#0"]);
+    // Links, no password: the file is written.
+    let mut h = file_export_screen();
+    let out = h.dir.path().join("links.txt");
+    h.tab_to("kind#2");
+    h.named(Named::Enter);
+    h.tab_to(tessera::gui::screen::file_export::PATH_ID);
+    h.type_keys(&out.display().to_string());
+    h.tab();
+    h.type_keys(PASSWORD);
+    h.tab_to("export");
+    h.named(Named::Enter);
+    let written =
+        std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}: {:?}", view_texts(&h)));
+    assert!(written.contains("otpauth://"), "{written}");
+}
+
+fn restore_screen() -> Harness {
+    let mut h = settings_screen();
+    h.tab_to("restore");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "restore");
+    h
+}
+
+#[test]
+fn restore_by_keyboard() {
+    // The vault has earlier versions (the favourite saved, then the
+    // account deleted, each keeps the one before).
+    let setup = || {
+        let mut h = details_screen();
+        h.tab_to("favourite");
+        h.space();
+        h.tab_to("save");
+        h.named(Named::Enter);
+        h.tab_to(codes::SETTINGS_ID);
+        h.named(Named::Enter);
+        h.tab_to("restore");
+        h.named(Named::Enter);
+        assert_eq!(h.app.screen_name(), "restore");
+        h
+    };
+    let _ = restore_screen;
+    every_control_by_keyboard(&setup, &[], &[]);
+    let preview = || {
+        let mut h = setup();
+        h.tab_to("version#0");
+        h.named(Named::Enter);
+        assert!(
+            h.focus_keys().contains(&"confirm".to_owned()),
+            "{:?}",
+            view_texts(&h)
+        );
+        h
+    };
+    every_control_by_keyboard(&preview, &[], &[]);
+    let mut h = preview();
+    h.tab_to("confirm");
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "codes");
+}
+
+fn dropped() -> Harness {
+    let mut h = unlocked(three(), Lang::En);
+    h.height = TALL;
+    let path = h.dir.path().join("new.png");
+    let uri = "otpauth://totp/Initech:peter?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Initech";
+    std::fs::write(&path, &*tessera::qr::encode::png(uri, 4).unwrap()).unwrap();
+    let message = tessera::gui::app::on_event(
+        iced::Event::Window(iced::window::Event::FileDropped(path)),
+        iced::event::Status::Ignored,
+        iced::window::Id::unique(),
+    )
+    .unwrap();
+    h.update(message);
+    assert_eq!(h.app.screen_name(), "review");
+    h
+}
+
+#[test]
+fn review_and_its_offer_to_delete_the_images_by_keyboard() {
+    every_control_by_keyboard(&dropped, &[], &[]);
+    let added = || {
+        let mut h = dropped();
+        h.tab_to("add");
+        h.named(Named::Enter);
+        assert!(h.focus_keys().contains(&"delete-images".to_owned()));
+        h
+    };
+    every_control_by_keyboard(&added, &[], &[]);
+    let mut h = added();
+    assert!(
+        reopen(&h.vault_path())
+            .entries()
+            .iter()
+            .any(|e| e.account.issuer == "Initech")
+    );
+    h.tab_to("delete-images");
+    h.space();
+    assert!(!h.dir.path().join("new.png").exists());
+}
