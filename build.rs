@@ -10,8 +10,8 @@
 //! Nothing else changes: the same functions, the same code, another order.
 //!
 //! Only where the linker is LLD (the default of Rust's own x86_64 Linux
-//! toolchain since 1.90) or mold, which read `--symbol-ordering-file`; any
-//! other linker builds the binary in its usual order. `TESSERA_LINK_ORDER=0`
+//! toolchain since 1.90), which reads `--symbol-ordering-file`; any other
+//! linker builds the binary in its usual order. `TESSERA_LINK_ORDER=0`
 //! turns it off. Names missing from the binary (code changed since the file
 //! was written) are skipped silently: the order only gets less complete.
 
@@ -46,7 +46,7 @@ fn main() {
     println!("cargo::rustc-link-arg-bin=tessera=-Wl,--no-warn-symbol-ordering");
 }
 
-/// Whether the linker rustc will use for this target is LLD or mold: asks
+/// Whether the linker rustc will use for this target is LLD: asks
 /// rustc for the command line it links an empty program with, under the
 /// same target, flags and linker as this build.
 fn linker_reads_symbol_order() -> bool {
@@ -87,14 +87,11 @@ fn linker_reads_symbol_order() -> bool {
     let Ok(output) = child.wait_with_output() else {
         return false;
     };
+    // A C compiler driving LLD (`cc -fuse-ld=lld`, as Rust's own toolchain
+    // does) reads `-Wl,`; LLD run directly would not, so that is left alone.
     let args = String::from_utf8_lossy(&output.stdout);
     output.status.success()
-        && args.split_whitespace().any(|arg| {
-            let arg = arg.trim_matches('"');
-            arg == "-fuse-ld=lld"
-                || arg == "-fuse-ld=mold"
-                || arg.ends_with("ld.lld")
-                || arg.ends_with("/mold")
-                || arg.ends_with("ld.mold")
-        })
+        && args
+            .split_whitespace()
+            .any(|arg| arg.trim_matches('"') == "-fuse-ld=lld")
 }
