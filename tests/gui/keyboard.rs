@@ -810,6 +810,93 @@ fn recovery_codes_by_keyboard() {
     h.tab_to("use#0");
     h.named(Named::Enter);
     assert_eq!(h.clipboard.as_deref(), Some("abcd-efgh"));
+
+    // Replacing them asks first; both answers by keyboard.
+    let replacing = || {
+        let mut h = with_codes();
+        h.tab_to(tessera::gui::screen::recovery::BLOCK_ID);
+        h.type_keys("qrst-uvwx");
+        h.tab_to("save");
+        h.named(Named::Enter);
+        assert!(h.focus_keys().contains(&"replace-yes".to_owned()));
+        h
+    };
+    every_control_by_keyboard(&replacing, &[], &[]);
+    let stored_codes = |h: &Harness| -> Vec<String> {
+        reopen(&h.vault_path())
+            .entries()
+            .iter()
+            .flat_map(|e| e.recovery_codes.iter().map(|c| c.code.expose().to_owned()))
+            .collect()
+    };
+    // No: the stored codes stay, the question goes, Save is a stop again.
+    let mut h = replacing();
+    h.tab_to("replace-no");
+    h.space();
+    assert!(!h.focus_keys().contains(&"replace-yes".to_owned()));
+    assert!(h.focus_keys().contains(&"save".to_owned()));
+    assert_eq!(stored_codes(&h), ["abcd-efgh", "ijkl-mnop"]);
+    // Yes: the pasted code replaces both.
+    let mut h = replacing();
+    h.tab_to("replace-yes");
+    h.named(Named::Enter);
+    assert_eq!(stored_codes(&h), ["qrst-uvwx"]);
+    assert!(!h.focus_keys().contains(&"replace-yes".to_owned()));
+}
+
+fn has_keyring_slot(h: &Harness) -> bool {
+    Vault::inspect(&h.vault_path()).unwrap().has_keyring_slot
+}
+
+#[test]
+fn keyring_unlock_on_and_off_by_keyboard() {
+    // Keyring unlock turned on by Space on its box.
+    let on = || {
+        let mut h = settings_screen();
+        assert!(!has_keyring_slot(&h));
+        h.tab_to("keyring");
+        h.space();
+        assert!(has_keyring_slot(&h), "{:?}", view_texts(&h));
+        h
+    };
+    every_control_by_keyboard(&on, &["backups-choose"], &[]);
+    // Off again: it asks for the password first. The box itself, pressed
+    // again while it asks, asks the same, and "Turn off" does nothing
+    // before the password is typed.
+    let asking = || {
+        let mut h = on();
+        h.tab_to("keyring");
+        h.space();
+        assert!(
+            h.focus_keys().contains(&"keyring-off-yes".to_owned()),
+            "{:?}",
+            view_texts(&h)
+        );
+        h
+    };
+    every_control_by_keyboard(
+        &asking,
+        &["backups-choose"],
+        &["keyring", "keyring-off-yes"],
+    );
+    // Cancel: the keyring still unlocks it.
+    let mut h = asking();
+    h.tab_to("keyring-off-no");
+    h.named(Named::Enter);
+    assert!(!h.focus_keys().contains(&"keyring-off-yes".to_owned()));
+    assert!(has_keyring_slot(&h));
+    // The password, then "Turn off and re-encrypt".
+    let mut h = asking();
+    h.tab_to(settings::KEYRING_OFF_PASSWORD_ID);
+    h.type_keys(PASSWORD);
+    h.tab_to("keyring-off-yes");
+    h.named(Named::Enter);
+    assert!(!h.focus_keys().contains(&"keyring-off-yes".to_owned()));
+    assert!(!has_keyring_slot(&h), "{:?}", view_texts(&h));
+    // And on again.
+    h.tab_to("keyring");
+    h.space();
+    assert!(has_keyring_slot(&h));
 }
 
 fn file_export_screen() -> Harness {
