@@ -627,6 +627,59 @@ fn details_and_its_confirmation_by_keyboard() {
     assert_eq!(reopen(&h.vault_path()).entries().len(), 2);
 }
 
+#[test]
+fn icon_chosen_by_keyboard() {
+    use tessera::gui::screen::details::{ICON_CHOICE, ICON_ID};
+    // The search field and the choices it finds are stops like any other.
+    let searching = || {
+        let mut h = details_screen();
+        h.tab_to(ICON_ID);
+        h.type_keys("git");
+        h
+    };
+    every_control_by_keyboard(&searching, &[], &[]);
+
+    // Typed, Tab to the first match, Enter: chosen, then saved.
+    let mut h = details_screen();
+    h.assert_shows("Chosen: Automatic (from the issuer)");
+    h.tab_to(ICON_ID);
+    h.type_keys("github");
+    h.tab();
+    assert_eq!(h.focused(), Some(format!("{ICON_CHOICE}#0")));
+    h.named(Named::Enter);
+    h.assert_shows("Chosen: GitHub");
+    h.assert_shows("The list shows the GitHub icon.");
+    h.tab_to("save");
+    h.named(Named::Enter);
+    let vault = reopen(&h.vault_path());
+    let acme = vault
+        .entries()
+        .iter()
+        .find(|e| e.account.issuer == "ACME")
+        .unwrap();
+    assert_eq!(acme.icon, tessera::vault::Icon::Brand("github".into()));
+    drop(vault);
+
+    // Enter in the search field chooses the first icon it finds; with
+    // nothing typed, the choices are the automatic one and the letter.
+    let mut h = details_screen();
+    h.tab_to(ICON_ID);
+    h.type_keys("letter");
+    h.named(Named::Enter);
+    h.assert_shows("Chosen: Letter only");
+    h.assert_shows("The list shows the issuer's first letter.");
+    let mut h = details_screen();
+    h.tab_to(&format!("{ICON_CHOICE}#0"));
+    h.space();
+    h.assert_shows("Chosen: Letter only");
+    // Nothing found says so.
+    let mut h = details_screen();
+    h.tab_to(ICON_ID);
+    h.type_keys("zzzz");
+    h.assert_shows("No icon is called “zzzz”: try another name, or part of it.");
+    assert!(!h.focus_keys().iter().any(|k| k.starts_with(ICON_CHOICE)));
+}
+
 fn settings_screen() -> Harness {
     let mut h = unlocked(three(), Lang::En);
     h.height = TALL;
