@@ -1064,3 +1064,81 @@ fn review_and_its_offer_to_delete_the_images_by_keyboard() {
     h.space();
     assert!(!h.dir.path().join("new.png").exists());
 }
+
+/// Tab through every control of the screen `h` shows, then Shift+Tab back,
+/// in a window `h.height` tall whose widgets keep their scroll offsets (as
+/// the running app's do): after each key the focused control's ring shows
+/// whole in the window.
+fn every_focus_in_view(mut h: Harness) {
+    h.keep_window();
+    let screen = h.app.screen_name();
+    let height = h.height;
+    let rings: Vec<Key> = h
+        .app
+        .focus_controls()
+        .into_iter()
+        .filter(|c| !matches!(c.kind, Kind::List))
+        .map(|c| c.key)
+        .collect();
+    // The page is longer than the window: without scrolling, some control
+    // cannot be seen.
+    let Harness { app, window, .. } = &mut h;
+    let window = window.as_mut().unwrap();
+    let hidden = rings
+        .iter()
+        .filter(|k| {
+            window
+                .find(app, k.ring_id())
+                .is_some_and(|t| t.visible_bounds() != Some(t.bounds()))
+        })
+        .count();
+    assert!(hidden > 0, "{screen}: every control fits the window");
+
+    let n = h.app.focus_controls().len();
+    for step in 0..n * 2 {
+        if step < n {
+            h.tab();
+        } else {
+            h.shift_tab();
+        }
+        let key = h.app.focused().cloned().unwrap();
+        if !rings.contains(&key) {
+            continue;
+        }
+        let Harness { app, window, .. } = &mut h;
+        let found = window
+            .as_mut()
+            .unwrap()
+            .find(app, key.ring_id())
+            .unwrap_or_else(|| panic!("{screen}: {key} not in the view"));
+        let (bounds, visible) = (found.bounds(), found.visible_bounds());
+        let shown = visible.is_some_and(|v| {
+            (v.width - bounds.width).abs() < 0.5
+                && (v.height - bounds.height).abs() < 0.5
+                && v.y >= 0.0
+                && v.y + v.height <= height + 0.5
+        });
+        assert!(
+            shown,
+            "{screen}: {key} focused but not in view ({bounds:?} shows as {visible:?} in a window {height} tall)"
+        );
+    }
+}
+
+/// A window shorter than the pages.
+const SHORT: f32 = 420.0;
+
+#[test]
+fn a_focused_control_is_scrolled_into_view() {
+    let mut h = settings_screen();
+    h.height = SHORT;
+    every_focus_in_view(h);
+    let mut h = details_screen();
+    h.height = SHORT;
+    every_focus_in_view(h);
+    let mut h = details_screen();
+    h.height = SHORT;
+    h.tab_to("delete");
+    h.named(Named::Enter);
+    every_focus_in_view(h);
+}
