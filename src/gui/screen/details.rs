@@ -7,7 +7,7 @@ use iced::widget::{
 };
 use iced::{Element, Length};
 
-use crate::gui::brand;
+use crate::brand;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::Localized as _;
 use crate::gui::task;
