@@ -231,7 +231,7 @@ pub enum Message {
     /// The password was changed.
     PasswordChanged(Result<bool, task::Error>),
     /// Keyring unlock was turned on or off.
-    KeyringSet(Result<bool, task::Error>),
+    KeyringSet(Result<task::KeyringState, task::Error>),
     /// The clipboard's content, read to decide whether to clear it.
     ClipboardRead(Option<String>),
     /// A secret could not be copied with the password-manager hint: copy it

@@ -328,6 +328,7 @@ keys! {
     KeyringSetting = "keyring-setting" [],
     KeyringOn = "keyring-on" [],
     KeyringOff = "keyring-off" [],
+    KeyringOffKeyLeft = "keyring-off-key-left" [reason],
     KeyringOffAsk = "keyring-off-ask" [],
     KeyringOffConfirm = "keyring-off-confirm" [],
     SettingsSaveFailed = "settings-save-failed" [reason],

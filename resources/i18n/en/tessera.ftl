@@ -193,6 +193,7 @@ password-changed-keyring-off = The password was changed, and the vault re-encryp
 keyring-setting = Unlock with the system keyring
 keyring-on = The system keyring now unlocks the vault.
 keyring-off = Keyring unlock is off and the vault was re-encrypted under a new key; the password is needed from now on.
+keyring-off-key-left = Keyring unlock is off and the vault was re-encrypted under a new key; the password is needed from now on. The old key could not be removed from the keyring ({ $reason }): it opens nothing saved from now on, and you can delete the items “Tessera vault unlock key” and “Tessera vault versions seen” with your keyring manager (Passwords and Keys).
 settings-save-failed = The settings could not be saved ({ $reason }); they apply until Tessera closes.
 settings-broken = The settings file could not be read ({ $reason }); the defaults are used until you change something.
 keyring-off-ask = Type the vault password to turn keyring unlock off. The vault is re-encrypted under a new key, so the key left in the keyring opens nothing saved from now on.

@@ -193,6 +193,7 @@ password-changed-keyring-off = A senha foi trocada, e o cofre foi cifrado de nov
 keyring-setting = Desbloquear pelo chaveiro do sistema
 keyring-on = O chaveiro do sistema agora desbloqueia o cofre.
 keyring-off = O desbloqueio pelo chaveiro está desligado e o cofre foi cifrado de novo com uma chave nova; a senha será pedida daqui em diante.
+keyring-off-key-left = O desbloqueio pelo chaveiro está desligado e o cofre foi cifrado de novo com uma chave nova; a senha será pedida daqui em diante. A chave antiga não pôde ser removida do chaveiro ({ $reason }): ela não abre nada salvo daqui em diante, e você pode apagar os itens “Tessera vault unlock key” e “Tessera vault versions seen” no gerenciador de chaveiro (Senhas e chaves).
 settings-save-failed = As configurações não puderam ser salvas ({ $reason }); elas valem até o Tessera fechar.
 settings-broken = O arquivo de configurações não pôde ser lido ({ $reason }); os valores padrão são usados até você mudar algo.
 keyring-off-ask = Digite a senha do cofre para desligar o desbloqueio pelo chaveiro. O cofre é cifrado de novo com uma chave nova, e a chave que ficou no chaveiro não abre nada salvo daqui em diante.

@@ -5,7 +5,7 @@ use crate::gui::focus::{self, Focus};
 use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length};
 
-use crate::gui::brand;
+use crate::brand;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::Localized as _;
 use crate::gui::task;
