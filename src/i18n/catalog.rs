@@ -231,6 +231,8 @@ keys! {
     IconLetter = "icon-letter" [],
     IconShows = "icon-shows" [brand],
     IconShowsLetter = "icon-shows-letter" [],
+    IconChosen = "icon-chosen" [icon],
+    IconNoMatch = "icon-no-match" [query],
     NoIssuer = "no-issuer" [],
     EntryGone = "entry-gone" [],
     NotCounterBased = "not-counter-based" [],
