@@ -212,3 +212,12 @@ echo "|---|---|"
 printf '%s\n' "${keys[@]}"
 echo
 echo "$(date -u +%F) $(uname -m), $(nproc) cores; $("$TESSERA_BIN" --version); $(dpkg-query -W -f='otpclient ${Version}' otpclient 2>/dev/null)"
+# How much of link-order.txt (build.rs) this binary still has: far below all
+# of it, the code a session runs is spread out again and the resident figure
+# grows; regenerate the order (benches/code_profile.sh).
+if command -v nm >/dev/null && [ -f link-order.txt ]; then
+  listed=$(grep -vc '^#' link-order.txt)
+  present=$(nm --defined-only "$TESSERA_BIN" 2>/dev/null | awk '{print $3}' | sort -u |
+    comm -12 - <(grep -v '^#' link-order.txt | sort -u) | wc -l)
+  echo "link order: $present of the $listed functions in link-order.txt are in this binary"
+fi
