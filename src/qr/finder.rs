@@ -8,7 +8,10 @@
 //! the four outer runs) refuses, because the thin light runs make the unit small.
 //! ZXing measures against the whole width instead (a module is a seventh of it):
 //! each outer run within half a module, the centre within a module and a half.
-//! `docs/qr-pipeline.md` (eleventh round) records why its look-alikes are kept apart.
+//! zxing-cpp also measures from each edge to the next but one, which a threshold
+//! that shifted every edge by a pixel does not change ([`tolerant`] takes both).
+//! `docs/qr-pipeline.md` (eleventh and twelfth rounds) records why its look-alikes
+//! are kept apart.
 //!
 //! The tolerant test lets through many more look-alikes (text strokes, icons, a
 //! dense code's data modules), so its triples are verified and ranked by the
