@@ -3,6 +3,7 @@
 //! The library is the core both front ends (the CLI and the GUI) stand
 //! on. See `docs/architecture.md` for the layers.
 
+pub mod brand;
 #[cfg(feature = "capture")]
 pub mod capture;
 pub mod clock;

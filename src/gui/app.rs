@@ -231,7 +231,7 @@ pub enum Message {
     /// The password was changed.
     PasswordChanged(Result<bool, task::Error>),
     /// Keyring unlock was turned on or off.
-    KeyringSet(Result<bool, task::Error>),
+    KeyringSet(Result<task::KeyringState, task::Error>),
     /// The clipboard's content, read to decide whether to clear it.
     ClipboardRead(Option<String>),
     /// A secret could not be copied with the password-manager hint: copy it
@@ -1021,11 +1021,15 @@ impl App {
             key: Some(next.key.clone()),
             visible: true,
         };
-        match &next.kind {
+        let field = match &next.kind {
             focus::Kind::Field(id) => operation::focus(id.clone()),
             // Focusing an id no widget has unfocuses every field.
             _ => operation::focus(focus::Key::new(focus::NO_FIELD).field_id()),
-        }
+        };
+        // iced 0.14 does not scroll a focused control into view; the code
+        // list keeps its selected card in view itself.
+        let reveal = focus::reveal(next.key.ring_id(), iced::widget::Id::new(codes::LIST_ID));
+        Task::batch([field, reveal])
     }
 
     /// Enter / Space / the arrows on the focused control: the message its

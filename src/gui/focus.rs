@@ -427,6 +427,190 @@ pub fn step<'c, M>(
     controls.get(i)
 }
 
+/// How far a control revealed by [`reveal`] stands from the scrolled
+/// area's edge.
+const REVEAL_MARGIN: f32 = 12.0;
+
+/// Scrolls the control whose ring has the id `ring` into view (iced 0.14
+/// does not): the innermost scrollable holding it is scrolled, by the
+/// least amount, so the whole ring shows with a margin (or its top, when it
+/// is taller than the visible part). Nothing happens when it already shows,
+/// when no scrollable holds it, or when that scrollable is `skip` (a list
+/// that keeps its own selection in view).
+pub fn reveal<M: Send + 'static>(ring: iced::widget::Id, skip: iced::widget::Id) -> iced::Task<M> {
+    iced_runtime::task::effect(iced_runtime::Action::widget(reveal::Find {
+        ring,
+        skip,
+        seen: Vec::new(),
+        target: None,
+    }))
+}
+
+/// The operations behind [`reveal`]: one pass finds the ring and the
+/// scrollables before it, a second (chained) one scrolls the one found.
+mod reveal {
+    use iced::widget::Id;
+    use iced::widget::operation::AbsoluteOffset;
+    use iced::{Rectangle, Vector};
+    use iced_runtime::core::widget::Operation;
+    use iced_runtime::core::widget::operation::{Outcome, Scrollable};
+
+    /// A scrollable met before the ring, in the order of the traversal.
+    pub(super) struct Seen {
+        bounds: Rectangle,
+        content: Rectangle,
+        translation: Vector,
+        skip: bool,
+    }
+
+    pub(super) struct Find {
+        pub(super) ring: Id,
+        pub(super) skip: Id,
+        pub(super) seen: Vec<Seen>,
+        /// The ring's bounds (in the content's own layout, unscrolled) and
+        /// how many scrollables came before it.
+        pub(super) target: Option<(Rectangle, usize)>,
+    }
+
+    impl Operation for Find {
+        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+            if self.target.is_none() {
+                operate(self);
+            }
+        }
+
+        fn container(&mut self, id: Option<&Id>, bounds: Rectangle) {
+            if self.target.is_none() && id == Some(&self.ring) {
+                self.target = Some((bounds, self.seen.len()));
+            }
+        }
+
+        fn scrollable(
+            &mut self,
+            id: Option<&Id>,
+            bounds: Rectangle,
+            content: Rectangle,
+            translation: Vector,
+            _state: &mut dyn Scrollable,
+        ) {
+            if self.target.is_none() {
+                self.seen.push(Seen {
+                    bounds,
+                    content,
+                    translation,
+                    skip: id == Some(&self.skip),
+                });
+            }
+        }
+
+        fn finish(&self) -> Outcome<()> {
+            let Some((ring, before)) = self.target else {
+                return Outcome::None;
+            };
+            // The innermost scrollable holding the ring: the last one met
+            // before it whose content spans it.
+            let holder = self.seen[..before].iter().enumerate().rev().find(|(_, s)| {
+                s.content.y <= ring.y + 0.5
+                    && ring.y + ring.height <= s.content.y + s.content.height + 0.5
+                    && s.content.x <= ring.x + ring.width
+                    && ring.x <= s.content.x + s.content.width
+            });
+            match holder {
+                Some((index, s)) if !s.skip => match offset(s, ring) {
+                    Some(y) => Outcome::Chain(Box::new(ScrollNth { index, y, at: 0 })),
+                    None => Outcome::None,
+                },
+                _ => Outcome::None,
+            }
+        }
+    }
+
+    /// The vertical offset that shows `ring` in `s` by the least scroll,
+    /// or `None` when it shows already.
+    pub(super) fn offset(s: &Seen, ring: Rectangle) -> Option<f32> {
+        let top = ring.y - s.translation.y;
+        let bottom = top + ring.height;
+        let view_top = s.bounds.y;
+        let view_bottom = s.bounds.y + s.bounds.height;
+        let most = (s.content.height - s.bounds.height).max(0.0);
+        let y = if top < view_top {
+            s.translation.y - (view_top - top) - super::REVEAL_MARGIN
+        } else if bottom > view_bottom {
+            let down = s.translation.y + (bottom - view_bottom) + super::REVEAL_MARGIN;
+            // Taller than the view: its top shows.
+            down.min(s.translation.y + (top - view_top) - super::REVEAL_MARGIN)
+        } else {
+            return None;
+        };
+        Some(y.clamp(0.0, most))
+    }
+
+    /// Scrolls the `index`-th scrollable of the traversal to `y`.
+    struct ScrollNth {
+        index: usize,
+        y: f32,
+        at: usize,
+    }
+
+    impl Operation for ScrollNth {
+        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation)) {
+            if self.at <= self.index {
+                operate(self);
+            }
+        }
+
+        fn scrollable(
+            &mut self,
+            _id: Option<&Id>,
+            _bounds: Rectangle,
+            _content: Rectangle,
+            _translation: Vector,
+            state: &mut dyn Scrollable,
+        ) {
+            if self.at == self.index {
+                state.scroll_to(AbsoluteOffset {
+                    x: None,
+                    y: Some(self.y),
+                });
+            }
+            self.at += 1;
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn seen(translation: f32) -> Seen {
+            Seen {
+                bounds: Rectangle::new([0.0, 100.0].into(), [400.0, 300.0].into()),
+                content: Rectangle::new([0.0, 100.0].into(), [400.0, 1000.0].into()),
+                translation: Vector::new(0.0, translation),
+                skip: false,
+            }
+        }
+
+        fn ring(y: f32, height: f32) -> Rectangle {
+            Rectangle::new([10.0, y].into(), [100.0, height].into())
+        }
+
+        #[test]
+        fn scrolls_the_least_to_show_a_control() {
+            // In view: nothing.
+            assert_eq!(offset(&seen(0.0), ring(150.0, 40.0)), None);
+            // Below the view (its bottom at 590, the view's at 400).
+            assert_eq!(offset(&seen(0.0), ring(550.0, 40.0)), Some(202.0));
+            // Above it, once scrolled down.
+            assert_eq!(offset(&seen(500.0), ring(550.0, 40.0)), Some(438.0));
+            // Never past either end.
+            assert_eq!(offset(&seen(500.0), ring(100.0, 40.0)), Some(0.0));
+            assert_eq!(offset(&seen(0.0), ring(1060.0, 40.0)), Some(700.0));
+            // Taller than the view: its top shows.
+            assert_eq!(offset(&seen(0.0), ring(500.0, 500.0)), Some(388.0));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

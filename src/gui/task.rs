@@ -469,33 +469,48 @@ pub fn change_password(
     })
 }
 
-/// Turns keyring unlock on; returns whether it is on afterwards.
+/// Keyring unlock after it was turned on or off.
+#[derive(Clone, Debug)]
+pub struct KeyringState {
+    /// Whether the vault has its keyring slot (keyring unlock is on).
+    pub on: bool,
+    /// Turned off, but the keyring did not remove the old key: the vault is
+    /// re-keyed all the same, so that key opens nothing saved from now on.
+    pub key_left: Option<keystore::KeystoreError>,
+}
+
+/// Turns keyring unlock on.
 pub fn enable_keyring_task(
     vault: Handle,
     keystore: Arc<dyn Keystore>,
-) -> Task<Result<bool, Error>> {
+) -> Task<Result<KeyringState, Error>> {
     with_vault(vault, move |vault| {
         enable_keyring(vault, keystore)?;
-        Ok(vault.has_keyring_slot())
+        Ok(KeyringState {
+            on: vault.has_keyring_slot(),
+            key_left: None,
+        })
     })
 }
 
 /// Turns keyring unlock off and re-keys the vault under `password` (checked
 /// first: the KDF runs twice), as `tessera keyring disable` does
-/// ([`keystore::disable_unlock`]); returns whether it is on afterwards (no).
+/// ([`keystore::disable_unlock`]). A keyring that then refuses to remove
+/// the old key does not undo that: keyring unlock is off, and the state
+/// says what was left behind.
 pub fn disable_keyring(
     vault: Handle,
     keystore: Arc<dyn Keystore>,
     password: Password,
     policy: KdfPolicy,
-) -> Task<Result<bool, Error>> {
+) -> Task<Result<KeyringState, Error>> {
     with_vault(vault, move |vault| {
-        let left = keystore::disable_unlock(vault, keystore.as_ref(), &password, &policy)?;
+        let key_left = keystore::disable_unlock(vault, keystore.as_ref(), &password, &policy)?;
         drop(password);
-        if let Some(error) = left {
-            return Err(error.into());
-        }
-        Ok(vault.has_keyring_slot())
+        Ok(KeyringState {
+            on: vault.has_keyring_slot(),
+            key_left,
+        })
     })
 }
 

@@ -78,8 +78,8 @@ pub struct Entry {
 
 /// The picture the app shows beside an entry: a brand icon matched from the
 /// issuer, the letter avatar, or a brand icon the person chose. The vault only
-/// keeps the choice; which brands exist and how they are matched is the app's
-/// business (`gui::brand`).
+/// keeps the choice; which brands exist and how they are matched is
+/// [`crate::brand`]'s business.
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Icon {
     /// The brand icon the issuer matches, else the letter avatar.

@@ -89,6 +89,99 @@ pub struct Harness {
     /// Views are laid out in a window this tall (the default: 768, the
     /// test window's), e.g. to keep a whole settings page in view.
     pub height: f32,
+    /// A window whose widget state lasts between views (the scroll
+    /// offsets), where the widget operations the app's tasks ask for are
+    /// run, as the running app runs them ([`Harness::keep_window`]).
+    pub window: Option<Window>,
+    operations: Vec<Operation>,
+}
+
+/// A window whose widgets keep their state (a scrollable's offset) from one
+/// view of the app to the next, as the running app's do; `ui()` builds a
+/// fresh one each time instead.
+pub struct Window {
+    cache: Option<iced_test::runtime::user_interface::Cache>,
+    renderer: iced_test::renderer::Renderer,
+    size: iced::Size,
+}
+
+impl Window {
+    fn new(size: iced::Size) -> Self {
+        use iced_test::core::renderer::Headless;
+        let backend = std::env::var("ICED_TEST_BACKEND").ok();
+        let renderer = iced_test::futures::futures::executor::block_on(
+            <iced_test::renderer::Renderer as Headless>::new(
+                iced::Font::with_name("Fira Sans"),
+                iced::Pixels(16.0),
+                backend.as_deref(),
+            ),
+        )
+        .expect("a headless renderer");
+        Self {
+            cache: Some(iced_test::runtime::user_interface::Cache::default()),
+            renderer,
+            size,
+        }
+    }
+
+    /// Runs `f` on the app's view laid out in this window, keeping the
+    /// widgets' state for the next time.
+    fn with_ui<T>(
+        &mut self,
+        app: &App,
+        f: impl FnOnce(
+            &mut iced_test::runtime::UserInterface<'_, Message, iced::Theme, iced::Renderer>,
+            &iced::Renderer,
+        ) -> T,
+    ) -> T {
+        let cache = self.cache.take().unwrap_or_default();
+        let mut ui = iced_test::runtime::UserInterface::build(
+            app.view(),
+            self.size,
+            cache,
+            &mut self.renderer,
+        );
+        let out = f(&mut ui, &self.renderer);
+        self.cache = Some(ui.into_cache());
+        out
+    }
+
+    /// Runs a widget operation (and those it chains), as the runtime does.
+    fn operate(&mut self, app: &App, operation: Operation) {
+        use iced_test::core::widget::operation::Outcome;
+        self.with_ui(app, |ui, renderer| {
+            let mut next = Some(operation);
+            while let Some(mut operation) = next.take() {
+                ui.operate(renderer, operation.as_mut());
+                if let Outcome::Chain(chained) = operation.finish() {
+                    next = Some(chained);
+                }
+            }
+        });
+    }
+
+    /// The widget with this id as it shows now (its bounds on screen and
+    /// the part of them in view).
+    pub fn find(&mut self, app: &App, id: iced::widget::Id) -> Option<iced_test::selector::Target> {
+        use iced_test::Selector as _;
+        use iced_test::core::widget::Operation as _;
+        self.with_ui(app, |ui, renderer| {
+            let mut find = iced_test::selector::id(id).find();
+            ui.operate(
+                renderer,
+                &mut iced_test::core::widget::operation::black_box(&mut find),
+            );
+            match find.finish() {
+                iced_test::core::widget::operation::Outcome::Some(found) => found,
+                _ => None,
+            }
+        })
+    }
+
+    /// The window's size.
+    pub fn size(&self) -> iced::Size {
+        self.size
+    }
 }
 
 /// The runtime the app's tasks run on.
@@ -99,9 +192,18 @@ fn runtime() -> tokio::runtime::Runtime {
         .unwrap()
 }
 
-/// What the fake clipboard does with a non-message action.
-fn answer(clipboard: &mut Option<String>, action: Action<Message>) {
+/// A widget operation a task asked for (focus a field, scroll).
+pub type Operation = Box<dyn iced_test::core::widget::Operation>;
+
+/// What the fake clipboard does with a non-message action; widget
+/// operations are kept in `operations` (for a [`Window`]).
+fn answer(
+    clipboard: &mut Option<String>,
+    operations: &mut Vec<Operation>,
+    action: Action<Message>,
+) {
     match action {
+        Action::Widget(operation) => operations.push(operation),
         Action::Clipboard(runtime::clipboard::Action::Write { contents, .. }) => {
             *clipboard = Some(contents);
         }
@@ -154,6 +256,8 @@ impl Harness {
             dir,
             running: Vec::new(),
             height: 768.0,
+            window: None,
+            operations: Vec::new(),
         };
         harness.run(boot);
         harness
@@ -172,9 +276,30 @@ impl Harness {
     /// and answering clipboard actions from the fake clipboard.
     pub fn run(&mut self, task: iced::Task<Message>) {
         let clipboard = &mut self.clipboard;
+        let operations = &mut self.operations;
         super::drive::drive(&mut self.app, &self.runtime, task, |action| {
-            answer(clipboard, action)
+            answer(clipboard, operations, action)
         });
+        self.apply_operations();
+    }
+
+    /// From now on, views are also laid out in a [`Window`] of this
+    /// harness's size whose widgets keep their state, and the widget
+    /// operations the app asks for run there.
+    pub fn keep_window(&mut self) {
+        self.operations.clear();
+        self.window = Some(Window::new(iced::Size::new(1024.0, self.height)));
+    }
+
+    /// Runs the widget operations asked for in the kept window (without
+    /// one, they are dropped: `ui()` lays each view out afresh).
+    fn apply_operations(&mut self) {
+        let operations = std::mem::take(&mut self.operations);
+        if let Some(window) = &mut self.window {
+            for operation in operations {
+                window.operate(&self.app, operation);
+            }
+        }
     }
 
     pub fn update(&mut self, message: Message) {
@@ -201,14 +326,16 @@ impl Harness {
     pub fn update_briefly(&mut self, message: Message) {
         let task = self.app.update(message);
         let clipboard = &mut self.clipboard;
+        let operations = &mut self.operations;
         let running = super::drive::drive_briefly(
             &mut self.app,
             &self.runtime,
             task,
             std::time::Duration::from_millis(100),
-            |action| answer(clipboard, action),
+            |action| answer(clipboard, operations, action),
         );
         self.running.extend(running);
+        self.apply_operations();
     }
 
     /// Clicks `text`, leaving what it starts running.
@@ -238,9 +365,11 @@ impl Harness {
     pub fn finish_running(&mut self) {
         let running = std::mem::take(&mut self.running);
         let clipboard = &mut self.clipboard;
+        let operations = &mut self.operations;
         super::drive::finish(&mut self.app, &self.runtime, running, |action| {
-            answer(clipboard, action)
+            answer(clipboard, operations, action)
         });
+        self.apply_operations();
         let old = std::mem::replace(&mut self.runtime, runtime());
         old.shutdown_timeout(std::time::Duration::from_secs(120));
     }
@@ -358,6 +487,9 @@ impl Harness {
         let (messages, uncaptured) = {
             let mut ui = self.ui();
             if let Some(field) = field {
+                // Below the fold of a fresh view (a short window), the
+                // field is scrolled to first, as a person would.
+                reach(&mut ui, field.clone());
                 let _ = ui
                     .click(field.clone())
                     .unwrap_or_else(|e| panic!("focused field {field:?}: {e}"));

@@ -11,7 +11,8 @@ use iced_test::selector::Candidate;
 
 use super::rings::{at, close, pixels, window};
 use crate::common::gui::*;
-use tessera::gui::brand;
+use tessera::brand;
+use tessera::gui::brand::{Draw as _, colour as brand_colour};
 use tessera::gui::i18n::Lang;
 use tessera::gui::settings::ThemeChoice;
 use tessera::gui::theme;
@@ -154,7 +155,7 @@ fn github_shows_its_mark_and_an_unknown_issuer_its_letter() {
         let mark = brand::by_slug("github").unwrap();
         let ink = mark.ink(colours, false);
         match choice {
-            ThemeChoice::Light => assert_eq!(ink, mark.colour, "GitHub's near-black"),
+            ThemeChoice::Light => assert_eq!(ink, brand_colour(mark), "GitHub's near-black"),
             ThemeChoice::Dark => assert_eq!(ink, colours.text, "not near-black on dark"),
             _ => {}
         }

@@ -602,6 +602,48 @@ fn turning_keyring_unlock_off_asks_for_the_password_and_re_keys_the_vault() {
 }
 
 #[test]
+fn a_keyring_that_keeps_the_old_key_still_leaves_keyring_unlock_off() {
+    use tessera::gui::screen::settings::KEYRING_OFF_PASSWORD_ID;
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
+    let path = h.vault_path();
+    h.click_id(codes::SETTINGS_ID);
+    h.click("Unlock with the system keyring");
+    h.assert_shows("The system keyring now unlocks the vault.");
+    let id = Vault::inspect(&path).unwrap().id;
+    assert!(h.keystore.get(&id).unwrap().is_some());
+
+    h.click("Unlock with the system keyring");
+    h.type_into(KEYRING_OFF_PASSWORD_ID, PASSWORD);
+    // The keyring stops answering between the re-key and the removal.
+    h.keystore.set_unavailable("the keyring daemon went away");
+    h.submit(KEYRING_OFF_PASSWORD_ID);
+    // The vault is re-keyed without its slot, so keyring unlock is off: the
+    // screen says so, names what is left in the keyring and how to remove it.
+    h.assert_shows("Keyring unlock is off and the vault was re-encrypted under a new key; the password is needed from now on. The old key could not be removed from the keyring (the system keyring is not available (the keyring daemon went away); Tessera will ask for your password instead): it opens nothing saved from now on, and you can delete the items “Tessera vault unlock key” and “Tessera vault versions seen” with your keyring manager (Passwords and Keys).");
+    assert!(!Vault::inspect(&path).unwrap().has_keyring_slot);
+    h.keystore.set_available();
+    let kek = h
+        .keystore
+        .get(&id)
+        .unwrap()
+        .expect("the keyring kept the key");
+    assert!(
+        Vault::open(
+            &path,
+            Unlock::KeyringKey(&kek),
+            &KdfPolicy::insecure_for_tests()
+        )
+        .is_err(),
+        "the key left behind opens nothing"
+    );
+    // The box follows the vault: ticking it again turns keyring unlock on
+    // (it would ask for the password to turn it off if it still read "on").
+    h.click("Unlock with the system keyring");
+    h.assert_shows("The system keyring now unlocks the vault.");
+    assert!(Vault::inspect(&path).unwrap().has_keyring_slot);
+}
+
+#[test]
 fn a_conflict_copy_is_merged_while_open_and_one_under_another_password_asks_for_it() {
     let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     let path = h.vault_path();

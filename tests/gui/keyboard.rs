@@ -627,6 +627,59 @@ fn details_and_its_confirmation_by_keyboard() {
     assert_eq!(reopen(&h.vault_path()).entries().len(), 2);
 }
 
+#[test]
+fn icon_chosen_by_keyboard() {
+    use tessera::gui::screen::details::{ICON_CHOICE, ICON_ID};
+    // The search field and the choices it finds are stops like any other.
+    let searching = || {
+        let mut h = details_screen();
+        h.tab_to(ICON_ID);
+        h.type_keys("git");
+        h
+    };
+    every_control_by_keyboard(&searching, &[], &[]);
+
+    // Typed, Tab to the first match, Enter: chosen, then saved.
+    let mut h = details_screen();
+    h.assert_shows("Chosen: Automatic (from the issuer)");
+    h.tab_to(ICON_ID);
+    h.type_keys("github");
+    h.tab();
+    assert_eq!(h.focused(), Some(format!("{ICON_CHOICE}#0")));
+    h.named(Named::Enter);
+    h.assert_shows("Chosen: GitHub");
+    h.assert_shows("The list shows the GitHub icon.");
+    h.tab_to("save");
+    h.named(Named::Enter);
+    let vault = reopen(&h.vault_path());
+    let acme = vault
+        .entries()
+        .iter()
+        .find(|e| e.account.issuer == "ACME")
+        .unwrap();
+    assert_eq!(acme.icon, tessera::vault::Icon::Brand("github".into()));
+    drop(vault);
+
+    // Enter in the search field chooses the first icon it finds; with
+    // nothing typed, the choices are the automatic one and the letter.
+    let mut h = details_screen();
+    h.tab_to(ICON_ID);
+    h.type_keys("letter");
+    h.named(Named::Enter);
+    h.assert_shows("Chosen: Letter only");
+    h.assert_shows("The list shows the issuer's first letter.");
+    let mut h = details_screen();
+    h.tab_to(&format!("{ICON_CHOICE}#0"));
+    h.space();
+    h.assert_shows("Chosen: Letter only");
+    // Nothing found says so.
+    let mut h = details_screen();
+    h.tab_to(ICON_ID);
+    h.type_keys("zzzz");
+    h.assert_shows("No icon is called “zzzz”: try another name, or part of it.");
+    assert!(!h.focus_keys().iter().any(|k| k.starts_with(ICON_CHOICE)));
+}
+
 fn settings_screen() -> Harness {
     let mut h = unlocked(three(), Lang::En);
     h.height = TALL;
@@ -810,6 +863,93 @@ fn recovery_codes_by_keyboard() {
     h.tab_to("use#0");
     h.named(Named::Enter);
     assert_eq!(h.clipboard.as_deref(), Some("abcd-efgh"));
+
+    // Replacing them asks first; both answers by keyboard.
+    let replacing = || {
+        let mut h = with_codes();
+        h.tab_to(tessera::gui::screen::recovery::BLOCK_ID);
+        h.type_keys("qrst-uvwx");
+        h.tab_to("save");
+        h.named(Named::Enter);
+        assert!(h.focus_keys().contains(&"replace-yes".to_owned()));
+        h
+    };
+    every_control_by_keyboard(&replacing, &[], &[]);
+    let stored_codes = |h: &Harness| -> Vec<String> {
+        reopen(&h.vault_path())
+            .entries()
+            .iter()
+            .flat_map(|e| e.recovery_codes.iter().map(|c| c.code.expose().to_owned()))
+            .collect()
+    };
+    // No: the stored codes stay, the question goes, Save is a stop again.
+    let mut h = replacing();
+    h.tab_to("replace-no");
+    h.space();
+    assert!(!h.focus_keys().contains(&"replace-yes".to_owned()));
+    assert!(h.focus_keys().contains(&"save".to_owned()));
+    assert_eq!(stored_codes(&h), ["abcd-efgh", "ijkl-mnop"]);
+    // Yes: the pasted code replaces both.
+    let mut h = replacing();
+    h.tab_to("replace-yes");
+    h.named(Named::Enter);
+    assert_eq!(stored_codes(&h), ["qrst-uvwx"]);
+    assert!(!h.focus_keys().contains(&"replace-yes".to_owned()));
+}
+
+fn has_keyring_slot(h: &Harness) -> bool {
+    Vault::inspect(&h.vault_path()).unwrap().has_keyring_slot
+}
+
+#[test]
+fn keyring_unlock_on_and_off_by_keyboard() {
+    // Keyring unlock turned on by Space on its box.
+    let on = || {
+        let mut h = settings_screen();
+        assert!(!has_keyring_slot(&h));
+        h.tab_to("keyring");
+        h.space();
+        assert!(has_keyring_slot(&h), "{:?}", view_texts(&h));
+        h
+    };
+    every_control_by_keyboard(&on, &["backups-choose"], &[]);
+    // Off again: it asks for the password first. The box itself, pressed
+    // again while it asks, asks the same, and "Turn off" does nothing
+    // before the password is typed.
+    let asking = || {
+        let mut h = on();
+        h.tab_to("keyring");
+        h.space();
+        assert!(
+            h.focus_keys().contains(&"keyring-off-yes".to_owned()),
+            "{:?}",
+            view_texts(&h)
+        );
+        h
+    };
+    every_control_by_keyboard(
+        &asking,
+        &["backups-choose"],
+        &["keyring", "keyring-off-yes"],
+    );
+    // Cancel: the keyring still unlocks it.
+    let mut h = asking();
+    h.tab_to("keyring-off-no");
+    h.named(Named::Enter);
+    assert!(!h.focus_keys().contains(&"keyring-off-yes".to_owned()));
+    assert!(has_keyring_slot(&h));
+    // The password, then "Turn off and re-encrypt".
+    let mut h = asking();
+    h.tab_to(settings::KEYRING_OFF_PASSWORD_ID);
+    h.type_keys(PASSWORD);
+    h.tab_to("keyring-off-yes");
+    h.named(Named::Enter);
+    assert!(!h.focus_keys().contains(&"keyring-off-yes".to_owned()));
+    assert!(!has_keyring_slot(&h), "{:?}", view_texts(&h));
+    // And on again.
+    h.tab_to("keyring");
+    h.space();
+    assert!(has_keyring_slot(&h));
 }
 
 fn file_export_screen() -> Harness {
@@ -923,4 +1063,82 @@ fn review_and_its_offer_to_delete_the_images_by_keyboard() {
     h.tab_to("delete-images");
     h.space();
     assert!(!h.dir.path().join("new.png").exists());
+}
+
+/// Tab through every control of the screen `h` shows, then Shift+Tab back,
+/// in a window `h.height` tall whose widgets keep their scroll offsets (as
+/// the running app's do): after each key the focused control's ring shows
+/// whole in the window.
+fn every_focus_in_view(mut h: Harness) {
+    h.keep_window();
+    let screen = h.app.screen_name();
+    let height = h.height;
+    let rings: Vec<Key> = h
+        .app
+        .focus_controls()
+        .into_iter()
+        .filter(|c| !matches!(c.kind, Kind::List))
+        .map(|c| c.key)
+        .collect();
+    // The page is longer than the window: without scrolling, some control
+    // cannot be seen.
+    let Harness { app, window, .. } = &mut h;
+    let window = window.as_mut().unwrap();
+    let hidden = rings
+        .iter()
+        .filter(|k| {
+            window
+                .find(app, k.ring_id())
+                .is_some_and(|t| t.visible_bounds() != Some(t.bounds()))
+        })
+        .count();
+    assert!(hidden > 0, "{screen}: every control fits the window");
+
+    let n = h.app.focus_controls().len();
+    for step in 0..n * 2 {
+        if step < n {
+            h.tab();
+        } else {
+            h.shift_tab();
+        }
+        let key = h.app.focused().cloned().unwrap();
+        if !rings.contains(&key) {
+            continue;
+        }
+        let Harness { app, window, .. } = &mut h;
+        let found = window
+            .as_mut()
+            .unwrap()
+            .find(app, key.ring_id())
+            .unwrap_or_else(|| panic!("{screen}: {key} not in the view"));
+        let (bounds, visible) = (found.bounds(), found.visible_bounds());
+        let shown = visible.is_some_and(|v| {
+            (v.width - bounds.width).abs() < 0.5
+                && (v.height - bounds.height).abs() < 0.5
+                && v.y >= 0.0
+                && v.y + v.height <= height + 0.5
+        });
+        assert!(
+            shown,
+            "{screen}: {key} focused but not in view ({bounds:?} shows as {visible:?} in a window {height} tall)"
+        );
+    }
+}
+
+/// A window shorter than the pages.
+const SHORT: f32 = 420.0;
+
+#[test]
+fn a_focused_control_is_scrolled_into_view() {
+    let mut h = settings_screen();
+    h.height = SHORT;
+    every_focus_in_view(h);
+    let mut h = details_screen();
+    h.height = SHORT;
+    every_focus_in_view(h);
+    let mut h = details_screen();
+    h.height = SHORT;
+    h.tab_to("delete");
+    h.named(Named::Enter);
+    every_focus_in_view(h);
 }

@@ -649,21 +649,28 @@ impl App {
     /// The password was changed (or not): the session records whether
     /// keyring unlock is still on; the settings screen says what happened.
     pub(super) fn password_changed(&mut self, result: Result<bool, task::Error>) -> Task<Message> {
-        self.keyring_slot(&result);
+        if let Ok(on) = result {
+            self.keyring_slot(on);
+        }
         self.settings_message(settings::Message::PasswordChanged(result))
     }
 
     /// Keyring unlock was turned on or off (or not): recorded in the
     /// session, said by the settings screen.
-    pub(super) fn keyring_set(&mut self, result: Result<bool, task::Error>) -> Task<Message> {
-        self.keyring_slot(&result);
+    pub(super) fn keyring_set(
+        &mut self,
+        result: Result<task::KeyringState, task::Error>,
+    ) -> Task<Message> {
+        if let Ok(state) = &result {
+            self.keyring_slot(state.on);
+        }
         self.settings_message(settings::Message::KeyringSet(result))
     }
 
-    fn keyring_slot(&mut self, result: &Result<bool, task::Error>) {
-        if let (Ok(on), Some(session)) = (result, &mut self.session) {
-            session.has_keyring_slot = *on;
-            self.keyring_copy = *on;
+    fn keyring_slot(&mut self, on: bool) {
+        if let Some(session) = &mut self.session {
+            session.has_keyring_slot = on;
+            self.keyring_copy = on;
         }
     }
 

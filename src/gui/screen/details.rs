@@ -2,12 +2,10 @@
 //! notes and the icon; delete with confirmation.
 
 use crate::gui::focus::{self, Focus};
-use iced::widget::{
-    button, checkbox, column, combo_box, container, row, scrollable, text, text_input,
-};
+use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Element, Length};
 
-use crate::gui::brand;
+use crate::brand;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::localized::Localized as _;
 use crate::gui::task;
@@ -25,8 +23,13 @@ const PARAM_MESSAGES: super::ParamMessages<Message> = super::ParamMessages {
 
 /// The issuer field's id.
 pub const ISSUER_ID: &str = "details-issuer";
-/// The icon chooser's id.
+/// The icon search field's id.
 pub const ICON_ID: &str = "details-icon";
+/// The focus name of the icon choices shown under the search field
+/// (`icon#0`, `icon#1`, …).
+pub const ICON_CHOICE: &str = "icon";
+/// How many icon choices are shown at a time.
+const ICON_CHOICES_SHOWN: usize = 8;
 /// The account name field's id.
 pub const ACCOUNT_ID: &str = "details-account";
 /// The group field's id.
@@ -88,8 +91,10 @@ pub struct Details {
     favourite: bool,
     notes: String,
     icon: IconChoice,
-    /// The icon list and what is typed to search it.
-    icons: combo_box::State<IconChoice>,
+    /// Every icon choice (automatic, the letter, each brand by name).
+    icons: Vec<IconChoice>,
+    /// What is typed to search the icons.
+    icon_search: String,
     algorithm: Algorithm,
     digits: String,
     period: String,
@@ -114,6 +119,10 @@ pub enum Message {
     Notes(String),
     /// An icon was chosen.
     Icon(IconChoice),
+    /// The icon search changed.
+    IconSearch(String),
+    /// Enter in the icon search: the first icon it finds is chosen.
+    IconFirst,
     /// The algorithm changed.
     Algorithm(Algorithm),
     /// The digits changed.
@@ -208,7 +217,8 @@ impl Details {
             group: entry.group.clone(),
             favourite: entry.favourite,
             notes: entry.notes.clone(),
-            icons: combo_box::State::new(choices),
+            icons: choices,
+            icon_search: String::new(),
             icon,
             algorithm: params.algorithm,
             digits: params.digits.to_string(),
@@ -260,6 +270,96 @@ impl Details {
         }
     }
 
+    /// The icon choices offered under the search field, the chosen one
+    /// left out: with nothing typed, automatic, the letter and the brand
+    /// the issuer matches; else the choices whose name (or a brand's slug)
+    /// holds what is typed, accents and case aside, those it begins with
+    /// first; at most [`ICON_CHOICES_SHOWN`].
+    fn icon_matches(&self) -> Vec<&IconChoice> {
+        let query = crate::vault::fold(self.icon_search.trim());
+        let others = self.icons.iter().filter(|c| **c != self.icon);
+        let mut found: Vec<(bool, &IconChoice)> = if query.is_empty() {
+            let matching = brand::matching(&self.issuer, &self.account);
+            others
+                .filter(|c| match &c.icon {
+                    Icon::Brand(slug) => matching.is_some_and(|b| b.slug == slug),
+                    Icon::Automatic | Icon::Letter => true,
+                })
+                .map(|c| (false, c))
+                .collect()
+        } else {
+            others
+                .filter_map(|c| {
+                    let name = crate::vault::fold(&c.label);
+                    let slug = match &c.icon {
+                        Icon::Brand(slug) => slug.as_str(),
+                        Icon::Automatic | Icon::Letter => "",
+                    };
+                    (name.contains(&query) || slug.contains(&query))
+                        .then(|| (!name.starts_with(&query) && !slug.starts_with(&query), c))
+                })
+                .collect()
+        };
+        // Stable: the list's own order within each kind.
+        found.sort_by_key(|(later, _)| *later);
+        found
+            .into_iter()
+            .map(|(_, c)| c)
+            .take(ICON_CHOICES_SHOWN)
+            .collect()
+    }
+
+    /// The icon chooser: what is chosen, a search field, and the choices it
+    /// finds as buttons (each a focus stop: Tab to one, Enter chooses it).
+    fn icon_chooser<'a>(&'a self, lang: Lang, focus: &Focus<Message>) -> Element<'a, Message> {
+        let t = |key| i18n::t(lang, key);
+        let mut chooser = column![
+            text(i18n::tf(
+                lang,
+                Key::IconChosen,
+                &[("icon", &self.icon.label)]
+            ))
+            .size(14),
+            text(self.icon_hint(lang))
+                .size(13)
+                .style(theme::label::muted),
+            focus.field(
+                ICON_ID,
+                text_input(t(Key::IconSearch), &self.icon_search)
+                    .on_input(Message::IconSearch)
+                    .on_submit(Message::IconFirst)
+                    .padding(8),
+                true,
+            ),
+        ]
+        .spacing(6);
+        // Built after the field, under which they show (Tab order).
+        let mut choices = row![].spacing(6);
+        let matches = self.icon_matches();
+        let none = matches.is_empty();
+        for (i, choice) in matches.into_iter().enumerate() {
+            choices = choices.push(focus.button(
+                focus::Key::indexed(ICON_CHOICE, i),
+                button(text(choice.label.clone()).size(13)).style(theme::button::secondary),
+                Some(Message::Icon(choice.clone())),
+            ));
+        }
+        if none {
+            chooser = chooser.push(
+                text(i18n::tf(
+                    lang,
+                    Key::IconNoMatch,
+                    &[("query", self.icon_search.trim())],
+                ))
+                .size(13)
+                .style(theme::label::muted),
+            );
+        } else {
+            chooser = chooser.push(choices.wrap().vertical_spacing(6));
+        }
+        chooser.into()
+    }
+
     /// Handles a message.
     pub fn update(&mut self, message: Message, lang: Lang) -> Action {
         self.error = None;
@@ -271,6 +371,12 @@ impl Details {
             Message::Favourite(v) => self.favourite = v,
             Message::Notes(v) => self.notes = v,
             Message::Icon(v) => self.icon = v,
+            Message::IconSearch(v) => self.icon_search = v,
+            Message::IconFirst => {
+                if let Some(first) = self.icon_matches().into_iter().next() {
+                    self.icon = first.clone();
+                }
+            }
             Message::Algorithm(v) => self.algorithm = v,
             Message::Digits(v) => self.digits = v,
             Message::Period(v) => self.period = v,
@@ -315,9 +421,6 @@ impl Details {
     pub fn view(&self, lang: Lang, focus: &Focus<Message>) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let label = |key| text(t(key)).size(14);
-        // By keyboard the arrows step through the icons (typing to search
-        // needs the pointer: iced's combo box takes no widget id).
-        let (icon_previous, icon_next) = focus::neighbours(self.icons.options(), Some(&self.icon));
         let mut form = column![
             text(t(Key::DetailsTitle)).size(24),
             super::group(
@@ -377,27 +480,7 @@ impl Details {
             ),
             super::group(
                 t(Key::DetailsIconGroup),
-                column![
-                    label(Key::IconLabel),
-                    focus.choice(
-                        "icon",
-                        container(
-                            combo_box(
-                                &self.icons,
-                                t(Key::IconSearch),
-                                Some(&self.icon),
-                                Message::Icon
-                            )
-                            .padding(8)
-                        )
-                        .id(ICON_ID),
-                        icon_previous.map(Message::Icon),
-                        icon_next.map(Message::Icon),
-                    ),
-                    text(self.icon_hint(lang))
-                        .size(13)
-                        .style(theme::label::muted),
-                ],
+                column![label(Key::IconLabel), self.icon_chooser(lang, focus)],
             ),
             // Built here, in the order shown: the focus visits them so.
             super::group(

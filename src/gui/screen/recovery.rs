@@ -125,7 +125,11 @@ impl Recovery {
                 }
             }
             Message::Edit(action) => {
-                self.pending = None;
+                // A changed text asks again; moving the cursor or
+                // focusing the area (Tab passing through) does not.
+                if action.is_edit() {
+                    self.pending = None;
+                }
                 self.block.perform(action);
             }
             Message::Save => {

@@ -134,7 +134,7 @@ pub enum Message {
     /// The password was changed (`true`: keyring unlock is still on), or not.
     PasswordChanged(Result<bool, task::Error>),
     /// Keyring unlock was turned on (`true`) or off, or not.
-    KeyringSet(Result<bool, task::Error>),
+    KeyringSet(Result<task::KeyringState, task::Error>),
     /// A clock check finished.
     ClockChecked(ClockCheck),
     /// The folder for automatic backups, as read or as just set.
@@ -312,12 +312,22 @@ impl Settings {
     }
 
     /// Keyring unlock was turned on or off (or not).
-    fn keyring_result(&mut self, lang: Lang, result: Result<bool, task::Error>) {
+    fn keyring_result(&mut self, lang: Lang, result: Result<task::KeyringState, task::Error>) {
         match result {
-            Ok(on) => {
-                self.keyring_set(on);
-                let key = if on { Key::KeyringOn } else { Key::KeyringOff };
-                self.notice(false, i18n::t(lang, key).to_owned());
+            Ok(state) => {
+                self.keyring_set(state.on);
+                let text = match (state.on, &state.key_left) {
+                    (true, _) => i18n::t(lang, Key::KeyringOn).to_owned(),
+                    (false, None) => i18n::t(lang, Key::KeyringOff).to_owned(),
+                    // Off all the same: the box follows the vault, and the
+                    // user learns what to remove by hand.
+                    (false, Some(left)) => i18n::tf(
+                        lang,
+                        Key::KeyringOffKeyLeft,
+                        &[("reason", &left.localized(lang))],
+                    ),
+                };
+                self.notice(false, text);
             }
             Err(error) => self.notice(true, error.localized(lang)),
         }

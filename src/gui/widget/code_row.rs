@@ -16,7 +16,7 @@ use iced::{Alignment, Element, Font, Length, font};
 
 use super::countdown;
 use super::marks::{self, Ink, Mark, Marks};
-use crate::gui::brand;
+use crate::brand;
 use crate::gui::focus::Focus;
 use crate::gui::i18n::{self, Key, Lang};
 use crate::gui::symbol::Symbol;

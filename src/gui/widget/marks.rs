@@ -29,7 +29,8 @@ use iced::widget::stack;
 use iced::{Color, Element, Length, Rectangle, Renderer, Theme, Vector, mouse};
 
 use super::countdown;
-use crate::gui::brand::{self, Brand};
+use crate::brand::{self, Brand};
+use crate::gui::brand::Draw as _;
 use crate::gui::symbol::Symbol;
 use crate::gui::theme::{self, Colours};
 
