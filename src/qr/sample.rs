@@ -1199,8 +1199,8 @@ mod tests {
     #[test]
     fn heavy_blur_is_undone_further_by_the_stronger_push() {
         // Each module's level pulled 55 % of the way to its four neighbours' mean
-        // (a blur wider than a module): the default push leaves 21 of 1,089
-        // modules misread, twice the push 11.
+        // (a blur wider than a module): the default push leaves lone modules
+        // misread, twice the push a third fewer or less.
         let size = 33;
         let mut seed = 7u32;
         let truth: Vec<bool> = (0..size * size)
