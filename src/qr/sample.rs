@@ -1201,7 +1201,7 @@ mod tests {
         // Each module's level pulled 55 % of the way to its four neighbours' mean
         // (a blur wider than a module): the default push leaves lone modules
         // misread, twice the push a third fewer or less.
-        let size = 33;
+        let size = 33usize;
         let mut seed = 7u32;
         let truth: Vec<bool> = (0..size * size)
             .map(|_| {
