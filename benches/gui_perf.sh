@@ -23,6 +23,8 @@
 # Comparing two Tessera builds: run the script for each in turns with
 # OTPCLIENT=no (OTPClient left out) and NAME=<label> (the rows' name instead
 # of "tessera"), e.g. NAME=main TESSERA_BIN=... OTPCLIENT=no SIZES=1000.
+# BREAKDOWN=1 writes where each app's resident memory is, at the moment it is
+# measured, to $OUT/<app>-memory.md (benches/mem_breakdown.py).
 # ISSUERS=brands names the accounts after services with brand icons (every row
 # then draws one) instead of "Service 0001".
 # Results go to stdout as a table and to $OUT (default target/gui-perf/) with
@@ -149,6 +151,11 @@ measure() {
   sleep 3
   xwd -silent -root >"$OUT/$name-unlocked.xwd"
   local rss=$(($(rss_kb "$pid") / 1024))
+  # BREAKDOWN=1: where that resident memory is (benches/mem_breakdown.py reads
+  # smaps and pagemap from outside; the app does nothing for it).
+  if [ -n "${BREAKDOWN:-}" ]; then
+    /usr/bin/python3 benches/mem_breakdown.py "$pid" --crates 30 >"$OUT/$name-memory.md" 2>&1 || true
+  fi
   local a x
   a=$(ticks "$pid")
   x=$(ticks "$xvfb")

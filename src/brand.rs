@@ -192,13 +192,199 @@ pub fn by_slug(slug: &str) -> Option<&'static Brand> {
 /// (a brand chosen by hand that this build does not know is matched as if
 /// automatic).
 pub fn for_entry(entry: &Entry) -> Option<&'static Brand> {
-    match &entry.icon {
+    shown(&entry.icon, &entry.account.issuer, &entry.account.name)
+}
+
+/// The brand icon an entry with this choice, issuer and account name shows
+/// ([`for_entry`]; the details screen asks it of the issuer being typed).
+pub fn shown(icon: &Icon, issuer: &str, account: &str) -> Option<&'static Brand> {
+    match icon {
         Icon::Letter => None,
-        Icon::Brand(slug) => {
-            by_slug(slug).or_else(|| matching(&entry.account.issuer, &entry.account.name))
-        }
-        Icon::Automatic => matching(&entry.account.issuer, &entry.account.name),
+        Icon::Brand(slug) => by_slug(slug).or_else(|| matching(issuer, account)),
+        Icon::Automatic => matching(issuer, account),
     }
+}
+
+/// How an icon choice is written on the command line and in JSON:
+/// [`AUTOMATIC`], [`LETTER`], or a brand's slug.
+pub const AUTOMATIC: &str = "auto";
+/// The word for [`Icon::Letter`] ([`AUTOMATIC`]).
+pub const LETTER: &str = "none";
+
+/// An icon choice as written on the command line and in JSON: `auto`,
+/// `none`, or the slug stored (even one this build does not know).
+pub fn choice_name(icon: &Icon) -> &str {
+    match icon {
+        Icon::Automatic => AUTOMATIC,
+        Icon::Letter => LETTER,
+        Icon::Brand(slug) => slug,
+    }
+}
+
+/// Why an icon choice could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// No brand has this slug or name.
+    #[error("{}", english_unknown(.given, .nearest))]
+    Unknown {
+        /// What was given.
+        given: String,
+        /// The slugs nearest to it ([`nearest`]), perhaps none.
+        nearest: Vec<&'static str>,
+    },
+}
+
+/// [`Error::Unknown`] in English (the `Display` the message catalog's
+/// English matches).
+fn english_unknown(given: &str, nearest: &[&str]) -> String {
+    if nearest.is_empty() {
+        format!(
+            "there is no brand icon {given:?}; `tessera icons --search TEXT` lists them, `auto` matches the issuer again and `none` keeps the letter"
+        )
+    } else {
+        format!(
+            "there is no brand icon {given:?}; did you mean {}? `tessera icons --search TEXT` lists them all",
+            nearest.join(", ")
+        )
+    }
+}
+
+/// The choice `text` names ([`choice_name`]'s words): `auto`, `none` (any
+/// case), a brand's slug, or a brand's name or alias as [`matching`] reads
+/// names (`GitHub`, `Google Cloud`, `twitter`).
+pub fn parse_choice(text: &str) -> Result<Icon, Error> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case(AUTOMATIC) {
+        return Ok(Icon::Automatic);
+    }
+    if text.eq_ignore_ascii_case(LETTER) {
+        return Ok(Icon::Letter);
+    }
+    named(text)
+        .map(|b| Icon::Brand(b.slug.to_owned()))
+        .ok_or_else(|| Error::Unknown {
+            given: text.to_owned(),
+            nearest: nearest(text, NEAREST).into_iter().map(|b| b.slug).collect(),
+        })
+}
+
+/// How many slugs an unknown choice suggests.
+const NEAREST: usize = 3;
+
+/// The brand `text` names: its slug (any case), or its title or an alias
+/// (case, accents, spaces and punctuation aside). Never a domain or a
+/// shortened name: that is [`matching`]'s guess, not a choice.
+pub fn named(text: &str) -> Option<&'static Brand> {
+    let text = text.trim();
+    by_slug(&text.to_lowercase()).or_else(|| {
+        let c = catalogue();
+        c.names.get(&key(text)).map(|&i| &c.brands[i])
+    })
+}
+
+/// Every name a brand answers to, as [`key`]s: slug, title, aliases.
+fn keys_of(brand: &Brand) -> impl Iterator<Item = String> {
+    [brand.slug, brand.title]
+        .into_iter()
+        .chain(brand.aliases())
+        .map(key)
+}
+
+/// The brands `text` finds, best first: those whose slug, title, alias or
+/// domain holds it (case, accents, spaces and punctuation aside); a name
+/// that is `text` comes first, then names that begin with it, then the rest,
+/// each by title. Empty `text`: every brand, by title.
+pub fn search(text: &str) -> Vec<&'static Brand> {
+    let wanted = key(text);
+    let domain = text.trim().to_lowercase();
+    let mut found: Vec<(u8, String, &'static Brand)> = all()
+        .iter()
+        .filter_map(|brand| {
+            let rank = if wanted.is_empty() {
+                Some(0)
+            } else {
+                keys_of(brand)
+                    .filter_map(|name| {
+                        if name == wanted {
+                            Some(0)
+                        } else if name.starts_with(&wanted) {
+                            Some(1)
+                        } else if name.contains(&wanted) {
+                            Some(2)
+                        } else {
+                            None
+                        }
+                    })
+                    .chain(
+                        brand
+                            .domains()
+                            .any(|d| !domain.is_empty() && d.contains(&domain))
+                            .then_some(2),
+                    )
+                    .min()
+            }?;
+            Some((rank, fold(brand.title), brand))
+        })
+        .collect();
+    found.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    found.into_iter().map(|(_, _, brand)| brand).collect()
+}
+
+/// Up to `n` brands whose names are nearest to `text`, nearest first: those
+/// a search finds ([`search`]), then those within a few typing mistakes
+/// (a letter missing, added, changed, or two swapped: about one in three
+/// letters at most); none when nothing is that near.
+pub fn nearest(text: &str, n: usize) -> Vec<&'static Brand> {
+    let wanted = key(text);
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut out = if wanted.chars().count() >= SHORTEST_PREFIX {
+        search(text)
+    } else {
+        Vec::new()
+    };
+    out.truncate(n);
+    let most = (wanted.chars().count() / 3).max(1);
+    let mut near: Vec<(usize, String, &'static Brand)> = all()
+        .iter()
+        .filter(|b| !out.contains(b))
+        .filter_map(|brand| {
+            let distance = keys_of(brand)
+                .map(|name| typing_distance(&wanted, &name))
+                .min()?;
+            (distance <= most).then(|| (distance, fold(brand.title), brand))
+        })
+        .collect();
+    near.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    out.extend(near.into_iter().map(|(_, _, b)| b));
+    out.truncate(n);
+    out
+}
+
+/// The fewest typing mistakes between `a` and `b`: a letter inserted,
+/// deleted, replaced, or two neighbours swapped (the optimal string
+/// alignment distance).
+fn typing_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rows of the table: two back, one back, this one.
+    let mut before: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            row[j] = best;
+        }
+        before = std::mem::replace(&mut last, row);
+    }
+    last[b.len()]
 }
 
 /// A name reduced to what tells brands apart: lower case, Latin accents
@@ -478,5 +664,76 @@ mod tests {
         assert_eq!(for_entry(&entry).map(|b| b.slug), Some("gitlab"));
         entry.icon = Icon::Brand("not-a-brand-here".into());
         assert_eq!(for_entry(&entry).map(|b| b.slug), Some("github"));
+    }
+
+    #[test]
+    fn choices_read_as_the_command_line_writes_them() {
+        assert_eq!(parse_choice("auto"), Ok(Icon::Automatic));
+        assert_eq!(parse_choice(" AUTO "), Ok(Icon::Automatic));
+        assert_eq!(parse_choice("none"), Ok(Icon::Letter));
+        assert_eq!(parse_choice("github"), Ok(Icon::Brand("github".into())));
+        // A title or an alias names a brand; its slug is what is stored.
+        assert_eq!(parse_choice("GitHub"), Ok(Icon::Brand("github".into())));
+        assert_eq!(
+            parse_choice("Google Cloud"),
+            Ok(Icon::Brand("googlecloud".into()))
+        );
+        assert_eq!(parse_choice("twitter"), Ok(Icon::Brand("x".into())));
+        // A domain or a longer name is a guess for matching, not a choice.
+        assert!(parse_choice("github.com").is_err());
+        assert!(parse_choice("GitHub Enterprise").is_err());
+        for icon in [Icon::Automatic, Icon::Letter, Icon::Brand("gitlab".into())] {
+            assert_eq!(parse_choice(choice_name(&icon)), Ok(icon));
+        }
+    }
+
+    #[test]
+    fn an_unknown_choice_suggests_the_nearest_slugs() {
+        let nearest = |text: &str| match parse_choice(text) {
+            Err(Error::Unknown { given, nearest }) => {
+                assert_eq!(given, text.trim());
+                nearest
+            }
+            other => panic!("{text}: {other:?}"),
+        };
+        // Two letters swapped, one missing, one extra.
+        assert_eq!(nearest("githbu")[0], "github");
+        assert_eq!(nearest("gitub")[0], "github");
+        assert_eq!(nearest("dropboxx")[0], "dropbox");
+        // Part of names: the brands it begins.
+        assert_eq!(nearest("gitla")[0], "gitlab");
+        // Google's two, then Firebase (its domain, firebase.google.com, holds it).
+        assert_eq!(nearest("goog"), ["google", "googlecloud", "firebase"]);
+        // At most three.
+        assert_eq!(nearest("git").len(), NEAREST);
+        // Nothing near.
+        assert_eq!(nearest("qqqqqqqqqq"), Vec::<&str>::new());
+        assert_eq!(nearest(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_search_finds_names_then_beginnings_then_parts_and_domains() {
+        let slugs = |text: &str| search(text).iter().map(|b| b.slug).collect::<Vec<_>>();
+        assert_eq!(slugs("").len(), all().len());
+        let git = slugs("git");
+        // Names that begin with it, by title, before names that hold it.
+        assert_eq!(git[..3], ["github", "gitkraken", "gitlab"], "{git:?}");
+        assert!(git.contains(&"digitalocean"), "{git:?}");
+        // An exact name first, whatever the title order.
+        assert_eq!(slugs("x")[0], "x");
+        // An alias and a domain find their brand.
+        assert!(slugs("twitter").contains(&"x"));
+        assert!(slugs("tailscale.com").contains(&"tailscale"));
+        assert_eq!(slugs("nothing like it"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn typing_distance_counts_mistakes() {
+        assert_eq!(typing_distance("github", "github"), 0);
+        assert_eq!(typing_distance("githbu", "github"), 1);
+        assert_eq!(typing_distance("gitub", "github"), 1);
+        assert_eq!(typing_distance("gitlab", "github"), 2);
+        assert_eq!(typing_distance("gitlab", "bitbucket"), 7);
+        assert_eq!(typing_distance("", "abc"), 3);
     }
 }

@@ -9,13 +9,14 @@ use super::input::Input;
 use super::input::{Asked, prompt};
 use super::output::{entry_json, print_json, short_id};
 use super::{Failure, label, lang, note, say, text};
+use crate::brand;
 use crate::clock::{Clock as _, SystemClock};
 use crate::i18n::{Key, Localize as _};
 use crate::import::{self, Contents, Origin, Plan};
 use crate::interop;
 use crate::otp::{self, Account, Algorithm, Kind, Params, migration};
 use crate::secret::{Password, SecretText};
-use crate::vault::{Edit, Entry, EntryId, Error, NewEntry, Vault, display_order, find, ops};
+use crate::vault::{Edit, Entry, EntryId, Error, Icon, NewEntry, Vault, display_order, find, ops};
 
 const ADD_EXAMPLES: &str = "\
 Examples:
@@ -245,7 +246,8 @@ pub fn add(args: &AddArgs, input: &mut Input<'_>) -> Result<(), Failure> {
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  tessera list\n  tessera list --json | jq -r '.[].issuer'")]
 pub struct ListArgs {
-    /// Print a JSON array of {id, issuer, account, kind, algorithm, digits, period, counter, ...}.
+    /// Print a JSON array of {id, issuer, account, kind, algorithm, digits, period, counter,
+    /// group, favourite, recovery_codes_left, icon: {choice, brand, title}}.
     #[arg(long)]
     json: bool,
 }
@@ -298,6 +300,12 @@ pub fn list(args: &ListArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         }
         if !entry.group.is_empty() {
             extras.push(text(Key::CliListGroup, &[("group", &entry.group)]));
+        }
+        if entry.icon != Icon::Automatic {
+            extras.push(text(
+                Key::CliListIcon,
+                &[("icon", brand::choice_name(&entry.icon))],
+            ));
         }
         if !entry.recovery_codes.is_empty() {
             extras.push(text(
@@ -378,7 +386,7 @@ pub fn remove(args: &RemoveArgs, input: &mut Input<'_>) -> Result<(), Failure> {
 /// Arguments of `tessera edit`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  tessera edit acme --group Work --favourite\n  tessera edit 1a2b3c4d --notes 'Recovery email: me@example.com'"
+    after_help = "Examples:\n  tessera edit acme --group Work --favourite\n  tessera edit 1a2b3c4d --notes 'Recovery email: me@example.com'\n  tessera edit acme --icon github\n      show GitHub's icon beside it (`tessera icons --search git` lists the slugs)\n  tessera edit acme --icon auto\n      the icon its issuer matches again"
 )]
 pub struct EditArgs {
     /// The entry: its id, an id prefix, or a query matching only it.
@@ -401,6 +409,10 @@ pub struct EditArgs {
     /// Replace the notes.
     #[arg(long)]
     notes: Option<String>,
+    /// The icon beside it: a brand's slug (`tessera icons` lists them), `auto`
+    /// for the brand its issuer matches, or `none` for the letter.
+    #[arg(long, value_name = "SLUG|auto|none")]
+    icon: Option<String>,
 }
 
 pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
@@ -410,9 +422,17 @@ pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         && args.notes.is_none()
         && !args.favourite
         && !args.no_favourite
+        && args.icon.is_none()
     {
         return Err(Failure::usage_said(Key::CliEditNothing, &[]));
     }
+    // Read before the vault is unlocked: a mistyped slug fails first.
+    let icon = args
+        .icon
+        .as_deref()
+        .map(brand::parse_choice)
+        .transpose()
+        .map_err(|e| Failure::usage(e.localized(lang())))?;
     let mut vault = input.open_vault()?;
     let id = resolve(&vault, &args.id)?;
     let now = SystemClock.now();
@@ -427,7 +447,7 @@ pub fn edit(args: &EditArgs, input: &mut Input<'_>) -> Result<(), Failure> {
         },
         notes: args.notes.clone(),
         params: None,
-        icon: None,
+        icon,
     };
     let saved = vault.modify(|entries| ops::edit(entries, &id, change, now))?;
     say!("{}", text(Key::CliSaved, &[("label", &label(&saved))]));

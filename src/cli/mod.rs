@@ -11,6 +11,7 @@ mod clock;
 mod code;
 mod entries;
 mod generate;
+mod icons;
 mod input;
 mod keys;
 mod merge;
@@ -235,8 +236,10 @@ enum Command {
     Next(entries::NextArgs),
     /// Remove an account.
     Remove(entries::RemoveArgs),
-    /// Change an account's issuer, name, group, favourite mark or notes.
+    /// Change an account's issuer, name, group, favourite mark, notes or icon.
     Edit(entries::EditArgs),
+    /// List the brand icons an account can show (`edit --icon SLUG`), no vault.
+    Icons(icons::Args),
     /// Export accounts, secrets included.
     Export(entries::ExportArgs),
     /// Change the vault password (the vault is re-encrypted under a new key).
@@ -408,6 +411,7 @@ fn run_command(command: Command, input: &mut input::Input<'_>) -> Result<(), Fai
         Command::Scan(args) => scan::scan(&args),
         Command::Import(args) => scan::import(&args, input),
         Command::Clock(args) => clock::run(&args),
+        Command::Icons(args) => icons::run(&args),
         Command::GenerateAssets(args) => {
             generate::run(&args, <Args as clap::CommandFactory>::command())
         }

@@ -9,7 +9,8 @@ use super::Failure;
 use crate::otp::{Code, Kind};
 use crate::vault::{Entry, EntryId};
 
-/// An entry as `list --json` shows it: everything but secrets and notes.
+/// An entry as `list --json` shows it: everything but secrets and notes,
+/// with the icon it shows.
 pub fn entry_json(entry: &Entry) -> Value {
     let params = &entry.account.params;
     let (period, counter) = match params.kind {
@@ -28,6 +29,29 @@ pub fn entry_json(entry: &Entry) -> Value {
         "group": entry.group,
         "favourite": entry.favourite,
         "recovery_codes_left": entry.unused_recovery_codes(),
+        "icon": icon_json(entry),
+    })
+}
+
+/// An entry's icon: the choice stored (`auto`, `none` or a slug, as
+/// `edit --icon` takes it) and the brand shown (`null`: the letter avatar).
+fn icon_json(entry: &Entry) -> Value {
+    let shown = crate::brand::for_entry(entry);
+    json!({
+        "choice": crate::brand::choice_name(&entry.icon),
+        "brand": shown.map(|b| b.slug),
+        "title": shown.map(|b| b.title),
+    })
+}
+
+/// A brand as `icons --json` shows it.
+pub fn brand_json(brand: &crate::brand::Brand) -> Value {
+    json!({
+        "slug": brand.slug,
+        "title": brand.title,
+        "colour": brand.colour.to_string(),
+        "domains": brand.domains().collect::<Vec<_>>(),
+        "aliases": brand.aliases().collect::<Vec<_>>(),
     })
 }
 

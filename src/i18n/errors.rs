@@ -346,6 +346,19 @@ impl Localize for FindError {
     }
 }
 
+impl Localize for crate::brand::Error {
+    fn message(&self) -> Message {
+        match self {
+            Self::Unknown { given, nearest } if nearest.is_empty() => {
+                Message::new(Key::ErrBrandUnknown).with("given", quoted(given))
+            }
+            Self::Unknown { given, nearest } => Message::new(Key::ErrBrandUnknownNearest)
+                .with("given", quoted(given))
+                .with("nearest", Arg::List(nearest.iter().map(text).collect())),
+        }
+    }
+}
+
 impl Localize for RecoveryError {
     fn message(&self) -> Message {
         match self {

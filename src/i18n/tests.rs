@@ -403,6 +403,16 @@ fn english_messages_match_the_core_display() {
         },
     ]);
     check(&[
+        crate::brand::Error::Unknown {
+            given: String::from("githbu"),
+            nearest: vec!["github", "gitlab"],
+        },
+        crate::brand::Error::Unknown {
+            given: String::from("qqq"),
+            nearest: Vec::new(),
+        },
+    ]);
+    check(&[
         RecoveryError::NoneFound,
         RecoveryError::TooMany,
         RecoveryError::Unknown,

@@ -15,6 +15,7 @@ mod code;
 mod export;
 mod folder;
 mod hardening;
+mod icons;
 mod interop;
 mod language;
 #[cfg(target_os = "linux")]

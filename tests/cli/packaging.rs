@@ -670,3 +670,40 @@ fn the_flatpak_manifest_parses_and_asks_for_little() {
         Some("true")
     );
 }
+
+/// `link-order.txt`, the code order release builds link with (`build.rs`),
+/// holds symbol names only (one a line, sorted, each once, no space a
+/// linker would read as part of a name), and they include the app's start
+/// and the list the benchmarks measure: a file cut short or written from a
+/// profile that never opened the window would quietly order nothing useful.
+#[test]
+fn the_link_order_names_the_functions_of_an_app_session() {
+    let text = std::fs::read_to_string(root().join("link-order.txt")).expect("link-order.txt");
+    let names: Vec<&str> = text.lines().filter(|line| !line.starts_with('#')).collect();
+    assert!(names.len() > 1000, "only {} names", names.len());
+    for name in &names {
+        assert!(
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_.$".contains(c)),
+            "not a symbol name: {name:?}"
+        );
+    }
+    assert!(
+        names.windows(2).all(|w| w[0] < w[1]),
+        "not sorted, or a name twice"
+    );
+    for part in [
+        "3gui14run_with_vault",
+        "3gui3app3App6update",
+        "6widget8code_row4view",
+        "5vault",
+        "6argon2",
+    ] {
+        assert!(
+            names.iter().any(|name| name.contains(part)),
+            "no function matching {part}: profile a session that unlocks and shows the list"
+        );
+    }
+}

@@ -11,9 +11,12 @@ use iced_test::selector::Candidate;
 
 use super::rings::{at, close, pixels, window};
 use crate::common::gui::*;
+use iced::keyboard::key::Named;
 use tessera::brand;
+use tessera::gui::Message;
 use tessera::gui::brand::{Draw as _, colour as brand_colour};
 use tessera::gui::i18n::Lang;
+use tessera::gui::screen::{details, unlock};
 use tessera::gui::settings::ThemeChoice;
 use tessera::gui::theme;
 use tessera::gui::vector;
@@ -70,8 +73,23 @@ fn on_glyph(avatar: Rectangle, x: f32, y: f32) -> Point {
 /// inside the path is ink, every sample well outside it (the octocat's head
 /// and the corners) is not. Returns (inked, clear) counts.
 fn assert_mark(image: &image::RgbaImage, avatar: Rectangle, ink: iced::Color) -> (usize, usize) {
-    let github = brand::by_slug("github").unwrap();
-    let polygons = github.polygons();
+    let counts = assert_brand(image, avatar, "github", ink);
+    // The octocat's head, in the middle of the mark, is a hole.
+    let polygons = brand::by_slug("github").unwrap().polygons();
+    assert!(!vector::covers(&polygons, Point::new(12.0, 11.0)));
+    assert!(!close(at(image, on_glyph(avatar, 12.0, 11.0)), ink));
+    counts
+}
+
+/// [`assert_mark`] for the brand `slug`.
+fn assert_brand(
+    image: &image::RgbaImage,
+    avatar: Rectangle,
+    slug: &str,
+    ink: iced::Color,
+) -> (usize, usize) {
+    let mark = brand::by_slug(slug).unwrap();
+    let polygons = mark.polygons();
     // Half a pixel of the snapshot, on the view box, plus a margin for
     // anti-aliasing: samples nearer the outline than this are skipped.
     let margin = 1.2 * brand::VIEW_BOX / GLYPH;
@@ -95,21 +113,18 @@ fn assert_mark(image: &image::RgbaImage, avatar: Rectangle, ink: iced::Color) ->
             if around.iter().all(|c| *c) {
                 assert!(
                     close(pixel, ink),
-                    "no ink {ink:?} at ({x}, {y}) of the GitHub mark: {pixel:?}"
+                    "no ink {ink:?} at ({x}, {y}) of the {slug} mark: {pixel:?}"
                 );
                 inked += 1;
             } else if around.iter().all(|c| !*c) {
                 assert!(
                     !close(pixel, ink),
-                    "ink at ({x}, {y}), outside the GitHub mark: {pixel:?}"
+                    "ink at ({x}, {y}), outside the {slug} mark: {pixel:?}"
                 );
                 clear += 1;
             }
         }
     }
-    // The octocat's head, in the middle of the mark, is a hole.
-    assert!(!vector::covers(&polygons, Point::new(12.0, 11.0)));
-    assert!(!close(at(image, on_glyph(avatar, 12.0, 11.0)), ink));
     (inked, clear)
 }
 
@@ -210,4 +225,129 @@ fn letter_only_keeps_the_letter_even_for_github() {
     let mark = brand::by_slug("github").unwrap();
     let (inked, _) = assert_mark(&image, picked, mark.ink(colours, false));
     assert!(inked > 300);
+}
+
+/// The real `tessera` binary on the harness's vault, with a home of its own,
+/// in English; its standard output.
+fn cli(h: &Harness, args: &[&str]) -> String {
+    let password = h.dir.path().join("password.txt");
+    std::fs::write(&password, format!("{PASSWORD}\n")).unwrap();
+    let home = h.dir.path().join("cli-home");
+    let out = crate::common::tessera()
+        .arg("--vault")
+        .arg(h.vault_path())
+        .arg("--password-file")
+        .arg(&password)
+        .arg("--no-keyring")
+        .args(args)
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            format!("unix:path={}", home.join("no-bus").display()),
+        )
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "en_US.UTF-8")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `list --json`'s `icon` of the account named `name`.
+fn listed_icon(h: &Harness, name: &str) -> serde_json::Value {
+    let list: serde_json::Value = serde_json::from_str(&cli(h, &["list", "--json"])).unwrap();
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["account"] == name)
+        .unwrap()["icon"]
+        .clone()
+}
+
+/// The icon choice of the entry named `name`, as the open app holds it.
+fn held(h: &Harness, name: &str) -> Icon {
+    h.app
+        .entries()
+        .iter()
+        .find(|e| e.account.name == name)
+        .unwrap()
+        .icon
+        .clone()
+}
+
+/// The app and the command line read and write the same choice: one set
+/// with `tessera edit --icon` while the app is open shows in its list (once
+/// its watch reports the file changed) and on its details screen; one chosen
+/// on the details screen is what `tessera list --json` reports.
+#[test]
+fn an_icon_set_on_the_command_line_shows_in_the_app_and_the_other_way() {
+    // A vault the command line opens (its KDF at the standard cost).
+    let (dir, keystore) = Harness::prepare();
+    drop(make_vault_with(
+        &dir,
+        vec![
+            entry(totp("GitHub", "alice", KEY)),
+            entry(totp("My forge", "carol", KEY)),
+        ],
+        &KdfPolicy::standard(),
+    ));
+    let mut env = Harness::env(&dir, keystore.clone(), Lang::En);
+    env.settings.theme = ThemeChoice::Light;
+    let mut h = Harness::start_with(dir, keystore, env);
+    h.type_into(unlock::PASSWORD_ID, PASSWORD);
+    h.submit(unlock::PASSWORD_ID);
+    assert_eq!(h.app.screen_name(), "codes");
+
+    // The command line, while the app is open.
+    cli(&h, &["edit", "carol", "--icon", "gitlab"]);
+    cli(&h, &["edit", "alice", "--icon", "none"]);
+    h.update(Message::VaultChanged);
+    assert_eq!(held(&h, "carol"), Icon::Brand("gitlab".into()));
+    assert_eq!(held(&h, "alice"), Icon::Letter);
+    // Drawn: GitLab's mark beside "My forge", GitHub's letter beside GitHub.
+    let theme = h.app.theme();
+    let colours = theme::colours(&theme);
+    let [github, forge] = avatars(&h, &["GitHub", "My forge"])[..] else {
+        unreachable!()
+    };
+    let image = pixels(&mut window(&h), &theme);
+    let gitlab = brand::by_slug("gitlab").unwrap();
+    let (inked, _) = assert_brand(&image, forge, "gitlab", gitlab.ink(colours, false));
+    assert!(inked > 100, "{inked} points of GitLab's mark inked");
+    let square = colours.avatars[theme::avatar_index("GitHub")];
+    assert!(is_letter_avatar(&image, github, square));
+    // The details screen says so too.
+    h.row_action("alice", RowAction::Details);
+    h.assert_shows("The list shows the issuer's first letter.");
+    h.click("Back");
+    h.row_action("carol", RowAction::Details);
+    h.assert_shows("The list shows the GitLab icon.");
+
+    // The app: another brand chosen in the searchable list, saved.
+    h.interact(|ui| {
+        reach(ui, details::ICON_ID);
+        let _ = ui.click(id(details::ICON_ID)).unwrap();
+        let _ = ui.typewrite("Tailscale");
+        let _ = ui.tap_key(Named::Enter);
+    });
+    h.assert_shows("The list shows the Tailscale icon.");
+    h.click("Save");
+    assert_eq!(h.app.screen_name(), "codes");
+    assert_eq!(
+        listed_icon(&h, "carol"),
+        serde_json::json!({"choice": "tailscale", "brand": "tailscale", "title": "Tailscale"})
+    );
+    assert_eq!(
+        listed_icon(&h, "alice"),
+        serde_json::json!({"choice": "none", "brand": null, "title": null})
+    );
 }

@@ -54,7 +54,8 @@ cli-app-options-alone = --add, --scan-screen and --search open the desktop app, 
 cli-not-command-or-image = '{ $word }' is neither a command nor an image file; `tessera --help` lists the commands
 cli-no-match = no account matches { $query }; `tessera list` shows them all
 cli-vault-empty = the vault has no accounts yet; add one with `tessera add`
-cli-edit-nothing = say what to change: --issuer, --account, --group, --favourite, --no-favourite or --notes
+cli-icons-none = no brand icon matches { $search }; `tessera icons` lists them all
+cli-edit-nothing = say what to change: --issuer, --account, --group, --favourite, --no-favourite, --notes or --icon
 cli-scan-nothing = say what to scan: image files, --screen or --clipboard
 
 ## init, passwd, keyring
@@ -91,6 +92,7 @@ cli-list-counter = counter { $counter }
 cli-list-digits = { $digits } digits
 cli-list-favourite = favourite
 cli-list-group = group { $group }
+cli-list-icon = icon { $icon }
 cli-removed = Removed { $label } ({ $id }).
 cli-saved = Saved { $label }.
 

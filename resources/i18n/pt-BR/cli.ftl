@@ -54,7 +54,8 @@ cli-app-options-alone = --add, --scan-screen e --search abrem o app, por isso v�
 cli-not-command-or-image = '{ $word }' não é um comando nem um arquivo de imagem; `tessera --help` lista os comandos
 cli-no-match = nenhuma conta corresponde a { $query }; `tessera list` mostra todas
 cli-vault-empty = o cofre ainda não tem contas; adicione uma com `tessera add`
-cli-edit-nothing = diga o que mudar: --issuer, --account, --group, --favourite, --no-favourite ou --notes
+cli-icons-none = nenhum ícone de marca corresponde a { $search }; `tessera icons` lista todos
+cli-edit-nothing = diga o que mudar: --issuer, --account, --group, --favourite, --no-favourite, --notes ou --icon
 cli-scan-nothing = diga o que ler: arquivos de imagem, --screen ou --clipboard
 
 ## init, passwd, keyring
@@ -91,6 +92,7 @@ cli-list-counter = contador { $counter }
 cli-list-digits = { $digits } dígitos
 cli-list-favourite = favorita
 cli-list-group = grupo { $group }
+cli-list-icon = ícone { $icon }
 cli-removed = { $label } ({ $id }) removida.
 cli-saved = { $label } salva.
 

@@ -259,12 +259,7 @@ impl Details {
 
     /// What the icon choice shows for the issuer typed now.
     fn icon_hint(&self, lang: Lang) -> String {
-        let shown = match &self.icon.icon {
-            Icon::Letter => None,
-            Icon::Brand(slug) => brand::by_slug(slug),
-            Icon::Automatic => brand::matching(&self.issuer, &self.account),
-        };
-        match shown {
+        match brand::shown(&self.icon.icon, &self.issuer, &self.account) {
             Some(b) => i18n::tf(lang, Key::IconShows, &[("brand", b.title)]),
             None => i18n::t(lang, Key::IconShowsLetter).to_owned(),
         }
