@@ -6,39 +6,77 @@ use serde_json::{Value, json};
 
 use super::Failure;
 
-use crate::otp::{Code, Kind};
-use crate::vault::{Entry, EntryId};
+use crate::otp::{Account, Code, Kind};
+use crate::vault::{Entry, EntryId, Icon};
 
 /// An entry as `list --json` shows it: everything but secrets and notes,
 /// with the icon it shows.
 pub fn entry_json(entry: &Entry) -> Value {
-    let params = &entry.account.params;
+    listed(&Listed {
+        id: Some(entry.id.as_str()),
+        account: &entry.account,
+        group: &entry.group,
+        favourite: entry.favourite,
+        recovery_codes_left: entry.unused_recovery_codes(),
+        icon: &entry.icon,
+    })
+}
+
+/// An account found by `scan` as `scan --json` shows it: the fields of
+/// `list --json` (its id `null`: it is in no vault yet; no group, not a
+/// favourite, no recovery codes, the icon its issuer matches), plus its URI.
+pub fn scanned_json(account: &Account) -> Value {
+    let mut value = listed(&Listed {
+        id: None,
+        account,
+        group: "",
+        favourite: false,
+        recovery_codes_left: 0,
+        icon: &Icon::Automatic,
+    });
+    value["uri"] = json!(account.to_uri().expose());
+    value
+}
+
+/// What `list --json` shows of an account.
+struct Listed<'a> {
+    id: Option<&'a str>,
+    account: &'a Account,
+    group: &'a str,
+    favourite: bool,
+    recovery_codes_left: usize,
+    icon: &'a Icon,
+}
+
+fn listed(fields: &Listed<'_>) -> Value {
+    let account = fields.account;
+    let params = &account.params;
     let (period, counter) = match params.kind {
         Kind::Hotp => (Value::Null, json!(params.counter)),
         Kind::Totp | Kind::Steam => (json!(params.period), Value::Null),
     };
     json!({
-        "id": entry.id.as_str(),
-        "issuer": entry.account.issuer,
-        "account": entry.account.name,
+        "id": fields.id,
+        "issuer": account.issuer,
+        "account": account.name,
         "kind": params.kind.as_str(),
         "algorithm": params.algorithm.as_str(),
         "digits": params.digits,
         "period": period,
         "counter": counter,
-        "group": entry.group,
-        "favourite": entry.favourite,
-        "recovery_codes_left": entry.unused_recovery_codes(),
-        "icon": icon_json(entry),
+        "group": fields.group,
+        "favourite": fields.favourite,
+        "recovery_codes_left": fields.recovery_codes_left,
+        "icon": icon_json(fields.icon, account),
     })
 }
 
-/// An entry's icon: the choice stored (`auto`, `none` or a slug, as
-/// `edit --icon` takes it) and the brand shown (`null`: the letter avatar).
-fn icon_json(entry: &Entry) -> Value {
-    let shown = crate::brand::for_entry(entry);
+/// An icon: the choice stored (`auto`, `none` or a slug, as `edit --icon`
+/// takes it) and the brand shown (`null`: the letter avatar).
+fn icon_json(icon: &Icon, account: &Account) -> Value {
+    let shown = crate::brand::shown(icon, &account.issuer, &account.name);
     json!({
-        "choice": crate::brand::choice_name(&entry.icon),
+        "choice": crate::brand::choice_name(icon),
         "brand": shown.map(|b| b.slug),
         "title": shown.map(|b| b.title),
     })

@@ -29,32 +29,13 @@ fn read_codes(path: &Path) -> Result<Contents, Problem> {
     import::file(Origin::File(path.to_owned()), &bytes, FileKind::Codes, None)
 }
 
-/// An account as `scan --json` shows it: `list --json`'s fields plus its URI.
-fn account_json(account: &Account) -> Value {
-    let params = &account.params;
-    let (period, counter) = match params.kind {
-        Kind::Hotp => (Value::Null, json!(params.counter)),
-        Kind::Totp | Kind::Steam => (json!(params.period), Value::Null),
-    };
-    json!({
-        "issuer": account.issuer,
-        "account": account.name,
-        "kind": params.kind.as_str(),
-        "algorithm": params.algorithm.as_str(),
-        "digits": params.digits,
-        "period": period,
-        "counter": counter,
-        "uri": account.to_uri().expose(),
-    })
-}
-
 fn code_json(origin: &Origin, code: &Code) -> Value {
     let payload = &code.payload;
     let mut object = json!({
         "image": origin.name(),
         "text": code.text.expose(),
         "kind": payload.kind(),
-        "accounts": payload.accounts().iter().map(account_json).collect::<Vec<_>>(),
+        "accounts": payload.accounts().iter().map(super::output::scanned_json).collect::<Vec<_>>(),
     });
     if let Payload::Migration(batch) = payload {
         object["batch"] = json!({
@@ -127,7 +108,8 @@ pub struct ScanArgs {
     /// Also decode the image (or otpauth:// text) on the clipboard.
     #[arg(long)]
     clipboard: bool,
-    /// Print a JSON array with one object per QR code: image, text, kind, accounts.
+    /// Print a JSON array with one object per QR code: image, text, kind, accounts
+    /// (each with the fields of `list --json`, id null, plus its otpauth:// uri).
     #[arg(long)]
     json: bool,
 }

@@ -9,6 +9,7 @@
 //! after the first pass that decodes anything. `docs/qr-pipeline.md` records what
 //! each pass rescues and what it costs.
 
+use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use image::GrayImage;
@@ -54,6 +55,11 @@ const TIMING_SHOWN: f32 = 0.3;
 /// ... and is zoomed into only if they alternate in the grey pixels at least this
 /// clearly ([`finder::grey_timing`]).
 const GREY_TIMING: f32 = 0.4;
+/// Where the grey pixels are at hand, a tolerant triple whose timing patterns show
+/// at least this well in the binarised frame is checked in grey,
+const TIMING_GLIMPSED: f32 = 0.1;
+/// ... the best this many of them by that score.
+const GREY_RANKED: usize = 48;
 /// Zoomed crops are enlarged so that a module is about this many pixels, then (if
 /// nothing was read) this many: rqrr's whole-pixel arithmetic and its timing-pattern
 /// count read some crops at one scale and not the other.
@@ -236,10 +242,21 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
         }
         // The tolerant scan's look-alikes (text, icons) are many: only a place whose
         // timing patterns alternate in the grey pixels is worth a zoom.
-        if let Some(corners) = candidate.corners
-            && finder::grey_timing(luma, corners, candidate.module) < GREY_TIMING
-        {
-            continue;
+        if let Some(corners) = candidate.corners {
+            if finder::grey_timing(luma, corners, candidate.module, GREY_TIMING) < GREY_TIMING {
+                continue;
+            }
+            // The three corners are a code's: its grid is read from the grey
+            // pixels in well under a millisecond, before any enlargement.
+            let finders = sample::Finders {
+                centres: corners,
+                module: candidate.module,
+                invert: candidate.invert,
+            };
+            if search.sampled(luma, &finders) {
+                any = true;
+                continue;
+            }
         }
         let module = candidate.module.max(0.5);
         let rect = candidate.rect.grown((module * 2.0) as usize, width, height);
@@ -578,6 +595,8 @@ struct Candidate {
     /// The finder centres (corner first, input pixels) of the one triple that
     /// outlined it, where it is one triple's box (the tolerant scan's).
     corners: Option<[sample::Point; 3]>,
+    /// Whether those finder patterns are light on dark.
+    invert: bool,
 }
 
 impl Search<'_> {
@@ -627,7 +646,8 @@ impl Search<'_> {
         // places come last and never hide one of the others.
         for (polarity, tolerant) in tolerant.iter().enumerate() {
             if tolerant.len() <= MAX_FINDERS {
-                let boxes = timed_triples(tolerant, &bits, polarity == 1);
+                let grey = self.grey.map(|luma| (luma, frame));
+                let boxes = timed_triples(tolerant, &bits, polarity == 1, grey);
                 self.remember(&boxes, frame, area, Ratio::Tolerant);
             }
         }
@@ -734,9 +754,32 @@ impl Search<'_> {
             // Known: half of it or more lies in a box known, which is not much smaller
             // (at most a third). A larger box around a smaller one (the code's own
             // finder patterns around a box of look-alikes of the other polarity
-            // inside it) is a place of its own.
+            // inside it) is a place of its own. So is one whose modules are much
+            // smaller than the known box's: that box is enlarged for its own
+            // modules, too little for these (a box merged from look-alikes across
+            // a page, 4.9 px a module, around a code of 2.6 px).
+            // A tolerant triple's place (its corners are a code's, verified in
+            // grey before it is zoomed into) is known by a box of a stricter scan
+            // only if that box holds the whole code: a box of look-alikes inside
+            // the code, cut off at a finder pattern, does not.
+            let code = (scan == Ratio::Tolerant).then(|| {
+                let inset = (3.5 * module) as usize;
+                Rect::spanning(
+                    rect.x + inset,
+                    rect.y + inset,
+                    (rect.x + rect.w).saturating_sub(inset),
+                    (rect.y + rect.h).saturating_sub(inset),
+                )
+            });
             let known = self.candidates.iter().filter(|c| c.scan <= scan).any(|c| {
-                c.rect.overlap(&rect) * 2 > rect.area() && rect.area() * 2 <= c.rect.area() * 3
+                let holds = match code {
+                    Some(code) if c.scan != scan => c.rect.overlap(&code) == code.area(),
+                    _ => true,
+                };
+                holds
+                    && c.rect.overlap(&rect) * 2 > rect.area()
+                    && rect.area() * 2 <= c.rect.area() * 3
+                    && c.module * 2.0 <= module * 3.0
             });
             if rect.area() == 0 || known {
                 continue;
@@ -753,6 +796,7 @@ impl Search<'_> {
                     zoomed: false,
                     scan,
                     corners: cluster.corners.map(|c| c.map(|(x, y)| frame.point(x, y))),
+                    invert: cluster.invert,
                 });
             }
         }
@@ -780,6 +824,7 @@ impl Search<'_> {
                 zoomed: false,
                 scan: Ratio::Whole,
                 corners: None,
+                invert: false,
             });
         }
     }
@@ -1272,6 +1317,7 @@ fn clusters(triples: Option<&[Span]>, bits: &GrayImage) -> Vec<Cluster> {
             rect: Rect::spanning(0, 0, w as usize, h as usize),
             module,
             corners: None,
+            invert: false,
         }]
     };
     let Some(triples) = triples else {
@@ -1345,26 +1391,75 @@ fn spans(finders: &[Finder], sets: &[[usize; 3]], bits: &GrayImage) -> Vec<Span>
 /// most [`MAX_TOLERANT`]: however many look-alikes the test lets through, the
 /// places kept are ranked by what a code has between its finder patterns, not by
 /// where on the page they came first.
-fn timed_triples(finders: &[Finder], bits: &GrayImage, invert: bool) -> Vec<Cluster> {
+///
+/// With the grey pixels the frame was made from (`grey`: the input and how this
+/// frame maps to it), the [`GREY_RANKED`] best of those that show at least
+/// [`TIMING_GLIMPSED`] are ranked by how their timing patterns alternate in the
+/// grey pixels instead ([`finder::grey_timing`], at least [`GREY_TIMING`]): at
+/// 1.5–2 px a module a binarised timing pattern is one pixel thin, a line three
+/// modules in from the finder centres runs beside it, and a real code scored 0.22
+/// where a triple with a wrong corner scored 0.31.
+fn timed_triples(
+    finders: &[Finder],
+    bits: &GrayImage,
+    invert: bool,
+    grey: Option<(&Luma, &Frame)>,
+) -> Vec<Cluster> {
     let (sets, _) = triples_up_to(finders, Ratio::Tolerant, usize::MAX);
     let at = |i: usize| finder::At {
         x: finders[i].x as f32,
         y: finders[i].y as f32,
     };
+    let module_of =
+        |set: &[usize; 3]| set.iter().map(|&i| finders[i].span).sum::<usize>() as f32 / 21.0;
+    let least = if grey.is_some() {
+        TIMING_GLIMPSED
+    } else {
+        TIMING_SHOWN
+    };
+    // Each leg (corner, neighbour, the side the code lies on) is scored once, at
+    // the module its two finder patterns give: on a page of look-alikes a leg
+    // belongs to many triples.
+    let mut legs: HashMap<(usize, usize, bool), f32> = HashMap::new();
+    let mut leg = |a: usize, b: usize, c: usize| -> f32 {
+        let (pa, pb, pc) = (at(a), at(b), at(c));
+        let side = (pb.x - pa.x) * (pc.y - pa.y) > (pb.y - pa.y) * (pc.x - pa.x);
+        *legs.entry((a, b, side)).or_insert_with(|| {
+            let module = (finders[a].span + finders[b].span) as f32 / 14.0;
+            finder::timing_line(bits, u8::from(invert), pa, pb, pc, module)
+        })
+    };
     let mut scored: Vec<(f32, [usize; 3])> = sets
         .into_iter()
-        .filter_map(|set| {
-            let module = set.iter().map(|&i| finders[i].span).sum::<usize>() as f32 / 21.0;
-            let score = finder::timing_score(bits, u8::from(invert), set.map(at), module);
-            (score >= TIMING_SHOWN).then_some((score, set))
+        .filter_map(|set @ [a, b, c]| {
+            let first = leg(a, b, c);
+            if first < least {
+                return None;
+            }
+            let score = first.min(leg(a, c, b));
+            (score >= least).then_some((score, set))
         })
         .collect();
     scored.sort_by(|p, q| q.0.total_cmp(&p.0));
+    if let Some((luma, frame)) = grey {
+        scored.truncate(GREY_RANKED);
+        scored = scored
+            .into_iter()
+            .filter_map(|(_, set)| {
+                let corners = set.map(|i| frame.point(finders[i].x, finders[i].y));
+                let score =
+                    finder::grey_timing(luma, corners, module_of(&set) * frame.scale, GREY_TIMING);
+                (score >= GREY_TIMING).then_some((score, set))
+            })
+            .collect();
+        scored.sort_by(|p, q| q.0.total_cmp(&p.0));
+    }
     scored.truncate(MAX_TOLERANT);
     scored
         .iter()
         .map(|&(_, set)| Cluster {
             corners: Some(set.map(|i| (finders[i].x, finders[i].y))),
+            invert,
             ..spans(finders, &[set], bits)[0].cluster()
         })
         .filter(|c| c.rect.area() > 0)
@@ -1464,6 +1559,8 @@ struct Cluster {
     /// The finder centres (corner first) of the one triple that outlines it, if
     /// it is one triple's box and not several merged.
     corners: Option<[(usize, usize); 3]>,
+    /// Whether those finder patterns are light on dark.
+    invert: bool,
 }
 
 /// A box in fractional pixels, with the module size of the code it outlines.
@@ -1491,6 +1588,7 @@ impl Span {
             ),
             module: self.module,
             corners: None,
+            invert: false,
         }
     }
 }
@@ -2184,6 +2282,7 @@ mod tests {
             },
             module: 4.0,
             corners: None,
+            invert: false,
         };
         let frame = Frame::scaled(1.0);
         let pixels = 2000 * 2000;
@@ -2207,6 +2306,7 @@ mod tests {
             rect: Rect::spanning(100, 100, 300, 300),
             module: 2.0,
             corners: Some([(120, 120), (280, 120), (120, 280)]),
+            invert: false,
         };
         search.remember(&[cluster], &frame, pixels, Ratio::Tolerant);
         assert_eq!(search.candidates.len(), 1);
@@ -2225,6 +2325,155 @@ mod tests {
         // ...and hides a later tolerant one there.
         search.remember(&[cluster], &frame, pixels, Ratio::Tolerant);
         assert_eq!(search.candidates.len(), 2);
+    }
+
+    fn place(rect: Rect, module: f32, corners: Option<[(usize, usize); 3]>) -> Cluster {
+        Cluster {
+            rect,
+            module,
+            corners,
+            invert: false,
+        }
+    }
+
+    #[test]
+    fn a_box_of_coarser_modules_does_not_hide_a_finer_code() {
+        let mut search = Search::default();
+        let frame = Frame::scaled(1.0);
+        let pixels = 2000 * 2000;
+        // Look-alikes merged across a page into one box, at 4.9 px a module...
+        let page = Rect::spanning(100, 100, 900, 700);
+        search.remember(&[place(page, 4.9, None)], &frame, pixels, Ratio::Whole);
+        // ...do not make the exact scan's box of a 2.6 px code inside it known
+        // (zoomed for 4.9 px modules, that box is enlarged too little for these)...
+        let code = Rect::spanning(300, 300, 500, 500);
+        search.remember(&[place(code, 2.6, None)], &frame, pixels, Ratio::Exact);
+        assert_eq!(search.candidates.len(), 2);
+        // ...while a box of modules like the known box's there still is.
+        let like = Rect::spanning(600, 300, 800, 500);
+        search.remember(&[place(like, 4.0, None)], &frame, pixels, Ratio::Exact);
+        assert_eq!(search.candidates.len(), 2);
+    }
+
+    #[test]
+    fn a_box_cut_off_inside_a_code_does_not_hide_its_tolerant_triple() {
+        let frame = Frame::scaled(1.0);
+        let pixels = 2000 * 2000;
+        // A tolerant triple's place: its finder centres 8 modules in from the box's
+        // edges, so the code spans 98..302 each way.
+        let corners = Some([(110, 110), (290, 110), (110, 290)]);
+        let tolerant = place(Rect::spanning(90, 90, 310, 310), 2.5, corners);
+        // A whole-pixel box of look-alikes inside the code, ending below its top
+        // finder patterns: it overlaps the place by more than half, and was known
+        // before, but it does not hold the code.
+        let mut search = Search::default();
+        let cut = Rect::spanning(100, 130, 300, 300);
+        search.remember(&[place(cut, 2.0, None)], &frame, pixels, Ratio::Whole);
+        search.remember(&[tolerant], &frame, pixels, Ratio::Tolerant);
+        assert_eq!(search.candidates.len(), 2);
+        // A box that holds the whole code explains it.
+        let mut search = Search::default();
+        let holds = Rect::spanning(80, 80, 320, 320);
+        search.remember(&[place(holds, 2.5, None)], &frame, pixels, Ratio::Whole);
+        search.remember(&[tolerant], &frame, pixels, Ratio::Tolerant);
+        assert_eq!(search.candidates.len(), 1);
+    }
+
+    #[test]
+    fn tolerant_triples_are_ranked_on_grey_levels() {
+        let text = "otpauth://totp/Grey:me?secret=JBSWY3DPEHPK3PXP";
+        let rows = code_rows(text);
+        let n = rows.len();
+        let scale = 2;
+        // The binarisation lost every other dark timing module (at 1.5–2 px a
+        // module the timing row is a pixel thin): the binarised score is about 0.25.
+        let mut lost: Vec<Vec<u8>> = rows.iter().map(|r| r.as_bytes().to_vec()).collect();
+        for i in (8..n - 8).step_by(4) {
+            lost[6][i] = b'.';
+            lost[i][6] = b'.';
+        }
+        let lost: Vec<String> = lost
+            .into_iter()
+            .map(|r| String::from_utf8(r).unwrap())
+            .collect();
+        // Beside it, three finder look-alikes with a timing pattern between them in
+        // the bits alone (the grey page is blank there).
+        let mut fake = vec![vec![b'.'; n]; n];
+        for (y, row) in FINDER.iter().enumerate() {
+            for (x, c) in row.bytes().enumerate() {
+                for (dx, dy) in [(0, 0), (n - 7, 0), (0, n - 7)] {
+                    fake[y + dy][x + dx] = c;
+                }
+            }
+        }
+        for i in (8..n - 8).step_by(2) {
+            fake[6][i] = b'#';
+            fake[i][6] = b'#';
+        }
+        let fake: Vec<String> = fake
+            .into_iter()
+            .map(|r| String::from_utf8(r).unwrap())
+            .collect();
+        let (lost, fake): (Vec<&str>, Vec<&str>) = (
+            lost.iter().map(String::as_str).collect(),
+            fake.iter().map(String::as_str).collect(),
+        );
+        let (real_at, fake_at) = (20u32, 120u32);
+        let image = bits(
+            240,
+            100,
+            &[(&lost, scale, real_at, 20), (&fake, scale, fake_at, 20)],
+        );
+        let luma = grey_page(240, 100, &rows, scale, real_at, 20);
+        let [dark, _] = finders(&image, 100, Ratio::Tolerant);
+        let corner = |places: &[Cluster]| -> Vec<usize> {
+            places
+                .iter()
+                .filter_map(|p| p.corners)
+                .map(|c| c.iter().map(|p| p.0).min().unwrap_or(0) - PAD as usize)
+                .collect()
+        };
+        let near = |xs: Vec<usize>, x: u32| xs.iter().any(|&c| c.abs_diff(x as usize + 7) <= 2);
+        // On the bits alone the look-alikes' place is kept, the code's is not...
+        let bits_only = timed_triples(&dark, &image, false, None);
+        assert!(near(corner(&bits_only), fake_at), "{bits_only:?}");
+        assert!(!near(corner(&bits_only), real_at), "{bits_only:?}");
+        // ...ranked on the grey levels it is the other way round.
+        let grey = timed_triples(&dark, &image, false, Some((&luma, &Frame::identity())));
+        assert!(near(corner(&grey), real_at), "{grey:?}");
+        assert!(!near(corner(&grey), fake_at), "{grey:?}");
+    }
+
+    #[test]
+    fn a_tolerant_place_is_sampled_before_it_is_enlarged() {
+        // Its corners are verified in grey: the grid is read from the grey pixels
+        // at once, no enlargement is binarised and searched.
+        let text = "otpauth://totp/Corners:me?secret=JBSWY3DPEHPK3PXP";
+        let rows = code_rows(text);
+        let n = rows.len() as f32;
+        let luma = grey_page(300, 300, &rows, 2, 100, 100);
+        let centre = |m: f32| sample::Point::new(100.0 + 2.0 * m, 100.0 + 2.0 * m);
+        let (near, far) = (centre(3.5), centre(n - 3.5));
+        let mut search = Search {
+            grey: Some(&luma),
+            ..Search::default()
+        };
+        search.candidates.push(Candidate {
+            rect: Rect::spanning(84, 84, 216 + 2 * rows.len(), 216 + 2 * rows.len()),
+            module: 2.0,
+            zoomed: false,
+            scan: Ratio::Tolerant,
+            corners: Some([
+                near,
+                sample::Point::new(far.x, near.y),
+                sample::Point::new(near.x, far.y),
+            ]),
+            invert: false,
+        });
+        assert!(zoomed_all(&luma, &mut search, Pass::Zoomed));
+        assert_eq!(search.found.len(), 1);
+        assert_eq!(search.found[0].text.expose(), text);
+        assert_eq!(search.found[0].pass, Pass::Sampled);
     }
 
     #[test]

@@ -184,6 +184,49 @@ fn scan_explains_what_it_cannot_use() {
     );
 }
 
+/// The contract: `scan --json`'s accounts are "as list --json, plus uri".
+/// The same account scanned and then listed from a vault shows the same
+/// fields with the same values, but for the id (none before it is saved)
+/// and the URI.
+#[test]
+fn scan_json_accounts_have_the_fields_of_list_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault.tessera");
+    let uri = "otpauth://hotp/GitHub:octo?secret=GEZDGNBVGY3TQOJQ&issuer=GitHub&counter=7&digits=8";
+    let image = qr_png(dir.path(), "github.png", uri);
+    let out = run(&["scan", "--json", image.to_str().unwrap()], "", &vault);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let scanned: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let scanned = scanned[0]["accounts"][0].as_object().unwrap().clone();
+
+    let out = run(&["init"], &format!("{PASSWORD}\n"), &vault);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(
+        &["import", image.to_str().unwrap()],
+        &format!("{PASSWORD}\n"),
+        &vault,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = run(&["list", "--json"], &format!("{PASSWORD}\n"), &vault);
+    let listed: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let listed = listed[0].as_object().unwrap();
+
+    let mut scanned_keys: Vec<&str> = scanned.keys().map(String::as_str).collect();
+    let mut listed_keys: Vec<&str> = listed.keys().map(String::as_str).chain(["uri"]).collect();
+    scanned_keys.sort();
+    listed_keys.sort();
+    assert_eq!(scanned_keys, listed_keys);
+    assert_eq!(scanned["id"], Value::Null, "not in a vault yet");
+    assert!(listed["id"].is_string());
+    for (key, value) in listed {
+        if key != "id" {
+            assert_eq!(&scanned[key], value, "{key}");
+        }
+    }
+    assert_eq!(scanned["counter"], 7);
+    assert_eq!(scanned["icon"]["brand"], "github");
+}
+
 #[test]
 fn import_adds_accounts_and_skips_duplicates() {
     let dir = tempfile::tempdir().unwrap();

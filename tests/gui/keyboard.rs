@@ -1142,3 +1142,27 @@ fn a_focused_control_is_scrolled_into_view() {
     h.named(Named::Enter);
     every_focus_in_view(h);
 }
+
+/// Settings with what enables its other buttons: a time server stored
+/// ("Check now") and a shortcut edited ("Use").
+#[test]
+fn settings_buttons_enabled_by_typing_by_keyboard() {
+    let server = common::sntp::TimeServer::start(common::sntp::Answer::Offset(12.3));
+    let address = server.address();
+    let typed = move || {
+        let set = address.clone();
+        let mut h = unlocked_with(three(), Lang::En, move |env| {
+            env.settings.time_server = set;
+        });
+        h.height = TALL;
+        h.tab_to(codes::SETTINGS_ID);
+        h.named(Named::Enter);
+        h.tab_to(settings::SHORTCUT_ID);
+        h.type_keys("x");
+        for key in ["check-clock", "shortcut-use"] {
+            assert!(h.focus_keys().contains(&key.to_owned()), "{key}");
+        }
+        h
+    };
+    every_control_by_keyboard(&typed, &["backups-choose"], &[]);
+}
