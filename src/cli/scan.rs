@@ -15,7 +15,6 @@ use crate::i18n::Localize as _;
 use crate::import::{self, Code, Contents, Decision, FileKind, Origin, Plan, Problem, Report};
 use crate::interop;
 use crate::otp::payload::Payload;
-use crate::otp::{Account, Kind};
 use crate::secret::Password;
 
 /// Notes why a source gave nothing, in the locale's language.
