@@ -697,7 +697,7 @@ fn the_link_order_names_the_functions_of_an_app_session() {
     for part in [
         "3gui14run_with_vault",
         "3gui3app3App6update",
-        "6widget8code_row4view",
+        "6widget8code_row",
         "5vault",
         "6argon2",
     ] {
