@@ -123,24 +123,20 @@ struct Shooter {
 impl Shooter {
     fn env(&self, vault: &Path) -> Environment {
         Environment {
-            vault_path: vault.to_owned(),
-            settings_path: None,
             settings: Settings {
                 theme: self.theme,
                 language: Some(self.lang),
                 text_size_percent: self.size,
                 ..Settings::default()
             },
-            settings_warning: None,
             system_lang: self.lang,
-            policy: KdfPolicy::insecure_for_tests(),
-            keystore: Arc::new(MemoryKeystore::new()),
-            now: T0,
-            capture: tessera::gui::task::Capture::unavailable(),
-            system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
-            desktop_high_contrast: || None,
-            desktop_reduced_motion: || None,
-            history: tessera::vault::History::at(self.tmp.path().join("state")),
+            ..Environment::isolated(
+                vault.to_owned(),
+                self.tmp.path().join("state"),
+                KdfPolicy::insecure_for_tests(),
+                Arc::new(MemoryKeystore::new()),
+                T0,
+            )
         }
     }
 

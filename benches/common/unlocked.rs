@@ -9,9 +9,7 @@ use iced_test::selector::id;
 use iced_test::simulator;
 
 use tessera::clock::Timestamp;
-use tessera::gui::i18n::Lang;
 use tessera::gui::screen::unlock;
-use tessera::gui::settings::Settings;
 use tessera::gui::{App, Environment, Message};
 use tessera::keystore::MemoryKeystore;
 use tessera::otp::{Account, Params};
@@ -53,22 +51,14 @@ pub fn unlocked_app(dir: &tempfile::TempDir, entries: usize) -> (App, tokio::run
         })
         .unwrap();
     drop(vault);
-    let env = Environment {
-        vault_path: path,
-        settings_path: None,
-        settings: Settings::default(),
-        settings_warning: None,
-        system_lang: Lang::En,
+    // Nothing here captures; the real screen and clipboard stay out of it.
+    let env = Environment::isolated(
+        path,
+        dir.path().join("state"),
         policy,
-        keystore: Arc::new(MemoryKeystore::new()),
-        now: T0,
-        // Nothing here captures; the real screen and clipboard stay out of it.
-        capture: tessera::gui::task::Capture::unavailable(),
-        system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
-        desktop_high_contrast: || None,
-        desktop_reduced_motion: || None,
-        history: tessera::vault::History::at(dir.path().join("state")),
-    };
+        Arc::new(MemoryKeystore::new()),
+        T0,
+    );
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

@@ -83,6 +83,35 @@ pub struct Environment {
 }
 
 impl Environment {
+    /// An environment that asks nothing of this machine (tests, benchmarks,
+    /// the screenshot script): the vault at `vault_path`, its versions seen
+    /// under `state_dir`, settings at their defaults and never saved, English,
+    /// no screen or clipboard capture, a clock of unknown sync state and a
+    /// desktop that states no contrast or motion preference.
+    pub fn isolated(
+        vault_path: PathBuf,
+        state_dir: PathBuf,
+        policy: KdfPolicy,
+        keystore: Arc<dyn Keystore>,
+        now: Timestamp,
+    ) -> Self {
+        Self {
+            vault_path,
+            settings_path: None,
+            settings: Settings::default(),
+            settings_warning: None,
+            system_lang: Lang::En,
+            policy,
+            keystore,
+            now,
+            capture: Capture::unavailable(),
+            system_clock: || SystemSync::UNKNOWN,
+            desktop_high_contrast: || None,
+            desktop_reduced_motion: || None,
+            history: vault::History::at(state_dir),
+        }
+    }
+
     /// The real thing: default vault path (or `TESSERA_VAULT`), the settings
     /// file in the config directory, the OS keyring, the system clock and locale.
     pub fn system(vault: Option<PathBuf>) -> Result<Self, String> {

@@ -17,7 +17,6 @@ use tessera::clock::Timestamp;
 use tessera::gui::app::on_key;
 use tessera::gui::i18n::Lang;
 use tessera::gui::screen::unlock;
-use tessera::gui::settings::Settings;
 pub use tessera::gui::widget::code_row::RowAction;
 use tessera::gui::{App, Environment, Message};
 use tessera::keystore::MemoryKeystore;
@@ -216,21 +215,18 @@ fn answer(
 
 impl Harness {
     pub fn env(dir: &tempfile::TempDir, keystore: Arc<MemoryKeystore>, lang: Lang) -> Environment {
+        // Tests never ask the machine's own clock service or desktop.
         Environment {
-            vault_path: dir.path().join("data/vault.tessera"),
             settings_path: Some(dir.path().join("config/settings.toml")),
-            settings: Settings::default(),
-            settings_warning: None,
             system_lang: lang,
-            policy: KdfPolicy::insecure_for_tests(),
-            keystore,
-            now: T0,
             capture: no_capture(),
-            // Tests never ask the machine's own clock service.
-            system_clock: || tessera::clock::sync::SystemSync::UNKNOWN,
-            desktop_high_contrast: || None,
-            desktop_reduced_motion: || None,
-            history: tessera::vault::History::at(dir.path().join("state")),
+            ..Environment::isolated(
+                dir.path().join("data/vault.tessera"),
+                dir.path().join("state"),
+                KdfPolicy::insecure_for_tests(),
+                keystore,
+                T0,
+            )
         }
     }
 

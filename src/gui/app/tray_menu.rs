@@ -133,21 +133,13 @@ mod tests {
                 Ok(())
             })
             .unwrap_or_else(|e| panic!("{e}"));
-        let env = Environment {
-            vault_path: path,
-            settings_path: None,
-            settings: Settings::default(),
-            settings_warning: None,
-            system_lang: Lang::En,
+        let env = Environment::isolated(
+            path,
+            dir.join("state"),
             policy,
-            keystore: Arc::new(MemoryKeystore::new()),
-            now: T0,
-            capture: Capture::unavailable(),
-            system_clock: || SystemSync::UNKNOWN,
-            desktop_high_contrast: || None,
-            desktop_reduced_motion: || None,
-            history: vault::History::at(dir.join("state")),
-        };
+            Arc::new(MemoryKeystore::new()),
+            T0,
+        );
         let (mut app, _boot) = App::new(env);
         let _ = app.update(Message::Opened(Opened::new(vault, None)));
         assert_eq!(app.screen_name(), "codes");
