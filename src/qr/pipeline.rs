@@ -1035,11 +1035,8 @@ fn finders_by<const N: usize>(
     // last row, index in `found`, first row).
     type Active = Vec<(usize, usize, usize, usize, usize)>;
     let mut active: [[Active; 2]; N] = std::array::from_fn(|_| [Vec::new(), Vec::new()]);
-    // Every column walked, and per polarity and column the last walk down it (an
-    // index into `walks`; a small table, which a table of the walks themselves,
-    // as wide as the frame, was not: looking one up missed the cache).
-    let mut walks: Vec<Walked> = Vec::new();
-    let mut walked: [Vec<u32>; 2] = [vec![u32::MAX; width], vec![u32::MAX; width]];
+    // Per polarity and column, the last walk down it.
+    let mut walked: [Vec<Walked>; 2] = [vec![Walked::NONE; width], vec![Walked::NONE; width]];
     let wanted = ratios.iter().fold(0, |set, ratio| set | ratio.bit());
     let mut row_runs = RowRuns::default();
     for y in pad..height - pad {
@@ -1051,13 +1048,13 @@ fn finders_by<const N: usize>(
         }
         let row = &raw[y * width + pad..y * width + width - pad];
         row_runs.read(row);
-        for first in row_runs.may_match() {
+        for (first, may) in row_runs.candidates() {
             // Five runs in a row, the last ending at x: dark-light-dark-light-dark in
             // one polarity or the other (a run at the row's end ends at the border).
             let runs: [usize; 5] = std::array::from_fn(|i| row_runs.lengths[first + i] as usize);
             let x = row_runs.ends[first + 4] as usize;
             let colour = row[x - 1];
-            let passed = Ratio::passed(&runs) & wanted;
+            let passed = Ratio::passed(&runs, may) & wanted;
             if passed == 0 {
                 continue;
             }
@@ -1101,14 +1098,12 @@ fn finders_by<const N: usize>(
                 }
                 let vertical = *down.get_or_insert_with(|| {
                     let last = &mut walked[polarity][centre];
-                    let known = walks.get(*last as usize);
-                    if let Some(runs) = known.and_then(|w| w.answers(&column)) {
+                    if let Some(runs) = last.answers(&column) {
                         return runs;
                     }
                     let walk = column_runs(raw, width, height, &column);
                     if let Some(w) = walk.walked {
-                        *last = u32::try_from(walks.len()).unwrap_or(u32::MAX);
-                        walks.push(w);
+                        *last = w;
                     }
                     walk.runs
                 });
@@ -1134,29 +1129,39 @@ fn finders_by<const N: usize>(
 /// A row's runs of one colour, and which five runs in a row a ratio may take.
 #[derive(Default)]
 struct RowRuns {
-    /// Each run's length, and where it ends (the next one's first pixel).
+    /// Each run's length, and where it ends (the next one's first pixel; past
+    /// the row's runs, what earlier rows left).
     lengths: Vec<u32>,
     ends: Vec<u32>,
-    /// For each five runs in a row (by the first), whether [`Ratio::may_match`]
-    /// takes them: the quick test for a whole row at once, in one loop the
+    /// For each five runs in a row (by the first), which ratios may take them
+    /// ([`Ratio::may`]): the quick tests for a whole row at once, in one loop the
     /// compiler vectorises.
-    may: Vec<bool>,
+    may: Vec<u8>,
 }
 
 impl RowRuns {
     /// Reads the runs of `row`.
     fn read(&mut self, row: &[u8]) {
-        self.lengths.clear();
-        self.ends.clear();
-        let mut start = 0;
-        for x in Edges::new(row).chain(std::iter::once(row.len())) {
-            self.lengths.push((x - start) as u32);
-            self.ends.push(x as u32);
-            start = x;
+        // Where each run ends (at most one per pixel: the buffer is only ever
+        // grown, never cleared), then their lengths.
+        if self.ends.len() <= row.len() {
+            self.ends.resize(row.len() + 1, 0);
         }
+        let mut count = 0;
+        for x in Edges::new(row).chain(std::iter::once(row.len())) {
+            if let Some(end) = self.ends.get_mut(count) {
+                *end = x as u32;
+                count += 1;
+            }
+        }
+        let ends = &self.ends[..count];
+        self.lengths.clear();
+        self.lengths.extend(ends.first());
+        let pairs = ends.iter().zip(ends.iter().skip(1));
+        self.lengths.extend(pairs.map(|(start, end)| end - start));
         let fives = self.lengths.len().saturating_sub(4);
         self.may.clear();
-        self.may.resize(fives, false);
+        self.may.resize(fives, 0);
         let l = &self.lengths;
         let shifted = |by: usize| l.get(by..).unwrap_or_default();
         let fives = self
@@ -1168,16 +1173,17 @@ impl RowRuns {
             .zip(shifted(3))
             .zip(shifted(4));
         for (((((may, &a), &b), &c), &d), &e) in fives {
-            *may = Ratio::may_match([a, b, c, d, e]);
+            *may = Ratio::may([a, b, c, d, e]);
         }
     }
 
-    /// The first run of each five in a row that [`Ratio::may_match`] takes.
-    fn may_match(&self) -> impl Iterator<Item = usize> + '_ {
+    /// The first run of each five in a row that a ratio may take, and which.
+    fn candidates(&self) -> impl Iterator<Item = (usize, u8)> + '_ {
         self.may
             .iter()
             .enumerate()
-            .filter_map(|(first, &may)| may.then_some(first))
+            .filter(|(_, may)| **may != 0)
+            .map(|(first, &may)| (first, may))
     }
 }
 
@@ -1265,17 +1271,27 @@ struct Walk {
 /// (the whole run if it ended within reach both ways, `ends`; else as far as the
 /// walk went). A later row of the same column inside them gets its answer here
 /// ([`Walked::answers`]) instead of walking again.
+/// Small (rows and runs as `u32`: a table of them per column stays in the cache).
 #[derive(Clone, Copy, Debug)]
 struct Walked {
-    top: usize,
-    bottom: usize,
-    ends: bool,
+    top: u32,
+    bottom: u32,
     /// The longest outer run walked: the reach, or one more than the centre allows.
-    cap: usize,
-    runs: Option<[usize; 5]>,
+    cap: u32,
+    ends: bool,
+    runs: Option<[u32; 5]>,
 }
 
 impl Walked {
+    /// No walk: no row inside.
+    const NONE: Self = Self {
+        top: 1,
+        bottom: 0,
+        cap: 0,
+        ends: false,
+        runs: None,
+    };
+
     /// What [`column_runs`] would give for `column` (of the same x), if this walk
     /// tells:
     /// - no runs when the dark rows reach `reach` pixels or more beyond its row,
@@ -1287,22 +1303,22 @@ impl Walked {
     ///   the cap on the outer runs is the same: every row of that run gives the
     ///   same result (the outer runs start at the same places).
     fn answers(&self, column: &Column) -> Option<Option<[usize; 5]>> {
-        let y = column.y;
-        if !(self.top..=self.bottom).contains(&y) {
+        let (y, top, bottom) = (column.y, self.top as usize, self.bottom as usize);
+        if !(top..=bottom).contains(&y) {
             return None;
         }
-        if y - self.top >= column.reach || self.bottom - y >= column.reach {
+        if y - top >= column.reach || bottom - y >= column.reach {
             return Some(None);
         }
-        let same = self.ends && outer_cap(column.reach, self.bottom - self.top + 1) == self.cap;
-        same.then_some(self.runs)
+        let same = self.ends && outer_cap(column.reach, bottom - top + 1) == self.cap as usize;
+        same.then(|| self.runs.map(|runs| runs.map(|r| r as usize)))
     }
 }
 
 /// The longest outer run a column walk follows: `reach`, or one more than any
 /// ratio allows beside a centre run of `centre` pixels (each outer run is at most
 /// 7/16 of the four together, and they are at most (16·centre + 27)/9 together:
-/// see [`Ratio::may_match`]; the tolerant test's are shorter than the centre).
+/// see [`Ratio::may`]; the tolerant test's are shorter than the centre).
 fn outer_cap(reach: usize, centre: usize) -> usize {
     reach.min((7 * (16 * centre + 27) / 144).max(centre) + 1)
 }
@@ -1373,11 +1389,11 @@ fn column_runs(raw: &[u8], width: usize, height: usize, column: &Column) -> Walk
     // Where the centre ended short of `reach` both ways (the border is light, so
     // a dark run never meets the image's edge), its ends are known.
     let walked = Some(Walked {
-        top: y + 1 - up,
-        bottom: y + down - 1,
+        top: (y + 1 - up) as u32,
+        bottom: (y + down - 1) as u32,
+        cap: cap as u32,
         ends: up < reach && down < reach,
-        cap,
-        runs,
+        runs: runs.map(|runs| runs.map(|r| r as u32)),
     });
     Walk { runs, walked }
 }
@@ -1739,34 +1755,45 @@ impl Ratio {
         1 << self as u8
     }
 
-    /// Whether any ratio could take these runs, cheaply enough for every five
-    /// runs of a row and without a branch: the centre run between 9/16 and 15/16
-    /// of the four outer ones together (less 27/16 px for the whole-pixel unit's
-    /// rounding), or what the tolerant test needs of them
-    /// ([`finder::may_be_tolerant`]). Most runs of text fail it.
+    /// Which ratios could take these runs, cheaply enough for every five runs of
+    /// a row and without a branch: the whole-pixel and exact ones ([`Self::RQRR`])
+    /// if the centre run is between 9/16 and 15/16 of the four outer ones together
+    /// (less 27/16 px for the whole-pixel unit's rounding), the tolerant one if
+    /// the runs have what it needs of them ([`finder::may_be_tolerant`]). Most
+    /// runs of text get an empty set.
     #[inline(always)]
-    fn may_match(runs: [u32; 5]) -> bool {
+    fn may(runs: [u32; 5]) -> u8 {
         let outer = runs[0] + runs[1] + runs[3] + runs[4];
         let centre = 16 * runs[2];
-        ((centre + 27 >= 9 * outer) & (centre <= 15 * outer)) | finder::may_be_tolerant(runs)
+        let rqrr = (centre + 27 >= 9 * outer) & (centre <= 15 * outer);
+        u8::from(rqrr) * Self::RQRR | u8::from(finder::may_be_tolerant(runs)) * Self::Tolerant.bit()
     }
 
-    /// The ratios that take these runs, as a set of [`Ratio::bit`]s: what
-    /// [`Ratio::matches`] says for each, computed together and without a branch
-    /// (on the runs of text every branch of the tests is a coin toss; a unit test
-    /// compares the two on every five runs up to 22 px).
+    /// In [`Ratio::may`]'s set: the whole-pixel or the exact test may take them.
+    const RQRR: u8 = Self::Whole.bit() | Self::Exact.bit();
+
+    /// The ratios that take these runs, as a set of [`Ratio::bit`]s, of those
+    /// that may ([`Ratio::may`]): what [`Ratio::matches`] says for each, each
+    /// test computed whole, without a branch (on the runs of text every branch of
+    /// the tests is a coin toss; a unit test compares the two on every five runs
+    /// up to 22 px).
     #[inline(always)]
-    fn passed(runs: &[usize; 5]) -> u8 {
-        let outer = runs[0] + runs[1] + runs[3] + runs[4];
-        let whole = Self::whole_pixels(runs, outer);
-        let exact = if outer < 6 {
-            whole
-        } else {
-            Self::exact_unit(runs, outer)
-        };
-        u8::from(whole) * Self::Whole.bit()
-            | u8::from(exact) * Self::Exact.bit()
-            | u8::from(finder::tolerant(runs)) * Self::Tolerant.bit()
+    fn passed(runs: &[usize; 5], may: u8) -> u8 {
+        let mut set = 0;
+        if may & Self::RQRR != 0 {
+            let outer = runs[0] + runs[1] + runs[3] + runs[4];
+            let whole = Self::whole_pixels(runs, outer);
+            let exact = if outer < 6 {
+                whole
+            } else {
+                Self::exact_unit(runs, outer)
+            };
+            set |= u8::from(whole) * Self::Whole.bit() | u8::from(exact) * Self::Exact.bit();
+        }
+        if may & Self::Tolerant.bit() != 0 {
+            set |= u8::from(finder::tolerant(runs)) * Self::Tolerant.bit();
+        }
+        set
     }
 
     /// Whether this ratio takes these runs.
@@ -2313,7 +2340,8 @@ mod tests {
                 .iter()
                 .zip(each)
                 .fold(0, |set, (ratio, ok)| set | u8::from(ok) * ratio.bit());
-            assert_eq!(Ratio::passed(&runs), set, "{runs:?}");
+            let may = Ratio::may(runs.map(|r| r as u32));
+            assert_eq!(Ratio::passed(&runs, may), set, "{runs:?}");
             if set != 0 {
                 taken += 1;
                 tolerant += usize::from(each[2]);
@@ -2323,11 +2351,8 @@ mod tests {
                 }
                 // ...whenever a ratio takes them, so does the quick test that drops
                 // the rest...
-                assert!(Ratio::may_match(runs.map(|r| r as u32)), "{runs:?}");
-                assert!(
-                    finder::may_be_tolerant(runs.map(|r| r as u32)) || !each[2],
-                    "{runs:?}"
-                );
+                assert!(may & Ratio::RQRR != 0 || !each[0] && !each[1], "{runs:?}");
+                assert!(may & Ratio::Tolerant.bit() != 0 || !each[2], "{runs:?}");
                 // ...and no outer run is longer than the column walk allows.
                 let most = (7 * (16 * runs[2] + 27) / 144).max(runs[2]);
                 assert!([0, 1, 3, 4].iter().all(|&i| runs[i] <= most), "{runs:?}");
@@ -2341,8 +2366,8 @@ mod tests {
         assert!(taken > 10_000 && tolerant > 1_000, "{taken} {tolerant}");
         // Runs of text the tolerant test once tried in full (a total in range, the
         // centre right) fail the quick test on an outer run too long.
-        assert!(!Ratio::may_match([2, 2, 2, 2, 2]));
-        assert!(!Ratio::may_match([5, 2, 4, 2, 2]));
+        assert_eq!(Ratio::may([2, 2, 2, 2, 2]), 0);
+        assert_eq!(Ratio::may([5, 2, 4, 2, 2]), 0);
         assert!(!finder::may_be_tolerant([2, 5, 6, 2, 2]));
         assert!(finder::may_be_tolerant([2, 2, 6, 2, 2]));
     }
@@ -2435,7 +2460,7 @@ mod tests {
                                 // longer, and is taken whole by one whose reach is
                                 // the cap (as before answers for capped walks).
                                 let taken = |runs: Option<[usize; 5]>| {
-                                    runs.filter(|r| Ratio::passed(r) != 0)
+                                    runs.filter(|r| SCANS.iter().any(|ratio| ratio.matches(r)))
                                 };
                                 let walked_again = column_runs(raw, width, height, &later).runs;
                                 assert_eq!(
