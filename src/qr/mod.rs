@@ -10,17 +10,24 @@
 //! here logs or prints them.
 
 mod binarize;
+mod codewords;
 pub mod encode;
 mod error;
 mod finder;
 mod load;
 mod pipeline;
+mod rs;
 mod sample;
+mod segments;
 mod text;
 
 use std::fmt;
 
 pub use self::error::DecodeError;
+/// Debug builds: codes whose bytes Tessera's own reading and rqrr's disagree on.
+#[cfg(debug_assertions)]
+#[doc(hidden)]
+pub use self::text::disagreements as own_reading_disagreements;
 use crate::secret::{SecretBytes, SecretText};
 
 /// The smallest side, in pixels, an image must have to hold a QR code (version 1 is 21 modules).

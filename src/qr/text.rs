@@ -18,6 +18,215 @@
 //!
 //! ISO 8859-1 (one character per byte) is the QR standard's default for byte
 //! segments, and it never loses a byte.
+//!
+//! A code that *does* say, with ECI designators, is read as it says
+//! ([`Payload::read`]): Tessera reads the grid's codewords itself
+//! ([`codewords`](super::codewords), [`segments`](super::segments)), and when
+//! they hold a designator, each byte segment is decoded in the character set
+//! its designator names, as ZXing's `CharacterSetECI` maps them (byte segments
+//! before the first designator as ISO 8859-1, digits and alphanumerics as
+//! ASCII, Kanji as Shift JIS whatever the designator). The bytes stay rqrr's.
+
+use rqrr::BitGrid;
+use zeroize::Zeroizing;
+
+use super::codewords;
+use super::segments::{self, Reading, Stream};
+
+/// A decoded code's payload.
+pub(super) struct Payload {
+    /// The payload's bytes.
+    pub(super) bytes: Zeroizing<Vec<u8>>,
+    /// The bytes as text.
+    pub(super) text: String,
+}
+
+impl Payload {
+    /// The payload of a grid rqrr decoded to `bytes`: the text honours the
+    /// code's ECI designators when Tessera's own reading of the grid finds
+    /// some and gives the same bytes; otherwise it is guessed over the bytes,
+    /// as before. Where the two readings give different bytes, rqrr's win
+    /// (debug builds count it: [`disagreements`]).
+    pub(super) fn read(grid: &dyn BitGrid, bytes: Zeroizing<Vec<u8>>) -> Self {
+        let own = codewords::read(grid).and_then(|c| segments::parse(&c.data, c.version).ok());
+        let text = match own {
+            Some(stream) if stream.bytes.as_slice() != bytes.as_slice() => {
+                #[cfg(debug_assertions)]
+                DISAGREEMENTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                None
+            }
+            Some(stream) if stream.eci => declared(&stream),
+            _ => None,
+        };
+        let text = text.unwrap_or_else(|| decode(&bytes));
+        Self { bytes, text }
+    }
+
+    /// The payload of a grid whose codewords rqrr corrected but whose
+    /// segments it could not parse (structured append, FNC1 and Hanzi modes),
+    /// read by Tessera alone, with its version.
+    pub(super) fn own(grid: &dyn BitGrid) -> Option<(u8, Self)> {
+        let codewords = codewords::read(grid)?;
+        let stream = segments::parse(&codewords.data, codewords.version).ok()?;
+        if !stream.beyond_rqrr {
+            return None;
+        }
+        let text = declared(&stream).unwrap_or_else(|| decode(&stream.bytes));
+        Some((
+            codewords.version,
+            Self {
+                bytes: stream.bytes,
+                text,
+            },
+        ))
+    }
+}
+
+#[cfg(debug_assertions)]
+static DISAGREEMENTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Debug builds: how many codes Tessera's own reading of the codewords and
+/// rqrr decoded to different bytes since the process started (the tests
+/// assert none).
+#[cfg(debug_assertions)]
+pub fn disagreements() -> usize {
+    DISAGREEMENTS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The text of a stream that says how to read its bytes (an ECI designator,
+/// or a Hanzi segment); `None` when it says nothing, or names a character set
+/// this module does not know (then the bytes are guessed over).
+fn declared(stream: &Stream) -> Option<String> {
+    let says = stream.eci || stream.runs.iter().any(|r| r.reading == Reading::Gb2312);
+    if !says {
+        return None;
+    }
+    let mut text = String::new();
+    for run in &stream.runs {
+        let bytes = stream.bytes.get(run.start..run.end)?;
+        match run.reading {
+            Reading::Undeclared if stream.eci => text.push_str(&latin1(bytes)),
+            Reading::Undeclared => text.push_str(&decode(bytes)),
+            Reading::Ascii => text.push_str(&latin1(bytes)),
+            Reading::ShiftJis => text.push_str(&shift_jis(bytes)),
+            Reading::Gb2312 => text.push_str(&with(encoding_rs::GB18030, bytes)),
+            Reading::Eci(value) => text.push_str(&in_charset(value, bytes)?),
+        }
+    }
+    Some(text)
+}
+
+/// Bytes in the character set an ECI designator names (ZXing's
+/// `CharacterSetECI`, and zxing-cpp's UTF-16LE and UTF-32), or `None`.
+fn in_charset(eci: u32, bytes: &[u8]) -> Option<String> {
+    use encoding_rs as e;
+    let encoding = match eci {
+        0 | 2 => return Some(cp437(bytes)),
+        1 | 3 => return Some(latin1(bytes)),
+        4 => e::ISO_8859_2,
+        5 => e::ISO_8859_3,
+        6 => e::ISO_8859_4,
+        7 => e::ISO_8859_5,
+        8 => e::ISO_8859_6,
+        9 => e::ISO_8859_7,
+        10 => e::ISO_8859_8,
+        11 => return Some(iso_8859_9(bytes)),
+        12 => e::ISO_8859_10,
+        13 => return Some(iso_8859_11(bytes)),
+        15 => e::ISO_8859_13,
+        16 => e::ISO_8859_14,
+        17 => e::ISO_8859_15,
+        18 => e::ISO_8859_16,
+        20 => e::SHIFT_JIS,
+        21 => e::WINDOWS_1250,
+        22 => e::WINDOWS_1251,
+        23 => e::WINDOWS_1252,
+        24 => e::WINDOWS_1256,
+        25 => e::UTF_16BE,
+        26 => e::UTF_8,
+        27 | 170 => return Some(ascii(bytes)),
+        28 => e::BIG5,
+        // GB 2312 (29) is a subset of GB 18030 (32).
+        29 | 32 => e::GB18030,
+        30 => e::EUC_KR,
+        33 => e::UTF_16LE,
+        34 => return Some(utf32(bytes, u32::from_be_bytes)),
+        35 => return Some(utf32(bytes, u32::from_le_bytes)),
+        _ => return None,
+    };
+    Some(with(encoding, bytes))
+}
+
+fn with(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> String {
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// US-ASCII: a byte above 0x7F is not a character.
+fn ascii(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| if b < 0x80 { char::from(b) } else { '\u{fffd}' })
+        .collect()
+}
+
+/// The upper half of IBM code page 437 (ECI 0 and 2).
+const CP437_HIGH: &str = "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐\
+                          └┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u{a0}";
+
+fn cp437(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0..=0x7f => char::from(b),
+            _ => CP437_HIGH
+                .chars()
+                .nth(usize::from(b - 0x80))
+                .unwrap_or('\u{fffd}'),
+        })
+        .collect()
+}
+
+/// ISO 8859-9 (Latin-5): ISO 8859-1 with six Turkish letters.
+fn iso_8859_9(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0xd0 => 'Ğ',
+            0xdd => 'İ',
+            0xde => 'Ş',
+            0xf0 => 'ğ',
+            0xfd => 'ı',
+            0xfe => 'ş',
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// ISO 8859-11 (Thai): TIS-620 above 0xA0.
+fn iso_8859_11(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0xa1..=0xda => char::from_u32(0x0e01 + u32::from(b - 0xa1)),
+            0xdf..=0xfb => char::from_u32(0x0e3f + u32::from(b - 0xdf)),
+            0xdb..=0xde | 0xfc..=0xff => None,
+            _ => Some(char::from(b)),
+        })
+        .map(|c| c.unwrap_or('\u{fffd}'))
+        .collect()
+}
+
+fn utf32(bytes: &[u8], read: fn([u8; 4]) -> u32) -> String {
+    bytes
+        .chunks(4)
+        .map(|c| {
+            <[u8; 4]>::try_from(c)
+                .ok()
+                .and_then(|c| char::from_u32(read(c)))
+                .unwrap_or('\u{fffd}')
+        })
+        .collect()
+}
 
 /// The payload as text (see the module documentation).
 pub(super) fn decode(payload: &[u8]) -> String {
@@ -57,10 +266,7 @@ fn latin1(payload: &[u8]) -> String {
 }
 
 fn shift_jis(payload: &[u8]) -> String {
-    encoding_rs::SHIFT_JIS
-        .decode_without_bom_handling(payload)
-        .0
-        .into_owned()
+    with(encoding_rs::SHIFT_JIS, payload)
 }
 
 /// What the bytes could be.
