@@ -103,7 +103,7 @@ pub(super) fn read(grid: &dyn BitGrid) -> Option<Codewords> {
 
 fn read_as_seen(grid: &dyn BitGrid) -> Option<Codewords> {
     let size = grid.size();
-    if !(21..=177).contains(&size) || (size - 17) % 4 != 0 {
+    if !(21..=177).contains(&size) || !(size - 17).is_multiple_of(4) {
         return None;
     }
     let version = (size - 17) / 4;
@@ -167,7 +167,9 @@ fn format(grid: &dyn BitGrid) -> Option<(Level, u16)> {
     let (distance, data) = (0..32u16)
         .map(|data| {
             let word = format_word(data);
-            let d = (word ^ first).count_ones().min((word ^ second).count_ones());
+            let d = (word ^ first)
+                .count_ones()
+                .min((word ^ second).count_ones());
             (d, data)
         })
         .min()?;
@@ -229,14 +231,14 @@ fn function_modules(version: usize) -> Vec<bool> {
 /// Whether mask `mask` flips the module in row `y`, column `x`.
 fn masked(mask: u16, y: usize, x: usize) -> bool {
     match mask {
-        0 => (y + x) % 2 == 0,
-        1 => y % 2 == 0,
-        2 => x % 3 == 0,
-        3 => (y + x) % 3 == 0,
-        4 => (y / 2 + x / 3) % 2 == 0,
+        0 => (y + x).is_multiple_of(2),
+        1 => y.is_multiple_of(2),
+        2 => x.is_multiple_of(3),
+        3 => (y + x).is_multiple_of(3),
+        4 => (y / 2 + x / 3).is_multiple_of(2),
         5 => (y * x) % 2 + (y * x) % 3 == 0,
-        6 => ((y * x) % 2 + (y * x) % 3) % 2 == 0,
-        _ => ((y + x) % 2 + (y * x) % 3) % 2 == 0,
+        6 => ((y * x) % 2 + (y * x) % 3).is_multiple_of(2),
+        _ => ((y + x) % 2 + (y * x) % 3).is_multiple_of(2),
     }
 }
 
@@ -370,8 +372,10 @@ mod tests {
     /// The data codewords the `qrcode` crate puts in a byte-mode code.
     fn byte_mode_codewords(data: &[u8], version: i16, level: qrcode::EcLevel) -> Vec<u8> {
         let mut bits = qrcode::bits::Bits::new(qrcode::Version::Normal(version));
-        bits.push_byte_data(data).unwrap_or_else(|e| panic!("{e:?}"));
-        bits.push_terminator(level).unwrap_or_else(|e| panic!("{e:?}"));
+        bits.push_byte_data(data)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        bits.push_terminator(level)
+            .unwrap_or_else(|e| panic!("{e:?}"));
         bits.into_bytes()
     }
 
@@ -386,7 +390,9 @@ mod tests {
     fn every_version_and_level_reads_back_what_an_independent_encoder_drew() {
         for version in 1..=40i16 {
             for (theirs, ours) in LEVELS {
-                let data: Vec<u8> = (0..(version as usize * 3)).map(|i| (i * 7 + 3) as u8).collect();
+                let data: Vec<u8> = (0..(version as usize * 3))
+                    .map(|i| (i * 7 + 3) as u8)
+                    .collect();
                 let grid = drawn(&data, version, theirs);
                 let read = read(&grid).unwrap_or_else(|| panic!("version {version} {ours:?}"));
                 assert_eq!(read.version, version as u8);

@@ -28,6 +28,9 @@ pub use self::error::DecodeError;
 #[cfg(debug_assertions)]
 #[doc(hidden)]
 pub use self::text::disagreements as own_reading_disagreements;
+/// Fuzzing: Tessera's own reading of arbitrary codewords and grids.
+#[doc(hidden)]
+pub use self::text::read_arbitrary as fuzz_own_reading;
 use crate::secret::{SecretBytes, SecretText};
 
 /// The smallest side, in pixels, an image must have to hold a QR code (version 1 is 21 modules).

@@ -68,7 +68,11 @@ pub(super) struct Uncorrectable;
 /// Corrects `block` (data codewords then `ecc` error correction codewords, the
 /// first codeword the highest power) in place, if it holds at most `capacity`
 /// wrong codewords. Returns how many it corrected.
-pub(super) fn correct(block: &mut [u8], ecc: usize, capacity: usize) -> Result<usize, Uncorrectable> {
+pub(super) fn correct(
+    block: &mut [u8],
+    ecc: usize,
+    capacity: usize,
+) -> Result<usize, Uncorrectable> {
     let n = block.len();
     if ecc == 0 || ecc >= n || n > 255 || 2 * capacity > ecc {
         return Err(Uncorrectable);

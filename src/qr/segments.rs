@@ -304,7 +304,7 @@ pub(super) mod tests {
         pub(in crate::qr) fn bytes(mut self, capacity: usize) -> Vec<u8> {
             let room = capacity * 8 - self.bits.len();
             self = self.put(0, room.min(4));
-            while self.bits.len() % 8 != 0 {
+            while !self.bits.len().is_multiple_of(8) {
                 self.bits.push(false);
             }
             let mut out: Vec<u8> = self
@@ -343,15 +343,28 @@ pub(super) mod tests {
         assert_eq!(stream.bytes.as_slice(), b"01234567");
         assert_eq!(stream.runs, [run(Reading::Ascii, 0, 8)]);
         assert!(!stream.eci && !stream.beyond_rqrr);
-        let one = Writer::default().put(1, 4).put(4, 10).put(999, 10).put(7, 4).bytes(16);
+        let one = Writer::default()
+            .put(1, 4)
+            .put(4, 10)
+            .put(999, 10)
+            .put(7, 4)
+            .bytes(16);
         assert_eq!(parse(&one, 1).unwrap().bytes.as_slice(), b"9997");
     }
 
     #[test]
     fn numeric_groups_out_of_range_are_malformed() {
         for (digits, width, value) in [(3, 10, 1000), (2, 7, 100), (1, 4, 10)] {
-            let data = Writer::default().put(1, 4).put(digits, 10).put(value, width).bytes(16);
-            assert_eq!(parse(&data, 1).map(|_| ()), Err(Malformed), "{digits} digits");
+            let data = Writer::default()
+                .put(1, 4)
+                .put(digits, 10)
+                .put(value, width)
+                .bytes(16);
+            assert_eq!(
+                parse(&data, 1).map(|_| ()),
+                Err(Malformed),
+                "{digits} digits"
+            );
         }
     }
 
@@ -367,7 +380,11 @@ pub(super) mod tests {
             .bytes(16);
         let stream = parse(&data, 1).unwrap();
         assert_eq!(stream.bytes.as_slice(), b"AC-42");
-        let bad = Writer::default().put(2, 4).put(2, 9).put(45 * 45, 11).bytes(16);
+        let bad = Writer::default()
+            .put(2, 4)
+            .put(2, 9)
+            .put(45 * 45, 11)
+            .bytes(16);
         assert_eq!(parse(&bad, 1).map(|_| ()), Err(Malformed));
         let bad_one = Writer::default().put(2, 4).put(1, 9).put(45, 6).bytes(16);
         assert_eq!(parse(&bad_one, 1).map(|_| ()), Err(Malformed));
@@ -447,7 +464,10 @@ pub(super) mod tests {
             assert_eq!(stream.bytes.as_slice(), b"a\xe9");
             assert_eq!(
                 stream.runs,
-                [run(Reading::Undeclared, 0, 1), run(Reading::Eci(value), 1, 2)],
+                [
+                    run(Reading::Undeclared, 0, 1),
+                    run(Reading::Eci(value), 1, 2)
+                ],
                 "ECI {value}"
             );
         }
@@ -504,7 +524,10 @@ pub(super) mod tests {
         let text = b"01%10%%";
         let value = |c: u8| ALPHA.iter().position(|&a| a == c).unwrap_or(0) as u32;
         const ALPHA: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-        let mut w = Writer::default().put(5, 4).put(2, 4).put(text.len() as u32, 9);
+        let mut w = Writer::default()
+            .put(5, 4)
+            .put(2, 4)
+            .put(text.len() as u32, 9);
         for pair in text.chunks(2) {
             w = match pair {
                 [a, b] => w.put(value(*a) * 45 + value(*b), 11),
@@ -559,7 +582,11 @@ pub(super) mod tests {
     #[test]
     fn the_stream_ends_at_the_terminator_or_when_under_four_bits_are_left() {
         // Padding after the terminator is not read as segments.
-        let data = Writer::default().put(4, 4).put(1, 8).put(b'x'.into(), 8).bytes(16);
+        let data = Writer::default()
+            .put(4, 4)
+            .put(1, 8)
+            .put(b'x'.into(), 8)
+            .bytes(16);
         assert_eq!(parse(&data, 1).unwrap().bytes.as_slice(), b"x");
         // "7" (18 bits) and "y" (20 bits) leave two bits of the fifth codeword:
         // fewer than a mode indicator, so the stream ends there.

@@ -93,6 +93,42 @@ pub fn disagreements() -> usize {
     DISAGREEMENTS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
+/// Fuzzing entry: Tessera's own reading of arbitrary codewords, and of an
+/// arbitrary grid, never panics (the `qr_bytes` fuzz target calls it).
+pub fn read_arbitrary(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    if let Ok(stream) = segments::parse(rest, first % 41) {
+        let _ = declared(&stream);
+    }
+    let size = 17 + 4 * usize::from(first % 42);
+    let grid = ArbitraryGrid { size, bits: rest };
+    if let Some(codewords) = codewords::read(&grid) {
+        let _ = segments::parse(&codewords.data, codewords.version);
+    }
+}
+
+/// A grid whose modules repeat the given bytes' bits.
+struct ArbitraryGrid<'a> {
+    size: usize,
+    bits: &'a [u8],
+}
+
+impl BitGrid for ArbitraryGrid<'_> {
+    fn size(&self) -> usize {
+        self.size
+    }
+
+    fn bit(&self, y: usize, x: usize) -> bool {
+        if self.bits.is_empty() {
+            return false;
+        }
+        let i = y * self.size + x;
+        self.bits[(i / 8) % self.bits.len()] >> (i % 8) & 1 == 1
+    }
+}
+
 /// The text of a stream that says how to read its bytes (an ECI designator,
 /// or a Hanzi segment); `None` when it says nothing, or names a character set
 /// this module does not know (then the bytes are guessed over).
@@ -364,6 +400,110 @@ mod tests {
     fn half_width_katakana_read_as_shift_jis() {
         // ｱｲｳ: three half-width katakana.
         assert_eq!(decode(&[0xb1, 0xb2, 0xb3]), "ｱｲｳ");
+    }
+
+    #[test]
+    fn each_eci_names_its_character_set() {
+        use super::in_charset;
+        let cases: &[(u32, &[u8], &str)] = &[
+            (3, b"caf\xe9", "café"),
+            (1, b"\x80", "\u{80}"),
+            (2, b"\x80\xe1\xff", "Çß\u{a0}"),
+            (0, b"\xb0", "░"),
+            (4, b"\xb1", "ą"),
+            (7, b"\xbf\xe0\xd8", "При"),
+            (9, b"\xd9\xec", "Ωμ"),
+            (11, b"\xd0\xdd\xfd\xe9", "Ğİıé"),
+            (13, b"\xa1\xdf\xdb", "ก฿\u{fffd}"),
+            (17, b"\xa4", "€"),
+            (18, b"\xaa", "Ș"),
+            (20, b"\x93\xfa\x96\x7b", "日本"),
+            (21, b"\x8a", "Š"),
+            (22, b"\xc7\xe4", "Зд"),
+            (23, b"\x80", "€"),
+            (24, b"\xc7", "ا"),
+            (25, b"\x03\xa9\x00A", "ΩA"),
+            (26, "✓".as_bytes(), "✓"),
+            (27, b"A\xe9", "A\u{fffd}"),
+            (28, b"\xa4\xa4", "中"),
+            (29, b"\xd6\xd0", "中"),
+            (30, b"\xc7\xd1", "한"),
+            (33, b"A\x00", "A"),
+            (34, b"\x00\x01\xf6\x00", "😀"),
+            (35, b"A\x00\x00\x00", "A"),
+        ];
+        for &(eci, bytes, text) in cases {
+            assert_eq!(in_charset(eci, bytes).as_deref(), Some(text), "ECI {eci}");
+        }
+        assert_eq!(in_charset(14, b"x"), None);
+        assert_eq!(in_charset(899, b"x"), None);
+        assert_eq!(super::CP437_HIGH.chars().count(), 128);
+    }
+
+    #[test]
+    fn a_designator_decides_the_text_and_its_absence_leaves_the_guess() {
+        use super::super::segments::{Reading, Run, Stream};
+        use super::declared;
+        let stream = |runs: Vec<(Reading, usize, usize)>, bytes: &[u8], eci: bool| Stream {
+            bytes: zeroize::Zeroizing::new(bytes.to_vec()),
+            runs: runs
+                .into_iter()
+                .map(|(reading, start, end)| Run {
+                    reading,
+                    start,
+                    end,
+                })
+                .collect(),
+            eci,
+            ..Stream::default()
+        };
+        // Undeclared bytes before the first designator are ISO 8859-1; the
+        // ISO 8859-5 run after it is Cyrillic; digits stay digits.
+        let mixed = stream(
+            vec![
+                (Reading::Undeclared, 0, 1),
+                (Reading::Eci(7), 1, 3),
+                (Reading::Ascii, 3, 5),
+            ],
+            b"\xe9\xbf\xe042",
+            true,
+        );
+        assert_eq!(declared(&mixed).as_deref(), Some("éПр42"));
+        // Kanji stays Shift JIS under a UTF-8 designator.
+        let kanji = stream(
+            vec![(Reading::Eci(26), 0, 1), (Reading::ShiftJis, 1, 3)],
+            b"a\x93\xfa",
+            true,
+        );
+        assert_eq!(declared(&kanji).as_deref(), Some("a日"));
+        // An unknown ECI value, or no designator: the caller guesses.
+        let unknown = stream(vec![(Reading::Eci(899), 0, 1)], b"\xe9", true);
+        assert_eq!(declared(&unknown), None);
+        let plain = stream(vec![(Reading::Undeclared, 0, 1)], b"\xe9", false);
+        assert_eq!(declared(&plain), None);
+        // Hanzi is GB 2312 even without one.
+        let hanzi = stream(
+            vec![(Reading::Undeclared, 0, 1), (Reading::Gb2312, 1, 3)],
+            b"A\xb0\xa2",
+            false,
+        );
+        assert_eq!(declared(&hanzi).as_deref(), Some("A阿"));
+    }
+
+    #[test]
+    fn arbitrary_codewords_and_grids_never_panic() {
+        let mut state = 0x2545_f491_u32;
+        for len in 0..3000 {
+            let data: Vec<u8> = (0..len % 400)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 17;
+                    state ^= state << 5;
+                    state as u8
+                })
+                .collect();
+            super::read_arbitrary(&data);
+        }
     }
 
     #[test]
