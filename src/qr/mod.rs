@@ -165,10 +165,11 @@ impl fmt::Display for Pass {
 /// One QR code found in an image.
 #[derive(Clone)]
 pub struct Found {
-    /// The payload as text, as ZXing reads it: UTF-8 when it is valid UTF-8
-    /// (every `otpauth://` URI), Shift JIS for Kanji and Japanese byte
-    /// segments, otherwise each byte read as ISO 8859-1 (the QR default for
-    /// byte segments).
+    /// The payload as text, as ZXing reads it: in the character set the
+    /// code's ECI designators name, if it has any; otherwise UTF-8 when it is
+    /// valid UTF-8 (every `otpauth://` URI), Shift JIS for Kanji and Japanese
+    /// byte segments, otherwise each byte read as ISO 8859-1 (the QR default
+    /// for byte segments).
     pub text: SecretText,
     /// The payload's raw bytes.
     pub bytes: SecretBytes,
