@@ -1766,7 +1766,8 @@ impl Ratio {
         let outer = runs[0] + runs[1] + runs[3] + runs[4];
         let centre = 16 * runs[2];
         let rqrr = (centre + 27 >= 9 * outer) & (centre <= 15 * outer);
-        u8::from(rqrr) * Self::RQRR | u8::from(finder::may_be_tolerant(runs)) * Self::Tolerant.bit()
+        (u8::from(rqrr) * Self::RQRR)
+            | (u8::from(finder::may_be_tolerant(runs)) * Self::Tolerant.bit())
     }
 
     /// In [`Ratio::may`]'s set: the whole-pixel or the exact test may take them.
@@ -1788,7 +1789,7 @@ impl Ratio {
             } else {
                 Self::exact_unit(runs, outer)
             };
-            set |= u8::from(whole) * Self::Whole.bit() | u8::from(exact) * Self::Exact.bit();
+            set |= (u8::from(whole) * Self::Whole.bit()) | (u8::from(exact) * Self::Exact.bit());
         }
         if may & Self::Tolerant.bit() != 0 {
             set |= u8::from(finder::tolerant(runs)) * Self::Tolerant.bit();
@@ -2342,7 +2343,7 @@ mod tests {
             let set = SCANS
                 .iter()
                 .zip(each)
-                .fold(0, |set, (ratio, ok)| set | u8::from(ok) * ratio.bit());
+                .fold(0, |set, (ratio, ok)| set | (u8::from(ok) * ratio.bit()));
             let may = Ratio::may(runs.map(|r| r as u32));
             assert_eq!(Ratio::passed(&runs, may), set, "{runs:?}");
             if set != 0 {
@@ -2354,7 +2355,7 @@ mod tests {
                 }
                 // ...whenever a ratio takes them, so does the quick test that drops
                 // the rest...
-                assert!(may & Ratio::RQRR != 0 || !each[0] && !each[1], "{runs:?}");
+                assert!(may & Ratio::RQRR != 0 || !(each[0] || each[1]), "{runs:?}");
                 assert!(may & Ratio::Tolerant.bit() != 0 || !each[2], "{runs:?}");
                 // ...and no outer run is longer than the column walk allows.
                 let most = (7 * (16 * runs[2] + 27) / 144).max(runs[2]);
