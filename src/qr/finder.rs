@@ -45,7 +45,7 @@ pub(super) const LONGEST_RUN: usize = 17;
 ///
 /// Every test is taken, none short-circuits: on the runs of text each would be a
 /// branch the processor guesses wrong half the time, and that cost more than the
-/// tests (2026-12-01, `docs/qr-pipeline.md`, thirteenth round).
+/// tests (2026-12-01, `docs/qr-pipeline.md`, fourteenth round).
 #[inline(always)]
 pub(super) fn tolerant(runs: &[usize; 5]) -> bool {
     let total: usize = runs.iter().sum();
