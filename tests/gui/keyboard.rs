@@ -1166,3 +1166,119 @@ fn settings_buttons_enabled_by_typing_by_keyboard() {
     };
     every_control_by_keyboard(&typed, &["backups-choose"], &[]);
 }
+
+/// The settings screen in a live window (`Harness::live`): iced's own focus
+/// is whatever the keys and the app's operations made it, never faked.
+fn live_settings() -> Harness {
+    let mut h = settings_screen();
+    h.live();
+    h
+}
+
+/// The look, the language and the text size, each chosen with Tab and the
+/// arrows alone (a segmented choice: one stop, the arrows pick the value),
+/// and the window shows each at once: the dark window (pixels), the text in
+/// Portuguese, the chosen size marked and the window scaled; all three kept.
+#[test]
+fn theme_language_and_text_size_by_keyboard() {
+    use super::rings::{at, close, pixels, window};
+    use tessera::gui::settings::ThemeChoice;
+    use tessera::gui::theme;
+
+    let mut h = live_settings();
+    assert_eq!(h.app.colours().name, theme::LIGHT.name);
+    // Follow the system → Light → Dark.
+    h.tab_to("theme");
+    h.named(Named::ArrowRight);
+    h.named(Named::ArrowRight);
+    assert_eq!(h.app.settings().theme, ThemeChoice::Dark);
+    assert_eq!(h.focused().as_deref(), Some("theme"));
+    let image = pixels(&mut window(&h), &h.app.theme());
+    assert!(
+        close(at(&image, Point::new(2.0, 2.0)), theme::DARK.background),
+        "the window is not dark: {:?}",
+        at(&image, Point::new(2.0, 2.0))
+    );
+
+    // System (English) → English → Português (Brasil).
+    h.tab_to("language");
+    h.named(Named::ArrowRight);
+    h.named(Named::ArrowRight);
+    h.assert_shows("Aparência");
+    h.assert_shows("Escuro");
+    assert!(!h.shows("Appearance"));
+
+    // 100 % → 125 % → 150 %: the window scales, and "150 %" is the one
+    // drawn chosen (the selected colour round its label).
+    h.tab_to("text-size");
+    h.named(Named::ArrowRight);
+    h.named(Named::ArrowRight);
+    assert!((h.app.scale_factor() - 1.5).abs() < f32::EPSILON);
+    let mut ui = window(&h);
+    let label = |ui: &mut iced_test::Simulator<'_, Message>, text: &str| {
+        ui.find(text.to_owned())
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"))
+            .bounds()
+    };
+    let chosen = label(&mut ui, "150 %");
+    let other = label(&mut ui, "125 %");
+    let image = pixels(&mut ui, &h.app.theme());
+    let beside = |b: Rectangle| Point::new(b.x - 4.0, b.center_y());
+    assert!(close(at(&image, beside(chosen)), theme::DARK.selected));
+    assert!(close(at(&image, beside(other)), theme::DARK.secondary));
+    drop(ui);
+
+    // The arrows stop at either end.
+    h.named(Named::ArrowRight);
+    h.named(Named::ArrowRight);
+    h.named(Named::ArrowRight);
+    assert_eq!(h.app.settings().text_size_percent, 200);
+
+    let stored = std::fs::read_to_string(h.dir.path().join("config/settings.toml")).unwrap();
+    assert!(stored.contains("theme = \"dark\""), "{stored}");
+    assert!(stored.contains("pt-BR"), "{stored}");
+    assert!(stored.contains("text_size_percent = 200"), "{stored}");
+}
+
+/// Automatic backups by keyboard alone: the folder typed into its field,
+/// "Use this folder" reached by Tab and pressed (a backup of the vault is
+/// made there at once), then "Turn off" reached and pressed.
+#[test]
+fn automatic_backups_on_and_off_by_keyboard() {
+    use tessera::vault::backup;
+    let mut h = live_settings();
+    let folder = h.dir.path().join("usb/backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    assert!(!h.focus_keys().contains(&"backups-use".to_owned()));
+    assert!(!h.focus_keys().contains(&"backups-off".to_owned()));
+
+    h.tab_to(settings::BACKUP_FOLDER_ID);
+    h.type_keys(&folder.display().to_string());
+    h.tab();
+    assert_eq!(h.focused().as_deref(), Some("backups-choose"));
+    h.tab();
+    assert_eq!(h.focused().as_deref(), Some("backups-use"));
+    assert!(backup::list(&folder, "vault").is_empty(), "nothing yet");
+    h.named(Named::Enter);
+    let made = backup::list(&folder, "vault");
+    assert_eq!(made.len(), 1, "{:?}", view_texts(&h));
+    assert_eq!(reopen(&made[0].path).entries().len(), 3);
+    h.assert_shows(&format!(
+        "After changes, an encrypted backup goes to {}.",
+        folder.display()
+    ));
+    let id = reopen(&h.vault_path()).id();
+    let history = tessera::vault::History::at(h.dir.path().join("state"));
+    assert_eq!(backup::folder(&history, &id).unwrap(), Some(folder.clone()));
+
+    h.tab_to("backups-off");
+    h.space();
+    h.assert_shows("Automatic backups are off.");
+    assert_eq!(backup::folder(&history, &id).unwrap(), None);
+    assert!(!h.focus_keys().contains(&"backups-off".to_owned()));
+    // Nothing more goes there.
+    h.named(Named::Escape);
+    assert_eq!(h.app.screen_name(), "codes");
+    h.tick(T0.offset_by(120));
+    assert_eq!(backup::list(&folder, "vault").len(), 1);
+}
