@@ -437,9 +437,7 @@ mod ring {
     use iced::{Element, Event, Length, Rectangle, Size, Vector};
     use iced_runtime::core::widget::operation::{Focusable, Outcome};
     use iced_runtime::core::widget::{Operation, Tree, Widget, tree};
-    use iced_runtime::core::{
-        Clipboard, Layout, Shell, layout, mouse, overlay, renderer, touch,
-    };
+    use iced_runtime::core::{Clipboard, Layout, Shell, layout, mouse, overlay, renderer, touch};
 
     /// What a ring keeps between views.
     #[derive(Debug, Default)]
@@ -528,9 +526,12 @@ mod ring {
                 layout.bounds(),
                 tree.state.downcast_mut::<Pressed>(),
             );
-            self.content
-                .as_widget_mut()
-                .operate(&mut tree.children[0], layout, renderer, operation);
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                operation,
+            );
         }
 
         fn update(

@@ -21,10 +21,7 @@ use tessera::gui::screen::{codes, settings};
 use tessera::vault::backup;
 
 fn live_settings() -> Harness {
-    let mut h = unlocked(
-        vec![entry(totp("ACME", "alice", KEY))],
-        Lang::En,
-    );
+    let mut h = unlocked(vec![entry(totp("ACME", "alice", KEY))], Lang::En);
     h.height = 2400.0;
     h.tab_to(codes::SETTINGS_ID);
     h.named(Named::Enter);
@@ -85,8 +82,15 @@ fn after_a_click_elsewhere_enter_does_not_submit_the_field() {
     assert_eq!(h.focused().as_deref(), Some("keep-in-tray"));
     assert_eq!(h.app.focused_field(), None);
     h.named(Named::Enter);
-    assert!(stored(&h).contains("keep_in_tray = false"), "{}", stored(&h));
-    assert!(backup::list(&folder, "vault").is_empty(), "used by a stray Enter");
+    assert!(
+        stored(&h).contains("keep_in_tray = false"),
+        "{}",
+        stored(&h)
+    );
+    assert!(
+        backup::list(&folder, "vault").is_empty(),
+        "used by a stray Enter"
+    );
     h.assert_shows("Automatic backups are off.");
     // The folder typed is still there.
     h.assert_shows(&folder.display().to_string());

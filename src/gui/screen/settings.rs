@@ -696,9 +696,7 @@ impl Settings {
         let themes = theme_choices(lang);
         let theme_selected = themes.iter().find(|c| c.value == self.values.theme);
         let languages = language_choices(lang, system);
-        let language_selected = languages
-            .iter()
-            .find(|c| c.value == self.values.language);
+        let language_selected = languages.iter().find(|c| c.value == self.values.language);
         let sizes = text_size_choices(lang);
         let size_selected = sizes
             .iter()
