@@ -612,10 +612,11 @@ mod ring {
         }
 
         fn custom(&mut self, id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Any) {
-            if let Some(pressed) = state.downcast_mut::<Pressed>() {
-                if std::mem::take(&mut pressed.0) && self.pointer {
-                    self.found.ring = id.cloned();
-                }
+            if let Some(pressed) = state.downcast_mut::<Pressed>()
+                && std::mem::take(&mut pressed.0)
+                && self.pointer
+            {
+                self.found.ring = id.cloned();
             }
         }
 
