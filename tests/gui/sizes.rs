@@ -82,6 +82,13 @@ fn natural_width(content: &str, size: f32, bold: bool) -> f32 {
     target.bounds().width
 }
 
+/// Whether all of `bounds` is in view (`visible` is its part in view).
+fn whole(visible: Option<Rectangle>, bounds: Rectangle) -> bool {
+    visible.is_some_and(|v| {
+        (v.width - bounds.width).abs() < 0.5 && (v.height - bounds.height).abs() < 0.5
+    })
+}
+
 fn id_of(h: &Harness, issuer: &str) -> EntryId {
     h.app
         .entries()
@@ -190,9 +197,8 @@ fn a_card_shows_its_whole_name_and_code_at_every_text_size() {
                     "{percent} %: {text:?} gets {} px of the {needs} px it needs",
                     bounds.width
                 );
-                assert_eq!(
-                    visible,
-                    Some(bounds),
+                assert!(
+                    whole(visible, bounds),
                     "{percent} %: {text:?} is cut by the list"
                 );
                 assert!(
@@ -201,7 +207,7 @@ fn a_card_shows_its_whole_name_and_code_at_every_text_size() {
                 );
             }
             let (code_bounds, visible) = find(&code);
-            assert_eq!(visible, Some(code_bounds), "{percent} %: the code is cut");
+            assert!(whole(visible, code_bounds), "{percent} %: the code is cut");
             // One line ("123 456" is about 4 ems wide, 1.3 high; wrapped, under 2).
             assert!(
                 code_bounds.width > 2.0 * code_bounds.height,
@@ -396,9 +402,8 @@ fn the_last_of_a_thousand_accounts_is_selected_into_view_at_200() {
         let target = window
             .find_text(&h.app, text)
             .unwrap_or_else(|| panic!("{text:?} not shown whole"));
-        assert_eq!(
-            target.visible_bounds(),
-            Some(target.bounds()),
+        assert!(
+            whole(target.visible_bounds(), target.bounds()),
             "{text:?} cut"
         );
     }
@@ -445,4 +450,48 @@ fn the_top_row_stays_when_the_text_size_changes() {
         );
         assert_covered(&mut h, &order, before, &format!("{percent} %"));
     }
+}
+
+#[test]
+fn debug_measure() {
+    use iced_test::core::text::Paragraph as _;
+    type P = <iced::Renderer as iced_test::core::text::Renderer>::Paragraph;
+    let s = "a.very.long.address.fo…";
+    let text = |w: f32, shaping| iced_test::core::text::Text {
+        content: s,
+        bounds: iced::Size::new(w, w),
+        size: iced::Pixels(14.0),
+        line_height: iced::widget::text::LineHeight::default(),
+        font: iced::Font::DEFAULT,
+        align_x: iced_test::core::text::Alignment::Left,
+        align_y: iced::alignment::Vertical::Top,
+        shaping,
+        wrapping: iced::widget::text::Wrapping::None,
+    };
+    use iced::widget::text::Shaping;
+    let _ = iced_test::Simulator::with_size(
+        iced::Settings::default(),
+        (100.0, 100.0),
+        iced::Element::<'_, ()>::from(iced::widget::text("x")),
+    );
+    eprintln!(
+        "inf adv {}",
+        P::with_text(text(f32::INFINITY, Shaping::Advanced))
+            .min_bounds()
+            .width
+    );
+    eprintln!(
+        "4000 adv {}",
+        P::with_text(text(4000.0, Shaping::Advanced))
+            .min_bounds()
+            .width
+    );
+    eprintln!(
+        "4000 basic {}",
+        P::with_text(text(4000.0, Shaping::Basic))
+            .min_bounds()
+            .width
+    );
+    eprintln!("widget {}", natural_width(s, 14.0, false));
+    panic!();
 }
