@@ -1,5 +1,6 @@
 //! Image files and raw pixels of any content: the QR cascade never panics and
-//! stays inside its limits (small here, so each run is quick).
+//! stays inside its limits (small here, so each run is quick); the same bytes
+//! read as a code's codewords and modules never panic either.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,6 +14,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let _ = qr::decode_image_bytes(data, &limits);
     let _ = qr::file_payloads(data, &limits);
+    // The same bytes as data codewords and as a grid's modules (ECI, structured
+    // append, Reed-Solomon: Tessera's own reading).
+    qr::fuzz_own_reading(data);
     // The same bytes as a small greyscale frame (width from the first byte).
     if let Some((&first, pixels)) = data.split_first() {
         let width = u32::from(first).max(1);

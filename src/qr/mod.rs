@@ -10,17 +10,27 @@
 //! here logs or prints them.
 
 mod binarize;
+mod codewords;
 pub mod encode;
 mod error;
 mod finder;
 mod load;
 mod pipeline;
+mod rs;
 mod sample;
+mod segments;
 mod text;
 
 use std::fmt;
 
 pub use self::error::DecodeError;
+/// Debug builds: codes whose bytes Tessera's own reading and rqrr's disagree on.
+#[cfg(debug_assertions)]
+#[doc(hidden)]
+pub use self::text::disagreements as own_reading_disagreements;
+/// Fuzzing: Tessera's own reading of arbitrary codewords and grids.
+#[doc(hidden)]
+pub use self::text::read_arbitrary as fuzz_own_reading;
 use crate::secret::{SecretBytes, SecretText};
 
 /// The smallest side, in pixels, an image must have to hold a QR code (version 1 is 21 modules).
@@ -155,10 +165,11 @@ impl fmt::Display for Pass {
 /// One QR code found in an image.
 #[derive(Clone)]
 pub struct Found {
-    /// The payload as text, as ZXing reads it: UTF-8 when it is valid UTF-8
-    /// (every `otpauth://` URI), Shift JIS for Kanji and Japanese byte
-    /// segments, otherwise each byte read as ISO 8859-1 (the QR default for
-    /// byte segments).
+    /// The payload as text, as ZXing reads it: in the character set the
+    /// code's ECI designators name, if it has any; otherwise UTF-8 when it is
+    /// valid UTF-8 (every `otpauth://` URI), Shift JIS for Kanji and Japanese
+    /// byte segments, otherwise each byte read as ISO 8859-1 (the QR default
+    /// for byte segments).
     pub text: SecretText,
     /// The payload's raw bytes.
     pub bytes: SecretBytes,

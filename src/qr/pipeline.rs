@@ -967,20 +967,20 @@ impl Search<'_> {
     fn keep(
         &mut self,
         version: u8,
-        payload: Zeroizing<Vec<u8>>,
+        payload: text::Payload,
         bounds: [(i32, i32); 4],
         pass: Pass,
     ) -> bool {
         if self
             .found
             .iter()
-            .any(|f| f.bytes.expose() == payload.as_slice())
+            .any(|f| f.bytes.expose() == payload.bytes.as_slice())
         {
             return false;
         }
         self.found.push(Found {
-            text: SecretText::new(text::decode(&payload)),
-            bytes: SecretBytes::from(payload),
+            text: SecretText::new(payload.text),
+            bytes: SecretBytes::from(payload.bytes),
             version,
             bounds,
             pass,
@@ -1683,10 +1683,12 @@ impl Ratio {
 }
 
 /// Decodes a grid as seen, then mirrored (codes photographed through a selfie camera).
-fn read(grid: &dyn BitGrid) -> Option<(u8, Zeroizing<Vec<u8>>)> {
+fn read(grid: &dyn BitGrid) -> Option<(u8, text::Payload)> {
     let mut payload = Zeroizing::new(Vec::new());
     let meta = match rqrr::Grid::new(Plain(grid)).decode_to(&mut *payload) {
         Ok(meta) => meta,
+        // Corrected, but a mode rqrr does not parse (structured append, FNC1, Hanzi).
+        Err(rqrr::DeQRError::UnknownDataType) => return text::Payload::own(grid),
         Err(_) => {
             payload.clear();
             rqrr::Grid::new(Mirrored(grid))
@@ -1694,7 +1696,8 @@ fn read(grid: &dyn BitGrid) -> Option<(u8, Zeroizing<Vec<u8>>)> {
                 .ok()?
         }
     };
-    Some((u8::try_from(meta.version.0).unwrap_or(u8::MAX), payload))
+    let version = u8::try_from(meta.version.0).unwrap_or(u8::MAX);
+    Some((version, text::Payload::read(grid, payload)))
 }
 
 /// A borrowed grid.

@@ -115,6 +115,23 @@ fn scan_json_reports_every_code_exactly() {
     assert_eq!(list[1]["accounts"].as_array().unwrap().len(), 0);
 }
 
+/// A code with an ECI designator: `text` is the payload read in the character
+/// set it names, exactly as zxing-cpp reads it (`tests/data/qr-eci`).
+#[test]
+fn scan_json_reads_text_in_the_character_set_the_code_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let image = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/qr-eci/eci-iso-8859-5.png");
+    let out = run(
+        &["scan", "--json", image.to_str().unwrap()],
+        "",
+        &dir.path().join("none"),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let list: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(list[0]["text"], "Привет, мир");
+    assert_eq!(list[0]["kind"], "other");
+}
+
 #[test]
 fn scan_explains_what_it_cannot_use() {
     let dir = tempfile::tempdir().unwrap();

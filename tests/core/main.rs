@@ -13,6 +13,7 @@ mod otp_oathtool;
 mod otp_props;
 mod otp_vectors;
 mod qr_corpus;
+mod qr_eci;
 mod qr_hostile;
 mod qr_reference;
 mod vault_backup;
