@@ -59,24 +59,20 @@ fn texts(h: &Harness) -> Vec<(String, Rectangle, Option<Rectangle>)> {
     all
 }
 
-/// How wide `content` is on one line at `size` (bold or not), laid out
-/// alone by the same renderer the tests' windows use.
+/// How wide `content` is on one line at `size` (bold or not, in the fonts
+/// the card uses: the issuer's bold face, the window's default font for the
+/// rest), laid out alone by the same renderer the tests' windows use.
 fn natural_width(content: &str, size: f32, bold: bool) -> f32 {
-    let font = if bold {
-        iced::Font {
+    let mut alone = iced::widget::text(content.to_owned())
+        .size(size)
+        .wrapping(iced::widget::text::Wrapping::None);
+    if bold {
+        alone = alone.font(iced::Font {
             weight: iced::font::Weight::Bold,
             ..iced::Font::DEFAULT
-        }
-    } else {
-        iced::Font::DEFAULT
-    };
-    let alone: iced::Element<'_, ()> = iced::widget::container(
-        iced::widget::text(content.to_owned())
-            .size(size)
-            .font(font)
-            .wrapping(iced::widget::text::Wrapping::None),
-    )
-    .into();
+        });
+    }
+    let alone: iced::Element<'_, ()> = iced::widget::container(alone).into();
     let mut ui = iced_test::Simulator::with_size(iced::Settings::default(), (4000.0, 200.0), alone);
     let target = ui.find(content).unwrap();
     target.bounds().width
@@ -450,48 +446,4 @@ fn the_top_row_stays_when_the_text_size_changes() {
         );
         assert_covered(&mut h, &order, before, &format!("{percent} %"));
     }
-}
-
-#[test]
-fn debug_measure() {
-    use iced_test::core::text::Paragraph as _;
-    type P = <iced::Renderer as iced_test::core::text::Renderer>::Paragraph;
-    let s = "a.very.long.address.fo…";
-    let text = |w: f32, shaping| iced_test::core::text::Text {
-        content: s,
-        bounds: iced::Size::new(w, w),
-        size: iced::Pixels(14.0),
-        line_height: iced::widget::text::LineHeight::default(),
-        font: iced::Font::DEFAULT,
-        align_x: iced_test::core::text::Alignment::Left,
-        align_y: iced::alignment::Vertical::Top,
-        shaping,
-        wrapping: iced::widget::text::Wrapping::None,
-    };
-    use iced::widget::text::Shaping;
-    let _ = iced_test::Simulator::with_size(
-        iced::Settings::default(),
-        (100.0, 100.0),
-        iced::Element::<'_, ()>::from(iced::widget::text("x")),
-    );
-    eprintln!(
-        "inf adv {}",
-        P::with_text(text(f32::INFINITY, Shaping::Advanced))
-            .min_bounds()
-            .width
-    );
-    eprintln!(
-        "4000 adv {}",
-        P::with_text(text(4000.0, Shaping::Advanced))
-            .min_bounds()
-            .width
-    );
-    eprintln!(
-        "4000 basic {}",
-        P::with_text(text(4000.0, Shaping::Basic))
-            .min_bounds()
-            .width
-    );
-    eprintln!("widget {}", natural_width(s, 14.0, false));
-    panic!();
 }
