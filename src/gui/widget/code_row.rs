@@ -430,9 +430,10 @@ pub fn view<'a, Message: Clone + 'static>(
         Supply::None | Supply::Enough(_) => None,
     };
     if let Some(badge) = badge {
-        // At most half the names' width, shortened like them: the issuer
-        // keeps the rest.
-        let most = metrics.names_width(shows_actions && !stacked) / 2.0;
+        // Shortened like the names when the column is narrow: the issuer
+        // keeps at least 40 px (or half the column).
+        let names = metrics.names_width(shows_actions && !stacked);
+        let most = (names - 40.0).max(names / 2.0);
         title = title.push(
             container(ellipsis(badge, 11.0).width(Length::Shrink))
                 .padding([1, 6])
