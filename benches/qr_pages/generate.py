@@ -2,6 +2,7 @@
 """Realistic two-factor setup pages with QR codes, rendered by headless Chromium.
 
     python3 benches/qr_pages/generate.py OUT [--count N] [--only LIST]
+                                             [--seed-prefix P] [--weight CAT=W,...]
 
 Writes OUT/<name>.<ext> for every page, and three lists beside them:
 
@@ -15,6 +16,14 @@ Every parameter of image *i* comes from `random.Random("tessera-qr-page-<i>")`, 
 the same command writes the same pages (byte-identical for a given Chromium,
 fonts and Pillow). Images with `i % 3 == 2` are the **held-out** part: no tuning
 decision may look at them; measure them, report them, never fix one by one.
+
+A second, independent set comes from other seeds and other odds:
+`--seed-prefix tessera-qr-page2-` draws image *i* from
+`random.Random("tessera-qr-page2-<i>")`, and `--weight two-codes=3,logo=3` makes
+some categories more likely (keys and what a weight multiplies: see `WEIGHTS`).
+Without either option the pages are exactly those of the default seeds (every
+random draw is the same call with the same arguments). Each set keeps its own
+held-out part (`i % 3 == 2`).
 
 Codes come from `segno` (an encoder independent of Tessera); pages are HTML
 rendered by Debian's `chromium` in one long-lived headless process driven over
@@ -46,6 +55,23 @@ from PIL import Image, ImageFilter
 
 HELD_OUT_EVERY = 3  # image i is held out when i % 3 == 2
 DEFAULT_COUNT = 660
+DEFAULT_SEED_PREFIX = "tessera-qr-page-"
+
+# What each `--weight` key multiplies (all 1 by default, which draws the default pages):
+# - two-codes, modal, export: the odds of that page layout (`kind`);
+# - logo: the chance that a code has a logo over its centre (0.12 each);
+# - small-modules: the odds of drawing 1.5-2.5 px modules (one of five ranges);
+# - photo, downscaled: the chance of a simulated phone photo (0.12) and of a
+#   non-integer downscale (0.18, pages with modules of 2.6 px or more);
+# - jpeg, webp: the odds of that format against PNG;
+# - low-quality: the odds that a JPEG or WebP is saved at q35-60 against q50-90.
+WEIGHTS = {k: 1.0 for k in ["two-codes", "modal", "export", "logo", "small-modules", "photo",
+                            "downscaled", "jpeg", "webp", "low-quality"]}
+
+
+def weighted(key):
+    """Whether `--weight` changed `key`: the default draws must stay the same calls."""
+    return WEIGHTS[key] != 1.0
 
 ISSUERS = ["GitHub", "Acme Cloud", "Northwind", "Contoso", "Globex", "Initech", "Umbrella",
            "Stark Industries", "Hooli", "Pied Piper", "Vandelay", "Wayne Enterprises",
@@ -253,7 +279,8 @@ def page(rng):
     theme = "dark" if rng.random() < 0.3 else "light"
     cats.add(theme)
     kind = rng.choices(["setup", "modal", "two", "export-desktop", "export-phone"],
-                       weights=[46, 18, 12, 12, 12])[0]
+                       weights=[46, 18 * WEIGHTS["modal"], 12 * WEIGHTS["two-codes"],
+                                12 * WEIGHTS["export"], 12 * WEIGHTS["export"]])[0]
     if kind == "export-phone":
         screen, dsf, mobile = rng.choice([((1080, 2400), 2.625), ((1080, 2340), 2.75), ((1440, 3120), 3.5),
                                           ((720, 1600), 2.0)]) + (True,)
@@ -265,8 +292,12 @@ def page(rng):
     if screen[0] >= 3840:
         cats.add("4k")
     # Module size in device pixels: mostly 2-5, from 1.5 to 8.
-    module_px = round(rng.choice([rng.uniform(1.5, 2.5), rng.uniform(2.5, 4), rng.uniform(2.5, 4),
-                                  rng.uniform(4, 6), rng.uniform(6, 8)]), 2)
+    ranges = [rng.uniform(1.5, 2.5), rng.uniform(2.5, 4), rng.uniform(2.5, 4),
+              rng.uniform(4, 6), rng.uniform(6, 8)]
+    if weighted("small-modules"):
+        module_px = round(rng.choices(ranges, weights=[WEIGHTS["small-modules"], 1, 1, 1, 1])[0], 2)
+    else:
+        module_px = round(rng.choice(ranges), 2)
     issuer = rng.choice(ISSUERS)
     payloads, codes, versions = [], [], []
     # The module size each code is really drawn at (device pixels): `module_px`,
@@ -276,7 +307,7 @@ def page(rng):
     def code(payload, **kw):
         logo = None
         qr_error = None
-        if kw.pop("logo_ok", True) and rng.random() < 0.12:
+        if kw.pop("logo_ok", True) and rng.random() < min(1.0, 0.12 * WEIGHTS["logo"]):
             logo = rng.uniform(0.15, 0.25)
             qr_error = "H"
             cats.add("logo")
@@ -432,13 +463,18 @@ def finish(rng, png, rects, cats, module_px):
     img.load()
     img = img.convert("RGB")
     roll = rng.random()
-    if roll < 0.12 and rects:
+    if weighted("photo") or weighted("downscaled"):
+        photo_below = min(1.0, 0.12 * WEIGHTS["photo"])
+        downscale_below = min(1.0, photo_below + 0.18 * WEIGHTS["downscaled"])
+    else:
+        photo_below, downscale_below = 0.12, 0.30
+    if roll < photo_below and rects:
         cats.add("photo")
         img = photo(rng, img, rects)
         buf = io.BytesIO()
         img.save(buf, "JPEG", quality=rng.randint(70, 92))
         return buf.getvalue(), "jpg", module_px
-    if roll < 0.30 and module_px >= 2.6:
+    if roll < downscale_below and module_px >= 2.6:
         lowest = max(0.5, 1.7 / module_px)
         factor = rng.uniform(lowest, 0.92)
         cats.add("downscaled")
@@ -448,16 +484,20 @@ def finish(rng, png, rects, cats, module_px):
         module_px = round(module_px * factor, 2)
         if module_px < 2.5:
             cats.add("small-modules")
-    fmt = rng.choices(["png", "jpg", "webp"], weights=[55, 28, 17])[0]
+    fmt = rng.choices(["png", "jpg", "webp"], weights=[55, 28 * WEIGHTS["jpeg"], 17 * WEIGHTS["webp"]])[0]
     buf = io.BytesIO()
     if fmt == "png":
         img.save(buf, "PNG", optimize=False, compress_level=6)
-    elif fmt == "jpg":
-        cats.add("jpeg")
-        img.save(buf, "JPEG", quality=rng.randint(50, 90))
     else:
-        cats.add("webp")
-        img.save(buf, "WEBP", quality=rng.randint(50, 90))
+        low = WEIGHTS["low-quality"]
+        if weighted("low-quality") and rng.random() < low / (low + 1):
+            quality = rng.randint(35, 60)
+        else:
+            quality = rng.randint(50, 90)
+        if quality < 50:
+            cats.add("low-quality")
+        cats.add("jpeg" if fmt == "jpg" else "webp")
+        img.save(buf, "JPEG" if fmt == "jpg" else "WEBP", quality=quality)
     return buf.getvalue(), fmt, module_px
 
 
@@ -573,7 +613,16 @@ def main():
     parser.add_argument("out", type=Path)
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT)
     parser.add_argument("--only", help="comma-separated image numbers to (re)render")
+    parser.add_argument("--seed-prefix", default=DEFAULT_SEED_PREFIX,
+                        help=f"image i is drawn from random.Random(PREFIX + str(i)) (default {DEFAULT_SEED_PREFIX})")
+    parser.add_argument("--weight", default="",
+                        help="CAT=W,...: multiply the odds of categories (keys: " + ", ".join(WEIGHTS) + ")")
     args = parser.parse_args()
+    for item in filter(None, args.weight.split(",")):
+        key, _, value = item.partition("=")
+        if key not in WEIGHTS:
+            parser.error(f"--weight: unknown category {key!r} (known: {', '.join(WEIGHTS)})")
+        WEIGHTS[key] = float(value)
     args.out.mkdir(parents=True, exist_ok=True)
     only = {int(i) for i in args.only.split(",")} if args.only else None
     browser = Chromium()
@@ -581,7 +630,7 @@ def main():
     meta_lines = []
     try:
         for i in range(args.count):
-            rng = random.Random(f"tessera-qr-page-{i}")
+            rng = random.Random(f"{args.seed_prefix}{i}")
             html, (w, h), dsf, mobile, payloads, cats, meta = page(rng)
             split = "heldout" if i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 else "tune"
             name = f"page-{i:04d}"

@@ -24,7 +24,7 @@ use iced::{Element, Length, Subscription, Task, Theme, keyboard, time};
 use self::clipboard::Copied;
 pub use self::session::Change;
 use self::session::Session;
-pub use self::subscription::{on_event, on_key};
+pub use self::subscription::{on_event, on_key, on_pointer};
 use super::clock::{ClockCheck, ClockWarning};
 use super::event::{self, Hotkey};
 use super::focus::{self, Focus};
@@ -331,8 +331,12 @@ pub enum Message {
     /// The global shortcut was grabbed, pressed, or cannot work.
     Shortcut(shortcut::Event),
     /// A mouse button was pressed (the focus ring hides until the keyboard
-    /// moves the focus again).
+    /// moves the focus again, and the focus follows the click: `focus::sync`).
     Pointer,
+    /// A text field took Escape (iced unfocuses it; the app's focus follows).
+    FieldEscaped,
+    /// Where a press (or Escape) left the focus, as the widgets say.
+    FocusSynced(focus::Clicked),
     /// The window was given the focus (nothing to do).
     Activated,
 }
@@ -668,8 +672,10 @@ impl App {
             }
             Message::Pointer => {
                 self.focus.visible = false;
-                Task::none()
+                focus::sync(true).map(Message::FocusSynced)
             }
+            Message::FieldEscaped => focus::sync(false).map(Message::FocusSynced),
+            Message::FocusSynced(clicked) => self.focus_synced(clicked),
             Message::Tray(event) => self.tray_event(event),
             Message::TrayShown | Message::Activated => Task::none(),
             Message::Shortcut(event) => match event {
@@ -1034,7 +1040,7 @@ impl App {
 
     /// The text field that has the keyboard focus (iced focuses it too).
     pub fn focused_field(&self) -> Option<iced::widget::Id> {
-        let key = self.focus.key.as_ref()?;
+        let key = self.focus.key.as_ref().filter(|_| self.focus.active)?;
         self.focus_controls()
             .into_iter()
             .find(|c| &c.key == key)
@@ -1051,8 +1057,47 @@ impl App {
             screen: self.screen_name(),
             key: Some(focus::Key::new(id)),
             visible: false,
+            active: true,
         };
         operation::focus(id)
+    }
+
+    /// The focus follows a mouse press (or Escape in a field), as the
+    /// widgets report it: a field iced focused (a click into it) has the
+    /// focus; else the control whose ring the press landed on (a button,
+    /// a checkbox, a choice: the next Enter or Space operates it, Tab goes
+    /// on from it), a field among them focused in iced too; else nothing
+    /// has it, and Tab goes on from where the focus was. The code list
+    /// keeps it (a click on a card selects that card).
+    fn focus_synced(&mut self, clicked: focus::Clicked) -> Task<Message> {
+        let controls = self.focus_controls();
+        let by_field = clicked.field.as_ref().and_then(|id| {
+            controls
+                .iter()
+                .find(|c| matches!(&c.kind, focus::Kind::Field(f) if f == id))
+        });
+        let by_ring = clicked
+            .ring
+            .as_ref()
+            .and_then(|id| controls.iter().find(|c| &c.key.ring_id() == id));
+        let Some(control) = by_field.or(by_ring) else {
+            let on_list = self.focus.key.as_ref().is_some_and(|key| {
+                controls
+                    .iter()
+                    .any(|c| &c.key == key && matches!(c.kind, focus::Kind::List))
+            });
+            self.focus.active = on_list;
+            return Task::none();
+        };
+        self.focus.key = Some(control.key.clone());
+        self.focus.active = true;
+        match &control.kind {
+            // A press on the ring round a field, beside the field itself.
+            focus::Kind::Field(id) if clicked.field.as_ref() != Some(id) => {
+                operation::focus(id.clone())
+            }
+            _ => Task::none(),
+        }
     }
 
     /// Tab / Shift+Tab: the next (previous) control of the screen gets the
@@ -1067,6 +1112,7 @@ impl App {
             screen: self.screen_name(),
             key: Some(next.key.clone()),
             visible: true,
+            active: true,
         };
         let field = match &next.kind {
             focus::Kind::Field(id) => operation::focus(id.clone()),
@@ -1084,7 +1130,7 @@ impl App {
     /// choice). `None`: the key keeps its usual meaning (a text field, the
     /// code list, nothing focused).
     fn operate_focused(&mut self, key: &Hotkey) -> Option<Task<Message>> {
-        let focused = self.focus.key.clone()?;
+        let focused = self.focus.key.clone().filter(|_| self.focus.active)?;
         let control = self
             .focus_controls()
             .into_iter()

@@ -238,7 +238,9 @@ impl<M: Clone + 'static> Focus<M> {
         if self.inert {
             ring.into()
         } else {
-            ring.id(key.ring_id()).into()
+            // The ring notes a mouse press on it, so the focus follows a
+            // click ([`sync`]).
+            Element::new(ring::Ring::new(key.ring_id(), ring.id(key.ring_id())))
         }
     }
 
@@ -388,12 +390,245 @@ pub struct State {
     pub key: Option<Key>,
     /// Whether the ring is shown (the keyboard moved the focus).
     pub visible: bool,
+    /// Whether that control has the keyboard now: Enter, Space and the
+    /// arrows operate it, and a text field holds iced's focus too. A click
+    /// on nothing that takes the focus (or Escape in a field, which iced
+    /// answers by unfocusing it) leaves `key` only as the place Tab goes on
+    /// from.
+    pub active: bool,
 }
 
 impl State {
     /// The control that wears the ring now.
     pub fn ring(&self) -> Option<Key> {
-        self.key.clone().filter(|_| self.visible)
+        self.key.clone().filter(|_| self.visible && self.active)
+    }
+}
+
+/// Where a mouse press (or Escape in a text field) left the focus, read
+/// from the widgets themselves ([`sync`]): the ring the press landed in, and
+/// the text field iced has focused (a click into a field focuses it in iced,
+/// a click anywhere else unfocuses it, and the app is told neither).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Clicked {
+    /// The widget id of the ring the press landed in (the innermost).
+    pub ring: Option<iced::widget::Id>,
+    /// The widget id of the text field (or editor) iced has focused.
+    pub field: Option<iced::widget::Id>,
+}
+
+/// Asks the widgets where the focus is after a mouse press (`pointer`) or
+/// a key a field took ([`Clicked`]); each ring forgets the press it noted.
+pub fn sync(pointer: bool) -> iced::Task<Clicked> {
+    iced_runtime::task::widget(ring::Sync {
+        pointer,
+        found: Clicked::default(),
+    })
+}
+
+/// The ring round every control: a container that also notes whether the
+/// last mouse press landed on it (iced tells the app nothing of a click on
+/// a button or into a field, and a button takes the press before any
+/// `mouse_area` round it sees it), and the operation that reads that back.
+mod ring {
+    use std::any::Any;
+
+    use iced::widget::Id;
+    use iced::{Element, Event, Length, Rectangle, Size, Vector};
+    use iced_runtime::core::widget::operation::{Focusable, Outcome};
+    use iced_runtime::core::widget::{Operation, Tree, Widget, tree};
+    use iced_runtime::core::{Clipboard, Layout, Shell, layout, mouse, overlay, renderer, touch};
+
+    /// What a ring keeps between views.
+    #[derive(Debug, Default)]
+    pub(super) struct Pressed(pub(super) bool);
+
+    pub(super) struct Ring<'a, M, T, R> {
+        id: Id,
+        content: Element<'a, M, T, R>,
+    }
+
+    impl<'a, M, T, R> Ring<'a, M, T, R> {
+        pub(super) fn new(id: Id, content: impl Into<Element<'a, M, T, R>>) -> Self {
+            Self {
+                id,
+                content: content.into(),
+            }
+        }
+    }
+
+    impl<M, T, R: renderer::Renderer> Widget<M, T, R> for Ring<'_, M, T, R> {
+        fn tag(&self) -> tree::Tag {
+            tree::Tag::of::<Pressed>()
+        }
+
+        fn state(&self) -> tree::State {
+            tree::State::new(Pressed::default())
+        }
+
+        fn children(&self) -> Vec<Tree> {
+            vec![Tree::new(&self.content)]
+        }
+
+        fn diff(&self, tree: &mut Tree) {
+            tree.diff_children(std::slice::from_ref(&self.content));
+        }
+
+        fn size(&self) -> Size<Length> {
+            self.content.as_widget().size()
+        }
+
+        fn size_hint(&self) -> Size<Length> {
+            self.content.as_widget().size_hint()
+        }
+
+        fn layout(
+            &mut self,
+            tree: &mut Tree,
+            renderer: &R,
+            limits: &layout::Limits,
+        ) -> layout::Node {
+            self.content
+                .as_widget_mut()
+                .layout(&mut tree.children[0], renderer, limits)
+        }
+
+        fn draw(
+            &self,
+            tree: &Tree,
+            renderer: &mut R,
+            theme: &T,
+            style: &renderer::Style,
+            layout: Layout<'_>,
+            cursor: mouse::Cursor,
+            viewport: &Rectangle,
+        ) {
+            self.content.as_widget().draw(
+                &tree.children[0],
+                renderer,
+                theme,
+                style,
+                layout,
+                cursor,
+                viewport,
+            );
+        }
+
+        fn operate(
+            &mut self,
+            tree: &mut Tree,
+            layout: Layout<'_>,
+            renderer: &R,
+            operation: &mut dyn Operation,
+        ) {
+            operation.custom(
+                Some(&self.id),
+                layout.bounds(),
+                tree.state.downcast_mut::<Pressed>(),
+            );
+            self.content.as_widget_mut().operate(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                operation,
+            );
+        }
+
+        fn update(
+            &mut self,
+            tree: &mut Tree,
+            event: &Event,
+            layout: Layout<'_>,
+            cursor: mouse::Cursor,
+            renderer: &R,
+            clipboard: &mut dyn Clipboard,
+            shell: &mut Shell<'_, M>,
+            viewport: &Rectangle,
+        ) {
+            // Noted whatever the control does with the press.
+            if matches!(
+                event,
+                Event::Mouse(mouse::Event::ButtonPressed(_))
+                    | Event::Touch(touch::Event::FingerPressed { .. })
+            ) {
+                tree.state.downcast_mut::<Pressed>().0 = cursor.is_over(layout.bounds());
+            }
+            self.content.as_widget_mut().update(
+                &mut tree.children[0],
+                event,
+                layout,
+                cursor,
+                renderer,
+                clipboard,
+                shell,
+                viewport,
+            );
+        }
+
+        fn mouse_interaction(
+            &self,
+            tree: &Tree,
+            layout: Layout<'_>,
+            cursor: mouse::Cursor,
+            viewport: &Rectangle,
+            renderer: &R,
+        ) -> mouse::Interaction {
+            self.content.as_widget().mouse_interaction(
+                &tree.children[0],
+                layout,
+                cursor,
+                viewport,
+                renderer,
+            )
+        }
+
+        fn overlay<'b>(
+            &'b mut self,
+            tree: &'b mut Tree,
+            layout: Layout<'b>,
+            renderer: &R,
+            viewport: &Rectangle,
+            translation: Vector,
+        ) -> Option<overlay::Element<'b, M, T, R>> {
+            self.content.as_widget_mut().overlay(
+                &mut tree.children[0],
+                layout,
+                renderer,
+                viewport,
+                translation,
+            )
+        }
+    }
+
+    /// Reads (and clears) the rings' notes and finds the focused field.
+    pub(super) struct Sync {
+        pub(super) pointer: bool,
+        pub(super) found: super::Clicked,
+    }
+
+    impl Operation<super::Clicked> for Sync {
+        fn traverse(&mut self, operate: &mut dyn FnMut(&mut dyn Operation<super::Clicked>)) {
+            operate(self);
+        }
+
+        fn custom(&mut self, id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Any) {
+            if let Some(pressed) = state.downcast_mut::<Pressed>()
+                && std::mem::take(&mut pressed.0)
+                && self.pointer
+            {
+                self.found.ring = id.cloned();
+            }
+        }
+
+        fn focusable(&mut self, id: Option<&Id>, _bounds: Rectangle, state: &mut dyn Focusable) {
+            if state.is_focused() {
+                self.found.field = id.cloned();
+            }
+        }
+
+        fn finish(&self) -> Outcome<super::Clicked> {
+            Outcome::Some(self.found.clone())
+        }
     }
 }
 

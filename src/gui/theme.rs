@@ -547,6 +547,29 @@ pub mod button {
         filled(c, c.danger, c.danger_hover, c.on_danger, status)
     }
 
+    /// A value of a segmented choice (`widget::segmented`): the chosen one
+    /// in the selected colours with an accent outline, the others as
+    /// secondary buttons.
+    pub fn segment(chosen: bool) -> impl Fn(&Theme, Status) -> Style {
+        move |theme, status| {
+            let c = roles(theme);
+            if chosen {
+                Style {
+                    background: Some(Background::Color(c.selected)),
+                    text_color: c.on_selected,
+                    border: Border {
+                        radius: 6.0.into(),
+                        width: 1.0,
+                        color: c.accent,
+                    },
+                    ..Style::default()
+                }
+            } else {
+                filled(c, c.secondary, c.secondary_hover, c.on_secondary, status)
+            }
+        }
+    }
+
     /// A borderless action on the window background (a link).
     pub fn text(theme: &Theme, status: Status) -> Style {
         let c = roles(theme);

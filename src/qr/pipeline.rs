@@ -66,6 +66,10 @@ const GREY_RANKED: usize = 48;
 const ZOOM_MODULES: [f32; 2] = [5.0, 8.0];
 /// ... but never more than this factor,
 const ZOOM_MAX_FACTOR: f32 = 4.0;
+/// A box whose zoom brings a code's modules to at least this share of
+/// [`ZOOM_MODULES`]`[0]` can read it; a larger box, enlarged less, cannot stand
+/// in for the code's own place.
+const ZOOM_ENOUGH: f32 = 0.8;
 /// ... nor beyond this many pixels a side.
 const ZOOM_MAX_SIDE: f32 = 1600.0;
 /// Crops holding at most this many finder triples are sampled before rqrr runs on them.
@@ -272,9 +276,7 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
         let mut corners: Vec<sample::Finders> = Vec::new();
         let mut done = false;
         for target in ZOOM_MODULES {
-            let factor = (target / module)
-                .clamp(1.0, ZOOM_MAX_FACTOR)
-                .min((ZOOM_MAX_SIDE / side).max(1.0));
+            let factor = zoom_factor(target, module, side);
             let part = if factor > 1.0 {
                 let w = ((rect.w as f32 * factor).round() as u32).max(1);
                 let h = ((rect.h as f32 * factor).round() as u32).max(1);
@@ -317,6 +319,15 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
         any |= done;
     }
     any
+}
+
+/// How much a zoom enlarges a box `side` pixels wide whose modules are `module`
+/// pixels, aiming at `target` pixels a module: at most [`ZOOM_MAX_FACTOR`], and
+/// not past [`ZOOM_MAX_SIDE`] (a large box is enlarged less than its modules ask).
+fn zoom_factor(target: f32, module: f32, side: f32) -> f32 {
+    (target / module)
+        .clamp(1.0, ZOOM_MAX_FACTOR)
+        .min((ZOOM_MAX_SIDE / side).max(1.0))
 }
 
 /// The codes a binarised crop's finder patterns (found with the exact ratio, per
@@ -760,8 +771,11 @@ impl Search<'_> {
             // a page, 4.9 px a module, around a code of 2.6 px).
             // A tolerant triple's place (its corners are a code's, verified in
             // grey before it is zoomed into) is known by a box of a stricter scan
-            // only if that box holds the whole code: a box of look-alikes inside
-            // the code, cut off at a finder pattern, does not.
+            // only if that box holds the whole code (a box of look-alikes inside
+            // the code, cut off at a finder pattern, does not) and its zoom
+            // enlarges the code's modules nearly as far as a zoom of the place
+            // would (a box merged from look-alikes across half a page is
+            // enlarged less than its modules ask, as far as its side allows).
             let code = (scan == Ratio::Tolerant).then(|| {
                 let inset = (3.5 * module) as usize;
                 Rect::spanning(
@@ -773,7 +787,13 @@ impl Search<'_> {
             });
             let known = self.candidates.iter().filter(|c| c.scan <= scan).any(|c| {
                 let holds = match code {
-                    Some(code) if c.scan != scan => c.rect.overlap(&code) == code.area(),
+                    Some(code) if c.scan != scan => {
+                        let side = c.rect.w.max(c.rect.h) as f32;
+                        let target = ZOOM_MODULES[0];
+                        c.rect.overlap(&code) == code.area()
+                            && module * zoom_factor(target, c.module.max(0.5), side)
+                                >= ZOOM_ENOUGH * target
+                    }
                     _ => true,
                 };
                 holds
@@ -2378,6 +2398,32 @@ mod tests {
         let mut search = Search::default();
         let holds = Rect::spanning(80, 80, 320, 320);
         search.remember(&[place(holds, 2.5, None)], &frame, pixels, Ratio::Whole);
+        search.remember(&[tolerant], &frame, pixels, Ratio::Tolerant);
+        assert_eq!(search.candidates.len(), 1);
+    }
+
+    #[test]
+    fn a_box_too_large_to_enlarge_does_not_hide_a_tolerant_triple() {
+        let frame = Frame::scaled(1.0);
+        let pixels = 2000 * 2000;
+        // A tolerant triple's place around a code of 1.6 px modules (its corners
+        // verified in grey)...
+        let corners = Some([(462, 1082), (548, 1082), (462, 1168)]);
+        let tolerant = place(Rect::spanning(449, 1069, 560, 1180), 1.6, corners);
+        // ...inside the exact scan's box merged from look-alikes across half a page:
+        // it holds the code, but 889 px high it is enlarged at most 1600/889 = 1.8
+        // times, to 2.9 px for this code's modules, too little to read them.
+        let mut search = Search::default();
+        let merged = Rect::spanning(436, 291, 1172, 1180);
+        search.remember(&[place(merged, 1.43, None)], &frame, pixels, Ratio::Exact);
+        search.remember(&[tolerant], &frame, pixels, Ratio::Tolerant);
+        assert_eq!(search.candidates.len(), 2);
+        assert_eq!(search.unexplained(true).len(), 2);
+        // A box about the code's size, enlarged as far as the place would be,
+        // explains it.
+        let mut search = Search::default();
+        let close = Rect::spanning(440, 1060, 570, 1190);
+        search.remember(&[place(close, 1.5, None)], &frame, pixels, Ratio::Exact);
         search.remember(&[tolerant], &frame, pixels, Ratio::Tolerant);
         assert_eq!(search.candidates.len(), 1);
     }

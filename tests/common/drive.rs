@@ -21,6 +21,17 @@ pub fn drive(
     task: iced::Task<Message>,
     mut other: impl FnMut(Action<Message>),
 ) {
+    drive_with(app, runtime, task, |_, action| other(action));
+}
+
+/// [`drive`], with the app at hand for each action (a widget operation runs
+/// on its view at once, as the runtime runs it, and may report back).
+pub fn drive_with(
+    app: &mut App,
+    runtime: &tokio::runtime::Runtime,
+    task: iced::Task<Message>,
+    mut other: impl FnMut(&App, Action<Message>),
+) {
     let mut queue = vec![task];
     while let Some(task) = queue.pop() {
         let Some(mut stream) = runtime::task::into_stream(task) else {
@@ -29,7 +40,7 @@ pub fn drive(
         while let Some(action) = runtime.block_on(stream.next()) {
             match action {
                 Action::Output(message) => queue.push(app.update(message)),
-                other_action => other(other_action),
+                other_action => other(app, other_action),
             }
         }
     }
@@ -45,7 +56,7 @@ pub fn drive_briefly(
     runtime: &tokio::runtime::Runtime,
     task: iced::Task<Message>,
     patience: Duration,
-    mut other: impl FnMut(Action<Message>),
+    mut other: impl FnMut(&App, Action<Message>),
 ) -> Vec<Running> {
     let mut queue = vec![task];
     let mut running = Vec::new();
@@ -57,7 +68,7 @@ pub fn drive_briefly(
             // `next` loses nothing when dropped unfinished.
             match runtime.block_on(async { tokio::time::timeout(patience, stream.next()).await }) {
                 Ok(Some(Action::Output(message))) => queue.push(app.update(message)),
-                Ok(Some(other_action)) => other(other_action),
+                Ok(Some(other_action)) => other(app, other_action),
                 Ok(None) => break,
                 Err(_) => {
                     running.push(stream);
@@ -75,16 +86,16 @@ pub fn finish(
     app: &mut App,
     runtime: &tokio::runtime::Runtime,
     running: Vec<Running>,
-    mut other: impl FnMut(Action<Message>),
+    mut other: impl FnMut(&App, Action<Message>),
 ) {
     for mut stream in running {
         while let Some(action) = runtime.block_on(stream.next()) {
             match action {
                 Action::Output(message) => {
                     let task = app.update(message);
-                    drive(app, runtime, task, &mut other);
+                    drive_with(app, runtime, task, &mut other);
                 }
-                other_action => other(other_action),
+                other_action => other(app, other_action),
             }
         }
     }

@@ -14,7 +14,7 @@ pub use iced_test::selector::id;
 use iced_test::{Simulator, simulator};
 
 use tessera::clock::Timestamp;
-use tessera::gui::app::on_key;
+use tessera::gui::app::{on_key, on_pointer};
 use tessera::gui::i18n::Lang;
 use tessera::gui::screen::unlock;
 pub use tessera::gui::widget::code_row::RowAction;
@@ -95,7 +95,12 @@ pub struct Harness {
     /// offsets), where the widget operations the app's tasks ask for are
     /// run, as the running app runs them ([`Harness::keep_window`]).
     pub window: Option<Window>,
-    operations: Vec<Operation>,
+    /// Keys and clicks go to that window, whose widgets keep their state
+    /// (which text field iced has focused) as the running app's do
+    /// ([`Harness::live`]).
+    live: bool,
+    /// Where the mouse is in a live window.
+    cursor: iced::mouse::Cursor,
 }
 
 /// A window whose widgets keep their state (a scrollable's offset) from one
@@ -146,6 +151,60 @@ impl Window {
         let out = f(&mut ui, &self.renderer);
         self.cache = Some(ui.into_cache());
         out
+    }
+
+    /// Delivers `event` to the app's view laid out in this window (its
+    /// widgets keep their state), with the mouse at `cursor`: the messages
+    /// the widgets sent and whether one captured the event.
+    fn event(
+        &mut self,
+        app: &App,
+        cursor: iced::mouse::Cursor,
+        event: iced::Event,
+    ) -> (Vec<Message>, iced::event::Status) {
+        let cache = self.cache.take().unwrap_or_default();
+        let mut ui = iced_test::runtime::UserInterface::build(
+            app.view(),
+            self.size,
+            cache,
+            &mut self.renderer,
+        );
+        let mut messages = Vec::new();
+        let (_, statuses) = ui.update(
+            &[event],
+            cursor,
+            &mut self.renderer,
+            &mut iced_test::core::clipboard::Null,
+            &mut messages,
+        );
+        self.cache = Some(ui.into_cache());
+        (
+            messages,
+            statuses
+                .first()
+                .copied()
+                .unwrap_or(iced::event::Status::Ignored),
+        )
+    }
+
+    /// What `selector` finds in the view as laid out in this window.
+    pub fn locate<S>(&mut self, app: &App, selector: S) -> Option<S::Output>
+    where
+        S: iced_test::Selector + Send,
+        S::Output: Clone + Send,
+    {
+        use iced_test::core::widget::Operation as _;
+        self.with_ui(app, |ui, renderer| {
+            let mut find = selector.find();
+            ui.operate(
+                renderer,
+                &mut iced_test::core::widget::operation::black_box(&mut find),
+            );
+            match find.finish() {
+                iced_test::core::widget::operation::Outcome::Some(found) => found,
+                _ => None,
+            }
+        })
     }
 
     /// Runs a widget operation (and those it chains), as the runtime does.
@@ -244,14 +303,20 @@ fn runtime() -> tokio::runtime::Runtime {
 pub type Operation = Box<dyn iced_test::core::widget::Operation>;
 
 /// What the fake clipboard does with a non-message action; widget
-/// operations are kept in `operations` (for a [`Window`]).
+/// operations run at once in the [`Window`] if there is one (and may report
+/// back), else are dropped (`ui()` lays each view out afresh).
 fn answer(
     clipboard: &mut Option<String>,
-    operations: &mut Vec<Operation>,
+    window: &mut Option<Window>,
+    app: &App,
     action: Action<Message>,
 ) {
     match action {
-        Action::Widget(operation) => operations.push(operation),
+        Action::Widget(operation) => {
+            if let Some(window) = window {
+                window.operate(app, operation);
+            }
+        }
         Action::Clipboard(runtime::clipboard::Action::Write { contents, .. }) => {
             *clipboard = Some(contents);
         }
@@ -303,7 +368,8 @@ impl Harness {
             height: 768.0,
             width: 1024.0,
             window: None,
-            operations: Vec::new(),
+            live: false,
+            cursor: iced::mouse::Cursor::Unavailable,
         };
         harness.run(boot);
         harness
@@ -322,30 +388,78 @@ impl Harness {
     /// and answering clipboard actions from the fake clipboard.
     pub fn run(&mut self, task: iced::Task<Message>) {
         let clipboard = &mut self.clipboard;
-        let operations = &mut self.operations;
-        super::drive::drive(&mut self.app, &self.runtime, task, |action| {
-            answer(clipboard, operations, action)
+        let window = &mut self.window;
+        super::drive::drive_with(&mut self.app, &self.runtime, task, |app, action| {
+            answer(clipboard, window, app, action)
         });
-        self.apply_operations();
     }
 
     /// From now on, views are also laid out in a [`Window`] of this
     /// harness's size whose widgets keep their state, and the widget
     /// operations the app asks for run there.
     pub fn keep_window(&mut self) {
-        self.operations.clear();
         self.window = Some(Window::new(iced::Size::new(self.width, self.height)));
     }
 
-    /// Runs the widget operations asked for in the kept window (without
-    /// one, they are dropped: `ui()` lays each view out afresh).
-    fn apply_operations(&mut self) {
-        let operations = std::mem::take(&mut self.operations);
-        if let Some(window) = &mut self.window {
-            for operation in operations {
-                window.operate(&self.app, operation);
-            }
+    /// From now on the harness is the running window: keys and clicks go
+    /// to a [`Window`] whose widgets keep their state between events (which
+    /// text field iced has focused, where the mouse is), one event at a
+    /// time, and the app hears of them as through its subscriptions: keys
+    /// no widget captured (`on_key`), mouse presses and Escape taken by a
+    /// field (`on_pointer`). Nothing is faked: a field has iced's focus only
+    /// if a click or the app's own operation gave it.
+    pub fn live(&mut self) {
+        self.keep_window();
+        self.live = true;
+    }
+
+    /// One event to the live window, and what the app makes of it.
+    fn live_event(&mut self, event: iced::Event) {
+        let window = self.window.as_mut().expect("a live window");
+        if let iced::Event::Mouse(iced::mouse::Event::CursorMoved { position }) = event {
+            self.cursor = iced::mouse::Cursor::Available(position);
         }
+        let (messages, status) = window.event(&self.app, self.cursor, event.clone());
+        let mut heard = Vec::new();
+        if let Some(message) = on_pointer(event.clone(), status, iced::window::Id::unique()) {
+            heard.push(message);
+        }
+        if status != iced::event::Status::Captured
+            && let iced::Event::Keyboard(key) = event
+            && let Some(message) = on_key(key)
+        {
+            heard.push(message);
+        }
+        for message in messages.into_iter().chain(heard) {
+            self.update(message);
+        }
+    }
+
+    /// A left click at `point` of the live window.
+    pub fn live_click_at(&mut self, point: iced::Point) {
+        self.live_event(iced::Event::Mouse(iced::mouse::Event::CursorMoved {
+            position: point,
+        }));
+        for event in simulator::click() {
+            self.live_event(event);
+        }
+    }
+
+    /// A left click in the middle of what `selector` finds in the live
+    /// window (as it shows now: scrolled, focused).
+    pub fn live_click<S>(&mut self, selector: S)
+    where
+        S: iced_test::Selector + Send,
+        S::Output: iced_test::selector::Bounded + Clone + Send + std::fmt::Debug,
+    {
+        let description = selector.description();
+        let window = self.window.as_mut().expect("a live window");
+        let found = window
+            .locate(&self.app, selector)
+            .unwrap_or_else(|| panic!("{description} is not in the window"));
+        let bounds = iced_test::selector::Bounded::visible_bounds(&found)
+            .unwrap_or_else(|| panic!("{description} is out of view: {found:?}"));
+        self.live_click_at(bounds.center());
     }
 
     pub fn update(&mut self, message: Message) {
@@ -372,16 +486,15 @@ impl Harness {
     pub fn update_briefly(&mut self, message: Message) {
         let task = self.app.update(message);
         let clipboard = &mut self.clipboard;
-        let operations = &mut self.operations;
+        let window = &mut self.window;
         let running = super::drive::drive_briefly(
             &mut self.app,
             &self.runtime,
             task,
             std::time::Duration::from_millis(100),
-            |action| answer(clipboard, operations, action),
+            |app, action| answer(clipboard, window, app, action),
         );
         self.running.extend(running);
-        self.apply_operations();
     }
 
     /// Clicks `text`, leaving what it starts running.
@@ -411,11 +524,10 @@ impl Harness {
     pub fn finish_running(&mut self) {
         let running = std::mem::take(&mut self.running);
         let clipboard = &mut self.clipboard;
-        let operations = &mut self.operations;
-        super::drive::finish(&mut self.app, &self.runtime, running, |action| {
-            answer(clipboard, operations, action)
+        let window = &mut self.window;
+        super::drive::finish(&mut self.app, &self.runtime, running, |app, action| {
+            answer(clipboard, window, app, action)
         });
-        self.apply_operations();
         let old = std::mem::replace(&mut self.runtime, runtime());
         old.shutdown_timeout(std::time::Duration::from_secs(120));
     }
@@ -546,6 +658,12 @@ impl Harness {
     /// none of them captured goes through the app's real key mapping (the
     /// `keyboard::listen` subscription).
     pub fn press_key(&mut self, events: Vec<iced::Event>) {
+        if self.live {
+            for event in events {
+                self.live_event(event);
+            }
+            return;
+        }
         let field = self.app.focused_field();
         let (messages, uncaptured) = {
             let mut ui = self.ui();

@@ -362,6 +362,15 @@ fn no_control_left_out(
     setup: &dyn Fn() -> Harness,
     controls: &[tessera::gui::focus::Control<Message>],
 ) {
+    no_control_left_out_every(setup, controls, 12.0);
+}
+
+/// [`no_control_left_out`] with clicks every `step` pixels.
+fn no_control_left_out_every(
+    setup: &dyn Fn() -> Harness,
+    controls: &[tessera::gui::focus::Control<Message>],
+    step: f32,
+) {
     let h = setup();
     let screen = h.app.screen_name();
     let view = layout(&h);
@@ -400,9 +409,9 @@ fn no_control_left_out(
                 );
                 ui = h.ui();
             }
-            x += 12.0;
+            x += step;
         }
-        y += 12.0;
+        y += step;
     }
     let _ = view.fields;
 }
@@ -1165,4 +1174,304 @@ fn settings_buttons_enabled_by_typing_by_keyboard() {
         h
     };
     every_control_by_keyboard(&typed, &["backups-choose"], &[]);
+}
+
+/// The settings screen in a live window (`Harness::live`): iced's own focus
+/// is whatever the keys and the app's operations made it, never faked.
+fn live_settings() -> Harness {
+    let mut h = settings_screen();
+    h.live();
+    h
+}
+
+/// The look, the language and the text size, each chosen with Tab and the
+/// arrows alone (a segmented choice: one stop, the arrows pick the value),
+/// and the window shows each at once: the dark window (pixels), the text in
+/// Portuguese, the chosen size marked and the window scaled; all three kept.
+#[test]
+fn theme_language_and_text_size_by_keyboard() {
+    use super::rings::{at, close, pixels, window};
+    use tessera::gui::settings::ThemeChoice;
+    use tessera::gui::theme;
+
+    let mut h = live_settings();
+    assert_eq!(h.app.colours().name, theme::LIGHT.name);
+    // Follow the system → Light → Dark.
+    h.tab_to("theme");
+    h.named(Named::ArrowRight);
+    h.named(Named::ArrowRight);
+    assert_eq!(h.app.settings().theme, ThemeChoice::Dark);
+    assert_eq!(h.focused().as_deref(), Some("theme"));
+    let image = pixels(&mut window(&h), &h.app.theme());
+    assert!(
+        close(at(&image, Point::new(2.0, 2.0)), theme::DARK.background),
+        "the window is not dark: {:?}",
+        at(&image, Point::new(2.0, 2.0))
+    );
+
+    // System (English) → English → Português (Brasil).
+    h.tab_to("language");
+    h.named(Named::ArrowRight);
+    h.named(Named::ArrowRight);
+    h.assert_shows("Aparência");
+    h.assert_shows("Escuro");
+    assert!(!h.shows("Appearance"));
+
+    // 100 % → 125 % → 150 %: the window scales, and "150 %" is the one
+    // drawn chosen (the selected colour round its label).
+    h.tab_to("text-size");
+    h.named(Named::ArrowRight);
+    h.named(Named::ArrowRight);
+    assert!((h.app.scale_factor() - 1.5).abs() < f32::EPSILON);
+    let mut ui = window(&h);
+    let label = |ui: &mut iced_test::Simulator<'_, Message>, text: &str| {
+        ui.find(text.to_owned())
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"))
+            .bounds()
+    };
+    let chosen = label(&mut ui, "150 %");
+    let other = label(&mut ui, "125 %");
+    let image = pixels(&mut ui, &h.app.theme());
+    let beside = |b: Rectangle| Point::new(b.x - 4.0, b.center_y());
+    assert!(close(at(&image, beside(chosen)), theme::DARK.selected));
+    assert!(close(at(&image, beside(other)), theme::DARK.secondary));
+    drop(ui);
+
+    // The arrows stop at either end.
+    h.named(Named::ArrowRight);
+    h.named(Named::ArrowRight);
+    h.named(Named::ArrowRight);
+    assert_eq!(h.app.settings().text_size_percent, 200);
+
+    let stored = std::fs::read_to_string(h.dir.path().join("config/settings.toml")).unwrap();
+    assert!(stored.contains("theme = \"dark\""), "{stored}");
+    assert!(stored.contains("pt-BR"), "{stored}");
+    assert!(stored.contains("text_size_percent = 200"), "{stored}");
+}
+
+/// Automatic backups by keyboard alone: the folder typed into its field,
+/// "Use this folder" reached by Tab and pressed (a backup of the vault is
+/// made there at once), then "Turn off" reached and pressed.
+#[test]
+fn automatic_backups_on_and_off_by_keyboard() {
+    use tessera::vault::backup;
+    let mut h = live_settings();
+    let folder = h.dir.path().join("usb/backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    assert!(!h.focus_keys().contains(&"backups-use".to_owned()));
+    assert!(!h.focus_keys().contains(&"backups-off".to_owned()));
+
+    h.tab_to(settings::BACKUP_FOLDER_ID);
+    h.type_keys(&folder.display().to_string());
+    h.tab();
+    assert_eq!(h.focused().as_deref(), Some("backups-choose"));
+    h.tab();
+    assert_eq!(h.focused().as_deref(), Some("backups-use"));
+    assert!(backup::list(&folder, "vault").is_empty(), "nothing yet");
+    h.named(Named::Enter);
+    let made = backup::list(&folder, "vault");
+    assert_eq!(made.len(), 1, "{:?}", view_texts(&h));
+    assert_eq!(reopen(&made[0].path).entries().len(), 3);
+    h.assert_shows(&format!(
+        "After changes, an encrypted backup goes to {}.",
+        folder.display()
+    ));
+    let id = reopen(&h.vault_path()).id();
+    let history = tessera::vault::History::at(h.dir.path().join("state"));
+    assert_eq!(backup::folder(&history, &id).unwrap(), Some(folder.clone()));
+
+    h.tab_to("backups-off");
+    h.space();
+    h.assert_shows("Automatic backups are off.");
+    assert_eq!(backup::folder(&history, &id).unwrap(), None);
+    assert!(!h.focus_keys().contains(&"backups-off".to_owned()));
+    // Nothing more goes there.
+    h.named(Named::Escape);
+    assert_eq!(h.app.screen_name(), "codes");
+    h.tick(T0.offset_by(120));
+    assert_eq!(backup::list(&folder, "vault").len(), 1);
+}
+
+/// The audit of issue 17's "every control of every screen": on each screen
+/// (in a live window, `Harness::live`), Tab from the first stop round to
+/// the first again visits exactly the controls the screen's view declares
+/// (`App::focus_controls`, recorded as it builds them), each once and
+/// shown; a text field reached is the one iced has focused (what is typed
+/// goes there) and nothing else is focused in iced while a button, box or
+/// choice has the focus. Then what the view holds is checked against that
+/// cycle without asking the focus model: every text field and editor of
+/// the view (iced's focusable widgets) is a stop, and a grid of clicks every
+/// 8 px finds no click a widget takes outside a stop's ring (a button built
+/// without `Focus` would take one). The states that show more controls are
+/// the ones `every_control_by_keyboard` covers; here each screen is seen
+/// once with as many of its controls enabled as it can have.
+#[test]
+fn audit_every_screen() {
+    let settings_full = || {
+        // A backup folder in use ("Turn off") and another typed ("Use this
+        // folder"), a shortcut edited ("Use").
+        let mut h = settings_screen();
+        let folder = h.dir.path().join("backups");
+        std::fs::create_dir_all(&folder).unwrap();
+        h.tab_to(settings::BACKUP_FOLDER_ID);
+        h.type_keys(&folder.display().to_string());
+        h.named(Named::Enter);
+        h.type_keys("2");
+        h.tab_to(settings::SHORTCUT_ID);
+        h.type_keys("x");
+        for key in ["backups-use", "backups-off", "shortcut-use"] {
+            assert!(h.focus_keys().contains(&key.to_owned()), "{key}");
+        }
+        h
+    };
+    let recovery_with_codes = || {
+        let mut h = recovery_screen();
+        h.tab_to(tessera::gui::screen::recovery::BLOCK_ID);
+        h.type_keys("abcd-efgh");
+        h.tab_to("save");
+        h.named(Named::Enter);
+        h
+    };
+    let add_advanced = || {
+        let mut h = add_screen();
+        h.tab_to("advanced");
+        h.named(Named::Enter);
+        h
+    };
+    let first_run = || {
+        let (dir, keystore) = Harness::prepare();
+        Harness::start(dir, keystore, Lang::En)
+    };
+    let unlock = || {
+        let (dir, keystore) = Harness::prepare();
+        drop(make_vault(&dir, three()));
+        Harness::start(dir, keystore, Lang::En)
+    };
+    let shown_qr = || {
+        let mut h = share_choose();
+        h.tab_to("continue");
+        h.named(Named::Enter);
+        h.tab_to("show");
+        h.named(Named::Enter);
+        h
+    };
+    let restore_versions = || {
+        let mut h = details_screen();
+        h.tab_to("favourite");
+        h.space();
+        h.tab_to("save");
+        h.named(Named::Enter);
+        h.tab_to(codes::SETTINGS_ID);
+        h.named(Named::Enter);
+        h.tab_to("restore");
+        h.named(Named::Enter);
+        h
+    };
+    let screens: [(&str, &dyn Fn() -> Harness); 13] = [
+        ("onboarding", &first_run),
+        ("unlock", &unlock),
+        ("codes", &codes_selected),
+        ("add", &add_advanced),
+        ("details", &details_screen),
+        ("settings", &settings_full),
+        ("recovery", &recovery_with_codes),
+        ("share", &share_choose),
+        ("share", &shown_qr),
+        ("file-export", &file_export_screen),
+        ("restore", &restore_versions),
+        ("review", &dropped),
+        ("codes", &|| unlocked(vec![], Lang::En)),
+    ];
+    for (name, setup) in screens {
+        let setup = || {
+            let mut h = setup();
+            h.height = TALL;
+            h
+        };
+        let mut h = setup();
+        assert_eq!(h.app.screen_name(), name);
+        let declared = h.focus_keys();
+        assert!(!declared.is_empty(), "{name}: no control");
+        h.live();
+
+        // Tab to the first stop, then round to it again.
+        let first = declared[0].clone();
+        h.tab_to(&first);
+        let mut cycle = Vec::new();
+        loop {
+            let key = h.app.focused().cloned().unwrap();
+            cycle.push(key.to_string());
+            assert!(h.app.focus_visible(), "{name}: {key} has no ring");
+            let control = h
+                .app
+                .focus_controls()
+                .into_iter()
+                .find(|c| c.key == key)
+                .unwrap();
+            let Harness { app, window, .. } = &mut h;
+            let window = window.as_mut().unwrap();
+            let iced_focus = window
+                .locate(app, iced_test::selector::is_focused())
+                .and_then(|t| match t {
+                    iced_test::selector::Target::Focusable { id, .. } => id,
+                    _ => None,
+                });
+            match &control.kind {
+                Kind::Field(id) => assert_eq!(
+                    iced_focus.as_ref(),
+                    Some(id),
+                    "{name}: {key} has the focus, iced's is elsewhere"
+                ),
+                _ => assert_eq!(iced_focus, None, "{name}: {key} has the focus"),
+            }
+            if !matches!(control.kind, Kind::List) {
+                let ring = window.find(app, key.ring_id());
+                assert!(
+                    ring.is_some_and(|r| r.visible_bounds().is_some()),
+                    "{name}: {key} is not shown"
+                );
+            }
+            h.tab();
+            if h.focused().as_deref() == Some(first.as_str()) {
+                break;
+            }
+            assert!(
+                cycle.len() <= declared.len(),
+                "{name}: Tab never comes back"
+            );
+        }
+        assert_eq!(cycle, declared, "{name}: the Tab cycle");
+
+        // Every text field and editor in the view is a stop.
+        let fields: Vec<iced::widget::Id> = h
+            .app
+            .focus_controls()
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                Kind::Field(id) => Some(id),
+                _ => None,
+            })
+            .collect();
+        let mut focusable = Vec::new();
+        let _ = h.ui().find(|candidate: Candidate<'_>| -> Option<()> {
+            if let Candidate::Focusable {
+                id,
+                visible_bounds: Some(_),
+                ..
+            } = candidate
+            {
+                focusable.push(id.cloned());
+            }
+            None
+        });
+        for id in focusable {
+            assert!(
+                id.as_ref().is_some_and(|id| fields.contains(id)),
+                "{name}: the text field {id:?} is not a stop"
+            );
+        }
+
+        // No click a widget takes lands outside a stop.
+        no_control_left_out_every(&setup, &h.app.focus_controls(), 8.0);
+    }
 }

@@ -20,6 +20,7 @@ mod e2e_import_x11;
 mod e2e_x11;
 mod file_export;
 mod flows;
+mod focus_sync;
 mod header;
 mod import;
 mod instance_x11;

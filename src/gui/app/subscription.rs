@@ -21,17 +21,23 @@ fn on_close_request(_: iced::window::Id) -> Message {
     Message::CloseRequested
 }
 
-/// A mouse button pressed anywhere: the focus ring hides (`focus`).
-fn on_pointer(
+/// A mouse button pressed anywhere (the focus ring hides, and the focus
+/// follows the click), or Escape taken by a text field (iced unfocuses it):
+/// the app's focus is brought in line with the widgets' (`focus::sync`).
+pub fn on_pointer(
     event: iced::Event,
-    _status: iced::event::Status,
+    status: iced::event::Status,
     _window: iced::window::Id,
 ) -> Option<Message> {
-    matches!(
-        event,
+    match event {
         iced::Event::Mouse(iced::mouse::Event::ButtonPressed(_))
-    )
-    .then_some(Message::Pointer)
+        | iced::Event::Touch(iced::touch::Event::FingerPressed { .. }) => Some(Message::Pointer),
+        iced::Event::Keyboard(keyboard::Event::KeyPressed {
+            key: keyboard::Key::Named(keyboard::key::Named::Escape),
+            ..
+        }) if status == iced::event::Status::Captured => Some(Message::FieldEscaped),
+        _ => None,
+    }
 }
 
 fn on_spin(_: iced::time::Instant) -> Message {

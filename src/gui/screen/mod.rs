@@ -17,7 +17,7 @@ pub mod unlock;
 use iced::widget::{button, column, container, progress_bar, row, text};
 use iced::{Element, Length};
 
-use crate::gui::focus::{self, Focus};
+use crate::gui::focus::Focus;
 
 /// The code settings typed into a form (add and details share them): Steam is
 /// fixed; the period counts for TOTP and the counter for HOTP. Errors name the
@@ -105,7 +105,7 @@ pub fn param_fields<'a, M: Clone + 'static>(
 ) -> iced::widget::Column<'a, M> {
     use crate::gui::i18n::{self, Key};
     use crate::otp::Kind;
-    use iced::widget::{pick_list, row, text_input};
+    use iced::widget::{row, text_input};
     use iced::{Alignment, Element};
     let labelled = |key: Key, field: Element<'a, M>| -> Element<'a, M> {
         row![
@@ -120,15 +120,17 @@ pub fn param_fields<'a, M: Clone + 'static>(
     let mut fields = column![].spacing(8);
     if kind != Kind::Steam {
         fields = fields
-            .push(labelled(Key::Algorithm, {
-                let (previous, next) = focus::neighbours(&ALGORITHMS, Some(&algorithm));
-                focus.choice(
+            .push(labelled(
+                Key::Algorithm,
+                crate::gui::widget::segmented::view(
+                    focus,
                     "algorithm",
-                    pick_list(ALGORITHMS, Some(algorithm), on.algorithm),
-                    previous.map(on.algorithm),
-                    next.map(on.algorithm),
-                )
-            }))
+                    &ALGORITHMS,
+                    Some(&algorithm),
+                    ToString::to_string,
+                    on.algorithm,
+                ),
+            ))
             .push(labelled(
                 Key::Digits,
                 focus.field(

@@ -2,10 +2,8 @@
 //! offset (persisted in the settings file), and the vault's own: change the
 //! password, keyring unlock on or off.
 
-use crate::gui::focus::{self, Focus};
-use iced::widget::{
-    button, checkbox, column, container, pick_list, row, scrollable, text, text_input,
-};
+use crate::gui::focus::Focus;
+use iced::widget::{button, checkbox, column, container, row, scrollable, text, text_input};
 use iced::{Alignment, Element, Length};
 
 use super::{Typed, group};
@@ -17,6 +15,7 @@ use crate::gui::settings::{MAX_CLOCK_OFFSET, Settings as Values, TEXT_SIZES, The
 use crate::gui::shortcut::{Problem, Shortcut};
 use crate::gui::task;
 use crate::gui::theme;
+use crate::gui::widget::segmented;
 use crate::secret::Password;
 
 use super::onboarding::MIN_PASSWORD_CHARS;
@@ -695,51 +694,54 @@ impl Settings {
     ) -> Element<'_, Message> {
         let t = |key| i18n::t(lang, key);
         let themes = theme_choices(lang);
-        let theme_selected = themes
-            .iter()
-            .find(|c| c.value == self.values.theme)
-            .cloned();
+        let theme_selected = themes.iter().find(|c| c.value == self.values.theme);
         let languages = language_choices(lang, system);
-        let language_selected = languages
-            .iter()
-            .find(|c| c.value == self.values.language)
-            .cloned();
+        let language_selected = languages.iter().find(|c| c.value == self.values.language);
         let sizes = text_size_choices(lang);
         let size_selected = sizes
             .iter()
-            .find(|c| c.value == self.values.text_size_percent)
-            .cloned();
+            .find(|c| c.value == self.values.text_size_percent);
+        // Each a row of its values under its label (room for all of them,
+        // even at 200 %).
+        let choice = |label: &'static str, control: Element<'static, Message>| {
+            column![text(label), control].spacing(4)
+        };
         group(
             t(Key::SettingsAppearance),
             column![
-                line(t(Key::Theme), {
-                    let (previous, next) = focus::neighbours(&themes, theme_selected.as_ref());
-                    focus.choice(
+                choice(
+                    t(Key::Theme),
+                    segmented::view(
+                        focus,
                         "theme",
-                        pick_list(themes, theme_selected, Message::Theme),
-                        previous.map(Message::Theme),
-                        next.map(Message::Theme),
+                        &themes,
+                        theme_selected,
+                        ToString::to_string,
+                        Message::Theme,
                     )
-                }),
-                line(t(Key::Language), {
-                    let (previous, next) =
-                        focus::neighbours(&languages, language_selected.as_ref());
-                    focus.choice(
+                ),
+                choice(
+                    t(Key::Language),
+                    segmented::view(
+                        focus,
                         "language",
-                        pick_list(languages, language_selected, Message::Language),
-                        previous.map(Message::Language),
-                        next.map(Message::Language),
+                        &languages,
+                        language_selected,
+                        ToString::to_string,
+                        Message::Language,
                     )
-                }),
-                line(t(Key::TextSize), {
-                    let (previous, next) = focus::neighbours(&sizes, size_selected.as_ref());
-                    focus.choice(
+                ),
+                choice(
+                    t(Key::TextSize),
+                    segmented::view(
+                        focus,
                         "text-size",
-                        pick_list(sizes, size_selected, |c| Message::TextSize(c.value)),
-                        previous.map(|c| Message::TextSize(c.value)),
-                        next.map(|c| Message::TextSize(c.value)),
+                        &sizes,
+                        size_selected,
+                        ToString::to_string,
+                        |c| Message::TextSize(c.value),
                     )
-                }),
+                ),
                 focus.checkbox(
                     "reduce-motion",
                     checkbox(self.values.reduce_motion).label(t(Key::ReduceMotion)),

@@ -157,6 +157,24 @@ fn pairs(c: &'static Colours) -> Vec<Pair> {
         }
     }
 
+    // The values of a segmented choice, chosen or not, in a section (the
+    // settings) and on the window.
+    for chosen in [false, true] {
+        for status in BUTTON_STATES {
+            for (ground, below) in [("window", window), ("section", section_bg)] {
+                let s = button::segment(chosen)(theme, status);
+                text(
+                    format!(
+                        "{} segment {status:?} on {ground}",
+                        if chosen { "chosen" } else { "other" }
+                    ),
+                    s.text_color,
+                    solid(s.background, below),
+                );
+            }
+        }
+    }
+
     // iced's own fields, pick lists and checkboxes, over our palette.
     for status in [
         text_input::Status::Active,
@@ -234,6 +252,16 @@ fn pairs(c: &'static Colours) -> Vec<Pair> {
             format!("urgent countdown arc on {ground}"),
             shape::arc(theme, true),
             *bg,
+        );
+    }
+    // The chosen segment's outline tells it from the others.
+    for (ground, bg) in [("window", window), ("section", section_bg)] {
+        shape(
+            format!("chosen segment outline on {ground}"),
+            button::segment(true)(theme, iced_button::Status::Active)
+                .border
+                .color,
+            bg,
         );
     }
     let field = text_input::default(theme, text_input::Status::Active);
