@@ -5,6 +5,10 @@
 # {screen}-{look}-{lang}-{size}.png (e.g. codes-dark-pt-BR-150.png), rendered
 # headlessly by examples/screenshots.rs (iced_test simulator, tiny-skia; no
 # display needed, pinned clock, sample accounts in a throw-away vault).
+# Long screens (settings, details, add at 150 %) are shot whole: in a window
+# 560 px wide and as much taller than 720 px as the screen needs, so every
+# control shows in some screenshot; the code list is shot as the 560 x 720
+# window shows it (it scrolls by design).
 # before-codes-light-en.png (the list before the design pass) and
 # backup-sheet.png are not touched.
 #

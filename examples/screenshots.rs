@@ -10,14 +10,19 @@
 //! and high-contrast looks, English and pt-BR, at 100 % and 150 % text size,
 //! each as the window's default size (560 x 720) shows it: the simulator
 //! renders at 2x, so a text size of `s` is the window's logical size divided
-//! by `s`, rendered and brought back to 560 x 720. `docs/screenshots.sh` runs
-//! this, then shrinks the files.
+//! by `s`, rendered and brought back to 560 px wide. A screen longer than the
+//! window (settings, details, the add screen at 150 %) is shot whole, in a
+//! window as much taller as it needs (its image is taller than 720 px), so
+//! every control shows in some screenshot; the code list is shot as the
+//! window shows it (it scrolls by design). `docs/screenshots.sh` runs this,
+//! then shrinks the files.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use iced_test::Simulator;
+use iced_test::selector::Candidate;
 
 use tessera::clock::Timestamp;
 use tessera::gui::event::Hotkey;
@@ -144,7 +149,23 @@ impl Shooter {
         let theme = app.theme();
         // What the window lays out at this text size: fewer logical pixels.
         let scale = app.scale_factor();
-        let logical = (WINDOW.0 / scale, WINDOW.1 / scale);
+        let mut logical = (WINDOW.0 / scale, WINDOW.1 / scale);
+        if !screen.starts_with("codes") {
+            // As tall as the whole screen: laid out in a very tall window,
+            // the lowest text's bottom plus the screens' 24 px padding.
+            let mut probe: Simulator<'_, Message> =
+                Simulator::with_size(iced::Settings::default(), (logical.0, 8000.0), app.view());
+            let mut bottom: f32 = 0.0;
+            let _ = probe.find(|candidate: Candidate<'_>| -> Option<()> {
+                if let Candidate::Text { bounds, .. } | Candidate::TextInput { bounds, .. } =
+                    candidate
+                {
+                    bottom = bottom.max(bounds.y + bounds.height);
+                }
+                None
+            });
+            logical.1 = logical.1.max((bottom + 40.0).ceil());
+        }
         let mut ui: Simulator<'_, Message> =
             Simulator::with_size(iced::Settings::default(), logical, app.view());
         let snapshot = ui.snapshot(&theme).unwrap();
@@ -158,7 +179,7 @@ impl Shooter {
         let small = image::imageops::resize(
             &image,
             WINDOW.0 as u32,
-            WINDOW.1 as u32,
+            (logical.1 * scale).round() as u32,
             image::imageops::FilterType::Triangle,
         );
         let theme = match self.theme {

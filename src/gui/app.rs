@@ -445,6 +445,24 @@ impl App {
         self.session.as_ref().map_or(&[], |s| &*s.entries)
     }
 
+    /// Where the code list is scrolled and how large it is (as it last
+    /// reported itself), while a vault is unlocked.
+    pub fn codes_scroll(&self) -> Option<codes::Scroll> {
+        self.session.as_ref().map(|s| s.codes.scroll())
+    }
+
+    /// The entry selected in the code list.
+    pub fn selected_entry(&self) -> Option<&crate::vault::EntryId> {
+        self.session.as_ref().and_then(|s| s.codes.selected())
+    }
+
+    /// The code list's cards' shape and size (the default when locked).
+    pub fn codes_metrics(&self) -> crate::gui::widget::code_row::Metrics {
+        self.codes_scroll()
+            .map(codes::Scroll::metrics)
+            .unwrap_or_default()
+    }
+
     /// The name of the screen shown (for tests and the title).
     pub fn screen_name(&self) -> &'static str {
         match self.screen {
@@ -874,7 +892,7 @@ impl App {
             vault: opened.vault,
             entries: codes::Entries::new(opened.entries),
             has_keyring_slot: opened.has_keyring_slot,
-            codes: codes::Codes::default(),
+            codes: codes::Codes::at_text_scale(self.scale_factor()),
             reloading: false,
             reload_error: None,
             locked_copies: Vec::new(),
@@ -1168,7 +1186,6 @@ impl App {
                             conceal: self.concealed(),
                             clock_warning: self.clock_warning.as_ref(),
                             locked_copy: session.locked_copies.first().map(PathBuf::as_path),
-                            compact: self.scale_factor() > 1.0,
                         },
                         &focus.map(Message::Codes),
                     )

@@ -68,7 +68,7 @@ pub fn run_with_vault(vault: Option<std::path::PathBuf>, requests: Vec<Request>)
         Err(message) => return fail(&message),
     };
     let window = iced::window::Settings {
-        size: iced::Size::new(560.0, 720.0),
+        size: iced::Size::new(screen::codes::DEFAULT_WINDOW_WIDTH, 720.0),
         min_size: Some(iced::Size::new(380.0, 420.0)),
         icon: icon::window_icon(),
         platform_specific: platform_specific(),

@@ -88,6 +88,9 @@ pub struct Harness {
     /// Views are laid out in a window this tall (the default: 768, the
     /// test window's), e.g. to keep a whole settings page in view.
     pub height: f32,
+    /// And this wide (the default: 1024), in logical pixels: the default
+    /// window (560) divided by the text size, say.
+    pub width: f32,
     /// A window whose widget state lasts between views (the scroll
     /// offsets), where the widget operations the app's tasks ask for are
     /// run, as the running app runs them ([`Harness::keep_window`]).
@@ -236,10 +239,56 @@ impl Window {
         })
     }
 
+    /// The text `content` as it shows now (the first one found).
+    pub fn find_text(&mut self, app: &App, content: &str) -> Option<iced_test::selector::Text> {
+        use iced_test::core::widget::Operation as _;
+        self.with_ui(app, |ui, renderer| {
+            let mut find = iced_test::Selector::find(content);
+            ui.operate(
+                renderer,
+                &mut iced_test::core::widget::operation::black_box(&mut find),
+            );
+            match find.finish() {
+                iced_test::core::widget::operation::Outcome::Some(found) => found,
+                _ => None,
+            }
+        })
+    }
+
     /// The window's size.
     pub fn size(&self) -> iced::Size {
         self.size
     }
+
+    /// A frame: the window asks every widget to redraw (what the running
+    /// app's window sends before it draws), and what they report is
+    /// returned.
+    fn redraw(&mut self, app: &App) -> Vec<Message> {
+        let cache = self.cache.take().unwrap_or_default();
+        let mut ui = iced_test::runtime::UserInterface::build(
+            app.view(),
+            self.size,
+            cache,
+            &mut self.renderer,
+        );
+        let mut messages = Vec::new();
+        let _ = ui.update(
+            &[redraw_event()],
+            iced::mouse::Cursor::Unavailable,
+            &mut self.renderer,
+            &mut iced_test::core::clipboard::Null,
+            &mut messages,
+        );
+        self.cache = Some(ui.into_cache());
+        messages
+    }
+}
+
+/// What a window sends its widgets before each frame.
+pub fn redraw_event() -> iced::Event {
+    iced::Event::Window(iced::window::Event::RedrawRequested(
+        iced::time::Instant::now(),
+    ))
 }
 
 /// The runtime the app's tasks run on.
@@ -317,6 +366,7 @@ impl Harness {
             dir,
             running: Vec::new(),
             height: 768.0,
+            width: 1024.0,
             window: None,
             live: false,
             cursor: iced::mouse::Cursor::Unavailable,
@@ -348,7 +398,7 @@ impl Harness {
     /// harness's size whose widgets keep their state, and the widget
     /// operations the app asks for run there.
     pub fn keep_window(&mut self) {
-        self.window = Some(Window::new(iced::Size::new(1024.0, self.height)));
+        self.window = Some(Window::new(iced::Size::new(self.width, self.height)));
     }
 
     /// From now on the harness is the running window: keys and clicks go
@@ -483,14 +533,31 @@ impl Harness {
     }
 
     pub fn ui(&self) -> Simulator<'_, Message> {
-        if self.height == 768.0 {
+        if self.height == 768.0 && self.width == 1024.0 {
             simulator(self.app.view())
         } else {
             Simulator::with_size(
                 iced::Settings::default(),
-                (1024.0, self.height),
+                (self.width, self.height),
                 self.app.view(),
             )
+        }
+    }
+
+    /// A frame of the window (the kept one, else a fresh view): what the
+    /// widgets report when the window redraws (the list's size, say) is
+    /// delivered, as the running app's window does before every frame.
+    pub fn frame(&mut self) {
+        let messages: Vec<Message> = match &mut self.window {
+            Some(window) => window.redraw(&self.app),
+            None => {
+                let mut ui = self.ui();
+                let _ = ui.simulate([redraw_event()]);
+                ui.into_messages().collect()
+            }
+        };
+        for message in messages {
+            self.update(message);
         }
     }
 

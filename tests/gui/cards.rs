@@ -287,7 +287,7 @@ fn the_card_states_are_drawn_in_the_themes_roles() {
             }
             y -= 0.5;
             assert!(
-                details.center_y() - y < code_row::HEIGHT,
+                details.center_y() - y < h.app.codes_metrics().height(),
                 "{choice:?}: no gap above the selected card"
             );
         }
@@ -297,7 +297,7 @@ fn the_card_states_are_drawn_in_the_themes_roles() {
             last_selected - y
         );
         // The gap is the list's 6 px between cards.
-        let gap = codes::ROW_STRIDE - code_row::HEIGHT;
+        let gap = code_row::GAP;
         assert!(close(
             at(&image, Point::new(x, y - gap + 1.5)),
             c.background
@@ -346,7 +346,7 @@ fn the_selected_card_wears_the_ring_while_the_list_has_the_focus() {
             while !close(at(&image, Point::new(x, y)), c.background) {
                 y -= 0.5;
                 assert!(
-                    details.center_y() - y < code_row::HEIGHT,
+                    details.center_y() - y < h.app.codes_metrics().height(),
                     "{choice:?}: no gap above the selected card"
                 );
             }

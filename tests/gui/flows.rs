@@ -312,7 +312,11 @@ fn auto_lock_after_five_idle_minutes_with_a_pinned_clock() {
         tessera::gui::screen::codes::Message::Scrolled(tessera::gui::screen::codes::Scroll {
             offset: 0.0,
             height: 500.0,
+            width: 500.0,
         }),
+    ));
+    h.update(Message::Codes(
+        tessera::gui::screen::codes::Message::Resized(iced::Size::new(400.0, 300.0)),
     ));
     // Nor is a task's result reaching a screen (here the file dialog's,
     // closed without a pick, on the add screen opened at +200 s).
@@ -446,9 +450,11 @@ fn a_long_list_builds_only_the_rows_in_view_and_follows_the_selection() {
     assert_eq!(h.clipboard.as_deref(), Some(code_at(KEY, T0).as_str()));
 
     // Scrolling by hand (the list reports its viewport) shows that part.
+    let stride = h.app.codes_metrics().stride();
     h.update(Message::Codes(codes::Message::Scrolled(Scroll {
-        offset: 290.0 * codes::ROW_STRIDE,
+        offset: 290.0 * stride,
         height: 600.0,
+        width: 1000.0,
     })));
     h.assert_shows("Service 290");
     h.assert_shows("Service 299");

@@ -32,4 +32,5 @@ mod rings;
 mod share;
 mod shortcut;
 mod shortcut_x11;
+mod sizes;
 mod tray_x11;

@@ -67,6 +67,8 @@ fn paste_use_and_the_badge() {
     h.click("Back");
     h.click("Back");
     assert_eq!(h.app.screen_name(), "codes");
+    // The list learns its width at its first frame.
+    h.frame();
     h.assert_shows("2 recovery codes left");
 
     // The next copy uses the next code; none left after the last.
@@ -77,6 +79,7 @@ fn paste_use_and_the_badge() {
     h.assert_shows("0 of 3 codes unused");
     h.click("Back");
     h.click("Back");
+    h.frame();
     h.assert_shows("No recovery codes left");
     h.tick(tessera::clock::Timestamp(T0.secs() + 31));
     assert_eq!(h.clipboard.as_deref(), Some(""));

@@ -264,7 +264,7 @@ fn only_a_row_that_shows_its_code_has_a_ring() {
             .map(|(_, bounds)| bounds.y)
             .unwrap()
     };
-    assert!((centre.y - row("Service 03")).abs() < codes::ROW_STRIDE / 2.0);
+    assert!((centre.y - row("Service 03")).abs() < h.app.codes_metrics().stride() / 2.0);
     let image = pixels(&mut ui, &theme);
     assert_ring(&image, &theme, centre, remaining);
     // Where the hidden rows' rings would be (the same place in their rows),

@@ -406,6 +406,15 @@ impl App {
                     // The new shortcut's thread reports afresh.
                     self.shortcut_problem = None;
                 }
+                let old = self.scale_factor();
+                if values.text_size_percent != self.settings.text_size_percent
+                    && let Some(session) = &mut self.session
+                {
+                    // The list's width in logical pixels changes with it.
+                    session
+                        .codes
+                        .rescale(old, f32::from(values.text_size_percent) / 100.0);
+                }
                 self.settings = values;
                 self.save_settings()
             }

@@ -1,16 +1,22 @@
 //! The code list: favourites first then by issuer, type-to-search over issuer,
 //! account and group, Up/Down to move the selection, Enter or a click to copy.
 //!
-//! The list is virtualised: rows have one fixed height, and only the rows in
-//! the scrolled viewport (plus a few either side) are built; spacers stand in
-//! for the rest. A list of 1,000 accounts therefore costs what one screenful
-//! costs on every one-second tick (see `docs/gui.md`).
+//! The list is virtualised: rows have one height, and only the rows in the
+//! scrolled viewport (plus a few either side) are built; spacers stand in for
+//! the rest. A list of 1,000 accounts therefore costs what one screenful
+//! costs on every one-second tick (see `docs/gui.md`). The rows' height and
+//! stride come from [`code_row::Metrics`] for the list's width, which the list
+//! reports from its first frame on and after every resize ([`Scroll`]); the
+//! visible range, scrolling the selection into view and the offset kept
+//! across a text size change all read that one source.
 
 use crate::gui::focus::{self, Focus};
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use iced::widget::{button, column, container, row, scrollable, space, text, text_input, tooltip};
+use iced::widget::{
+    button, column, container, row, scrollable, sensor, space, text, text_input, tooltip,
+};
 use iced::{Alignment, Element, Length};
 
 use crate::clock::Timestamp;
@@ -46,12 +52,17 @@ pub const TOOLTIP_DELAY: std::time::Duration = std::time::Duration::from_millis(
 const SYMBOL: f32 = 20.0;
 /// The password field of the banner about a conflict copy under another password.
 pub const COPY_PASSWORD_ID: &str = "codes-copy-password";
-/// The distance from one row's top to the next's: the row plus the gap.
-pub const ROW_STRIDE: f32 = code_row::HEIGHT + 6.0;
+/// The space around the screen's content.
+pub const PAGE_PADDING: f32 = 16.0;
+/// The list's inset at each side (room for the scroll bar).
+pub const LIST_INSET: f32 = 12.0;
+/// The default window's width ([`crate::gui::run`]'s), before any text size.
+pub const DEFAULT_WINDOW_WIDTH: f32 = 560.0;
 /// Rows built beyond each edge of the viewport, so that a fast scroll never
 /// shows a blank before the next view.
 const OVERSCAN: usize = 4;
-/// The viewport height assumed until the list reports its own.
+/// The viewport height assumed until the list reports its own (after its
+/// first frame): taller than most windows, so no row is left out before.
 const INITIAL_VIEWPORT: f32 = 1200.0;
 
 /// The list's state (kept while other screens are open over it).
@@ -70,36 +81,52 @@ pub struct Codes {
     copy_password: super::Typed,
 }
 
-/// The list's vertical scroll position and viewport height, in logical pixels.
+/// The list's vertical scroll position and viewport size, in logical pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scroll {
     /// The content's offset at the viewport's top.
     pub offset: f32,
     /// The viewport's height.
     pub height: f32,
+    /// The viewport's width (the cards' shape follows it).
+    pub width: f32,
 }
 
 impl Default for Scroll {
     fn default() -> Self {
-        Self {
-            offset: 0.0,
-            height: INITIAL_VIEWPORT,
-        }
+        Self::at_text_scale(1.0)
     }
 }
 
 impl Scroll {
+    /// What the list is assumed to be before it reports itself: the top of
+    /// a list in the default window at this text size (`scale`: 1.5 for 150 %).
+    pub fn at_text_scale(scale: f32) -> Self {
+        Self {
+            offset: 0.0,
+            height: INITIAL_VIEWPORT,
+            width: DEFAULT_WINDOW_WIDTH / scale.max(0.1) - 2.0 * PAGE_PADDING,
+        }
+    }
+
+    /// The cards' shape and size in a list this wide: the one source of the
+    /// rows' height and stride.
+    pub fn metrics(self) -> code_row::Metrics {
+        code_row::Metrics::for_card(self.width - 2.0 * LIST_INSET)
+    }
+
     /// The rows to build for a list of `len` rows: the visible ones plus
     /// [`OVERSCAN`] either side, as a half-open index range.
     pub fn window(self, len: usize) -> std::ops::Range<usize> {
+        let stride = self.metrics().stride();
         #[allow(
             clippy::cast_possible_truncation,
             clippy::cast_sign_loss,
             clippy::cast_precision_loss
         )]
         let (top, fits) = (
-            (self.offset.max(0.0) / ROW_STRIDE).floor() as usize,
-            (self.height.max(0.0) / ROW_STRIDE).ceil() as usize + 1,
+            (self.offset.max(0.0) / stride).floor() as usize,
+            (self.height.max(0.0) / stride).ceil() as usize + 1,
         );
         // A stale offset past the end (the list just got shorter) still shows its last rows.
         let top = top.min(len.saturating_sub(fits));
@@ -110,9 +137,10 @@ impl Scroll {
 
     /// The offset that brings row `index` fully into view, if it is not.
     fn reveal(self, index: usize) -> Option<f32> {
+        let metrics = self.metrics();
         #[allow(clippy::cast_precision_loss)]
-        let top = index as f32 * ROW_STRIDE;
-        let bottom = top + code_row::HEIGHT;
+        let top = index as f32 * metrics.stride();
+        let bottom = top + metrics.height();
         if top < self.offset {
             Some(top)
         } else if bottom > self.offset + self.height {
@@ -120,6 +148,20 @@ impl Scroll {
         } else {
             None
         }
+    }
+
+    /// The same viewport after the list's size changed to `size`, scrolled
+    /// so that the row at its top stays there (and as much of it shows)
+    /// when the rows' stride changed with the width.
+    fn resized(self, size: iced::Size) -> Self {
+        let old = self.metrics().stride();
+        let mut new = Self {
+            height: size.height,
+            width: size.width,
+            ..self
+        };
+        new.offset = self.offset / old * new.metrics().stride();
+        new
     }
 }
 
@@ -158,8 +200,11 @@ pub enum Message {
     Lock,
     /// "Move to phone".
     Export,
-    /// The list was scrolled or resized.
+    /// The list was scrolled (or resized while it could scroll).
     Scrolled(Scroll),
+    /// The list was laid out at this size: on its first frame and after
+    /// every resize (of the window, or by the text size).
+    Resized(iced::Size),
     /// "Use this offset" on the clock warning.
     ApplyClockOffset(i64),
     /// Close the clock warning.
@@ -179,7 +224,11 @@ impl Message {
     pub fn is_input(&self) -> bool {
         !matches!(
             self,
-            Self::Scrolled(_) | Self::Advanced(_) | Self::Hovered(_) | Self::Unhovered(_)
+            Self::Scrolled(_)
+                | Self::Resized(_)
+                | Self::Advanced(_)
+                | Self::Hovered(_)
+                | Self::Unhovered(_)
         )
     }
 }
@@ -239,10 +288,6 @@ pub struct Context<'a> {
     /// A sync tool's conflict copy saved under another password, waiting
     /// for that password (docs/sync.md).
     pub locked_copy: Option<&'a std::path::Path>,
-    /// Text larger than 100 %: a card has too little room for its names and
-    /// its actions both, so the actions take the names' place on the card
-    /// under the pointer and on the selected one.
-    pub compact: bool,
 }
 
 /// The entries as last read from the vault, with their display order worked
@@ -334,9 +379,31 @@ impl Codes {
         Action::Copy(id)
     }
 
+    /// The list of a session that starts now, at this text size (`scale`:
+    /// 1.5 for 150 %), until it reports its real size.
+    pub fn at_text_scale(scale: f32) -> Self {
+        Self {
+            scroll: Scroll::at_text_scale(scale),
+            ..Self::default()
+        }
+    }
+
     /// Where the list is scrolled.
     pub fn scroll(&self) -> Scroll {
         self.scroll
+    }
+
+    /// The text size changed from `old` to `new` (scale factors) while the
+    /// list is not on screen: the window keeps its size in pixels, so the
+    /// list's logical size divides by the change, and the offset follows
+    /// the row at the top. (Its first frame then reports the exact size.)
+    pub fn rescale(&mut self, old: f32, new: f32) {
+        let ratio = old / new.max(0.1);
+        let s = self.scroll;
+        self.scroll = s.resized(iced::Size::new(
+            (s.width + 2.0 * PAGE_PADDING) * ratio - 2.0 * PAGE_PADDING,
+            s.height * ratio,
+        ));
     }
 
     /// Keeps the selection on a visible row.
@@ -428,8 +495,22 @@ impl Codes {
             Message::Lock => Action::Lock,
             Message::Export => Action::Export,
             Message::Scrolled(scroll) => {
+                let (old, new) = (self.scroll.metrics().stride(), scroll.metrics().stride());
                 self.scroll = scroll;
+                if (old - new).abs() > f32::EPSILON {
+                    // Laid out in rows of the old stride: keep the top row.
+                    return self.scroll_to(scroll.offset / old * new);
+                }
                 Action::None
+            }
+            Message::Resized(size) => {
+                let resized = self.scroll.resized(size);
+                let offset = resized.offset;
+                self.scroll = Scroll {
+                    offset: self.scroll.offset,
+                    ..resized
+                };
+                self.scroll_to(offset)
             }
             Message::ApplyClockOffset(secs) => Action::ApplyClockOffset(secs),
             Message::DismissClockWarning => Action::DismissClockWarning,
@@ -527,7 +608,7 @@ impl Codes {
                 selected,
                 hovered: self.hovered.as_ref() == Some(id),
                 focused: selected && list.is_some_and(|f| f.is_focused(&focus::Key::new(LIST_KEY))),
-                compact: cx.compact,
+                metrics: self.scroll.metrics(),
             },
             code_row::Messages {
                 activate: Message::Activate(id.clone()),
@@ -619,36 +700,47 @@ impl Codes {
             .into()
         } else {
             let window = self.scroll.window(shown.len());
+            let stride = self.scroll.metrics().stride();
             #[allow(clippy::cast_precision_loss)]
             let (above, below) = (
-                window.start as f32 * ROW_STRIDE,
-                (shown.len() - window.end) as f32 * ROW_STRIDE,
+                window.start as f32 * stride,
+                (shown.len() - window.end) as f32 * stride,
             );
             let marks = Marks::default();
             // The list is one tab stop: the arrows move the selection,
             // Enter or Space copies it (`focus::Kind::List`).
             focus.list(LIST_KEY);
-            let mut list = column![space().height(above)].padding([0, 12]);
+            let mut list = column![space().height(above)].padding([0.0, LIST_INSET]);
             for &entry in &shown[window] {
                 list = list.push(
-                    container(self.row(entry, cx, &marks, Some(focus))).align_top(ROW_STRIDE),
+                    container(self.row(entry, cx, &marks, Some(focus)))
+                        .id(card_id(&entry.id))
+                        .align_top(stride),
                 );
             }
             let list = list.push(space().height(below));
-            scrollable(marks::layer(list, marks))
+            let list = scrollable(marks::layer(list, marks))
                 .id(LIST_ID)
                 .on_scroll(|viewport| {
                     Message::Scrolled(Scroll {
                         offset: viewport.absolute_offset().y,
                         height: viewport.bounds().height,
+                        width: viewport.bounds().width,
                     })
                 })
-                .height(Length::Fill)
-                .into()
+                .height(Length::Fill);
+            // The list's size, from its first frame and after every resize
+            // (the scrollable reports only when it can scroll).
+            sensor(list).on_resize(Message::Resized).into()
         };
         page = page.push(body);
-        container(page).padding(16).into()
+        container(page).padding(PAGE_PADDING).into()
     }
+}
+
+/// The widget id of the card of entry `id` (the card and the gap under it).
+pub fn card_id(id: &EntryId) -> String {
+    format!("card-{id}")
 }
 
 /// The empty list's ways in: widget id, symbol, label, hint, message.
@@ -1044,18 +1136,28 @@ mod tests {
         assert!(!Message::Hovered(None).is_input());
     }
 
+    /// A wide list (the default window at 100 %) and its stride.
+    fn wide() -> (Scroll, f32) {
+        let scroll = Scroll::default();
+        assert_eq!(scroll.metrics().shape, code_row::Shape::Wide);
+        (scroll, scroll.metrics().stride())
+    }
+
     #[test]
     fn the_window_covers_the_viewport_plus_overscan_and_clamps_at_the_end() {
+        let (base, stride) = wide();
         let top = Scroll {
             offset: 0.0,
-            height: 10.0 * ROW_STRIDE,
+            height: 10.0 * stride,
+            ..base
         };
         assert_eq!(top.window(1000), 0..(11 + OVERSCAN));
         assert_eq!(top.window(3), 0..3);
         assert_eq!(top.window(0), 0..0);
         let middle = Scroll {
-            offset: 500.5 * ROW_STRIDE,
-            height: 10.0 * ROW_STRIDE,
+            offset: 500.5 * stride,
+            height: 10.0 * stride,
+            ..base
         };
         assert_eq!(middle.window(1000), (500 - OVERSCAN)..(511 + OVERSCAN));
         // An offset left over from a longer list still shows the last rows.
@@ -1064,15 +1166,55 @@ mod tests {
 
     #[test]
     fn revealing_a_row_scrolls_only_when_it_is_out_of_view() {
-        let view = Scroll {
-            offset: 10.0 * ROW_STRIDE,
-            height: 5.0 * ROW_STRIDE,
-        };
-        assert_eq!(view.reveal(12), None);
-        assert_eq!(view.reveal(9), Some(9.0 * ROW_STRIDE));
+        for scale in [1.0, 1.5, 2.0] {
+            let base = Scroll::at_text_scale(scale);
+            let (stride, height) = (base.metrics().stride(), base.metrics().height());
+            let view = Scroll {
+                offset: 10.0 * stride,
+                height: 5.0 * stride,
+                ..base
+            };
+            assert_eq!(view.reveal(12), None);
+            assert_eq!(view.reveal(9), Some(9.0 * stride));
+            assert_eq!(view.reveal(15), Some(15.0 * stride + height - 5.0 * stride));
+        }
+    }
+
+    /// The default window is wide at 100 % and stacked from 125 % on, and
+    /// a change of shape keeps the row at the top of the list there.
+    #[test]
+    fn the_shape_follows_the_width_and_the_top_row_stays() {
         assert_eq!(
-            view.reveal(15),
-            Some(15.0 * ROW_STRIDE + code_row::HEIGHT - 5.0 * ROW_STRIDE)
+            Scroll::at_text_scale(1.0).metrics().shape,
+            code_row::Shape::Wide
         );
+        for scale in [1.25, 1.5, 2.0] {
+            assert_eq!(
+                Scroll::at_text_scale(scale).metrics().shape,
+                code_row::Shape::Stacked
+            );
+        }
+        let entries = Entries::new(
+            (0..100)
+                .map(|i| entry(&format!("S{i:03}"), "x", false))
+                .collect(),
+        );
+        let mut codes = Codes::default();
+        let wide = codes.scroll().metrics().stride();
+        let _ = codes.update(
+            Message::Scrolled(Scroll {
+                offset: 40.0 * wide,
+                ..codes.scroll()
+            }),
+            &entries,
+        );
+        codes.rescale(1.0, 2.0);
+        let stacked = codes.scroll().metrics().stride();
+        assert!(stacked > wide);
+        assert!((codes.scroll().offset - 40.0 * stacked).abs() < 0.01);
+        // Its first frame reports the real size: still the same top row.
+        let action = codes.update(Message::Resized(iced::Size::new(1000.0, 600.0)), &entries);
+        let wide_again = codes.scroll().metrics().stride();
+        assert!(matches!(action, Action::ScrollTo(y) if (y - 40.0 * wide_again).abs() < 0.01));
     }
 }

@@ -5,6 +5,7 @@
 pub mod code_row;
 pub mod confirm;
 pub mod countdown;
+pub mod ellipsis;
 pub mod marks;
 pub mod notice;
 pub mod qr_code;

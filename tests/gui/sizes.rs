@@ -1,0 +1,449 @@
+//! The code list at every text size (issue 17): the text size is iced's
+//! scale factor, so a 560 x 720 window is 373 x 480 logical pixels at 150 %
+//! and 280 x 360 at 200 %. The cards' shape and height follow that width
+//! (`code_row::Metrics`), and everything that places rows reads the same
+//! stride: names and codes show whole, the selected card scrolls fully into
+//! view, the rows built cover the viewport, and the row at the top stays
+//! there when the text size changes. Each check reads the laid-out window
+//! (bounds and the text the widgets report), not the constants.
+#![cfg(feature = "gui")]
+
+use iced::Rectangle;
+use iced_test::selector::{Candidate, Target};
+
+use crate::common::gui::*;
+use tessera::gui::Message;
+use tessera::gui::event::Hotkey;
+use tessera::gui::i18n::Lang;
+use tessera::gui::screen::{codes, settings};
+use tessera::gui::widget::code_row::Shape;
+use tessera::otp::group_code;
+use tessera::vault::EntryId;
+
+/// The default window, in physical pixels.
+const WINDOW: (f32, f32) = (560.0, 720.0);
+
+/// A harness laid out as the default window shows it at `percent`.
+fn sized(entries: Vec<Entry>, percent: u16) -> Harness {
+    let mut h = unlocked_with(entries, Lang::En, |env| {
+        env.settings.text_size_percent = percent;
+    });
+    fit_window(&mut h, percent);
+    h
+}
+
+/// The harness's window: the default window at `percent`.
+fn fit_window(h: &mut Harness, percent: u16) {
+    let scale = f32::from(percent) / 100.0;
+    h.width = WINDOW.0 / scale;
+    h.height = WINDOW.1 / scale;
+}
+
+/// Every text the window shows: its content, where it is laid out and the
+/// part of that in view (window coordinates).
+fn texts(h: &Harness) -> Vec<(String, Rectangle, Option<Rectangle>)> {
+    let mut ui = h.ui();
+    let mut all = Vec::new();
+    let _ = ui.find(|candidate: Candidate<'_>| -> Option<()> {
+        if let Candidate::Text {
+            content,
+            bounds,
+            visible_bounds,
+            ..
+        } = candidate
+        {
+            all.push((content.to_owned(), bounds, visible_bounds));
+        }
+        None
+    });
+    all
+}
+
+/// How wide `content` is on one line at `size` (bold or not, in the fonts
+/// the card uses: the issuer's bold face, the window's default font for the
+/// rest), laid out alone by the same renderer the tests' windows use.
+fn natural_width(content: &str, size: f32, bold: bool) -> f32 {
+    let mut alone = iced::widget::text(content.to_owned())
+        .size(size)
+        .wrapping(iced::widget::text::Wrapping::None);
+    if bold {
+        alone = alone.font(iced::Font {
+            weight: iced::font::Weight::Bold,
+            ..iced::Font::DEFAULT
+        });
+    }
+    let alone: iced::Element<'_, ()> = iced::widget::container(alone).into();
+    let mut ui = iced_test::Simulator::with_size(iced::Settings::default(), (4000.0, 200.0), alone);
+    let target = ui.find(content).unwrap();
+    target.bounds().width
+}
+
+/// Whether all of `bounds` is in view (`visible` is its part in view).
+fn whole(visible: Option<Rectangle>, bounds: Rectangle) -> bool {
+    visible.is_some_and(|v| {
+        (v.width - bounds.width).abs() < 0.5 && (v.height - bounds.height).abs() < 0.5
+    })
+}
+
+fn id_of(h: &Harness, issuer: &str) -> EntryId {
+    h.app
+        .entries()
+        .iter()
+        .find(|e| e.account.issuer == issuer)
+        .unwrap()
+        .id
+        .clone()
+}
+
+/// A card's place on screen (its container: the card and the gap under it).
+fn card(h: &Harness, entry: &EntryId) -> Option<(Rectangle, Option<Rectangle>)> {
+    let target = h.ui().find(id(codes::card_id(entry))).ok();
+    target.map(|t| (t.bounds(), t.visible_bounds()))
+}
+
+/// The list's visible area.
+fn list_area(h: &mut Harness) -> Rectangle {
+    let target = match h.window.as_mut() {
+        Some(window) => window.find(&h.app, iced::widget::Id::new(codes::LIST_ID)),
+        None => h.ui().find(id(codes::LIST_ID)).ok(),
+    };
+    match target {
+        Some(Target::Scrollable {
+            visible_bounds: Some(area),
+            ..
+        }) => area,
+        other => panic!("the list is not a visible scrollable: {other:?}"),
+    }
+}
+
+fn samples() -> Vec<Entry> {
+    let mut bank = entry(totp("Example Bank", "alice", KEY));
+    bank.favourite = true;
+    vec![
+        bank,
+        entry(totp("Cloudflare", "ops@example.org", KEY)),
+        entry(totp("GitHub", "alice-dev", KEY)),
+        entry(totp("Proton", "alice@proton.me", KEY)),
+    ]
+}
+
+/// At 100, 150 and 200 %, each card shows its issuer and account name
+/// whole (the text drawn is the whole name, in a box as wide as that name
+/// needs), and its code whole on one line; all of it inside its card, the
+/// names and the code side by side or one above the other, never over each
+/// other. The selected card (its actions showing) too. The code is never
+/// smaller on screen than at 100 %.
+#[test]
+fn a_card_shows_its_whole_name_and_code_at_every_text_size() {
+    let code = group_code(&code_at(KEY, T0));
+    let mut code_height_at_100 = 0.0;
+    for percent in [100_u16, 150, 200] {
+        let scale = f32::from(percent) / 100.0;
+        let mut h = sized(samples(), percent);
+        // Tall enough for every card (the height does not change the shape).
+        h.height = 1000.0;
+        h.frame();
+        // The second card selected: its actions show.
+        h.update(Message::Hotkey(Hotkey::Down));
+        h.update(Message::Hotkey(Hotkey::Down));
+        let shape = h.app.codes_metrics().shape;
+        assert_eq!(
+            shape,
+            if percent == 100 {
+                Shape::Wide
+            } else {
+                Shape::Stacked
+            },
+            "{percent} %"
+        );
+        let seen = texts(&h);
+        let codes_seen: Vec<Rectangle> = seen
+            .iter()
+            .filter(|(content, _, _)| content == &code)
+            .map(|(_, bounds, _)| *bounds)
+            .collect();
+        assert_eq!(
+            codes_seen.len(),
+            4,
+            "{percent} %: every card shows its code"
+        );
+        for e in samples() {
+            let (issuer, name) = (e.account.issuer.clone(), e.account.name.clone());
+            let star = if e.favourite { "★ " } else { "" };
+            let (card, _) = card(&h, &id_of(&h, &issuer)).unwrap();
+            let find = |want: &str| {
+                seen.iter()
+                    .find(|(content, bounds, _)| content == want && card.contains(bounds.center()))
+                    .map(|(_, bounds, visible)| (*bounds, *visible))
+                    .unwrap_or_else(|| {
+                        let inside: Vec<_> = seen
+                            .iter()
+                            .filter(|(_, b, _)| card.contains(b.center()))
+                            .map(|(c, _, _)| c.as_str())
+                            .collect();
+                        panic!("{percent} %: {want:?} is not shown whole in its card: {inside:?}")
+                    })
+            };
+            let title = format!("{star}{issuer}");
+            for (text, size, bold) in [(title.as_str(), 16.0, true), (name.as_str(), 14.0, false)] {
+                let (bounds, visible) = find(text);
+                let needs = natural_width(text, size, bold);
+                assert!(
+                    bounds.width + 0.5 >= needs,
+                    "{percent} %: {text:?} gets {} px of the {needs} px it needs",
+                    bounds.width
+                );
+                assert!(
+                    whole(visible, bounds),
+                    "{percent} %: {text:?} is cut by the list"
+                );
+                assert!(
+                    card.x <= bounds.x && bounds.x + needs <= card.x + card.width,
+                    "{percent} %: {text:?} runs out of its card"
+                );
+            }
+            let (code_bounds, visible) = find(&code);
+            assert!(whole(visible, code_bounds), "{percent} %: the code is cut");
+            // One line ("123 456" is about 4 ems wide, 1.3 high; wrapped, under 2).
+            assert!(
+                code_bounds.width > 2.0 * code_bounds.height,
+                "{percent} %: the code wraps: {code_bounds:?}"
+            );
+            assert!(
+                card.x <= code_bounds.x && code_bounds.x + code_bounds.width <= card.x + card.width,
+                "{percent} %: the code runs out of its card"
+            );
+            for names in [find(&name).0, find(&title).0] {
+                assert!(
+                    names
+                        .intersection(&code_bounds)
+                        .is_none_or(|r| r.width < 0.5 || r.height < 0.5),
+                    "{percent} %: the names {names:?} and the code {code_bounds:?} overlap"
+                );
+            }
+            if percent == 100 {
+                code_height_at_100 = code_bounds.height;
+            } else {
+                assert!(
+                    code_bounds.height * scale >= code_height_at_100,
+                    "{percent} %: the code is smaller on screen than at 100 %"
+                );
+            }
+        }
+    }
+}
+
+/// A name too long for its column ends in "…" inside it (not cut through a
+/// letter, not under the code), at 200 %.
+#[test]
+fn a_long_name_ends_in_an_ellipsis_inside_its_column() {
+    let long = "a.very.long.address.for.an.account@example.org";
+    let mut h = sized(vec![entry(totp("Example Bank", long, KEY))], 200);
+    h.frame();
+    let seen = texts(&h);
+    let (shown, bounds, _) = seen
+        .iter()
+        .find(|(content, _, _)| content.starts_with("a.very"))
+        .unwrap();
+    assert!(shown.ends_with('…'), "{shown:?}");
+    assert!(long.starts_with(shown.trim_end_matches('…')));
+    let needs = natural_width(shown, 14.0, false);
+    assert!(
+        needs <= bounds.width + 0.5,
+        "{shown:?} needs {needs}, has {}",
+        bounds.width
+    );
+    assert!(shown.chars().count() > 8, "only {shown:?} fits");
+}
+
+/// The list knows its viewport from its first frame, without a scroll:
+/// a short list in a short window (the list cannot scroll, so the
+/// scrollable itself never reports), then the window resized.
+#[test]
+fn the_list_knows_its_viewport_from_the_first_frame_and_after_a_resize() {
+    let mut h = unlocked(samples(), Lang::En);
+    h.width = 700.0;
+    h.height = 640.0;
+    h.frame();
+    let area = list_area(&mut h);
+    let scroll = h.app.codes_scroll().unwrap();
+    assert!(
+        (scroll.height - area.height).abs() < 0.5 && (scroll.width - area.width).abs() < 0.5,
+        "the list thinks it is {}x{}, it is {}x{}",
+        scroll.width,
+        scroll.height,
+        area.width,
+        area.height
+    );
+    // A resize (narrow and short): known at the next frame.
+    h.width = 360.0;
+    h.height = 300.0;
+    h.frame();
+    let area = list_area(&mut h);
+    let scroll = h.app.codes_scroll().unwrap();
+    assert!(
+        (scroll.height - area.height).abs() < 0.5,
+        "{scroll:?} {area:?}"
+    );
+    assert!(
+        (scroll.width - area.width).abs() < 0.5,
+        "{scroll:?} {area:?}"
+    );
+    assert_eq!(h.app.codes_metrics().shape, Shape::Stacked);
+}
+
+fn thousand() -> Vec<Entry> {
+    (0..1000)
+        .map(|i| {
+            entry(totp(
+                &format!("Service {i:04}"),
+                &format!("user{i:04}"),
+                KEY,
+            ))
+        })
+        .collect()
+}
+
+/// The on-screen places of the cards of rows `rows` (those built).
+fn cards_shown(
+    h: &mut Harness,
+    order: &[EntryId],
+    rows: std::ops::Range<usize>,
+) -> Vec<(usize, Rectangle)> {
+    let window = h.window.as_mut().expect("a kept window");
+    rows.filter_map(|i| {
+        let target = window.find(&h.app, iced::widget::Id::from(codes::card_id(&order[i])))?;
+        Some((i, target.visible_bounds()?))
+    })
+    .collect()
+}
+
+/// The cards built cover the list's viewport from top to bottom, each the
+/// same height, with no gap.
+fn assert_covered(h: &mut Harness, order: &[EntryId], around: usize, what: &str) {
+    let area = list_area(h);
+    let rows = around.saturating_sub(12)..(around + 12).min(order.len());
+    let mut shown = cards_shown(h, order, rows);
+    shown.sort_by(|a, b| a.1.y.total_cmp(&b.1.y));
+    assert!(!shown.is_empty(), "{what}: no card in view");
+    let first = shown[0].1;
+    assert!(
+        first.y <= area.y + 0.5,
+        "{what}: a gap above the first card ({first:?} in {area:?})"
+    );
+    for pair in shown.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        assert_eq!(b.0, a.0 + 1, "{what}: rows out of order");
+        assert!(
+            (b.1.y - (a.1.y + a.1.height)).abs() < 0.5,
+            "{what}: a gap between rows {} and {}: {:?} {:?}",
+            a.0,
+            b.0,
+            a.1,
+            b.1
+        );
+    }
+    let last = shown[shown.len() - 1];
+    assert!(
+        last.1.y + last.1.height >= area.y + area.height - 0.5 || last.0 == order.len() - 1,
+        "{what}: a gap under the last card built ({:?} in {area:?})",
+        last.1
+    );
+}
+
+/// The entries' ids in the list's order ("Service 0000" first).
+fn order(h: &Harness) -> Vec<EntryId> {
+    let mut all: Vec<_> = h.app.entries().iter().collect();
+    all.sort_by(|a, b| a.account.issuer.cmp(&b.account.issuer));
+    all.into_iter().map(|e| e.id.clone()).collect()
+}
+
+/// With 1,000 accounts at 200 %, Down from the first to the last account
+/// keeps the selected card fully in view at every step checked, the cards
+/// built cover the viewport on the way, and the last one ends in view,
+/// its name whole.
+#[test]
+fn the_last_of_a_thousand_accounts_is_selected_into_view_at_200() {
+    let mut h = sized(thousand(), 200);
+    h.keep_window();
+    h.frame();
+    let order = order(&h);
+    for i in 0..order.len() {
+        h.update(Message::Hotkey(Hotkey::Down));
+        h.frame();
+        if i % 97 == 0 || i + 1 == order.len() {
+            let selected = h.app.selected_entry().cloned().unwrap();
+            assert_eq!(selected, order[i]);
+            let window = h.window.as_mut().unwrap();
+            let target = window
+                .find(&h.app, iced::widget::Id::from(codes::card_id(&selected)))
+                .unwrap_or_else(|| panic!("row {i}: the selected card is not built"));
+            let (bounds, visible) = (target.bounds(), target.visible_bounds());
+            let visible =
+                visible.unwrap_or_else(|| panic!("row {i}: the selected card is out of view"));
+            // The card itself (its container also holds the gap under it).
+            let height = h.app.codes_metrics().height();
+            assert!(
+                visible.height + 0.5 >= height,
+                "row {i}: {} of the card's {height} px in view ({bounds:?})",
+                visible.height
+            );
+            assert_covered(&mut h, &order, i, &format!("row {i}"));
+        }
+    }
+    assert_eq!(h.app.selected_entry(), order.last());
+    // The last card's names, whole.
+    let window = h.window.as_mut().unwrap();
+    for text in ["Service 0999", "user0999"] {
+        let target = window
+            .find_text(&h.app, text)
+            .unwrap_or_else(|| panic!("{text:?} not shown whole"));
+        assert!(
+            whole(target.visible_bounds(), target.bounds()),
+            "{text:?} cut"
+        );
+    }
+}
+
+/// The text size changes while the list is scrolled half way down: back on
+/// the list, the same row is at its top, and the rows cover the viewport.
+#[test]
+fn the_top_row_stays_when_the_text_size_changes() {
+    let mut h = sized(thousand(), 100);
+    h.keep_window();
+    h.frame();
+    let order = order(&h);
+    for _ in 0..500 {
+        h.update(Message::Hotkey(Hotkey::Down));
+        h.frame();
+    }
+    let top = |h: &mut Harness| {
+        let area = list_area(h);
+        let mut shown = cards_shown(h, &order, 470..530);
+        shown.sort_by(|a, b| a.1.y.total_cmp(&b.1.y));
+        shown
+            .into_iter()
+            .find(|(_, b)| b.y + b.height > area.y + 0.5)
+            .map(|(i, _)| i)
+            .unwrap()
+    };
+    let before = top(&mut h);
+    assert_eq!(h.app.codes_metrics().shape, Shape::Wide);
+    for percent in [200_u16, 150, 100] {
+        h.click_id(codes::SETTINGS_ID);
+        h.update(Message::Settings(settings::Message::TextSize(percent)));
+        // The window keeps its pixels: its logical size follows the text size.
+        fit_window(&mut h, percent);
+        h.keep_window();
+        h.update(Message::Hotkey(Hotkey::Escape));
+        assert_eq!(h.app.screen_name(), "codes");
+        h.frame();
+        h.frame();
+        assert_eq!(
+            top(&mut h),
+            before,
+            "{percent} %: another row is at the top"
+        );
+        assert_covered(&mut h, &order, before, &format!("{percent} %"));
+    }
+}
