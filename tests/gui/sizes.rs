@@ -447,3 +447,76 @@ fn the_top_row_stays_when_the_text_size_changes() {
         assert_covered(&mut h, &order, before, &format!("{percent} %"));
     }
 }
+
+/// Settings and details at 150 and 200 %, in English and Portuguese (the
+/// longer labels), in a window tall enough that nothing scrolls: every text
+/// lies wholly inside the window and is drawn whole (nothing cut at the
+/// right edge), and each value of the segmented choices (the look, the
+/// language, the text size, the algorithm) stays on one line, as tall as
+/// the one-line "100 %" or "SHA1" beside it: the group wraps, a label never
+/// does.
+#[test]
+fn settings_and_details_show_every_text_whole_at_large_sizes() {
+    for lang in [Lang::En, Lang::PtBr] {
+        for percent in [150_u16, 200] {
+            let mut h = unlocked_with(samples(), lang, |env| {
+                env.settings.text_size_percent = percent;
+            });
+            fit_window(&mut h, percent);
+            h.height = 6000.0;
+            h.named(iced::keyboard::key::Named::ArrowDown);
+            h.tab_to(tessera::gui::widget::code_row::DETAILS_KEY);
+            h.named(iced::keyboard::key::Named::Enter);
+            assert_eq!(h.app.screen_name(), "details");
+            let details = texts(&h);
+            h.named(iced::keyboard::key::Named::Escape);
+            h.tab_to(codes::SETTINGS_ID);
+            h.named(iced::keyboard::key::Named::Enter);
+            assert_eq!(h.app.screen_name(), "settings");
+            let settings = texts(&h);
+
+            for (screen, all, one_line, choices) in [
+                ("details", &details, "SHA1", &["SHA256", "SHA512"][..]),
+                (
+                    "settings",
+                    &settings,
+                    "100 %",
+                    &[
+                        "125 %",
+                        "150 %",
+                        "175 %",
+                        "200 %",
+                        "English",
+                        "Português (Brasil)",
+                    ][..],
+                ),
+            ] {
+                let context = format!("{screen} at {percent} % ({lang:?})");
+                for (content, bounds, visible) in all.iter() {
+                    assert!(
+                        bounds.x >= -0.5 && bounds.x + bounds.width <= h.width + 0.5,
+                        "{context}: {content:?} at {bounds:?} leaves the {} px window",
+                        h.width
+                    );
+                    assert!(
+                        whole(*visible, *bounds),
+                        "{context}: {content:?} is cut ({bounds:?}, in view {visible:?})"
+                    );
+                }
+                let height = |label: &str| {
+                    all.iter()
+                        .find(|(content, ..)| content == label)
+                        .map(|(_, bounds, _)| bounds.height)
+                        .unwrap_or_else(|| panic!("{context}: no {label:?} on screen"))
+                };
+                let line = height(one_line);
+                for choice in choices {
+                    assert!(
+                        height(choice) < line * 1.5,
+                        "{context}: {choice:?} takes more than one line"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -557,7 +557,7 @@ impl Settings {
                     text_input(crate::gui::shortcut::DEFAULT, &self.shortcut_typed)
                         .on_input(Message::Shortcut)
                         .on_submit(Message::UseShortcut)
-                        .width(Length::Fixed(220.0))
+                        .width(Length::Fill)
                         .padding(8),
                     true,
                 ),
@@ -884,15 +884,18 @@ impl Settings {
                 text(t(Key::ClockOffsetHint))
                     .size(13)
                     .style(theme::label::muted),
-                line(
-                    t(Key::TimeServer),
+                // The label over the field and its button: beside them it
+                // would be squeezed to nothing in a narrow window or at a
+                // large text size.
+                column![
+                    text(t(Key::TimeServer)),
                     row![
                         focus.field(
                             TIME_SERVER_ID,
                             text_input("pool.ntp.org", &self.time_server)
                                 .on_input(Message::TimeServer)
                                 .on_submit(Message::CheckClock)
-                                .width(Length::Fixed(200.0)),
+                                .width(Length::Fill),
                             true,
                         ),
                         focus.button(
@@ -903,8 +906,8 @@ impl Settings {
                     ]
                     .spacing(8)
                     .align_y(Alignment::Center)
-                    .into()
-                ),
+                ]
+                .spacing(6),
                 if self.time_server.trim().is_empty() || Server::parse(&self.time_server).is_ok() {
                     text(t(Key::TimeServerHint))
                         .size(13)
@@ -964,7 +967,9 @@ impl Settings {
                         self.backup_folder.is_some().then_some(Message::BackupsOff),
                     ),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .wrap()
+                .vertical_spacing(8),
                 text(t(Key::BackupsHint))
                     .size(13)
                     .style(theme::label::muted),
@@ -980,7 +985,10 @@ impl Settings {
                         Some(Message::Restore),
                     ),
                 ]
-                .spacing(8),
+                // One under the other when the window is narrow or the text large.
+                .spacing(8)
+                .wrap()
+                .vertical_spacing(8),
             ],
         )
     }

@@ -35,7 +35,8 @@ where
     let (previous, next) = focus::neighbours(options, selected);
     let segments = options.iter().map(|option| {
         let chosen = selected == Some(option);
-        let mut label = text(label(option));
+        // A label never breaks inside a button: the row wraps instead.
+        let mut label = text(label(option)).wrapping(text::Wrapping::None);
         if chosen {
             label = label.font(CHOSEN);
         }
@@ -47,7 +48,9 @@ where
     });
     focus.choice(
         key,
-        row(segments).spacing(4),
+        // At large text sizes the values take two or more lines rather than
+        // being cut at the window's edge (settings' "200 %", details' SHA512).
+        row(segments).spacing(4).wrap().vertical_spacing(4),
         previous.map(&on_pick),
         next.map(&on_pick),
     )
