@@ -520,3 +520,36 @@ fn settings_and_details_show_every_text_whole_at_large_sizes() {
         }
     }
 }
+
+/// The add screen and "Move to phone" at 150 and 200 %, en and pt-BR: every
+/// text lies inside the window and is drawn whole.
+#[test]
+fn add_and_share_show_every_text_whole_at_large_sizes() {
+    for lang in [Lang::En, Lang::PtBr] {
+        for percent in [150_u16, 200] {
+            for (control, screen) in [(codes::ADD_ID, "add"), (codes::EXPORT_ID, "share")] {
+                let mut h = unlocked_with(samples(), lang, |env| {
+                    env.settings.text_size_percent = percent;
+                });
+                fit_window(&mut h, percent);
+                h.height = 6000.0;
+                h.tab_to(control);
+                h.named(iced::keyboard::key::Named::Enter);
+                let name = h.app.screen_name();
+                assert_ne!(name, "codes", "{screen} did not open");
+                let context = format!("{name} ({screen}) at {percent} % ({lang:?})");
+                for (content, bounds, visible) in texts(&h) {
+                    assert!(
+                        bounds.x >= -0.5 && bounds.x + bounds.width <= h.width + 0.5,
+                        "{context}: {content:?} at {bounds:?} leaves the {} px window",
+                        h.width
+                    );
+                    assert!(
+                        whole(visible, bounds),
+                        "{context}: {content:?} is cut ({bounds:?}, in view {visible:?})"
+                    );
+                }
+            }
+        }
+    }
+}

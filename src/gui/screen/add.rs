@@ -353,7 +353,10 @@ impl Add {
                         Some(Message::ScanScreen),
                     ),
                 ]
-                .spacing(8),
+                // One under the other when the window is narrow or the text large.
+                .spacing(8)
+                .wrap()
+                .vertical_spacing(8),
                 row![
                     focus.field(
                         PATH_ID,
