@@ -989,8 +989,16 @@ fn file_export_by_keyboard() {
     assert!(written.contains("otpauth://"), "{written}");
 }
 
+/// The restore screen of a vault with earlier versions (the favourite
+/// saved, then the account deleted, each keeps the one before).
 fn restore_screen() -> Harness {
-    let mut h = settings_screen();
+    let mut h = details_screen();
+    h.tab_to("favourite");
+    h.space();
+    h.tab_to("save");
+    h.named(Named::Enter);
+    h.tab_to(codes::SETTINGS_ID);
+    h.named(Named::Enter);
     h.tab_to("restore");
     h.named(Named::Enter);
     assert_eq!(h.app.screen_name(), "restore");
@@ -999,22 +1007,7 @@ fn restore_screen() -> Harness {
 
 #[test]
 fn restore_by_keyboard() {
-    // The vault has earlier versions (the favourite saved, then the
-    // account deleted, each keeps the one before).
-    let setup = || {
-        let mut h = details_screen();
-        h.tab_to("favourite");
-        h.space();
-        h.tab_to("save");
-        h.named(Named::Enter);
-        h.tab_to(codes::SETTINGS_ID);
-        h.named(Named::Enter);
-        h.tab_to("restore");
-        h.named(Named::Enter);
-        assert_eq!(h.app.screen_name(), "restore");
-        h
-    };
-    let _ = restore_screen;
+    let setup = restore_screen;
     every_control_by_keyboard(&setup, &[], &[]);
     let preview = || {
         let mut h = setup();
@@ -1355,18 +1348,7 @@ fn audit_every_screen() {
         h.named(Named::Enter);
         h
     };
-    let restore_versions = || {
-        let mut h = details_screen();
-        h.tab_to("favourite");
-        h.space();
-        h.tab_to("save");
-        h.named(Named::Enter);
-        h.tab_to(codes::SETTINGS_ID);
-        h.named(Named::Enter);
-        h.tab_to("restore");
-        h.named(Named::Enter);
-        h
-    };
+    let restore_versions = restore_screen;
     let screens: [(&str, &dyn Fn() -> Harness); 13] = [
         ("onboarding", &first_run),
         ("unlock", &unlock),
