@@ -242,13 +242,30 @@ fn masked(mask: u16, y: usize, x: usize) -> bool {
     }
 }
 
-/// The codewords in the order they are placed: two-module columns from the
-/// right, up and down in turn, skipping the vertical timing pattern.
+/// The codewords in the order they are placed ([`data_places`]).
 fn data_modules(grid: &dyn BitGrid, version: usize, mask: u16) -> Zeroizing<Vec<u8>> {
+    let places = data_places(version);
+    let mut codewords = Zeroizing::new(Vec::with_capacity(places.len() / 8));
+    let (mut byte, mut filled) = (0u8, 0);
+    for (y, x) in places {
+        byte = (byte << 1) | u8::from(grid.bit(y, x) ^ masked(mask, y, x));
+        filled += 1;
+        if filled == 8 {
+            codewords.push(byte);
+            (byte, filled) = (0, 0);
+        }
+    }
+    byte.zeroize();
+    codewords
+}
+
+/// Where the data modules are, in placement order: two-module columns from
+/// the right, up and down in turn, skipping the vertical timing pattern and
+/// every function module.
+fn data_places(version: usize) -> Vec<(usize, usize)> {
     let size = 17 + 4 * version;
     let function = function_modules(version);
-    let mut codewords = Zeroizing::new(Vec::with_capacity(size * size / 8));
-    let (mut byte, mut filled) = (0u8, 0);
+    let mut places = Vec::with_capacity(size * size);
     let mut right = size - 1;
     loop {
         if right == 6 {
@@ -258,14 +275,8 @@ fn data_modules(grid: &dyn BitGrid, version: usize, mask: u16) -> Zeroizing<Vec<
         for step in 0..size {
             let y = if upward { size - 1 - step } else { step };
             for x in [right, right - 1] {
-                if function[y * size + x] {
-                    continue;
-                }
-                byte = (byte << 1) | u8::from(grid.bit(y, x) ^ masked(mask, y, x));
-                filled += 1;
-                if filled == 8 {
-                    codewords.push(byte);
-                    (byte, filled) = (0, 0);
+                if !function[y * size + x] {
+                    places.push((y, x));
                 }
             }
         }
@@ -274,8 +285,7 @@ fn data_modules(grid: &dyn BitGrid, version: usize, mask: u16) -> Zeroizing<Vec<
         }
         right -= 2;
     }
-    byte.zeroize();
-    codewords
+    places
 }
 
 /// Wrong codewords a block may correct: half its error correction codewords,
@@ -441,27 +451,7 @@ mod tests {
     fn damaged(grid: &Modules, version: usize, codewords: &[usize]) -> Modules {
         // Where each codeword's eight modules are, in placement order.
         let size = grid.size;
-        let function = function_modules(version);
-        let mut places = Vec::new();
-        let mut right = size - 1;
-        loop {
-            if right == 6 {
-                right = 5;
-            }
-            let upward = (right + 1) & 2 == 0;
-            for step in 0..size {
-                let y = if upward { size - 1 - step } else { step };
-                for x in [right, right - 1] {
-                    if !function[y * size + x] {
-                        places.push((y, x));
-                    }
-                }
-            }
-            if right < 2 {
-                break;
-            }
-            right -= 2;
-        }
+        let places = data_places(version);
         let mut dark = grid.dark.clone();
         for &c in codewords {
             for &(y, x) in &places[c * 8..c * 8 + 8] {

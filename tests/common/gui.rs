@@ -224,35 +224,12 @@ impl Window {
     /// The widget with this id as it shows now (its bounds on screen and
     /// the part of them in view).
     pub fn find(&mut self, app: &App, id: iced::widget::Id) -> Option<iced_test::selector::Target> {
-        use iced_test::Selector as _;
-        use iced_test::core::widget::Operation as _;
-        self.with_ui(app, |ui, renderer| {
-            let mut find = iced_test::selector::id(id).find();
-            ui.operate(
-                renderer,
-                &mut iced_test::core::widget::operation::black_box(&mut find),
-            );
-            match find.finish() {
-                iced_test::core::widget::operation::Outcome::Some(found) => found,
-                _ => None,
-            }
-        })
+        self.locate(app, iced_test::selector::id(id))
     }
 
     /// The text `content` as it shows now (the first one found).
     pub fn find_text(&mut self, app: &App, content: &str) -> Option<iced_test::selector::Text> {
-        use iced_test::core::widget::Operation as _;
-        self.with_ui(app, |ui, renderer| {
-            let mut find = iced_test::Selector::find(content);
-            ui.operate(
-                renderer,
-                &mut iced_test::core::widget::operation::black_box(&mut find),
-            );
-            match find.finish() {
-                iced_test::core::widget::operation::Outcome::Some(found) => found,
-                _ => None,
-            }
-        })
+        self.locate(app, content)
     }
 
     /// The window's size.
@@ -264,23 +241,8 @@ impl Window {
     /// app's window sends before it draws), and what they report is
     /// returned.
     fn redraw(&mut self, app: &App) -> Vec<Message> {
-        let cache = self.cache.take().unwrap_or_default();
-        let mut ui = iced_test::runtime::UserInterface::build(
-            app.view(),
-            self.size,
-            cache,
-            &mut self.renderer,
-        );
-        let mut messages = Vec::new();
-        let _ = ui.update(
-            &[redraw_event()],
-            iced::mouse::Cursor::Unavailable,
-            &mut self.renderer,
-            &mut iced_test::core::clipboard::Null,
-            &mut messages,
-        );
-        self.cache = Some(ui.into_cache());
-        messages
+        self.event(app, iced::mouse::Cursor::Unavailable, redraw_event())
+            .0
     }
 }
 
