@@ -49,6 +49,8 @@ const MAX_TRIPLES: usize = 64;
 const MAX_CANDIDATES: usize = 16;
 /// At most this many places only the tolerant finder test outlines are remembered.
 const MAX_TOLERANT: usize = 16;
+/// At most this many places a candidate held when they were seen are kept aside.
+const MAX_HIDDEN: usize = 16;
 /// A tolerant triple outlines a code only if its timing patterns show at least this
 /// well ([`finder::timing_score`]).
 const TIMING_SHOWN: f32 = 0.3;
@@ -238,8 +240,25 @@ fn zoomed_all(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
 fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
     let (width, height) = (luma.width as usize, luma.height as usize);
     let mut any = false;
-    for candidate in search.unexplained(tolerant) {
-        for c in &mut search.candidates {
+    let mut list = search.unexplained(tolerant);
+    let mut next = 0;
+    loop {
+        // Places a box held when they were seen ([`Search::hidden`]) surface once
+        // that box was zoomed into without explaining them: in the same step,
+        // after it.
+        if next == list.len() {
+            list.extend(
+                search
+                    .unexplained(tolerant)
+                    .into_iter()
+                    .filter(|c| c.hidden),
+            );
+        }
+        let Some(&candidate) = list.get(next) else {
+            break;
+        };
+        next += 1;
+        for c in search.candidates.iter_mut().chain(&mut search.hidden) {
             if c.rect == candidate.rect {
                 c.zoomed = true;
             }
@@ -590,6 +609,10 @@ struct Search<'a> {
     unreadable: bool,
     /// Where finder patterns outline a code, in input pixels, from every pass so far.
     candidates: Vec<Candidate>,
+    /// Places a candidate held when they were seen (see [`Search::remember`]):
+    /// zoomed into only once no candidate that holds them is left to zoom, and if
+    /// no code found explains them.
+    hidden: Vec<Candidate>,
 }
 
 /// A place where three finder patterns outline a code.
@@ -608,6 +631,51 @@ struct Candidate {
     corners: Option<[sample::Point; 3]>,
     /// Whether those finder patterns are light on dark.
     invert: bool,
+    /// Whether a candidate held it when it was seen ([`Search::hidden`]).
+    hidden: bool,
+}
+
+impl Candidate {
+    /// Whether this candidate stands in for a place (`rect`, `module` pixels a
+    /// module, outlined by the `scan` test) that lies in it: a zoom of this one
+    /// would read what is there. The place must lie half or more in it, and this
+    /// one must not be much smaller (at most a third) nor its modules much
+    /// coarser (at most 1.5 times: it is enlarged for its own modules, too
+    /// little for these). A tolerant place (its corners are a code's, verified in
+    /// grey before it is zoomed into) is held by a box of a stricter scan only
+    /// if that box holds the whole code and its zoom enlarges the code's modules
+    /// nearly as far as a zoom of the place would.
+    fn holds(&self, rect: &Rect, module: f32, scan: Ratio) -> bool {
+        if self.scan > scan {
+            return false;
+        }
+        if scan == Ratio::Tolerant && self.scan != scan {
+            let inset = (3.5 * module) as usize;
+            let code = Rect::spanning(
+                rect.x + inset,
+                rect.y + inset,
+                (rect.x + rect.w).saturating_sub(inset),
+                (rect.y + rect.h).saturating_sub(inset),
+            );
+            let side = self.rect.w.max(self.rect.h) as f32;
+            let target = ZOOM_MODULES[0];
+            if self.rect.overlap(&code) != code.area()
+                || module * zoom_factor(target, self.module.max(0.5), side) < ZOOM_ENOUGH * target
+            {
+                return false;
+            }
+        }
+        self.rect.overlap(rect) * 2 > rect.area()
+            && rect.area() * 2 <= self.rect.area() * 3
+            && self.module * 2.0 <= module * 3.0
+    }
+
+    /// Whether `rect` is about this candidate's rectangle (each lies half or more
+    /// in the other).
+    fn same_place(&self, rect: &Rect) -> bool {
+        let overlap = self.rect.overlap(rect) * 2;
+        overlap > rect.area() && overlap > self.rect.area()
+    }
 }
 
 impl Search<'_> {
@@ -762,46 +830,34 @@ impl Search<'_> {
             if scan != Ratio::Whole && side * ZOOM_MIN_FACTOR > ZOOM_MAX_SIDE {
                 continue;
             }
-            // Known: half of it or more lies in a box known, which is not much smaller
-            // (at most a third). A larger box around a smaller one (the code's own
-            // finder patterns around a box of look-alikes of the other polarity
-            // inside it) is a place of its own. So is one whose modules are much
-            // smaller than the known box's: that box is enlarged for its own
-            // modules, too little for these (a box merged from look-alikes across
-            // a page, 4.9 px a module, around a code of 2.6 px).
-            // A tolerant triple's place (its corners are a code's, verified in
-            // grey before it is zoomed into) is known by a box of a stricter scan
-            // only if that box holds the whole code (a box of look-alikes inside
-            // the code, cut off at a finder pattern, does not) and its zoom
-            // enlarges the code's modules nearly as far as a zoom of the place
-            // would (a box merged from look-alikes across half a page is
-            // enlarged less than its modules ask, as far as its side allows).
-            let code = (scan == Ratio::Tolerant).then(|| {
-                let inset = (3.5 * module) as usize;
-                Rect::spanning(
-                    rect.x + inset,
-                    rect.y + inset,
-                    (rect.x + rect.w).saturating_sub(inset),
-                    (rect.y + rect.h).saturating_sub(inset),
-                )
-            });
-            let known = self.candidates.iter().filter(|c| c.scan <= scan).any(|c| {
-                let holds = match code {
-                    Some(code) if c.scan != scan => {
-                        let side = c.rect.w.max(c.rect.h) as f32;
-                        let target = ZOOM_MODULES[0];
-                        c.rect.overlap(&code) == code.area()
-                            && module * zoom_factor(target, c.module.max(0.5), side)
-                                >= ZOOM_ENOUGH * target
-                    }
-                    _ => true,
-                };
-                holds
-                    && c.rect.overlap(&rect) * 2 > rect.area()
-                    && rect.area() * 2 <= c.rect.area() * 3
-                    && c.module * 2.0 <= module * 3.0
-            });
-            if rect.area() == 0 || known {
+            // Known: a candidate holds it ([`Candidate::holds`]). A larger box around a
+            // smaller one (the code's own finder patterns around a box of
+            // look-alikes of the other polarity inside it) is a place of its own, so
+            // is one of much finer modules (a box merged from look-alikes across a
+            // page, 4.9 px a module, around a code of 2.6 px), and a tolerant place
+            // inside a box that is cut off inside the code or too large to enlarge
+            // enough.
+            if rect.area() == 0 {
+                continue;
+            }
+            if self.candidates.iter().any(|c| c.holds(&rect, module, scan)) {
+                // Kept aside, unless it is a place seen before: when the box that
+                // holds it is zoomed into and reads another code there, or
+                // nothing, this place gets its own zoom (two codes in one box
+                // merged across a page: the box read one).
+                let seen = self.candidates.iter().chain(&self.hidden);
+                let seen = seen.filter(|c| c.scan == scan).any(|c| c.same_place(&rect));
+                if !seen && self.hidden.len() < MAX_HIDDEN {
+                    self.hidden.push(Candidate {
+                        rect,
+                        module,
+                        zoomed: false,
+                        scan,
+                        corners: cluster.corners.map(|c| c.map(|(x, y)| frame.point(x, y))),
+                        invert: cluster.invert,
+                        hidden: true,
+                    });
+                }
                 continue;
             }
             let most = if scan == Ratio::Tolerant {
@@ -817,6 +873,7 @@ impl Search<'_> {
                     scan,
                     corners: cluster.corners.map(|c| c.map(|(x, y)| frame.point(x, y))),
                     invert: cluster.invert,
+                    hidden: false,
                 });
             }
         }
@@ -845,6 +902,7 @@ impl Search<'_> {
                 scan: Ratio::Whole,
                 corners: None,
                 invert: false,
+                hidden: false,
             });
         }
     }
@@ -855,33 +913,47 @@ impl Search<'_> {
     }
 
     /// Candidates not yet zoomed into that no code found so far explains (lies in
-    /// and fills a sixth of); those of the tolerant scan only if `tolerant`.
+    /// and fills a sixth of); those of the tolerant scan only if `tolerant`. Then
+    /// the places kept aside ([`Search::hidden`]) that no candidate left to zoom
+    /// holds any more.
     fn unexplained(&self, tolerant: bool) -> Vec<Candidate> {
-        self.candidates
-            .iter()
-            .filter(|c| !c.zoomed && (tolerant || c.scan != Ratio::Tolerant))
-            .filter(|c| {
-                // The exact scan's look-alikes inside a code found (its data modules)
-                // outline boxes that lie mostly in it: that code explains them.
-                c.scan == Ratio::Whole
-                    || !self
-                        .found
-                        .iter()
-                        .any(|f| Rect::around(&f.bounds).overlap(&c.rect) * 2 >= c.rect.area())
-            })
-            .filter(|c| {
-                !self.found.iter().any(|f| {
-                    let (cx, cy) = f.bounds.iter().fold((0, 0), |(x, y), p| (x + p.0, y + p.1));
-                    // A box merged from several triples can hold a small code found
-                    // and another not yet read: only a code that fills a good part of
-                    // the box explains it (a box around one code is the code and
-                    // eight modules each side, 37 % of it for a 25-module code).
-                    c.rect.contains(cx / 4, cy / 4)
-                        && Rect::around(&f.bounds).area() * 6 >= c.rect.area()
-                })
-            })
+        let open = |c: &&Candidate| {
+            !c.zoomed && (tolerant || c.scan != Ratio::Tolerant) && !self.explained(c)
+        };
+        let pending = |c: &Candidate| !c.zoomed && !self.explained(c);
+        let surfaced = |h: &&Candidate| {
+            !self
+                .candidates
+                .iter()
+                .any(|c| pending(c) && c.holds(&h.rect, h.module, h.scan))
+        };
+        let list = self.candidates.iter().filter(open);
+        list.chain(self.hidden.iter().filter(open).filter(surfaced))
             .copied()
             .collect()
+    }
+
+    /// Whether a code found explains a candidate: the exact and tolerant scans'
+    /// boxes that lie half in a code (its data modules' look-alikes), and any box
+    /// whose centre a code found fills a sixth of.
+    fn explained(&self, c: &Candidate) -> bool {
+        // The exact scan's look-alikes inside a code found (its data modules)
+        // outline boxes that lie mostly in it: that code explains them.
+        let within = c.scan != Ratio::Whole
+            && self
+                .found
+                .iter()
+                .any(|f| Rect::around(&f.bounds).overlap(&c.rect) * 2 >= c.rect.area());
+        within
+            || self.found.iter().any(|f| {
+                let (cx, cy) = f.bounds.iter().fold((0, 0), |(x, y), p| (x + p.0, y + p.1));
+                // A box merged from several triples can hold a small code found
+                // and another not yet read: only a code that fills a good part of
+                // the box explains it (a box around one code is the code and
+                // eight modules each side, 37 % of it for a 25-module code).
+                c.rect.contains(cx / 4, cy / 4)
+                    && Rect::around(&f.bounds).area() * 6 >= c.rect.area()
+            })
     }
 
     /// Runs `rqrr` on a binarised image and keeps every new payload. True if anything new was found.
@@ -1019,6 +1091,81 @@ struct Finder {
     /// Whether it is about as tall as it is wide, as a finder pattern is (text and
     /// stripes make patterns that are not): only these outline codes to crop.
     square: bool,
+    /// Its height: the five runs down the column through the first row's centre.
+    tall: usize,
+}
+
+impl Finder {
+    /// A pattern first seen on a row: centre `x`, five runs `span` wide, the
+    /// column through it `tall`.
+    const fn new(x: usize, y: usize, span: usize, tall: usize) -> Self {
+        Self {
+            x,
+            y,
+            span,
+            square: tall * 10 >= span * 7 && tall * 10 <= span * 14,
+            tall,
+        }
+    }
+}
+
+/// A finder pattern followed down the rows of a scan, from the first row whose
+/// five runs matched.
+struct Track {
+    /// The first row's centre, and how far a later row's may lie from it.
+    centre: usize,
+    tolerance: usize,
+    /// The first row's span.
+    span: usize,
+    /// The first and the last row it was seen on.
+    first: usize,
+    last: usize,
+    /// Its place in the scan's list.
+    index: usize,
+    /// Each row it was seen on: (row, centre, span).
+    rows: Vec<(usize, usize, usize)>,
+}
+
+impl Track {
+    /// A pattern first seen on row `y` (centre, tolerance, span of its five runs),
+    /// at `index` in its list.
+    fn new(centre: usize, tolerance: usize, y: usize, span: usize, index: usize) -> Self {
+        Self {
+            centre,
+            tolerance,
+            span,
+            first: y,
+            last: y,
+            index,
+            rows: vec![(y, centre, span)],
+        }
+    }
+
+    /// Whether five runs on row `y` continue this pattern: about where it was, as
+    /// wide as its first row, and no taller than that is wide.
+    fn continues(&self, centre: usize, tolerance: usize, y: usize, span: usize) -> bool {
+        self.centre.abs_diff(centre) <= self.tolerance.max(tolerance)
+            && 2 * span <= 3 * self.span
+            && 2 * self.span <= 3 * span
+            && y - self.first <= self.span
+    }
+
+    /// The pattern seen again on row `y`: the finder takes the middle row (the
+    /// middle of the rows seen, and that row's centre and width). The first row
+    /// to match may cross the top of the dark centre, where anti-aliasing or JPEG
+    /// shortens the outer runs (1:1:6:3:3 for 3:3:9:3:3): kept, it made the finder
+    /// of a clean 3 px code two thirds of its width and "not square", so no triple
+    /// held it. (The widest row is no better: at 1.7 px a module a row that runs
+    /// into a data module beside the pattern is the widest.)
+    fn seen_again(&mut self, finder: &mut Finder, centre: usize, y: usize, span: usize) {
+        self.last = y;
+        self.rows.push((y, centre, span));
+        let middle = (self.first + y) / 2;
+        let nearest = self.rows.iter().min_by_key(|row| row.0.abs_diff(middle));
+        if let Some(&(_, x, span)) = nearest {
+            *finder = Finder::new(x, middle, span, finder.tall);
+        }
+    }
 }
 
 /// Places that look like a finder pattern, for each of `ratios`: a 1:1:3:1:1 run
@@ -1051,10 +1198,8 @@ fn finders_by<const N: usize>(
         return found;
     }
     let raw = bits.as_raw();
-    // Per ratio and polarity, candidates seen on recent rows: (centre x, tolerance,
-    // last row, index in `found`, first row).
-    type Active = Vec<(usize, usize, usize, usize, usize)>;
-    let mut active: [[Active; 2]; N] = std::array::from_fn(|_| [Vec::new(), Vec::new()]);
+    // Per ratio and polarity, the patterns seen on recent rows.
+    let mut active: [[Vec<Track>; 2]; N] = std::array::from_fn(|_| [Vec::new(), Vec::new()]);
     // Per polarity and column, the last walk down it.
     let mut walked: [Vec<Walked>; 2] = [vec![Walked::NONE; width], vec![Walked::NONE; width]];
     let wanted = ratios.iter().fold(0, |set, ratio| set | ratio.bit());
@@ -1064,7 +1209,7 @@ fn finders_by<const N: usize>(
             break;
         }
         for list in active.iter_mut().flatten() {
-            list.retain(|a| a.2 + 2 >= y);
+            list.retain(|a| a.last + 2 >= y);
         }
         let row = &raw[y * width + pad..y * width + width - pad];
         row_runs.read(row);
@@ -1105,15 +1250,9 @@ fn finders_by<const N: usize>(
                     continue;
                 }
                 // The same pattern on the next rows: as wide, and no taller than it is wide.
-                if let Some(seen) = active[polarity].iter_mut().find(|a| {
-                    let f = &list[a.3];
-                    a.0.abs_diff(centre) <= a.1.max(tolerance)
-                        && 2 * span <= 3 * f.span
-                        && 2 * f.span <= 3 * span
-                        && y - a.4 <= f.span
-                }) {
-                    seen.2 = y;
-                    list[seen.3].y = (seen.4 + y) / 2;
+                let mut track = active[polarity].iter_mut();
+                if let Some(seen) = track.find(|a| a.continues(centre, tolerance, y, span)) {
+                    seen.seen_again(&mut list[seen.index], centre, y, span);
                     continue;
                 }
                 let vertical = *down.get_or_insert_with(|| {
@@ -1133,13 +1272,8 @@ fn finders_by<const N: usize>(
                 else {
                     continue;
                 };
-                active[polarity].push((centre, tolerance, y, list.len(), y));
-                list.push(Finder {
-                    x: centre,
-                    y,
-                    span,
-                    square: tall * 10 >= span * 7 && tall * 10 <= span * 14,
-                });
+                active[polarity].push(Track::new(centre, tolerance, y, span, list.len()));
+                list.push(Finder::new(centre, y, span, tall));
             }
         }
     }
@@ -2126,16 +2260,14 @@ mod tests {
             return found;
         }
         let raw = bits.as_raw();
-        // Per ratio and polarity, candidates seen on recent rows: (centre x, tolerance,
-        // last row, index in `found`, first row).
-        type Active = Vec<(usize, usize, usize, usize, usize)>;
-        let mut active: [[Active; 2]; N] = std::array::from_fn(|_| [Vec::new(), Vec::new()]);
+        // Per ratio and polarity, the patterns seen on recent rows.
+        let mut active: [[Vec<Track>; 2]; N] = std::array::from_fn(|_| [Vec::new(), Vec::new()]);
         for y in pad..height - pad {
             if found.iter().flatten().all(|list| list.len() >= stop) {
                 break;
             }
             for list in active.iter_mut().flatten() {
-                list.retain(|a| a.2 + 2 >= y);
+                list.retain(|a| a.last + 2 >= y);
             }
             let row = &raw[y * width + pad..y * width + width - pad];
             let n = row.len();
@@ -2185,15 +2317,9 @@ mod tests {
                         continue;
                     }
                     // The same pattern on the next rows: as wide, and no taller than it is wide.
-                    if let Some(seen) = active[polarity].iter_mut().find(|a| {
-                        let f = &list[a.3];
-                        a.0.abs_diff(centre) <= a.1.max(tolerance)
-                            && 2 * span <= 3 * f.span
-                            && 2 * f.span <= 3 * span
-                            && y - a.4 <= f.span
-                    }) {
-                        seen.2 = y;
-                        list[seen.3].y = (seen.4 + y) / 2;
+                    let mut track = active[polarity].iter_mut();
+                    if let Some(seen) = track.find(|a| a.continues(centre, tolerance, y, span)) {
+                        seen.seen_again(&mut list[seen.index], centre, y, span);
                         continue;
                     }
                     let vertical = *down
@@ -2204,13 +2330,8 @@ mod tests {
                     else {
                         continue;
                     };
-                    active[polarity].push((centre, tolerance, y, list.len(), y));
-                    list.push(Finder {
-                        x: centre,
-                        y,
-                        span,
-                        square: tall * 10 >= span * 7 && tall * 10 <= span * 14,
-                    });
+                    active[polarity].push(Track::new(centre, tolerance, y, span, list.len()));
+                    list.push(Finder::new(centre, y, span, tall));
                 }
             }
         }
@@ -2552,6 +2673,36 @@ mod tests {
     }
 
     #[test]
+    fn a_finder_pattern_takes_its_middle_row_not_its_first() {
+        // A finder pattern at 3 px a module whose first row through the dark
+        // centre lost its left runs to JPEG (1:1:6:3:3 where the others read
+        // 3:3:9:3:3): that row matches first, and on its own it made the pattern
+        // 14 px wide, centred 1.5 px off and "not square" (no triple holds it).
+        let mut image = bits(60, 60, &[(FINDER, 3, 20, 20)]);
+        let row = PAD + 20 + 6;
+        for col in 0..9 {
+            image.put_pixel(PAD + 20 + col, row, image::Luma([u8::from(col == 7)]));
+        }
+        let [dark, _] = finders(&image, 10, Ratio::Whole);
+        assert_eq!(dark.len(), 1, "{dark:?}");
+        let f = dark[0];
+        assert_eq!(f.span, 21, "{f:?}");
+        assert!(f.square, "{f:?}");
+        // The centre of the 9-px run 6 px in, as the scan counts it (4 px from its
+        // end): 20 + 6 + 5, plus the border.
+        assert_eq!(f.x, (PAD + 31) as usize, "{f:?}");
+        assert!(f.y.abs_diff((PAD + 30) as usize) <= 1, "{f:?}");
+        // The fast scan still finds what the plain one finds.
+        let plain = finders_by_reference(&image, 10, [Ratio::Whole]);
+        let key = |list: &[Finder]| {
+            list.iter()
+                .map(|f| (f.x, f.y, f.span, f.square))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(key(&plain[0][0]), key(&dark));
+    }
+
+    #[test]
     fn a_stretched_finder_is_not_square() {
         // Twice as wide as tall: the 1:1:3:1:1 column still crosses it, but text and
         // stripes make such shapes, codes do not.
@@ -2602,12 +2753,7 @@ mod tests {
         // A dense code's data modules: a 10×10 lattice of square look-alikes 10
         // modules apart (hundreds of small right-angled triples), and the code's own
         // finder patterns 110 modules apart around it.
-        let finder = |x: usize, y: usize| Finder {
-            x,
-            y,
-            span: 28,
-            square: true,
-        };
+        let finder = |x: usize, y: usize| Finder::new(x, y, 28, 28);
         let mut list: Vec<Finder> = (0..10)
             .flat_map(|i| (0..10).map(move |j| (i, j)))
             .map(|(i, j)| finder(60 + 40 * i, 60 + 40 * j))
@@ -2823,6 +2969,41 @@ mod tests {
     }
 
     #[test]
+    fn a_place_a_box_held_is_zoomed_into_once_that_box_read_nothing_there() {
+        // A code at 3 px a module, and a box remembered first that holds most of
+        // its place but ends inside the code, through its right-hand finder
+        // patterns (a box merged across a page, cut short): its zoom cannot
+        // read the code.
+        let text = "otpauth://totp/Held:me?secret=JBSWY3DPEHPK3PXP";
+        let rows = code_rows(text);
+        let side = 3 * rows.len();
+        let luma = grey_page(300, 300, &rows, 3, 40, 40);
+        let mut search = Search {
+            grey: Some(&luma),
+            ..Search::default()
+        };
+        let frame = Frame::scaled(1.0);
+        let pixels = 300 * 300;
+        let cut = Rect::spanning(0, 0, 40 + side * 3 / 4, 200);
+        search.remember(&[place(cut, 3.0, None)], &frame, pixels, Ratio::Whole);
+        // The exact scan's place of the code lies more than half in that box, so
+        // that box stands in for it...
+        let code = Rect::spanning(16, 16, 64 + side, 64 + side);
+        search.remember(&[place(code, 3.0, None)], &frame, pixels, Ratio::Exact);
+        assert_eq!(search.candidates.len(), 1);
+        assert_eq!(search.unexplained(false).len(), 1);
+        // ...until that box was zoomed into and read nothing: then it gets a zoom
+        // of its own, in the same step, and the code is read.
+        assert!(zoomed(&luma, &mut search, Pass::Zoomed));
+        assert_eq!(search.found.len(), 1);
+        assert_eq!(search.found[0].text.expose(), text);
+        // Seen again, the place is not kept aside twice.
+        search.remember(&[place(code, 3.0, None)], &frame, pixels, Ratio::Exact);
+        assert_eq!(search.hidden.len(), 1);
+        assert!(search.unexplained(true).is_empty());
+    }
+
+    #[test]
     fn a_tolerant_place_is_sampled_before_it_is_enlarged() {
         // Its corners are verified in grey: the grid is read from the grey pixels
         // at once, no enlargement is binarised and searched.
@@ -2847,6 +3028,7 @@ mod tests {
                 sample::Point::new(near.x, far.y),
             ]),
             invert: false,
+            hidden: false,
         });
         assert!(zoomed_all(&luma, &mut search, Pass::Zoomed));
         assert_eq!(search.found.len(), 1);
