@@ -523,6 +523,20 @@ impl Codes {
         }
     }
 
+    /// A mouse press landed in the ring `ring`: when that is an action of
+    /// the card under the pointer, that card becomes the selected one (as a
+    /// click on its Copy, Show or Next makes it anyway), so its actions are
+    /// the stops the focus can go to and the press moves the focus onto
+    /// the action pressed (`App::focus_synced`), as onto any button.
+    pub fn pressed(&mut self, ring: &iced::widget::Id) {
+        let on_action = RowAction::ALL
+            .iter()
+            .any(|action| focus::Key::new(action.focus_key()).ring_id() == *ring);
+        if on_action && let Some(hovered) = &self.hovered {
+            self.selected = Some(hovered.clone());
+        }
+    }
+
     /// Handles a key no widget took.
     pub fn hotkey(&mut self, key: Hotkey, entries: &Entries) -> Action {
         match key {

@@ -270,6 +270,9 @@ pub enum RowAction {
 }
 
 impl RowAction {
+    /// Every action a card can offer.
+    pub const ALL: [Self; 4] = [Self::Copy, Self::Reveal, Self::Next, Self::Details];
+
     /// Its symbol.
     pub const fn symbol(self) -> Symbol {
         match self {
@@ -401,7 +404,8 @@ fn action_button<'a, Message: Clone + 'static>(
 /// ([`marks::layer`] over `marks`). It is `row_data.metrics`'s height, in
 /// that shape.
 /// `focus` builds the card's actions (the selected card's are tab stops
-/// after the list; a card shown under the pointer uses [`Focus::inert`]).
+/// after the list; a card shown under the pointer uses [`Focus::inert`]:
+/// its actions are not stops, but a press on one is noted).
 pub fn view<'a, Message: Clone + 'static>(
     lang: Lang,
     row_data: Row<'a>,
