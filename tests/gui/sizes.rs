@@ -64,14 +64,24 @@ fn texts(h: &Harness) -> Vec<(String, Rectangle, Option<Rectangle>)> {
 /// the card uses: the issuer's bold face, the window's default font for the
 /// rest), laid out alone by the same renderer the tests' windows use.
 fn natural_width(content: &str, size: f32, bold: bool) -> f32 {
+    natural_width_in(
+        content,
+        size,
+        bold.then_some(iced::Font {
+            weight: iced::font::Weight::Bold,
+            ..iced::Font::DEFAULT
+        }),
+    )
+}
+
+/// [`natural_width`] in `font` (the codes' monospaced one, say; `None`:
+/// the window's default font).
+fn natural_width_in(content: &str, size: f32, font: Option<iced::Font>) -> f32 {
     let mut alone = iced::widget::text(content.to_owned())
         .size(size)
         .wrapping(iced::widget::text::Wrapping::None);
-    if bold {
-        alone = alone.font(iced::Font {
-            weight: iced::font::Weight::Bold,
-            ..iced::Font::DEFAULT
-        });
+    if let Some(font) = font {
+        alone = alone.font(font);
     }
     let alone: iced::Element<'_, ()> = iced::widget::container(alone).into();
     let mut ui = iced_test::Simulator::with_size(iced::Settings::default(), (4000.0, 200.0), alone);
@@ -624,6 +634,131 @@ fn every_other_screen_shows_every_text_whole_at_large_sizes() {
                 h.height = 6000.0;
                 let context = format!("{} ({what}) at {percent} % ({lang:?})", h.app.screen_name());
                 wrong.extend(texts_not_whole(&h, &context));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The smallest window the app allows (`codes::MIN_WINDOW`) at 200 %, in
+/// English and Portuguese: every text of every card lies inside its card
+/// and is drawn whole (the codes and the next codes, one line each, as wide
+/// as they need in their monospaced font), the code never smaller on screen
+/// than at 100 %. The cards: a favourite selected (its actions show), an
+/// HOTP account, one with a long name; at 4 seconds left (the next code
+/// shows under the code) and with codes hidden (the hint instead).
+#[test]
+fn every_card_keeps_its_text_inside_in_the_smallest_window_at_200() {
+    let code_height_at_100 = {
+        let mut h = sized(samples(), 100);
+        h.frame();
+        let code = group_code(&code_at(KEY, T0));
+        let seen = texts(&h);
+        seen.iter()
+            .find(|(content, ..)| content == &code)
+            .map(|(_, bounds, _)| bounds.height)
+            .unwrap()
+    };
+    let accounts = || {
+        let mut all = samples();
+        all.push(entry(
+            tessera::otp::Account::new(
+                "Counter Co",
+                "hotp@example.org",
+                tessera::otp::decode_base32(KEY).unwrap(),
+                tessera::otp::Params::hotp(7),
+            )
+            .unwrap(),
+        ));
+        all.push(entry(totp(
+            "A Rather Long Issuer Name",
+            "someone.with.a.long.address@example.org",
+            KEY,
+        )));
+        all
+    };
+    let mut wrong = Vec::new();
+    for lang in [Lang::En, Lang::PtBr] {
+        for hidden in [false, true] {
+            let mut h = unlocked_with(accounts(), lang, |env| {
+                env.settings.text_size_percent = 200;
+                env.settings.hide_codes = hidden;
+            });
+            h.width = codes::MIN_WINDOW.0 / 2.0;
+            // Tall enough for every card (the height does not change the shape).
+            h.height = 2000.0;
+            h.frame();
+            h.update(Message::Hotkey(Hotkey::Down));
+            if !hidden {
+                // 4 seconds left: the next code shows.
+                h.tick(T0.offset_by(6));
+            }
+            h.frame();
+            let height = h.app.codes_metrics().height();
+            let seen = texts(&h);
+            let context = format!("{lang:?}, codes hidden: {hidden}");
+            for e in h.app.entries() {
+                let (container, _) = card(&h, &e.id).unwrap_or_else(|| {
+                    panic!("{context}: {}'s card is not built", e.account.issuer)
+                });
+                // The card itself (its container also holds the gap under it).
+                let card = Rectangle {
+                    height,
+                    ..container
+                };
+                let inside: Vec<_> = seen
+                    .iter()
+                    .filter(|(_, bounds, _)| card.contains(bounds.center()))
+                    .collect();
+                assert!(
+                    inside.len() >= 2,
+                    "{context}: {}'s card shows {inside:?}",
+                    e.account.issuer
+                );
+                for (content, bounds, visible) in inside {
+                    let within = card.x - 0.5 <= bounds.x
+                        && bounds.x + bounds.width <= card.x + card.width + 0.5
+                        && card.y - 0.5 <= bounds.y
+                        && bounds.y + bounds.height <= card.y + card.height + 0.5;
+                    if !within {
+                        wrong.push(format!(
+                            "{context}: {content:?} {bounds:?} leaves its card {card:?}"
+                        ));
+                    } else if !whole(*visible, *bounds) {
+                        wrong.push(format!("{context}: {content:?} is cut ({bounds:?})"));
+                    }
+                }
+            }
+            if !hidden {
+                let code = group_code(&code_at(KEY, T0.offset_by(6)));
+                let next = group_code(&code_at(KEY, T0.offset_by(10)));
+                let monospaced = seen
+                    .iter()
+                    .filter(|(c, ..)| c == &code || c.ends_with(&next) || c.ends_with("––– –––"));
+                let mut codes = 0;
+                for (content, bounds, _) in monospaced {
+                    // One line: its size is its line's height / 1.3.
+                    let needs =
+                        natural_width_in(content, bounds.height / 1.3, Some(iced::Font::MONOSPACE));
+                    if bounds.width + 0.5 < needs {
+                        wrong.push(format!(
+                            "{context}: {content:?} gets {bounds:?}, {needs} px wide on one line"
+                        ));
+                    }
+                    if content != &code {
+                        continue;
+                    }
+                    codes += 1;
+                    if bounds.height * 2.0 < code_height_at_100 - 0.5 {
+                        wrong.push(format!(
+                            "{context}: the code is smaller on screen than at 100 %: {bounds:?}"
+                        ));
+                    }
+                }
+                assert_eq!(
+                    codes, 5,
+                    "{context}: every TOTP card and the HOTP one shown"
+                );
             }
         }
     }
