@@ -51,6 +51,9 @@ const MAX_CANDIDATES: usize = 16;
 const MAX_TOLERANT: usize = 16;
 /// At most this many places a candidate held when they were seen are kept aside.
 const MAX_HIDDEN: usize = 16;
+/// The most modules across a box around one code: version 40 (177 modules) and
+/// the eight modules each side a box is grown by.
+const CODE_BOX_MODULES: f32 = 193.0;
 /// A tolerant triple outlines a code only if its timing patterns show at least this
 /// well ([`finder::timing_score`]).
 const TIMING_SHOWN: f32 = 0.3;
@@ -845,9 +848,13 @@ impl Search<'_> {
                 // holds it is zoomed into and reads another code there, or
                 // nothing, this place gets its own zoom (two codes in one box
                 // merged across a page: the box read one).
+                // Only a place one code could fill: a box merged from look-alikes
+                // across a page is zoomed in vain (a page of look-alikes at
+                // 2.1 px a module took 2.4 times as long).
+                let one_code = side <= CODE_BOX_MODULES * module;
                 let seen = self.candidates.iter().chain(&self.hidden);
                 let seen = seen.filter(|c| c.scan == scan).any(|c| c.same_place(&rect));
-                if !seen && self.hidden.len() < MAX_HIDDEN {
+                if one_code && !seen && self.hidden.len() < MAX_HIDDEN {
                     self.hidden.push(Candidate {
                         rect,
                         module,
