@@ -1068,8 +1068,17 @@ impl App {
     /// a checkbox, a choice: the next Enter or Space operates it, Tab goes
     /// on from it), a field among them focused in iced too; else nothing
     /// has it, and Tab goes on from where the focus was. The code list
-    /// keeps it (a click on a card selects that card).
+    /// keeps it (a click on a card selects that card); a press on an
+    /// action of the card under the pointer selects that card and moves
+    /// the focus onto the action.
     fn focus_synced(&mut self, clicked: focus::Clicked) -> Task<Message> {
+        // A press on the actions of a card under the pointer selects that
+        // card first: its actions are then the stops.
+        if let (Screen::Codes, Some(session), Some(ring)) =
+            (&self.screen, &mut self.session, &clicked.ring)
+        {
+            session.codes.pressed(ring);
+        }
         let controls = self.focus_controls();
         let by_field = clicked.field.as_ref().and_then(|id| {
             controls

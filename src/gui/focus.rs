@@ -134,9 +134,10 @@ type Sink<M> = Rc<dyn Fn(Control<M>)>;
 pub struct Focus<M> {
     ring: Option<Key>,
     sink: Option<Sink<M>>,
-    /// Rings without widget ids that never record (controls that are not
-    /// tab stops but are laid out like those that are: the buttons of code
-    /// rows that are not selected).
+    /// Rings that never record and never show (controls that are not tab
+    /// stops but are laid out like those that are: the actions of a card
+    /// under the pointer that is not the selected one). They still note a
+    /// mouse press ([`sync`]), so the root can follow a click on one.
     inert: bool,
 }
 
@@ -235,13 +236,9 @@ impl<M: Clone + 'static> Focus<M> {
         let ring = container(control)
             .padding(theme::FOCUS_WIDTH + 1.0)
             .style(style(self.is_focused(key)));
-        if self.inert {
-            ring.into()
-        } else {
-            // The ring notes a mouse press on it, so the focus follows a
-            // click ([`sync`]).
-            Element::new(ring::Ring::new(key.ring_id(), ring.id(key.ring_id())))
-        }
+        // The ring notes a mouse press on it, so the focus follows a click
+        // ([`sync`]).
+        Element::new(ring::Ring::new(key.ring_id(), ring.id(key.ring_id())))
     }
 
     /// A button that sends `on_press` when clicked, or when it has the focus

@@ -69,7 +69,10 @@ pub fn run_with_vault(vault: Option<std::path::PathBuf>, requests: Vec<Request>)
     };
     let window = iced::window::Settings {
         size: iced::Size::new(screen::codes::DEFAULT_WINDOW_WIDTH, 720.0),
-        min_size: Some(iced::Size::new(380.0, 420.0)),
+        min_size: Some(iced::Size::new(
+            screen::codes::MIN_WINDOW.0,
+            screen::codes::MIN_WINDOW.1,
+        )),
         icon: icon::window_icon(),
         platform_specific: platform_specific(),
         // Closing clears a code still on the clipboard first (`CloseRequested`).

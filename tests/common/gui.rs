@@ -397,11 +397,17 @@ impl Harness {
         }
     }
 
-    /// A left click at `point` of the live window.
-    pub fn live_click_at(&mut self, point: iced::Point) {
+    /// The mouse moved to `point` of the live window (onto a card: its
+    /// actions show).
+    pub fn live_point_at(&mut self, point: iced::Point) {
         self.live_event(iced::Event::Mouse(iced::mouse::Event::CursorMoved {
             position: point,
         }));
+    }
+
+    /// A left click at `point` of the live window.
+    pub fn live_click_at(&mut self, point: iced::Point) {
+        self.live_point_at(point);
         for event in simulator::click() {
             self.live_event(event);
         }

@@ -166,3 +166,120 @@ fn every_field_clicked_into_has_the_focus() {
         );
     }
 }
+
+/// The list of three accounts (ACME, Bank (HOTP), Globex) in a live window.
+fn live_list() -> Harness {
+    let hotp = tessera::otp::Account::new(
+        "Bank",
+        "me",
+        tessera::otp::decode_base32(KEY).unwrap(),
+        tessera::otp::Params::hotp(3),
+    )
+    .unwrap();
+    let mut h = unlocked(
+        vec![
+            entry(totp("ACME", "alice", KEY)),
+            entry(hotp),
+            entry(totp("Globex", "bob", "KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ")),
+        ],
+        Lang::En,
+    );
+    h.live();
+    h
+}
+
+fn entry_id(h: &Harness, issuer: &str) -> tessera::vault::EntryId {
+    h.app
+        .entries()
+        .iter()
+        .find(|e| e.account.issuer == issuer)
+        .unwrap()
+        .id
+        .clone()
+}
+
+/// The mouse onto `issuer`'s card (its actions show), then a click on its
+/// `action`.
+fn click_card_action(h: &mut Harness, issuer: &str, action: RowAction) {
+    let entry = entry_id(h, issuer);
+    let card = {
+        let Harness { app, window, .. } = &mut *h;
+        window
+            .as_mut()
+            .unwrap()
+            .find(app, iced::widget::Id::from(codes::card_id(&entry)))
+            .and_then(|t| t.visible_bounds())
+            .unwrap_or_else(|| panic!("{issuer}'s card is not in view"))
+    };
+    h.live_point_at(iced::Point::new(card.x + 8.0, card.y + 8.0));
+    h.live_click(id(tessera::gui::widget::code_row::action_id(
+        action, &entry,
+    )));
+}
+
+/// The keyboard was on Settings; the mouse clicks Copy on Globex's card
+/// (not selected: its actions show under the pointer). The focus goes onto
+/// that Copy, as onto any button clicked: Globex is selected, Tab goes on
+/// to its Details (not from Settings to Lock), and Space on the Copy
+/// copies its code again.
+#[test]
+fn a_click_on_a_cards_action_moves_the_focus_there() {
+    let mut h = live_list();
+    h.tab_to(codes::SETTINGS_ID);
+    click_card_action(&mut h, "Globex", RowAction::Copy);
+    let globex = code_at("KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ", T0);
+    assert_eq!(h.clipboard.as_deref(), Some(globex.as_str()));
+    assert_eq!(h.app.selected_entry(), Some(&entry_id(&h, "Globex")));
+    assert_eq!(h.focused().as_deref(), Some("row-copy"));
+    assert!(!h.app.focus_visible(), "a click shows no ring");
+    h.clipboard = None;
+    h.space();
+    assert_eq!(h.clipboard.as_deref(), Some(globex.as_str()));
+    h.tab();
+    assert_eq!(h.focused().as_deref(), Some("row-details"));
+    h.named(Named::Enter);
+    assert_eq!(h.app.screen_name(), "details");
+    h.assert_shows("Globex");
+}
+
+/// The same from the list's focus (a card selected with the arrows) onto
+/// another card's first action of another kind: Next code on the HOTP
+/// card. Enter on it advances the counter again.
+#[test]
+fn a_click_on_another_cards_next_code_moves_the_focus_there() {
+    let mut h = live_list();
+    h.tab_to(codes::LIST_KEY);
+    h.named(Named::ArrowDown);
+    let bank = entry_id(&h, "Bank");
+    let counter = |h: &Harness| {
+        h.app
+            .entries()
+            .iter()
+            .find(|e| e.id == bank)
+            .unwrap()
+            .account
+            .params
+            .counter
+    };
+    let before = counter(&h);
+    click_card_action(&mut h, "Bank", RowAction::Next);
+    assert_eq!(counter(&h), before + 1);
+    assert_eq!(h.app.selected_entry(), Some(&bank));
+    assert_eq!(
+        h.focused().as_deref(),
+        Some(tessera::gui::widget::code_row::NEXT_KEY)
+    );
+    h.named(Named::Enter);
+    assert_eq!(counter(&h), before + 2);
+}
+
+/// A click on the selected card's own Copy while the list has the focus
+/// (the arrows chose the card): the focus goes onto that Copy.
+#[test]
+fn a_click_on_the_selected_cards_action_moves_the_focus_there() {
+    let mut h = live_list();
+    h.named(Named::ArrowDown);
+    click_card_action(&mut h, "ACME", RowAction::Copy);
+    assert_eq!(h.focused().as_deref(), Some("row-copy"));
+    assert_eq!(h.app.selected_entry(), Some(&entry_id(&h, "ACME")));
+}

@@ -24,6 +24,7 @@ use iced::keyboard::key::Named;
 use iced::{Point, Rectangle};
 use iced_test::selector::Candidate;
 
+use super::screens;
 use crate::common;
 use common::gui::*;
 use tessera::gui::Message;
@@ -433,11 +434,7 @@ fn three() -> Vec<Entry> {
 
 #[test]
 fn first_run_by_keyboard() {
-    let setup = || {
-        let (dir, keystore) = Harness::prepare();
-        Harness::start(dir, keystore, Lang::En)
-    };
-    assert_eq!(setup().app.screen_name(), "onboarding");
+    let setup = || screens::first_run(Lang::En, |_| {});
     every_control_by_keyboard(&setup, &[], &[]);
 
     // The whole first run by keyboard: the password field is focused on
@@ -458,12 +455,7 @@ fn first_run_by_keyboard() {
 
 #[test]
 fn unlock_by_keyboard() {
-    let setup = || {
-        let (dir, keystore) = Harness::prepare();
-        drop(make_vault(&dir, three()));
-        Harness::start(dir, keystore, Lang::En)
-    };
-    assert_eq!(setup().app.screen_name(), "unlock");
+    let setup = || screens::unlock(three(), Lang::En, |_| {});
     every_control_by_keyboard(&setup, &[], &["unlock"]);
     let mut h = setup();
     h.type_keys(PASSWORD);
@@ -476,9 +468,14 @@ fn unlock_by_keyboard() {
 /// The list with its first row selected (Down), as after arriving and
 /// pressing an arrow.
 fn codes_selected() -> Harness {
+    screens::select_first(start())
+}
+
+/// The list of [`three`] accounts in English, in a window tall enough for
+/// the longest page: where this module's states start.
+fn start() -> Harness {
     let mut h = unlocked(three(), Lang::En);
     h.height = TALL;
-    h.named(Named::ArrowDown);
     h
 }
 
@@ -551,22 +548,13 @@ fn empty_list_and_no_match_by_keyboard() {
 }
 
 fn add_screen() -> Harness {
-    let mut h = unlocked(three(), Lang::En);
-    h.height = TALL;
-    h.press_key(vec![ctrl("n")]);
-    assert_eq!(h.app.screen_name(), "add");
-    h
+    screens::add(start())
 }
 
 #[test]
 fn add_by_keyboard() {
     every_control_by_keyboard(&add_screen, &["choose-images"], &["open-path"]);
-    let advanced = || {
-        let mut h = add_screen();
-        h.tab_to("advanced");
-        h.named(Named::Enter);
-        h
-    };
+    let advanced = || screens::add_advanced(start());
     every_control_by_keyboard(&advanced, &["choose-images"], &["open-path"]);
 
     // A HOTP account with SHA-256, by keyboard alone.
@@ -600,22 +588,13 @@ fn add_by_keyboard() {
 }
 
 fn details_screen() -> Harness {
-    let mut h = codes_selected();
-    h.tab_to("row-details");
-    h.named(Named::Enter);
-    assert_eq!(h.app.screen_name(), "details");
-    h
+    screens::details(start())
 }
 
 #[test]
 fn details_and_its_confirmation_by_keyboard() {
     every_control_by_keyboard(&details_screen, &[], &[]);
-    let confirming = || {
-        let mut h = details_screen();
-        h.tab_to("delete");
-        h.named(Named::Enter);
-        h
-    };
+    let confirming = || screens::details_deleting(start());
     // "Delete…" again while it asks does nothing, by click or by key.
     every_control_by_keyboard(&confirming, &[], &["delete"]);
 
@@ -690,12 +669,7 @@ fn icon_chosen_by_keyboard() {
 }
 
 fn settings_screen() -> Harness {
-    let mut h = unlocked(three(), Lang::En);
-    h.height = TALL;
-    h.tab_to(codes::SETTINGS_ID);
-    h.named(Named::Enter);
-    assert_eq!(h.app.screen_name(), "settings");
-    h
+    screens::settings(start())
 }
 
 #[test]
@@ -777,10 +751,7 @@ fn twelve() -> Vec<Entry> {
 fn share_choose() -> Harness {
     let mut h = unlocked(twelve(), Lang::En);
     h.height = TALL;
-    h.tab_to(codes::EXPORT_ID);
-    h.named(Named::Enter);
-    assert_eq!(h.app.screen_name(), "share");
-    h
+    screens::share(h)
 }
 
 #[test]
@@ -838,11 +809,7 @@ fn move_to_phone_by_keyboard() {
 }
 
 fn recovery_screen() -> Harness {
-    let mut h = details_screen();
-    h.tab_to("recovery");
-    h.named(Named::Enter);
-    assert_eq!(h.app.screen_name(), "recovery");
-    h
+    screens::recovery(start())
 }
 
 #[test]
@@ -962,11 +929,7 @@ fn keyring_unlock_on_and_off_by_keyboard() {
 }
 
 fn file_export_screen() -> Harness {
-    let mut h = settings_screen();
-    h.tab_to("file-export");
-    h.named(Named::Enter);
-    assert_eq!(h.app.screen_name(), "file-export");
-    h
+    screens::file_export(start())
 }
 
 #[test]
@@ -989,37 +952,16 @@ fn file_export_by_keyboard() {
     assert!(written.contains("otpauth://"), "{written}");
 }
 
-/// The restore screen of a vault with earlier versions (the favourite
-/// saved, then the account deleted, each keeps the one before).
+/// The restore screen of a vault with earlier versions.
 fn restore_screen() -> Harness {
-    let mut h = details_screen();
-    h.tab_to("favourite");
-    h.space();
-    h.tab_to("save");
-    h.named(Named::Enter);
-    h.tab_to(codes::SETTINGS_ID);
-    h.named(Named::Enter);
-    h.tab_to("restore");
-    h.named(Named::Enter);
-    assert_eq!(h.app.screen_name(), "restore");
-    h
+    screens::restore(start())
 }
 
 #[test]
 fn restore_by_keyboard() {
     let setup = restore_screen;
     every_control_by_keyboard(&setup, &[], &[]);
-    let preview = || {
-        let mut h = setup();
-        h.tab_to("version#0");
-        h.named(Named::Enter);
-        assert!(
-            h.focus_keys().contains(&"confirm".to_owned()),
-            "{:?}",
-            view_texts(&h)
-        );
-        h
-    };
+    let preview = || screens::restore_preview(start());
     every_control_by_keyboard(&preview, &[], &[]);
     let mut h = preview();
     h.tab_to("confirm");
@@ -1028,32 +970,13 @@ fn restore_by_keyboard() {
 }
 
 fn dropped() -> Harness {
-    let mut h = unlocked(three(), Lang::En);
-    h.height = TALL;
-    let path = h.dir.path().join("new.png");
-    let uri = "otpauth://totp/Initech:peter?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Initech";
-    std::fs::write(&path, &*tessera::qr::encode::png(uri, 4).unwrap()).unwrap();
-    let message = tessera::gui::app::on_event(
-        iced::Event::Window(iced::window::Event::FileDropped(path)),
-        iced::event::Status::Ignored,
-        iced::window::Id::unique(),
-    )
-    .unwrap();
-    h.update(message);
-    assert_eq!(h.app.screen_name(), "review");
-    h
+    screens::review(start())
 }
 
 #[test]
 fn review_and_its_offer_to_delete_the_images_by_keyboard() {
     every_control_by_keyboard(&dropped, &[], &[]);
-    let added = || {
-        let mut h = dropped();
-        h.tab_to("add");
-        h.named(Named::Enter);
-        assert!(h.focus_keys().contains(&"delete-images".to_owned()));
-        h
-    };
+    let added = || screens::review_added(start());
     every_control_by_keyboard(&added, &[], &[]);
     let mut h = added();
     assert!(
@@ -1300,53 +1223,15 @@ fn automatic_backups_on_and_off_by_keyboard() {
 /// once with as many of its controls enabled as it can have.
 #[test]
 fn audit_every_screen() {
-    let settings_full = || {
-        // A backup folder in use ("Turn off") and another typed ("Use this
-        // folder"), a shortcut edited ("Use").
-        let mut h = settings_screen();
-        let folder = h.dir.path().join("backups");
-        std::fs::create_dir_all(&folder).unwrap();
-        h.tab_to(settings::BACKUP_FOLDER_ID);
-        h.type_keys(&folder.display().to_string());
-        h.named(Named::Enter);
-        h.type_keys("2");
-        h.tab_to(settings::SHORTCUT_ID);
-        h.type_keys("x");
-        for key in ["backups-use", "backups-off", "shortcut-use"] {
-            assert!(h.focus_keys().contains(&key.to_owned()), "{key}");
-        }
-        h
-    };
-    let recovery_with_codes = || {
-        let mut h = recovery_screen();
-        h.tab_to(tessera::gui::screen::recovery::BLOCK_ID);
-        h.type_keys("abcd-efgh");
-        h.tab_to("save");
-        h.named(Named::Enter);
-        h
-    };
-    let add_advanced = || {
-        let mut h = add_screen();
-        h.tab_to("advanced");
-        h.named(Named::Enter);
-        h
-    };
-    let first_run = || {
-        let (dir, keystore) = Harness::prepare();
-        Harness::start(dir, keystore, Lang::En)
-    };
-    let unlock = || {
-        let (dir, keystore) = Harness::prepare();
-        drop(make_vault(&dir, three()));
-        Harness::start(dir, keystore, Lang::En)
-    };
+    let settings_full = || screens::settings_full(start());
+    let recovery_with_codes = || screens::recovery_with_codes(start());
+    let add_advanced = || screens::add_advanced(start());
+    let first_run = || screens::first_run(Lang::En, |_| {});
+    let unlock = || screens::unlock(three(), Lang::En, |_| {});
     let shown_qr = || {
-        let mut h = share_choose();
-        h.tab_to("continue");
-        h.named(Named::Enter);
-        h.tab_to("show");
-        h.named(Named::Enter);
-        h
+        let mut h = unlocked(twelve(), Lang::En);
+        h.height = TALL;
+        screens::shown_qr(h)
     };
     let restore_versions = restore_screen;
     let screens: [(&str, &dyn Fn() -> Harness); 13] = [

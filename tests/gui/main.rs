@@ -29,6 +29,7 @@ mod privacy;
 mod recovery;
 mod restore;
 mod rings;
+mod screens;
 mod share;
 mod shortcut;
 mod shortcut_x11;

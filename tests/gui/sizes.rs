@@ -11,6 +11,7 @@
 use iced::Rectangle;
 use iced_test::selector::{Candidate, Target};
 
+use super::screens;
 use crate::common::gui::*;
 use tessera::gui::Message;
 use tessera::gui::event::Hotkey;
@@ -63,14 +64,24 @@ fn texts(h: &Harness) -> Vec<(String, Rectangle, Option<Rectangle>)> {
 /// the card uses: the issuer's bold face, the window's default font for the
 /// rest), laid out alone by the same renderer the tests' windows use.
 fn natural_width(content: &str, size: f32, bold: bool) -> f32 {
+    natural_width_in(
+        content,
+        size,
+        bold.then_some(iced::Font {
+            weight: iced::font::Weight::Bold,
+            ..iced::Font::DEFAULT
+        }),
+    )
+}
+
+/// [`natural_width`] in `font` (the codes' monospaced one, say; `None`:
+/// the window's default font).
+fn natural_width_in(content: &str, size: f32, font: Option<iced::Font>) -> f32 {
     let mut alone = iced::widget::text(content.to_owned())
         .size(size)
         .wrapping(iced::widget::text::Wrapping::None);
-    if bold {
-        alone = alone.font(iced::Font {
-            weight: iced::font::Weight::Bold,
-            ..iced::Font::DEFAULT
-        });
+    if let Some(font) = font {
+        alone = alone.font(font);
     }
     let alone: iced::Element<'_, ()> = iced::widget::container(alone).into();
     let mut ui = iced_test::Simulator::with_size(iced::Settings::default(), (4000.0, 200.0), alone);
@@ -448,6 +459,53 @@ fn the_top_row_stays_when_the_text_size_changes() {
     }
 }
 
+/// What is wrong with the texts of the window `h` shows (`context` names
+/// it): each text must lie wholly inside the window (`h.width` wide) and be
+/// drawn whole (its part in view is all of it: nothing cut at the right
+/// edge or by a scrollable).
+fn texts_not_whole(h: &Harness, context: &str) -> Vec<String> {
+    let all = texts(h);
+    if all.is_empty() {
+        return vec![format!("{context}: no text")];
+    }
+    let mut wrong = Vec::new();
+    for (content, bounds, visible) in &all {
+        if bounds.x < -0.5 || bounds.x + bounds.width > h.width + 0.5 {
+            wrong.push(format!(
+                "{context}: {content:?} at {bounds:?} leaves the {} px window",
+                h.width
+            ));
+        } else if !whole(*visible, *bounds) {
+            wrong.push(format!(
+                "{context}: {content:?} is cut ({bounds:?}, in view {visible:?})"
+            ));
+        }
+    }
+    wrong
+}
+
+/// Every text the window shows lies inside it and is drawn whole
+/// ([`texts_not_whole`]); the texts, for further checks.
+fn assert_every_text_whole(
+    h: &Harness,
+    context: &str,
+) -> Vec<(String, Rectangle, Option<Rectangle>)> {
+    let wrong = texts_not_whole(h, context);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    texts(h)
+}
+
+/// A harness on the list of [`samples`] in `lang` at `percent`, in the
+/// default window's width and tall enough that no page scrolls.
+fn large(lang: Lang, percent: u16) -> Harness {
+    let mut h = unlocked_with(samples(), lang, |env| {
+        env.settings.text_size_percent = percent;
+    });
+    fit_window(&mut h, percent);
+    h.height = 6000.0;
+    h
+}
+
 /// Settings and details at 150 and 200 %, in English and Portuguese (the
 /// longer labels), in a window tall enough that nothing scrolls: every text
 /// lies wholly inside the window and is drawn whole (nothing cut at the
@@ -459,21 +517,13 @@ fn the_top_row_stays_when_the_text_size_changes() {
 fn settings_and_details_show_every_text_whole_at_large_sizes() {
     for lang in [Lang::En, Lang::PtBr] {
         for percent in [150_u16, 200] {
-            let mut h = unlocked_with(samples(), lang, |env| {
-                env.settings.text_size_percent = percent;
-            });
-            fit_window(&mut h, percent);
-            h.height = 6000.0;
-            h.named(iced::keyboard::key::Named::ArrowDown);
-            h.tab_to(tessera::gui::widget::code_row::DETAILS_KEY);
-            h.named(iced::keyboard::key::Named::Enter);
-            assert_eq!(h.app.screen_name(), "details");
-            let details = texts(&h);
+            let mut h = screens::details(large(lang, percent));
+            let details =
+                assert_every_text_whole(&h, &format!("details at {percent} % ({lang:?})"));
             h.named(iced::keyboard::key::Named::Escape);
-            h.tab_to(codes::SETTINGS_ID);
-            h.named(iced::keyboard::key::Named::Enter);
-            assert_eq!(h.app.screen_name(), "settings");
-            let settings = texts(&h);
+            let h = screens::settings(h);
+            let settings =
+                assert_every_text_whole(&h, &format!("settings at {percent} % ({lang:?})"));
 
             for (screen, all, one_line, choices) in [
                 ("details", &details, "SHA1", &["SHA256", "SHA512"][..]),
@@ -492,17 +542,6 @@ fn settings_and_details_show_every_text_whole_at_large_sizes() {
                 ),
             ] {
                 let context = format!("{screen} at {percent} % ({lang:?})");
-                for (content, bounds, visible) in all.iter() {
-                    assert!(
-                        bounds.x >= -0.5 && bounds.x + bounds.width <= h.width + 0.5,
-                        "{context}: {content:?} at {bounds:?} leaves the {} px window",
-                        h.width
-                    );
-                    assert!(
-                        whole(*visible, *bounds),
-                        "{context}: {content:?} is cut ({bounds:?}, in view {visible:?})"
-                    );
-                }
                 let height = |label: &str| {
                     all.iter()
                         .find(|(content, ..)| content == label)
@@ -528,28 +567,200 @@ fn add_and_share_show_every_text_whole_at_large_sizes() {
     for lang in [Lang::En, Lang::PtBr] {
         for percent in [150_u16, 200] {
             for (control, screen) in [(codes::ADD_ID, "add"), (codes::EXPORT_ID, "share")] {
-                let mut h = unlocked_with(samples(), lang, |env| {
-                    env.settings.text_size_percent = percent;
-                });
-                fit_window(&mut h, percent);
-                h.height = 6000.0;
+                let mut h = large(lang, percent);
                 h.tab_to(control);
                 h.named(iced::keyboard::key::Named::Enter);
                 let name = h.app.screen_name();
                 assert_ne!(name, "codes", "{screen} did not open");
-                let context = format!("{name} ({screen}) at {percent} % ({lang:?})");
-                for (content, bounds, visible) in texts(&h) {
-                    assert!(
-                        bounds.x >= -0.5 && bounds.x + bounds.width <= h.width + 0.5,
-                        "{context}: {content:?} at {bounds:?} leaves the {} px window",
-                        h.width
-                    );
-                    assert!(
-                        whole(visible, bounds),
-                        "{context}: {content:?} is cut ({bounds:?}, in view {visible:?})"
-                    );
-                }
+                assert_every_text_whole(
+                    &h,
+                    &format!("{name} ({screen}) at {percent} % ({lang:?})"),
+                );
             }
         }
     }
+}
+
+/// Every other screen the keyboard audit visits (`audit_every_screen`),
+/// and the states that show more of them, at 150 and 200 %, en and pt-BR:
+/// the first run and unlock, the list (a card selected, then its code
+/// copied: the toast; and empty), details asking to delete, add with its
+/// advanced fields, settings with every button it can show, recovery codes
+/// without and with codes and asking to replace them,
+/// a QR code shown to move to a phone, export and backup, restore and its
+/// preview, the review of a dropped image and its offer to delete it.
+/// Every text lies inside the window and is drawn whole.
+#[test]
+fn every_other_screen_shows_every_text_whole_at_large_sizes() {
+    type Way = fn(Harness) -> Harness;
+    let copied: Way = |h| {
+        let mut h = screens::select_first(h);
+        h.named(iced::keyboard::key::Named::Enter);
+        assert!(h.app.toast().is_some());
+        h
+    };
+    let from_the_list: [(&str, Way); 14] = [
+        ("a card selected", screens::select_first),
+        ("a code copied", copied),
+        ("details, deleting", screens::details_deleting),
+        ("add, advanced", screens::add_advanced),
+        ("settings, every button", screens::settings_full),
+        ("recovery codes", screens::recovery),
+        ("recovery codes, one saved", screens::recovery_with_codes),
+        ("recovery codes, replacing", screens::recovery_replacing),
+        ("a QR code shown", screens::shown_qr),
+        ("export and backup", screens::file_export),
+        ("restore", screens::restore),
+        ("restore, a version chosen", screens::restore_preview),
+        ("review", screens::review),
+        ("review, added", screens::review_added),
+    ];
+    let mut wrong = Vec::new();
+    for lang in [Lang::En, Lang::PtBr] {
+        for percent in [150_u16, 200] {
+            let at = |env: &mut tessera::gui::Environment| {
+                env.settings.text_size_percent = percent;
+            };
+            let mut states = vec![
+                ("first run", screens::first_run(lang, at)),
+                ("unlock", screens::unlock(samples(), lang, at)),
+                ("the empty list", unlocked_with(vec![], lang, at)),
+            ];
+            for (what, way) in from_the_list {
+                states.push((what, way(large(lang, percent))));
+            }
+            for (what, mut h) in states {
+                fit_window(&mut h, percent);
+                h.height = 6000.0;
+                let context = format!("{} ({what}) at {percent} % ({lang:?})", h.app.screen_name());
+                wrong.extend(texts_not_whole(&h, &context));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The smallest window the app allows (`codes::MIN_WINDOW`) at 200 %, in
+/// English and Portuguese: every text of every card lies inside its card
+/// and is drawn whole (the codes and the next codes, one line each, as wide
+/// as they need in their monospaced font), the code never smaller on screen
+/// than at 100 %. The cards: a favourite selected (its actions show), an
+/// HOTP account, one with a long name; at 4 seconds left (the next code
+/// shows under the code) and with codes hidden (the hint instead).
+#[test]
+fn every_card_keeps_its_text_inside_in_the_smallest_window_at_200() {
+    let code_height_at_100 = {
+        let mut h = sized(samples(), 100);
+        h.frame();
+        let code = group_code(&code_at(KEY, T0));
+        let seen = texts(&h);
+        seen.iter()
+            .find(|(content, ..)| content == &code)
+            .map(|(_, bounds, _)| bounds.height)
+            .unwrap()
+    };
+    let accounts = || {
+        let mut all = samples();
+        all.push(entry(
+            tessera::otp::Account::new(
+                "Counter Co",
+                "hotp@example.org",
+                tessera::otp::decode_base32(KEY).unwrap(),
+                tessera::otp::Params::hotp(7),
+            )
+            .unwrap(),
+        ));
+        all.push(entry(totp(
+            "A Rather Long Issuer Name",
+            "someone.with.a.long.address@example.org",
+            KEY,
+        )));
+        all
+    };
+    let mut wrong = Vec::new();
+    for lang in [Lang::En, Lang::PtBr] {
+        for hidden in [false, true] {
+            let mut h = unlocked_with(accounts(), lang, |env| {
+                env.settings.text_size_percent = 200;
+                env.settings.hide_codes = hidden;
+            });
+            h.width = codes::MIN_WINDOW.0 / 2.0;
+            // Tall enough for every card (the height does not change the shape).
+            h.height = 2000.0;
+            h.frame();
+            h.update(Message::Hotkey(Hotkey::Down));
+            if !hidden {
+                // 4 seconds left: the next code shows.
+                h.tick(T0.offset_by(6));
+            }
+            h.frame();
+            let height = h.app.codes_metrics().height();
+            let seen = texts(&h);
+            let context = format!("{lang:?}, codes hidden: {hidden}");
+            for e in h.app.entries() {
+                let (container, _) = card(&h, &e.id).unwrap_or_else(|| {
+                    panic!("{context}: {}'s card is not built", e.account.issuer)
+                });
+                // The card itself (its container also holds the gap under it).
+                let card = Rectangle {
+                    height,
+                    ..container
+                };
+                let inside: Vec<_> = seen
+                    .iter()
+                    .filter(|(_, bounds, _)| card.contains(bounds.center()))
+                    .collect();
+                assert!(
+                    inside.len() >= 2,
+                    "{context}: {}'s card shows {inside:?}",
+                    e.account.issuer
+                );
+                for (content, bounds, visible) in inside {
+                    let within = card.x - 0.5 <= bounds.x
+                        && bounds.x + bounds.width <= card.x + card.width + 0.5
+                        && card.y - 0.5 <= bounds.y
+                        && bounds.y + bounds.height <= card.y + card.height + 0.5;
+                    if !within {
+                        wrong.push(format!(
+                            "{context}: {content:?} {bounds:?} leaves its card {card:?}"
+                        ));
+                    } else if !whole(*visible, *bounds) {
+                        wrong.push(format!("{context}: {content:?} is cut ({bounds:?})"));
+                    }
+                }
+            }
+            if !hidden {
+                let code = group_code(&code_at(KEY, T0.offset_by(6)));
+                let next = group_code(&code_at(KEY, T0.offset_by(10)));
+                let monospaced = seen
+                    .iter()
+                    .filter(|(c, ..)| c == &code || c.ends_with(&next) || c.ends_with("––– –––"));
+                let mut codes = 0;
+                for (content, bounds, _) in monospaced {
+                    // One line: its size is its line's height / 1.3.
+                    let needs =
+                        natural_width_in(content, bounds.height / 1.3, Some(iced::Font::MONOSPACE));
+                    if bounds.width + 0.5 < needs {
+                        wrong.push(format!(
+                            "{context}: {content:?} gets {bounds:?}, {needs} px wide on one line"
+                        ));
+                    }
+                    if content != &code {
+                        continue;
+                    }
+                    codes += 1;
+                    if bounds.height * 2.0 < code_height_at_100 - 0.5 {
+                        wrong.push(format!(
+                            "{context}: the code is smaller on screen than at 100 %: {bounds:?}"
+                        ));
+                    }
+                }
+                assert_eq!(
+                    codes, 5,
+                    "{context}: every TOTP card and the HOTP one shown"
+                );
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -58,6 +58,9 @@ pub const PAGE_PADDING: f32 = 16.0;
 pub const LIST_INSET: f32 = 12.0;
 /// The default window's width ([`crate::gui::run`]'s), before any text size.
 pub const DEFAULT_WINDOW_WIDTH: f32 = 560.0;
+/// The smallest window the app allows, in physical pixels (at 200 % it is
+/// 190 x 210 logical pixels).
+pub const MIN_WINDOW: (f32, f32) = (380.0, 420.0);
 /// Rows built beyond each edge of the viewport, so that a fast scroll never
 /// shows a blank before the next view.
 const OVERSCAN: usize = 4;
@@ -520,6 +523,20 @@ impl Codes {
             }
             Message::MergeCopy if self.copy_password.as_str().is_empty() => Action::None,
             Message::MergeCopy => Action::MergeCopy(self.copy_password.take_password()),
+        }
+    }
+
+    /// A mouse press landed in the ring `ring`: when that is an action of
+    /// the card under the pointer, that card becomes the selected one (as a
+    /// click on its Copy, Show or Next makes it anyway), so its actions are
+    /// the stops the focus can go to and the press moves the focus onto
+    /// the action pressed (`App::focus_synced`), as onto any button.
+    pub fn pressed(&mut self, ring: &iced::widget::Id) {
+        let on_action = RowAction::ALL
+            .iter()
+            .any(|action| focus::Key::new(action.focus_key()).ring_id() == *ring);
+        if on_action && let Some(hovered) = &self.hovered {
+            self.selected = Some(hovered.clone());
         }
     }
 
@@ -1180,8 +1197,9 @@ mod tests {
         }
     }
 
-    /// The default window is wide at 100 % and stacked from 125 % on, and
-    /// a change of shape keeps the row at the top of the list there.
+    /// The default window is wide at 100 % and stacked from 125 % on, the
+    /// smallest window narrow at 150 and 200 % (stacked below), and a
+    /// change of shape keeps the row at the top of the list there.
     #[test]
     fn the_shape_follows_the_width_and_the_top_row_stays() {
         assert_eq!(
@@ -1193,6 +1211,19 @@ mod tests {
                 Scroll::at_text_scale(scale).metrics().shape,
                 code_row::Shape::Stacked
             );
+        }
+        for (scale, shape) in [
+            (1.0, code_row::Shape::Stacked),
+            (1.25, code_row::Shape::Stacked),
+            (1.5, code_row::Shape::Narrow),
+            (2.0, code_row::Shape::Narrow),
+        ] {
+            let smallest = Scroll {
+                width: MIN_WINDOW.0 / scale - 2.0 * PAGE_PADDING,
+                ..Scroll::default()
+            };
+            assert_eq!(smallest.metrics().shape, shape, "{scale}");
+            assert!(smallest.metrics().stride() >= Scroll::default().metrics().stride());
         }
         let entries = Entries::new(
             (0..100)

@@ -319,7 +319,10 @@ impl Recovery {
                     Some(Message::Back),
                 ),
             ]
-            .spacing(8),
+            // One under the other when they do not fit (a large text size).
+            .spacing(8)
+            .wrap()
+            .vertical_spacing(8),
         );
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()
     }

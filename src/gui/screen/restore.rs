@@ -229,13 +229,18 @@ impl Restore {
         let mut rows = column![text(t(Key::RestoreIntro))].spacing(8);
         for (i, candidate) in list.iter().enumerate() {
             let usable = !matches!(candidate.state, State::Unusable(_));
+            // The date, the kind and the state on one line while they fit
+            // (the dates in a column), one under the other when the window
+            // is narrow or the text large.
             let line = column![
                 row![
                     text(earlier::date(lang, candidate)).width(Length::Fixed(170.0)),
-                    text(earlier::kind(lang, candidate)).width(Length::Fill),
+                    text(earlier::kind(lang, candidate)),
                     text(earlier::state(lang, candidate)),
                 ]
-                .spacing(12),
+                .spacing(12)
+                .wrap()
+                .vertical_spacing(2),
                 text(candidate.path.display().to_string())
                     .size(12)
                     .style(theme::label::muted),
@@ -283,7 +288,9 @@ impl Restore {
                     focus.button("open", open, idle.then_some(Message::SubmitPassword)),
                     focus.button("another", another, idle.then_some(Message::Another)),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .wrap()
+                .vertical_spacing(8),
             ]
             .spacing(8),
         )
@@ -315,7 +322,10 @@ impl Restore {
             focus.button("confirm", confirm, idle.then_some(Message::Confirm)),
             focus.button("another", another, idle.then_some(Message::Another)),
         ]
-        .spacing(8);
+        // One under the other when they do not fit (a large text size).
+        .spacing(8)
+        .wrap()
+        .vertical_spacing(8);
         container(column![lines, buttons].spacing(12))
             .padding(12)
             .style(theme::boxed::section)

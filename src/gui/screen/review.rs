@@ -635,7 +635,10 @@ impl Review {
                     Some(Message::Back),
                 ),
             ]
-            .spacing(8),
+            // One under the other when they do not fit (a large text size).
+            .spacing(8)
+            .wrap()
+            .vertical_spacing(8),
         );
         page = page.push(text(t(Key::ReviewMore)).size(13).style(theme::label::muted));
         scrollable(container(page).center_x(Length::Fill).padding(24)).into()

@@ -9,7 +9,10 @@
 //! by side the card is [`Shape::Wide`] (one line, 76 px); otherwise it is
 //! [`Shape::Stacked`] (the names on a line of their own, the actions, the code
 //! and the countdown under them; 120 px), and there the code's size is fitted
-//! to the width left. Names stay on one line each and end in "…" when they do
+//! to the width left. Where that would leave the code too small (the
+//! smallest window at a large text size) the card is [`Shape::Narrow`]: the
+//! code has a line of its own, the actions and the countdown go under it
+//! (162 px). Names stay on one line each and end in "…" when they do
 //! not fit ([`ellipsis`]); the tooltip and the details screen show them
 //! whole. The recovery badge sits beside the issuer, and an HOTP row's counter
 //! sits under its code, where a TOTP row shows the next code.
@@ -42,6 +45,8 @@ pub enum Shape {
     Wide,
     /// Two lines: avatar and names; then (actions), the code and the countdown.
     Stacked,
+    /// Three lines: avatar and names; the code; (actions) and the countdown.
+    Narrow,
 }
 
 /// A card's shape and size for the width it has: the one source of the
@@ -66,6 +71,12 @@ const WIDE_HEIGHT: f32 = 76.0;
 const STACKED_HEIGHT: f32 = 120.0;
 const NAMES_LINE: f32 = 42.0;
 const CODE_LINE: f32 = 56.0;
+/// A narrow card's height: a stacked card's lines, then a 6 px gap and the
+/// line of the actions and the countdown (the countdown's height).
+const NARROW_HEIGHT: f32 = STACKED_HEIGHT + 6.0 + countdown::SIDE;
+/// The smallest a stacked card's code may be (20 px is 40 on screen at
+/// 200 %); a card whose code would be smaller is narrow.
+const STACKED_CODE_MIN: f32 = 20.0;
 /// The card's padding at its sides.
 const SIDE_PADDING: f32 = 12.0;
 /// Between a wide card's parts; between a stacked card's avatar and names,
@@ -89,7 +100,9 @@ const COUNTDOWN: f32 = countdown::SIDE + 1.0;
 impl Metrics {
     /// The shape for a card `card_width` logical pixels wide (its padding
     /// included): wide when the avatar, names at least [`NAMES_MIN`] wide,
-    /// both actions, a six-digit code and the countdown fit on one line.
+    /// both actions, a six-digit code and the countdown fit on one line;
+    /// else stacked when a six-digit code at [`STACKED_CODE_MIN`] fits
+    /// beside the actions and the countdown; else narrow.
     pub fn for_card(card_width: f32) -> Self {
         let inner = (card_width - 2.0 * SIDE_PADDING).max(0.0);
         let wide = AVATAR
@@ -98,10 +111,16 @@ impl Metrics {
             + code_width(COMMON_CODE, CODE_SIZE)
             + COUNTDOWN
             + 4.0 * WIDE_SPACING;
+        let stacked = Self {
+            shape: Shape::Stacked,
+            inner,
+        };
         let shape = if inner >= wide {
             Shape::Wide
-        } else {
+        } else if stacked.code_room() >= code_width(COMMON_CODE, STACKED_CODE_MIN) {
             Shape::Stacked
+        } else {
+            Shape::Narrow
         };
         Self { shape, inner }
     }
@@ -111,6 +130,7 @@ impl Metrics {
         match self.shape {
             Shape::Wide => WIDE_HEIGHT,
             Shape::Stacked => STACKED_HEIGHT,
+            Shape::Narrow => NARROW_HEIGHT,
         }
     }
 
@@ -119,18 +139,27 @@ impl Metrics {
         self.height() + GAP
     }
 
-    /// The width a stacked card leaves its code (and the next code under it).
+    /// The width a stacked or narrow card leaves its code (and the next
+    /// code under it): a stacked card's code line also holds the actions
+    /// and the countdown, a narrow card's is the code's alone.
     fn code_room(self) -> f32 {
-        (self.inner - COMPACT_ACTIONS_WIDTH - COUNTDOWN - 2.0 * STACKED_CODE_SPACING).max(0.0)
+        match self.shape {
+            Shape::Narrow => self.inner,
+            Shape::Wide | Shape::Stacked => {
+                (self.inner - COMPACT_ACTIONS_WIDTH - COUNTDOWN - 2.0 * STACKED_CODE_SPACING)
+                    .max(0.0)
+            }
+        }
     }
 
     /// The size of a monospaced text of `chars` characters that is at most
-    /// `size`: smaller in a stacked card when it would not fit its room.
+    /// `size`: smaller in a stacked or narrow card when it would not fit
+    /// its room.
     fn fitted(self, chars: usize, size: f32) -> f32 {
         match self.shape {
             Shape::Wide => size,
             #[allow(clippy::cast_precision_loss)]
-            Shape::Stacked => size
+            Shape::Stacked | Shape::Narrow => size
                 .min((self.code_room() / (chars.max(1) as f32 * MONO_ADVANCE)).floor())
                 .max(8.0),
         }
@@ -153,7 +182,7 @@ impl Metrics {
                     - COUNTDOWN
                     - 3.0 * WIDE_SPACING
             }
-            Shape::Stacked => self.inner - AVATAR - STACKED_SPACING,
+            Shape::Stacked | Shape::Narrow => self.inner - AVATAR - STACKED_SPACING,
         }
         .max(0.0)
     }
@@ -270,6 +299,9 @@ pub enum RowAction {
 }
 
 impl RowAction {
+    /// Every action a card can offer.
+    pub const ALL: [Self; 4] = [Self::Copy, Self::Reveal, Self::Next, Self::Details];
+
     /// Its symbol.
     pub const fn symbol(self) -> Symbol {
         match self {
@@ -401,7 +433,8 @@ fn action_button<'a, Message: Clone + 'static>(
 /// ([`marks::layer`] over `marks`). It is `row_data.metrics`'s height, in
 /// that shape.
 /// `focus` builds the card's actions (the selected card's are tab stops
-/// after the list; a card shown under the pointer uses [`Focus::inert`]).
+/// after the list; a card shown under the pointer uses [`Focus::inert`]:
+/// its actions are not stops, but a press on one is noted).
 pub fn view<'a, Message: Clone + 'static>(
     lang: Lang,
     row_data: Row<'a>,
@@ -411,7 +444,9 @@ pub fn view<'a, Message: Clone + 'static>(
 ) -> Element<'a, Message> {
     let entry = row_data.entry;
     let metrics = row_data.metrics;
-    let stacked = metrics.shape == Shape::Stacked;
+    // Stacked and narrow cards alike keep the names on a line of their own
+    // and the actions compact.
+    let stacked = metrics.shape != Shape::Wide;
     let avatar = avatar(entry, row_data.selected, marks);
     let shows_actions = row_data.selected || row_data.hovered;
 
@@ -533,6 +568,27 @@ pub fn view<'a, Message: Clone + 'static>(
                 [10.0, SIDE_PADDING, 6.0, SIDE_PADDING],
             )
         }
+        Shape::Narrow => {
+            let first = row![avatar, names]
+                .spacing(STACKED_SPACING)
+                .align_y(Alignment::Center)
+                .height(NAMES_LINE);
+            let second = container(code_column).width(Length::Fill).height(CODE_LINE);
+            // A place for the actions under the code, shown or not, and the
+            // countdown at the end of the line.
+            let actions = container(strip.map_or_else(|| Element::from(row![]), Element::from))
+                .width(Length::Fill)
+                .height(countdown::SIDE)
+                .align_y(Alignment::Center);
+            let mut third = row![actions].height(countdown::SIDE);
+            if let Some(countdown) = countdown {
+                third = third.push(countdown);
+            }
+            (
+                column![first, second, third].spacing(6).into(),
+                [10.0, SIDE_PADDING, 6.0, SIDE_PADDING],
+            )
+        }
     };
     let [top, right, bottom, left] = padding;
     let card = button(body)
@@ -561,7 +617,7 @@ fn code_column<'a, Message: 'a>(
     metrics: Metrics,
 ) -> Element<'a, Message> {
     let entry = row_data.entry;
-    let stacked = metrics.shape == Shape::Stacked;
+    let stacked = metrics.shape != Shape::Wide;
     let urgent = row_data
         .code
         .as_ref()
