@@ -444,7 +444,9 @@ fn blurred(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
     search.both_polarities(binarize::local(&smooth), &Frame::identity(), pass)
 }
 
-/// Candidate regions (dense, square-ish texture), cropped, padded and resampled.
+/// Candidate regions (dense, square-ish texture), cropped, padded and resampled;
+/// what the local threshold's finder patterns outline there and no threshold
+/// reads is sampled from the grey pixels.
 fn region(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
     let mut any = false;
     for rect in regions(luma) {
@@ -467,8 +469,19 @@ fn region(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
             dx: rect.x as f32,
             dy: rect.y as f32,
         };
-        let found = search.both_polarities(binarize::local(&part), &frame, pass)
-            || search.both_polarities(binarize::global(&part, binarize::otsu(&part)), &frame, pass);
+        let bits = binarize::local(&part);
+        let scan = finders_by(&bits, MAX_FINDERS + 1, SCANS);
+        let exact = scan[1].clone();
+        let found = search.both_polarities_scanned(bits, scan, &frame, pass)
+            || search.both_polarities(binarize::global(&part, binarize::otsu(&part)), &frame, pass)
+            // A region is cropped tight around what may be a code, so the boxes its
+            // finder patterns outline cover most of it and are not remembered for a
+            // zoom (boxes over half a frame are look-alikes everywhere there): where
+            // rqrr cannot read the enlarged crop, the codes they outline are sampled
+            // from the grey pixels here, as a zoom's are.
+            || outlined(&exact, &frame)
+                .iter()
+                .any(|c| search.sampled(luma, c));
         any |= found;
     }
     any
@@ -3206,6 +3219,50 @@ mod tests {
         assert!(!search.both_polarities(image, &Frame::identity(), Pass::Local));
         assert!(search.found.is_empty());
         assert!(search.unreadable);
+    }
+
+    /// `text` at `module` px a module, dark grey 85 on light grey 229 (the code and
+    /// a quiet zone of two modules, smoothly scaled), on a dark page of grey 26.
+    fn low_contrast_on_a_dark_page(text: &str, module: f32) -> Luma {
+        let modules = encode::matrix(text).unwrap().size;
+        let (x, y) = (150.0, 120.0);
+        let side = modules as f32 * module;
+        let (w, h) = (480, 360);
+        let corners = [(x, y), (x + side, y), (x + side, y + side), (x, y + side)];
+        let mut luma = sample::synthetic::draw(text, w, h, corners).luma;
+        let quiet = 2.0 * module;
+        for (i, grey) in luma.pixels.iter_mut().enumerate() {
+            let (px, py) = ((i % w as usize) as f32, (i / w as usize) as f32);
+            let inside = |v: f32, at: f32| v + 1.0 > at - quiet && v < at + side + quiet;
+            *grey = if inside(px, x) && inside(py, y) {
+                // 235 → 229, 40 → 85.
+                (85 + (u32::from(*grey) - 40) * (229 - 85) / (235 - 40)) as u8
+            } else {
+                26
+            };
+        }
+        luma
+    }
+
+    #[test]
+    fn a_region_rqrr_cannot_read_is_sampled() {
+        // A low-contrast code at 1.5 px a module on a dark page: the frame's
+        // thresholds lose its finder rings (the dark page pulls the local
+        // threshold under them), the region step's enlarged crop shows them, and
+        // rqrr cannot read the enlarged modules; the sampler reads the grey pixels.
+        let text = "otpauth://totp/Stark%20Industries:walter34%40acme.dev?secret=T6UX3A3UOZFM2VA3MY4MMKZUGGFBOULR&issuer=Stark%20Industries&digits=6";
+        let luma = low_contrast_on_a_dark_page(text, 1.53);
+        let mut search = Search {
+            grey: Some(&luma),
+            ..Search::default()
+        };
+        assert!(region(&luma, &mut search, Pass::Region));
+        assert_eq!(search.found.len(), 1);
+        assert_eq!(search.found[0].text.expose(), text);
+        assert_eq!(search.found[0].pass, Pass::Sampled);
+        let outcome = run(&luma);
+        assert_eq!(outcome.found.len(), 1);
+        assert_eq!(outcome.found[0].text.expose(), text);
     }
 
     #[test]

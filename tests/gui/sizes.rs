@@ -764,3 +764,61 @@ fn every_card_keeps_its_text_inside_in_the_smallest_window_at_200() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The list's header (the app's name and its four buttons) at 100, 150
+/// and 200 %, in the default window and in the smallest one: the name is as
+/// wide as it needs (a single word is drawn past a box too narrow for it),
+/// every button lies wholly inside the window, and none lies over the name.
+#[test]
+fn the_header_fits_down_to_the_smallest_window() {
+    let mut wrong = Vec::new();
+    for percent in [100_u16, 150, 200] {
+        for window in [WINDOW.0, codes::MIN_WINDOW.0] {
+            let mut h = sized(samples(), percent);
+            h.width = window / (f32::from(percent) / 100.0);
+            h.frame();
+            let context = format!("{window} px at {percent} %");
+            let name = texts(&h)
+                .into_iter()
+                .find(|(content, ..)| content == "Tessera")
+                .map(|(_, bounds, _)| bounds)
+                .unwrap();
+            let needs = natural_width("Tessera", 24.0, false);
+            if name.width + 0.5 < needs {
+                wrong.push(format!(
+                    "{context}: the name gets {name:?}, needs {needs} px"
+                ));
+            }
+            let drawn = Rectangle {
+                width: name.width.max(needs),
+                ..name
+            };
+            for control in [
+                codes::ADD_ID,
+                codes::EXPORT_ID,
+                codes::SETTINGS_ID,
+                codes::LOCK_ID,
+            ] {
+                let target = h.ui().find(id(control)).unwrap();
+                let (bounds, visible) = (target.bounds(), target.visible_bounds());
+                if bounds.x < -0.5
+                    || bounds.x + bounds.width > h.width + 0.5
+                    || !whole(visible, bounds)
+                {
+                    wrong.push(format!(
+                        "{context}: {control} at {bounds:?} is not wholly in view"
+                    ));
+                }
+                if drawn
+                    .intersection(&bounds)
+                    .is_some_and(|r| r.width > 0.5 && r.height > 0.5)
+                {
+                    wrong.push(format!(
+                        "{context}: {control} at {bounds:?} lies over the name {drawn:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -50,6 +50,16 @@ pub const LOCK_ID: &str = "codes-lock";
 pub const TOOLTIP_DELAY: std::time::Duration = std::time::Duration::from_millis(500);
 /// The side of a header button's symbol.
 const SYMBOL: f32 = 20.0;
+/// A header button's padding round its symbol, and between the buttons;
+/// smaller when the four would not fit the page's width otherwise.
+const HEADER_PADDING: f32 = 8.0;
+const HEADER_PADDING_COMPACT: f32 = 4.0;
+/// The four header buttons side by side (each in its focus ring).
+const HEADER_BUTTONS: f32 =
+    4.0 * (SYMBOL + 2.0 * HEADER_PADDING + 2.0 * (theme::FOCUS_WIDTH + 1.0)) + 3.0 * HEADER_PADDING;
+/// The room the app's name needs beside them ("Tessera" at 24 px is about
+/// 84 px wide), with the space between.
+const TITLE_ROOM: f32 = 104.0;
 /// The password field of the banner about a conflict copy under another password.
 pub const COPY_PASSWORD_ID: &str = "codes-copy-password";
 /// The space around the screen's content.
@@ -647,12 +657,29 @@ impl Codes {
     pub fn view<'a>(&'a self, cx: Context<'a>, focus: &Focus<Message>) -> Element<'a, Message> {
         let t = |key| i18n::t(cx.lang, key);
         let symbols = Marks::default();
-        let mut header = row![text(t(Key::AppName)).size(24).width(Length::Fill)]
-            .spacing(8)
-            .align_y(Alignment::Center);
+        // The name and the buttons on one line when they fit the page's
+        // width (the list's: the same); else the name over the buttons,
+        // which are smaller when even they alone would not fit (the
+        // smallest window at a large text size).
+        let width = self.scroll.width;
+        let gap = if width < HEADER_BUTTONS {
+            HEADER_PADDING_COMPACT
+        } else {
+            HEADER_PADDING
+        };
+        let mut buttons = row![].spacing(gap).align_y(Alignment::Center);
         for action in header_actions(cx.lang, !cx.entries.is_empty()) {
-            header = header.push(header_button(&symbols, action, focus));
+            buttons = buttons.push(header_button(&symbols, action, focus, gap));
         }
+        let title = text(t(Key::AppName)).size(24);
+        let header: Element<'a, Message> = if width >= TITLE_ROOM + HEADER_BUTTONS {
+            row![title.width(Length::Fill), buttons]
+                .spacing(8)
+                .align_y(Alignment::Center)
+                .into()
+        } else {
+            column![title, buttons].spacing(8).into()
+        };
         // The four symbols are drawn together, over the header.
         let header = marks::layer(header, symbols);
 
@@ -918,6 +945,7 @@ fn header_button<'a>(
     symbols: &Marks,
     b: HeaderAction,
     focus: &Focus<Message>,
+    padding: f32,
 ) -> Element<'a, Message> {
     let ink = match (b.on_press.is_some(), b.primary) {
         (false, _) => Ink::Disabled,
@@ -933,7 +961,7 @@ fn header_button<'a>(
         SYMBOL,
         SYMBOL,
     );
-    let control = button(symbol).padding(8).style(if b.primary {
+    let control = button(symbol).padding(padding).style(if b.primary {
         theme::button::primary
     } else {
         theme::button::secondary
