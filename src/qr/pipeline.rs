@@ -856,6 +856,15 @@ impl Search<'_> {
             if rect.area() == 0 {
                 continue;
             }
+            let candidate = |hidden| Candidate {
+                rect,
+                module,
+                zoomed: false,
+                scan,
+                corners: cluster.corners.map(|c| c.map(|(x, y)| frame.point(x, y))),
+                invert: cluster.invert,
+                hidden,
+            };
             if self.candidates.iter().any(|c| c.holds(&rect, module, scan)) {
                 // Kept aside, unless it is a place seen before: when the box that
                 // holds it is zoomed into and reads another code there, or
@@ -868,15 +877,7 @@ impl Search<'_> {
                 let seen = self.candidates.iter().chain(&self.hidden);
                 let seen = seen.filter(|c| c.scan == scan).any(|c| c.same_place(&rect));
                 if one_code && !seen && self.hidden.len() < MAX_HIDDEN {
-                    self.hidden.push(Candidate {
-                        rect,
-                        module,
-                        zoomed: false,
-                        scan,
-                        corners: cluster.corners.map(|c| c.map(|(x, y)| frame.point(x, y))),
-                        invert: cluster.invert,
-                        hidden: true,
-                    });
+                    self.hidden.push(candidate(true));
                 }
                 continue;
             }
@@ -886,15 +887,7 @@ impl Search<'_> {
                 MAX_CANDIDATES
             };
             if self.count(scan) < most {
-                self.candidates.push(Candidate {
-                    rect,
-                    module,
-                    zoomed: false,
-                    scan,
-                    corners: cluster.corners.map(|c| c.map(|(x, y)| frame.point(x, y))),
-                    invert: cluster.invert,
-                    hidden: false,
-                });
+                self.candidates.push(candidate(false));
             }
         }
     }

@@ -290,6 +290,17 @@ fn answer(
 }
 
 impl Harness {
+    /// The id of the vault's entry whose issuer is `issuer`.
+    pub fn id_of_issuer(&self, issuer: &str) -> tessera::vault::EntryId {
+        self.app
+            .entries()
+            .iter()
+            .find(|e| e.account.issuer == issuer)
+            .unwrap_or_else(|| panic!("no entry of issuer {issuer}"))
+            .id
+            .clone()
+    }
+
     pub fn env(dir: &tempfile::TempDir, keystore: Arc<MemoryKeystore>, lang: Lang) -> Environment {
         // Tests never ask the machine's own clock service or desktop.
         Environment {

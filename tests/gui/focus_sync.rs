@@ -188,20 +188,10 @@ fn live_list() -> Harness {
     h
 }
 
-fn entry_id(h: &Harness, issuer: &str) -> tessera::vault::EntryId {
-    h.app
-        .entries()
-        .iter()
-        .find(|e| e.account.issuer == issuer)
-        .unwrap()
-        .id
-        .clone()
-}
-
 /// The mouse onto `issuer`'s card (its actions show), then a click on its
 /// `action`.
 fn click_card_action(h: &mut Harness, issuer: &str, action: RowAction) {
-    let entry = entry_id(h, issuer);
+    let entry = h.id_of_issuer(issuer);
     let card = {
         let Harness { app, window, .. } = &mut *h;
         window
@@ -229,7 +219,7 @@ fn a_click_on_a_cards_action_moves_the_focus_there() {
     click_card_action(&mut h, "Globex", RowAction::Copy);
     let globex = code_at("KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ", T0);
     assert_eq!(h.clipboard.as_deref(), Some(globex.as_str()));
-    assert_eq!(h.app.selected_entry(), Some(&entry_id(&h, "Globex")));
+    assert_eq!(h.app.selected_entry(), Some(&h.id_of_issuer("Globex")));
     assert_eq!(h.focused().as_deref(), Some("row-copy"));
     assert!(!h.app.focus_visible(), "a click shows no ring");
     h.clipboard = None;
@@ -250,7 +240,7 @@ fn a_click_on_another_cards_next_code_moves_the_focus_there() {
     let mut h = live_list();
     h.tab_to(codes::LIST_KEY);
     h.named(Named::ArrowDown);
-    let bank = entry_id(&h, "Bank");
+    let bank = h.id_of_issuer("Bank");
     let counter = |h: &Harness| {
         h.app
             .entries()
@@ -281,5 +271,5 @@ fn a_click_on_the_selected_cards_action_moves_the_focus_there() {
     h.named(Named::ArrowDown);
     click_card_action(&mut h, "ACME", RowAction::Copy);
     assert_eq!(h.focused().as_deref(), Some("row-copy"));
-    assert_eq!(h.app.selected_entry(), Some(&entry_id(&h, "ACME")));
+    assert_eq!(h.app.selected_entry(), Some(&h.id_of_issuer("ACME")));
 }

@@ -96,16 +96,6 @@ fn whole(visible: Option<Rectangle>, bounds: Rectangle) -> bool {
     })
 }
 
-fn id_of(h: &Harness, issuer: &str) -> EntryId {
-    h.app
-        .entries()
-        .iter()
-        .find(|e| e.account.issuer == issuer)
-        .unwrap()
-        .id
-        .clone()
-}
-
 /// A card's place on screen (its container: the card and the gap under it).
 fn card(h: &Harness, entry: &EntryId) -> Option<(Rectangle, Option<Rectangle>)> {
     let target = h.ui().find(id(codes::card_id(entry))).ok();
@@ -181,7 +171,7 @@ fn a_card_shows_its_whole_name_and_code_at_every_text_size() {
         for e in samples() {
             let (issuer, name) = (e.account.issuer.clone(), e.account.name.clone());
             let star = if e.favourite { "★ " } else { "" };
-            let (card, _) = card(&h, &id_of(&h, &issuer)).unwrap();
+            let (card, _) = card(&h, &h.id_of_issuer(&issuer)).unwrap();
             let find = |want: &str| {
                 seen.iter()
                     .find(|(content, bounds, _)| content == want && card.contains(bounds.center()))
