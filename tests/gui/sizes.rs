@@ -449,21 +449,23 @@ fn the_top_row_stays_when_the_text_size_changes() {
     }
 }
 
-/// What is wrong with the texts of the window `h` shows (`context` names
-/// it): each text must lie wholly inside the window (`h.width` wide) and be
+/// What is wrong with `all`, the texts a window shows ([`texts`]; `context`
+/// names it): each text must lie wholly inside the window (`width` wide) and be
 /// drawn whole (its part in view is all of it: nothing cut at the right
 /// edge or by a scrollable).
-fn texts_not_whole(h: &Harness, context: &str) -> Vec<String> {
-    let all = texts(h);
+fn texts_not_whole(
+    all: &[(String, Rectangle, Option<Rectangle>)],
+    width: f32,
+    context: &str,
+) -> Vec<String> {
     if all.is_empty() {
         return vec![format!("{context}: no text")];
     }
     let mut wrong = Vec::new();
-    for (content, bounds, visible) in &all {
-        if bounds.x < -0.5 || bounds.x + bounds.width > h.width + 0.5 {
+    for (content, bounds, visible) in all {
+        if bounds.x < -0.5 || bounds.x + bounds.width > width + 0.5 {
             wrong.push(format!(
-                "{context}: {content:?} at {bounds:?} leaves the {} px window",
-                h.width
+                "{context}: {content:?} at {bounds:?} leaves the {width} px window"
             ));
         } else if !whole(*visible, *bounds) {
             wrong.push(format!(
@@ -480,9 +482,10 @@ fn assert_every_text_whole(
     h: &Harness,
     context: &str,
 ) -> Vec<(String, Rectangle, Option<Rectangle>)> {
-    let wrong = texts_not_whole(h, context);
+    let all = texts(h);
+    let wrong = texts_not_whole(&all, h.width, context);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    texts(h)
+    all
 }
 
 /// A harness on the list of [`samples`] in `lang` at `percent`, in the
@@ -623,7 +626,7 @@ fn every_other_screen_shows_every_text_whole_at_large_sizes() {
                 fit_window(&mut h, percent);
                 h.height = 6000.0;
                 let context = format!("{} ({what}) at {percent} % ({lang:?})", h.app.screen_name());
-                wrong.extend(texts_not_whole(&h, &context));
+                wrong.extend(texts_not_whole(&texts(&h), h.width, &context));
             }
         }
     }
