@@ -105,6 +105,14 @@ pub(super) fn otsu(luma: &Luma) -> u8 {
 /// the 5×5 blocks around its own. Handles uneven backgrounds, gradients,
 /// low contrast and brand colours; memory is a few bytes per block.
 ///
+/// A block about as flat as a page (a spread of at most twice a flat block's:
+/// JPEG ringing) with no pixel as light as half the window's lightest (a dark
+/// page or card beside a code's narrow quiet zone) says nothing about where a
+/// module's dark ends, and its low point (ZXing gives a flat block half its
+/// level) would drag the mean under the code's blurred modules: such blocks
+/// are left out of the window's mean. (Dark blocks with more spread are a
+/// code's own modules under blur, and stay.)
+///
 /// Blocks that do not fit at the right and bottom edges overlap their
 /// neighbours (they take the last 8 columns or rows).
 pub(super) fn local(luma: &Luma) -> GrayImage {
@@ -114,6 +122,10 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
     }
     let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
     let mut points = vec![0u8; bw * bh];
+    let mut maxima = vec![0u8; bw * bh];
+    // The maximum of blocks that may be a dark page (no more spread than JPEG
+    // ringing gives a flat area: twice a flat block's), 255 for the others.
+    let mut dark_maxima = vec![u8::MAX; bw * bh];
     let mut columns = Columns::new(w);
     for by in 0..bh {
         let y0 = (by * BLOCK).min(h - BLOCK);
@@ -135,28 +147,40 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
                 }
             }
             points[by * bw + bx] = point;
+            maxima[by * bw + bx] = max;
+            if max - min <= 2 * MIN_DYNAMIC_RANGE {
+                dark_maxima[by * bw + bx] = max;
+            }
         }
     }
-    // Mean over the 5×5 neighbourhood, the window clamped to the grid: row sums, then columns.
+    // Over the 5×5 neighbourhood, the window clamped to the grid: the sum of the
+    // points, the lightest block's maximum and the darkest block's.
     let window = 2 * REACH + 1;
-    let mut across = vec![0u32; bw * bh];
-    for (row, sums) in points.chunks_exact(bw).zip(across.chunks_exact_mut(bw)) {
-        for (bx, sum) in sums.iter_mut().enumerate() {
-            let cx = bx.clamp(REACH, bw - 1 - REACH);
-            *sum = row[cx - REACH..=cx + REACH]
-                .iter()
-                .map(|&p| u32::from(p))
-                .sum();
-        }
-    }
+    let sums = window_over(&points, bw, bh, |a, b| a + b);
+    let lightest = window_over(&maxima, bw, bh, u32::max);
+    let darkest = window_over(&dark_maxima, bw, bh, u32::min);
     let mut thresholds = vec![0u8; bw * bh];
-    for (by, out) in thresholds.chunks_exact_mut(bw).enumerate() {
-        let cy = by.clamp(REACH, bh - 1 - REACH);
-        let rows = &across[(cy - REACH) * bw..(cy + REACH + 1) * bw];
-        for (bx, t) in out.iter_mut().enumerate() {
-            let sum: u32 = rows.chunks_exact(bw).map(|r| r[bx]).sum();
-            *t = (sum / (window * window) as u32) as u8;
-        }
+    for (i, t) in thresholds.iter_mut().enumerate() {
+        *t = if darkest[i] * 2 >= lightest[i] {
+            (sums[i] / (window * window) as u32) as u8
+        } else {
+            // Blocks as flat as a page without a pixel as light as half the
+            // lightest are left out.
+            let (bx, by) = (i % bw, i / bw);
+            let cx = bx.clamp(REACH, bw - 1 - REACH);
+            let cy = by.clamp(REACH, bh - 1 - REACH);
+            let (mut sum, mut count) = (0u32, 0u32);
+            for y in cy - REACH..=cy + REACH {
+                let row = y * bw + cx - REACH..=y * bw + cx + REACH;
+                for (&point, &max) in points[row.clone()].iter().zip(&dark_maxima[row]) {
+                    if u32::from(max) * 2 >= lightest[i] {
+                        sum += u32::from(point);
+                        count += 1;
+                    }
+                }
+            }
+            (sum / count.max(1)) as u8
+        };
     }
     // Each pixel against its block's threshold, a row of blocks at a time.
     let pad = PAD as usize;
@@ -180,6 +204,40 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
     // The buffer has exactly (w + 2·PAD)·(h + 2·PAD) bytes, so this cannot fail.
     GrayImage::from_raw(luma.width + 2 * PAD, luma.height + 2 * PAD, out)
         .unwrap_or_else(|| GrayImage::new(1, 1))
+}
+
+/// `combine` over each block's 5×5 neighbourhood (`bw`×`bh` blocks, the window
+/// clamped to the grid): along rows, then down columns.
+fn window_over(
+    values: &[u8],
+    bw: usize,
+    bh: usize,
+    combine: impl Fn(u32, u32) -> u32 + Copy,
+) -> Vec<u32> {
+    let mut across = vec![0u32; bw * bh];
+    for (row, out) in values.chunks_exact(bw).zip(across.chunks_exact_mut(bw)) {
+        for (bx, out) in out.iter_mut().enumerate() {
+            let cx = bx.clamp(REACH, bw - 1 - REACH);
+            *out = row[cx - REACH..=cx + REACH]
+                .iter()
+                .map(|&v| u32::from(v))
+                .reduce(combine)
+                .unwrap_or(0);
+        }
+    }
+    let mut down = vec![0u32; bw * bh];
+    for (by, out) in down.chunks_exact_mut(bw).enumerate() {
+        let cy = by.clamp(REACH, bh - 1 - REACH);
+        let rows = &across[(cy - REACH) * bw..(cy + REACH + 1) * bw];
+        for (bx, out) in out.iter_mut().enumerate() {
+            *out = rows
+                .chunks_exact(bw)
+                .map(|r| r[bx])
+                .reduce(combine)
+                .unwrap_or(0);
+        }
+    }
+    down
 }
 
 /// Per column of a row of blocks ([`BLOCK`] rows of pixels): the sum, the
@@ -413,6 +471,7 @@ mod tests {
         let (w, h) = (luma.width as usize, luma.height as usize);
         let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
         let mut points = vec![0u8; bw * bh];
+        let mut stats = vec![(0u32, 0u8, 0u8); bw * bh];
         for by in 0..bh {
             let y0 = (by * BLOCK).min(h - BLOCK);
             for bx in 0..bw {
@@ -425,6 +484,7 @@ mod tests {
                         max = max.max(grey);
                     }
                 }
+                stats[by * bw + bx] = (sum, min, max);
                 let mut point = (sum / (BLOCK * BLOCK) as u32) as u8;
                 if max - min <= MIN_DYNAMIC_RANGE {
                     point = min / 2;
@@ -446,17 +506,20 @@ mod tests {
             let cy = by.clamp(REACH, bh - 1 - REACH);
             for bx in 0..bw {
                 let cx = bx.clamp(REACH, bw - 1 - REACH);
-                let mut sum = 0u32;
-                for row in points[(cy - REACH) * bw..]
-                    .chunks_exact(bw)
-                    .take(2 * REACH + 1)
-                {
-                    sum += row[cx - REACH..=cx + REACH]
-                        .iter()
-                        .map(|&p| u32::from(p))
-                        .sum::<u32>();
-                }
-                thresholds[by * bw + bx] = (sum / 25) as u8;
+                let blocks: Vec<usize> = (cy - REACH..=cy + REACH)
+                    .flat_map(|y| (cx - REACH..=cx + REACH).map(move |x| y * bw + x))
+                    .collect();
+                let lightest = blocks.iter().map(|&i| stats[i].2).max().unwrap_or(0);
+                let kept: Vec<usize> = blocks
+                    .into_iter()
+                    .filter(|&i| {
+                        let (_, min, max) = stats[i];
+                        max - min > 2 * MIN_DYNAMIC_RANGE
+                            || u32::from(max) * 2 >= u32::from(lightest)
+                    })
+                    .collect();
+                let sum: u32 = kept.iter().map(|&i| u32::from(points[i])).sum();
+                thresholds[by * bw + bx] = (sum / kept.len() as u32) as u8;
             }
         }
         to_bits(luma, |x, y, grey| {
@@ -568,6 +631,16 @@ mod tests {
                 (texture + (n >> 27) as u8 / 2).wrapping_add((x / 50) as u8)
             });
             assert_eq!(local(&image), local_reference(&image), "{w}x{h}");
+            // The same texture on a card with a dark page above and left of it
+            // (flat blocks whose points drag their windows down).
+            let card = luma(w, h, |x, y| {
+                if x < w / 3 || y < h / 4 {
+                    26 + (x % 3) as u8
+                } else {
+                    image.pixels[(y * w + x) as usize]
+                }
+            });
+            assert_eq!(local(&card), local_reference(&card), "{w}x{h} card");
         }
     }
 

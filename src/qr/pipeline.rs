@@ -56,7 +56,7 @@ const MAX_HIDDEN: usize = 16;
 const CODE_BOX_MODULES: f32 = 193.0;
 /// A tolerant triple outlines a code only if its timing patterns show at least this
 /// well ([`finder::timing_score`]).
-const TIMING_SHOWN: f32 = 0.3;
+const TIMING_SHOWN: f32 = finder::TIMING_SHOWN;
 /// ... and is zoomed into only if they alternate in the grey pixels at least this
 /// clearly ([`finder::grey_timing`]).
 const GREY_TIMING: f32 = 0.4;
@@ -262,23 +262,23 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
         };
         next += 1;
         for c in search.candidates.iter_mut().chain(&mut search.hidden) {
-            if c.rect == candidate.rect {
+            if c.is(&candidate) {
                 c.zoomed = true;
             }
         }
         // The tolerant scan's look-alikes (text, icons) are many: only a place whose
         // timing patterns alternate in the grey pixels is worth a zoom.
         if let Some(corners) = candidate.corners {
-            if finder::grey_timing(luma, corners, candidate.module, GREY_TIMING) < GREY_TIMING {
-                continue;
-            }
-            // The three corners are a code's: its grid is read from the grey
-            // pixels in well under a millisecond, before any enlargement.
             let finders = sample::Finders {
                 centres: corners,
                 module: candidate.module,
                 invert: candidate.invert,
             };
+            if grey_verified(luma, &finders) < GREY_TIMING {
+                continue;
+            }
+            // The three corners are a code's: its grid is read from the grey
+            // pixels in well under a millisecond, before any enlargement.
             if search.sampled(luma, &finders) {
                 any = true;
                 continue;
@@ -350,6 +350,22 @@ fn zoom_factor(target: f32, module: f32, side: f32) -> f32 {
     (target / module)
         .clamp(1.0, ZOOM_MAX_FACTOR)
         .min((ZOOM_MAX_SIDE / side).max(1.0))
+}
+
+/// How clearly the timing patterns of the code three finder centres outline
+/// alternate in the grey pixels ([`finder::grey_timing`]; scores under
+/// [`GREY_TIMING`] only tell that they are under it). The scan's centres are
+/// whole pixels of a row's runs and may lie most of a module off at 1.5–2 px a
+/// module, beyond the half module the check shifts its lines by: a place that
+/// alternates at half the threshold or more is checked again from the centres
+/// refined as the sampler refines them.
+fn grey_verified(luma: &Luma, finders: &sample::Finders) -> f32 {
+    let score = finder::grey_timing(luma, finders.centres, finders.module, GREY_TIMING);
+    if score >= GREY_TIMING || score < GREY_TIMING / 2.0 {
+        return score;
+    }
+    let (centres, module) = sample::refined(luma, finders);
+    score.max(finder::grey_timing(luma, centres, module, GREY_TIMING))
 }
 
 /// The codes a binarised crop's finder patterns (found with the exact ratio, per
@@ -684,6 +700,14 @@ impl Candidate {
         self.rect.overlap(rect) * 2 > rect.area()
             && rect.area() * 2 <= self.rect.area() * 3
             && self.module * 2.0 <= module * 3.0
+    }
+
+    /// Whether this is `other`, or the same place seen again by the same scan (a
+    /// copy kept aside): the same rectangle, scan and corners. A box of one scan
+    /// and a tolerant place of the same rectangle are two places (the box's zoom
+    /// may not read the code whose corners the place holds).
+    fn is(&self, other: &Self) -> bool {
+        self.rect == other.rect && self.scan == other.scan && self.corners == other.corners
     }
 
     /// Whether `rect` is about this candidate's rectangle (each lies half or more
@@ -1713,9 +1737,12 @@ fn timed_triples(
         scored = scored
             .into_iter()
             .filter_map(|(_, set)| {
-                let corners = set.map(|i| frame.point(finders[i].x, finders[i].y));
-                let score =
-                    finder::grey_timing(luma, corners, module_of(&set) * frame.scale, GREY_TIMING);
+                let corners = sample::Finders {
+                    centres: set.map(|i| frame.point(finders[i].x, finders[i].y)),
+                    module: module_of(&set) * frame.scale,
+                    invert,
+                };
+                let score = grey_verified(luma, &corners);
                 (score >= GREY_TIMING).then_some((score, set))
             })
             .collect();
@@ -3014,6 +3041,82 @@ mod tests {
         search.remember(&[place(code, 3.0, None)], &frame, pixels, Ratio::Exact);
         assert_eq!(search.hidden.len(), 1);
         assert!(search.unexplained(true).is_empty());
+    }
+
+    #[test]
+    fn a_box_zoomed_in_vain_leaves_a_tolerant_place_of_its_size_to_zoom() {
+        // An exact-scan box and a tolerant place outline the same rectangle (the
+        // same three finder patterns, seen by both tests); the box holds the
+        // place, which is kept aside. The box's zoom reads nothing there: the
+        // place, whose corners the box's zoom never sampled, is still to zoom.
+        let luma = Luma {
+            width: 300,
+            height: 300,
+            pixels: vec![235; 300 * 300],
+        };
+        let mut search = Search {
+            grey: Some(&luma),
+            ..Search::default()
+        };
+        let frame = Frame::scaled(1.0);
+        let rect = Rect::spanning(90, 90, 200, 200);
+        search.remember(&[place(rect, 1.6, None)], &frame, 300 * 300, Ratio::Exact);
+        let corners = Some([(103, 103), (187, 103), (103, 187)]);
+        search.remember(
+            &[place(rect, 1.6, corners)],
+            &frame,
+            300 * 300,
+            Ratio::Tolerant,
+        );
+        assert_eq!(search.hidden.len(), 1);
+        assert!(!zoomed(&luma, &mut search, Pass::Zoomed));
+        let left = search.unexplained(true);
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].scan, Ratio::Tolerant);
+        assert!(left[0].hidden);
+    }
+
+    #[test]
+    fn a_code_beside_a_dark_page_keeps_its_finder_rings() {
+        // A grey code at 2 px a module with a quiet zone of two modules on a dark
+        // page: the dark page's blocks (flat, half their level as their point)
+        // no longer drag the local threshold under the finder rings, so the
+        // frame's first step reads it.
+        let text = "otpauth://totp/GitHub:walter%40corp.example?secret=KRSXG5CTMVRXEZLUKN2XAZLSNFSGC3DL&issuer=GitHub";
+        let luma = low_contrast_on_a_dark_page(text, 2.0);
+        let mut search = Search {
+            grey: Some(&luma),
+            ..Search::default()
+        };
+        assert!(local(&luma, &mut search, Pass::Local));
+        assert_eq!(search.found.len(), 1);
+        assert_eq!(search.found[0].text.expose(), text);
+    }
+
+    #[test]
+    fn centres_most_of_a_module_off_are_refined_before_a_place_is_refused() {
+        // A code at 2 px a module whose finder centres the scan put a module off:
+        // the timing lines, shifted by at most half a module, run beside the
+        // timing patterns; from the centres refined as the sampler refines them
+        // they alternate.
+        let text = "otpauth://totp/Example:alice@example.com?secret=JBSWY3DPEHPK3PXP";
+        let rows = code_rows(text);
+        let luma = grey_page(200, 200, &rows, 2, 40, 40);
+        let centre = |m: f32| 40.0 + 2.0 * m;
+        let (near, far) = (centre(3.5) + 2.0, centre(rows.len() as f32 - 3.5) + 2.0);
+        let finders = sample::Finders {
+            centres: [
+                sample::Point::new(near, near),
+                sample::Point::new(far, near),
+                sample::Point::new(near, far),
+            ],
+            module: 2.0,
+            invert: false,
+        };
+        let unrefined = finder::grey_timing(&luma, finders.centres, 2.0, GREY_TIMING);
+        assert!(unrefined < GREY_TIMING, "{unrefined}");
+        let verified = grey_verified(&luma, &finders);
+        assert!(verified >= GREY_TIMING, "{verified}");
     }
 
     #[test]

@@ -209,6 +209,24 @@ fn first_with<T>(
     None
 }
 
+/// Three finder centres (known to a pixel or so) refined to a fraction of a
+/// pixel as the sampler refines them ([`refine`]), and the module their dark
+/// centres' areas give where all three agree (else `module`).
+pub(super) fn refined(luma: &Luma, finders: &Finders) -> ([Point; 3], f32) {
+    let grey = Grey {
+        luma,
+        invert: finders.invert,
+    };
+    let refined = finders.centres.map(|p| refine(&grey, p, finders.module));
+    let module = match refined.map(|r| r.1) {
+        [Some(a), Some(b), Some(c)] if a.max(b).max(c) <= 1.15 * a.min(b).min(c) => {
+            (a + b + c) / 3.0
+        }
+        _ => finders.module,
+    };
+    (refined.map(|r| r.0), module)
+}
+
 /// The grey image as the sampler reads it: bilinear, light-on-dark codes inverted.
 struct Grey<'a> {
     luma: &'a Luma,
