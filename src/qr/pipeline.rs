@@ -361,7 +361,7 @@ fn zoom_factor(target: f32, module: f32, side: f32) -> f32 {
 /// refined as the sampler refines them.
 fn grey_verified(luma: &Luma, finders: &sample::Finders) -> f32 {
     let score = finder::grey_timing(luma, finders.centres, finders.module, GREY_TIMING);
-    if score >= GREY_TIMING || score < GREY_TIMING / 2.0 {
+    if !(GREY_TIMING / 2.0..GREY_TIMING).contains(&score) {
         return score;
     }
     let (centres, module) = sample::refined(luma, finders);
