@@ -107,6 +107,15 @@ pub(super) fn otsu(luma: &Luma) -> u8 {
 ///
 /// Blocks that do not fit at the right and bottom edges overlap their
 /// neighbours (they take the last 8 columns or rows).
+///
+/// One departure from ZXing: a flat block darker than a block's mean (by more
+/// than [`MIN_DYNAMIC_RANGE`]) is a surface of its own, not that block's
+/// background, and is left out of the mean of that block's window. A code in a
+/// light box with a narrow quiet zone on a dark page otherwise takes the dark
+/// page's low black points into the thresholds of its edge, where its finder
+/// patterns lie, and their anti-aliased rings binarise light
+/// (`docs/qr-pipeline.md`, eighteenth round). Blocks with no such flat block
+/// around them keep ZXing's threshold exactly.
 pub(super) fn local(luma: &Luma) -> GrayImage {
     let (w, h) = (luma.width as usize, luma.height as usize);
     if w < BLOCK * (2 * REACH + 1) || h < BLOCK * (2 * REACH + 1) {
@@ -114,6 +123,10 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
     }
     let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
     let mut points = vec![0u8; bw * bh];
+    // Each block's mean, and the level of each flat block (its lightest
+    // pixel; 255 for blocks with contrast).
+    let mut means = vec![0u8; bw * bh];
+    let mut flat = vec![u8::MAX; bw * bh];
     let mut columns = Columns::new(w);
     for by in 0..bh {
         let y0 = (by * BLOCK).min(h - BLOCK);
@@ -121,7 +134,9 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
         for bx in 0..bw {
             let (sum, min, max) = columns.block((bx * BLOCK).min(w - BLOCK));
             let mut point = (sum / (BLOCK * BLOCK) as u32) as u8;
+            means[by * bw + bx] = point;
             if max - min <= MIN_DYNAMIC_RANGE {
+                flat[by * bw + bx] = max;
                 // Flat block: assume background unless the neighbours say it sits in a module.
                 point = min / 2;
                 if by > 0 && bx > 0 {
@@ -149,13 +164,45 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
                 .sum();
         }
     }
+    // The darkest flat block of each window, the same way.
+    let mut flat_across = vec![0u8; bw * bh];
+    for (row, mins) in flat.chunks_exact(bw).zip(flat_across.chunks_exact_mut(bw)) {
+        for (bx, least) in mins.iter_mut().enumerate() {
+            let cx = bx.clamp(REACH, bw - 1 - REACH);
+            *least = row[cx - REACH..=cx + REACH]
+                .iter()
+                .fold(u8::MAX, |m, &p| m.min(p));
+        }
+    }
     let mut thresholds = vec![0u8; bw * bh];
     for (by, out) in thresholds.chunks_exact_mut(bw).enumerate() {
         let cy = by.clamp(REACH, bh - 1 - REACH);
         let rows = &across[(cy - REACH) * bw..(cy + REACH + 1) * bw];
+        let flats = &flat_across[(cy - REACH) * bw..(cy + REACH + 1) * bw];
         for (bx, t) in out.iter_mut().enumerate() {
-            let sum: u32 = rows.chunks_exact(bw).map(|r| r[bx]).sum();
-            *t = (sum / (window * window) as u32) as u8;
+            let least = flats.chunks_exact(bw).fold(u8::MAX, |m, r| m.min(r[bx]));
+            let own = means[by * bw + bx];
+            if u16::from(least) + u16::from(MIN_DYNAMIC_RANGE) < u16::from(own) {
+                // A flat surface darker than this block is in the window: the
+                // mean of the other blocks.
+                let cx = bx.clamp(REACH, bw - 1 - REACH);
+                let (mut sum, mut count) = (0u32, 0u32);
+                for y in cy - REACH..=cy + REACH {
+                    for x in cx - REACH..=cx + REACH {
+                        let i = y * bw + x;
+                        if u16::from(flat[i]) + u16::from(MIN_DYNAMIC_RANGE) >= u16::from(own) {
+                            sum += u32::from(points[i]);
+                            count += 1;
+                        }
+                    }
+                }
+                // The block itself always counts (a flat block's lightest pixel
+                // is no darker than its mean).
+                *t = (sum / count.max(1)) as u8;
+            } else {
+                let sum: u32 = rows.chunks_exact(bw).map(|r| r[bx]).sum();
+                *t = (sum / (window * window) as u32) as u8;
+            }
         }
     }
     // Each pixel against its block's threshold, a row of blocks at a time.
@@ -408,11 +455,14 @@ mod tests {
         }
     }
 
-    /// The original, straightforward local threshold: `local` must match it bit for bit.
+    /// The original, straightforward local threshold, with flat blocks darker
+    /// than a block's mean left out of its window: `local` must match it bit for bit.
     fn local_reference(luma: &Luma) -> GrayImage {
         let (w, h) = (luma.width as usize, luma.height as usize);
         let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
         let mut points = vec![0u8; bw * bh];
+        let mut means = vec![0u8; bw * bh];
+        let mut flat = vec![None; bw * bh];
         for by in 0..bh {
             let y0 = (by * BLOCK).min(h - BLOCK);
             for bx in 0..bw {
@@ -426,7 +476,9 @@ mod tests {
                     }
                 }
                 let mut point = (sum / (BLOCK * BLOCK) as u32) as u8;
+                means[by * bw + bx] = point;
                 if max - min <= MIN_DYNAMIC_RANGE {
+                    flat[by * bw + bx] = Some(max);
                     point = min / 2;
                     if by > 0 && bx > 0 {
                         let neighbours = (u32::from(points[(by - 1) * bw + bx])
@@ -446,17 +498,18 @@ mod tests {
             let cy = by.clamp(REACH, bh - 1 - REACH);
             for bx in 0..bw {
                 let cx = bx.clamp(REACH, bw - 1 - REACH);
-                let mut sum = 0u32;
-                for row in points[(cy - REACH) * bw..]
-                    .chunks_exact(bw)
-                    .take(2 * REACH + 1)
-                {
-                    sum += row[cx - REACH..=cx + REACH]
-                        .iter()
-                        .map(|&p| u32::from(p))
-                        .sum::<u32>();
+                let mean = u32::from(means[by * bw + bx]);
+                let (mut sum, mut count) = (0u32, 0u32);
+                for y in cy - REACH..=cy + REACH {
+                    for x in cx - REACH..=cx + REACH {
+                        let other = flat[y * bw + x];
+                        if other.is_none_or(|level| u32::from(level) + 24 >= mean) {
+                            sum += u32::from(points[y * bw + x]);
+                            count += 1;
+                        }
+                    }
                 }
-                thresholds[by * bw + bx] = (sum / 25) as u8;
+                thresholds[by * bw + bx] = (sum / count) as u8;
             }
         }
         to_bits(luma, |x, y, grey| {
@@ -569,6 +622,50 @@ mod tests {
             });
             assert_eq!(local(&image), local_reference(&image), "{w}x{h}");
         }
+        // Light boxes with grey texture on a dark, noisy page: flat blocks darker
+        // than their neighbours are left out of the windows.
+        let image = luma(301, 203, |x, y| {
+            let n = (x.wrapping_mul(2654435761) ^ y.wrapping_mul(40503)).wrapping_mul(2246822519);
+            let noise = (n >> 29) as u8;
+            if (x / 60 + y / 50) % 2 == 0 {
+                20 + noise
+            } else if (x / 3 + y / 4) % 4 == 0 {
+                90 + noise
+            } else {
+                240 + noise
+            }
+        });
+        assert_eq!(
+            local(&image),
+            local_reference(&image),
+            "boxes on a dark page"
+        );
+    }
+
+    #[test]
+    fn a_dark_page_beside_a_light_box_keeps_out_of_its_thresholds() {
+        // A light box (245) on a dark page (26) from x = 40, a grey line (120,
+        // an anti-aliased finder ring) two pixels inside its edge. ZXing's rule
+        // averaged the page's flat blocks (black point 13) into the box's edge,
+        // a threshold of about 97, and the line binarised light.
+        let image = luma(120, 80, |x, _| match x {
+            0..40 => 26,
+            42 | 43 => 120,
+            _ => 245,
+        });
+        let bits = local(&image);
+        let at = |x: u32, y: u32| bits.get_pixel(PAD + x, PAD + y).0[0];
+        for y in [0, 40, 79] {
+            assert_eq!(at(42, y), 1, "the line at y {y}");
+            assert_eq!(at(41, y), 0, "the box");
+            assert_eq!(at(45, y), 0, "the box");
+        }
+        // A grey line that far from a light page's edge is dark with both rules.
+        let light = luma(120, 80, |x, _| match x {
+            42 | 43 => 120,
+            _ => 245,
+        });
+        assert_eq!(local(&light).get_pixel(PAD + 42, PAD + 40).0[0], 1);
     }
 
     #[test]
