@@ -164,45 +164,70 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
                 .sum();
         }
     }
-    // The darkest flat block of each window, the same way.
+    // The darkest flat block of each row of five, the window clamped as above:
+    // the minimum of five shifted slices (which the compiler vectorises).
     let mut flat_across = vec![0u8; bw * bh];
+    let inner = bw - 2 * REACH;
     for (row, mins) in flat.chunks_exact(bw).zip(flat_across.chunks_exact_mut(bw)) {
-        for (bx, least) in mins.iter_mut().enumerate() {
-            let cx = bx.clamp(REACH, bw - 1 - REACH);
-            *least = row[cx - REACH..=cx + REACH]
-                .iter()
-                .fold(u8::MAX, |m, &p| m.min(p));
+        let shifted = |k: usize| row[k..k + inner].iter();
+        let fives = shifted(0)
+            .zip(shifted(1))
+            .zip(shifted(2))
+            .zip(shifted(3))
+            .zip(shifted(4));
+        for (least, ((((&a, &b), &c), &d), &e)) in mins[REACH..REACH + inner].iter_mut().zip(fives)
+        {
+            *least = a.min(b).min(c).min(d).min(e);
         }
+        let (first, last) = (mins[REACH], mins[REACH + inner - 1]);
+        mins[..REACH].fill(first);
+        mins[REACH + inner..].fill(last);
     }
     let mut thresholds = vec![0u8; bw * bh];
+    let mut least = vec![u8::MAX; bw];
     for (by, out) in thresholds.chunks_exact_mut(bw).enumerate() {
         let cy = by.clamp(REACH, bh - 1 - REACH);
         let rows = &across[(cy - REACH) * bw..(cy + REACH + 1) * bw];
-        let flats = &flat_across[(cy - REACH) * bw..(cy + REACH + 1) * bw];
         for (bx, t) in out.iter_mut().enumerate() {
-            let least = flats.chunks_exact(bw).fold(u8::MAX, |m, r| m.min(r[bx]));
-            let own = means[by * bw + bx];
-            if u16::from(least) + u16::from(MIN_DYNAMIC_RANGE) < u16::from(own) {
-                // A flat surface darker than this block is in the window: the
-                // mean of the other blocks.
-                let cx = bx.clamp(REACH, bw - 1 - REACH);
-                let (mut sum, mut count) = (0u32, 0u32);
-                for y in cy - REACH..=cy + REACH {
-                    for x in cx - REACH..=cx + REACH {
-                        let i = y * bw + x;
-                        if u16::from(flat[i]) + u16::from(MIN_DYNAMIC_RANGE) >= u16::from(own) {
-                            sum += u32::from(points[i]);
-                            count += 1;
-                        }
+            let sum: u32 = rows.chunks_exact(bw).map(|r| r[bx]).sum();
+            *t = (sum / (window * window) as u32) as u8;
+        }
+        // The darkest flat block of each window; where it is darker than the
+        // block, the mean of the window's other blocks instead.
+        least.fill(u8::MAX);
+        for row in flat_across[(cy - REACH) * bw..(cy + REACH + 1) * bw].chunks_exact(bw) {
+            for (l, &f) in least.iter_mut().zip(row) {
+                *l = (*l).min(f);
+            }
+        }
+        let own = &means[by * bw..(by + 1) * bw];
+        // One test for the whole row of blocks (vectorised): most rows have no
+        // such block.
+        let darker = |(&l, &o): (&u8, &u8)| l.saturating_add(MIN_DYNAMIC_RANGE) < o;
+        if !least
+            .iter()
+            .zip(own)
+            .fold(false, |any, pair| any | darker(pair))
+        {
+            continue;
+        }
+        for (bx, t) in out.iter_mut().enumerate() {
+            if !darker((&least[bx], &own[bx])) {
+                continue;
+            }
+            let cx = bx.clamp(REACH, bw - 1 - REACH);
+            let (mut sum, mut count) = (0u32, 0u32);
+            for y in cy - REACH..=cy + REACH {
+                for i in y * bw + cx - REACH..=y * bw + cx + REACH {
+                    if u16::from(flat[i]) + u16::from(MIN_DYNAMIC_RANGE) >= u16::from(own[bx]) {
+                        sum += u32::from(points[i]);
+                        count += 1;
                     }
                 }
-                // The block itself always counts (a flat block's lightest pixel
-                // is no darker than its mean).
-                *t = (sum / count.max(1)) as u8;
-            } else {
-                let sum: u32 = rows.chunks_exact(bw).map(|r| r[bx]).sum();
-                *t = (sum / (window * window) as u32) as u8;
             }
+            // The block itself always counts (a flat block's lightest pixel is
+            // no darker than its mean).
+            *t = (sum / count.max(1)) as u8;
         }
     }
     // Each pixel against its block's threshold, a row of blocks at a time.
