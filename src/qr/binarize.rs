@@ -123,10 +123,10 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
     }
     let (bw, bh) = (w.div_ceil(BLOCK), h.div_ceil(BLOCK));
     let mut points = vec![0u8; bw * bh];
-    // Each block's mean, and the level of each flat block (its lightest
-    // pixel; 255 for blocks with contrast).
-    let mut means = vec![0u8; bw * bh];
+    // Each flat block's level (its lightest pixel, at most 254; 255 for
+    // blocks with contrast) and mean (a block with contrast: its point).
     let mut flat = vec![u8::MAX; bw * bh];
+    let mut flat_means = vec![0u8; bw * bh];
     let mut columns = Columns::new(w);
     for by in 0..bh {
         let y0 = (by * BLOCK).min(h - BLOCK);
@@ -134,9 +134,10 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
         for bx in 0..bw {
             let (sum, min, max) = columns.block((bx * BLOCK).min(w - BLOCK));
             let mut point = (sum / (BLOCK * BLOCK) as u32) as u8;
-            means[by * bw + bx] = point;
             if max - min <= MIN_DYNAMIC_RANGE {
-                flat[by * bw + bx] = max;
+                // 254 and 255 are alike to the test (neither is darker than anything).
+                flat[by * bw + bx] = max.min(254);
+                flat_means[by * bw + bx] = point;
                 // Flat block: assume background unless the neighbours say it sits in a module.
                 point = min / 2;
                 if by > 0 && bx > 0 {
@@ -164,27 +165,7 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
                 .sum();
         }
     }
-    // The darkest flat block of each row of five, the window clamped as above:
-    // the minimum of five shifted slices (which the compiler vectorises).
-    let mut flat_across = vec![0u8; bw * bh];
-    let inner = bw - 2 * REACH;
-    for (row, mins) in flat.chunks_exact(bw).zip(flat_across.chunks_exact_mut(bw)) {
-        let shifted = |k: usize| row[k..k + inner].iter();
-        let fives = shifted(0)
-            .zip(shifted(1))
-            .zip(shifted(2))
-            .zip(shifted(3))
-            .zip(shifted(4));
-        for (least, ((((&a, &b), &c), &d), &e)) in mins[REACH..REACH + inner].iter_mut().zip(fives)
-        {
-            *least = a.min(b).min(c).min(d).min(e);
-        }
-        let (first, last) = (mins[REACH], mins[REACH + inner - 1]);
-        mins[..REACH].fill(first);
-        mins[REACH + inner..].fill(last);
-    }
     let mut thresholds = vec![0u8; bw * bh];
-    let mut least = vec![u8::MAX; bw];
     for (by, out) in thresholds.chunks_exact_mut(bw).enumerate() {
         let cy = by.clamp(REACH, bh - 1 - REACH);
         let rows = &across[(cy - REACH) * bw..(cy + REACH + 1) * bw];
@@ -192,44 +173,16 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
             let sum: u32 = rows.chunks_exact(bw).map(|r| r[bx]).sum();
             *t = (sum / (window * window) as u32) as u8;
         }
-        // The darkest flat block of each window; where it is darker than the
-        // block, the mean of the window's other blocks instead.
-        least.fill(u8::MAX);
-        for row in flat_across[(cy - REACH) * bw..(cy + REACH + 1) * bw].chunks_exact(bw) {
-            for (l, &f) in least.iter_mut().zip(row) {
-                *l = (*l).min(f);
-            }
-        }
-        let own = &means[by * bw..(by + 1) * bw];
-        // One test for the whole row of blocks (vectorised): most rows have no
-        // such block.
-        let darker = |(&l, &o): (&u8, &u8)| l.saturating_add(MIN_DYNAMIC_RANGE) < o;
-        if !least
-            .iter()
-            .zip(own)
-            .fold(false, |any, pair| any | darker(pair))
-        {
-            continue;
-        }
-        for (bx, t) in out.iter_mut().enumerate() {
-            if !darker((&least[bx], &own[bx])) {
-                continue;
-            }
-            let cx = bx.clamp(REACH, bw - 1 - REACH);
-            let (mut sum, mut count) = (0u32, 0u32);
-            for y in cy - REACH..=cy + REACH {
-                for i in y * bw + cx - REACH..=y * bw + cx + REACH {
-                    if u16::from(flat[i]) + u16::from(MIN_DYNAMIC_RANGE) >= u16::from(own[bx]) {
-                        sum += u32::from(points[i]);
-                        count += 1;
-                    }
-                }
-            }
-            // The block itself always counts (a flat block's lightest pixel is
-            // no darker than its mean).
-            *t = (sum / count.max(1)) as u8;
-        }
     }
+    leave_darker_flats_out(
+        &mut thresholds,
+        &Blocks {
+            width: bw,
+            points: &points,
+            flat_means: &flat_means,
+            flat: &flat,
+        },
+    );
     // Each pixel against its block's threshold, a row of blocks at a time.
     let pad = PAD as usize;
     let stride = w + 2 * pad;
@@ -252,6 +205,102 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
     // The buffer has exactly (w + 2·PAD)·(h + 2·PAD) bytes, so this cannot fail.
     GrayImage::from_raw(luma.width + 2 * PAD, luma.height + 2 * PAD, out)
         .unwrap_or_else(|| GrayImage::new(1, 1))
+}
+
+/// The blocks of a local threshold: per block its black point, and if it is
+/// flat its level (its lightest pixel, at most 254; 255 for blocks with
+/// contrast) and its mean (a block with contrast has its mean as its point).
+struct Blocks<'a> {
+    width: usize,
+    points: &'a [u8],
+    flat_means: &'a [u8],
+    flat: &'a [u8],
+}
+
+impl Blocks<'_> {
+    /// The mean grey level of block `i`.
+    fn mean(&self, i: usize) -> u8 {
+        if self.flat[i] == u8::MAX {
+            self.points[i]
+        } else {
+            self.flat_means[i]
+        }
+    }
+}
+
+/// [`local`]'s departure from ZXing: where a block's 5×5 window holds a flat
+/// block darker than its mean by more than [`MIN_DYNAMIC_RANGE`], its threshold
+/// is the mean of the window's other blocks. Rows of blocks with no such block
+/// cost two vectorised passes; the others are left as they are.
+#[inline(never)]
+fn leave_darker_flats_out(thresholds: &mut [u8], blocks: &Blocks<'_>) {
+    let bw = blocks.width;
+    let bh = thresholds.len() / bw;
+    // The darkest flat block of each row of five, the window clamped as in
+    // [`local`]: the minimum of five shifted slices.
+    let mut flat_across = vec![0u8; bw * bh];
+    let inner = bw - 2 * REACH;
+    for (row, mins) in blocks
+        .flat
+        .chunks_exact(bw)
+        .zip(flat_across.chunks_exact_mut(bw))
+    {
+        let shifted = |k: usize| row[k..k + inner].iter();
+        let fives = shifted(0)
+            .zip(shifted(1))
+            .zip(shifted(2))
+            .zip(shifted(3))
+            .zip(shifted(4));
+        for (least, ((((&a, &b), &c), &d), &e)) in mins[REACH..REACH + inner].iter_mut().zip(fives)
+        {
+            *least = a.min(b).min(c).min(d).min(e);
+        }
+        let (first, last) = (mins[REACH], mins[REACH + inner - 1]);
+        mins[..REACH].fill(first);
+        mins[REACH + inner..].fill(last);
+    }
+    let darker = |least: u8, mean: u8| least.saturating_add(MIN_DYNAMIC_RANGE) < mean;
+    let mut least = vec![u8::MAX; bw];
+    let mut own = vec![0u8; bw];
+    for (by, out) in thresholds.chunks_exact_mut(bw).enumerate() {
+        let cy = by.clamp(REACH, bh - 1 - REACH);
+        // The darkest flat block of each window.
+        least.fill(u8::MAX);
+        for row in flat_across[(cy - REACH) * bw..(cy + REACH + 1) * bw].chunks_exact(bw) {
+            for (l, &f) in least.iter_mut().zip(row) {
+                *l = (*l).min(f);
+            }
+        }
+        for (bx, mean) in own.iter_mut().enumerate() {
+            *mean = blocks.mean(by * bw + bx);
+        }
+        // One test for the whole row of blocks: most rows have no such block.
+        if !least
+            .iter()
+            .zip(&own)
+            .fold(false, |any, (&l, &m)| any | darker(l, m))
+        {
+            continue;
+        }
+        for (bx, t) in out.iter_mut().enumerate() {
+            if !darker(least[bx], own[bx]) {
+                continue;
+            }
+            let cx = bx.clamp(REACH, bw - 1 - REACH);
+            let (mut sum, mut count) = (0u32, 0u32);
+            for y in cy - REACH..=cy + REACH {
+                for i in y * bw + cx - REACH..=y * bw + cx + REACH {
+                    if !darker(blocks.flat[i], own[bx]) {
+                        sum += u32::from(blocks.points[i]);
+                        count += 1;
+                    }
+                }
+            }
+            // The block itself always counts (a flat block's lightest pixel is
+            // no darker than its mean).
+            *t = (sum / count.max(1)) as u8;
+        }
+    }
 }
 
 /// Per column of a row of blocks ([`BLOCK`] rows of pixels): the sum, the
