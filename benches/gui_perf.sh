@@ -78,25 +78,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# --- A private X server and session bus (no service activation: nothing real is touched)
-exec {dfd}>"$work/display"
-Xvfb -displayfd "$dfd" -screen 0 1280x800x24 -nolisten tcp -noreset >/dev/null 2>&1 &
-xvfb=$!
-pids+=("$xvfb")
-exec {dfd}>&-
-for _ in $(seq 200); do [ -s "$work/display" ] && break; sleep 0.05; done
-export DISPLAY=":$(head -1 "$work/display")"
-unset WAYLAND_DISPLAY TESSERA_VAULT
-cat >"$work/bus.conf" <<EOF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig><type>session</type><listen>unix:dir=$work</listen><auth>EXTERNAL</auth>
-<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
-</busconfig>
-EOF
-{ read -r DBUS_SESSION_BUS_ADDRESS; read -r buspid; } < <(dbus-daemon --config-file="$work/bus.conf" --fork --print-address=1 --print-pid=1)
-export DBUS_SESSION_BUS_ADDRESS NO_AT_BRIDGE=1 LANG=C.UTF-8
-pids+=("$buspid")
+# A private X server and session bus (benches/common/x-session.sh).
+. benches/common/x-session.sh
+x_session "$work"
 
 now_ns() { date +%s%N; }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

@@ -64,9 +64,12 @@ DEFAULT_SEED_PREFIX = "tessera-qr-page-"
 # - photo, downscaled: the chance of a simulated phone photo (0.12) and of a
 #   non-integer downscale (0.18, pages with modules of 2.6 px or more);
 # - jpeg, webp: the odds of that format against PNG;
-# - low-quality: the odds that a JPEG or WebP is saved at q35-60 against q50-90.
+# - low-quality: the odds that a JPEG or WebP is saved at q35-60 against q50-90;
+# - dark: the chance of a dark theme (0.3);
+# - low-contrast: the odds of a low-contrast code (grey on light grey) against
+#   the other styles (plain, brand colour, inverted).
 WEIGHTS = {k: 1.0 for k in ["two-codes", "modal", "export", "logo", "small-modules", "photo",
-                            "downscaled", "jpeg", "webp", "low-quality"]}
+                            "downscaled", "jpeg", "webp", "low-quality", "dark", "low-contrast"]}
 
 
 def weighted(key):
@@ -276,7 +279,7 @@ SCREENS = [(1280, 800), (1366, 768), (1440, 900), (1600, 900), (1920, 1080), (19
 def page(rng):
     """Draws one page: returns (html, css viewport, dsf, mobile, payloads, meta)."""
     cats = set()
-    theme = "dark" if rng.random() < 0.3 else "light"
+    theme = "dark" if rng.random() < min(1.0, 0.3 * WEIGHTS["dark"]) else "light"
     cats.add(theme)
     kind = rng.choices(["setup", "modal", "two", "export-desktop", "export-phone"],
                        weights=[46, 18 * WEIGHTS["modal"], 12 * WEIGHTS["two-codes"],
@@ -319,7 +322,7 @@ def page(rng):
         mp = min(module_px, room * dsf / modules)
         dark, light = "#000000", "#ffffff"
         style = kw.pop("style", None) or rng.choices(
-            ["plain", "brand", "low", "inverted"], weights=[64, 16, 10, 10])[0]
+            ["plain", "brand", "low", "inverted"], weights=[64, 16, 10 * WEIGHTS["low-contrast"], 10])[0]
         if style == "brand":
             dark = rng.choice(BRANDS)
             cats.add("brand")

@@ -234,7 +234,7 @@ impl<M: Clone + 'static> Focus<M> {
         S: Fn(&iced::Theme) -> iced::widget::container::Style + 'a,
     {
         let ring = container(control)
-            .padding(theme::FOCUS_WIDTH + 1.0)
+            .padding(theme::RING_PADDING)
             .style(style(self.is_focused(key)));
         // The ring notes a mouse press on it, so the focus follows a click
         // ([`sync`]).

@@ -504,6 +504,9 @@ pub mod boxed {
 
 /// The focus ring's width in logical pixels.
 pub const FOCUS_WIDTH: f32 = 2.0;
+/// The room a focus ring takes on each side of its control, shown or not
+/// (the ring's line and a pixel between it and the control).
+pub const RING_PADDING: f32 = FOCUS_WIDTH + 1.0;
 
 /// Button styles by role (used instead of iced's, whose disabled state fades
 /// text to half its alpha, below any contrast floor).

@@ -3077,23 +3077,6 @@ mod tests {
     }
 
     #[test]
-    fn a_code_beside_a_dark_page_keeps_its_finder_rings() {
-        // A grey code at 2 px a module with a quiet zone of two modules on a dark
-        // page: the dark page's blocks (flat, half their level as their point)
-        // no longer drag the local threshold under the finder rings, so the
-        // frame's first step reads it.
-        let text = "otpauth://totp/GitHub:walter%40corp.example?secret=KRSXG5CTMVRXEZLUKN2XAZLSNFSGC3DL&issuer=GitHub";
-        let luma = low_contrast_on_a_dark_page(text, 2.0);
-        let mut search = Search {
-            grey: Some(&luma),
-            ..Search::default()
-        };
-        assert!(local(&luma, &mut search, Pass::Local));
-        assert_eq!(search.found.len(), 1);
-        assert_eq!(search.found[0].text.expose(), text);
-    }
-
-    #[test]
     fn centres_most_of_a_module_off_are_refined_before_a_place_is_refused() {
         // A code at 2 px a module whose finder centres the scan put a module off:
         // the timing lines, shifted by at most half a module, run beside the
@@ -3359,6 +3342,69 @@ mod tests {
         let outcome = run(&luma);
         assert_eq!(outcome.found.len(), 1);
         assert_eq!(outcome.found[0].text.expose(), text);
+    }
+
+    /// A dark page (grey 26) with two codes: one at 4 px a module on a light
+    /// card with a wide quiet zone, and one at `module` px (grey 70 on 245) in a
+    /// light box whose quiet zone is one module, its top-left corner at (`x`, `y`).
+    fn two_codes_on_a_dark_page(first: &str, second: &str, module: f32, x: f32, y: f32) -> Luma {
+        let (w, h) = (640u32, 360u32);
+        let code = |text: &str, module: f32, x: f32, y: f32| {
+            let side = encode::matrix(text).unwrap().size as f32 * module;
+            let corners = [(x, y), (x + side, y), (x + side, y + side), (x, y + side)];
+            (sample::synthetic::draw(text, w, h, corners).luma, side)
+        };
+        let (card, card_side) = code(first, 4.0, 40.0, 60.0);
+        let (boxed, box_side) = code(second, module, x, y);
+        let inside =
+            |v: f32, at: f32, side: f32, quiet: f32| v + 1.0 > at - quiet && v < at + side + quiet;
+        let pixels = (0..w * h)
+            .map(|i| {
+                let (px, py) = ((i % w) as f32, (i / w) as f32);
+                let i = i as usize;
+                if inside(px, 40.0, card_side, 16.0) && inside(py, 60.0, card_side, 16.0) {
+                    card.pixels[i]
+                } else if inside(px, x, box_side, module) && inside(py, y, box_side, module) {
+                    // 235 → 245, 40 → 70.
+                    (70 + (u32::from(boxed.pixels[i]) - 40) * (245 - 70) / (235 - 40)) as u8
+                } else {
+                    26
+                }
+            })
+            .collect();
+        Luma {
+            width: w,
+            height: h,
+            pixels,
+        }
+    }
+
+    #[test]
+    fn a_code_in_a_narrow_box_on_a_dark_page_is_read_beside_another() {
+        // The first code is read by the frame's first step, so no later frame
+        // step runs; the second one's finder patterns lie two pixels from a dark
+        // page, whose flat blocks used to pull the local threshold under their
+        // anti-aliased rings.
+        let first = "otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP&issuer=Acme";
+        let second = "otpauth://totp/Soylent:judy36%40example.com?secret=T6UX3A3UOZFM2VA3MY4MMKZUGGFBOULR&issuer=Soylent&digits=6";
+        for (module, x, y) in [
+            (1.8, 330.0, 100.0),
+            (1.8, 333.0, 103.0),
+            (1.7, 336.0, 97.0),
+            (1.9, 331.0, 106.0),
+        ] {
+            let luma = two_codes_on_a_dark_page(first, second, module, x, y);
+            let outcome = run(&luma);
+            let texts: Vec<&str> = outcome.found.iter().map(|f| f.text.expose()).collect();
+            assert!(
+                texts.contains(&first),
+                "{module} px at ({x}, {y}): {texts:?}"
+            );
+            assert!(
+                texts.contains(&second),
+                "{module} px at ({x}, {y}): {texts:?}"
+            );
+        }
     }
 
     #[test]

@@ -815,3 +815,100 @@ fn the_header_fits_down_to_the_smallest_window() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The selected card's two actions in every shape (wide at 100 %, stacked at
+/// 150 and 200 %, narrow in the smallest window at 200 %): each action, its
+/// focus ring included, lies wholly inside its card, the two do not overlap,
+/// each keeps its whole size (as wide as high), and neither lies over a
+/// text of the card (its names, its code). The
+/// ring's room is part of each button's layout whether it shows or not, so
+/// a card that reserves less than that squeezes its last action.
+#[test]
+fn a_card_s_actions_fit_beside_its_code_in_every_shape() {
+    use tessera::gui::widget::code_row::{RowAction, action_id};
+    let mut wrong = Vec::new();
+    let cases = [
+        (100_u16, WINDOW.0, Shape::Wide),
+        (150, WINDOW.0, Shape::Stacked),
+        (200, WINDOW.0, Shape::Stacked),
+        (200, codes::MIN_WINDOW.0, Shape::Narrow),
+    ];
+    for (percent, window, shape) in cases {
+        let mut h = sized(samples(), percent);
+        h.width = window / (f32::from(percent) / 100.0);
+        h.height = 1000.0;
+        h.frame();
+        // The second card selected: its actions show.
+        h.update(Message::Hotkey(Hotkey::Down));
+        h.update(Message::Hotkey(Hotkey::Down));
+        h.frame();
+        let context = format!("{percent} %, window {window} px");
+        assert_eq!(h.app.codes_metrics().shape, shape, "{context}");
+        // The card that shows its actions (the selected one).
+        let mut shown = Vec::new();
+        for e in h.app.entries() {
+            for action in [RowAction::Copy, RowAction::Details] {
+                if let Ok(target) = h
+                    .ui()
+                    .find(iced_test::selector::id(action_id(action, &e.id)))
+                {
+                    shown.push((e.id.clone(), action, target.bounds()));
+                }
+            }
+        }
+        let Some(entry) = shown.first().map(|(entry, ..)| entry.clone()) else {
+            wrong.push(format!("{context}: no card shows its actions"));
+            continue;
+        };
+        let actions: Vec<_> = shown
+            .into_iter()
+            .filter(|(e, ..)| e == &entry)
+            .map(|(_, action, bounds)| (action, bounds))
+            .collect();
+        if actions.len() != 2 {
+            wrong.push(format!("{context}: the selected card shows {actions:?}"));
+        }
+        let (container, _) = card(&h, &entry).unwrap();
+        let card_box = Rectangle {
+            height: h.app.codes_metrics().height(),
+            ..container
+        };
+        let texts_inside: Vec<_> = texts(&h)
+            .into_iter()
+            .filter(|(_, bounds, _)| card_box.contains(bounds.center()))
+            .collect();
+        let overlaps = |a: &Rectangle, b: &Rectangle| {
+            a.intersection(b)
+                .is_some_and(|r| r.width >= 0.5 && r.height >= 0.5)
+        };
+        for (action, bounds) in &actions {
+            let inside = card_box.x - 0.5 <= bounds.x
+                && bounds.x + bounds.width <= card_box.x + card_box.width + 0.5
+                && card_box.y - 0.5 <= bounds.y
+                && bounds.y + bounds.height <= card_box.y + card_box.height + 0.5;
+            if !inside {
+                wrong.push(format!(
+                    "{context}: {action:?} {bounds:?} leaves its card {card_box:?}"
+                ));
+            }
+            // A square symbol in a square button in its ring: squeezed, the
+            // ring is drawn narrower than high, over a clipped symbol.
+            if (bounds.width - bounds.height).abs() > 0.5 {
+                wrong.push(format!("{context}: {action:?} is squeezed to {bounds:?}"));
+            }
+            for (content, text, _) in &texts_inside {
+                if overlaps(bounds, text) {
+                    wrong.push(format!(
+                        "{context}: {action:?} {bounds:?} lies over {content:?} {text:?}"
+                    ));
+                }
+            }
+        }
+        if let [(_, a), (_, b)] = actions.as_slice()
+            && overlaps(a, b)
+        {
+            wrong.push(format!("{context}: the two actions overlap: {a:?}, {b:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -56,7 +56,7 @@ const HEADER_PADDING: f32 = 8.0;
 const HEADER_PADDING_COMPACT: f32 = 4.0;
 /// The four header buttons side by side (each in its focus ring).
 const HEADER_BUTTONS: f32 =
-    4.0 * (SYMBOL + 2.0 * HEADER_PADDING + 2.0 * (theme::FOCUS_WIDTH + 1.0)) + 3.0 * HEADER_PADDING;
+    4.0 * (SYMBOL + 2.0 * HEADER_PADDING + 2.0 * theme::RING_PADDING) + 3.0 * HEADER_PADDING;
 /// The room the app's name needs beside them ("Tessera" at 24 px is about
 /// 84 px wide), with the space between.
 const TITLE_ROOM: f32 = 104.0;

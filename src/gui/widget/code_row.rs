@@ -352,13 +352,16 @@ pub fn action_id(action: RowAction, id: &EntryId) -> String {
 const ACTION_SYMBOL: f32 = 18.0;
 const ACTION_PADDING: f32 = 7.0;
 const ACTION_GAP: f32 = 4.0;
-/// Both actions side by side, with the gap between them.
-const ACTIONS_WIDTH: f32 = 2.0 * (ACTION_SYMBOL + 2.0 * ACTION_PADDING) + ACTION_GAP;
-/// The same in a stacked card (under the avatar): 50 px for both actions.
+/// Both actions side by side, each in its focus ring, with the gap between
+/// them (80 px).
+const ACTIONS_WIDTH: f32 =
+    2.0 * (ACTION_SYMBOL + 2.0 * ACTION_PADDING + 2.0 * theme::RING_PADDING) + ACTION_GAP;
+/// The same in a stacked card (under the avatar): 62 px for both actions.
 const COMPACT_SYMBOL: f32 = 16.0;
 const COMPACT_PADDING: f32 = 4.0;
 const COMPACT_GAP: f32 = 2.0;
-const COMPACT_ACTIONS_WIDTH: f32 = 2.0 * (COMPACT_SYMBOL + 2.0 * COMPACT_PADDING) + COMPACT_GAP;
+const COMPACT_ACTIONS_WIDTH: f32 =
+    2.0 * (COMPACT_SYMBOL + 2.0 * COMPACT_PADDING + 2.0 * theme::RING_PADDING) + COMPACT_GAP;
 
 /// The messages a card sends.
 #[derive(Clone, Debug)]
