@@ -96,6 +96,14 @@ fn whole(visible: Option<Rectangle>, bounds: Rectangle) -> bool {
     })
 }
 
+/// Whether `inner` lies wholly inside `outer` (to half a pixel).
+fn lies_within(inner: &Rectangle, outer: &Rectangle) -> bool {
+    outer.x - 0.5 <= inner.x
+        && inner.x + inner.width <= outer.x + outer.width + 0.5
+        && outer.y - 0.5 <= inner.y
+        && inner.y + inner.height <= outer.y + outer.height + 0.5
+}
+
 /// A card's place on screen (its container: the card and the gap under it).
 fn card(h: &Harness, entry: &EntryId) -> Option<(Rectangle, Option<Rectangle>)> {
     let target = h.ui().find(id(codes::card_id(entry))).ok();
@@ -709,11 +717,7 @@ fn every_card_keeps_its_text_inside_in_the_smallest_window_at_200() {
                     e.account.issuer
                 );
                 for (content, bounds, visible) in inside {
-                    let within = card.x - 0.5 <= bounds.x
-                        && bounds.x + bounds.width <= card.x + card.width + 0.5
-                        && card.y - 0.5 <= bounds.y
-                        && bounds.y + bounds.height <= card.y + card.height + 0.5;
-                    if !within {
+                    if !lies_within(bounds, &card) {
                         wrong.push(format!(
                             "{context}: {content:?} {bounds:?} leaves its card {card:?}"
                         ));
@@ -882,11 +886,7 @@ fn a_card_s_actions_fit_beside_its_code_in_every_shape() {
                 .is_some_and(|r| r.width >= 0.5 && r.height >= 0.5)
         };
         for (action, bounds) in &actions {
-            let inside = card_box.x - 0.5 <= bounds.x
-                && bounds.x + bounds.width <= card_box.x + card_box.width + 0.5
-                && card_box.y - 0.5 <= bounds.y
-                && bounds.y + bounds.height <= card_box.y + card_box.height + 0.5;
-            if !inside {
+            if !lies_within(bounds, &card_box) {
                 wrong.push(format!(
                     "{context}: {action:?} {bounds:?} leaves its card {card_box:?}"
                 ));
