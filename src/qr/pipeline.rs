@@ -54,10 +54,9 @@ const MAX_HIDDEN: usize = 16;
 /// The most modules across a box around one code: version 40 (177 modules) and
 /// the eight modules each side a box is grown by.
 const CODE_BOX_MODULES: f32 = 193.0;
-/// A tolerant triple outlines a code only if its timing patterns show at least this
-/// well ([`finder::timing_score`]).
-const TIMING_SHOWN: f32 = finder::TIMING_SHOWN;
-/// ... and is zoomed into only if they alternate in the grey pixels at least this
+/// A tolerant triple outlines a code only if its timing patterns show at least
+/// [`finder::TIMING_SHOWN`] ([`finder::timing_score`]), and is zoomed into only if
+/// they alternate in the grey pixels at least this
 /// clearly ([`finder::grey_timing`]).
 const GREY_TIMING: f32 = 0.4;
 /// Where the grey pixels are at hand, a tolerant triple whose timing patterns show
@@ -1678,7 +1677,7 @@ fn spans(finders: &[Finder], sets: &[[usize; 3]], bits: &GrayImage) -> Vec<Span>
 }
 
 /// The boxes around the tolerant scan's corner triples whose timing patterns show
-/// in `bits` ([`finder::timing_score`] at least [`TIMING_SHOWN`]), best first, at
+/// in `bits` ([`finder::timing_score`] at least [`finder::TIMING_SHOWN`]), best first, at
 /// most [`MAX_TOLERANT`]: however many look-alikes the test lets through, the
 /// places kept are ranked by what a code has between its finder patterns, not by
 /// where on the page they came first.
@@ -1706,7 +1705,7 @@ fn timed_triples(
     let least = if grey.is_some() {
         TIMING_GLIMPSED
     } else {
-        TIMING_SHOWN
+        finder::TIMING_SHOWN
     };
     // Each leg (corner, neighbour, the side the code lies on) is scored once, at
     // the module its two finder patterns give: on a page of look-alikes a leg
