@@ -10,6 +10,7 @@
 //! here logs or prints them.
 
 mod binarize;
+mod bounded;
 mod codewords;
 pub mod encode;
 mod error;

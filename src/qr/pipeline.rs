@@ -13,10 +13,11 @@ use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use image::GrayImage;
-use rqrr::{BitGrid, PreparedImage};
+use rqrr::BitGrid;
 use zeroize::Zeroizing;
 
 use super::binarize::{self, PAD};
+use super::bounded;
 use super::finder;
 use super::sample;
 use super::text;
@@ -994,19 +995,11 @@ impl Search<'_> {
 
     /// Runs `rqrr` on a binarised image and keeps every new payload. True if anything new was found.
     fn detect(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
-        // rqrr indexes with `unwrap` and asserts internally; a bug there on a strange
-        // image must cost one pass, not the caller's process.
-        let grids = catch_unwind(AssertUnwindSafe(|| {
-            let mut prepared = PreparedImage::without_preparation(bits);
-            prepared
-                .detect_grids()
-                .into_iter()
-                .map(|grid| (read(&grid.grid), grid.bounds, grid.grid.size()))
-                .collect::<Vec<_>>()
-        }))
-        .unwrap_or_default();
+        // rqrr is stopped if its work passes a bound (`bounded`: a busy frame can
+        // keep it repainting the same pixels for minutes), or if it panics.
+        let detected = bounded::detect(bits, read);
         let before = self.found.len();
-        for (read, bounds, size) in grids {
+        for (read, bounds, size) in detected.grids {
             let Some((version, payload)) = read else {
                 // rqrr found three finder patterns and the grid between them, but it
                 // did not decode: a code is there.
@@ -3404,6 +3397,41 @@ mod tests {
                 "{module} px at ({x}, {y}): {texts:?}"
             );
         }
+    }
+
+    /// A blurred, dark 4K frame (binarised, as rqrr saw it) on which rqrr's grid
+    /// fit kept spiralling for minutes: rqrr is stopped once its work passes the
+    /// bound, and the call returns.
+    #[test]
+    fn rqrr_is_stopped_on_a_frame_that_keeps_it_searching() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/qr-rqrr/spiral-4k.png"
+        );
+        let mut frame = image::open(path).expect("the frame").into_luma8();
+        for p in frame.iter_mut() {
+            *p = u8::from(*p < 128);
+        }
+        let detected = bounded::detect(frame, |_| ());
+        assert!(detected.stopped);
+        assert!(detected.grids.is_empty());
+    }
+
+    /// A large frame with a code in it is searched to the end, well within the bound.
+    #[test]
+    fn rqrr_reads_a_large_frame_to_the_end_within_the_bound() {
+        let rows = code_rows("otpauth://totp/Bound:me?secret=JBSWY3DPEHPK3PXP");
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let drawings = [(&rows[..], 3, 900, 700)];
+        let detected = bounded::detect(bits(2000, 1500, &drawings), read);
+        assert!(!detected.stopped);
+        let read: Vec<&str> = detected
+            .grids
+            .iter()
+            .filter_map(|(read, _, _)| read.as_ref())
+            .map(|(_, payload)| payload.text.as_str())
+            .collect();
+        assert_eq!(read, ["otpauth://totp/Bound:me?secret=JBSWY3DPEHPK3PXP"]);
     }
 
     #[test]
