@@ -654,10 +654,12 @@ struct Search<'a> {
     /// Whether a frame step is running: its finder scans' square look-alikes are
     /// kept in [`Search::corners`].
     frame_step: bool,
-    /// The square finder-pattern look-alikes the frame steps' whole-pixel and
-    /// exact scans saw, in input pixels, one list per scan and polarity (with its
-    /// test): what [`Search::corners_unexplained`] looks for a second code in.
-    corners: Vec<(Ratio, Vec<Finder>)>,
+    /// The square finder-pattern look-alikes the frame steps' exact scans saw, in
+    /// input pixels, one list per step and polarity: what
+    /// [`Search::corners_unexplained`] looks for a second code in. (The
+    /// whole-pixel scan's sizes may differ twofold: an icon and an avatar across
+    /// a 4K page made a pair.)
+    corners: Vec<Vec<Finder>>,
 }
 
 /// A place where three finder patterns outline a code.
@@ -756,11 +758,7 @@ impl Search<'_> {
         let pixels = f64::from(bits.width()) * f64::from(bits.height());
         let most = ((FINDER_BUDGET / pixels).sqrt() as usize).clamp(MIN_FINDERS, MAX_FINDERS);
         if self.frame_step {
-            let lists = [(Ratio::Whole, &dark), (Ratio::Whole, &light)];
-            let lists = lists
-                .into_iter()
-                .chain(exact.iter().map(|l| (Ratio::Exact, l)));
-            for (ratio, list) in lists.filter(|(_, l)| l.len() <= MAX_FINDERS) {
+            for list in exact.iter().filter(|l| l.len() <= MAX_FINDERS) {
                 let square = list.iter().filter(|f| f.square).map(|f| {
                     let (x, y) = frame.map_xy(f.x as f32, f.y as f32);
                     Finder {
@@ -770,7 +768,7 @@ impl Search<'_> {
                         ..*f
                     }
                 });
-                self.corners.push((ratio, square.collect()));
+                self.corners.push(square.collect());
             }
         }
         let mut found = false;
@@ -975,7 +973,7 @@ impl Search<'_> {
         }
     }
 
-    /// Whether two square finder-pattern look-alikes of one frame step's scan,
+    /// Whether two square finder-pattern look-alikes of one frame step's exact scan,
     /// outside every code found, could be two corners of one code (one size,
     /// 10–245 modules apart, [`corner_pair`]). A code beside one already read
     /// whose finder patterns no triple outlined (one of them lost to JPEG, a
@@ -984,13 +982,13 @@ impl Search<'_> {
     /// look-alikes are rarely square).
     fn corners_unexplained(&self) -> bool {
         let codes: Vec<Rect> = self.found.iter().map(|f| Rect::around(&f.bounds)).collect();
-        self.corners.iter().any(|(ratio, list)| {
+        self.corners.iter().any(|list| {
             let outside: Vec<Finder> = list
                 .iter()
                 .filter(|f| !codes.iter().any(|c| c.contains(f.x as i32, f.y as i32)))
                 .copied()
                 .collect();
-            corner_pair(&outside, *ratio)
+            corner_pair(&outside, Ratio::Exact)
         })
     }
 
@@ -3526,7 +3524,7 @@ mod tests {
         let mut search = Search {
             grey: Some(&luma),
             found: vec![elsewhere.clone()],
-            corners: vec![(Ratio::Exact, corners.clone())],
+            corners: vec![corners.clone()],
             ..Search::default()
         };
         assert!(search.corners_unexplained());
@@ -3539,7 +3537,7 @@ mod tests {
         let mut search = Search {
             grey: Some(&luma),
             found: vec![over],
-            corners: vec![(Ratio::Exact, corners)],
+            corners: vec![corners],
             ..Search::default()
         };
         assert!(!search.corners_unexplained());
@@ -3560,7 +3558,7 @@ mod tests {
         };
         cascade(&luma, &mut search);
         assert_eq!(search.found.len(), 1);
-        let kept: Vec<&Finder> = search.corners.iter().flat_map(|(_, l)| l).collect();
+        let kept: Vec<&Finder> = search.corners.iter().flatten().collect();
         assert!(kept.len() >= 3, "{kept:?}");
         let code = Rect::around(&search.found[0].bounds);
         assert!(
