@@ -5,8 +5,9 @@
 //! rqrr sees a binarisation, one linear scan finds the finder-pattern look-alikes
 //! of both polarities: too many and rqrr is not called (it would take hours);
 //! on large frames rqrr runs on crops around the codes they outline, and on the
-//! whole frame only if that fails. Passes run cheapest first; the cascade stops
-//! after the first pass that decodes anything. `docs/qr-pipeline.md` records what
+//! whole frame only if that fails. Passes run cheapest first; the frame passes stop
+//! after the first that decodes anything, unless finder patterns outside every code
+//! found are left (a second code). `docs/qr-pipeline.md` records what
 //! each pass rescues and what it costs.
 
 use std::collections::HashMap;
@@ -129,7 +130,10 @@ struct Step {
 /// What a step searches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Reach {
-    /// The whole frame, while nothing has been found.
+    /// The whole frame, while nothing has been found, or while the frame steps'
+    /// finder scans show two finder patterns that could be corners of a code no
+    /// code found lies over ([`Search::corners_unexplained`]): a second code
+    /// whose finder patterns made no candidate.
     Frame,
     /// The places where earlier steps saw finder patterns outline a code that no
     /// code found so far explains (a second code beside a first, or one too fine
@@ -211,17 +215,20 @@ const CASCADE: [Step; 11] = [
     },
 ];
 
-/// Walks the cascade: frame steps until one finds something, candidate steps
-/// wherever a code is outlined and not yet read.
+/// Walks the cascade: frame steps until one finds something and no finder
+/// patterns outside the codes found are left, candidate steps wherever a code is
+/// outlined and not yet read.
 fn cascade(luma: &Luma, search: &mut Search) {
     for step in &CASCADE {
         let wanted = match step.reach {
-            Reach::Frame => search.found.is_empty(),
+            Reach::Frame => search.found.is_empty() || search.corners_unexplained(),
             Reach::Candidates => !search.unexplained(false).is_empty(),
             Reach::AllCandidates => !search.unexplained(true).is_empty(),
         };
         if wanted && (step.applies)(luma) {
+            search.frame_step = step.reach == Reach::Frame;
             (step.run)(luma, search, step.pass);
+            search.frame_step = false;
         }
     }
 }
@@ -645,6 +652,15 @@ struct Search<'a> {
     /// zoomed into only once no candidate that holds them is left to zoom, and if
     /// no code found explains them.
     hidden: Vec<Candidate>,
+    /// Whether a frame step is running: its finder scans' square look-alikes are
+    /// kept in [`Search::corners`].
+    frame_step: bool,
+    /// The square finder-pattern look-alikes the frame steps' exact scans saw, in
+    /// input pixels, one list per step and polarity: what
+    /// [`Search::corners_unexplained`] looks for a second code in. (The
+    /// whole-pixel scan's sizes may differ twofold: an icon and an avatar across
+    /// a 4K page made a pair.)
+    corners: Vec<Vec<Finder>>,
 }
 
 /// A place where three finder patterns outline a code.
@@ -742,6 +758,20 @@ impl Search<'_> {
         // the budget, only crops around triples are searched.
         let pixels = f64::from(bits.width()) * f64::from(bits.height());
         let most = ((FINDER_BUDGET / pixels).sqrt() as usize).clamp(MIN_FINDERS, MAX_FINDERS);
+        if self.frame_step {
+            for list in exact.iter().filter(|l| l.len() <= MAX_FINDERS) {
+                let square = list.iter().filter(|f| f.square).map(|f| {
+                    let (x, y) = frame.map_xy(f.x as f32, f.y as f32);
+                    Finder {
+                        x: x.max(0) as usize,
+                        y: y.max(0) as usize,
+                        span: (f.span as f32 * frame.scale).round() as usize,
+                        ..*f
+                    }
+                });
+                self.corners.push(square.collect());
+            }
+        }
         let mut found = false;
         if dark.len() <= MAX_FINDERS {
             let whole = dark.len() <= most;
@@ -942,6 +972,25 @@ impl Search<'_> {
                 hidden: false,
             });
         }
+    }
+
+    /// Whether two square finder-pattern look-alikes of one frame step's exact scan,
+    /// outside every code found, could be two corners of one code (one size,
+    /// 10–245 modules apart, [`corner_pair`]). A code beside one already read
+    /// whose finder patterns no triple outlined (one of them lost to JPEG, a
+    /// logo's neighbourhood or the threshold, or the triples of a crowded page
+    /// over [`MAX_TRIPLES`]) shows this; text and icons seldom do (their
+    /// look-alikes are rarely square).
+    fn corners_unexplained(&self) -> bool {
+        let codes: Vec<Rect> = self.found.iter().map(|f| Rect::around(&f.bounds)).collect();
+        self.corners.iter().any(|list| {
+            let outside: Vec<Finder> = list
+                .iter()
+                .filter(|f| !codes.iter().any(|c| c.contains(f.x as i32, f.y as i32)))
+                .copied()
+                .collect();
+            corner_pair(&outside, Ratio::Exact)
+        })
     }
 
     /// How many candidates came from a scan of this kind.
@@ -1784,6 +1833,35 @@ fn largest_corner_triples(finders: &[Finder], ratio: Ratio, keep: usize) -> Vec<
     found
 }
 
+/// Whether two finder patterns could be two corners of one code: both square, of
+/// one size (within rqrr's tolerance for the whole-pixel test, a quarter for the
+/// exact one) and 10–[`LINK_MODULES`] modules apart; if so, the offset from `a` to
+/// `b` and its length.
+fn linked(a: &Finder, b: &Finder, ratio: Ratio) -> Option<(f32, f32, f32)> {
+    let (small, big) = (a.span.min(b.span), a.span.max(b.span));
+    let similar = match ratio {
+        Ratio::Whole => big <= 2 * small + 2,
+        // A code's finder patterns are one size (a quarter apart under
+        // perspective): the exact test's extra look-alikes, text strokes of any
+        // width, link up far less when the sizes must agree.
+        Ratio::Exact | Ratio::Tolerant => 4 * big <= 5 * small + 8,
+    };
+    let module = a.span as f32 / 7.0;
+    let (dx, dy) = (b.x as f32 - a.x as f32, b.y as f32 - a.y as f32);
+    let d = (dx * dx + dy * dy).sqrt();
+    (a.square && b.square && similar && d >= 10.0 * module && d <= LINK_MODULES as f32 * module)
+        .then_some((dx, dy, d))
+}
+
+/// Whether any two of `finders` could be two corners of one code ([`linked`]).
+fn corner_pair(finders: &[Finder], ratio: Ratio) -> bool {
+    finders.iter().enumerate().any(|(i, a)| {
+        finders[i + 1..]
+            .iter()
+            .any(|b| linked(a, b, ratio).is_some())
+    })
+}
+
 /// Pairs of neighbours weighed at most when looking for corner triples: bounds the
 /// time on a crop full of look-alikes (about a millisecond).
 const TRIPLE_WORK: usize = 1 << 20;
@@ -1793,27 +1871,11 @@ const TRIPLE_WORK: usize = 1 << 20;
 fn triples_up_to(finders: &[Finder], ratio: Ratio, stop: usize) -> (Vec<[usize; 3]>, bool) {
     let mut found: Vec<[usize; 3]> = Vec::new();
     let mut work = 0usize;
-    let similar = |a: &Finder, b: &Finder| {
-        let (small, big) = (a.span.min(b.span), a.span.max(b.span));
-        match ratio {
-            Ratio::Whole => big <= 2 * small + 2,
-            // A code's finder patterns are one size (a quarter apart under
-            // perspective): the exact test's extra look-alikes, text strokes of any
-            // width, link up far less when the sizes must agree.
-            Ratio::Exact | Ratio::Tolerant => 4 * big <= 5 * small + 8,
-        }
-    };
     for (ia, a) in finders.iter().enumerate().filter(|(_, f)| f.square) {
-        let module = a.span as f32 / 7.0;
         let near: Vec<(usize, f32, f32, f32)> = finders
             .iter()
             .enumerate()
-            .filter(|(_, b)| b.square && similar(a, b))
-            .filter_map(|(ib, b)| {
-                let (dx, dy) = (b.x as f32 - a.x as f32, b.y as f32 - a.y as f32);
-                let d = (dx * dx + dy * dy).sqrt();
-                (d >= 10.0 * module && d <= LINK_MODULES as f32 * module).then_some((ib, dx, dy, d))
-            })
+            .filter_map(|(ib, b)| linked(a, b, ratio).map(|(dx, dy, d)| (ib, dx, dy, d)))
             .collect();
         for (i, &(ib, bx, by, bd)) in near.iter().enumerate() {
             for &(ic, cx, cy, cd) in &near[i + 1..] {
@@ -3432,6 +3494,106 @@ mod tests {
             .map(|(_, payload)| payload.text.as_str())
             .collect();
         assert_eq!(read, ["otpauth://totp/Bound:me?secret=JBSWY3DPEHPK3PXP"]);
+    }
+
+    /// A square finder pattern `span` pixels wide centred at (`x`, `y`).
+    fn square(x: usize, y: usize, span: usize) -> Finder {
+        Finder::new(x, y, span, span)
+    }
+
+    #[test]
+    fn two_square_finders_of_one_size_apart_could_be_a_codes_corners() {
+        let a = square(100, 100, 21);
+        // 3 px a module: 10 modules are 30 px.
+        assert!(corner_pair(&[a, square(200, 100, 21)], Ratio::Exact));
+        assert!(corner_pair(&[a, square(170, 170, 21)], Ratio::Whole));
+        // Too close for two corners of one code, or too far.
+        assert!(!corner_pair(&[a, square(125, 100, 21)], Ratio::Exact));
+        assert!(!corner_pair(&[a, square(100, 900, 21)], Ratio::Exact));
+        // Not one size (the exact test wants a quarter; the whole-pixel one twice).
+        assert!(!corner_pair(&[a, square(200, 100, 30)], Ratio::Exact));
+        assert!(corner_pair(&[a, square(200, 100, 30)], Ratio::Whole));
+        assert!(!corner_pair(&[a, square(200, 100, 50)], Ratio::Whole));
+        // Text strokes: not square.
+        let stroke = Finder::new(200, 100, 21, 8);
+        assert!(!corner_pair(&[a, stroke], Ratio::Whole));
+        assert!(!corner_pair(&[a], Ratio::Whole));
+    }
+
+    /// A code found at `bounds` (its payload does not matter here).
+    fn found_at(bounds: [(i32, i32); 4]) -> Found {
+        Found {
+            text: SecretText::new(String::new()),
+            bytes: SecretBytes::from(Zeroizing::new(Vec::new())),
+            version: 1,
+            bounds,
+            pass: Pass::Local,
+        }
+    }
+
+    #[test]
+    fn a_code_found_stops_the_frame_steps_only_when_no_corners_are_left_outside_it() {
+        // A page whose one code an earlier step is taken to have read elsewhere
+        // (a code found at the top left), with a second code the scans saw two
+        // corners of and outlined no triple around: the frame steps go on and
+        // read it. Before, a code found ended every frame step, and the second
+        // code was never looked for.
+        let text = "otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&issuer=Acme";
+        let rows = code_rows(text);
+        let (scale, x, y) = (3, 300, 100);
+        let luma = grey_page(640, 360, &rows, scale, x, y);
+        let centre = |modules: f32| (modules * scale as f32) as usize;
+        let n = rows.len() as f32;
+        let corners = vec![
+            square(x as usize + centre(3.5), y as usize + centre(3.5), 21),
+            square(x as usize + centre(n - 3.5), y as usize + centre(3.5), 21),
+        ];
+        let elsewhere = found_at([(10, 10), (90, 10), (90, 90), (10, 90)]);
+        let mut search = Search {
+            grey: Some(&luma),
+            found: vec![elsewhere.clone()],
+            corners: vec![corners.clone()],
+            ..Search::default()
+        };
+        assert!(search.corners_unexplained());
+        cascade(&luma, &mut search);
+        let texts: Vec<&str> = search.found.iter().map(|f| f.text.expose()).collect();
+        assert!(texts.contains(&text), "{texts:?}");
+        // Corners inside a code found (its own finder patterns, or look-alikes in
+        // its data modules) explain nothing: no frame step runs, at no cost.
+        let over = found_at([(290, 90), (400, 90), (400, 200), (290, 200)]);
+        let mut search = Search {
+            grey: Some(&luma),
+            found: vec![over],
+            corners: vec![corners],
+            ..Search::default()
+        };
+        assert!(!search.corners_unexplained());
+        cascade(&luma, &mut search);
+        assert_eq!(search.found.len(), 1);
+        assert_eq!(search.corners.len(), 1, "no frame step ran");
+    }
+
+    #[test]
+    fn frame_steps_keep_their_square_look_alikes_in_input_pixels() {
+        // A code read by the first step: its own finder patterns are kept (and
+        // explained by it), so no later frame step runs.
+        let text = "otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&issuer=Acme";
+        let luma = grey_page(640, 360, &code_rows(text), 3, 300, 100);
+        let mut search = Search {
+            grey: Some(&luma),
+            ..Search::default()
+        };
+        cascade(&luma, &mut search);
+        assert_eq!(search.found.len(), 1);
+        let kept: Vec<&Finder> = search.corners.iter().flatten().collect();
+        assert!(kept.len() >= 3, "{kept:?}");
+        let code = Rect::around(&search.found[0].bounds);
+        assert!(
+            kept.iter()
+                .all(|f| f.square && code.contains(f.x as i32, f.y as i32))
+        );
+        assert!(!search.corners_unexplained());
     }
 
     #[test]
