@@ -6,9 +6,9 @@
 //! coloured again when it is next touched; and its search for an alignment
 //! pattern spirals out from where it expects one over an area set by the
 //! triple's module size, which a false triple of large look-alikes makes
-//! millions of pixels. On a blurred, dark 4K frame one rqrr call took 150 s
-//! and another ran for over five minutes (`docs/qr-pipeline.md`, twenty-first
-//! round). The finder-pattern budget that decides which frames rqrr sees whole
+//! millions of pixels. On a blurred, dark 4K frame one rqrr call took 150 s,
+//! and that frame, decoded as an image, kept Tessera busy for over five
+//! minutes (`docs/qr-pipeline.md`, twenty-first round). The finder-pattern budget that decides which frames rqrr sees whole
 //! cannot foresee it: it depends on the regions and the triples rqrr forms,
 //! not on how many finder patterns there are.
 //!
