@@ -96,20 +96,14 @@ impl GenericImage for Bounded<'_> {
     }
 }
 
-/// What rqrr found in a frame: each grid it fitted, read by `read`, with its
-/// corners and size; and whether it was stopped before the end (its work passed
-/// the bound) or failed.
-pub(super) struct Detected<T> {
-    pub grids: Vec<(T, [rqrr::Point; 4], usize)>,
-    /// The cascade treats a stopped search as one that found nothing; the tests
-    /// check that it was stopped.
-    #[cfg_attr(not(test), expect(dead_code))]
-    pub stopped: bool,
-}
+/// Each grid rqrr fitted in a frame, read by `read`, with its corners and size.
+pub(super) type Grids<T> = Vec<(T, [rqrr::Point; 4], usize)>;
 
 /// Runs rqrr's detector on `bits` (0 light, 1 dark), reading each grid it fits
 /// with `read`, within [`WORK_PER_PIXEL`] pixels read, painted or copied per pixel.
-pub(super) fn detect<T>(bits: GrayImage, read: impl Fn(&dyn BitGrid) -> T) -> Detected<T> {
+/// `None` if rqrr was stopped before the end (its work passed the bound) or
+/// failed: the cascade treats that as a search that found nothing.
+pub(super) fn detect<T>(bits: GrayImage, read: impl Fn(&dyn BitGrid) -> T) -> Option<Grids<T>> {
     let pixels = u64::from(bits.width()) * u64::from(bits.height());
     let work = Cell::new(0);
     let image = Bounded {
@@ -119,22 +113,13 @@ pub(super) fn detect<T>(bits: GrayImage, read: impl Fn(&dyn BitGrid) -> T) -> De
     };
     // rqrr indexes with `unwrap` and asserts internally; a bug there on a strange
     // image must cost one pass, not the caller's process.
-    let grids = catch_unwind(AssertUnwindSafe(|| {
+    catch_unwind(AssertUnwindSafe(|| {
         let mut prepared = PreparedImage::without_preparation(image);
         prepared
             .detect_grids()
             .into_iter()
             .map(|grid| (read(&grid.grid), grid.bounds, grid.grid.size()))
-            .collect::<Vec<_>>()
-    }));
-    match grids {
-        Ok(grids) => Detected {
-            grids,
-            stopped: false,
-        },
-        Err(_) => Detected {
-            grids: Vec::new(),
-            stopped: true,
-        },
-    }
+            .collect()
+    }))
+    .ok()
 }

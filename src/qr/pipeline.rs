@@ -659,8 +659,14 @@ struct Search<'a> {
     /// input pixels, one list per step and polarity: what
     /// [`Search::corners_unexplained`] looks for a second code in. (The
     /// whole-pixel scan's sizes may differ twofold: an icon and an avatar across
-    /// a 4K page made a pair.)
-    corners: Vec<Vec<Finder>>,
+    /// a 4K page made a pair.) Each list with its polarity (light on dark).
+    corners: Vec<(bool, Vec<Finder>)>,
+    /// How many of [`Search::corners`] have been looked through for pairs.
+    corners_paired: usize,
+    /// The pairs of those look-alikes that could be two corners of one code and
+    /// show its timing patterns in the grey pixels ([`pair_timed`]), outside
+    /// every code found when they were looked for.
+    timed_pairs: Vec<[Finder; 2]>,
 }
 
 /// A place where three finder patterns outline a code.
@@ -759,7 +765,10 @@ impl Search<'_> {
         let pixels = f64::from(bits.width()) * f64::from(bits.height());
         let most = ((FINDER_BUDGET / pixels).sqrt() as usize).clamp(MIN_FINDERS, MAX_FINDERS);
         if self.frame_step {
-            for list in exact.iter().filter(|l| l.len() <= MAX_FINDERS) {
+            for (polarity, list) in exact.iter().enumerate() {
+                if list.len() > MAX_FINDERS {
+                    continue;
+                }
                 let square = list.iter().filter(|f| f.square).map(|f| {
                     let (x, y) = frame.map_xy(f.x as f32, f.y as f32);
                     Finder {
@@ -769,7 +778,7 @@ impl Search<'_> {
                         ..*f
                     }
                 });
-                self.corners.push(square.collect());
+                self.corners.push((polarity == 1, square.collect()));
             }
         }
         let mut found = false;
@@ -976,21 +985,40 @@ impl Search<'_> {
 
     /// Whether two square finder-pattern look-alikes of one frame step's exact scan,
     /// outside every code found, could be two corners of one code (one size,
-    /// 10–245 modules apart, [`corner_pair`]). A code beside one already read
-    /// whose finder patterns no triple outlined (one of them lost to JPEG, a
-    /// logo's neighbourhood or the threshold, or the triples of a crowded page
-    /// over [`MAX_TRIPLES`]) shows this; text and icons seldom do (their
-    /// look-alikes are rarely square).
-    fn corners_unexplained(&self) -> bool {
+    /// 10–245 modules apart, [`linked`]) whose timing patterns show in the grey
+    /// pixels ([`pair_timed`]). A code beside one already read whose finder
+    /// patterns no triple outlined (one of them lost to JPEG, a logo's
+    /// neighbourhood or the threshold, or the triples of a crowded page over
+    /// [`MAX_TRIPLES`]) shows this; text and icons seldom do (their look-alikes
+    /// are rarely square, and no timing pattern runs beside two of them).
+    ///
+    /// Each list is looked through once, at the first call after it was kept:
+    /// codes found only grow, so a pair inside one then stays inside.
+    fn corners_unexplained(&mut self) -> bool {
         let codes: Vec<Rect> = self.found.iter().map(|f| Rect::around(&f.bounds)).collect();
-        self.corners.iter().any(|list| {
-            let outside: Vec<Finder> = list
-                .iter()
-                .filter(|f| !codes.iter().any(|c| c.contains(f.x as i32, f.y as i32)))
-                .copied()
-                .collect();
-            corner_pair(&outside, Ratio::Exact)
-        })
+        let outside = |f: &Finder| !codes.iter().any(|c| c.contains(f.x as i32, f.y as i32));
+        for (invert, list) in &self.corners[self.corners_paired..] {
+            let list: Vec<Finder> = list.iter().filter(|f| outside(f)).copied().collect();
+            let mut weighed = 0;
+            'pairs: for (i, a) in list.iter().enumerate() {
+                for b in &list[i + 1..] {
+                    if linked(a, b, Ratio::Exact).is_none() {
+                        continue;
+                    }
+                    if weighed == PAIRS_TIMED {
+                        break 'pairs;
+                    }
+                    weighed += 1;
+                    if self.grey.is_none_or(|luma| pair_timed(luma, a, b, *invert)) {
+                        self.timed_pairs.push([*a, *b]);
+                    }
+                }
+            }
+        }
+        self.corners_paired = self.corners.len();
+        self.timed_pairs
+            .iter()
+            .any(|[a, b]| outside(a) && outside(b))
     }
 
     /// How many candidates came from a scan of this kind.
@@ -1046,9 +1074,9 @@ impl Search<'_> {
     fn detect(&mut self, bits: GrayImage, frame: &Frame, pass: Pass) -> bool {
         // rqrr is stopped if its work passes a bound (`bounded`: a busy frame can
         // keep it repainting the same pixels for minutes), or if it panics.
-        let detected = bounded::detect(bits, read);
+        let grids = bounded::detect(bits, read).unwrap_or_default();
         let before = self.found.len();
-        for (read, bounds, size) in detected.grids {
+        for (read, bounds, size) in grids {
             let Some((version, payload)) = read else {
                 // rqrr found three finder patterns and the grid between them, but it
                 // did not decode: a code is there.
@@ -1853,12 +1881,41 @@ fn linked(a: &Finder, b: &Finder, ratio: Ratio) -> Option<(f32, f32, f32)> {
         .then_some((dx, dy, d))
 }
 
-/// Whether any two of `finders` could be two corners of one code ([`linked`]).
-fn corner_pair(finders: &[Finder], ratio: Ratio) -> bool {
-    finders.iter().enumerate().any(|(i, a)| {
-        finders[i + 1..]
-            .iter()
-            .any(|b| linked(a, b, ratio).is_some())
+/// Pairs of linked look-alikes of one list whose timing patterns
+/// [`Search::corners_unexplained`] looks for, at most (each costs up to six
+/// [`grey_verified`] lines, most of them stopped after the first).
+const PAIRS_TIMED: usize = 256;
+
+/// Whether two finder patterns that could be corners of one code ([`linked`])
+/// show that code's timing patterns in the grey pixels ([`grey_verified`], at
+/// least [`GREY_TIMING`]) for some place of its third corner: beside either of
+/// them on either side (they are neighbouring corners), or off their middle on
+/// either side (they are opposite ones). The third finder pattern need not be
+/// seen: the timing patterns run between the finder patterns, not through them.
+fn pair_timed(luma: &Luma, a: &Finder, b: &Finder, invert: bool) -> bool {
+    let centre = |f: &Finder| sample::Point::new(f.x as f32 + 0.5, f.y as f32 + 0.5);
+    let (pa, pb) = (centre(a), centre(b));
+    // From a to b turned a quarter: the side of a neighbouring corner.
+    let (nx, ny) = (pa.y - pb.y, pb.x - pa.x);
+    let off = |p: sample::Point, k: f32| sample::Point::new(p.x + k * nx, p.y + k * ny);
+    let middle = sample::Point::new((pa.x + pb.x) / 2.0, (pa.y + pb.y) / 2.0);
+    let module = (a.span + b.span) as f32 / 14.0;
+    [
+        [pa, pb, off(pa, 1.0)],
+        [pa, pb, off(pa, -1.0)],
+        [pb, pa, off(pb, 1.0)],
+        [pb, pa, off(pb, -1.0)],
+        [off(middle, 0.5), pa, pb],
+        [off(middle, -0.5), pa, pb],
+    ]
+    .into_iter()
+    .any(|centres| {
+        let finders = sample::Finders {
+            centres,
+            module,
+            invert,
+        };
+        grey_verified(luma, &finders) >= GREY_TIMING
     })
 }
 
@@ -3474,9 +3531,8 @@ mod tests {
         for p in frame.iter_mut() {
             *p = u8::from(*p < 128);
         }
-        let detected = bounded::detect(frame, |_| ());
-        assert!(detected.stopped);
-        assert!(detected.grids.is_empty());
+        // Stopped: no grids, not an empty list of them.
+        assert!(bounded::detect(frame, |_| ()).is_none());
     }
 
     /// A large frame with a code in it is searched to the end, well within the bound.
@@ -3485,10 +3541,8 @@ mod tests {
         let rows = code_rows("otpauth://totp/Bound:me?secret=JBSWY3DPEHPK3PXP");
         let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
         let drawings = [(&rows[..], 3, 900, 700)];
-        let detected = bounded::detect(bits(2000, 1500, &drawings), read);
-        assert!(!detected.stopped);
-        let read: Vec<&str> = detected
-            .grids
+        let grids = bounded::detect(bits(2000, 1500, &drawings), read).expect("not stopped");
+        let read: Vec<&str> = grids
             .iter()
             .filter_map(|(read, _, _)| read.as_ref())
             .map(|(_, payload)| payload.text.as_str())
@@ -3505,19 +3559,19 @@ mod tests {
     fn two_square_finders_of_one_size_apart_could_be_a_codes_corners() {
         let a = square(100, 100, 21);
         // 3 px a module: 10 modules are 30 px.
-        assert!(corner_pair(&[a, square(200, 100, 21)], Ratio::Exact));
-        assert!(corner_pair(&[a, square(170, 170, 21)], Ratio::Whole));
+        let pair = |b: Finder, ratio| linked(&a, &b, ratio).is_some();
+        assert!(pair(square(200, 100, 21), Ratio::Exact));
+        assert!(pair(square(170, 170, 21), Ratio::Whole));
         // Too close for two corners of one code, or too far.
-        assert!(!corner_pair(&[a, square(125, 100, 21)], Ratio::Exact));
-        assert!(!corner_pair(&[a, square(100, 900, 21)], Ratio::Exact));
+        assert!(!pair(square(125, 100, 21), Ratio::Exact));
+        assert!(!pair(square(100, 900, 21), Ratio::Exact));
         // Not one size (the exact test wants a quarter; the whole-pixel one twice).
-        assert!(!corner_pair(&[a, square(200, 100, 30)], Ratio::Exact));
-        assert!(corner_pair(&[a, square(200, 100, 30)], Ratio::Whole));
-        assert!(!corner_pair(&[a, square(200, 100, 50)], Ratio::Whole));
+        assert!(!pair(square(200, 100, 30), Ratio::Exact));
+        assert!(pair(square(200, 100, 30), Ratio::Whole));
+        assert!(!pair(square(200, 100, 50), Ratio::Whole));
         // Text strokes: not square.
         let stroke = Finder::new(200, 100, 21, 8);
-        assert!(!corner_pair(&[a, stroke], Ratio::Whole));
-        assert!(!corner_pair(&[a], Ratio::Whole));
+        assert!(!pair(stroke, Ratio::Whole));
     }
 
     /// A code found at `bounds` (its payload does not matter here).
@@ -3552,7 +3606,7 @@ mod tests {
         let mut search = Search {
             grey: Some(&luma),
             found: vec![elsewhere.clone()],
-            corners: vec![corners.clone()],
+            corners: vec![(false, corners.clone())],
             ..Search::default()
         };
         assert!(search.corners_unexplained());
@@ -3565,13 +3619,42 @@ mod tests {
         let mut search = Search {
             grey: Some(&luma),
             found: vec![over],
-            corners: vec![corners],
+            corners: vec![(false, corners.clone())],
             ..Search::default()
         };
         assert!(!search.corners_unexplained());
         cascade(&luma, &mut search);
         assert_eq!(search.found.len(), 1);
         assert_eq!(search.corners.len(), 1, "no frame step ran");
+        // The same finder patterns with nothing between them (icons placed as a
+        // code's corners are): no timing pattern runs beside them, so they are
+        // no code's corners, and no frame step runs.
+        let bare: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .map(|(r, line)| {
+                let n = line.len();
+                line.chars()
+                    .enumerate()
+                    .map(|(c, m)| {
+                        let corner = (r < 7 || r >= n - 7) && (c < 7 || c >= n - 7);
+                        if corner && !(r >= n - 7 && c >= n - 7) {
+                            m
+                        } else {
+                            '.'
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let luma = grey_page(640, 360, &bare, scale, x, y);
+        let mut search = Search {
+            grey: Some(&luma),
+            found: vec![elsewhere],
+            corners: vec![(false, corners)],
+            ..Search::default()
+        };
+        assert!(!search.corners_unexplained());
     }
 
     #[test]
@@ -3586,7 +3669,7 @@ mod tests {
         };
         cascade(&luma, &mut search);
         assert_eq!(search.found.len(), 1);
-        let kept: Vec<&Finder> = search.corners.iter().flatten().collect();
+        let kept: Vec<&Finder> = search.corners.iter().flat_map(|(_, l)| l).collect();
         assert!(kept.len() >= 3, "{kept:?}");
         let code = Rect::around(&search.found[0].bounds);
         assert!(
