@@ -46,14 +46,40 @@ pub(super) struct Bounded<'a> {
 impl Bounded<'_> {
     /// Adds `pixels` read, painted or copied to the work done, and stops rqrr
     /// once it passes the limit.
+    #[inline(always)]
     fn spend(&self, pixels: u64) {
         let work = self.work.get() + pixels;
         self.work.set(work);
         if work > self.limit {
-            // `resume_unwind` skips the panic hook: nothing is printed.
-            resume_unwind(Box::new(OverBudget));
+            stop();
         }
     }
+
+    /// The index of pixel (`x`, `y`) in the frame's bytes. A pixel outside the
+    /// frame panics, as `GrayImage`'s own access does (and `detect` catches it):
+    /// a column past the last here, a row past the last by the slice's index.
+    #[inline(always)]
+    fn at(&self, x: u32, y: u32) -> usize {
+        let width = self.bits.width();
+        if x >= width {
+            outside(x, width);
+        }
+        y as usize * width as usize + x as usize
+    }
+}
+
+/// rqrr asked for a column past the frame's last.
+#[cold]
+#[inline(never)]
+fn outside(x: u32, width: u32) -> ! {
+    panic!("rqrr read column {x} of a frame {width} pixels wide")
+}
+
+/// Unwinds out of rqrr; `resume_unwind` skips the panic hook, so nothing is printed.
+#[cold]
+#[inline(never)]
+fn stop() -> ! {
+    resume_unwind(Box::new(OverBudget))
 }
 
 impl Clone for Bounded<'_> {
@@ -74,9 +100,10 @@ impl GenericImageView for Bounded<'_> {
         self.bits.dimensions()
     }
 
+    #[inline(always)]
     fn get_pixel(&self, x: u32, y: u32) -> Pixel<u8> {
         self.spend(1);
-        *self.bits.get_pixel(x, y)
+        Pixel([self.bits.as_raw()[self.at(x, y)]])
     }
 }
 
@@ -86,9 +113,12 @@ impl GenericImage for Bounded<'_> {
         self.bits.get_pixel_mut(x, y)
     }
 
+    #[inline(always)]
     fn put_pixel(&mut self, x: u32, y: u32, pixel: Pixel<u8>) {
         self.spend(1);
-        self.bits.put_pixel(x, y, pixel);
+        let at = self.at(x, y);
+        let bytes: &mut [u8] = &mut self.bits;
+        bytes[at] = pixel.0[0];
     }
 
     fn blend_pixel(&mut self, x: u32, y: u32, pixel: Pixel<u8>) {
