@@ -127,6 +127,7 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
     // blocks with contrast) and mean (a block with contrast: its point).
     let mut flat = vec![u8::MAX; bw * bh];
     let mut flat_means = vec![0u8; bw * bh];
+    let mut mins = vec![0u8; bw * bh];
     let mut columns = Columns::new(w);
     for by in 0..bh {
         let y0 = (by * BLOCK).min(h - BLOCK);
@@ -134,6 +135,7 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
         for bx in 0..bw {
             let (sum, min, max) = columns.block((bx * BLOCK).min(w - BLOCK));
             let mut point = (sum / (BLOCK * BLOCK) as u32) as u8;
+            mins[by * bw + bx] = min;
             if max - min <= MIN_DYNAMIC_RANGE {
                 // 254 and 255 are alike to the test (neither is darker than anything).
                 flat[by * bw + bx] = max.min(254);
@@ -181,6 +183,7 @@ pub(super) fn local(luma: &Luma) -> GrayImage {
             points: &points,
             flat_means: &flat_means,
             flat: &flat,
+            mins: &mins,
         },
     );
     // Each pixel against its block's threshold, a row of blocks at a time.
@@ -215,6 +218,8 @@ struct Blocks<'a> {
     points: &'a [u8],
     flat_means: &'a [u8],
     flat: &'a [u8],
+    /// Each block's darkest pixel.
+    mins: &'a [u8],
 }
 
 impl Blocks<'_> {
@@ -260,6 +265,9 @@ fn leave_darker_flats_out(thresholds: &mut [u8], blocks: &Blocks<'_>) {
         mins[REACH + inner..].fill(last);
     }
     let darker = |least: u8, mean: u8| least.saturating_add(MIN_DYNAMIC_RANGE) < mean;
+    // The level of each block's darkest flat neighbour (of eight; 255 for
+    // none), computed only where some window needs it.
+    let mut beside: Option<Vec<u8>> = None;
     let mut least = vec![u8::MAX; bw];
     let mut own = vec![0u8; bw];
     for (by, out) in thresholds.chunks_exact_mut(bw).enumerate() {
@@ -287,20 +295,52 @@ fn leave_darker_flats_out(thresholds: &mut [u8], blocks: &Blocks<'_>) {
                 continue;
             }
             let cx = bx.clamp(REACH, bw - 1 - REACH);
+            let beside = beside.get_or_insert_with(|| darkest_flat_beside(blocks.flat, bw));
             let (mut sum, mut count) = (0u32, 0u32);
             for y in cy - REACH..=cy + REACH {
-                for i in y * bw + cx - REACH..=y * bw + cx + REACH {
-                    if !darker(blocks.flat[i], own[bx]) {
+                let row = y * bw + cx - REACH..=y * bw + cx + REACH;
+                for (i, &level) in row.clone().zip(&beside[row]) {
+                    // A block across the surface's edge (its darkest pixels at
+                    // the surface's level beside it) is part surface too: its
+                    // mean lies between the surface and the box, low in the
+                    // range of a faint code's grey modules.
+                    let across = blocks.flat[i] == u8::MAX
+                        && darker(level, own[bx])
+                        && blocks.mins[i] <= level.saturating_add(MIN_DYNAMIC_RANGE);
+                    if !darker(blocks.flat[i], own[bx]) && !across {
                         sum += u32::from(blocks.points[i]);
                         count += 1;
                     }
                 }
             }
-            // The block itself always counts (a flat block's lightest pixel is
-            // no darker than its mean).
-            *t = (sum / count.max(1)) as u8;
+            // A window of surface alone keeps ZXing's threshold.
+            if let Some(mean) = sum.checked_div(count) {
+                *t = mean as u8;
+            }
         }
     }
+}
+
+/// For each block of a grid `bw` blocks wide, the level of its darkest flat
+/// neighbour (of eight, within the grid; `flat` as in [`Blocks`]), 255 where
+/// none is flat.
+fn darkest_flat_beside(flat: &[u8], bw: usize) -> Vec<u8> {
+    let bh = flat.len() / bw;
+    let mut out = vec![u8::MAX; flat.len()];
+    for by in 0..bh {
+        for bx in 0..bw {
+            let mut least = u8::MAX;
+            for y in by.saturating_sub(1)..=(by + 1).min(bh - 1) {
+                for x in bx.saturating_sub(1)..=(bx + 1).min(bw - 1) {
+                    if (x, y) != (bx, by) {
+                        least = least.min(flat[y * bw + x]);
+                    }
+                }
+            }
+            out[by * bw + bx] = least;
+        }
+    }
+    out
 }
 
 /// Per column of a row of blocks ([`BLOCK`] rows of pixels): the sum, the
@@ -537,6 +577,7 @@ mod tests {
         let mut points = vec![0u8; bw * bh];
         let mut means = vec![0u8; bw * bh];
         let mut flat = vec![None; bw * bh];
+        let mut mins = vec![0u8; bw * bh];
         for by in 0..bh {
             let y0 = (by * BLOCK).min(h - BLOCK);
             for bx in 0..bw {
@@ -551,6 +592,7 @@ mod tests {
                 }
                 let mut point = (sum / (BLOCK * BLOCK) as u32) as u8;
                 means[by * bw + bx] = point;
+                mins[by * bw + bx] = min;
                 if max - min <= MIN_DYNAMIC_RANGE {
                     flat[by * bw + bx] = Some(max);
                     point = min / 2;
@@ -573,17 +615,42 @@ mod tests {
             for bx in 0..bw {
                 let cx = bx.clamp(REACH, bw - 1 - REACH);
                 let mean = u32::from(means[by * bw + bx]);
-                let (mut sum, mut count) = (0u32, 0u32);
-                for y in cy - REACH..=cy + REACH {
-                    for x in cx - REACH..=cx + REACH {
-                        let other = flat[y * bw + x];
-                        if other.is_none_or(|level| u32::from(level) + 24 >= mean) {
-                            sum += u32::from(points[y * bw + x]);
-                            count += 1;
+                let darker = |level: u32| level + 24 < mean;
+                let window = || {
+                    (cy - REACH..=cy + REACH)
+                        .flat_map(|y| (cx - REACH..=cx + REACH).map(move |x| (x, y)))
+                };
+                // The darkest flat block among a block's eight neighbours.
+                let beside = |x: usize, y: usize| {
+                    let mut least = 255u32;
+                    for ny in y.saturating_sub(1)..=(y + 1).min(bh - 1) {
+                        for nx in x.saturating_sub(1)..=(x + 1).min(bw - 1) {
+                            if let (true, Some(level)) = ((nx, ny) != (x, y), flat[ny * bw + nx]) {
+                                least = least.min(u32::from(level));
+                            }
                         }
                     }
+                    least
+                };
+                let all: u32 = window().map(|(x, y)| u32::from(points[y * bw + x])).sum();
+                let surface =
+                    window().any(|(x, y)| flat[y * bw + x].is_some_and(|l| darker(u32::from(l))));
+                let (mut sum, mut count) = (0u32, 0u32);
+                for (x, y) in window() {
+                    let i = y * bw + x;
+                    let left_out = match flat[i] {
+                        Some(level) => darker(u32::from(level)),
+                        None => {
+                            let level = beside(x, y);
+                            surface && darker(level) && u32::from(mins[i]) <= level + 24
+                        }
+                    };
+                    if !left_out {
+                        sum += u32::from(points[i]);
+                        count += 1;
+                    }
                 }
-                thresholds[by * bw + bx] = (sum / count) as u8;
+                thresholds[by * bw + bx] = sum.checked_div(count).unwrap_or(all / 25) as u8;
             }
         }
         to_bits(luma, |x, y, grey| {
@@ -740,6 +807,31 @@ mod tests {
             _ => 245,
         });
         assert_eq!(local(&light).get_pixel(PAD + 42, PAD + 40).0[0], 1);
+    }
+
+    #[test]
+    fn blocks_across_a_dark_page_edge_keep_out_of_a_faint_codes_thresholds() {
+        // A faint code (modules of 100 from x = 46) in a light box (240) on a
+        // dark page (26) whose edge (x = 38) cuts through a block; its finder
+        // ring (160, at x = 42 and 43) lies in the next block. The block across
+        // the edge is not flat (the page and the box), and its mean (79) pulled
+        // the ring's threshold to 154, under the ring: it binarised light.
+        let image = luma(160, 80, |x, y| match x {
+            0..38 => 26,
+            42 | 43 => 160,
+            46.. if (x / 2 + y / 2) % 2 == 0 => 100,
+            _ => 240,
+        });
+        let bits = local(&image);
+        let at = |x: u32, y: u32| bits.get_pixel(PAD + x, PAD + y).0[0];
+        for y in [16, 40, 63] {
+            for x in [42, 43] {
+                assert_eq!(at(x, y), 1, "the ring at ({x}, {y})");
+            }
+            assert_eq!(at(40, y), 0, "the box at y {y}");
+            assert_eq!(at(44, y), 0, "the box at y {y}");
+        }
+        assert!(bits == local_reference(&image), "as the reference");
     }
 
     #[test]
