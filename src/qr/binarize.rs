@@ -114,8 +114,12 @@ pub(super) fn otsu(luma: &Luma) -> u8 {
 /// light box with a narrow quiet zone on a dark page otherwise takes the dark
 /// page's low black points into the thresholds of its edge, where its finder
 /// patterns lie, and their anti-aliased rings binarise light
-/// (`docs/qr-pipeline.md`, eighteenth round). Blocks with no such flat block
-/// around them keep ZXing's threshold exactly.
+/// (`docs/qr-pipeline.md`, eighteenth round). Blocks across that surface's
+/// edge (not flat, a flat darker block beside them, their darkest pixels at
+/// its level) are left out too: their mean lies between the page and the box,
+/// and where the 8-px grid cuts the page's edge decides how low (twenty-fourth
+/// round). Blocks with no such flat block around them keep ZXing's threshold
+/// exactly.
 pub(super) fn local(luma: &Luma) -> GrayImage {
     let (w, h) = (luma.width as usize, luma.height as usize);
     if w < BLOCK * (2 * REACH + 1) || h < BLOCK * (2 * REACH + 1) {
