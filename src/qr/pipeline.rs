@@ -290,6 +290,19 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
                 any = true;
                 continue;
             }
+            // A place kept aside for its own corners whose box was zoomed into
+            // already: only those corners were new.
+            let zoomed_here =
+                |c: &Candidate| c.zoomed && !c.is(&candidate) && c.same_place(&candidate.rect);
+            if candidate.hidden
+                && search
+                    .candidates
+                    .iter()
+                    .chain(&search.hidden)
+                    .any(zoomed_here)
+            {
+                continue;
+            }
         }
         let module = candidate.module.max(0.5);
         let rect = candidate.rect.grown((module * 2.0) as usize, width, height);
@@ -732,6 +745,22 @@ impl Candidate {
         self.rect == other.rect && self.scan == other.scan && self.corners == other.corners
     }
 
+    /// Whether two candidates were outlined by the same finder patterns: both
+    /// by no one triple, or by triples whose centres lie within a module (and
+    /// two pixels) of each other's, in any order.
+    fn same_corners(&self, other: &Self) -> bool {
+        match (self.corners, other.corners) {
+            (Some(a), Some(b)) => {
+                let near = self.module.max(other.module).max(2.0);
+                a.iter().all(|p| {
+                    b.iter()
+                        .any(|q| (p.x - q.x).abs() <= near && (p.y - q.y).abs() <= near)
+                })
+            }
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+
     /// Whether `rect` is about this candidate's rectangle (each lies half or more
     /// in the other).
     fn same_place(&self, rect: &Rect) -> bool {
@@ -937,10 +966,17 @@ impl Search<'_> {
                 // across a page is zoomed in vain (a page of look-alikes at
                 // 2.1 px a module took 2.4 times as long).
                 let one_code = side <= CODE_BOX_MODULES * module;
+                // A place outlined by three other corners is not one seen
+                // before: a wrong triple of look-alikes in a code (a logo, a
+                // module cluster) can outline about the same box as the code's
+                // own finder patterns, and only their sampling reads it.
+                let new = candidate(true);
                 let seen = self.candidates.iter().chain(&self.hidden);
-                let seen = seen.filter(|c| c.scan == scan).any(|c| c.same_place(&rect));
+                let seen = seen
+                    .filter(|c| c.scan == scan)
+                    .any(|c| c.same_place(&rect) && c.same_corners(&new));
                 if one_code && !seen && self.hidden.len() < MAX_HIDDEN {
-                    self.hidden.push(candidate(true));
+                    self.hidden.push(new);
                 }
                 continue;
             }
@@ -3152,6 +3188,45 @@ mod tests {
         search.remember(&[place(code, 3.0, None)], &frame, pixels, Ratio::Exact);
         assert_eq!(search.hidden.len(), 1);
         assert!(search.unexplained(true).is_empty());
+    }
+
+    #[test]
+    fn a_code_s_own_corners_are_sampled_where_a_wrong_triple_outlined_its_box_first() {
+        // A code at 3 px a module; the tolerant scan outlines about its box twice:
+        // first from three look-alikes among its modules (a box cut off through
+        // its right-hand finder patterns, so its zoom cannot read the code), then
+        // from its own finder patterns. The second place is not one seen before:
+        // it is kept aside, and once the first box read nothing its corners are
+        // sampled and the code is read.
+        let text = "otpauth://totp/Twice:me?secret=JBSWY3DPEHPK3PXP";
+        let rows = code_rows(text);
+        let side = 3 * rows.len();
+        let luma = grey_page(300, 300, &rows, 3, 40, 40);
+        let mut search = Search {
+            grey: Some(&luma),
+            ..Search::default()
+        };
+        let frame = Frame::scaled(1.0);
+        let pixels = 300 * 300;
+        let code = Rect::spanning(16, 16, 64 + side, 64 + side);
+        let cut = Rect::spanning(16, 16, 16 + (96 + 2 * side).div_ceil(3), 64 + side);
+        let wrong = Some([(70, 64), (103, 58), (64, 97)]);
+        search.remember(&[place(cut, 3.0, wrong)], &frame, pixels, Ratio::Tolerant);
+        // Centres in the binarised frame's pixels, which have a border of `PAD`.
+        let pad = PAD as usize;
+        let (near, far) = (pad + 40 + 10, pad + 40 + side - 11);
+        let own = Some([(near, near), (far, near), (near, far)]);
+        search.remember(&[place(code, 3.0, own)], &frame, pixels, Ratio::Tolerant);
+        assert_eq!(search.candidates.len(), 1);
+        assert_eq!(search.hidden.len(), 1, "the code's own corners kept aside");
+        assert!(zoomed_all(&luma, &mut search, Pass::Zoomed));
+        assert_eq!(search.found.len(), 1);
+        assert_eq!(search.found[0].text.expose(), text);
+        assert_eq!(search.found[0].pass, Pass::Sampled);
+        // The same corners seen again (a pixel off) are a place seen before.
+        let again = Some([(near + 1, near), (far, near + 1), (near, far)]);
+        search.remember(&[place(code, 3.0, again)], &frame, pixels, Ratio::Tolerant);
+        assert_eq!(search.hidden.len(), 1);
     }
 
     #[test]
