@@ -3155,6 +3155,13 @@ mod tests {
         assert!(!near(corner(&grey), fake_at), "{grey:?}");
     }
 
+    /// A 300×300 grey page with one code at 3 px a module from (40, 40), and
+    /// the code's side in pixels.
+    fn page_of_one_code(text: &str) -> (Luma, usize) {
+        let rows = code_rows(text);
+        (grey_page(300, 300, &rows, 3, 40, 40), 3 * rows.len())
+    }
+
     #[test]
     fn a_place_a_box_held_is_zoomed_into_once_that_box_read_nothing_there() {
         // A code at 3 px a module, and a box remembered first that holds most of
@@ -3162,9 +3169,7 @@ mod tests {
         // patterns (a box merged across a page, cut short): its zoom cannot
         // read the code.
         let text = "otpauth://totp/Held:me?secret=JBSWY3DPEHPK3PXP";
-        let rows = code_rows(text);
-        let side = 3 * rows.len();
-        let luma = grey_page(300, 300, &rows, 3, 40, 40);
+        let (luma, side) = page_of_one_code(text);
         let mut search = Search {
             grey: Some(&luma),
             ..Search::default()
@@ -3199,9 +3204,7 @@ mod tests {
         // it is kept aside, and once the first box read nothing its corners are
         // sampled and the code is read.
         let text = "otpauth://totp/Twice:me?secret=JBSWY3DPEHPK3PXP";
-        let rows = code_rows(text);
-        let side = 3 * rows.len();
-        let luma = grey_page(300, 300, &rows, 3, 40, 40);
+        let (luma, side) = page_of_one_code(text);
         let mut search = Search {
             grey: Some(&luma),
             ..Search::default()

@@ -79,14 +79,43 @@ fn fingerprint(h: &Harness) -> String {
     list_files(h.dir.path(), h.dir.path(), &mut files);
     files.sort();
     out.push_str(&format!("files {files:?}\n"));
-    // Two copies of a state differ in their directory and random ids only.
-    let mut out = mask_uuids(&out.replace(&h.dir.path().display().to_string(), "<dir>"));
+    // Two copies of a state differ in their directory, random ids and the
+    // minute their files were written (set up on either side of a minute, the
+    // restore screen's versions showed 16:35 and 16:36) only.
+    let out = out.replace(&h.dir.path().display().to_string(), "<dir>");
+    let mut out = mask_minutes(&mask_uuids(&out));
     for e in h.app.entries() {
         out = out.replace(
             e.id.as_str(),
             &format!("{}/{}", e.account.issuer, e.account.name),
         );
     }
+    out
+}
+
+/// `text` with every time of day to the minute in UTC (`2026-12-02 16:35
+/// UTC`, as the app shows when a file was written) replaced by its date and
+/// `<time> UTC`.
+fn mask_minutes(text: &str) -> String {
+    let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut start = 0;
+    // "HH:MM UTC" after a space and a date.
+    let mut i = 0;
+    while i + 9 <= bytes.len() {
+        let at = &bytes[i..i + 9];
+        let dated = i >= 11 && bytes[i - 1] == b' ' && digits(&bytes[i - 3..i - 1]);
+        if dated && digits(&at[..2]) && at[2] == b':' && digits(&at[3..5]) && &at[5..] == b" UTC" {
+            out.push_str(&text[start..i]);
+            out.push_str("<time> UTC");
+            i += 9;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&text[start..]);
     out
 }
 
@@ -1341,4 +1370,14 @@ fn audit_every_screen() {
         // No click a widget takes lands outside a stop.
         no_control_left_out_every(&setup, &h.app.focus_controls(), 8.0);
     }
+}
+
+#[test]
+fn fingerprints_mask_the_minute_files_were_written_only() {
+    assert_eq!(
+        mask_minutes(
+            "é 2026-12-02 16:35 UTC, 2026-12-02 16:36 UTC; at 12:00 UTC; 2026-12-02 16:35"
+        ),
+        "é 2026-12-02 <time> UTC, 2026-12-02 <time> UTC; at 12:00 UTC; 2026-12-02 16:35"
+    );
 }
