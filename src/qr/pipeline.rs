@@ -290,10 +290,14 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
                 any = true;
                 continue;
             }
-            // A place kept aside for its own corners whose box was zoomed into
-            // already: only those corners were new.
-            let zoomed_here =
-                |c: &Candidate| c.zoomed && !c.is(&candidate) && c.same_place(&candidate.rect);
+            // A place kept aside for its own corners where a box that holds its
+            // whole code was zoomed into already: only those corners were new. (A
+            // box about as large that ends inside the code, cut off through its
+            // finder patterns, may have read nothing there: then the place gets
+            // its zoom.)
+            let zoomed_here = |c: &Candidate| {
+                c.zoomed && !c.is(&candidate) && c.holds_code(&candidate.rect, candidate.module)
+            };
             if candidate.hidden
                 && search
                     .candidates
@@ -716,25 +720,31 @@ impl Candidate {
         if self.scan > scan {
             return false;
         }
-        if scan == Ratio::Tolerant && self.scan != scan {
-            let inset = (3.5 * module) as usize;
-            let code = Rect::spanning(
-                rect.x + inset,
-                rect.y + inset,
-                (rect.x + rect.w).saturating_sub(inset),
-                (rect.y + rect.h).saturating_sub(inset),
-            );
-            let side = self.rect.w.max(self.rect.h) as f32;
-            let target = ZOOM_MODULES[0];
-            if self.rect.overlap(&code) != code.area()
-                || module * zoom_factor(target, self.module.max(0.5), side) < ZOOM_ENOUGH * target
-            {
-                return false;
-            }
+        if scan == Ratio::Tolerant && self.scan != scan && !self.holds_code(rect, module) {
+            return false;
         }
         self.rect.overlap(rect) * 2 > rect.area()
             && rect.area() * 2 <= self.rect.area() * 3
             && self.module * 2.0 <= module * 3.0
+    }
+
+    /// Whether this candidate's box holds the whole code of a tolerant place
+    /// (`rect`, the code and a margin of 3.5 modules, `module` pixels a
+    /// module) and its zoom enlarges the code's modules nearly as far as a zoom
+    /// of the place would: a zoom of this box would read what a zoom of the
+    /// place reads.
+    fn holds_code(&self, rect: &Rect, module: f32) -> bool {
+        let inset = (3.5 * module) as usize;
+        let code = Rect::spanning(
+            rect.x + inset,
+            rect.y + inset,
+            (rect.x + rect.w).saturating_sub(inset),
+            (rect.y + rect.h).saturating_sub(inset),
+        );
+        let side = self.rect.w.max(self.rect.h) as f32;
+        let target = ZOOM_MODULES[0];
+        self.rect.overlap(&code) == code.area()
+            && module * zoom_factor(target, self.module.max(0.5), side) >= ZOOM_ENOUGH * target
     }
 
     /// Whether this is `other`, or the same place seen again by the same scan (a
@@ -3230,6 +3240,71 @@ mod tests {
         let again = Some([(near + 1, near), (far, near + 1), (near, far)]);
         search.remember(&[place(code, 3.0, again)], &frame, pixels, Ratio::Tolerant);
         assert_eq!(search.hidden.len(), 1);
+    }
+
+    #[test]
+    fn a_place_kept_aside_is_zoomed_again_only_where_no_zoomed_box_held_its_code() {
+        // A code at 3 px a module. The tolerant scan outlines a box first, then
+        // the code's place from its own finder patterns, kept aside. The
+        // place's corners do not sample (they are taken for light on dark: the
+        // sampler reads the code inverted), but a zoom of the place reads the
+        // code in either polarity. Whether the place is zoomed depends on the
+        // box zoomed into before it.
+        let text = "otpauth://totp/Again:me?secret=JBSWY3DPEHPK3PXP";
+        let (luma, side) = page_of_one_code(text);
+        let frame = Frame::scaled(1.0);
+        let pixels = 300 * 300;
+        let code = Rect::spanning(16, 16, 64 + side, 64 + side);
+        let pad = PAD as usize;
+        let (near, far) = (pad + 40 + 10, pad + 40 + side - 11);
+        let own = Cluster {
+            invert: true,
+            ..place(code, 3.0, Some([(near, near), (far, near), (near, far)]))
+        };
+        let wrong = Some([(70, 64), (103, 58), (64, 97)]);
+        let run = |first: Rect, zoom_first: bool| {
+            let mut search = Search {
+                grey: Some(&luma),
+                ..Search::default()
+            };
+            search.remember(&[place(first, 3.0, wrong)], &frame, pixels, Ratio::Tolerant);
+            search.remember(std::slice::from_ref(&own), &frame, pixels, Ratio::Tolerant);
+            assert_eq!(search.candidates.len(), 1);
+            assert_eq!(search.hidden.len(), 1, "the code's own corners kept aside");
+            let finders = own_finders(&search.hidden[0]);
+            assert!(
+                !search.sampled(&luma, &finders),
+                "the corners do not sample"
+            );
+            // The box counts as zoomed into in an earlier step, without a zoom
+            // here: a code read can then only come from the place's own zoom.
+            search.candidates[0].zoomed = !zoom_first;
+            zoomed_all(&luma, &mut search, Pass::Zoomed);
+            search
+                .found
+                .iter()
+                .map(|f| f.text.expose().to_owned())
+                .collect::<Vec<_>>()
+        };
+        // A box cut off through the code's right-hand finder patterns, about
+        // the place's size: its zoom reads nothing, and the place is zoomed.
+        let cut = Rect::spanning(16, 16, 16 + (96 + 2 * side).div_ceil(3), 64 + side);
+        assert!(code.overlap(&cut) * 2 > code.area());
+        assert_eq!(run(cut, true), [text]);
+        assert_eq!(run(cut, false), [text]);
+        // A box that holds the whole code was zoomed into (it read nothing, or
+        // it would have explained the place): the place is not zoomed again.
+        let whole = Rect::spanning(10, 10, 70 + side, 70 + side);
+        assert!(run(whole, false).is_empty());
+    }
+
+    /// The finder patterns a tolerant place was outlined by, for the sampler.
+    fn own_finders(place: &Candidate) -> sample::Finders {
+        sample::Finders {
+            centres: place.corners.expect("a tolerant place has corners"),
+            module: place.module,
+            invert: place.invert,
+        }
     }
 
     #[test]
