@@ -275,12 +275,7 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
         }
         // The tolerant scan's look-alikes (text, icons) are many: only a place whose
         // timing patterns alternate in the grey pixels is worth a zoom.
-        if let Some(corners) = candidate.corners {
-            let finders = sample::Finders {
-                centres: corners,
-                module: candidate.module,
-                invert: candidate.invert,
-            };
+        if let Some(finders) = candidate.finders() {
             if grey_verified(luma, &finders) < GREY_TIMING {
                 continue;
             }
@@ -745,6 +740,16 @@ impl Candidate {
         let target = ZOOM_MODULES[0];
         self.rect.overlap(&code) == code.area()
             && module * zoom_factor(target, self.module.max(0.5), side) >= ZOOM_ENOUGH * target
+    }
+
+    /// The finder patterns of the one triple that outlined this place, for the
+    /// sampler (the tolerant scan's places; none for a box).
+    fn finders(&self) -> Option<sample::Finders> {
+        self.corners.map(|centres| sample::Finders {
+            centres,
+            module: self.module,
+            invert: self.invert,
+        })
     }
 
     /// Whether this is `other`, or the same place seen again by the same scan (a
@@ -3271,7 +3276,7 @@ mod tests {
             search.remember(std::slice::from_ref(&own), &frame, pixels, Ratio::Tolerant);
             assert_eq!(search.candidates.len(), 1);
             assert_eq!(search.hidden.len(), 1, "the code's own corners kept aside");
-            let finders = own_finders(&search.hidden[0]);
+            let finders = search.hidden[0].finders().expect("a tolerant place");
             assert!(
                 !search.sampled(&luma, &finders),
                 "the corners do not sample"
@@ -3296,15 +3301,6 @@ mod tests {
         // it would have explained the place): the place is not zoomed again.
         let whole = Rect::spanning(10, 10, 70 + side, 70 + side);
         assert!(run(whole, false).is_empty());
-    }
-
-    /// The finder patterns a tolerant place was outlined by, for the sampler.
-    fn own_finders(place: &Candidate) -> sample::Finders {
-        sample::Finders {
-            centres: place.corners.expect("a tolerant place has corners"),
-            module: place.module,
-            invert: place.invert,
-        }
     }
 
     #[test]
