@@ -350,6 +350,20 @@ fn refine(grey: &Grey<'_>, start: Point, module: f32) -> (Point, Option<f32>) {
     if !(2.0..=45.0).contains(&area) {
         return (start, None);
     }
+    // Darkness is measured against the blob's own dark level, not the box's: a
+    // grey code's quiet zone may end in a darker card or page, which would
+    // make the pattern's own pixels count as partly light and shrink the module
+    // its area gives (a grey 80 code one module from a card of 30: 2.6 px for
+    // 3.27, and the sampler tried versions four too large).
+    let mut blob: Vec<f32> = (0..bw * bh)
+        .filter(|&i| inside[i])
+        .map(|i| values[i])
+        .collect();
+    blob.sort_by(f32::total_cmp);
+    let dark = blob[blob.len() / 4].max(dark);
+    if light - dark < 16.0 {
+        return (start, None);
+    }
     // The blob and the pixels around it, weighted by darkness.
     let (mut cx, mut cy, mut total) = (0.0f32, 0.0f32, 0.0f32);
     for y in 1..bh - 1 {
@@ -1157,6 +1171,48 @@ mod tests {
             let module = module.unwrap();
             assert!((module - drawn.module).abs() < 0.1, "{module}");
         }
+    }
+
+    #[test]
+    fn a_grey_code_beside_a_darker_card_keeps_its_module_size() {
+        // A grey code (80 on 240) whose one-module quiet zone ends in a card
+        // darker than its modules (30), at 3.27 px a module: the module its
+        // finder patterns' areas give, and the code read from centres and a
+        // module size a run-length scan gives (4 % small).
+        let n = size_of(LONG);
+        let module = 3.27;
+        let drawn = draw(LONG, 400, 400, corners(n, module, (200.0, 200.0), 0.0, 1.0));
+        let half = (n as f32 / 2.0 + 1.0) * module;
+        let mut luma = drawn.luma;
+        for (i, v) in luma.pixels.iter_mut().enumerate() {
+            let (x, y) = ((i % 400) as f32 + 0.5, (i / 400) as f32 + 0.5);
+            *v = if (x - 200.0).abs() > half || (y - 200.0).abs() > half {
+                30
+            } else {
+                (240 - (235 - u32::from(*v)) * 160 / 195) as u8
+            };
+        }
+        let grey = Grey {
+            luma: &luma,
+            invert: false,
+        };
+        for truth in drawn.centres {
+            let (got, size) = refine(&grey, Point::new(truth.x + 0.8, truth.y - 0.6), module);
+            assert!(got.minus(truth).length() < 0.3, "{got:?} for {truth:?}");
+            let size = size.unwrap();
+            assert!((size - module).abs() < 0.15, "{size} for {module}");
+        }
+        let finders = Finders {
+            centres: drawn.centres,
+            module: module * 0.96,
+            invert: false,
+        };
+        let read = first(&luma, &finders, |grid| {
+            let mut out = Vec::new();
+            rqrr::Grid::new(Plain(grid)).decode_to(&mut out).ok()?;
+            String::from_utf8(out).ok()
+        });
+        assert_eq!(read.as_deref(), Some(LONG));
     }
 
     #[test]
