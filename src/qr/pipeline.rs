@@ -333,7 +333,7 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
             let bits = binarize::local(&part);
             let scan = finders_by(&bits, MAX_FINDERS + 1, SCANS);
             if corners.is_empty() {
-                corners = outlined(&scan[1], &frame);
+                corners = outlined(luma, &scan[1], &frame);
             }
             if search.both_polarities_scanned(bits, scan, &frame, pass) {
                 done = true;
@@ -389,21 +389,34 @@ fn grey_verified(luma: &Luma, finders: &sample::Finders) -> f32 {
 
 /// The codes a binarised crop's finder patterns (found with the exact ratio, per
 /// polarity) outline, as finder-pattern centres and module size in input pixels:
-/// the [`MAX_SAMPLED`] largest per polarity.
-fn outlined(exact: &[Vec<Finder>; 2], frame: &Frame) -> Vec<sample::Finders> {
+/// [`MAX_SAMPLED`] per polarity. Of the [`GREY_RANKED`] largest triples, those
+/// whose timing patterns alternate in the grey pixels come first, best first
+/// ([`grey_verified`], at least [`GREY_TIMING`]), then the rest by size: in a
+/// photo the crop's noise and text link into triples larger than the code's
+/// own, whose timing patterns tell it apart.
+fn outlined(luma: &Luma, exact: &[Vec<Finder>; 2], frame: &Frame) -> Vec<sample::Finders> {
     let mut out = Vec::new();
     for (polarity, list) in exact.iter().enumerate() {
         if list.len() > MAX_FINDERS {
             continue;
         }
-        for set in largest_corner_triples(list, Ratio::Exact, MAX_SAMPLED) {
-            let span: usize = set.iter().map(|&i| list[i].span).sum();
-            out.push(sample::Finders {
-                centres: set.map(|i| frame.point(list[i].x, list[i].y)),
-                module: span as f32 / 21.0 * frame.scale,
-                invert: polarity == 1,
-            });
-        }
+        let mut ranked: Vec<(f32, sample::Finders)> =
+            largest_corner_triples(list, Ratio::Exact, GREY_RANKED)
+                .into_iter()
+                .map(|set| {
+                    let span: usize = set.iter().map(|&i| list[i].span).sum();
+                    let corners = sample::Finders {
+                        centres: set.map(|i| frame.point(list[i].x, list[i].y)),
+                        module: span as f32 / 21.0 * frame.scale,
+                        invert: polarity == 1,
+                    };
+                    let score = grey_verified(luma, &corners);
+                    (if score >= GREY_TIMING { score } else { 0.0 }, corners)
+                })
+                .collect();
+        // Stable: the unverified keep their order by size.
+        ranked.sort_by(|p, q| q.0.total_cmp(&p.0));
+        out.extend(ranked.into_iter().take(MAX_SAMPLED).map(|(_, c)| c));
     }
     out
 }
@@ -514,7 +527,7 @@ fn region(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
             // zoom (boxes over half a frame are look-alikes everywhere there): where
             // rqrr cannot read the enlarged crop, the codes they outline are sampled
             // from the grey pixels here, as a zoom's are.
-            || outlined(&exact, &frame)
+            || outlined(luma, &exact, &frame)
                 .iter()
                 .any(|c| search.sampled(luma, c));
         any |= found;
@@ -849,7 +862,7 @@ impl Search<'_> {
         for (polarity, tolerant) in tolerant.iter().enumerate() {
             if tolerant.len() <= MAX_FINDERS {
                 let grey = self.grey.map(|luma| (luma, frame));
-                let boxes = timed_triples(tolerant, &bits, polarity == 1, grey);
+                let boxes = timed_triples(tolerant, Ratio::Tolerant, &bits, polarity == 1, grey);
                 self.remember(&boxes, frame, area, Ratio::Tolerant);
             }
         }
@@ -878,6 +891,16 @@ impl Search<'_> {
         let outlines = sets.as_ref().map(|sets| spans(finders, sets, bits));
         let boxes = clusters(outlines.as_deref(), bits);
         self.remember(&boxes, frame, pixels, Ratio::Whole);
+        // Too many triples to crop around (a photo's noise and text make finder
+        // look-alikes everywhere): the code's own finder patterns are among
+        // them, and its timing patterns tell its triple from the rest. Those
+        // places are kept as the tolerant scan's are, corners and all, to be
+        // sampled from the grey pixels.
+        if sets.is_none() && self.grey.is_some() {
+            let grey = self.grey.map(|luma| (luma, frame));
+            let places = timed_triples(finders, Ratio::Whole, bits, invert, grey);
+            self.remember(&places, frame, pixels, Ratio::Tolerant);
+        }
         if crops_only && boxes.is_empty() {
             return false;
         }
@@ -1797,7 +1820,8 @@ fn spans(finders: &[Finder], sets: &[[usize; 3]], bits: &GrayImage) -> Vec<Span>
         .collect()
 }
 
-/// The boxes around the tolerant scan's corner triples whose timing patterns show
+/// The boxes around the corner triples (linked by `ratio`'s test: the tolerant
+/// scan's, or a list with too many triples to crop around) whose timing patterns show
 /// in `bits` ([`finder::timing_score`] at least [`finder::TIMING_SHOWN`]), best first, at
 /// most [`MAX_TOLERANT`]: however many look-alikes the test lets through, the
 /// places kept are ranked by what a code has between its finder patterns, not by
@@ -1812,11 +1836,12 @@ fn spans(finders: &[Finder], sets: &[[usize; 3]], bits: &GrayImage) -> Vec<Span>
 /// where a triple with a wrong corner scored 0.31.
 fn timed_triples(
     finders: &[Finder],
+    ratio: Ratio,
     bits: &GrayImage,
     invert: bool,
     grey: Option<(&Luma, &Frame)>,
 ) -> Vec<Cluster> {
-    let (sets, _) = triples_up_to(finders, Ratio::Tolerant, usize::MAX);
+    let (sets, _) = triples_up_to(finders, ratio, usize::MAX);
     let at = |i: usize| finder::At {
         x: finders[i].x as f32,
         y: finders[i].y as f32,
@@ -3161,11 +3186,17 @@ mod tests {
         };
         let near = |xs: Vec<usize>, x: u32| xs.iter().any(|&c| c.abs_diff(x as usize + 7) <= 2);
         // On the bits alone the look-alikes' place is kept, the code's is not...
-        let bits_only = timed_triples(&dark, &image, false, None);
+        let bits_only = timed_triples(&dark, Ratio::Tolerant, &image, false, None);
         assert!(near(corner(&bits_only), fake_at), "{bits_only:?}");
         assert!(!near(corner(&bits_only), real_at), "{bits_only:?}");
         // ...ranked on the grey levels it is the other way round.
-        let grey = timed_triples(&dark, &image, false, Some((&luma, &Frame::identity())));
+        let grey = timed_triples(
+            &dark,
+            Ratio::Tolerant,
+            &image,
+            false,
+            Some((&luma, &Frame::identity())),
+        );
         assert!(near(corner(&grey), real_at), "{grey:?}");
         assert!(!near(corner(&grey), fake_at), "{grey:?}");
     }
