@@ -396,48 +396,57 @@ fn refine(grey: &Grey<'_>, start: Point, module: f32) -> (Point, Option<f32>) {
 
 /// The version the version information blocks (next to the top-right and
 /// bottom-left finder patterns, versions 7–40) give, within three bit errors.
+///
+/// Each block is read once for every version whose size puts its modules within
+/// a quarter of `module`, at the module that version implies along each axis (the
+/// finder centres lie 7 modules less than the size apart), and a version counts
+/// only if the block read at its modules gives it. The blocks lie seven modules
+/// from a finder's centre, so a module measured 10 % off (the centres' areas of a
+/// blurred 1.5 px module shrink) reads them most of a module off; the size they
+/// give must also agree with where they were read, so a wrong place does not
+/// count by chance.
 fn version_info(grey: &Grey<'_>, [tl, tr, bl]: [Point; 3], module: f32) -> Option<i32> {
-    // One module along each axis of the code.
-    let along = |a: Point, b: Point| {
-        let d = b.minus(a);
-        let l = d.length().max(f32::EPSILON);
-        Point::new(d.x / l * module, d.y / l * module)
-    };
-    let (ux, uy) = (along(tl, tr), along(tl, bl));
-    let at = |origin: Point, dx: f32, dy: f32| {
-        Point::new(
-            origin.x + dx * ux.x + dy * uy.x,
-            origin.y + dx * ux.y + dy * uy.y,
-        )
-    };
+    let (across, down) = (tr.minus(tl), bl.minus(tl));
     let mut best: Option<(u32, i32)> = None;
-    for block in 0..2 {
-        let mut samples = [0.0f32; 18];
-        for (bit, sample) in samples.iter_mut().enumerate() {
-            // Bit k (0 the least significant) of the top-right block is module
-            // x = size − 11 + k % 3, y = k / 3, whose centre lies 7 − k % 3 modules
-            // left of the top-right finder's centre (x = size − 3.5) and 3 − k / 3
-            // above it; the bottom-left block is its transpose.
-            let (a, b) = ((bit / 3) as f32, (bit % 3) as f32);
-            let p = if block == 0 {
-                at(tr, b - 7.0, a - 3.0)
-            } else {
-                at(bl, a - 3.0, b - 7.0)
-            };
-            *sample = grey.at(p);
-        }
-        let mut sorted = samples;
-        sorted.sort_by(f32::total_cmp);
-        let threshold = (sorted[2] + sorted[15]) / 2.0;
-        if sorted[15] - sorted[2] < 16.0 {
+    for version in 7..=40u32 {
+        let apart = (17 + 4 * version - 7) as f32;
+        let unit = |d: Point| Point::new(d.x / apart, d.y / apart);
+        let (ux, uy) = (unit(across), unit(down));
+        let implied = (ux.length() + uy.length()) / 2.0;
+        if !(0.75 * module..=1.25 * module).contains(&implied) {
             continue;
         }
-        let word = samples
-            .iter()
-            .enumerate()
-            .fold(0u32, |w, (k, &s)| w | (u32::from(s < threshold) << k));
-
-        for version in 7..=40u32 {
+        let at = |origin: Point, dx: f32, dy: f32| {
+            Point::new(
+                origin.x + dx * ux.x + dy * uy.x,
+                origin.y + dx * ux.y + dy * uy.y,
+            )
+        };
+        for block in 0..2 {
+            let mut samples = [0.0f32; 18];
+            for (bit, sample) in samples.iter_mut().enumerate() {
+                // Bit k (0 the least significant) of the top-right block is module
+                // x = size − 11 + k % 3, y = k / 3, whose centre lies 7 − k % 3 modules
+                // left of the top-right finder's centre (x = size − 3.5) and 3 − k / 3
+                // above it; the bottom-left block is its transpose.
+                let (a, b) = ((bit / 3) as f32, (bit % 3) as f32);
+                let p = if block == 0 {
+                    at(tr, b - 7.0, a - 3.0)
+                } else {
+                    at(bl, a - 3.0, b - 7.0)
+                };
+                *sample = grey.at(p);
+            }
+            let mut sorted = samples;
+            sorted.sort_by(f32::total_cmp);
+            let threshold = (sorted[2] + sorted[15]) / 2.0;
+            if sorted[15] - sorted[2] < 16.0 {
+                continue;
+            }
+            let word = samples
+                .iter()
+                .enumerate()
+                .fold(0u32, |w, (k, &s)| w | (u32::from(s < threshold) << k));
             let distance = (version_word(version) ^ word).count_ones();
             if distance <= 3 && best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, version as i32));
@@ -1237,6 +1246,12 @@ mod tests {
         // A module size 4 % off would put the size a version off; the blocks do not.
         let version = version_info(&grey, [tl, tr, bl], drawn.module * 1.04);
         assert_eq!(version, Some(((n - 17) / 4) as i32));
+        // Measured 12 % small or large (a blurred module's dark centre shrinks):
+        // read where the finder centres put the blocks, not where the module does.
+        for off in [0.88, 1.12] {
+            let version = version_info(&grey, [tl, tr, bl], drawn.module * off);
+            assert_eq!(version, Some(((n - 17) / 4) as i32), "{off}");
+        }
     }
 
     #[test]
