@@ -891,12 +891,14 @@ impl Search<'_> {
         let outlines = sets.as_ref().map(|sets| spans(finders, sets, bits));
         let boxes = clusters(outlines.as_deref(), bits);
         self.remember(&boxes, frame, pixels, Ratio::Whole);
-        // Too many triples to crop around (a photo's noise and text make finder
-        // look-alikes everywhere): the code's own finder patterns are among
-        // them, and its timing patterns tell its triple from the rest. Those
-        // places are kept as the tolerant scan's are, corners and all, to be
-        // sampled from the grey pixels.
-        if sets.is_none() && self.grey.is_some() {
+        // A frame with too many triples to crop around (a photo's noise and
+        // text make finder look-alikes everywhere): the code's own finder
+        // patterns are among them, and its timing patterns tell its triple from
+        // the rest. Those places are kept as the tolerant scan's are, corners
+        // and all, to be sampled from the grey pixels. (Not in a zoom's crop:
+        // there a dense code's own modules make the triples, and its box is
+        // zoomed already.)
+        if sets.is_none() && self.frame_step && self.grey.is_some() {
             let grey = self.grey.map(|luma| (luma, frame));
             let places = timed_triples(finders, Ratio::Whole, bits, invert, grey);
             self.remember(&places, frame, pixels, Ratio::Tolerant);
