@@ -3530,6 +3530,111 @@ mod tests {
         }
     }
 
+    /// Draws finder-pattern look-alikes (dark 30 on the page's 235) at `scale`
+    /// pixels a module, their top-left corners at `at`.
+    fn draw_finders(luma: &mut Luma, scale: u32, at: &[(u32, u32)]) {
+        for &(x, y) in at {
+            for (row, line) in FINDER.iter().enumerate() {
+                for (col, c) in line.chars().enumerate() {
+                    if c != '#' {
+                        continue;
+                    }
+                    for dy in 0..scale {
+                        let py = y + row as u32 * scale + dy;
+                        let px = x + col as u32 * scale;
+                        let at = (py * luma.width + px) as usize;
+                        luma.pixels[at..at + scale as usize].fill(30);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_frame_with_too_many_triples_keeps_its_code_s_timed_triple() {
+        // A large page: a code at 3 px a module, and a lattice of 121 finder
+        // look-alikes of its size (a photo's noise and text), which link into far
+        // more triples than a frame is cropped around.
+        let text = "otpauth://totp/Crowd:me?secret=JBSWY3DPEHPK3PXP";
+        let rows = code_rows(text);
+        let mut luma = grey_page(1400, 1100, &rows, 3, 1000, 500);
+        let lattice: Vec<(u32, u32)> = (0..11)
+            .flat_map(|i| (0..11).map(move |j| (40 + 80 * i, 40 + 80 * j)))
+            .collect();
+        draw_finders(&mut luma, 3, &lattice);
+        let bits = binarize::local(&luma);
+        let [[dark, _], _, _] = finders_by(&bits, MAX_FINDERS + 1, SCANS);
+        assert!(dark.len() > 121, "{}", dark.len());
+        assert!(corner_triples(&dark, Ratio::Whole).is_none());
+        let frame = Frame::identity();
+        let own = |c: &Candidate| {
+            c.corners.is_some_and(|corners| {
+                corners
+                    .iter()
+                    .all(|p| p.x >= 1000.0 && p.y >= 500.0 && p.y < 500.0 + 3.0 * rows.len() as f32)
+            })
+        };
+        // In a zoom's crop (not a frame step) the triples are not weighed...
+        let mut search = Search {
+            grey: Some(&luma),
+            ..Search::default()
+        };
+        search.polarity(&bits, &dark, false, &frame, Pass::Local, true);
+        assert!(!search.candidates.iter().any(own));
+        // ...in a frame step the code's triple is kept, corners and all, as a
+        // place of the last zoom, which samples it.
+        search.frame_step = true;
+        search.polarity(&bits, &dark, false, &frame, Pass::Local, true);
+        search.frame_step = false;
+        let places: Vec<&Candidate> = search.candidates.iter().filter(|c| own(c)).collect();
+        assert_eq!(places.len(), 1, "{:?}", search.candidates);
+        assert_eq!(places[0].scan, Ratio::Tolerant);
+        assert!(search.found.is_empty());
+        assert!(zoomed_all(&luma, &mut search, Pass::Zoomed));
+        assert_eq!(search.found[0].text.expose(), text);
+        assert_eq!(search.found[0].pass, Pass::Sampled);
+    }
+
+    #[test]
+    fn a_crop_s_timed_triple_is_sampled_before_larger_look_alike_ones() {
+        // A zoom's crop: a code at 3 px a module, and around it four look-alikes
+        // of its finder patterns' size, which link with each other and with the
+        // code's into more triples larger than the code's than are sampled.
+        let text = "otpauth://totp/Ranked:me?secret=JBSWY3DPEHPK3PXP";
+        let rows = code_rows(text);
+        let mut luma = grey_page(800, 800, &rows, 3, 400, 400);
+        let lattice: Vec<(u32, u32)> = (0..2)
+            .flat_map(|i| (0..2).map(move |j| (40 + 600 * i, 40 + 600 * j)))
+            .collect();
+        draw_finders(&mut luma, 3, &lattice);
+        let bits = binarize::local(&luma);
+        let [_, exact, _] = finders_by(&bits, MAX_FINDERS + 1, SCANS);
+        // By size alone the code's triple is not among those sampled.
+        let pad = PAD as usize;
+        let in_code = |&[a, b, c]: &[usize; 3]| {
+            [a, b, c]
+                .iter()
+                .all(|&i| exact[0][i].x >= 400 + pad && exact[0][i].y >= 400 + pad)
+        };
+        let by_size = largest_corner_triples(&exact[0], Ratio::Exact, usize::MAX);
+        assert!(by_size.iter().any(in_code));
+        assert!(!by_size.iter().take(MAX_SAMPLED).any(in_code));
+        let outlined = outlined(&luma, &exact, &Frame::identity());
+        let first = outlined.first().expect("triples");
+        let side = 3.0 * rows.len() as f32;
+        assert!(
+            first
+                .centres
+                .iter()
+                .all(|p| (400.0..400.0 + side).contains(&p.x)
+                    && (400.0..400.0 + side).contains(&p.y)),
+            "{:?}",
+            first.centres
+        );
+        let read = sample::first(&luma, first, |grid| read(grid).map(|(_, p)| p.text));
+        assert_eq!(read.as_deref(), Some(text));
+    }
+
     #[test]
     fn a_large_frame_reads_its_code_by_sampling_before_rqrr() {
         // A page over the crop threshold: the crop around the finder triple is
