@@ -3509,45 +3509,53 @@ mod tests {
     /// A grey image of `w`×`h` light pixels with a code's modules drawn dark at
     /// `scale` pixels a module, top-left corner at (`x`, `y`).
     fn grey_page(w: u32, h: u32, rows: &[String], scale: u32, x: u32, y: u32) -> Luma {
-        let mut pixels = vec![235u8; (w * h) as usize];
+        let mut luma = Luma {
+            width: w,
+            height: h,
+            pixels: vec![235u8; (w * h) as usize],
+        };
+        draw_rows(&mut luma, rows, scale, x, y);
+        luma
+    }
+
+    /// Draws modules (row strings of `#` and `.`) dark (30) at `scale` pixels a
+    /// module, their top-left corner at (`x`, `y`).
+    fn draw_rows<S: AsRef<str>>(luma: &mut Luma, rows: &[S], scale: u32, x: u32, y: u32) {
         for (row, line) in rows.iter().enumerate() {
-            for (col, c) in line.chars().enumerate() {
+            for (col, c) in line.as_ref().chars().enumerate() {
                 if c != '#' {
                     continue;
                 }
                 for dy in 0..scale {
                     let py = y + row as u32 * scale + dy;
                     let px = x + col as u32 * scale;
-                    let at = (py * w + px) as usize;
-                    pixels[at..at + scale as usize].fill(30);
+                    let at = (py * luma.width + px) as usize;
+                    luma.pixels[at..at + scale as usize].fill(30);
                 }
             }
-        }
-        Luma {
-            width: w,
-            height: h,
-            pixels,
         }
     }
 
-    /// Draws finder-pattern look-alikes (dark 30 on the page's 235) at `scale`
-    /// pixels a module, their top-left corners at `at`.
-    fn draw_finders(luma: &mut Luma, scale: u32, at: &[(u32, u32)]) {
-        for &(x, y) in at {
-            for (row, line) in FINDER.iter().enumerate() {
-                for (col, c) in line.chars().enumerate() {
-                    if c != '#' {
-                        continue;
-                    }
-                    for dy in 0..scale {
-                        let py = y + row as u32 * scale + dy;
-                        let px = x + col as u32 * scale;
-                        let at = (py * luma.width + px) as usize;
-                        luma.pixels[at..at + scale as usize].fill(30);
-                    }
-                }
+    /// A page of `w`×`h` with a code at 3 px a module from (`x`, `y`) and an
+    /// `n`×`n` lattice of finder look-alikes of its finder patterns' size,
+    /// `step` pixels apart from (40, 40), binarised with the local threshold;
+    /// and the code's rows.
+    fn code_among_look_alikes(
+        text: &str,
+        (w, h): (u32, u32),
+        (x, y): (u32, u32),
+        n: u32,
+        step: u32,
+    ) -> (Luma, GrayImage, Vec<String>) {
+        let rows = code_rows(text);
+        let mut luma = grey_page(w, h, &rows, 3, x, y);
+        for i in 0..n {
+            for j in 0..n {
+                draw_rows(&mut luma, FINDER, 3, 40 + step * i, 40 + step * j);
             }
         }
+        let bits = binarize::local(&luma);
+        (luma, bits, rows)
     }
 
     #[test]
@@ -3556,13 +3564,7 @@ mod tests {
         // look-alikes of its size (a photo's noise and text), which link into far
         // more triples than a frame is cropped around.
         let text = "otpauth://totp/Crowd:me?secret=JBSWY3DPEHPK3PXP";
-        let rows = code_rows(text);
-        let mut luma = grey_page(1400, 1100, &rows, 3, 1000, 500);
-        let lattice: Vec<(u32, u32)> = (0..11)
-            .flat_map(|i| (0..11).map(move |j| (40 + 80 * i, 40 + 80 * j)))
-            .collect();
-        draw_finders(&mut luma, 3, &lattice);
-        let bits = binarize::local(&luma);
+        let (luma, bits, rows) = code_among_look_alikes(text, (1400, 1100), (1000, 500), 11, 80);
         let [[dark, _], _, _] = finders_by(&bits, MAX_FINDERS + 1, SCANS);
         assert!(dark.len() > 121, "{}", dark.len());
         assert!(corner_triples(&dark, Ratio::Whole).is_none());
@@ -3601,13 +3603,7 @@ mod tests {
         // of its finder patterns' size, which link with each other and with the
         // code's into more triples larger than the code's than are sampled.
         let text = "otpauth://totp/Ranked:me?secret=JBSWY3DPEHPK3PXP";
-        let rows = code_rows(text);
-        let mut luma = grey_page(800, 800, &rows, 3, 400, 400);
-        let lattice: Vec<(u32, u32)> = (0..2)
-            .flat_map(|i| (0..2).map(move |j| (40 + 600 * i, 40 + 600 * j)))
-            .collect();
-        draw_finders(&mut luma, 3, &lattice);
-        let bits = binarize::local(&luma);
+        let (luma, bits, rows) = code_among_look_alikes(text, (800, 800), (400, 400), 2, 600);
         let [_, exact, _] = finders_by(&bits, MAX_FINDERS + 1, SCANS);
         // By size alone the code's triple is not among those sampled.
         let pad = PAD as usize;
