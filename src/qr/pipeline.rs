@@ -404,12 +404,7 @@ fn outlined(luma: &Luma, exact: &[Vec<Finder>; 2], frame: &Frame) -> Vec<sample:
             largest_corner_triples(list, Ratio::Exact, GREY_RANKED)
                 .into_iter()
                 .map(|set| {
-                    let span: usize = set.iter().map(|&i| list[i].span).sum();
-                    let corners = sample::Finders {
-                        centres: set.map(|i| frame.point(list[i].x, list[i].y)),
-                        module: span as f32 / 21.0 * frame.scale,
-                        invert: polarity == 1,
-                    };
+                    let corners = frame.triple(list, set, polarity == 1);
                     let score = grey_verified(luma, &corners);
                     (if score >= GREY_TIMING { score } else { 0.0 }, corners)
                 })
@@ -644,6 +639,18 @@ impl Frame {
             (x as f32 - pad + 0.5) * self.scale + self.dx,
             (y as f32 - pad + 0.5) * self.scale + self.dy,
         )
+    }
+
+    /// Three finder patterns of this pass's image (indices into `finders`, the
+    /// corner first) as the sampler takes them: centres in input pixels, and
+    /// the module their widths give (a pattern is seven modules wide).
+    fn triple(&self, finders: &[Finder], set: [usize; 3], invert: bool) -> sample::Finders {
+        let span: usize = set.iter().map(|&i| finders[i].span).sum();
+        sample::Finders {
+            centres: set.map(|i| self.point(finders[i].x, finders[i].y)),
+            module: span as f32 / 21.0 * self.scale,
+            invert,
+        }
     }
 
     /// The frame of a part of this pass's binarised image whose top-left pixel is at
@@ -898,9 +905,8 @@ impl Search<'_> {
         // and all, to be sampled from the grey pixels. (Not in a zoom's crop:
         // there a dense code's own modules make the triples, and its box is
         // zoomed already.)
-        if sets.is_none() && self.frame_step && self.grey.is_some() {
-            let grey = self.grey.map(|luma| (luma, frame));
-            let places = timed_triples(finders, Ratio::Whole, bits, invert, grey);
+        if let (None, true, Some(luma)) = (&sets, self.frame_step, self.grey) {
+            let places = timed_triples(finders, Ratio::Whole, bits, invert, Some((luma, frame)));
             self.remember(&places, frame, pixels, Ratio::Tolerant);
         }
         if crops_only && boxes.is_empty() {
@@ -1186,14 +1192,7 @@ impl Search<'_> {
                 set.iter()
                     .all(|&i| rect.contains(finders[i].x as i32, finders[i].y as i32))
             })
-            .map(|set| {
-                let span: usize = set.iter().map(|&i| finders[i].span).sum();
-                sample::Finders {
-                    centres: set.map(|i| frame.point(finders[i].x, finders[i].y)),
-                    module: span as f32 / 21.0 * frame.scale,
-                    invert,
-                }
-            })
+            .map(|&set| frame.triple(finders, set, invert))
             .collect();
         if inside.is_empty() || inside.len() > SAMPLED_FIRST {
             return (false, false);
@@ -1848,8 +1847,6 @@ fn timed_triples(
         x: finders[i].x as f32,
         y: finders[i].y as f32,
     };
-    let module_of =
-        |set: &[usize; 3]| set.iter().map(|&i| finders[i].span).sum::<usize>() as f32 / 21.0;
     let least = if grey.is_some() {
         TIMING_GLIMPSED
     } else {
@@ -1884,12 +1881,7 @@ fn timed_triples(
         scored = scored
             .into_iter()
             .filter_map(|(_, set)| {
-                let corners = sample::Finders {
-                    centres: set.map(|i| frame.point(finders[i].x, finders[i].y)),
-                    module: module_of(&set) * frame.scale,
-                    invert,
-                };
-                let score = grey_verified(luma, &corners);
+                let score = grey_verified(luma, &frame.triple(finders, set, invert));
                 (score >= GREY_TIMING).then_some((score, set))
             })
             .collect();
