@@ -469,20 +469,65 @@ fn version_word(version: u32) -> u32 {
 }
 
 /// Where the alignment pattern the affine grid expects at module `at` may be:
-/// the point within four modules, then within eight (strong perspective), where
-/// a dark centre module, a light ring one module out and a dark ring two out
-/// stand out most, if they stand out by at least `least` grey levels.
+/// within four modules, the [`ALIGNMENT_TRIED`] points where a dark centre
+/// module, a light ring one module out and a dark ring two out stand out most
+/// (each at least [`ALIGNMENT_APART`] modules from a better one), then the best
+/// within eight (strong perspective); best first, each only if it stands out by
+/// at least `least` grey levels. The best is not always the code's: a cluster of
+/// data modules beside it, crisper in a blurred photo, can outscore it; the
+/// grid sampled through the wrong one fails its timing check and the next is
+/// tried.
 fn alignment(grey: &Grey<'_>, affine: &Homography, at: Point, least: f32) -> Vec<Point> {
     let map = |p: Point| affine.map(p);
-    let near = best_around(grey, &map, at, 16, 0.25);
+    let mut out: Vec<Point> = ranked_around(grey, &map, at, 16, 0.25)
+        .into_iter()
+        .take_while(|&(score, _)| score >= least)
+        .map(|(_, p)| p)
+        .collect();
     let far = best_around(grey, &map, at, 16, 0.5);
     let far = best_around(grey, &map, far.1, 2, 0.125);
-    let mut out = Vec::with_capacity(2);
-    if near.0 >= least {
-        out.push(affine.map(near.1));
+    if far.0 >= least && out.iter().all(|p| far.1.minus(*p).length() > 1.0) {
+        out.push(far.1);
     }
-    if far.0 >= least && far.1.minus(near.1).length() > 1.0 {
-        out.push(affine.map(far.1));
+    out.into_iter().map(|p| affine.map(p)).collect()
+}
+
+/// How many of the best-scoring places near where the affine grid expects the
+/// alignment pattern are tried ([`alignment`]).
+const ALIGNMENT_TRIED: usize = 3;
+
+/// How far apart, in modules, the places [`alignment`] tries lie: the score
+/// peaks over about a module around each pattern.
+const ALIGNMENT_APART: f32 = 1.5;
+
+/// The [`ALIGNMENT_TRIED`] best places for an alignment pattern within `reach`
+/// steps of `step` modules around `centre`, best first, each at least
+/// [`ALIGNMENT_APART`] modules from a better one, with their scores
+/// ([`alignment_score`]).
+fn ranked_around(
+    grey: &Grey<'_>,
+    map: &dyn Fn(Point) -> Point,
+    centre: Point,
+    reach: i32,
+    step: f32,
+) -> Vec<(f32, Point)> {
+    let side = (2 * reach + 1) as usize;
+    let mut all = Vec::with_capacity(side * side);
+    for i in -reach..=reach {
+        for j in -reach..=reach {
+            let c = Point::new(centre.x + i as f32 * step, centre.y + j as f32 * step);
+            all.push((alignment_score(grey, map, c), c));
+        }
+    }
+    all.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out: Vec<(f32, Point)> = Vec::with_capacity(ALIGNMENT_TRIED);
+    for (score, c) in all {
+        if out.len() == ALIGNMENT_TRIED {
+            break;
+        }
+        if out.iter().all(|o| o.1.minus(c).length() >= ALIGNMENT_APART) {
+            out.push((score, c));
+        }
     }
     out
 }
@@ -1123,6 +1168,65 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_alignment_look_alike_that_outscores_the_pattern_is_passed_over() {
+        // A code at 3 px a module, and beside its alignment pattern a crisper
+        // look-alike (black and white where the code is grey 40 on 235, as a
+        // cluster of data modules can stand out in a blurred photo), sharing its
+        // bottom ring: the look-alike scores higher, the pattern is tried next.
+        let n = size_of(SHORT);
+        let module = 3.0;
+        let c = corners(n, module, (130.0, 130.0), 0.0, 1.2);
+        let mut drawn = draw(SHORT, 260, 260, c);
+        let nf = n as f32;
+        let to = c.map(|(x, y)| Point::new(x, y));
+        let from = [(0.0, 0.0), (nf, 0.0), (nf, nf), (0.0, nf)].map(|(u, v)| Point::new(u, v));
+        let back = Homography::mapping(&to, &from).unwrap();
+        let (col, row) = (n as i32 - 7, n as i32 - 3);
+        for y in 0..drawn.luma.height {
+            for x in 0..drawn.luma.width {
+                let m = back.map(Point::new(x as f32 + 0.5, y as f32 + 0.5));
+                let (dc, dr) = (
+                    (m.x.floor() as i32 - col).abs(),
+                    (m.y.floor() as i32 - row).abs(),
+                );
+                if dc <= 2 && dr <= 2 {
+                    let dark = dc.max(dr) != 1;
+                    let at = (y * drawn.luma.width + x) as usize;
+                    drawn.luma.pixels[at] = if dark { 0 } else { 255 };
+                }
+            }
+        }
+        let grey = Grey {
+            luma: &drawn.luma,
+            invert: false,
+        };
+        let whole = Homography::mapping(&from, &to).unwrap();
+        let map = |p: Point| whole.map(p);
+        let pattern = Point::new(nf - 6.5, nf - 6.5);
+        let look_alike = Point::new(nf - 6.5, nf - 2.5);
+        assert!(
+            alignment_score(&grey, &map, look_alike) > alignment_score(&grey, &map, pattern) + 20.0
+        );
+        let tried = alignment(&grey, &whole, pattern, 60.0);
+        let near = |p: Point, q: Point| p.minus(whole.map(q)).length() < module / 2.0;
+        assert!(near(tried[0], look_alike), "{:?}", tried);
+        assert!(tried[1..].iter().any(|&p| near(p, pattern)), "{:?}", tried);
+        // In perspective the affine grid drifts off the modules: sampled through
+        // the best-scoring place the grid fails, through the pattern it reads.
+        let finders = Finders {
+            centres: drawn.centres,
+            module: drawn.module,
+            invert: false,
+        };
+        let read = first_with(&drawn.luma, &finders, true, |grid| {
+            let mut out = Vec::new();
+            rqrr::Grid::new(Plain(grid)).decode_to(&mut out).ok()?;
+            String::from_utf8(out).ok()
+        });
+        assert_eq!(read.as_deref(), Some(SHORT));
     }
 
     #[test]
