@@ -304,7 +304,11 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
             }
         }
         let module = candidate.module.max(0.5);
-        let rect = candidate.rect.grown((module * 2.0) as usize, width, height);
+        let rect =
+            candidate
+                .rect
+                .squared(width, height)
+                .grown((module * 2.0) as usize, width, height);
         let side = rect.w.max(rect.h) as f32;
         let part = binarize::crop(
             luma,
@@ -586,6 +590,17 @@ impl Rect {
         x >= self.x && x < self.x + self.w && y >= self.y && y < self.y + self.h
     }
 
+    /// The square of its longer side around the same centre, within a
+    /// `width`×`height` image: a code is square, and a box one wrong corner
+    /// outlined (a look-alike among its modules for a finder pattern) is narrower
+    /// than the code on one side and cuts through its finder pattern there.
+    fn squared(&self, width: usize, height: usize) -> Self {
+        let side = self.w.max(self.h);
+        let x = self.x.saturating_sub((side - self.w) / 2);
+        let y = self.y.saturating_sub((side - self.h) / 2);
+        Self::spanning(x, y, (x + side).min(width), (y + side).min(height))
+    }
+
     /// Grown by `by` pixels on every side, within a `width`×`height` image.
     fn grown(&self, by: usize, width: usize, height: usize) -> Self {
         Self::spanning(
@@ -646,9 +661,11 @@ impl Frame {
     /// the module their widths give (a pattern is seven modules wide).
     fn triple(&self, finders: &[Finder], set: [usize; 3], invert: bool) -> sample::Finders {
         let span: usize = set.iter().map(|&i| finders[i].span).sum();
+        let [a, b, c] = set.map(|i| &finders[i]);
+        let turn = (turned(a, b) + turned(a, c)) / 2.0;
         sample::Finders {
             centres: set.map(|i| self.point(finders[i].x, finders[i].y)),
-            module: span as f32 / 21.0 * self.scale,
+            module: span as f32 / 21.0 * self.scale * turn,
             invert,
         }
     }
@@ -1801,7 +1818,7 @@ fn spans(finders: &[Finder], sets: &[[usize; 3]], bits: &GrayImage) -> Vec<Span>
     sets.iter()
         .map(|&[a, b, c]| {
             let (a, b, c) = (&finders[a], &finders[b], &finders[c]);
-            let module = a.span as f32 / 7.0;
+            let module = a.span as f32 / 7.0 * (turned(a, b) + turned(a, c)) / 2.0;
             let (ax, ay) = (a.x as f32, a.y as f32);
             let (bx, by) = (b.x as f32 - ax, b.y as f32 - ay);
             let (cx, cy) = (c.x as f32 - ax, c.y as f32 - ay);
@@ -1860,7 +1877,8 @@ fn timed_triples(
         let (pa, pb, pc) = (at(a), at(b), at(c));
         let side = (pb.x - pa.x) * (pc.y - pa.y) > (pb.y - pa.y) * (pc.x - pa.x);
         *legs.entry((a, b, side)).or_insert_with(|| {
-            let module = (finders[a].span + finders[b].span) as f32 / 14.0;
+            let module = (finders[a].span + finders[b].span) as f32 / 14.0
+                * turned(&finders[a], &finders[b]);
             finder::timing_line(bits, u8::from(invert), pa, pb, pc, module)
         })
     };
@@ -1931,6 +1949,27 @@ fn largest_corner_triples(finders: &[Finder], ratio: Ratio, keep: usize) -> Vec<
     found
 }
 
+/// A finder pattern's row run ([`Finder::span`]) is seven modules wide only in an
+/// upright code: in a code turned by θ the run through its centre crosses it
+/// over 1/cos θ of its side (θ folded into 0–45°; at 45° the run is 1.41 times
+/// too long, and a timing pattern read at that module alternates at the wrong
+/// period). The line from one corner `a` to a neighbour `b` is turned by θ:
+/// this is its cos θ, the factor from the run to seven modules.
+fn turned(a: &Finder, b: &Finder) -> f32 {
+    upright(b.x as f32 - a.x as f32, b.y as f32 - a.y as f32)
+}
+
+/// [`turned`] for a code edge along (`dx`, `dy`): cos θ, θ its angle to the
+/// nearer axis.
+fn upright(dx: f32, dy: f32) -> f32 {
+    let d = (dx * dx + dy * dy).sqrt();
+    if d > 0.0 {
+        dx.abs().max(dy.abs()) / d
+    } else {
+        1.0
+    }
+}
+
 /// Whether two finder patterns could be two corners of one code: both square, of
 /// one size (within rqrr's tolerance for the whole-pixel test, a quarter for the
 /// exact one) and 10–[`LINK_MODULES`] modules apart; if so, the offset from `a` to
@@ -1969,17 +2008,21 @@ fn pair_timed(luma: &Luma, a: &Finder, b: &Finder, invert: bool) -> bool {
     let (nx, ny) = (pa.y - pb.y, pb.x - pa.x);
     let off = |p: sample::Point, k: f32| sample::Point::new(p.x + k * nx, p.y + k * ny);
     let middle = sample::Point::new((pa.x + pb.x) / 2.0, (pa.y + pb.y) / 2.0);
-    let module = (a.span + b.span) as f32 / 14.0;
+    // Neighbouring corners lie along the code's edge, opposite ones across its
+    // diagonal, turned an eighth from it.
+    let (dx, dy) = (pb.x - pa.x, pb.y - pa.y);
+    let run = (a.span + b.span) as f32 / 14.0;
+    let (along, across) = (run * upright(dx, dy), run * upright(dx - dy, dx + dy));
     [
-        [pa, pb, off(pa, 1.0)],
-        [pa, pb, off(pa, -1.0)],
-        [pb, pa, off(pb, 1.0)],
-        [pb, pa, off(pb, -1.0)],
-        [off(middle, 0.5), pa, pb],
-        [off(middle, -0.5), pa, pb],
+        ([pa, pb, off(pa, 1.0)], along),
+        ([pa, pb, off(pa, -1.0)], along),
+        ([pb, pa, off(pb, 1.0)], along),
+        ([pb, pa, off(pb, -1.0)], along),
+        ([off(middle, 0.5), pa, pb], across),
+        ([off(middle, -0.5), pa, pb], across),
     ]
     .into_iter()
-    .any(|centres| {
+    .any(|(centres, module)| {
         let finders = sample::Finders {
             centres,
             module,
@@ -3205,9 +3248,9 @@ mod tests {
     #[test]
     fn a_place_a_box_held_is_zoomed_into_once_that_box_read_nothing_there() {
         // A code at 3 px a module, and a box remembered first that holds most of
-        // its place but ends inside the code, through its right-hand finder
-        // patterns (a box merged across a page, cut short): its zoom cannot
-        // read the code.
+        // its place but ends inside the code, through its right-hand and lower
+        // finder patterns (a box merged across a page, cut short; square, so
+        // its zoom's square crop is no larger): its zoom cannot read the code.
         let text = "otpauth://totp/Held:me?secret=JBSWY3DPEHPK3PXP";
         let (luma, side) = page_of_one_code(text);
         let mut search = Search {
@@ -3216,11 +3259,11 @@ mod tests {
         };
         let frame = Frame::scaled(1.0);
         let pixels = 300 * 300;
-        let cut = Rect::spanning(0, 0, 40 + side * 3 / 4, 200);
+        let cut = Rect::spanning(0, 0, 40 + side * 4 / 5, 40 + side * 4 / 5);
         search.remember(&[place(cut, 3.0, None)], &frame, pixels, Ratio::Whole);
         // The exact scan's place of the code lies more than half in that box, so
         // that box stands in for it...
-        let code = Rect::spanning(16, 16, 64 + side, 64 + side);
+        let code = Rect::spanning(32, 32, 48 + side, 48 + side);
         search.remember(&[place(code, 3.0, None)], &frame, pixels, Ratio::Exact);
         assert_eq!(search.candidates.len(), 1);
         assert_eq!(search.unexplained(false).len(), 1);
@@ -3548,6 +3591,86 @@ mod tests {
         }
         let bits = binarize::local(&luma);
         (luma, bits, rows)
+    }
+
+    #[test]
+    fn a_zoom_into_a_box_cut_through_a_finder_pattern_takes_the_code_s_square() {
+        // A box one wrong corner outlined (a look-alike among the modules taken
+        // for the top-right finder pattern) ends inside that finder pattern: the
+        // zoom crops the square of its longer side, which holds the whole code.
+        let text = "otpauth://totp/Square:me?secret=JBSWY3DPEHPK3PXP&issuer=Square";
+        let n = encode::matrix(text).unwrap().size as f32;
+        let (module, x, y) = (1.6, 100.0, 80.0);
+        let side = n * module;
+        let corners = [(x, y), (x + side, y), (x + side, y + side), (x, y + side)];
+        let luma = sample::synthetic::draw(text, 320, 260, corners).luma;
+        let cut = Rect {
+            x: x as usize - 3,
+            y: y as usize - 3,
+            w: (side - 4.0 * module) as usize,
+            h: side as usize + 6,
+        };
+        assert_eq!(
+            cut.squared(320, 260),
+            Rect {
+                x: cut.x - (cut.h - cut.w) / 2,
+                y: cut.y,
+                w: cut.h,
+                h: cut.h
+            }
+        );
+        let mut search = Search {
+            grey: Some(&luma),
+            ..Search::default()
+        };
+        search.candidates.push(Candidate {
+            rect: cut,
+            module,
+            zoomed: false,
+            scan: Ratio::Exact,
+            corners: None,
+            invert: false,
+            hidden: false,
+        });
+        assert!(zoom(&luma, &mut search, Pass::Zoomed, false));
+        assert_eq!(search.found.len(), 1);
+        assert_eq!(search.found[0].text.expose(), text);
+    }
+
+    #[test]
+    fn a_turned_code_s_triple_has_the_module_of_its_modules() {
+        // Turned by 40°, a finder pattern's row run through its centre is 1.3
+        // times its width; the triple's legs give the turn, and the module the
+        // sampler and the timing checks take is the code's own.
+        let text = "otpauth://totp/Turned:me?secret=JBSWY3DPEHPK3PXP&issuer=Turned";
+        let n = encode::matrix(text).unwrap().size;
+        let module = 3.0;
+        let c = sample::synthetic::corners(n, module, (200.0, 200.0), 40.0, 1.0);
+        let drawn = sample::synthetic::draw(text, 400, 400, c);
+        let bits = binarize::local(&drawn.luma);
+        let [[dark, _], _, _] = finders_by(&bits, MAX_FINDERS + 1, SCANS);
+        let frame = Frame::identity();
+        let nearest = |p: sample::Point| {
+            (0..dark.len())
+                .min_by(|&i, &j| {
+                    let d = |k: usize| {
+                        let q = frame.point(dark[k].x, dark[k].y);
+                        (q.x - p.x).hypot(q.y - p.y)
+                    };
+                    d(i).total_cmp(&d(j))
+                })
+                .unwrap()
+        };
+        let set = drawn.centres.map(nearest);
+        let runs = set.iter().map(|&i| dark[i].span as f32).sum::<f32>() / 21.0;
+        assert!(runs > 1.2 * module, "{runs}");
+        let triple = frame.triple(&dark, set, false);
+        assert!(
+            (triple.module - module).abs() < 0.1 * module,
+            "{}",
+            triple.module
+        );
+        assert!(grey_verified(&drawn.luma, &triple) >= GREY_TIMING);
     }
 
     #[test]
