@@ -511,14 +511,9 @@ fn ranked_around(
     reach: i32,
     step: f32,
 ) -> Vec<(f32, Point)> {
-    let side = (2 * reach + 1) as usize;
-    let mut all = Vec::with_capacity(side * side);
-    for i in -reach..=reach {
-        for j in -reach..=reach {
-            let c = Point::new(centre.x + i as f32 * step, centre.y + j as f32 * step);
-            all.push((alignment_score(grey, map, c), c));
-        }
-    }
+    let mut all: Vec<(f32, Point)> = lattice(centre, reach, step)
+        .map(|c| (alignment_score(grey, map, c), c))
+        .collect();
     all.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out: Vec<(f32, Point)> = Vec::with_capacity(ALIGNMENT_TRIED);
     for (score, c) in all {
@@ -845,16 +840,22 @@ fn best_around(
     step: f32,
 ) -> (f32, Point) {
     let mut best = (f32::MIN, centre);
-    for i in -reach..=reach {
-        for j in -reach..=reach {
-            let c = Point::new(centre.x + i as f32 * step, centre.y + j as f32 * step);
-            let s = alignment_score(grey, map, c);
-            if s > best.0 {
-                best = (s, c);
-            }
+    for c in lattice(centre, reach, step) {
+        let s = alignment_score(grey, map, c);
+        if s > best.0 {
+            best = (s, c);
         }
     }
     best
+}
+
+/// The module points within `reach` steps of `step` modules around `centre`,
+/// row by row.
+fn lattice(centre: Point, reach: i32, step: f32) -> impl Iterator<Item = Point> {
+    (-reach..=reach).flat_map(move |i| {
+        (-reach..=reach)
+            .map(move |j| Point::new(centre.x + i as f32 * step, centre.y + j as f32 * step))
+    })
 }
 
 /// How much an alignment pattern centred on module `c` (as `map` places modules)
