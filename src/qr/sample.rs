@@ -1215,8 +1215,27 @@ mod tests {
         let near = |p: Point, q: Point| p.minus(whole.map(q)).length() < module / 2.0;
         assert!(near(tried[0], look_alike), "{:?}", tried);
         assert!(tried[1..].iter().any(|&p| near(p, pattern)), "{:?}", tried);
-        // In perspective the affine grid drifts off the modules: sampled through
-        // the best-scoring place the grid fails, through the pattern it reads.
+        // The grid through the finder centres and the best-scoring place reads
+        // nothing at any threshold; through the pattern, the next tried, it reads.
+        let corners = [(3.5, 3.5), (nf - 3.5, 3.5), (3.5, nf - 3.5)].map(|(u, v)| Point::new(u, v));
+        let through = |place: Point| {
+            let h = Homography::mapping(
+                &[corners[0], corners[1], corners[2], pattern],
+                &[drawn.centres[0], drawn.centres[1], drawn.centres[2], place],
+            )
+            .unwrap();
+            let levels = sample(&grey, &h, n);
+            THRESHOLDS.into_iter().find_map(|threshold| {
+                let grid = binarise(&levels, n, threshold, &h);
+                let mut out = Vec::new();
+                rqrr::Grid::new(Plain(&grid)).decode_to(&mut out).ok()?;
+                String::from_utf8(out).ok()
+            })
+        };
+        assert_eq!(through(tried[0]), None);
+        let at_pattern = tried.iter().find(|&&p| near(p, pattern)).unwrap();
+        assert_eq!(through(*at_pattern).as_deref(), Some(SHORT));
+        // And the sampler, given the finder centres, reads the code.
         let finders = Finders {
             centres: drawn.centres,
             module: drawn.module,
