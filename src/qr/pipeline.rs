@@ -662,10 +662,9 @@ impl Frame {
     fn triple(&self, finders: &[Finder], set: [usize; 3], invert: bool) -> sample::Finders {
         let span: usize = set.iter().map(|&i| finders[i].span).sum();
         let [a, b, c] = set.map(|i| &finders[i]);
-        let turn = (turned(a, b) + turned(a, c)) / 2.0;
         sample::Finders {
             centres: set.map(|i| self.point(finders[i].x, finders[i].y)),
-            module: span as f32 / 21.0 * self.scale * turn,
+            module: span as f32 / 21.0 * self.scale * corner_turned(a, b, c),
             invert,
         }
     }
@@ -1818,7 +1817,7 @@ fn spans(finders: &[Finder], sets: &[[usize; 3]], bits: &GrayImage) -> Vec<Span>
     sets.iter()
         .map(|&[a, b, c]| {
             let (a, b, c) = (&finders[a], &finders[b], &finders[c]);
-            let module = a.span as f32 / 7.0 * (turned(a, b) + turned(a, c)) / 2.0;
+            let module = a.span as f32 / 7.0 * corner_turned(a, b, c);
             let (ax, ay) = (a.x as f32, a.y as f32);
             let (bx, by) = (b.x as f32 - ax, b.y as f32 - ay);
             let (cx, cy) = (c.x as f32 - ax, c.y as f32 - ay);
@@ -1957,6 +1956,11 @@ fn largest_corner_triples(finders: &[Finder], ratio: Ratio, keep: usize) -> Vec<
 /// this is its cos θ, the factor from the run to seven modules.
 fn turned(a: &Finder, b: &Finder) -> f32 {
     upright(b.x as f32 - a.x as f32, b.y as f32 - a.y as f32)
+}
+
+/// [`turned`] for a corner `a` and its two neighbours: the mean of its two edges'.
+fn corner_turned(a: &Finder, b: &Finder, c: &Finder) -> f32 {
+    (turned(a, b) + turned(a, c)) / 2.0
 }
 
 /// [`turned`] for a code edge along (`dx`, `dy`): cos θ, θ its angle to the
