@@ -82,6 +82,8 @@ const ZOOM_MAX_SIDE: f32 = 1600.0;
 const SAMPLED_FIRST: usize = 3;
 /// At most this many finder triples per polarity of a zoomed crop are sampled.
 const MAX_SAMPLED: usize = 6;
+/// At most this many triples the sampler read nothing from are remembered.
+const MAX_UNREAD: usize = 256;
 /// Places only the exact finder test outlines are zoomed into only if they can be
 /// enlarged at least this much.
 const ZOOM_MIN_FACTOR: f32 = 1.5;
@@ -320,8 +322,15 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
         // The finder patterns the first enlargement shows, for the sampler.
         let mut corners: Vec<sample::Finders> = Vec::new();
         let mut done = false;
+        let mut tried: Option<f32> = None;
         for target in ZOOM_MODULES {
             let factor = zoom_factor(target, module, side);
+            // Both targets capped to one factor (a large box, or small modules):
+            // the second enlargement would be the first again.
+            if tried == Some(factor) {
+                break;
+            }
+            tried = Some(factor);
             let part = if factor > 1.0 {
                 let w = ((rect.w as f32 * factor).round() as u32).max(1);
                 let h = ((rect.h as f32 * factor).round() as u32).max(1);
@@ -593,12 +602,16 @@ impl Rect {
     /// The square of its longer side around the same centre, within a
     /// `width`×`height` image: a code is square, and a box one wrong corner
     /// outlined (a look-alike among its modules for a finder pattern) is narrower
-    /// than the code on one side and cuts through its finder pattern there.
+    /// than the code on one side and cuts through its finder pattern there. The
+    /// shorter side grows to at most twice its length: a strip (look-alikes
+    /// along a header or a row of icons, 836×213 px on tune12 page-0058) is no
+    /// code's box, and its square took a zoom 45 times as long.
     fn squared(&self, width: usize, height: usize) -> Self {
-        let side = self.w.max(self.h);
-        let x = self.x.saturating_sub((side - self.w) / 2);
-        let y = self.y.saturating_sub((side - self.h) / 2);
-        Self::spanning(x, y, (x + side).min(width), (y + side).min(height))
+        let w = self.w.max(self.h.min(2 * self.w));
+        let h = self.h.max(self.w.min(2 * self.h));
+        let x = self.x.saturating_sub((w - self.w) / 2);
+        let y = self.y.saturating_sub((h - self.h) / 2);
+        Self::spanning(x, y, (x + w).min(width), (y + h).min(height))
     }
 
     /// Grown by `by` pixels on every side, within a `width`×`height` image.
@@ -715,6 +728,12 @@ struct Search<'a> {
     /// show its timing patterns in the grey pixels ([`pair_timed`]), outside
     /// every code found when they were looked for.
     timed_pairs: Vec<[Finder; 2]>,
+    /// Triples the sampler read nothing from, in input pixels, the last
+    /// [`MAX_UNREAD`]: the sampler reads the grey pixels, not a pass's bits, so
+    /// the same triple found again by another binarisation, enlargement or
+    /// overlapping zoom ([`sample::Finders::same_place`]) would read nothing again.
+    /// (Each is up to 30 samplings: six versions, five mappings.)
+    unread: Vec<sample::Finders>,
 }
 
 /// A place where three finder patterns outline a code.
@@ -1235,12 +1254,19 @@ impl Search<'_> {
     /// Samples the grid the finder patterns outline from the grey pixels (see
     /// [`sample`]) and keeps its payload if it decodes and is new.
     fn sampled(&mut self, luma: &Luma, finders: &sample::Finders) -> bool {
+        if self.unread.iter().any(|u| u.same_place(finders)) {
+            return false;
+        }
         let got = catch_unwind(AssertUnwindSafe(|| {
             sample::first(luma, finders, |grid| read(grid).map(|r| (r, grid.bounds)))
         }))
         .ok()
         .flatten();
         let Some(((version, payload), bounds)) = got else {
+            if self.unread.len() == MAX_UNREAD {
+                self.unread.remove(0);
+            }
+            self.unread.push(*finders);
             return false;
         };
         let pass = if finders.invert {
@@ -3621,6 +3647,38 @@ mod tests {
                 y: cut.y,
                 w: cut.h,
                 h: cut.h
+            }
+        );
+        // A strip (look-alikes along a header) grows to twice its height, not
+        // to a square, and a box at the image's edge stays in the image.
+        let strip = Rect {
+            x: 10,
+            y: 100,
+            w: 300,
+            h: 60,
+        };
+        assert_eq!(
+            strip.squared(320, 260),
+            Rect {
+                x: 10,
+                y: 70,
+                w: 300,
+                h: 120
+            }
+        );
+        let edge = Rect {
+            x: 290,
+            y: 200,
+            w: 30,
+            h: 60,
+        };
+        assert_eq!(
+            edge.squared(320, 260),
+            Rect {
+                x: 275,
+                y: 200,
+                w: 45,
+                h: 60
             }
         );
         let mut search = Search {
