@@ -1984,10 +1984,25 @@ fn turned(a: &Finder, b: &Finder) -> f32 {
     upright(b.x as f32 - a.x as f32, b.y as f32 - a.y as f32)
 }
 
-/// [`turned`] for a corner `a` and its two neighbours: the mean of its two edges'.
+/// [`turned`] for a corner `a` and its two neighbours: the mean of its two
+/// edges', where they are turned alike as a square's two edges from one corner
+/// are (within [`TURNED_ALIKE`]: ten degrees apart in perspective). Where they
+/// are not, one neighbour is a look-alike off the code's edge (text above a
+/// code: tune12 page-0417, whose box then took a module a fifth too small and a
+/// zoom enlarged past where it read), and the runs are taken along the more
+/// upright edge.
 fn corner_turned(a: &Finder, b: &Finder, c: &Finder) -> f32 {
-    (turned(a, b) + turned(a, c)) / 2.0
+    let (ab, ac) = (turned(a, b), turned(a, c));
+    if (ab - ac).abs() <= TURNED_ALIKE {
+        (ab + ac) / 2.0
+    } else {
+        ab.max(ac)
+    }
 }
+
+/// How far apart two edges' cos θ ([`turned`]) may be for one corner of a
+/// square in perspective: 35° and 45° are 0.11 apart.
+const TURNED_ALIKE: f32 = 0.15;
 
 /// [`turned`] for a code edge along (`dx`, `dy`): cos θ, θ its angle to the
 /// nearer axis.
@@ -3733,6 +3748,26 @@ mod tests {
             triple.module
         );
         assert!(grey_verified(&drawn.luma, &triple) >= GREY_TIMING);
+        // A triple whose edges are not turned alike is no square's corner (a
+        // look-alike off the code's edge): its runs are taken as they are along
+        // the upright edge, not shrunk by the other's turn.
+        let at = |x: usize, y: usize| Finder {
+            x,
+            y,
+            span: 21,
+            square: true,
+            tall: 21,
+        };
+        let (corner, along, off) = (at(100, 100), at(200, 100), at(160, 180));
+        assert!((turned(&corner, &off) - 0.8).abs() < 1e-6);
+        assert_eq!(corner_turned(&corner, &along, &off), 1.0);
+        assert_eq!(corner_turned(&corner, &off, &along), 1.0);
+        // A square's corner turned by 37° and 35° (perspective): the mean.
+        let (right, down) = (at(180, 160), at(45, 180));
+        let alike = corner_turned(&corner, &right, &down);
+        let mean = (turned(&corner, &right) + turned(&corner, &down)) / 2.0;
+        assert!(turned(&corner, &right) < turned(&corner, &down));
+        assert!((alike - mean).abs() < 1e-6, "{alike} {mean}");
     }
 
     #[test]
