@@ -3759,6 +3759,26 @@ mod tests {
             tall: 21,
         };
         let (corner, along, off) = (at(100, 100), at(200, 100), at(160, 180));
+        // The same code's triple, found again a pixel off by another pass, is
+        // not sampled again once it read nothing; a triple elsewhere is.
+        let mut search = Search {
+            grey: Some(&drawn.luma),
+            ..Search::default()
+        };
+        let wrong = sample::Finders {
+            module: triple.module * 2.0,
+            ..triple
+        };
+        assert!(!search.sampled(&drawn.luma, &wrong));
+        assert_eq!(search.unread.len(), 1);
+        let shifted = sample::Finders {
+            centres: wrong.centres.map(|p| sample::Point::new(p.x + 0.5, p.y)),
+            ..wrong
+        };
+        assert!(!search.sampled(&drawn.luma, &shifted));
+        assert_eq!(search.unread.len(), 1);
+        assert!(search.sampled(&drawn.luma, &triple));
+        assert_eq!(search.unread.len(), 1);
         assert!((turned(&corner, &off) - 0.8).abs() < 1e-6);
         assert_eq!(corner_turned(&corner, &along, &off), 1.0);
         assert_eq!(corner_turned(&corner, &off, &along), 1.0);

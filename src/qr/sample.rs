@@ -652,10 +652,10 @@ fn binarise(levels: &[f32], size: usize, threshold: Threshold, transform: &dyn M
     };
     // The 5th and 95th percentiles: two selections, not a sort (a version 30
     // grid is 18,769 levels, and each is binarised at four thresholds).
-    let mut sorted = levels.to_vec();
-    let (low, high) = (sorted.len() / 20, sorted.len() - 1 - sorted.len() / 20);
-    let dark = *sorted.select_nth_unstable_by(low, f32::total_cmp).1;
-    let light = *sorted.select_nth_unstable_by(high, f32::total_cmp).1;
+    let mut ranked = levels.to_vec();
+    let (low, high) = (ranked.len() / 20, ranked.len() - 1 - ranked.len() / 20);
+    let dark = *ranked.select_nth_unstable_by(low, f32::total_cmp).1;
+    let light = *ranked.select_nth_unstable_by(high, f32::total_cmp).1;
     let global = (dark + light) / 2.0;
     let dark_bits = match threshold {
         Threshold::Global | Threshold::Sharpened | Threshold::Deblurred => {
