@@ -90,6 +90,8 @@ const ZOOM_MIN_FACTOR: f32 = 1.5;
 /// Finder patterns this many modules apart (centre to centre) or closer may belong to one
 /// code (version 40: 170 modules across, 241 diagonally).
 const LINK_MODULES: usize = 245;
+/// The most triples a merged box lists the finder centres of ([`Parts`]).
+const MAX_PARTS: usize = 8;
 
 /// What the cascade found in an image.
 pub(super) struct Outcome {
@@ -270,6 +272,11 @@ fn zoom(luma: &Luma, search: &mut Search, pass: Pass, tolerant: bool) -> bool {
             break;
         };
         next += 1;
+        // A code read since the list was made (by an earlier zoom of this
+        // step) may explain this place now.
+        if search.explained(&candidate) {
+            continue;
+        }
         for c in search.candidates.iter_mut().chain(&mut search.hidden) {
             if c.is(&candidate) {
                 c.zoomed = true;
@@ -543,6 +550,54 @@ fn region(luma: &Luma, search: &mut Search, pass: Pass) -> bool {
     any
 }
 
+/// The finder centres of the triples merged into one box, as far as
+/// [`MAX_PARTS`] triples (in the pixels of the image the box is in): a box
+/// merged across two codes, or a code and a look-alike's triple, has finder
+/// patterns outside the first code found in it ([`Search::explained`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Parts {
+    centres: [[(f32, f32); 3]; MAX_PARTS],
+    /// How many triples were merged (past [`MAX_PARTS`]: not all are listed).
+    count: usize,
+}
+
+impl Parts {
+    fn one(triple: [(f32, f32); 3]) -> Self {
+        let mut centres = [[(0.0, 0.0); 3]; MAX_PARTS];
+        centres[0] = triple;
+        Self { centres, count: 1 }
+    }
+
+    /// Both boxes' triples, as far as [`MAX_PARTS`] are listed.
+    fn merged(&self, other: &Self) -> Self {
+        let mut parts = *self;
+        for (i, &triple) in other.listed().iter().enumerate() {
+            if let Some(slot) = parts.centres.get_mut(self.count + i) {
+                *slot = triple;
+            }
+        }
+        parts.count = self.count + other.count;
+        parts
+    }
+
+    /// The triples listed (the first [`MAX_PARTS`] merged).
+    fn listed(&self) -> &[[(f32, f32); 3]] {
+        &self.centres[..self.count.min(MAX_PARTS)]
+    }
+
+    /// In input pixels, from a pass's `frame`.
+    fn mapped(&self, frame: &Frame) -> Self {
+        let mut parts = *self;
+        for triple in &mut parts.centres[..self.count.min(MAX_PARTS)] {
+            for centre in triple {
+                let (x, y) = frame.map_xy(centre.0, centre.1);
+                *centre = (x as f32, y as f32);
+            }
+        }
+        parts
+    }
+}
+
 /// A rectangle of pixels: top-left corner, width and height.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Rect {
@@ -754,6 +809,9 @@ struct Candidate {
     invert: bool,
     /// Whether a candidate held it when it was seen ([`Search::hidden`]).
     hidden: bool,
+    /// The finder centres of the triples merged into it, in input pixels
+    /// (none for rqrr's grids).
+    parts: Parts,
 }
 
 impl Candidate {
@@ -1029,6 +1087,7 @@ impl Search<'_> {
             if rect.area() == 0 {
                 continue;
             }
+            let parts = cluster.parts.mapped(frame);
             let candidate = |hidden| Candidate {
                 rect,
                 module,
@@ -1037,6 +1096,7 @@ impl Search<'_> {
                 corners: cluster.corners.map(|c| c.map(|(x, y)| frame.point(x, y))),
                 invert: cluster.invert,
                 hidden,
+                parts,
             };
             if self.candidates.iter().any(|c| c.holds(&rect, module, scan)) {
                 // Kept aside, unless it is a place seen before: when the box that
@@ -1096,6 +1156,7 @@ impl Search<'_> {
                 corners: None,
                 invert: false,
                 hidden: false,
+                parts: Parts::default(),
             });
         }
     }
@@ -1184,7 +1245,23 @@ impl Search<'_> {
                 // eight modules each side, 37 % of it for a 25-module code).
                 c.rect.contains(cx / 4, cy / 4)
                     && Rect::around(&f.bounds).area() * 6 >= c.rect.area()
+                    && self.parts_found(&c.parts)
             })
+    }
+
+    /// Whether every triple merged into a box, as far as they are listed, has
+    /// a finder pattern in a code found (a grid rqrr located lists none). A
+    /// triple wholly outside the codes found outlines a code of its own: a box
+    /// merged across two codes is not explained by the first code read in it.
+    /// (A triple with one corner in a code found is that code's finder pattern
+    /// and a look-alike beside it, or two codes' finder patterns.)
+    fn parts_found(&self, parts: &Parts) -> bool {
+        let codes: Vec<Rect> = self.found.iter().map(|f| Rect::around(&f.bounds)).collect();
+        parts.listed().iter().all(|triple| {
+            triple
+                .iter()
+                .any(|&(x, y)| codes.iter().any(|code| code.contains(x as i32, y as i32)))
+        })
     }
 
     /// Runs `rqrr` on a binarised image and keeps every new payload. True if anything new was found.
@@ -1795,6 +1872,7 @@ fn clusters(triples: Option<&[Span]>, bits: &GrayImage) -> Vec<Cluster> {
             module,
             corners: None,
             invert: false,
+            parts: Parts::default(),
         }]
     };
     let Some(triples) = triples else {
@@ -1812,6 +1890,7 @@ fn clusters(triples: Option<&[Span]>, bits: &GrayImage) -> Vec<Cluster> {
                 x1: m.x1.max(b.x1),
                 y1: m.y1.max(b.y1),
                 module: m.module.min(b.module),
+                parts: m.parts.merged(&b.parts),
             };
         }
         boxes.push(b);
@@ -1858,6 +1937,7 @@ fn spans(finders: &[Finder], sets: &[[usize; 3]], bits: &GrayImage) -> Vec<Span>
                 x1: (fold(&xs, f32::max) + grow).min(w),
                 y1: (fold(&ys, f32::max) + grow).min(h),
                 module,
+                parts: Parts::one([(ax, ay), (b.x as f32, b.y as f32), (c.x as f32, c.y as f32)]),
             }
         })
         .collect()
@@ -2124,6 +2204,8 @@ struct Cluster {
     corners: Option<[(usize, usize); 3]>,
     /// Whether those finder patterns are light on dark.
     invert: bool,
+    /// The finder centres of the triples merged into it.
+    parts: Parts,
 }
 
 /// A box in fractional pixels, with the module size of the code it outlines.
@@ -2134,6 +2216,8 @@ struct Span {
     x1: f32,
     y1: f32,
     module: f32,
+    /// The finder centres of the triples merged into it.
+    parts: Parts,
 }
 
 impl Span {
@@ -2152,6 +2236,7 @@ impl Span {
             module: self.module,
             corners: None,
             invert: false,
+            parts: self.parts,
         }
     }
 }
@@ -3090,6 +3175,7 @@ mod tests {
             module: 4.0,
             corners: None,
             invert: false,
+            parts: Parts::default(),
         };
         let frame = Frame::scaled(1.0);
         let pixels = 2000 * 2000;
@@ -3114,6 +3200,7 @@ mod tests {
             module: 2.0,
             corners: Some([(120, 120), (280, 120), (120, 280)]),
             invert: false,
+            parts: Parts::default(),
         };
         search.remember(&[cluster], &frame, pixels, Ratio::Tolerant);
         assert_eq!(search.candidates.len(), 1);
@@ -3140,6 +3227,7 @@ mod tests {
             module,
             corners,
             invert: false,
+            parts: Parts::default(),
         }
     }
 
@@ -3501,6 +3589,7 @@ mod tests {
             ]),
             invert: false,
             hidden: false,
+            parts: Parts::default(),
         });
         assert!(zoomed_all(&luma, &mut search, Pass::Zoomed));
         assert_eq!(search.found.len(), 1);
@@ -3534,6 +3623,57 @@ mod tests {
         // ...a code that fills it does.
         search.candidates[0].rect = Rect::spanning(0, 0, 100, 100);
         assert!(search.unexplained(true).is_empty());
+    }
+
+    #[test]
+    fn a_box_merged_across_two_codes_is_explained_once_both_are_read() {
+        // Two 25-module codes at 4 px a module, side by side: the boxes their
+        // triples outline (grown by eight modules) overlap and merge into one.
+        let bits = GrayImage::new(600, 300);
+        let finders = [
+            Finder::new(60, 60, 28, 28),
+            Finder::new(132, 60, 28, 28),
+            Finder::new(60, 132, 28, 28),
+            Finder::new(190, 60, 28, 28),
+            Finder::new(262, 60, 28, 28),
+            Finder::new(190, 132, 28, 28),
+        ];
+        let boxes = clusters(
+            Some(&spans(&finders, &[[0, 1, 2], [3, 4, 5]], &bits)),
+            &bits,
+        );
+        assert_eq!(boxes.len(), 1);
+        assert_eq!(boxes[0].parts.count, 2);
+        let mut search = Search::default();
+        search.remember(&boxes, &Frame::identity(), 4_000_000, Ratio::Exact);
+        assert_eq!(search.candidates.len(), 1);
+        // The first code read fills more than a sixth of the box and holds
+        // its centre, but the second code's triple lies wholly outside it.
+        search
+            .found
+            .push(found_at([(30, 30), (130, 30), (130, 130), (30, 130)]));
+        assert_eq!(search.unexplained(false).len(), 1);
+        // Once the second is read too, nothing is left in the box.
+        search
+            .found
+            .push(found_at([(160, 30), (260, 30), (260, 130), (160, 130)]));
+        assert!(search.unexplained(false).is_empty());
+        // A triple with a corner in a code found (that code's finder pattern
+        // and look-alikes beside it) outlines no code of its own.
+        search.found.truncate(1);
+        search.candidates[0].parts = Parts::one([(80.0, 80.0), (300.0, 80.0), (80.0, 250.0)]);
+        assert!(search.unexplained(false).is_empty());
+        // Past MAX_PARTS triples, the first ones listed still decide.
+        let many = (0..MAX_PARTS + 3).fold(Parts::default(), |parts, i| {
+            let x = 40.0 + i as f32;
+            parts.merged(&Parts::one([(x, 40.0), (x + 60.0, 40.0), (x, 100.0)]))
+        });
+        assert_eq!(many.count, MAX_PARTS + 3);
+        assert_eq!(many.listed().len(), MAX_PARTS);
+        assert_eq!(
+            many.listed()[MAX_PARTS - 1][0].0,
+            40.0 + (MAX_PARTS - 1) as f32
+        );
     }
 
     #[test]
@@ -3708,6 +3848,7 @@ mod tests {
             corners: None,
             invert: false,
             hidden: false,
+            parts: Parts::default(),
         });
         assert!(zoom(&luma, &mut search, Pass::Zoomed, false));
         assert_eq!(search.found.len(), 1);
