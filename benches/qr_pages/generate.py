@@ -615,7 +615,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--count", type=int, default=DEFAULT_COUNT)
-    parser.add_argument("--only", help="comma-separated image numbers to (re)render")
+    parser.add_argument("--only", help="comma-separated image numbers to (re)render; their "
+                        "lists are written as tune-only.tsv, heldout-only.tsv, meta-only.tsv")
     parser.add_argument("--seed-prefix", default=DEFAULT_SEED_PREFIX,
                         help=f"image i is drawn from random.Random(PREFIX + str(i)) (default {DEFAULT_SEED_PREFIX})")
     parser.add_argument("--weight", default="",
@@ -668,10 +669,12 @@ def main():
                 print(f"{i + 1}/{args.count} {file} {sorted(cats)}", flush=True)
     finally:
         browser.close()
-    if only is None:
-        for split, lines in lists.items():
-            (args.out / f"{split}.tsv").write_text("".join(line + "\n" for line in lines))
-        (args.out / "meta.tsv").write_text("".join(line + "\n" for line in meta_lines))
+    # With --only, the lists of what was rendered go beside the full ones
+    # (`tune-only.tsv`, `heldout-only.tsv`, `meta-only.tsv`), which stay as they are.
+    suffix = "" if only is None else "-only"
+    for split, lines in lists.items():
+        (args.out / f"{split}{suffix}.tsv").write_text("".join(line + "\n" for line in lines))
+    (args.out / f"meta{suffix}.tsv").write_text("".join(line + "\n" for line in meta_lines))
     print(f"{len(meta_lines)} images in {args.out} ({len(lists['tune'])} tune, {len(lists['heldout'])} held out)")
 
 
