@@ -3663,9 +3663,15 @@ mod tests {
         search.found.truncate(1);
         search.candidates[0].parts = Parts::one([(80.0, 80.0), (300.0, 80.0), (80.0, 250.0)]);
         assert!(search.unexplained(false).is_empty());
-        // Past MAX_PARTS triples, the first ones listed still decide.
+        // Past MAX_PARTS triples, only the first ones are listed, and they
+        // decide: here every listed triple lies in the code found, and the
+        // unlisted ones, past the box's edge, count for nothing.
         let many = (0..MAX_PARTS + 3).fold(Parts::default(), |parts, i| {
-            let x = 40.0 + i as f32;
+            let x = if i < MAX_PARTS {
+                40.0 + i as f32
+            } else {
+                400.0
+            };
             parts.merged(&Parts::one([(x, 40.0), (x + 60.0, 40.0), (x, 100.0)]))
         });
         assert_eq!(many.count, MAX_PARTS + 3);
@@ -3674,6 +3680,8 @@ mod tests {
             many.listed()[MAX_PARTS - 1][0].0,
             40.0 + (MAX_PARTS - 1) as f32
         );
+        search.candidates[0].parts = many;
+        assert!(search.unexplained(false).is_empty());
     }
 
     #[test]
@@ -3850,9 +3858,25 @@ mod tests {
             hidden: false,
             parts: Parts::default(),
         });
+        // A second box around the same code, in the same step's list: once the
+        // first zoom reads the code, it explains this box, which is skipped.
+        let around = Rect {
+            x: x as usize - 10,
+            y: y as usize - 10,
+            w: side as usize + 20,
+            h: side as usize + 20,
+        };
+        search.candidates.push(Candidate {
+            rect: around,
+            scan: Ratio::Whole,
+            ..search.candidates[0]
+        });
+        assert_eq!(search.unexplained(false).len(), 2);
         assert!(zoom(&luma, &mut search, Pass::Zoomed, false));
         assert_eq!(search.found.len(), 1);
         assert_eq!(search.found[0].text.expose(), text);
+        assert!(search.candidates[0].zoomed);
+        assert!(!search.candidates[1].zoomed);
     }
 
     #[test]
