@@ -8,8 +8,11 @@
 //! size comes from the finder distance (the version information blocks decide
 //! from version 7 up; the neighbouring versions are tried too), the grid is a
 //! perspective transform through the bottom-right alignment pattern when one is
-//! found (else the affine one the three finders give; from version 7 also one
-//! per cell between the alignment patterns), and each module is the bilinear
+//! found (searched where the affine grid of the three finders puts it, and
+//! where the perspective grid their outlines fit puts it: a steep photo
+//! foreshortens the code by more than the search reaches), else either of those
+//! grids (from version 7 also one per cell between the alignment patterns), and
+//! each module is the bilinear
 //! grey level around its centre against a global, a local or a sharpened
 //! threshold. The bits go to
 //! rqrr's decoder (`rqrr::Grid::new` on a [`BitGrid`]), so error correction and
@@ -159,9 +162,16 @@ fn first_with<T>(
         return None;
     }
     let estimate = estimate as i32;
+    let outlines = finder_outlines(&grey, [tl, tr, bl], module);
     let mut versions: Vec<i32> = Vec::with_capacity(6);
     if estimate >= 6
         && let Some(v) = version_info(&grey, [tl, tr, bl], module)
+    {
+        versions.push(v);
+    }
+    if estimate >= 6
+        && let Some(v) = outlines.as_ref().and_then(|o| outline_version(&grey, o))
+        && !versions.contains(&v)
     {
         versions.push(v);
     }
@@ -186,16 +196,48 @@ fn first_with<T>(
         ) else {
             continue;
         };
-        let mut transforms = Vec::with_capacity(3);
+        // Seen at an angle, the code's far corner is where the finder patterns'
+        // outlines put it, not where the affine grid does.
+        let outline = outlines
+            .as_ref()
+            .and_then(|o| outline_transform([tl, tr, bl], o, module, n));
+        let mut transforms: Vec<Homography> = Vec::with_capacity(6);
+        // The first grid through an alignment pattern the outlines led to, if
+        // the affine grid's search did not find it too.
+        let mut steep = None;
         if version >= 2 {
             let at = Point::new(n - 6.5, n - 6.5);
-            for ap in alignment(&grey, &affine, at, 0.4 * contrast) {
+            let mut places = alignment(&grey, &affine, at, 0.4 * contrast);
+            let found = places.len();
+            if let Some(o) = &outline {
+                for ap in alignment(&grey, o, at, 0.4 * contrast) {
+                    if places.iter().all(|p| p.minus(ap).length() > module) {
+                        places.push(ap);
+                    }
+                }
+            }
+            for (i, ap) in places.into_iter().enumerate() {
                 if let Some(h) =
                     Homography::mapping(&[from[0], from[1], from[2], at], &[tl, tr, bl, ap])
                 {
+                    if i >= found && steep.is_none() {
+                        steep = Some(transforms.len());
+                    }
                     transforms.push(h);
                 }
             }
+        }
+        // The outlines' own grid, unless one already tried lies within a
+        // quarter of a module of it at every corner.
+        let corners = [(0.0, 0.0), (n, 0.0), (n, n), (0.0, n)].map(|(u, v)| Point::new(u, v));
+        if let Some(o) = outline
+            && transforms.iter().chain([&affine]).all(|t| {
+                corners
+                    .iter()
+                    .any(|&c| t.map(c).minus(o.map(c)).length() > 0.25 * module)
+            })
+        {
+            transforms.push(o);
         }
         transforms.push(affine);
         // Large codes are also sampled cell by cell between their alignment
@@ -204,7 +246,12 @@ fn first_with<T>(
         // modules, which one transform cannot follow. Tried last: it costs an
         // alignment search per pattern.
         let pieces = if piecewise && version >= PIECEWISE_FROM {
-            Piecewise::through(&grey, &transforms[0], version as usize, 0.4 * contrast)
+            Piecewise::through(
+                &grey,
+                &transforms[steep.unwrap_or(0)],
+                version as usize,
+                0.4 * contrast,
+            )
         } else {
             None
         };
@@ -461,16 +508,64 @@ fn version_info(grey: &Grey<'_>, [tl, tr, bl]: [Point; 3], module: f32) -> Optio
                 };
                 *sample = grey.at(p);
             }
-            let mut sorted = samples;
-            sorted.sort_by(f32::total_cmp);
-            let threshold = (sorted[2] + sorted[15]) / 2.0;
-            if sorted[15] - sorted[2] < 16.0 {
+            let Some(word) = block_word(&samples) else {
                 continue;
+            };
+            let distance = (version_word(version) ^ word).count_ones();
+            if distance <= 3 && best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, version as i32));
             }
-            let word = samples
-                .iter()
-                .enumerate()
-                .fold(0u32, |w, (k, &s)| w | (u32::from(s < threshold) << k));
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+/// A version information block's 18 grey levels as bits (dark: 1), if they
+/// hold both colours.
+fn block_word(samples: &[f32; 18]) -> Option<u32> {
+    let mut sorted = *samples;
+    sorted.sort_by(f32::total_cmp);
+    let threshold = (sorted[2] + sorted[15]) / 2.0;
+    if sorted[15] - sorted[2] < 16.0 {
+        return None;
+    }
+    Some(
+        samples
+            .iter()
+            .enumerate()
+            .fold(0u32, |w, (k, &s)| w | (u32::from(s < threshold) << k)),
+    )
+}
+
+/// The version the version information blocks give when read through the
+/// outlines of the finder patterns beside them ([`finder_outline`]): each
+/// outline is a perspective transform of its own, good for the few modules
+/// around it at any angle, where a grid through the three centres is not. The
+/// version whose word is within three bits of a block's (the words lie eight
+/// apart); of the two blocks, the one nearer its version's word decides.
+fn outline_version(grey: &Grey<'_>, outlines: &[[Point; 4]; 3]) -> Option<i32> {
+    let square =
+        [(-3.5, -3.5), (3.5, -3.5), (3.5, 3.5), (-3.5, 3.5)].map(|(u, v)| Point::new(u, v));
+    let mut best: Option<(u32, i32)> = None;
+    for (block, corners) in outlines[1..].iter().enumerate() {
+        let Some(local) = Homography::mapping(&square, corners) else {
+            continue;
+        };
+        let mut samples = [0.0f32; 18];
+        for (bit, sample) in samples.iter_mut().enumerate() {
+            // As in [`version_info`]: relative to the finder's centre.
+            let (a, b) = ((bit / 3) as f32, (bit % 3) as f32);
+            let m = if block == 0 {
+                Point::new(b - 7.0, a - 3.0)
+            } else {
+                Point::new(a - 3.0, b - 7.0)
+            };
+            *sample = grey.at(local.map(m));
+        }
+        let Some(word) = block_word(&samples) else {
+            continue;
+        };
+        for version in 7..=40u32 {
             let distance = (version_word(version) ^ word).count_ones();
             if distance <= 3 && best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, version as i32));
@@ -549,6 +644,187 @@ fn ranked_around(
         }
     }
     out
+}
+
+/// The four corners of a finder pattern's outer edge (top-left, top-right,
+/// bottom-right, bottom-left as the code reads), each side a line fitted to
+/// where rays from its centre leave its dark ring for the light beyond.
+/// `ux` and `uy` are one module along the code's rows and columns as the three
+/// centres place them. None where a side is not a clean straight edge (a
+/// look-alike, a finder run into by something dark, too little contrast).
+///
+/// A photo taken at an angle shrinks a code towards its far side; three finder
+/// centres cannot see that (they fix an affine grid, whose bottom-right corner
+/// can lie ten modules or more from the code's in a steep photo), but the
+/// finder patterns' own outlines show how each is foreshortened.
+fn finder_outline(grey: &Grey<'_>, centre: Point, ux: Point, uy: Point) -> Option<[Point; 4]> {
+    let at = |a: f32, b: f32| {
+        Point::new(
+            centre.x + a * ux.x + b * uy.x,
+            centre.y + a * ux.y + b * uy.y,
+        )
+    };
+    let dark = grey.at(centre);
+    // The light level: most of the 9×9 modules around the centre are light
+    // (the ring, the separator or quiet zone), whatever the foreshortening.
+    let mut around: Vec<f32> = (0..81)
+        .map(|i| grey.at(at((i % 9) as f32 - 4.0, (i / 9) as f32 - 4.0)))
+        .collect();
+    let light = *around.select_nth_unstable_by(64, f32::total_cmp).1;
+    if light - dark < 16.0 {
+        return None;
+    }
+    let mid = (dark + light) / 2.0;
+    // Sides as (normal, along) in module units: top, right, bottom, left.
+    let sides = [
+        ((0.0, -1.0), (1.0, 0.0)),
+        ((1.0, 0.0), (0.0, 1.0)),
+        ((0.0, 1.0), (1.0, 0.0)),
+        ((-1.0, 0.0), (0.0, 1.0)),
+    ];
+    let mut lines = [(Point::new(0.0, 0.0), Point::new(0.0, 0.0)); 4];
+    for (side, &((na, nb), (ta, tb))) in sides.iter().enumerate() {
+        let mut points = Vec::with_capacity(OUTLINE_RAYS);
+        for k in 0..OUTLINE_RAYS {
+            // A ray from the centre to where the side's edge would be, at `t`
+            // modules along it; the edge is its third crossing (out of the
+            // centre block, into the dark ring, out of it) wherever
+            // foreshortening puts it, up to twice as far.
+            let t = -2.0 + 4.0 * k as f32 / (OUTLINE_RAYS - 1) as f32;
+            let (a, b) = (3.5 * na + t * ta, 3.5 * nb + t * tb);
+            let end = at(a, b);
+            let step = 0.5 / end.minus(centre).length().max(1.0);
+            let mut crossings = 0;
+            let mut before = (0.0f32, dark);
+            let mut r = step;
+            while r <= 2.0 {
+                let level = grey.at(at(r * a, r * b));
+                if (level < mid) != (before.1 < mid) {
+                    crossings += 1;
+                    if crossings == 3 {
+                        let f = (mid - before.1) / (level - before.1);
+                        let d = before.0 + f * (r - before.0);
+                        points.push(at(d * a, d * b));
+                        break;
+                    }
+                }
+                before = (r, level);
+                r += step;
+            }
+        }
+        lines[side] = fitted_line(&mut points, 0.25 * ux.length().min(uy.length()))?;
+    }
+    let corners = [
+        crossing(lines[3], lines[0])?,
+        crossing(lines[0], lines[1])?,
+        crossing(lines[1], lines[2])?,
+        crossing(lines[2], lines[3])?,
+    ];
+    // A square of seven modules a side, give or take a steep angle (a code seen
+    // at 60° from its normal halves the modules on one side).
+    let area = |[a, b, c, d]: [Point; 4]| {
+        let cross = |p: Point, q: Point| p.x * q.y - p.y * q.x;
+        0.5 * (cross(a, b) + cross(b, c) + cross(c, d) + cross(d, a))
+    };
+    let expected = 49.0 * (ux.x * uy.y - ux.y * uy.x);
+    let ratio = area(corners) / expected;
+    (0.25..=4.0).contains(&ratio).then_some(corners)
+}
+
+/// Rays cast across each side of a finder pattern ([`finder_outline`]).
+const OUTLINE_RAYS: usize = 9;
+
+/// The line (a point on it, its unit direction) that best fits `points`
+/// (total least squares), the farthest dropped one by one until the rest lie
+/// within `spread` pixels of it (rms; half a pixel at least); None if that
+/// leaves fewer than two thirds of [`OUTLINE_RAYS`] (a corner or a data module
+/// caught by a ray or two is dropped; a side that is no straight edge is not).
+fn fitted_line(points: &mut Vec<Point>, spread: f32) -> Option<(Point, Point)> {
+    loop {
+        if points.len() < OUTLINE_RAYS * 2 / 3 {
+            return None;
+        }
+        let n = points.len() as f32;
+        let mx = points.iter().map(|p| p.x).sum::<f32>() / n;
+        let my = points.iter().map(|p| p.y).sum::<f32>() / n;
+        let (mut sxx, mut sxy, mut syy) = (0.0, 0.0, 0.0);
+        for p in points.iter() {
+            let (dx, dy) = (p.x - mx, p.y - my);
+            sxx += dx * dx;
+            sxy += dx * dy;
+            syy += dy * dy;
+        }
+        let angle = 0.5 * (2.0 * sxy).atan2(sxx - syy);
+        let dir = Point::new(angle.cos(), angle.sin());
+        let off = |p: &Point| ((p.x - mx) * -dir.y + (p.y - my) * dir.x).abs();
+        let rms = (points.iter().map(|p| off(p) * off(p)).sum::<f32>() / n).sqrt();
+        if rms <= spread.max(0.5) {
+            return Some((Point::new(mx, my), dir));
+        }
+        let worst =
+            (0..points.len()).max_by(|&a, &b| off(&points[a]).total_cmp(&off(&points[b])))?;
+        points.swap_remove(worst);
+    }
+}
+
+/// Where two lines (a point, a direction) cross, if they are not near parallel.
+fn crossing((p, d): (Point, Point), (q, e): (Point, Point)) -> Option<Point> {
+    let det = d.x * e.y - d.y * e.x;
+    if det.abs() < 0.2 {
+        return None;
+    }
+    let t = ((q.x - p.x) * e.y - (q.y - p.y) * e.x) / det;
+    Some(Point::new(p.x + t * d.x, p.y + t * d.y))
+}
+
+/// The outlines of the three finder patterns ([`finder_outline`]), in the
+/// order of `centres` (top-left, top-right, bottom-left), if all three are found.
+fn finder_outlines(grey: &Grey<'_>, centres: [Point; 3], module: f32) -> Option<[[Point; 4]; 3]> {
+    let [tl, tr, bl] = centres;
+    let unit = |a: Point, b: Point| {
+        let d = b.minus(a);
+        let l = d.length().max(f32::EPSILON);
+        Point::new(d.x / l * module, d.y / l * module)
+    };
+    let (ux, uy) = (unit(tl, tr), unit(tl, bl));
+    Some([
+        finder_outline(grey, tl, ux, uy)?,
+        finder_outline(grey, tr, ux, uy)?,
+        finder_outline(grey, bl, ux, uy)?,
+    ])
+}
+
+/// The perspective transform of a code of `n` modules that best fits its three
+/// finder patterns' centres and outlines, if it puts each centre within half a
+/// module of itself.
+fn outline_transform(
+    centres: [Point; 3],
+    outlines: &[[Point; 4]; 3],
+    module: f32,
+    n: f32,
+) -> Option<Homography> {
+    let mut pairs = Vec::with_capacity(15);
+    for ((centre, corners), (cu, cv)) in
+        centres
+            .into_iter()
+            .zip(outlines)
+            .zip([(3.5, 3.5), (n - 3.5, 3.5), (3.5, n - 3.5)])
+    {
+        pairs.push((Point::new(cu, cv), centre));
+        for (corner, (du, dv)) in
+            corners
+                .iter()
+                .zip([(-3.5, -3.5), (3.5, -3.5), (3.5, 3.5), (-3.5, 3.5)])
+        {
+            pairs.push((Point::new(cu + du, cv + dv), *corner));
+        }
+    }
+    let h = Homography::fitted(&pairs)?;
+    pairs
+        .iter()
+        .step_by(5)
+        .all(|(m, p)| h.map(*m).minus(*p).length() <= 0.5 * module)
+        .then_some(h)
 }
 
 /// How much lighter a finder pattern's light ring is than its centre: the
@@ -910,6 +1186,33 @@ const RING: [(f32, f32); 8] = [
     (-1.0, 0.0),
 ];
 
+/// The solution of eight linear equations (each row: eight coefficients, then
+/// the right-hand side), by Gaussian elimination with partial pivoting; None if
+/// they are near singular.
+fn solve(mut a: [[f64; 9]; 8]) -> Option<[f64; 8]> {
+    for col in 0..8 {
+        let pivot = (col..8).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+        if a[pivot][col].abs() < 1e-9 {
+            return None;
+        }
+        a.swap(col, pivot);
+        let pivot_row = a[col];
+        for (r, row) in a.iter_mut().enumerate() {
+            if r != col {
+                let f = row[col] / pivot_row[col];
+                for (value, p) in row.iter_mut().zip(pivot_row).skip(col) {
+                    *value -= f * p;
+                }
+            }
+        }
+    }
+    let mut h = [0.0f64; 8];
+    for (i, value) in h.iter_mut().enumerate() {
+        *value = a[i][8] / a[i][i];
+    }
+    Some(h)
+}
+
 /// A plane projective transform (module coordinates to pixels).
 #[derive(Clone, Copy, Debug)]
 struct Homography([f32; 8]);
@@ -926,27 +1229,76 @@ impl Homography {
             a[2 * k] = [u, v, 1.0, 0.0, 0.0, 0.0, -u * x, -v * x, x];
             a[2 * k + 1] = [0.0, 0.0, 0.0, u, v, 1.0, -u * y, -v * y, y];
         }
-        // Gaussian elimination with partial pivoting.
-        for col in 0..8 {
-            let pivot = (col..8).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
-            if a[pivot][col].abs() < 1e-9 {
-                return None;
-            }
-            a.swap(col, pivot);
-            let pivot_row = a[col];
-            for (r, row) in a.iter_mut().enumerate() {
-                if r != col {
-                    let f = row[col] / pivot_row[col];
-                    for (value, p) in row.iter_mut().zip(pivot_row).skip(col) {
-                        *value -= f * p;
+        let h = solve(a)?;
+        let h = h.map(|v| v as f32);
+        h.iter().all(|v| v.is_finite()).then_some(Self(h))
+    }
+
+    /// The transform taking each first point of `pairs` nearest the second
+    /// (least squares over the same equations as [`Homography::mapping`], on
+    /// points moved and scaled about their centroids so that the equations are
+    /// well conditioned), if there are four pairs or more in general position.
+    fn fitted(pairs: &[(Point, Point)]) -> Option<Self> {
+        if pairs.len() < 4 {
+            return None;
+        }
+        // Centroid and mean distance from it of either side.
+        let frame = |side: &dyn Fn(&(Point, Point)) -> Point| {
+            let n = pairs.len() as f64;
+            let cx = pairs.iter().map(|q| f64::from(side(q).x)).sum::<f64>() / n;
+            let cy = pairs.iter().map(|q| f64::from(side(q).y)).sum::<f64>() / n;
+            let spread = pairs
+                .iter()
+                .map(|q| (f64::from(side(q).x) - cx).hypot(f64::from(side(q).y) - cy))
+                .sum::<f64>()
+                / n;
+            (cx, cy, spread.max(1e-9))
+        };
+        let (fu, fv, fs) = frame(&|q| q.0);
+        let (tx, ty, ts) = frame(&|q| q.1);
+        // The normal equations.
+        let mut a = [[0.0f64; 9]; 8];
+        for (f, t) in pairs {
+            let (u, v) = ((f64::from(f.x) - fu) / fs, (f64::from(f.y) - fv) / fs);
+            let (x, y) = ((f64::from(t.x) - tx) / ts, (f64::from(t.y) - ty) / ts);
+            for row in [
+                [u, v, 1.0, 0.0, 0.0, 0.0, -u * x, -v * x, x],
+                [0.0, 0.0, 0.0, u, v, 1.0, -u * y, -v * y, y],
+            ] {
+                for i in 0..8 {
+                    for j in 0..9 {
+                        a[i][j] += row[i] * row[j];
                     }
                 }
             }
         }
-        let mut h = [0.0f32; 8];
-        for (i, value) in h.iter_mut().enumerate() {
-            *value = (a[i][8] / a[i][i]) as f32;
+        let g = solve(a)?;
+        // Undo the normalisation: H = T⁻¹ · G · F, F taking the first points to
+        // their frame and T the second.
+        let g = [[g[0], g[1], g[2]], [g[3], g[4], g[5]], [g[6], g[7], 1.0]];
+        let f = [
+            [1.0 / fs, 0.0, -fu / fs],
+            [0.0, 1.0 / fs, -fv / fs],
+            [0.0, 0.0, 1.0],
+        ];
+        let t_inv = [[ts, 0.0, tx], [0.0, ts, ty], [0.0, 0.0, 1.0]];
+        let product = |a: [[f64; 3]; 3], b: [[f64; 3]; 3]| {
+            let mut c = [[0.0f64; 3]; 3];
+            for (i, row) in c.iter_mut().enumerate() {
+                for (j, value) in row.iter_mut().enumerate() {
+                    *value = (0..3).map(|k| a[i][k] * b[k][j]).sum();
+                }
+            }
+            c
+        };
+        let m = product(t_inv, product(g, f));
+        if m[2][2].abs() < 1e-12 {
+            return None;
         }
+        let h = [
+            m[0][0], m[0][1], m[0][2], m[1][0], m[1][1], m[1][2], m[2][0], m[2][1],
+        ]
+        .map(|v| (v / m[2][2]) as f32);
         h.iter().all(|v| v.is_finite()).then_some(Self(h))
     }
 
@@ -1305,6 +1657,70 @@ mod tests {
             String::from_utf8(out).ok()
         });
         assert_eq!(read.as_deref(), Some(SHORT));
+    }
+
+    #[test]
+    fn a_steep_code_s_far_corner_is_where_its_finder_outlines_put_it() {
+        // A version 10+ code photographed at a steep angle: its right edge half as
+        // long again as its left, and turned.
+        let text = format!("{LONG}&note={}", "x".repeat(120));
+        let n = size_of(&text);
+        let version = (n - 17) / 4;
+        assert!(version >= 10, "version {version}");
+        for (module, degrees, keystone) in [(3.0f32, 14.0f32, 1.5f32), (2.5, -32.0, 0.62)] {
+            let half = n as f32 * module * 0.5 * keystone.max(1.0) + 30.0;
+            let c = corners(n, module, (half, half), degrees, keystone);
+            let (w, h) = (
+                c.iter().map(|c| c.0).fold(0.0, f32::max) as u32 + 12,
+                c.iter().map(|c| c.1).fold(0.0, f32::max) as u32 + 12,
+            );
+            let drawn = draw(&text, w, h, c);
+            let grey = Grey {
+                luma: &drawn.luma,
+                invert: false,
+            };
+            let size = n as f32;
+            let square =
+                [(0.0, 0.0), (size, 0.0), (size, size), (0.0, size)].map(|(u, v)| Point::new(u, v));
+            let truth = Homography::mapping(&square, &c.map(|(x, y)| Point::new(x, y))).unwrap();
+            let [tl, tr, bl] = drawn.centres;
+            let module_px = drawn.module;
+            let from = [
+                (3.5, 3.5),
+                (size - 3.5, 3.5),
+                (3.5, size - 3.5),
+                (size - 3.5, size - 3.5),
+            ]
+            .map(|(u, v)| Point::new(u, v));
+            let affine = Homography::mapping(
+                &from,
+                &[
+                    tl,
+                    tr,
+                    bl,
+                    Point::new(tr.x + bl.x - tl.x, tr.y + bl.y - tl.y),
+                ],
+            )
+            .unwrap();
+            // Where the bottom-right alignment pattern is, in modules off.
+            let at = Point::new(size - 6.5, size - 6.5);
+            let off = |t: &Homography| t.map(at).minus(truth.map(at)).length() / module_px;
+            // Beyond the eight modules the alignment search reaches from the
+            // affine grid's guess ...
+            assert!(off(&affine) > 8.0, "affine {} modules off", off(&affine));
+            // ... but not from the outlines'.
+            let outlines = finder_outlines(&grey, [tl, tr, bl], module_px).expect("outlines");
+            let outline = outline_transform([tl, tr, bl], &outlines, module_px, size).unwrap();
+            assert!(off(&outline) < 1.0, "outline {} modules off", off(&outline));
+            // The version information, read through each finder's own outline.
+            assert_eq!(outline_version(&grey, &outlines), Some(version as i32));
+            let got = sampled(&text, c, (0.3, -0.3), 0.0);
+            assert_eq!(
+                got.map(|g| g.0),
+                Some(text.clone()),
+                "{module} px, {degrees}°"
+            );
+        }
     }
 
     #[test]
