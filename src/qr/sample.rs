@@ -209,7 +209,12 @@ fn first_with<T>(
             let at = Point::new(n - 6.5, n - 6.5);
             let mut places = alignment(&grey, &affine, at, 0.4 * contrast);
             let found = places.len();
-            if let Some(o) = &outline {
+            // Searched again only where the outlines' guess lies beyond two
+            // modules of the affine grid's (a code seen face on: the same
+            // places, at the cost of a search per version).
+            if let Some(o) = &outline
+                && o.map(at).minus(affine.map(at)).length() > 2.0 * module
+            {
                 for ap in alignment(&grey, o, at, 0.4 * contrast) {
                     if places.iter().all(|p| p.minus(ap).length() > module) {
                         places.push(ap);
