@@ -549,8 +549,7 @@ fn block_word(samples: &[f32; 18]) -> Option<u32> {
 /// version whose word is within three bits of a block's (the words lie eight
 /// apart); of the two blocks, the one nearer its version's word decides.
 fn outline_version(grey: &Grey<'_>, outlines: &[[Point; 4]; 3]) -> Option<i32> {
-    let square =
-        [(-3.5, -3.5), (3.5, -3.5), (3.5, 3.5), (-3.5, 3.5)].map(|(u, v)| Point::new(u, v));
+    let square = FINDER_CORNERS.map(|(u, v)| Point::new(u, v));
     let mut best: Option<(u32, i32)> = None;
     for (block, corners) in outlines[1..].iter().enumerate() {
         let Some(local) = Homography::mapping(&square, corners) else {
@@ -786,18 +785,28 @@ fn crossing((p, d): (Point, Point), (q, e): (Point, Point)) -> Option<Point> {
 /// order of `centres` (top-left, top-right, bottom-left), if all three are found.
 fn finder_outlines(grey: &Grey<'_>, centres: [Point; 3], module: f32) -> Option<[[Point; 4]; 3]> {
     let [tl, tr, bl] = centres;
-    let unit = |a: Point, b: Point| {
-        let d = b.minus(a);
-        let l = d.length().max(f32::EPSILON);
-        Point::new(d.x / l * module, d.y / l * module)
-    };
-    let (ux, uy) = (unit(tl, tr), unit(tl, bl));
+    let (ux, uy) = module_axes(centres, module);
     Some([
         finder_outline(grey, tl, ux, uy)?,
         finder_outline(grey, tr, ux, uy)?,
         finder_outline(grey, bl, ux, uy)?,
     ])
 }
+
+/// One module along the code's rows (top-left to top-right centre) and along
+/// its columns (top-left to bottom-left), `module` pixels long.
+fn module_axes([tl, tr, bl]: [Point; 3], module: f32) -> (Point, Point) {
+    let unit = |a: Point, b: Point| {
+        let d = b.minus(a);
+        let l = d.length().max(f32::EPSILON);
+        Point::new(d.x / l * module, d.y / l * module)
+    };
+    (unit(tl, tr), unit(tl, bl))
+}
+
+/// A finder pattern's outline corners ([`finder_outline`]) relative to its
+/// centre, in modules.
+const FINDER_CORNERS: [(f32, f32); 4] = [(-3.5, -3.5), (3.5, -3.5), (3.5, 3.5), (-3.5, 3.5)];
 
 /// The perspective transform of a code of `n` modules that best fits its three
 /// finder patterns' centres and outlines, if it puts each centre within half a
@@ -816,11 +825,7 @@ fn outline_transform(
             .zip([(3.5, 3.5), (n - 3.5, 3.5), (3.5, n - 3.5)])
     {
         pairs.push((Point::new(cu, cv), centre));
-        for (corner, (du, dv)) in
-            corners
-                .iter()
-                .zip([(-3.5, -3.5), (3.5, -3.5), (3.5, 3.5), (-3.5, 3.5)])
-        {
+        for (corner, (du, dv)) in corners.iter().zip(FINDER_CORNERS) {
             pairs.push((Point::new(cu + du, cv + dv), *corner));
         }
     }
@@ -834,13 +839,9 @@ fn outline_transform(
 
 /// How much lighter a finder pattern's light ring is than its centre: the
 /// contrast of the code.
-fn contrast(grey: &Grey<'_>, [tl, tr, bl]: [Point; 3], module: f32) -> f32 {
-    let unit = |a: Point, b: Point| {
-        let d = b.minus(a);
-        let l = d.length().max(f32::EPSILON);
-        Point::new(d.x / l * module, d.y / l * module)
-    };
-    let (ux, uy) = (unit(tl, tr), unit(tl, bl));
+fn contrast(grey: &Grey<'_>, centres: [Point; 3], module: f32) -> f32 {
+    let [tl, tr, bl] = centres;
+    let (ux, uy) = module_axes(centres, module);
     let mut light = 0.0;
     let mut dark = 0.0;
     for c in [tl, tr, bl] {
